@@ -1,0 +1,117 @@
+import type { Role } from './domain/roles.js';
+import type { UsagerAbilities } from './policy/usager.js';
+
+/** Response shapes shared by the server presenters and the web client. */
+
+export interface ErrorDto {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+export interface MeDto {
+  user: { id: string; email: string; displayName: string; role: Role; siteId: string | null; siteName: string | null; teamIds: string[] };
+  csrfToken: string;
+}
+
+export interface CodedValue {
+  code: string;
+  label: string | null;
+}
+
+export interface PersonRefDto {
+  id: string;
+  displayName: string;
+}
+
+export interface UsagerGeneralDto {
+  id: string;
+  fileNumber: string;
+  status: 'actif' | 'clos';
+  version: number;
+  site: { id: string; code: string; name: string };
+  team: { id: string; name: string } | null;
+  referent: PersonRefDto | null;
+  coReferents: PersonRefDto[];
+  lastContactAt: string | null;
+  openedAt: string;
+  person: {
+    id: string;
+    birthName: string;
+    usedName: string | null;
+    firstNames: string;
+    sex: CodedValue | null;
+    birthDate: string;
+    birthPlace: string | null;
+    nationality: CodedValue;
+    maritalStatus: CodedValue;
+  };
+  contact: {
+    phone: string | null;
+    email: string | null;
+    addressLine: string | null;
+    postalCode: string | null;
+    city: string | null;
+    domiciliation: boolean;
+    domiciliationOrganism: string | null;
+  };
+}
+
+export interface HouseholdMemberDto {
+  memberId: string;
+  personId: string;
+  birthName: string;
+  usedName: string | null;
+  firstNames: string;
+  sex: CodedValue | null;
+  birthDate: string;
+  relationship: CodedValue;
+  startDate: string;
+  endDate: string | null;
+  startReason: string;
+  endReason: string | null;
+}
+
+export interface UsagerFullPartDto {
+  identifiers: { cafNumber: string | null; franceTravailId: string | null };
+  situation: { employmentStatus: CodedValue; cafActivity: CodedValue; educationLevel: CodedValue };
+  household: {
+    id: string;
+    housingStatus: CodedValue;
+    housingNature: CodedValue;
+    familyType: CodedValue;
+    members: HouseholdMemberDto[];
+  };
+  closingReason: string | null;
+}
+
+/** The file as the caller may see it: `full` is absent unless `can.readFull`. */
+export interface UsagerDto {
+  data: UsagerGeneralDto & { full?: UsagerFullPartDto };
+  can: UsagerAbilities;
+}
+
+export interface SearchResultDto {
+  /** Files the caller may open (general part at least). */
+  results: {
+    id: string;
+    fileNumber: string;
+    displayName: string;
+    birthDate: string;
+    matchedPerson: string;
+    status: 'actif' | 'clos';
+    teamName: string | null;
+    referentName: string | null;
+  }[];
+  /** Persons known on another site: a minimal card, no link. */
+  elsewhere: { displayName: string; birthYear: number; siteName: string }[];
+  page: number;
+  hasMore: boolean;
+}
+
+export interface ConsultationDto {
+  at: string;
+  role: Role;
+  siteName: string | null;
+  part: string;
+  /** Only for consultations by the référent's own team. */
+  userName: string | null;
+}

@@ -1,0 +1,24 @@
+import type { Role } from '../domain/roles.js';
+
+/** Who is acting: resolved from the session on every request. */
+export interface Actor {
+  id: string;
+  role: Role;
+  siteId: string | null;
+  teamIds: readonly string[];
+}
+
+/**
+ * The minimal facts needed to decide access to a file (style rule 3): loaded before the heavy row,
+ * so the decision never depends on data the caller may not see.
+ */
+export interface UsagerTarget {
+  siteId: string;
+  /** The team that follows the file. */
+  teamId: string | null;
+  /** Active référent and co-référents. */
+  referentIds: readonly string[];
+  /** Teams of the active référents. */
+  referentTeamIds: readonly string[];
+  createdById: string | null;
+}

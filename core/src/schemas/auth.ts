@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/roles.js';
+import { Email, RequiredText, Uuid } from './common.js';
+
+export const LoginInput = z.object({
+  email: z.string({ error: 'Adresse électronique obligatoire' }).trim().toLowerCase().min(3).max(200),
+  password: z.string({ error: 'Mot de passe obligatoire' }).min(1, { error: 'Mot de passe obligatoire' }).max(200),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const NewPassword = z
+  .string({ error: 'Mot de passe obligatoire' })
+  .min(PASSWORD_MIN_LENGTH, { error: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères` })
+  .max(200, { error: 'Le mot de passe doit compter au plus 200 caractères' });
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, { error: 'Mot de passe actuel obligatoire' }).max(200),
+  newPassword: NewPassword,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+export const SetupInput = z.object({
+  email: Email,
+  displayName: RequiredText(100, 'Le nom'),
+  password: NewPassword,
+});
+export type SetupInput = z.infer<typeof SetupInput>;
+
+export const CreateSiteInput = z.object({
+  code: z.string().trim().regex(/^[a-z0-9-]{2,30}$/, { error: 'Code : minuscules, chiffres et tirets (2 à 30)' }),
+  name: RequiredText(120, 'Le nom du site'),
+  kind: z.enum(['EPS', 'PSA'], { error: 'Type de site invalide' }),
+  arrondissements: z.array(z.number().int().min(1).max(20, { error: 'Arrondissement entre 1 et 20' })).max(20).default([]),
+});
+export const UpdateSiteInput = CreateSiteInput.omit({ code: true }).partial().strict();
+
+export const CreateTeamInput = z.object({ siteId: Uuid, name: RequiredText(100, 'Le nom de l’équipe') });
+export const UpdateTeamInput = z.object({ name: RequiredText(100, 'Le nom de l’équipe') }).strict();
+
+export const CreateUserInput = z.object({
+  email: Email,
+  displayName: RequiredText(100, 'Le nom'),
+  role: z.enum(ROLES, { error: 'Rôle invalide' }),
+  siteId: Uuid.nullable().default(null),
+  teamIds: z.array(Uuid).max(10).default([]),
+  password: NewPassword,
+});
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const UpdateUserInput = z
+  .object({
+    displayName: RequiredText(100, 'Le nom'),
+    role: z.enum(ROLES, { error: 'Rôle invalide' }),
+    siteId: Uuid.nullable(),
+    teamIds: z.array(Uuid).max(10),
+    active: z.boolean(),
+    password: NewPassword,
+  })
+  .partial()
+  .strict();
+export type UpdateUserInput = z.infer<typeof UpdateUserInput>;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { CODE_LISTS, NOT_PROVIDED, codesOf, type CodeListId } from '../domain/code-lists.js';
+
+z.config(z.locales.fr());
+
+export const Uuid = z.uuid({ error: 'Identifiant invalide' });
+export const IdParams = z.object({ id: Uuid });
+export type IdParams = z.infer<typeof IdParams>;
+
+/** A calendar date as yyyy-mm-dd, a real day, not before 1900 and not in the future. */
+export const PastDate = z.iso
+  .date({ error: 'Date invalide (format attendu : aaaa-mm-jj)' })
+  .refine((d) => d >= '1900-01-01', { error: 'La date doit être postérieure au 1er janvier 1900' })
+  .refine((d) => d <= new Date().toISOString().slice(0, 10), { error: 'La date ne peut pas être dans le futur' });
+
+export const AnyDate = z.iso.date({ error: 'Date invalide (format attendu : aaaa-mm-jj)' });
+
+/** Trimmed text with no control characters, bounded so that a paste never loses data silently. */
+export const Text = (max: number, label: string) =>
+  z
+    .string({ error: `${label} : texte attendu` })
+    .trim()
+    .max(max, { error: `${label} : ${max} caractères au maximum` })
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
+      error: `${label} : caractères de contrôle non autorisés`,
+    });
+
+export const RequiredText = (max: number, label: string) =>
+  Text(max, label).refine((s) => s.length > 0, { error: `${label} est obligatoire` });
+
+/** Optional text: empty strings become null so that a cleared field is stored as empty. */
+export const OptionalText = (max: number, label: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), Text(max, label).nullable()).optional();
+
+/** A value from one of the code lists of domain.md §6. */
+export const Code = (id: CodeListId) =>
+  z.enum(codesOf(id), { error: `${CODE_LISTS[id].label} : valeur hors de la liste` });
+
+export const CodeOrNotProvided = (id: CodeListId) => Code(id).default(NOT_PROVIDED);
+
+export const Email = z.email({ error: 'Adresse électronique invalide' }).max(200).transform((s) => s.toLowerCase());
+
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .()-]{6,20}$/, { error: 'Numéro de téléphone invalide' });

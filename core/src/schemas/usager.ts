@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { Code, CodeOrNotProvided, Email, OptionalText, PastDate, AnyDate, Phone, RequiredText, Uuid } from './common.js';
+
+/** Identity of a person (état civil). Only names and birth date are required to open a file. */
+const identityFields = {
+  birthName: RequiredText(100, 'Le nom de naissance'),
+  usedName: OptionalText(100, 'Nom d’usage'),
+  firstNames: RequiredText(150, 'Le prénom'),
+  sex: Code('sexe').nullable().optional(),
+  birthDate: PastDate,
+  birthPlace: OptionalText(150, 'Lieu de naissance'),
+  nationality: CodeOrNotProvided('nationalite'),
+  maritalStatus: CodeOrNotProvided('situationConjugale'),
+};
+
+const contactFields = {
+  phone: z.preprocess((v) => (v === '' ? null : v), Phone.nullable()).optional(),
+  email: z.preprocess((v) => (v === '' ? null : v), Email.nullable()).optional(),
+  addressLine: OptionalText(200, 'Adresse'),
+  postalCode: z
+    .preprocess((v) => (v === '' ? null : v), z.string().trim().regex(/^\d{5}$/, { error: 'Code postal invalide (5 chiffres)' }).nullable())
+    .optional(),
+  city: OptionalText(100, 'Commune'),
+  /** Domiciliation administrative instead of an address (Paris has over 100,000). */
+  domiciliation: z.boolean().default(false),
+  domiciliationOrganism: OptionalText(150, 'Organisme de domiciliation'),
+};
+
+/** Administrative identifiers (item "identifiants"). The NIR is deliberately not collected here. */
+const identifierFields = {
+  cafNumber: z
+    .preprocess((v) => (v === '' ? null : v), z.string().trim().regex(/^\d{7}$/, { error: 'N° allocataire CAF : 7 chiffres' }).nullable())
+    .optional(),
+  franceTravailId: z
+    .preprocess((v) => (v === '' ? null : v), z.string().trim().regex(/^[0-9A-Za-z]{7,11}$/, { error: 'Identifiant France Travail invalide' }).nullable())
+    .optional(),
+};
+
+/** The person-level core items. */
+const situationFields = {
+  employmentStatus: CodeOrNotProvided('statutProfessionnel'),
+  cafActivity: CodeOrNotProvided('activiteCaf'),
+  educationLevel: CodeOrNotProvided('niveauScolarite'),
+};
+
+/** The household-level core items. */
+const householdFields = {
+  housingStatus: CodeOrNotProvided('logementStocd'),
+  housingNature: CodeOrNotProvided('logementNatlog'),
+  familyType: CodeOrNotProvided('contexteFamilial'),
+};
+
+export const CreateUsagerInput = z.object({
+  ...identityFields,
+  ...contactFields,
+  ...identifierFields,
+  ...situationFields,
+  ...householdFields,
+  /** Team following the file; defaults to the creator's first team. */
+  teamId: Uuid.optional(),
+  /** Référent; defaults to the creating social worker. */
+  referentId: Uuid.optional(),
+});
+export type CreateUsagerInput = z.infer<typeof CreateUsagerInput>;
+
+const partial = <T extends z.ZodRawShape>(shape: T) => z.object(shape).partial();
+
+/** PATCH body: any subset of the fields, plus the version read, so a concurrent edit is refused, never lost. */
+export const UpdateUsagerInput = z
+  .object({
+    version: z.number().int().nonnegative().optional(),
+    identity: partial(identityFields).strict().optional(),
+    contact: partial(contactFields).strict().optional(),
+    identifiers: partial(identifierFields).strict().optional(),
+    situation: partial(situationFields).strict().optional(),
+    household: partial(householdFields).strict().optional(),
+    status: z.enum(['actif', 'clos'], { error: 'Statut invalide' }).optional(),
+    closingReason: OptionalText(300, 'Motif de clôture'),
+  })
+  .strict();
+export type UpdateUsagerInput = z.infer<typeof UpdateUsagerInput>;
+
+export const SearchQuery = z.object({
+  q: z.string({ error: 'Saisissez au moins 2 caractères' }).trim().min(2, { error: 'Saisissez au moins 2 caractères' }).max(100),
+  page: z.coerce.number().int().min(1).max(50).default(1),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const AddMemberInput = z
+  .object({
+    /** An existing person (moving between households) or a new one. */
+    personId: Uuid.optional(),
+    person: z
+      .object({
+        birthName: identityFields.birthName,
+        usedName: identityFields.usedName,
+        firstNames: identityFields.firstNames,
+        sex: identityFields.sex,
+        birthDate: PastDate,
+      })
+      .optional(),
+    relationship: Code('lienPersonneReference'),
+    startDate: AnyDate,
+    reason: z.enum(['arrivee', 'naissance'], { error: 'Motif invalide' }).default('arrivee'),
+  })
+  .strict()
+  .refine((v) => Boolean(v.personId) !== Boolean(v.person), {
+    error: 'Indiquez soit une personne existante, soit une nouvelle personne',
+  });
+export type AddMemberInput = z.infer<typeof AddMemberInput>;
+
+export const EndMemberInput = z
+  .object({
+    endDate: AnyDate,
+    reason: z.enum(['depart', 'deces', 'autre'], { error: 'Motif invalide' }).default('depart'),
+  })
+  .strict();
+export type EndMemberInput = z.infer<typeof EndMemberInput>;
+
+export const MemberParams = z.object({ id: Uuid, memberId: Uuid });
+
+export const SetReferentsInput = z
+  .object({
+    referentId: Uuid,
+    coReferentIds: z.array(Uuid).max(5).default([]),
+  })
+  .strict()
+  .refine((v) => !v.coReferentIds.includes(v.referentId), { error: 'Le référent ne peut pas être aussi co-référent' });
+export type SetReferentsInput = z.infer<typeof SetReferentsInput>;

@@ -1,0 +1,164 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Role } from '@jalon/core';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** Dates (SQL `date`) travel as yyyy-mm-dd strings in both drivers. */
+type DateStr = string;
+
+export interface SiteTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: 'EPS' | 'PSA';
+  arrondissements: ColumnType<number[], number[] | undefined, number[]>;
+  created_at: Generated<Date>;
+}
+export interface TeamTable {
+  id: Generated<string>;
+  site_id: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+export interface AppUserTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  role: Role;
+  site_id: string | null;
+  password_hash: string;
+  active: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Generated<Date>;
+  password_changed_at: Generated<Date>;
+}
+export interface UserTeamTable {
+  user_id: string;
+  team_id: string;
+}
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+export interface PersonTable {
+  id: Generated<string>;
+  birth_name: string;
+  used_name: string | null;
+  first_names: string;
+  sex: string | null;
+  birth_date: DateStr;
+  birth_place: string | null;
+  nationality: Generated<string>;
+  marital_status: Generated<string>;
+  phone: string | null;
+  email: string | null;
+  caf_number: string | null;
+  france_travail_id: string | null;
+  employment_status: Generated<string>;
+  caf_activity: Generated<string>;
+  education_level: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface HouseholdTable {
+  id: Generated<string>;
+  address_line: string | null;
+  postal_code: string | null;
+  city: string | null;
+  domiciliation: Generated<boolean>;
+  domiciliation_organism: string | null;
+  housing_status: Generated<string>;
+  housing_nature: Generated<string>;
+  family_type: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface HouseholdMemberTable {
+  id: Generated<string>;
+  household_id: string;
+  person_id: string;
+  relationship: string;
+  start_date: DateStr;
+  end_date: DateStr | null;
+  start_reason: Generated<string>;
+  end_reason: string | null;
+}
+export interface CaseFileTable {
+  id: Generated<string>;
+  file_number: string;
+  household_id: string;
+  principal_person_id: string;
+  site_id: string;
+  team_id: string | null;
+  status: Generated<'actif' | 'clos'>;
+  closing_reason: string | null;
+  opened_at: Generated<Date>;
+  closed_at: Timestamp | null;
+  last_contact_at: Timestamp | null;
+  created_by: string | null;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+export interface CaseFileReferentTable {
+  id: Generated<string>;
+  case_file_id: string;
+  user_id: string;
+  kind: 'referent' | 'co_referent';
+  start_at: Timestamp;
+  end_at: Timestamp | null;
+}
+export interface UsagerSearchTable {
+  case_file_id: string;
+  person_id: string;
+  site_id: string;
+  name_n: string;
+  first_n: string;
+  birth_date: DateStr;
+}
+export interface AuditEventTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  case_file_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  diff: ColumnType<unknown, string | null, string | null> | null;
+  request_id: string | null;
+}
+export interface AccessLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string;
+  actor_role: string;
+  actor_site_id: string | null;
+  case_file_id: string;
+  part: string;
+}
+
+export interface DB {
+  site: SiteTable;
+  team: TeamTable;
+  app_user: AppUserTable;
+  user_team: UserTeamTable;
+  session: SessionTable;
+  person: PersonTable;
+  household: HouseholdTable;
+  household_member: HouseholdMemberTable;
+  case_file: CaseFileTable;
+  case_file_referent: CaseFileReferentTable;
+  usager_search: UsagerSearchTable;
+  audit_event: AuditEventTable;
+  access_log: AccessLogTable;
+}
+
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;
+/** Either the root handle or a transaction: queries accept both. */
+export type Queryable = Kysely<DB> | Transaction<DB>;
+export type PersonRow = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
