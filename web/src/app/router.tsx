@@ -1,0 +1,42 @@
+import { lazy } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { paths } from '../config/paths';
+import { AppLayout } from './routes/app-layout';
+import { HomeRoute } from './routes/home';
+import { LoginRoute } from './routes/login';
+import { NotFoundRoute } from './routes/not-found';
+import { PasswordRoute } from './routes/password';
+import { RequireAuth } from './routes/require-auth';
+import { SetupRoute } from './routes/setup';
+import { UsagerNewRoute } from './routes/usager-new';
+import { UsagerRoute } from './routes/usager';
+
+/** Admin and DPO pages are for two roles only: they load on demand and stay out of the main bundle. */
+const AdminRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminRoute })));
+const DpoRoute = lazy(() => import('./routes/dpo').then((m) => ({ default: m.DpoRoute })));
+
+const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { path: paths.login.pattern, element: <LoginRoute /> },
+      { path: paths.setup.pattern, element: <SetupRoute /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: paths.home.pattern, element: <HomeRoute /> },
+          { path: paths.usagerNew.pattern, element: <UsagerNewRoute /> },
+          { path: paths.usager.pattern, element: <UsagerRoute /> },
+          { path: paths.password.pattern, element: <PasswordRoute /> },
+          { path: paths.admin.pattern, element: <AdminRoute /> },
+          { path: paths.dpo.pattern, element: <DpoRoute /> },
+        ],
+      },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

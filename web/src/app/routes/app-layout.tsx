@@ -1,0 +1,76 @@
+import { Footer } from '@codegouvfr/react-dsfr/Footer';
+import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
+import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
+import { ROLE_LABELS } from '@jalon/core';
+import { Suspense } from 'react';
+import { Outlet, useNavigate } from 'react-router-dom';
+import { Loading } from '../../components/ui/loading';
+import { paths } from '../../config/paths';
+import { useMe } from '../../features/auth/api/get-me';
+import { useLogout } from '../../features/auth/api/logout';
+
+const BRAND_TOP = (
+  <>
+    Ville
+    <br />
+    de Paris
+  </>
+);
+
+/** Header with the user menu, skip links, main landmark and a minimal footer, around every page. */
+export function AppLayout() {
+  const { data: me } = useMe();
+  const logoutMutation = useLogout();
+  const navigate = useNavigate();
+
+  const handleLogout = () => {
+    logoutMutation.mutate(undefined, { onSettled: () => navigate(paths.login.href()) });
+  };
+
+  const quickAccessItems: HeaderProps['quickAccessItems'] = me
+    ? [
+        <p key="user" className="jalon-user">
+          <span className="fr-icon-account-circle-line fr-icon--sm fr-mr-1v" aria-hidden="true" />
+          <strong>{me.user.displayName}</strong> — {ROLE_LABELS[me.user.role]}
+          {me.user.siteName ? ` — ${me.user.siteName}` : ''}
+        </p>,
+        { iconId: 'fr-icon-lock-line', text: 'Changer mon mot de passe', linkProps: { to: paths.password.href() } },
+        {
+          iconId: 'fr-icon-logout-box-r-line',
+          text: 'Se déconnecter',
+          buttonProps: { onClick: handleLogout, type: 'button', disabled: logoutMutation.isPending },
+        },
+      ]
+    : [];
+
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { label: 'Contenu', anchor: '#contenu' },
+          { label: 'Pied de page', anchor: '#pied-de-page' },
+        ]}
+      />
+      <Header
+        brandTop={BRAND_TOP}
+        serviceTitle="Jalon"
+        serviceTagline="Suivi des usagers des services sociaux"
+        homeLinkProps={{ to: paths.home.href(), title: 'Accueil — Jalon' }}
+        quickAccessItems={quickAccessItems}
+      />
+      <main id="contenu" className="jalon-main fr-container fr-pt-4w fr-pb-8w" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <Footer
+        id="pied-de-page"
+        brandTop={BRAND_TOP}
+        accessibility="non compliant"
+        homeLinkProps={{ to: paths.home.href(), title: 'Accueil — Jalon' }}
+        contentDescription="Jalon : outil de suivi des usagers des services sociaux parisiens, réservé aux professionnels habilités."
+        domains={[]}
+      />
+    </>
+  );
+}

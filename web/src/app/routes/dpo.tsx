@@ -1,0 +1,3 @@
+export function DpoRoute() {
+  return <h1>Journal</h1>;
+}

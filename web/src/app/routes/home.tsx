@@ -1,0 +1,47 @@
+import { Link, Navigate } from 'react-router-dom';
+import { paths } from '../../config/paths';
+import { useMyUsagers } from '../../features/usagers/api/get-my-usagers';
+import { useTeamUsagers } from '../../features/usagers/api/get-team-usagers';
+import { UsagerListTable } from '../../features/usagers/components/usager-list-table';
+import { UsagerSearch } from '../../features/usagers/components/usager-search';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { homeOf, isSiteRole, useSession } from './require-auth';
+
+/** Home of site roles: search first, then my files and my team's; admin and DPO land on their pages. */
+export function HomeRoute() {
+  const me = useSession();
+  const siteRole = isSiteRole(me.user.role);
+  useDocumentTitle('Accueil');
+  const mine = useMyUsagers(siteRole);
+  const team = useTeamUsagers(siteRole);
+  if (!siteRole) return <Navigate to={homeOf(me.user.role)} replace />;
+  const canCreate = me.user.role === 'travailleur_social' || me.user.role === 'secretaire';
+
+  return (
+    <>
+      <div className="fr-grid-row fr-grid-row--middle fr-mb-2w">
+        <div className="fr-col">
+          <h1 className="fr-mb-0">Usagers{me.user.siteName ? ` — ${me.user.siteName}` : ''}</h1>
+        </div>
+        {canCreate ? (
+          <div className="fr-col-auto">
+            <Link className="fr-btn fr-btn--icon-left fr-icon-add-line" to={paths.usagerNew.href()}>
+              Créer un dossier
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      <UsagerSearch />
+      <section aria-labelledby="ma-file-active" className="fr-mb-6w">
+        <h2 id="ma-file-active">Ma file active</h2>
+        <UsagerListTable caption="Ma file active" items={mine.data?.items} isPending={mine.isPending} error={mine.error}
+          empty="Vous n’êtes référent·e d’aucun dossier actif." />
+      </section>
+      <section aria-labelledby="mon-equipe">
+        <h2 id="mon-equipe">Mon équipe</h2>
+        <UsagerListTable caption="Mon équipe" items={team.data?.items} isPending={team.isPending} error={team.error}
+          empty="Aucun dossier suivi par votre équipe." />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { SITE_ROLES, type MeDto, type Role } from '@jalon/core';
+import { Navigate, Outlet, useLocation, useOutletContext } from 'react-router-dom';
+import { ErrorAlert } from '../../components/ui/error-alert';
+import { Loading } from '../../components/ui/loading';
+import { paths } from '../../config/paths';
+import { useMe } from '../../features/auth/api/get-me';
+
+/** Pages below need a session; without one the user goes to /connexion and comes back after. */
+export function RequireAuth() {
+  const { data: me, isPending, error } = useMe();
+  const location = useLocation();
+  if (isPending) return <Loading />;
+  if (error) return <ErrorAlert error={error} />;
+  if (!me) return <Navigate to={paths.login.href(location.pathname + location.search)} replace />;
+  return <Outlet context={me} />;
+}
+
+/** The session of the signed-in user, provided by RequireAuth. */
+export const useSession = () => useOutletContext<MeDto>();
+
+/** Where each role lands: site roles on the search page, admin and DPO on their own pages. */
+export const homeOf = (role: Role): string => {
+  if (role === 'admin_fonctionnel') return paths.admin.href();
+  if (role === 'dpo') return paths.dpo.href();
+  return paths.home.href();
+};
+
+export const isSiteRole = (role: Role) => SITE_ROLES.includes(role);
