@@ -27,7 +27,7 @@ export function LoginRoute() {
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Connexion à Jalon</h1>
         <p>Connectez-vous avec l’adresse électronique et le mot de passe de votre compte professionnel.</p>
-        {setupStatus.error ? <ErrorAlert error={setupStatus.error} /> : null}
+        {setupStatus.error ? <ErrorAlert error={setupStatus.error} titleAs="h2" /> : null}
         <LoginForm onSuccess={handleSuccess} />
         <p className="fr-text--sm fr-mt-3w">
           Mot de passe oublié ou compte verrouillé : contactez l’administrateur fonctionnel de Jalon.

@@ -10,7 +10,7 @@ export function RequireAuth() {
   const { data: me, isPending, error } = useMe();
   const location = useLocation();
   if (isPending) return <Loading />;
-  if (error) return <ErrorAlert error={error} />;
+  if (error) return <ErrorAlert error={error} titleAs="h2" />;
   if (!me) return <Navigate to={paths.login.href(location.pathname + location.search)} replace />;
   return <Outlet context={me} />;
 }

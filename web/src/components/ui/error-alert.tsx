@@ -11,16 +11,19 @@ export const errorMessage = (error: unknown): string => {
 interface ErrorAlertProps {
   error: unknown;
   title?: string;
+  /** Heading level of the title, to keep the page outline in order (h3 inside a section by default). */
+  titleAs?: 'h2' | 'h3' | 'h4';
   children?: ReactNode;
 }
 
-/** A DSFR error alert announced to screen readers (role="alert"). */
-export function ErrorAlert({ error, title = 'Erreur', children }: ErrorAlertProps) {
+/** A DSFR error alert, announced to screen readers (the DSFR alert carries role="alert"). */
+export function ErrorAlert({ error, title = 'Erreur', titleAs = 'h3', children }: ErrorAlertProps) {
   if (!error) return null;
   return (
-    <div role="alert" className="fr-mb-3w">
+    <div className="fr-mb-3w">
       <Alert
         severity="error"
+        as={titleAs}
         title={title}
         description={
           <>

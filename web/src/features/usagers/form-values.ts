@@ -103,11 +103,39 @@ export const householdValuesOf = (f: Full): HouseholdValues => ({
   familyType: f.household.familyType.code,
 });
 
-/** Identity as the API wants it: an unset sex is null, not ''. */
-export const identityBody = (v: IdentityValues) => ({ ...v, sex: v.sex || null });
+/** Identity as the API wants it (only its own keys: PATCH sections are strict); an unset sex is null, not ''. */
+export const identityBody = (v: IdentityValues) => ({
+  birthName: v.birthName,
+  usedName: v.usedName,
+  firstNames: v.firstNames,
+  sex: v.sex || null,
+  birthDate: v.birthDate,
+  birthPlace: v.birthPlace,
+});
 
-/** The organism only makes sense with a domiciliation. */
+/** Contact as the API wants it; the organism only makes sense with a domiciliation. */
 export const contactBody = (v: ContactValues) => ({
-  ...v,
+  addressLine: v.addressLine,
+  postalCode: v.postalCode,
+  city: v.city,
+  domiciliation: v.domiciliation,
   domiciliationOrganism: v.domiciliation ? v.domiciliationOrganism : '',
+  phone: v.phone,
+  email: v.email,
+});
+
+export const identifiersBody = (v: IdentifierValues) => ({ cafNumber: v.cafNumber, franceTravailId: v.franceTravailId });
+
+export const situationBody = (v: SituationValues) => ({
+  nationality: v.nationality,
+  maritalStatus: v.maritalStatus,
+  employmentStatus: v.employmentStatus,
+  cafActivity: v.cafActivity,
+  educationLevel: v.educationLevel,
+});
+
+export const householdBody = (v: HouseholdValues) => ({
+  housingStatus: v.housingStatus,
+  housingNature: v.housingNature,
+  familyType: v.familyType,
 });

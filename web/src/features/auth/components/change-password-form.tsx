@@ -29,10 +29,10 @@ export function ChangePasswordForm() {
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="Changer mon mot de passe">
-      <ErrorAlert error={mutation.error} title="Mot de passe non modifié" />
+      <ErrorAlert error={mutation.error} title="Mot de passe non modifié" titleAs="h2" />
       {mutation.isSuccess ? (
-        <div role="status" className="fr-mb-3w">
-          <Alert severity="success" title="Mot de passe modifié" description="Utilisez-le dès votre prochaine connexion." />
+        <div className="fr-mb-3w">
+          <Alert severity="success" as="h2" title="Mot de passe modifié" description="Utilisez-le dès votre prochaine connexion." />
         </div>
       ) : null}
       <TextField name="currentPassword" label="Mot de passe actuel" type="password" autoComplete="current-password"

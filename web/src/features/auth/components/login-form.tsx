@@ -27,7 +27,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="Connexion">
-      <ErrorAlert error={loginMutation.error} title="Connexion impossible" />
+      <ErrorAlert error={loginMutation.error} title="Connexion impossible" titleAs="h2" />
       <TextField
         name="email"
         label="Adresse électronique"

@@ -26,7 +26,7 @@ export function SetupForm({ onSuccess }: { onSuccess: () => void }) {
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="Création du premier administrateur">
-      <ErrorAlert error={setupMutation.error} title="Création impossible" />
+      <ErrorAlert error={setupMutation.error} title="Création impossible" titleAs="h2" />
       <TextField name="email" label="Adresse électronique" type="email" autoComplete="username" value={values.email}
         onChange={handleField('email')} error={errors.email} required autoFocus />
       <TextField name="displayName" label="Nom affiché" hint="Par exemple : Camille Martin" autoComplete="name"

@@ -2,7 +2,9 @@ import type { UsagerDto } from '@jalon/core';
 import { DescriptionList } from '../../../components/ui/description-list';
 import { dash } from '../../../lib/format';
 import { codedLabel } from '../coded';
-import { householdValuesOf, identifierValuesOf, situationValuesOf } from '../form-values';
+import {
+  householdBody, householdValuesOf, identifierValuesOf, identifiersBody, situationBody, situationValuesOf,
+} from '../form-values';
 import { EditableSection } from './editable-section';
 import { HouseholdFields } from './household-fields';
 import { IdentifierFields } from './identifier-fields';
@@ -22,7 +24,7 @@ export function FullSections({ dto }: { dto: UsagerDto }) {
         title="Identifiants"
         section="identifiers"
         initial={identifierValuesOf(full)}
-        toBody={(v) => ({ ...v })}
+        toBody={identifiersBody}
         renderFields={(p) => <IdentifierFields {...p} />}
         view={
           <DescriptionList
@@ -39,7 +41,7 @@ export function FullSections({ dto }: { dto: UsagerDto }) {
         title="Situation personnelle et professionnelle"
         section="situation"
         initial={situationValuesOf(full)}
-        toBody={(v) => ({ ...v })}
+        toBody={situationBody}
         renderFields={(p) => <SituationFields {...p} />}
         view={
           <DescriptionList
@@ -59,7 +61,7 @@ export function FullSections({ dto }: { dto: UsagerDto }) {
         title="Logement et contexte familial"
         section="household"
         initial={householdValuesOf(full)}
-        toBody={(v) => ({ ...v })}
+        toBody={householdBody}
         renderFields={(p) => <HouseholdFields {...p} />}
         view={
           <DescriptionList

@@ -9,7 +9,8 @@ import { useCreateUsager, type CreateUsagerBody } from '../api/create-usager';
 import { useSiteTeams } from '../api/get-site-teams';
 import { useSiteWorkers } from '../api/get-site-workers';
 import {
-  EMPTY_CONTACT, EMPTY_HOUSEHOLD, EMPTY_IDENTIFIERS, EMPTY_IDENTITY, EMPTY_SITUATION, contactBody, identityBody,
+  EMPTY_CONTACT, EMPTY_HOUSEHOLD, EMPTY_IDENTIFIERS, EMPTY_IDENTITY, EMPTY_SITUATION, contactBody, householdBody,
+  identifiersBody, identityBody, situationBody,
   type ContactValues, type HouseholdValues, type IdentifierValues, type IdentityValues, type SituationValues,
 } from '../form-values';
 import type { CreatedUsagerDto } from '../types';
@@ -28,23 +29,22 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <fieldset className="fr-fieldset fr-mb-2w">
       <legend className="fr-fieldset__legend">
-        <h2 className="fr-h5 fr-mb-0">{title}</h2>
+        <h2 className="fr-h5 fr-mb-1w">{title}</h2>
       </legend>
       <div className="fr-fieldset__element">{children}</div>
     </fieldset>
   );
 }
 
-const toBody = (v: Values): CreateUsagerBody => {
-  const { teamId, referentId, ...rest } = v;
-  return {
-    ...rest,
-    ...identityBody(v),
-    ...contactBody(v),
-    teamId: teamId || undefined,
-    referentId: referentId || undefined,
-  };
-};
+const toBody = (v: Values): CreateUsagerBody => ({
+  ...identityBody(v),
+  ...contactBody(v),
+  ...identifiersBody(v),
+  ...situationBody(v),
+  ...householdBody(v),
+  teamId: v.teamId || undefined,
+  referentId: v.referentId || undefined,
+});
 
 /**
  * One screen, keyboard first: the first field has the focus, Enter submits from any field, and a

@@ -28,7 +28,7 @@ export function UsagerFile({ id }: { id: string }) {
   if (query.isPending) return <Loading label="Chargement du dossier…" />;
   if (query.error || !dto) {
     if (notFound) return <FileNotFound />;
-    return <ErrorAlert error={query.error} title="Dossier indisponible" />;
+    return <ErrorAlert error={query.error} title="Dossier indisponible" titleAs="h2" />;
   }
 
   const { data, can } = dto;

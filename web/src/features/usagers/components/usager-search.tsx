@@ -108,7 +108,7 @@ export function UsagerSearch() {
         </p>
       </div>
 
-      {active && search.error ? <ErrorAlert error={search.error} title="Recherche impossible" /> : null}
+      {active && search.error ? <ErrorAlert error={search.error} title="Recherche impossible" titleAs="h2" /> : null}
 
       {results.length > 0 ? (
         <div className="fr-mt-3w">
