@@ -1,3 +1,39 @@
+import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
+import { useSearchParams } from 'react-router-dom';
+import { CodeListsTab } from '../../features/admin/components/code-lists-tab';
+import { SitesTab } from '../../features/admin/components/sites-tab';
+import { TeamsTab } from '../../features/admin/components/teams-tab';
+import { UsersTab } from '../../features/admin/components/users-tab';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { NotFoundRoute } from './not-found';
+import { useSession } from './require-auth';
+
+const TABS = [
+  { tabId: 'sites', label: 'Sites' },
+  { tabId: 'equipes', label: 'Équipes' },
+  { tabId: 'utilisateurs', label: 'Utilisateurs' },
+  { tabId: 'listes', label: 'Listes de codes' },
+];
+
+/** /admin — organisation settings, for the functional admin (no usager content here). Loaded on demand. */
 export function AdminRoute() {
-  return <h1>Administration</h1>;
+  const me = useSession();
+  const [params, setParams] = useSearchParams();
+  const selected = TABS.find((t) => t.tabId === params.get('onglet'))?.tabId ?? 'sites';
+  const label = TABS.find((t) => t.tabId === selected)?.label ?? '';
+  useDocumentTitle(`Administration — ${label}`);
+  if (me.user.role !== 'admin_fonctionnel') return <NotFoundRoute title="Accès réservé à l’administration fonctionnelle" />;
+
+  return (
+    <>
+      <h1>Administration</h1>
+      <Tabs label="Administration" tabs={TABS} selectedTabId={selected}
+        onTabChange={(tabId) => setParams({ onglet: tabId }, { replace: true })}>
+        {selected === 'sites' ? <SitesTab /> : null}
+        {selected === 'equipes' ? <TeamsTab /> : null}
+        {selected === 'utilisateurs' ? <UsersTab /> : null}
+        {selected === 'listes' ? <CodeListsTab /> : null}
+      </Tabs>
+    </>
+  );
 }

@@ -1,3 +1,21 @@
+import { AuditLog } from '../../features/dpo/components/audit-log';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { NotFoundRoute } from './not-found';
+import { useSession } from './require-auth';
+
+/** /dpo — the security log, for the data protection officer only. Loaded on demand. */
 export function DpoRoute() {
-  return <h1>Journal</h1>;
+  const me = useSession();
+  useDocumentTitle('Journal de sécurité');
+  if (me.user.role !== 'dpo') return <NotFoundRoute title="Accès réservé au délégué à la protection des données" />;
+  return (
+    <>
+      <h1>Journal de sécurité</h1>
+      <p>
+        Les consultations du journal sont elles-mêmes journalisées avec leur motif. Le journal ne contient aucune donnée
+        des usagers.
+      </p>
+      <AuditLog />
+    </>
+  );
 }

@@ -54,7 +54,7 @@ export function HouseholdTab({ dto }: { dto: UsagerDto }) {
             ...(canEdit
               ? [
                   <Button key="end" priority="tertiary" size="small" onClick={() => setEnding(m)}
-                    nativeButtonProps={{ 'aria-label': `Enregistrer le départ de ${personName(m)}` }}>
+                    nativeButtonProps={{ 'aria-label': `Enregistrer un départ : ${personName(m)}` }}>
                     Enregistrer un départ
                   </Button>,
                 ]

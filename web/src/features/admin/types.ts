@@ -1,0 +1,31 @@
+import type { Role, SiteKind } from '@jalon/core';
+
+/** Answers of /api/admin/* (as server/src/modules/organisation presents them; not yet in core/src/dto.ts). */
+export interface SiteDto {
+  id: string;
+  code: string;
+  name: string;
+  kind: SiteKind;
+  arrondissements: number[];
+}
+
+export interface TeamDto {
+  id: string;
+  siteId: string;
+  name: string;
+}
+
+export interface AdminUserDto {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  siteId: string | null;
+  active: boolean;
+  locked: boolean;
+  teamIds: string[];
+}
+
+export interface ItemsDto<T> {
+  items: T[];
+}

@@ -1,0 +1,81 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { ROLE_LABELS, type Role } from '@jalon/core';
+import { useState, type FormEvent } from 'react';
+import { DataTable } from '../../../components/ui/data-table';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { Loading } from '../../../components/ui/loading';
+import { TextField } from '../../../components/ui/text-field';
+import { dash, formatDateTime } from '../../../lib/format';
+import { serverFieldErrors, type FieldErrors } from '../../../lib/form';
+import { useAuditEvents, type AuditSearch } from '../api/get-audit-events';
+
+const PURPOSE_MIN = 10;
+
+/**
+ * The security log, opened only with a stated purpose (itself logged). It serves the protection of
+ * usagers, never the appraisal of workers.
+ */
+export function AuditLog() {
+  const [purpose, setPurpose] = useState('');
+  const [action, setAction] = useState('');
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [search, setSearch] = useState<AuditSearch | null>(null);
+  const events = useAuditEvents(search);
+  const errors = { ...serverFieldErrors(events.error), ...clientErrors };
+
+  const handleSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (purpose.trim().length < PURPOSE_MIN) {
+      setClientErrors({ purpose: `Le motif doit compter au moins ${PURPOSE_MIN} caractères` });
+      return;
+    }
+    setClientErrors({});
+    setSearch({ purpose: purpose.trim(), action: action.trim() || undefined });
+  };
+
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <form onSubmit={handleSubmit} noValidate aria-labelledby="motif-titre" className="fr-mb-4w">
+        <h2 id="motif-titre" className="fr-h4">Motif de la consultation</h2>
+        <TextField name="purpose" label="Motif de la consultation" textArea
+          hint={`Obligatoire, ${PURPOSE_MIN} caractères au moins ; il est enregistré avec votre consultation.`}
+          value={purpose} onChange={setPurpose} error={errors.purpose} required autoFocus maxLength={300} />
+        <TextField name="action" label="Action (facultatif)" hint="Par exemple : usager.update" value={action}
+          onChange={setAction} error={errors.action} maxLength={60} />
+        <Button type="submit" iconId="fr-icon-search-line" disabled={events.isFetching}>
+          Consulter le journal
+        </Button>
+      </form>
+      <ErrorAlert error={events.error} title="Journal indisponible" titleAs="h2" />
+      {search && events.isPending ? <Loading /> : null}
+      {search && events.data ? (
+        <section aria-labelledby="evenements-titre">
+          <h2 id="evenements-titre" className="fr-h4">Événements</h2>
+          <DataTable
+            caption="Événements du journal de sécurité"
+            hideCaption
+            empty="Aucun événement."
+            headers={['Date', 'Action', 'Rôle', 'Site', 'Dossier']}
+            rows={items.map((ev) => ({
+              key: String(ev.id),
+              cells: [
+                formatDateTime(ev.at),
+                <code key="a">{ev.action}</code>,
+                ev.actorRole ? (ROLE_LABELS[ev.actorRole as Role] ?? ev.actorRole) : '—',
+                dash(ev.siteName),
+                ev.caseFileId ? <code key="d">{ev.caseFileId}</code> : '—',
+              ],
+            }))}
+          />
+          {events.hasNextPage ? (
+            <Button priority="secondary" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+              Événements plus anciens
+            </Button>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
