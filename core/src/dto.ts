@@ -41,8 +41,6 @@ export interface UsagerGeneralDto {
     sex: CodedValue | null;
     birthDate: string;
     birthPlace: string | null;
-    nationality: CodedValue;
-    maritalStatus: CodedValue;
   };
   contact: {
     phone: string | null;
@@ -72,7 +70,13 @@ export interface HouseholdMemberDto {
 
 export interface UsagerFullPartDto {
   identifiers: { cafNumber: string | null; franceTravailId: string | null };
-  situation: { employmentStatus: CodedValue; cafActivity: CodedValue; educationLevel: CodedValue };
+  situation: {
+    nationality: CodedValue;
+    maritalStatus: CodedValue;
+    employmentStatus: CodedValue;
+    cafActivity: CodedValue;
+    educationLevel: CodedValue;
+  };
   household: {
     id: string;
     housingStatus: CodedValue;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CodeListId } from '../domain/code-lists.js';
 import { Code, CodeOrNotProvided, Email, OptionalText, PastDate, AnyDate, Phone, RequiredText, Uuid } from './common.js';
 
 /** Identity of a person (état civil). Only names and birth date are required to open a file. */
@@ -9,8 +10,6 @@ const identityFields = {
   sex: Code('sexe').nullable().optional(),
   birthDate: PastDate,
   birthPlace: OptionalText(150, 'Lieu de naissance'),
-  nationality: CodeOrNotProvided('nationalite'),
-  maritalStatus: CodeOrNotProvided('situationConjugale'),
 };
 
 const contactFields = {
@@ -22,7 +21,7 @@ const contactFields = {
     .optional(),
   city: OptionalText(100, 'Commune'),
   /** Domiciliation administrative instead of an address (Paris has over 100,000). */
-  domiciliation: z.boolean().default(false),
+  domiciliation: z.boolean({ error: 'Domiciliation : oui ou non' }),
   domiciliationOrganism: OptionalText(150, 'Organisme de domiciliation'),
 };
 
@@ -36,26 +35,39 @@ const identifierFields = {
     .optional(),
 };
 
-/** The person-level core items. */
-const situationFields = {
-  employmentStatus: CodeOrNotProvided('statutProfessionnel'),
-  cafActivity: CodeOrNotProvided('activiteCaf'),
-  educationLevel: CodeOrNotProvided('niveauScolarite'),
-};
+/** The coded core items, each with its code list: person-level (état civil, activité, scolarité)… */
+const SITUATION_CODES = {
+  nationality: 'nationalite',
+  maritalStatus: 'situationConjugale',
+  employmentStatus: 'statutProfessionnel',
+  cafActivity: 'activiteCaf',
+  educationLevel: 'niveauScolarite',
+} as const satisfies Record<string, CodeListId>;
 
-/** The household-level core items. */
-const householdFields = {
-  housingStatus: CodeOrNotProvided('logementStocd'),
-  housingNature: CodeOrNotProvided('logementNatlog'),
-  familyType: CodeOrNotProvided('contexteFamilial'),
-};
+/** …and household-level (logement, contexte familial). */
+const HOUSEHOLD_CODES = {
+  housingStatus: 'logementStocd',
+  housingNature: 'logementNatlog',
+  familyType: 'contexteFamilial',
+} as const satisfies Record<string, CodeListId>;
+
+type CodeShape<T extends Record<string, CodeListId>> = { [K in keyof T]: ReturnType<typeof Code> };
+type DefaultedShape<T extends Record<string, CodeListId>> = { [K in keyof T]: ReturnType<typeof CodeOrNotProvided> };
+
+/** Without defaults: a PATCH must never reset the fields it does not send. */
+const codes = <T extends Record<string, CodeListId>>(m: T) =>
+  Object.fromEntries(Object.entries(m).map(([k, id]) => [k, Code(id)])) as CodeShape<T>;
+/** With "Non renseigné" as default: a new file may leave every item empty. */
+const defaultedCodes = <T extends Record<string, CodeListId>>(m: T) =>
+  Object.fromEntries(Object.entries(m).map(([k, id]) => [k, CodeOrNotProvided(id)])) as DefaultedShape<T>;
 
 export const CreateUsagerInput = z.object({
   ...identityFields,
   ...contactFields,
+  domiciliation: contactFields.domiciliation.default(false),
   ...identifierFields,
-  ...situationFields,
-  ...householdFields,
+  ...defaultedCodes(SITUATION_CODES),
+  ...defaultedCodes(HOUSEHOLD_CODES),
   /** Team following the file; defaults to the creator's first team. */
   teamId: Uuid.optional(),
   /** Référent; defaults to the creating social worker. */
@@ -72,8 +84,8 @@ export const UpdateUsagerInput = z
     identity: partial(identityFields).strict().optional(),
     contact: partial(contactFields).strict().optional(),
     identifiers: partial(identifierFields).strict().optional(),
-    situation: partial(situationFields).strict().optional(),
-    household: partial(householdFields).strict().optional(),
+    situation: partial(codes(SITUATION_CODES)).strict().optional(),
+    household: partial(codes(HOUSEHOLD_CODES)).strict().optional(),
     status: z.enum(['actif', 'clos'], { error: 'Statut invalide' }).optional(),
     closingReason: OptionalText(300, 'Motif de clôture'),
   })

@@ -1,5 +1,4 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import {
@@ -106,7 +105,7 @@ export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
   }
   const client = await PGlite.create({
     dataDir: opts.dataDir,
-    extensions: { pg_trgm, unaccent, btree_gin },
+    extensions: { pg_trgm, unaccent },
     parsers: {
       [pgliteTypes.DATE]: (v: string) => v,
       [pgliteTypes.INT8]: (v: string) => Number(v),

@@ -4,7 +4,6 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create extension if not exists pg_trgm`.execute(db);
   await sql`create extension if not exists unaccent`.execute(db);
-  await sql`create extension if not exists btree_gin`.execute(db);
   // unaccent() is only STABLE; this wrapper names its dictionary so it can be IMMUTABLE and used in indexes.
   await sql`
     create or replace function jalon_normalize(t text) returns text
@@ -158,7 +157,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       birth_date date not null
     )`.execute(db);
   await sql`create index usager_search_file_idx on usager_search (case_file_id)`.execute(db);
-  await sql`create index usager_search_trgm_idx on usager_search using gin (site_id, name_n gin_trgm_ops)`.execute(db);
+  // btree_gin is not loaded on PGlite: loading it there breaks pg_trgm's % operator (docs/adr/002). Where the
+  // server offers it, the index is composite; elsewhere a trigram index plus the site btree serve the same query.
+  const btreeGin = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'btree_gin'`.execute(db);
+  if ((btreeGin.rows[0]?.n ?? 0) > 0) {
+    await sql`create extension if not exists btree_gin`.execute(db);
+    await sql`create index usager_search_trgm_idx on usager_search using gin (site_id, name_n gin_trgm_ops)`.execute(db);
+  } else {
+    await sql`create index usager_search_trgm_idx on usager_search using gin (name_n gin_trgm_ops)`.execute(db);
+  }
   await sql`create index usager_search_exact_idx on usager_search (name_n, birth_date)`.execute(db);
   await sql`create index usager_search_birth_idx on usager_search (site_id, birth_date)`.execute(db);
 

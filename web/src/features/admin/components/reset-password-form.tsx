@@ -36,7 +36,7 @@ export function ResetPasswordForm({ user, onDone }: { user: AdminUserDto; onDone
         hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères`} type="password" value={password} onChange={setPassword}
         error={errors.password} required autoFocus autoComplete="new-password" />
       <ErrorAlert error={mutation.error} title="Mot de passe non modifié" titleAs="h4" />
-      <div className="fr-btns-group fr-btns-group--inline-sm">
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" disabled={mutation.isPending}>
           Réinitialiser
         </Button>

@@ -72,7 +72,7 @@ export function SiteForm({ site, onDone }: { site?: SiteDto; onDone: () => void 
         </div>
       </div>
       <ErrorAlert error={mutation.error} title={site ? 'Site non modifié' : 'Site non créé'} />
-      <div className="fr-btns-group fr-btns-group--inline-sm">
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" disabled={mutation.isPending}>
           {site ? 'Enregistrer' : 'Créer le site'}
         </Button>

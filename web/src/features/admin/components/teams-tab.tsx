@@ -33,7 +33,7 @@ function TeamForm({ siteId, team, onDone }: { siteId: string; team?: TeamDto; on
       <TextField id={`${prefix}-name`} name="name" label="Nom de l’équipe" value={name} onChange={setName}
         error={errors.name} required autoFocus />
       <ErrorAlert error={mutation.error} title={team ? 'Équipe non renommée' : 'Équipe non créée'} />
-      <div className="fr-btns-group fr-btns-group--inline-sm">
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" disabled={mutation.isPending}>
           {team ? 'Renommer' : 'Créer l’équipe'}
         </Button>

@@ -124,7 +124,7 @@ export function UserForm({ user, sites, teams, onDone }: UserFormProps) {
           required autoComplete="new-password" />
       )}
       <ErrorAlert error={mutation.error} title={user ? 'Compte non modifié' : 'Compte non créé'} />
-      <div className="fr-btns-group fr-btns-group--inline-sm">
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" disabled={mutation.isPending}>
           {user ? 'Enregistrer' : 'Créer le compte'}
         </Button>

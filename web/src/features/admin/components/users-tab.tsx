@@ -65,7 +65,7 @@ export function UsersTab() {
             u.siteId ? (siteName.get(u.siteId) ?? '—') : '—',
             u.teamIds.map((id) => teamName.get(id) ?? '?').join(', ') || '—',
             <UserState key="s" user={u} />,
-            <div key="a" className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+            <div key="a" className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-btns-group--sm">
               <Button priority="tertiary" size="small" onClick={() => setPanel({ kind: 'edit', user: u })}
                 nativeButtonProps={{ 'aria-label': `Modifier : ${u.displayName}` }}>
                 Modifier

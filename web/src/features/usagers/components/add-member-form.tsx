@@ -92,7 +92,7 @@ export function AddMemberForm({ usagerId, onDone }: { usagerId: string; onDone: 
         </div>
       </div>
       <ErrorAlert error={mutation.error} title="La personne n’a pas été ajoutée" />
-      <div className="fr-btns-group fr-btns-group--inline-sm">
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" iconId="fr-icon-user-add-line" disabled={mutation.isPending}>
           Ajouter au foyer
         </Button>

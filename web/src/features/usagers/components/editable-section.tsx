@@ -107,11 +107,8 @@ export function EditableSection<T extends object>(props: EditableSectionProps<T>
           {renderFields({ values, onChange: (patch) => setValues((v) => ({ ...v, ...patch })), errors })}
           {isConflict ? (
             <ErrorAlert error={mutation.error} title="Modification concurrente">
-              <p className="fr-mt-1w fr-mb-1w">
-                Vos saisies sont conservées. Rechargez le dossier pour partir de la dernière version, vérifiez puis
-                enregistrez à nouveau.
-              </p>
-              <Button priority="secondary" size="small" iconId="fr-icon-refresh-line" onClick={handleReload}>
+              <br />
+              <Button priority="secondary" size="small" iconId="fr-icon-refresh-line" onClick={handleReload} className="fr-mt-1w">
                 Recharger le dossier
               </Button>
             </ErrorAlert>
@@ -123,7 +120,7 @@ export function EditableSection<T extends object>(props: EditableSectionProps<T>
               Dossier rechargé : vos saisies sont conservées, enregistrez pour les appliquer à la dernière version.
             </p>
           ) : null}
-          <div className="fr-btns-group fr-btns-group--inline-sm">
+          <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
             <Button type="submit" iconId="fr-icon-save-line" disabled={mutation.isPending}>
               Enregistrer
             </Button>

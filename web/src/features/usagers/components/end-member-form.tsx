@@ -54,7 +54,7 @@ export function EndMemberForm({ usagerId, memberId, memberName, onDone }: EndMem
         </div>
       </div>
       <ErrorAlert error={mutation.error} title="Le départ n’a pas été enregistré" />
-      <div className="fr-btns-group fr-btns-group--inline-sm">
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" disabled={mutation.isPending}>
           Enregistrer le départ
         </Button>

@@ -7,7 +7,7 @@ import { codedLabel, personName } from '../coded';
 import { AddMemberForm } from './add-member-form';
 import { EndMemberForm } from './end-member-form';
 
-const START_REASONS: Record<string, string> = { arrivee: 'arrivée', naissance: 'naissance' };
+const START_REASONS: Record<string, string> = { arrivee: 'arrivée', naissance: 'naissance', ouverture: 'ouverture du dossier' };
 const END_REASONS: Record<string, string> = { depart: 'départ', deces: 'décès', autre: 'autre motif' };
 
 const reasonOf = (labels: Record<string, string>, code: string | null) => (code ? (labels[code] ?? code) : '');

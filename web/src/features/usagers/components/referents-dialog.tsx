@@ -82,7 +82,7 @@ export function ReferentsDialog({ dto }: { dto: UsagerDto }) {
           {errors.coReferentIds ? <p className="fr-error-text fr-fieldset__element">{errors.coReferentIds}</p> : null}
         </fieldset>
         <ErrorAlert error={mutation.error} title="Référents non modifiés" />
-        <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--right">
+        <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-btns-group--right">
           <Button type="submit" disabled={mutation.isPending}>
             Enregistrer
           </Button>

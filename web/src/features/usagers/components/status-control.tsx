@@ -47,7 +47,7 @@ export function StatusControl({ dto }: { dto: UsagerDto }) {
       <TextField name="closingReason" label="Motif de clôture" hint="Facultatif, 300 caractères au plus" value={reason}
         onChange={setReason} error={errors.closingReason} maxLength={300} autoFocus textArea />
       <ErrorAlert error={mutation.error} title="Le dossier n’a pas été clos" />
-      <div className="fr-btns-group fr-btns-group--inline-sm">
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" disabled={mutation.isPending}>
           Confirmer la clôture
         </Button>

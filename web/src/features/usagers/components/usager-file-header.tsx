@@ -31,7 +31,7 @@ export function UsagerFileHeader({ dto }: { dto: UsagerDto }) {
         ]}
       />
       {can.manageReferents || can.changeStatus ? (
-        <div className="fr-btns-group fr-btns-group--inline-sm">
+        <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
           {can.manageReferents ? <ManageReferentsButton /> : null}
           {can.changeStatus ? <StatusControl dto={dto} /> : null}
         </div>

@@ -138,7 +138,7 @@ export function UsagerSearch() {
             ))}
           </ul>
           {data && (page > 1 || data.hasMore) ? (
-            <div className="fr-btns-group fr-btns-group--inline-sm">
+            <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
               {page > 1 ? (
                 <Button priority="secondary" size="small" onClick={() => setPage((p) => p - 1)}>
                   Résultats précédents

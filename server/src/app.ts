@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { AppDeps, Ctx, RequestSession } from './context.js';
+import { AppError, forbidden, unauthorized } from './errors.js';
+import { SESSION_COOKIE, resolveSession } from './auth/sessions.js';
+import { authRoutes } from './auth/routes.js';
+import { usagerRoutes } from './modules/usagers/routes.js';
+import { siteRoutes } from './modules/organisation/site-routes.js';
+import { adminRoutes } from './modules/organisation/admin-routes.js';
+import { dpoRoutes } from './modules/audit-log/routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: RequestSession | null;
+    now: Date;
+  }
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/** The use-case context of an authenticated request; 401 without a session. */
+export const ctxOf = (req: FastifyRequest, deps: AppDeps): Ctx => {
+  if (!req.session) throw unauthorized();
+  return { db: deps.db, actor: req.session.actor, now: req.now, requestId: String(req.id) };
+};
+
+/** Maps framework errors to French messages with stable codes; a stack trace never leaves the server. */
+function toAppError(err: FastifyError | AppError | Error): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as FastifyError;
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError(400, 'invalid_json', 'Le corps de la requête n’est pas un JSON valide');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError(413, 'body_too_large', 'La requête est trop volumineuse');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError(415, 'unsupported_media_type', 'Type de contenu non pris en charge : envoyez du JSON');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError(400, 'invalid_content_length', 'Longueur de contenu invalide');
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+      return new AppError(400, 'bad_url', 'Adresse invalide');
+    default:
+      if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+        return new AppError(e.statusCode, 'bad_request', 'Requête invalide');
+      }
+      return new AppError(500, 'internal_error', 'Erreur interne : l’opération n’a pas été enregistrée. Réessayez ou contactez le support.');
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: process.env.JALON_LOG === '1' ? { level: 'info' } : false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.decorateRequest('session', null);
+  app.decorateRequest('now', null as unknown as Date);
+  await app.register(cookie);
+
+  app.setErrorHandler((err, req, reply) => {
+    const appErr = toAppError(err as Error);
+    if (appErr.status >= 500) req.log.error({ err }, 'unhandled error');
+    const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+      error: { code: appErr.code, message: appErr.message },
+    };
+    if (appErr.fields) body.error.fields = appErr.fields;
+    return reply.code(appErr.status).send(body);
+  });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    if (deps.secureCookies) reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
+    return payload;
+  });
+
+  app.addHook('onRequest', async (req) => {
+    req.now = deps.clock();
+    if (!req.url.startsWith('/api/')) return;
+    if (MUTATING.has(req.method)) {
+      // Cross-site requests are refused before anything else (CSRF, with SameSite=Strict and the token below).
+      const origin = req.headers.origin;
+      if (origin && origin !== 'null') {
+        let host = '';
+        try {
+          host = new URL(origin).host;
+        } catch {
+          host = '';
+        }
+        if (host !== req.headers.host) throw forbidden('Requête d’origine étrangère refusée');
+      }
+    }
+    const raw = req.cookies[SESSION_COOKIE];
+    req.session = raw ? await resolveSession(deps.db, raw, req.now) : null;
+    if (req.session && MUTATING.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (sent !== req.session.csrfToken) {
+        throw new AppError(403, 'csrf_invalid', 'Jeton de sécurité (CSRF) absent ou invalide : rechargez la page');
+      }
+    }
+  });
+
+  await app.register(async (api) => {
+    api.get('/api/health', async () => ({ status: 'ok', database: deps.dbKind }));
+    await authRoutes(api, deps);
+    await usagerRoutes(api, deps);
+    await siteRoutes(api, deps);
+    await adminRoutes(api, deps);
+    await dpoRoutes(api, deps);
+  });
+
+  if (deps.webDist && existsSync(deps.webDist)) {
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && deps.webDist && existsSync(deps.webDist)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: { code: 'not_found', message: 'Ressource introuvable' } });
+  });
+  return app;
+}

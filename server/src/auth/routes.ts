@@ -1,0 +1,148 @@
+import { ChangePasswordInput, LoginInput, SetupInput, type MeDto } from '@jalon/core';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ctxOf } from '../app.js';
+import { audit, auditAnonymous } from '../audit/audit.js';
+import type { AppDeps, RequestSession } from '../context.js';
+import { AppError, conflict, parse, unauthorized } from '../errors.js';
+import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
+import { SESSION_COOKIE, createSession, deleteSession, deleteUserSessions } from './sessions.js';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+
+const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Adresse électronique ou mot de passe incorrect');
+const locked = () =>
+  new AppError(423, 'account_locked', 'Compte verrouillé après 5 tentatives infructueuses : réessayez dans 15 minutes ou contactez votre administrateur.');
+
+const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken'>): MeDto => ({
+  user: {
+    id: s.user.id,
+    email: s.user.email,
+    displayName: s.user.displayName,
+    role: s.actor.role,
+    siteId: s.actor.siteId,
+    siteName: s.user.siteName,
+    teamIds: [...s.actor.teamIds],
+  },
+  csrfToken: s.csrfToken,
+});
+
+export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { db } = deps;
+
+  const startSession = async (reply: FastifyReply, userId: string, now: Date) => {
+    const { cookie, csrfToken } = await createSession(db, userId, now);
+    reply.setCookie(SESSION_COOKIE, cookie, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: Boolean(deps.secureCookies),
+    });
+    const user = await db
+      .selectFrom('app_user as u')
+      .leftJoin('site', 'site.id', 'u.site_id')
+      .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.site_id', 'site.name as site_name'])
+      .where('u.id', '=', userId)
+      .executeTakeFirstOrThrow();
+    const teams = await db.selectFrom('user_team').select('team_id').where('user_id', '=', userId).execute();
+    return meOf({
+      csrfToken,
+      actor: { id: user.id, role: user.role, siteId: user.site_id, teamIds: teams.map((t) => t.team_id) },
+      user: { id: user.id, email: user.email, displayName: user.display_name, siteName: user.site_name },
+    });
+  };
+
+  app.post('/api/auth/login', async (req, reply) => {
+    const input = parse(LoginInput, req.body);
+    const now = req.now;
+    const user = await db
+      .selectFrom('app_user')
+      .select(['id', 'password_hash', 'active', 'failed_attempts', 'locked_until'])
+      .where('email', '=', input.email)
+      .executeTakeFirst();
+    if (!user || !user.active) {
+      await dummyVerify(input.password);
+      await auditAnonymous(db, now, 'auth.login_failed', { targetType: 'user', diff: { reason: 'unknown_or_inactive' }, requestId: String(req.id) });
+      throw invalidCredentials();
+    }
+    if (user.locked_until && new Date(user.locked_until) > now) throw locked();
+    const ok = await verifyPassword(user.password_hash, input.password);
+    if (!ok) {
+      const attempts = user.failed_attempts + 1;
+      const lock = attempts >= MAX_FAILED_ATTEMPTS;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('app_user')
+          .set({ failed_attempts: lock ? 0 : attempts, locked_until: lock ? new Date(now.getTime() + LOCK_MS) : null })
+          .where('id', '=', user.id)
+          .execute();
+        await auditAnonymous(trx, now, lock ? 'auth.account_locked' : 'auth.login_failed', {
+          actorId: user.id,
+          targetType: 'user',
+          targetId: user.id,
+          requestId: String(req.id),
+        });
+      });
+      throw lock ? locked() : invalidCredentials();
+    }
+    await db.updateTable('app_user').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+    // A session cookie sent with the login is dropped: the new session always gets a new id.
+    if (req.session) await deleteSession(db, req.session.tokenHash);
+    const me = await startSession(reply, user.id, now);
+    await audit(db, { db, actor: { id: user.id, role: me.user.role, siteId: me.user.siteId, teamIds: me.user.teamIds }, now, requestId: String(req.id) }, 'auth.login', { targetType: 'user', targetId: user.id });
+    return me;
+  });
+
+  app.post('/api/auth/logout', async (req, reply) => {
+    if (req.session) await deleteSession(db, req.session.tokenHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/auth/me', async (req) => {
+    if (!req.session) throw unauthorized();
+    return meOf(req.session);
+  });
+
+  app.post('/api/auth/password', async (req, reply) => {
+    const ctx = ctxOf(req, deps);
+    const input = parse(ChangePasswordInput, req.body);
+    const user = await db.selectFrom('app_user').select(['password_hash']).where('id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+      throw new AppError(422, 'wrong_password', 'Le mot de passe actuel est incorrect', { currentPassword: 'Mot de passe incorrect' });
+    }
+    if (input.currentPassword === input.newPassword) {
+      throw new AppError(422, 'same_password', 'Le nouveau mot de passe doit être différent de l’actuel', { newPassword: 'Identique à l’actuel' });
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('app_user').set({ password_hash: passwordHash, password_changed_at: ctx.now }).where('id', '=', ctx.actor.id).execute();
+      await deleteUserSessions(trx, ctx.actor.id, req.session?.tokenHash);
+      await audit(trx, ctx, 'auth.password_changed', { targetType: 'user', targetId: ctx.actor.id });
+    });
+    return reply.code(204).send();
+  });
+
+  const setupNeeded = async () => !(await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst());
+
+  app.get('/api/setup', async () => ({ needed: await setupNeeded() }));
+
+  app.post('/api/setup', async (req, reply) => {
+    const input = parse(SetupInput, req.body);
+    const passwordHash = await hashPassword(input.password);
+    const id = await db.transaction().execute(async (trx) => {
+      // Serialised by the unique e-mail and this check inside the transaction: only the very first admin.
+      const any = await trx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+      if (any) throw conflict('setup_done', 'L’installation est déjà faite : connectez-vous');
+      const row = await trx
+        .insertInto('app_user')
+        .values({ email: input.email, display_name: input.displayName, role: 'admin_fonctionnel', site_id: null, password_hash: passwordHash })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await auditAnonymous(trx, req.now, 'setup.first_admin', { actorId: row.id, targetType: 'user', targetId: row.id, requestId: String(req.id) });
+      return row.id;
+    });
+    const me = await startSession(reply, id, req.now);
+    return reply.code(201).send(me);
+  });
+}

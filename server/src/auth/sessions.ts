@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '@jalon/core';
+import type { Queryable } from '../db/schema.js';
+import type { RequestSession } from '../context.js';
+
+export const SESSION_COOKIE = 'jalon_sid';
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** last_seen_at is refreshed at most this often, to spare a write per request. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
+const token = () => randomBytes(32).toString('base64url');
+
+/** Creates a fresh session (a new id at every login: no fixation). Returns the raw cookie value. */
+export async function createSession(db: Queryable, userId: string, now: Date): Promise<{ cookie: string; csrfToken: string }> {
+  const cookie = token();
+  const csrfToken = token();
+  await db
+    .insertInto('session')
+    .values({ token_hash: sha256(cookie), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now })
+    .execute();
+  return { cookie, csrfToken };
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteUserSessions(db: Queryable, userId: string, exceptTokenHash?: string): Promise<void> {
+  await db
+    .deleteFrom('session')
+    .where('user_id', '=', userId)
+    .$if(Boolean(exceptTokenHash), (q) => q.where('token_hash', '<>', exceptTokenHash ?? ''))
+    .execute();
+}
+
+/** Resolves a cookie into the acting user, enforcing idle (30 min) and absolute (12 h) timeouts. */
+export async function resolveSession(db: Queryable, cookie: string, now: Date): Promise<RequestSession | null> {
+  const tokenHash = sha256(cookie);
+  const row = await db
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .leftJoin('site', 'site.id', 'u.site_id')
+    .select([
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.site_id',
+      'u.active',
+      'site.name as site_name',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('user_team')
+        .whereRef('user_team.user_id', '=', 'u.id')
+        .select((sb) => sb.fn.agg<string[]>('array_agg', ['user_team.team_id']).as('ids'))
+        .as('team_ids'),
+    )
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const t = now.getTime();
+  const expired =
+    !row.active ||
+    t - new Date(row.last_seen_at).getTime() > IDLE_TIMEOUT_MS ||
+    t - new Date(row.created_at).getTime() > ABSOLUTE_TIMEOUT_MS;
+  if (expired) {
+    await deleteSession(db, tokenHash);
+    return null;
+  }
+  if (t - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+  }
+  const actor: Actor = { id: row.id, role: row.role, siteId: row.site_id, teamIds: row.team_ids ?? [] };
+  return {
+    tokenHash,
+    csrfToken: row.csrf_token,
+    actor,
+    user: { id: row.id, email: row.email, displayName: row.display_name, siteName: row.site_name },
+  };
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Environment, parsed once (house convention). */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().min(1).optional(),
+  JALON_DATA_DIR: z.string().min(1).default('./data'),
+  JALON_DEMO: z.enum(['0', '1']).default('1'),
+  JALON_SECURE_COOKIES: z.enum(['0', '1']).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  /** Adds the Secure flag to the session cookie (behind https). */
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = Env.parse(env);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.JALON_DATA_DIR,
+    demo: e.JALON_DEMO === '1',
+    secureCookies: e.JALON_SECURE_COOKIES === '1',
+  };
+}

@@ -1,0 +1,35 @@
+import type { Actor } from '@jalon/core';
+import type { DatabaseKind } from './db/connect.js';
+import type { Db } from './db/schema.js';
+
+/** What every use-case receives (style rule 7): explicit, no DI container. */
+export interface Ctx {
+  db: Db;
+  actor: Actor;
+  now: Date;
+  requestId: string;
+}
+
+export interface AppDeps {
+  db: Db;
+  dbKind: DatabaseKind;
+  /** Controllable clock: tests move time to check session timeouts and lockouts. */
+  clock: () => Date;
+  secureCookies?: boolean;
+  /** Folder of the built web app; not served when absent. */
+  webDist?: string;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  siteName: string | null;
+}
+
+export interface RequestSession {
+  tokenHash: string;
+  csrfToken: string;
+  actor: Actor;
+  user: SessionUser;
+}

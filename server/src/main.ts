@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { migrate, openDb } from './db/connect.js';
+import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
+
+/** config → openDb → migrate → (demo data) → buildApp → listen */
+async function main(): Promise<void> {
+  const cfg = loadConfig();
+  const { db, kind, close } = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.databaseUrl ? undefined : cfg.dataDir });
+  await migrate(db);
+  const empty = !(await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst());
+  if (empty && cfg.demo) {
+    const accounts = await seedDemo(db, new Date());
+    console.log(`Jeu de données de démonstration chargé (synthétique). Mot de passe de tous les comptes : ${DEMO_PASSWORD}`);
+    for (const a of accounts) console.log(`  ${a.role.padEnd(20)} ${a.email}${a.site ? `  (${a.site}${a.team ? `, ${a.team}` : ''})` : ''}`);
+  } else if (empty) {
+    console.log('Base vide : ouvrez l’application pour créer le premier compte administrateur.');
+  } else if (cfg.demo) {
+    const demo = await db.selectFrom('app_user').select(['email', 'role']).where('email', 'like', '%@demo.jalon.local').orderBy('email').execute();
+    if (demo.length) {
+      console.log(`Comptes de démonstration (mot de passe ${DEMO_PASSWORD}) :`);
+      for (const a of demo) console.log(`  ${a.role.padEnd(20)} ${a.email}`);
+    }
+  }
+  const app = await buildApp({
+    db,
+    dbKind: kind,
+    clock: () => new Date(),
+    secureCookies: cfg.secureCookies,
+    webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+  });
+  const shutdown = async () => {
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: cfg.port, host: cfg.host });
+  console.log(`Jalon écoute sur http://localhost:${cfg.port} (base : ${kind === 'pglite' ? `PGlite, ${cfg.dataDir}` : 'PostgreSQL'})`);
+}
+
+main().catch((err: unknown) => {
+  console.error('Démarrage impossible :', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

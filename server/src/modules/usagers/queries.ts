@@ -1,0 +1,155 @@
+import type { UsagerTarget } from '@jalon/core';
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/schema.js';
+
+/** The minimal facts for the access decision (style rule 3), in one query. */
+export async function findUsagerTarget(db: Queryable, id: string): Promise<(UsagerTarget & { id: string }) | null> {
+  const row = await db
+    .selectFrom('case_file as cf')
+    .select(['cf.id', 'cf.site_id', 'cf.team_id', 'cf.created_by'])
+    .select((eb) => [
+      eb
+        .selectFrom('case_file_referent as r')
+        .whereRef('r.case_file_id', '=', 'cf.id')
+        .where('r.end_at', 'is', null)
+        .select((sb) => sb.fn.agg<string[]>('array_agg', ['r.user_id']).as('x'))
+        .as('referent_ids'),
+      eb
+        .selectFrom('case_file_referent as r')
+        .innerJoin('user_team as ut', 'ut.user_id', 'r.user_id')
+        .whereRef('r.case_file_id', '=', 'cf.id')
+        .where('r.end_at', 'is', null)
+        .select((sb) => sb.fn.agg<string[]>('array_agg', ['ut.team_id']).as('x'))
+        .as('referent_team_ids'),
+    ])
+    .where('cf.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    teamId: row.team_id,
+    createdById: row.created_by,
+    referentIds: row.referent_ids ?? [],
+    referentTeamIds: row.referent_team_ids ?? [],
+  };
+}
+
+/** The file's row with its principal person, household, site and team: explicit columns only. */
+export const findUsagerRow = (db: Queryable, id: string) =>
+  db
+    .selectFrom('case_file as cf')
+    .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
+    .innerJoin('household as h', 'h.id', 'cf.household_id')
+    .innerJoin('site as s', 's.id', 'cf.site_id')
+    .leftJoin('team as t', 't.id', 'cf.team_id')
+    .select([
+      'cf.id',
+      'cf.file_number',
+      'cf.status',
+      'cf.version',
+      'cf.closing_reason',
+      'cf.opened_at',
+      'cf.last_contact_at',
+      'cf.household_id',
+      'cf.site_id',
+      'cf.team_id',
+      's.code as site_code',
+      's.name as site_name',
+      't.name as team_name',
+      'p.id as person_id',
+      'p.birth_name',
+      'p.used_name',
+      'p.first_names',
+      'p.sex',
+      'p.birth_date',
+      'p.birth_place',
+      'p.nationality',
+      'p.marital_status',
+      'p.phone',
+      'p.email',
+      'p.caf_number',
+      'p.france_travail_id',
+      'p.employment_status',
+      'p.caf_activity',
+      'p.education_level',
+      'h.address_line',
+      'h.postal_code',
+      'h.city',
+      'h.domiciliation',
+      'h.domiciliation_organism',
+      'h.housing_status',
+      'h.housing_nature',
+      'h.family_type',
+    ])
+    .where('cf.id', '=', id)
+    .executeTakeFirst();
+export type UsagerRow = NonNullable<Awaited<ReturnType<typeof findUsagerRow>>>;
+
+export const findActiveReferents = (db: Queryable, caseFileId: string) =>
+  db
+    .selectFrom('case_file_referent as r')
+    .innerJoin('app_user as u', 'u.id', 'r.user_id')
+    .select(['r.id', 'r.user_id', 'r.kind', 'u.display_name'])
+    .where('r.case_file_id', '=', caseFileId)
+    .where('r.end_at', 'is', null)
+    .orderBy('r.start_at')
+    .execute();
+
+export const findMembers = (db: Queryable, householdId: string) =>
+  db
+    .selectFrom('household_member as m')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .select([
+      'm.id',
+      'm.person_id',
+      'm.relationship',
+      'm.start_date',
+      'm.end_date',
+      'm.start_reason',
+      'm.end_reason',
+      'p.birth_name',
+      'p.used_name',
+      'p.first_names',
+      'p.sex',
+      'p.birth_date',
+    ])
+    .where('m.household_id', '=', householdId)
+    .orderBy('m.end_date', (ob) => ob.desc().nullsFirst())
+    .orderBy('m.relationship')
+    .orderBy('p.birth_date')
+    .execute();
+
+/**
+ * Rebuilds the search rows of a file: one per current member and name variant (birth name, used name),
+ * normalised by jalon_normalize (unaccent + lower) in the database.
+ */
+export async function refreshSearch(db: Queryable, caseFileId: string | 'all'): Promise<void> {
+  if (caseFileId === 'all') await db.deleteFrom('usager_search').execute();
+  else await db.deleteFrom('usager_search').where('case_file_id', '=', caseFileId).execute();
+  await sql`
+    insert into usager_search (case_file_id, person_id, site_id, name_n, first_n, birth_date)
+    select distinct cf.id, p.id, cf.site_id, jalon_normalize(n.name), jalon_normalize(p.first_names), p.birth_date
+    from case_file cf
+    join household_member m on m.household_id = cf.household_id and m.end_date is null
+    join person p on p.id = m.person_id
+    cross join lateral (values (p.birth_name), (p.used_name)) as n(name)
+    where ${caseFileId === 'all' ? sql`true` : sql`cf.id = ${caseFileId}`} and n.name is not null and jalon_normalize(n.name) <> ''`.execute(db);
+}
+
+/** Files whose household currently counts this person: their search rows must follow a change of name. */
+export const filesOfPerson = async (db: Queryable, personId: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('household_member as m')
+      .innerJoin('case_file as cf', 'cf.household_id', 'm.household_id')
+      .select('cf.id')
+      .where('m.person_id', '=', personId)
+      .execute()
+  ).map((r) => r.id);
+
+export async function nextFileNumber(db: Queryable, now: Date): Promise<string> {
+  const r = await sql<{ n: number }>`select nextval('case_file_number_seq')::int as n`.execute(db);
+  const n = r.rows[0]?.n ?? 0;
+  return `${String(now.getFullYear()).slice(2)}-${String(n).padStart(6, '0')}`;
+}

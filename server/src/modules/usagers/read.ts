@@ -1,0 +1,125 @@
+import { canReadConsultations, canReadGeneralUsager, usagerAbilities, type ConsultationDto, type UsagerDto } from '@jalon/core';
+import { loadAuthorizedUsager } from '../../access/load-authorized.js';
+import { filesOfMyTeams, filesWhereReferent } from '../../access/scopes.js';
+import { logAccess } from '../../audit/audit.js';
+import type { Ctx } from '../../context.js';
+import { notFound } from '../../errors.js';
+import { displayName, presentUsager } from './present.js';
+import { findActiveReferents, findMembers, findUsagerRow } from './queries.js';
+
+/** The file as the caller may see it, with its `can` map; the read is logged with the part shown. */
+export async function getUsager(ctx: Ctx, id: string): Promise<UsagerDto> {
+  const target = await loadAuthorizedUsager(ctx.db, ctx.actor, id, canReadGeneralUsager);
+  const can = usagerAbilities(ctx.actor, target);
+  const row = await findUsagerRow(ctx.db, id);
+  if (!row) throw notFound('Dossier');
+  const [referents, members] = await Promise.all([
+    findActiveReferents(ctx.db, id),
+    can.readFull ? findMembers(ctx.db, row.household_id) : Promise.resolve(null),
+  ]);
+  await logAccess(ctx.db, ctx, id, can.readFull ? 'full' : 'general');
+  return presentUsager(row, referents, members, can);
+}
+
+/**
+ * "Consultations du dossier", for the référents only: role, site and date of every read;
+ * names only for readers of the référent's own team (no tool to watch colleagues of other teams).
+ */
+export async function listConsultations(ctx: Ctx, id: string): Promise<{ items: ConsultationDto[] }> {
+  const target = await loadAuthorizedUsager(ctx.db, ctx.actor, id, canReadGeneralUsager);
+  if (!canReadConsultations(ctx.actor, target)) throw notFound('Dossier');
+  const rows = await ctx.db
+    .selectFrom('access_log as l')
+    .innerJoin('app_user as u', 'u.id', 'l.actor_id')
+    .leftJoin('site as s', 's.id', 'l.actor_site_id')
+    .select(['l.at', 'l.actor_role', 'l.part', 's.name as site_name', 'u.display_name'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('user_team as ut')
+            .select('ut.user_id')
+            .whereRef('ut.user_id', '=', 'l.actor_id')
+            .where('ut.team_id', 'in', ctx.actor.teamIds.length ? [...ctx.actor.teamIds] : ['00000000-0000-0000-0000-000000000000']),
+        )
+        .as('same_team'),
+    )
+    .where('l.case_file_id', '=', id)
+    .orderBy('l.at', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(200)
+    .execute();
+  await logAccess(ctx.db, ctx, id, 'consultations');
+  return {
+    items: rows.map((r) => ({
+      at: new Date(r.at).toISOString(),
+      role: r.actor_role as ConsultationDto['role'],
+      siteName: r.site_name,
+      part: r.part,
+      userName: r.same_team ? r.display_name : null,
+    })),
+  };
+}
+
+export interface UsagerListItem {
+  id: string;
+  fileNumber: string;
+  displayName: string;
+  birthDate: string;
+  status: 'actif' | 'clos';
+  teamName: string | null;
+  referentName: string | null;
+  lastContactAt: string | null;
+}
+
+const listFiles = async (ctx: Ctx, scope: typeof filesWhereReferent): Promise<{ items: UsagerListItem[] }> => {
+  const rows = await ctx.db
+    .selectFrom('case_file')
+    .innerJoin('person as p', 'p.id', 'case_file.principal_person_id')
+    .leftJoin('team as t', 't.id', 'case_file.team_id')
+    .select([
+      'case_file.id',
+      'case_file.file_number',
+      'case_file.status',
+      'case_file.last_contact_at',
+      'p.birth_name',
+      'p.used_name',
+      'p.first_names',
+      'p.birth_date',
+      't.name as team_name',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('case_file_referent as r')
+        .innerJoin('app_user as u', 'u.id', 'r.user_id')
+        .whereRef('r.case_file_id', '=', 'case_file.id')
+        .where('r.kind', '=', 'referent')
+        .where('r.end_at', 'is', null)
+        .select('u.display_name')
+        .limit(1)
+        .as('referent_name'),
+    )
+    .where(scope(ctx.actor))
+    .where('case_file.status', '=', 'actif')
+    .orderBy('p.birth_name')
+    .orderBy('case_file.id')
+    .limit(200)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      fileNumber: r.file_number,
+      displayName: displayName(r),
+      birthDate: r.birth_date,
+      status: r.status,
+      teamName: r.team_name,
+      referentName: r.referent_name,
+      lastContactAt: r.last_contact_at ? new Date(r.last_contact_at).toISOString() : null,
+    })),
+  };
+};
+
+/** "Ma file active": the files where I am référent or co-référent. */
+export const listMyFiles = (ctx: Ctx) => listFiles(ctx, filesWhereReferent);
+/** "Mon équipe": the files followed by my teams. */
+export const listTeamFiles = (ctx: Ctx) => listFiles(ctx, filesOfMyTeams);

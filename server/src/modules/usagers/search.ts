@@ -1,0 +1,165 @@
+import { canSearchUsagers, type SearchQuery, type SearchResultDto } from '@jalon/core';
+import { sql } from 'kysely';
+import type { Ctx } from '../../context.js';
+import { forbidden } from '../../errors.js';
+import { displayName } from './present.js';
+
+const DATE_FR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const FILE_NUMBER = /^(\d{2})-?(\d{1,6})$/;
+
+interface ParsedQuery {
+  birthDate: string | null;
+  fileNumber: string | null;
+  text: string;
+}
+
+/** Splits "dupont marie 12/03/1980" into a birth date, a file number and name words. */
+export function parseQuery(q: string): ParsedQuery {
+  let birthDate: string | null = null;
+  let fileNumber: string | null = null;
+  const words: string[] = [];
+  for (const w of q.trim().split(/\s+/)) {
+    const d = DATE_FR.exec(w);
+    const f = FILE_NUMBER.exec(w);
+    if (d) {
+      const iso = `${d[3]}-${(d[2] ?? '').padStart(2, '0')}-${(d[1] ?? '').padStart(2, '0')}`;
+      birthDate = Number.isNaN(Date.parse(iso)) ? null : iso;
+    } else if (/^\d{4}-\d{2}-\d{2}$/.test(w)) {
+      birthDate = w;
+    } else if (f && w.length >= 7) {
+      fileNumber = `${f[1]}-${(f[2] ?? '').padStart(6, '0')}`;
+    } else {
+      words.push(w);
+    }
+  }
+  return { birthDate, fileNumber, text: words.join(' ') };
+}
+
+/**
+ * Search (issue 3): accent- and case-insensitive, typo-tolerant (pg_trgm) within the caller's site, using the
+ * composite GIN index (site_id, name_n); elsewhere only an exact normalised name match (btree), which returns a
+ * minimal "Connu·e à <site>" card and never a link (search-measurements.md).
+ */
+export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<SearchResultDto> {
+  if (!canSearchUsagers(ctx.actor) || !ctx.actor.siteId) throw forbidden('La recherche d’usagers n’est pas ouverte à votre profil');
+  const siteId = ctx.actor.siteId;
+  const parsed = parseQuery(query.q);
+  const norm = parsed.text
+    ? ((await sql<{ n: string }>`select jalon_normalize(${parsed.text}) as n`.execute(ctx.db)).rows[0]?.n ?? '')
+    : '';
+  const tokens = norm.split(' ').filter((t) => t.length >= 2).slice(0, 4);
+  if (!tokens.length && !parsed.birthDate && !parsed.fileNumber) return { results: [], elsewhere: [], page: query.page, hasMore: false };
+
+  const nameMatch = tokens.length
+    ? sql.join(
+        tokens.map((t) => sql`(s.name_n % ${t} or ${t} <% s.name_n)`),
+        sql` or `,
+      )
+    : sql`true`;
+  // Rank by the best reading of the words typed: one as the surname, another as the first name.
+  const nameScore = (t: string) => sql`greatest(similarity(s.name_n, ${t}), word_similarity(${t}, s.name_n))`;
+  const readings = tokens.flatMap((t, i) => [
+    nameScore(t),
+    ...tokens.filter((_, j) => j !== i).map((o) => sql`${nameScore(t)} + 0.5 * similarity(s.first_n, ${o})`),
+  ]);
+  const score = readings.length ? sql`greatest(${sql.join(readings, sql`, `)})` : sql`1`;
+  const offset = (query.page - 1) * query.limit;
+
+  const rows = (
+    await sql<{
+      case_file_id: string;
+      person_id: string;
+      score: number;
+    }>`
+    select case_file_id, person_id, score from (
+      select distinct on (s.case_file_id) s.case_file_id, s.person_id,
+             (${score})::float8 as score
+      from usager_search s
+      ${parsed.fileNumber ? sql`join case_file f on f.id = s.case_file_id and f.file_number = ${parsed.fileNumber}` : sql``}
+      where s.site_id = ${siteId}
+        and (${nameMatch})
+        ${parsed.birthDate ? sql`and s.birth_date = ${parsed.birthDate}` : sql``}
+      order by s.case_file_id, score desc
+    ) x order by score desc, case_file_id limit ${query.limit + 1} offset ${offset}`.execute(ctx.db)
+  ).rows;
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+
+  const details = page.length
+    ? await ctx.db
+        .selectFrom('case_file as cf')
+        .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
+        .leftJoin('team as t', 't.id', 'cf.team_id')
+        .select(['cf.id', 'cf.file_number', 'cf.status', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 't.name as team_name'])
+        .select((eb) =>
+          eb
+            .selectFrom('case_file_referent as r')
+            .innerJoin('app_user as u', 'u.id', 'r.user_id')
+            .whereRef('r.case_file_id', '=', 'cf.id')
+            .where('r.kind', '=', 'referent')
+            .where('r.end_at', 'is', null)
+            .select('u.display_name')
+            .limit(1)
+            .as('referent_name'),
+        )
+        .where('cf.id', 'in', page.map((r) => r.case_file_id))
+        .execute()
+    : [];
+  const matchedPersons = page.length
+    ? await ctx.db
+        .selectFrom('person')
+        .select(['id', 'birth_name', 'used_name', 'first_names'])
+        .where('id', 'in', page.map((r) => r.person_id))
+        .execute()
+    : [];
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const personById = new Map(matchedPersons.map((p) => [p.id, p]));
+  const results = page.flatMap((r) => {
+    const d = byId.get(r.case_file_id);
+    const p = personById.get(r.person_id);
+    if (!d) return [];
+    return [
+      {
+        id: d.id,
+        fileNumber: d.file_number,
+        displayName: displayName(d),
+        birthDate: d.birth_date,
+        matchedPerson: p ? displayName(p) : displayName(d),
+        status: d.status,
+        teamName: d.team_name,
+        referentName: d.referent_name,
+      },
+    ];
+  });
+
+  const elsewhere = tokens.length && query.page === 1 ? await knownElsewhere(ctx, siteId, tokens, parsed.birthDate) : [];
+  return { results, elsewhere, page: query.page, hasMore };
+}
+
+/** Exact normalised surname (any word or pair of words typed) on other sites: name, birth year, site. */
+async function knownElsewhere(ctx: Ctx, siteId: string, tokens: string[], birthDate: string | null) {
+  const candidates = new Set(tokens);
+  for (let i = 0; i + 1 < tokens.length; i++) candidates.add(`${tokens[i]} ${tokens[i + 1]}`);
+  const others = tokens.length > 1 ? tokens : [];
+  const rows = await ctx.db
+    .selectFrom('usager_search as s')
+    .innerJoin('person as p', 'p.id', 's.person_id')
+    .innerJoin('site', 'site.id', 's.site_id')
+    .select(['p.id as person_id', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 'site.id as site_id', 'site.name as site_name'])
+    .where('s.name_n', 'in', [...candidates])
+    .where('s.site_id', '<>', siteId)
+    .$if(birthDate !== null, (q) => q.where('s.birth_date', '=', birthDate ?? ''))
+    .$if(others.length > 0, (q) => q.where((eb) => eb.or(others.map((t) => eb('s.first_n', 'like', `${t}%`)))))
+    .limit(50)
+    .execute();
+  const seen = new Set<string>();
+  const cards: SearchResultDto['elsewhere'] = [];
+  for (const r of rows) {
+    const key = `${r.person_id}|${r.site_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    cards.push({ displayName: displayName(r), birthYear: Number(r.birth_date.slice(0, 4)), siteName: r.site_name });
+    if (cards.length >= 10) break;
+  }
+  return cards;
+}
