@@ -17,6 +17,10 @@ declare module 'fastify' {
     session: RequestSession | null;
     now: Date;
   }
+  interface FastifyInstance {
+    /** Every API route registered, so tests can check that each one has its access spec. */
+    apiRoutes: { method: string; url: string }[];
+  }
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -68,6 +72,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+  });
+  const apiRoutes: { method: string; url: string }[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/')) return;
+    for (const m of Array.isArray(r.method) ? r.method : [r.method]) if (m !== 'HEAD') apiRoutes.push({ method: m, url: r.url });
   });
   app.decorateRequest('session', null);
   app.decorateRequest('now', null as unknown as Date);

@@ -65,16 +65,16 @@ export function UsersTab() {
             u.siteId ? (siteName.get(u.siteId) ?? '—') : '—',
             u.teamIds.map((id) => teamName.get(id) ?? '?').join(', ') || '—',
             <UserState key="s" user={u} />,
-            <div key="a" className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-btns-group--sm">
-              <Button priority="tertiary" size="small" onClick={() => setPanel({ kind: 'edit', user: u })}
+            <span key="a" className="jalon-nowrap">
+              <Button priority="tertiary" size="small" className="fr-mr-1w" onClick={() => setPanel({ kind: 'edit', user: u })}
                 nativeButtonProps={{ 'aria-label': `Modifier : ${u.displayName}` }}>
                 Modifier
               </Button>
               <Button priority="tertiary" size="small" onClick={() => setPanel({ kind: 'reset', user: u })}
                 nativeButtonProps={{ 'aria-label': `Réinitialiser le mot de passe : ${u.displayName}` }}>
-                Réinitialiser le mot de passe
+                Mot de passe
               </Button>
-            </div>,
+            </span>,
           ],
         }))}
       />

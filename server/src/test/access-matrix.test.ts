@@ -1,0 +1,194 @@
+import type { Role } from '@jalon/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './build-test-app.js';
+import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session, type TestUser } from './factories.js';
+
+/**
+ * The access table of issue 3, through the real HTTP API: every route × who (role and relation to the file)
+ * → status. Missing and not visible both answer 404; visible but not allowed answers 403.
+ */
+
+type Who =
+  | 'referent'
+  | 'ts_same_team'
+  | 'ts_other_team'
+  | 'secretaire'
+  | 'responsable'
+  | 'ts_other_site'
+  | 'secretaire_other_site'
+  | 'responsable_other_site'
+  | 'admin'
+  | 'dpo'
+  | 'anonymous';
+
+const WHO: Who[] = ['referent', 'ts_same_team', 'ts_other_team', 'secretaire', 'responsable', 'ts_other_site', 'secretaire_other_site', 'responsable_other_site', 'admin', 'dpo', 'anonymous'];
+
+interface Case {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  route: string;
+  url: (ctx: { fileId: string; memberId: string; referentId: string; siteId: string; userId: string; teamId: string }) => string;
+  body?: (ctx: { referentId: string; siteId: string; teamId: string }) => unknown;
+  /** Status per caller; callers not listed get `otherwise`. */
+  expect: Partial<Record<Who, number>>;
+  otherwise: number;
+}
+
+const fileRead = { referent: 200, ts_same_team: 200, ts_other_team: 200, secretaire: 200, responsable: 200, anonymous: 401 };
+const fullWrite = (ok: number) => ({ referent: ok, ts_same_team: ok, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 });
+const adminOnly = { admin: 200, anonymous: 401 };
+
+const CASES: Case[] = [
+  { method: 'GET', route: '/api/usagers/:id', url: (c) => `/api/usagers/${c.fileId}`, expect: fileRead, otherwise: 404 },
+  {
+    method: 'PATCH', route: '/api/usagers/:id', url: (c) => `/api/usagers/${c.fileId}`,
+    body: () => ({ contact: { phone: '01 23 45 67 89' } }),
+    expect: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 200, responsable: 403, anonymous: 401 }, otherwise: 404,
+  },
+  {
+    method: 'PATCH', route: '/api/usagers/:id#situation', url: (c) => `/api/usagers/${c.fileId}`,
+    body: () => ({ situation: { employmentStatus: '12' } }), expect: fullWrite(200), otherwise: 404,
+  },
+  {
+    method: 'POST', route: '/api/usagers/:id/members', url: (c) => `/api/usagers/${c.fileId}/members`,
+    body: () => ({ person: { birthName: 'Enfant', firstNames: 'Lou', birthDate: '2020-02-02' }, relationship: '3', startDate: '2020-02-02', reason: 'naissance' }),
+    expect: fullWrite(201), otherwise: 404,
+  },
+  {
+    method: 'PATCH', route: '/api/usagers/:id/members/:memberId', url: (c) => `/api/usagers/${c.fileId}/members/${c.memberId}`,
+    body: () => ({ endDate: '2026-01-01', reason: 'depart' }), expect: fullWrite(200), otherwise: 404,
+  },
+  {
+    method: 'PUT', route: '/api/usagers/:id/referents', url: (c) => `/api/usagers/${c.fileId}/referents`,
+    body: (c) => ({ referentId: c.referentId, coReferentIds: [] }),
+    expect: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 200, anonymous: 401 }, otherwise: 404,
+  },
+  {
+    method: 'GET', route: '/api/usagers/:id/consultations', url: (c) => `/api/usagers/${c.fileId}/consultations`,
+    expect: { referent: 200, anonymous: 401 }, otherwise: 404,
+  },
+  {
+    method: 'GET', route: '/api/usagers/search', url: () => `/api/usagers/search?q=dupont`,
+    expect: { admin: 403, dpo: 403, anonymous: 401 }, otherwise: 200,
+  },
+  { method: 'GET', route: '/api/usagers/mine', url: () => '/api/usagers/mine', expect: { anonymous: 401 }, otherwise: 200 },
+  { method: 'GET', route: '/api/usagers/team', url: () => '/api/usagers/team', expect: { anonymous: 401 }, otherwise: 200 },
+  {
+    method: 'POST', route: '/api/usagers', url: () => '/api/usagers', body: () => minimalUsager(),
+    expect: { referent: 201, ts_same_team: 201, ts_other_team: 201, secretaire: 201, ts_other_site: 201, secretaire_other_site: 201, anonymous: 401 },
+    otherwise: 403,
+  },
+  { method: 'GET', route: '/api/site/teams', url: () => '/api/site/teams', expect: { admin: 403, dpo: 403, anonymous: 401 }, otherwise: 200 },
+  { method: 'GET', route: '/api/site/workers', url: () => '/api/site/workers', expect: { admin: 403, dpo: 403, anonymous: 401 }, otherwise: 200 },
+  { method: 'GET', route: '/api/admin/sites', url: () => '/api/admin/sites', expect: adminOnly, otherwise: 403 },
+  {
+    method: 'POST', route: '/api/admin/sites', url: () => '/api/admin/sites',
+    body: () => ({ code: `s-${Math.random().toString(36).slice(2, 8)}`, name: 'EPS Test', kind: 'EPS', arrondissements: [11] }),
+    expect: { admin: 201, anonymous: 401 }, otherwise: 403,
+  },
+  { method: 'PATCH', route: '/api/admin/sites/:id', url: (c) => `/api/admin/sites/${c.siteId}`, body: () => ({ name: 'EPS renommé' }), expect: adminOnly, otherwise: 403 },
+  { method: 'GET', route: '/api/admin/teams', url: () => '/api/admin/teams', expect: adminOnly, otherwise: 403 },
+  {
+    method: 'POST', route: '/api/admin/teams', url: () => '/api/admin/teams',
+    body: (c) => ({ siteId: c.siteId, name: `Équipe ${Math.random().toString(36).slice(2, 8)}` }), expect: { admin: 201, anonymous: 401 }, otherwise: 403,
+  },
+  {
+    method: 'PATCH', route: '/api/admin/teams/:id', url: (c) => `/api/admin/teams/${c.teamId}`,
+    body: () => ({ name: `Équipe ${Math.random().toString(36).slice(2, 8)}` }), expect: adminOnly, otherwise: 403,
+  },
+  { method: 'GET', route: '/api/admin/users', url: () => '/api/admin/users', expect: adminOnly, otherwise: 403 },
+  {
+    method: 'POST', route: '/api/admin/users', url: () => '/api/admin/users',
+    body: (c) => ({ email: `n-${Math.random().toString(36).slice(2, 8)}@test.jalon.local`, displayName: 'Nouvel agent', role: 'secretaire', siteId: c.siteId, password: 'un-mot-de-passe-long' }),
+    expect: { admin: 201, anonymous: 401 }, otherwise: 403,
+  },
+  {
+    method: 'PATCH', route: '/api/admin/users/:id', url: (c) => `/api/admin/users/${c.userId}`,
+    body: () => ({ displayName: 'Agent renommé' }), expect: adminOnly, otherwise: 403,
+  },
+  {
+    method: 'GET', route: '/api/dpo/audit-events', url: () => '/api/dpo/audit-events?purpose=Contr%C3%B4le%20de%20s%C3%A9curit%C3%A9',
+    expect: { dpo: 200, anonymous: 401 }, otherwise: 403,
+  },
+];
+
+/** Routes open to anyone or about the caller only: covered by auth tests, not by this table. */
+const PUBLIC_OR_SELF = new Set(['GET /api/health', 'GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password']);
+
+let t: TestApp;
+const sessions = new Map<Who, Session | null>();
+let siteA: Awaited<ReturnType<typeof buildSite>>;
+let users: Record<string, TestUser>;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  siteA = await buildSite(t.db);
+  const siteB = await buildSite(t.db);
+  const mk = (role: Role, site: { id: string } | null, teams: string[] = []) => buildUser(t.db, role, site?.id ?? null, teams);
+  users = {
+    referent: await mk('travailleur_social', siteA, [siteA.teamA]),
+    ts_same_team: await mk('travailleur_social', siteA, [siteA.teamA]),
+    ts_other_team: await mk('travailleur_social', siteA, [siteA.teamB]),
+    secretaire: await mk('secretaire', siteA),
+    responsable: await mk('responsable', siteA),
+    ts_other_site: await mk('travailleur_social', siteB, [siteB.teamA]),
+    secretaire_other_site: await mk('secretaire', siteB),
+    responsable_other_site: await mk('responsable', siteB),
+    admin: await mk('admin_fonctionnel', null),
+    dpo: await mk('dpo', null),
+    victim: await mk('secretaire', siteA),
+  };
+  for (const w of WHO) sessions.set(w, w === 'anonymous' ? null : await loginAs(t.app, users[w] as TestUser));
+});
+afterAll(() => t.close());
+
+describe('access matrix: route × caller → status', () => {
+  it('every API route has an entry in the table', () => {
+    const covered = new Set(CASES.map((c) => `${c.method} ${c.route.split('#')[0]}`));
+    const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !covered.has(r) && !PUBLIC_OR_SELF.has(r));
+    expect(missing).toEqual([]);
+  });
+
+  for (const c of CASES) {
+    describe(`${c.method} ${c.route}`, () => {
+      it.each(WHO)('%s', async (who) => {
+        const referentSession = sessions.get('referent') as Session;
+        const file = await createUsagerAs(t.app, referentSession);
+        const added = await t.app.inject({
+          method: 'POST', url: `/api/usagers/${file.id}/members`, headers: referentSession.send,
+          payload: { person: { birthName: 'Membre', firstNames: 'Alex', birthDate: '2001-01-01' }, relationship: '7', startDate: '2024-01-01' },
+        });
+        const memberId = (added.json() as { data: { full: { household: { members: { memberId: string; relationship: { code: string } }[] } } } }).data.full.household.members.find((m) => m.relationship.code === '7')?.memberId ?? '';
+        const ctx = { fileId: file.id, memberId, referentId: users.referent?.id ?? '', siteId: siteA.id, userId: users.victim?.id ?? '', teamId: siteA.teamB };
+        const s = sessions.get(who);
+        const headers = s ? (c.method === 'GET' ? s.get : s.send) : {};
+        const res = await t.app.inject({ method: c.method, url: c.url(ctx), headers, payload: c.body ? (c.body(ctx) as object) : undefined });
+        expect(res.statusCode, res.body).toBe(c.expect[who] ?? c.otherwise);
+        if (res.statusCode >= 400) {
+          const err = res.json() as { error: { code: string; message: string } };
+          expect(err.error.code).toMatch(/^[a-z_]+$/);
+          expect(err.error.message.length).toBeGreaterThan(5);
+        }
+      });
+    });
+  }
+
+  it('a file id that does not exist answers 404 like a forbidden one', async () => {
+    const s = sessions.get('referent') as Session;
+    const res = await t.app.inject({ method: 'GET', url: '/api/usagers/00000000-0000-4000-8000-000000000000', headers: s.get });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { code: 'not_found', message: 'Dossier introuvable' } });
+  });
+
+  it('the general part carries no social situation; the full part does', async () => {
+    const ref = sessions.get('referent') as Session;
+    const file = await createUsagerAs(t.app, ref, minimalUsager({ nationality: 'A', employmentStatus: '12', cafNumber: '1234567' }));
+    const general = (await t.app.inject({ method: 'GET', url: `/api/usagers/${file.id}`, headers: (sessions.get('secretaire') as Session).get })).json();
+    expect(general.data.full).toBeUndefined();
+    expect(JSON.stringify(general)).not.toContain('1234567');
+    expect(JSON.stringify(general)).not.toContain('nationality');
+    expect(general.can).toMatchObject({ readGeneral: true, readFull: false, updateIdentity: true, updateSituation: false });
+    const full = (await t.app.inject({ method: 'GET', url: `/api/usagers/${file.id}`, headers: (sessions.get('ts_same_team') as Session).get })).json();
+    expect(full.data.full.identifiers.cafNumber).toBe('1234567');
+    expect(full.data.full.situation.nationality).toEqual({ code: 'A', label: 'Autre nationalité' });
+  });
+});
