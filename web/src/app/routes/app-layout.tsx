@@ -2,8 +2,8 @@ import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { ROLE_LABELS } from '@jalon/core';
-import { Suspense } from 'react';
-import { Outlet, useNavigate } from 'react-router-dom';
+import { Suspense, useEffect, useRef } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Loading } from '../../components/ui/loading';
 import { paths } from '../../config/paths';
 import { useMe } from '../../features/auth/api/get-me';
@@ -22,6 +22,21 @@ export function AppLayout() {
   const { data: me } = useMe();
   const logoutMutation = useLogout();
   const navigate = useNavigate();
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  // After a client-side navigation, focus goes to the new content (as a page load would), unless the
+  // page already put it on a field (autofocus).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const main = mainRef.current;
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [pathname]);
 
   const handleLogout = () => {
     logoutMutation.mutate(undefined, { onSettled: () => navigate(paths.login.href()) });
@@ -58,7 +73,7 @@ export function AppLayout() {
         homeLinkProps={{ to: paths.home.href(), title: 'Accueil — Jalon' }}
         quickAccessItems={quickAccessItems}
       />
-      <main id="contenu" className="jalon-main fr-container fr-pt-4w fr-pb-8w" tabIndex={-1}>
+      <main ref={mainRef} id="contenu" className="jalon-main fr-container fr-pt-4w fr-pb-8w" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -80,7 +80,7 @@ export function UsagerSearch() {
   return (
     <section aria-labelledby={`${INPUT_ID}-label`} className="fr-mb-6w">
       <div className="fr-input-group">
-        <label id={`${INPUT_ID}-label`} className="fr-label fr-text--lead fr-mb-1v" htmlFor={INPUT_ID}>
+        <label id={`${INPUT_ID}-label`} className="fr-label fr-h4 fr-mb-1v" htmlFor={INPUT_ID}>
           Rechercher un usager
         </label>
         <p id={`${INPUT_ID}-hint`} className="fr-hint-text fr-mb-1w">
