@@ -1,0 +1,18 @@
+// Sums vitest JSON reports into the one line CI reads: "N passed, N failed".
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+let passed = 0;
+let failed = 0;
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+for (const f of files) {
+  const r = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+  passed += r.numPassedTests ?? 0;
+  // A test file that failed to load counts as a failure even when it ran no test.
+  failed += (r.numFailedTests ?? 0) + (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+  console.log(`${f}: ${r.numPassedTests ?? 0} passed, ${r.numFailedTests ?? 0} failed`);
+}
+if (files.length < 2) failed += 2 - files.length;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
