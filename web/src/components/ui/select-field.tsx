@@ -27,7 +27,7 @@ export function SelectField(props: SelectFieldProps) {
   return (
     <Select
       className={className}
-      label={required ? <>{label} <span aria-hidden="true">*</span></> : label}
+      label={required ? <span className="jalon-required">{label}</span> : label}
       hint={hint}
       disabled={disabled}
       state={error ? 'error' : 'default'}

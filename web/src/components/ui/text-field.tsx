@@ -41,7 +41,7 @@ export function TextField(props: TextFieldProps) {
   return (
     <Input
       className={className}
-      label={required ? <>{label} <span aria-hidden="true">*</span></> : label}
+      label={required ? <span className="jalon-required">{label}</span> : label}
       hintText={hint}
       disabled={props.disabled}
       state={error ? 'error' : 'default'}

@@ -78,7 +78,7 @@ export function UsagerSearch() {
   })();
 
   return (
-    <section aria-labelledby={`${INPUT_ID}-label`} className="fr-mb-6w">
+    <div role="search" aria-label="Recherche d’usagers" className="fr-mb-6w">
       <div className="fr-input-group">
         <label id={`${INPUT_ID}-label`} className="fr-label fr-h4 fr-mb-1v" htmlFor={INPUT_ID}>
           Rechercher un usager
@@ -169,6 +169,6 @@ export function UsagerSearch() {
           </ul>
         </div>
       ) : null}
-    </section>
+    </div>
   );
 }
