@@ -140,21 +140,23 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
 async function knownElsewhere(ctx: Ctx, siteId: string, tokens: string[], birthDate: string | null) {
   const candidates = new Set(tokens);
   for (let i = 0; i + 1 < tokens.length; i++) candidates.add(`${tokens[i]} ${tokens[i + 1]}`);
-  const others = tokens.length > 1 ? tokens : [];
   const rows = await ctx.db
     .selectFrom('usager_search as s')
     .innerJoin('person as p', 'p.id', 's.person_id')
     .innerJoin('site', 'site.id', 's.site_id')
-    .select(['p.id as person_id', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 'site.id as site_id', 'site.name as site_name'])
+    .select(['s.name_n', 's.first_n', 'p.id as person_id', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 'site.id as site_id', 'site.name as site_name'])
     .where('s.name_n', 'in', [...candidates])
     .where('s.site_id', '<>', siteId)
     .$if(birthDate !== null, (q) => q.where('s.birth_date', '=', birthDate ?? ''))
-    .$if(others.length > 0, (q) => q.where((eb) => eb.or(others.map((t) => eb('s.first_n', 'like', `${t}%`)))))
-    .limit(50)
+    .limit(200)
     .execute();
   const seen = new Set<string>();
   const cards: SearchResultDto['elsewhere'] = [];
   for (const r of rows) {
+    // Words typed beyond the surname must begin the first name: "dupont marie" does not show every Dupont.
+    const surname = new Set(r.name_n.split(' '));
+    const rest = tokens.filter((t) => !surname.has(t));
+    if (rest.length && !rest.some((t) => r.first_n.split(' ').some((f) => f.startsWith(t)))) continue;
     const key = `${r.person_id}|${r.site_id}`;
     if (seen.has(key)) continue;
     seen.add(key);

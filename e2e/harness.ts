@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp } from '../server/src/app.js';
+import { migrate, openDb } from '../server/src/db/connect.js';
+import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.js';
+
+export const CHROMIUM = process.env.JALON_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+export interface E2E {
+  baseUrl: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/**
+ * The production app (buildApp, the built web bundle, the demo dataset) on an in-memory PGlite, listening on a free
+ * port, and Debian's Chromium driven by playwright-core.
+ */
+export async function startE2E(): Promise<E2E> {
+  const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+  readFileSync(`${webDist}/index.html`); // fails clearly when the web app was not built (npm test builds it first)
+  const { db, kind, close } = await openDb({});
+  await migrate(db);
+  await seedDemo(db, new Date());
+  const app = await buildApp({ db, dbKind: kind, clock: () => new Date(), webDist });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await close();
+    },
+  };
+}
+
+export const demoEmail = (login: string) => `${login}@demo.jalon.local`;
+
+/** Logs in through the login form, as a person would. */
+export async function login(e: E2E, who: string): Promise<Page> {
+  const context = await e.browser.newContext({ baseURL: e.baseUrl, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse électronique').fill(demoEmail(who));
+  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /se connecter/i }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+  return page;
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page; fails on any serious or critical violation, naming them. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Evaluated through the DevTools protocol: the page's strict CSP (no inline script) stays on.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `axe on ${label}`).toEqual([]);
+}
