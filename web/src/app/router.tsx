@@ -14,6 +14,9 @@ import { UsagerRoute } from './routes/usager';
 /** Admin and DPO pages are for two roles only: they load on demand and stay out of the main bundle. */
 const AdminRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminRoute })));
 const DpoRoute = lazy(() => import('./routes/dpo').then((m) => ({ default: m.DpoRoute })));
+/** The agenda (two roles, its own views) loads on demand too. */
+const AgendaRoute = lazy(() => import('./routes/agenda').then((m) => ({ default: m.AgendaRoute })));
+const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
   {
@@ -28,6 +31,8 @@ const router = createBrowserRouter([
           { path: paths.usagerNew.pattern, element: <UsagerNewRoute /> },
           { path: paths.usager.pattern, element: <UsagerRoute /> },
           { path: paths.password.pattern, element: <PasswordRoute /> },
+          { path: paths.agenda.pattern, element: <AgendaRoute /> },
+          { path: paths.agendaPrint.pattern, element: <AgendaPrintRoute /> },
           { path: paths.admin.pattern, element: <AdminRoute /> },
           { path: paths.dpo.pattern, element: <DpoRoute /> },
         ],

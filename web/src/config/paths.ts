@@ -9,6 +9,18 @@ export const paths = {
   password: { pattern: '/mot-de-passe', href: () => '/mot-de-passe' },
   usagerNew: { pattern: '/usagers/nouveau', href: () => '/usagers/nouveau' },
   usager: { pattern: '/usagers/:id', href: (id: string) => `/usagers/${encodeURIComponent(id)}` },
+  usagerJournal: { href: (id: string) => `/usagers/${encodeURIComponent(id)}?onglet=journal` },
+  agenda: {
+    pattern: '/agenda',
+    href: (p: { vue?: 'semaine' | 'jour'; date?: string; pro?: string } = {}) => {
+      const q = new URLSearchParams(Object.entries(p).filter((e): e is [string, string] => Boolean(e[1])));
+      return q.size ? `/agenda?${q.toString()}` : '/agenda';
+    },
+  },
+  agendaPrint: {
+    pattern: '/agenda/jour/:date/impression',
+    href: (date: string, pro?: string) => `/agenda/jour/${date}/impression${pro ? `?pro=${encodeURIComponent(pro)}` : ''}`,
+  },
   admin: { pattern: '/admin', href: () => '/admin' },
   dpo: { pattern: '/dpo', href: () => '/dpo' },
 } as const;

@@ -1,6 +1,8 @@
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { useSearchParams } from 'react-router-dom';
 import { CodeListsTab } from '../../features/admin/components/code-lists-tab';
+import { MotifsTab } from '../../features/admin/components/motifs-tab';
+import { PartnersTab } from '../../features/admin/components/partners-tab';
 import { SitesTab } from '../../features/admin/components/sites-tab';
 import { TeamsTab } from '../../features/admin/components/teams-tab';
 import { UsersTab } from '../../features/admin/components/users-tab';
@@ -12,6 +14,8 @@ const TABS = [
   { tabId: 'sites', label: 'Sites' },
   { tabId: 'equipes', label: 'Équipes' },
   { tabId: 'utilisateurs', label: 'Utilisateurs' },
+  { tabId: 'motifs', label: 'Motifs' },
+  { tabId: 'partenaires', label: 'Partenaires' },
   { tabId: 'listes', label: 'Listes de codes' },
 ];
 
@@ -32,6 +36,8 @@ export function AdminRoute() {
         {selected === 'sites' ? <SitesTab /> : null}
         {selected === 'equipes' ? <TeamsTab /> : null}
         {selected === 'utilisateurs' ? <UsersTab /> : null}
+        {selected === 'motifs' ? <MotifsTab /> : null}
+        {selected === 'partenaires' ? <PartnersTab /> : null}
         {selected === 'listes' ? <CodeListsTab /> : null}
       </Tabs>
     </>

@@ -58,6 +58,16 @@ export function AppLayout() {
       ]
     : [];
 
+  // Social workers and secretaries move between the usagers and the agenda.
+  const role = me?.user.role;
+  const navigation: HeaderProps['navigation'] =
+    role === 'travailleur_social' || role === 'secretaire'
+      ? [
+          { text: 'Usagers', linkProps: { to: paths.home.href() }, isActive: pathname === '/' || pathname.startsWith('/usagers') },
+          { text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') },
+        ]
+      : undefined;
+
   return (
     <>
       <SkipLinks
@@ -72,6 +82,7 @@ export function AppLayout() {
         serviceTagline="Suivi des usagers des services sociaux"
         homeLinkProps={{ to: paths.home.href(), title: 'Accueil — Jalon' }}
         quickAccessItems={quickAccessItems}
+        navigation={navigation}
       />
       <main ref={mainRef} id="contenu" className="jalon-main fr-container fr-pt-4w fr-pb-8w" tabIndex={-1}>
         <Suspense fallback={<Loading />}>

@@ -1,5 +1,6 @@
 import { Link, Navigate } from 'react-router-dom';
 import { paths } from '../../config/paths';
+import { TodoPanel } from '../../features/journal/components/todo-panel';
 import { useMyUsagers } from '../../features/usagers/api/get-my-usagers';
 import { useTeamUsagers } from '../../features/usagers/api/get-team-usagers';
 import { UsagerListTable } from '../../features/usagers/components/usager-list-table';
@@ -32,10 +33,11 @@ export function HomeRoute() {
         ) : null}
       </div>
       <UsagerSearch />
+      {me.user.role === 'travailleur_social' ? <TodoPanel /> : null}
       <section aria-labelledby="ma-file-active" className="fr-mb-6w">
         <h2 id="ma-file-active">Ma file active</h2>
         <UsagerListTable caption="Ma file active" items={mine.data?.items} isPending={mine.isPending} error={mine.error}
-          empty="Vous n’êtes référent·e d’aucun dossier actif." />
+          empty="Aucun dossier suivi avec un contact dans les 12 derniers mois." />
       </section>
       <section aria-labelledby="mon-equipe">
         <h2 id="mon-equipe">Mon équipe</h2>

@@ -1,11 +1,46 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { useParams } from 'react-router-dom';
+import type { UsagerDto } from '@jalon/core';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { paths } from '../../config/paths';
-import { UsagerFile } from '../../features/usagers/components/usager-file';
+import { journalAccess } from '../../features/journal/access';
+import { JournalTab } from '../../features/journal/components/journal-tab';
+import { useUsager } from '../../features/usagers/api/get-usager';
+import { personName } from '../../features/usagers/coded';
+import { UsagerFile, type FileTab } from '../../features/usagers/components/usager-file';
+import { useKeyShortcut } from '../../hooks/use-key-shortcut';
+import { useSession } from './require-auth';
 
-/** /usagers/:id — the file page. */
+/** /usagers/:id — the file page, with its journal; `n` opens a new entry from anywhere on the page. */
 export function UsagerRoute() {
   const { id = '' } = useParams();
+  const me = useSession();
+  const [params, setParams] = useSearchParams();
+  const { data: dto } = useUsager(id);
+  const access = dto ? journalAccess(me, dto) : null;
+  const formOpen = params.get('onglet') === 'journal' && params.get('saisie') === 'nouvelle';
+  const setFormOpen = (open: boolean) =>
+    setParams(open ? { onglet: 'journal', saisie: 'nouvelle' } : { onglet: 'journal' }, { replace: true });
+  useKeyShortcut('n', () => setFormOpen(true), Boolean(access) && !formOpen);
+
+  const extraTabs = (file: UsagerDto): FileTab[] => {
+    const a = journalAccess(me, file);
+    if (!a) return [];
+    const persons = (file.data.full?.household.members ?? [])
+      .filter((m) => !m.endDate && m.personId !== file.data.person.id)
+      .map((m) => ({ id: m.personId, name: personName(m) }));
+    const defaultWorkerId = a.secretary ? (file.data.referent?.id ?? '') : me.user.id;
+    return [
+      {
+        tabId: 'journal',
+        label: 'Journal',
+        content: (
+          <JournalTab fileId={file.data.id} secretary={a.secretary} persons={persons} defaultWorkerId={defaultWorkerId}
+            formOpen={formOpen} onFormOpenChange={setFormOpen} />
+        ),
+      },
+    ];
+  };
+
   return (
     <>
       <Breadcrumb
@@ -13,7 +48,7 @@ export function UsagerRoute() {
         segments={[{ label: 'Accueil', linkProps: { to: paths.home.href() } }]}
         className="fr-mt-0 fr-mb-2w"
       />
-      <UsagerFile key={id} id={id} />
+      <UsagerFile key={id} id={id} extraTabs={extraTabs} />
     </>
   );
 }

@@ -29,3 +29,20 @@ export interface AdminUserDto {
 export interface ItemsDto<T> {
   items: T[];
 }
+
+/** The motif catalogue of the journal (GET /api/motifs, admin writes). */
+export interface MotifDto {
+  code: string;
+  label: string;
+  active: boolean;
+}
+
+/** The partner directory (GET /api/partners, admin writes). */
+export interface PartnerDto {
+  id: string;
+  name: string;
+  kind: string;
+  address: string | null;
+  phone: string | null;
+  active: boolean;
+}

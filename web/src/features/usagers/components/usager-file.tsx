@@ -1,5 +1,7 @@
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
+import type { UsagerDto } from '@jalon/core';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { Loading } from '../../../components/ui/loading';
@@ -17,8 +19,21 @@ import { UsagerFileHeader } from './usager-file-header';
 const GENERAL_ONLY =
   'Vous voyez la partie générale de ce dossier. Le détail est réservé au référent et à son équipe.';
 
+/** A tab another feature adds to the file (the page composes them: the journal). */
+export interface FileTab {
+  tabId: string;
+  label: string;
+  content: ReactNode;
+}
+
+interface UsagerFileProps {
+  id: string;
+  /** Tabs after Situation / Foyer / Consultations, decided from the file and the session by the page. */
+  extraTabs?: (dto: UsagerDto) => FileTab[];
+}
+
 /** The file page: general part for the whole site, tabs for those who follow the file. */
-export function UsagerFile({ id }: { id: string }) {
+export function UsagerFile({ id, extraTabs }: UsagerFileProps) {
   const query = useUsager(id);
   const [params, setParams] = useSearchParams();
   const dto = query.data;
@@ -32,33 +47,38 @@ export function UsagerFile({ id }: { id: string }) {
   }
 
   const { data, can } = dto;
+  const extra = extraTabs?.(dto) ?? [];
   const tabs = [
     { tabId: 'situation', label: 'Situation' },
-    { tabId: 'foyer', label: 'Foyer' },
+    ...(data.full ? [{ tabId: 'foyer', label: 'Foyer' }] : []),
     ...(can.readConsultations ? [{ tabId: 'consultations', label: 'Consultations' }] : []),
+    ...extra.map(({ tabId, label }) => ({ tabId, label })),
   ];
   const selected = tabs.find((t) => t.tabId === params.get('onglet'))?.tabId ?? 'situation';
   const handleTabChange = (tabId: string) => setParams({ onglet: tabId }, { replace: true });
+  const generalOnly = !data.full ? <Notice title={GENERAL_ONLY} className="fr-mb-4w" /> : null;
 
   return (
     <>
       <UsagerFileHeader dto={dto} />
       {can.manageReferents ? <ReferentsDialog dto={dto} /> : null}
-      {!data.full ? (
+      {tabs.length === 1 ? (
         <>
-          <Notice title={GENERAL_ONLY} className="fr-mb-4w" />
+          {generalOnly}
           <GeneralSections dto={dto} />
         </>
       ) : (
         <Tabs label="Parties du dossier" tabs={tabs} selectedTabId={selected} onTabChange={handleTabChange}>
           {selected === 'situation' ? (
             <>
+              {generalOnly}
               <GeneralSections dto={dto} />
-              <FullSections dto={dto} />
+              {data.full ? <FullSections dto={dto} /> : null}
             </>
           ) : null}
           {selected === 'foyer' ? <HouseholdTab dto={dto} /> : null}
           {selected === 'consultations' ? <ConsultationsTab usagerId={data.id} /> : null}
+          {extra.find((t) => t.tabId === selected)?.content ?? null}
         </Tabs>
       )}
     </>

@@ -1,0 +1,113 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { Loading } from '../../../components/ui/loading';
+import { SelectField } from '../../../components/ui/select-field';
+import { paths } from '../../../config/paths';
+import { addDays, longDay, shortDay, todayDay, weekStart } from '../../../lib/dates';
+import { useSiteWorkers } from '../api/get-site-workers';
+import { useAgendaDays } from '../hooks/use-agenda-days';
+import { AgendaDay } from './agenda-day';
+import { AgendaWeek } from './agenda-week';
+import { BookAppointmentForm, type UsagerPickerProps } from './book-appointment-form';
+
+export type AgendaMode = 'semaine' | 'jour';
+
+interface AgendaViewProps {
+  mode: AgendaMode;
+  /** The day shown (day view) or a day of the week shown (week view). */
+  date: string;
+  /** Site view of a secretary: every worker of the site, or one. */
+  siteView: boolean;
+  workerId?: string;
+  onNavigate: (p: { vue: AgendaMode; date: string; pro?: string }) => void;
+  renderUsagerPicker: (props: UsagerPickerProps) => ReactNode;
+}
+
+/** Week or day of appointments, previous / next / today, the worker filter and booking for the site view. */
+export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderUsagerPicker }: AgendaViewProps) {
+  const [booking, setBooking] = useState(false);
+  const today = todayDay();
+  const monday = weekStart(date);
+  const first = mode === 'semaine' ? monday : date;
+  const last = mode === 'semaine' ? addDays(monday, 6) : date;
+  const { query, byDay } = useAgendaDays(first, last, siteView ? workerId : undefined);
+  const workers = useSiteWorkers(siteView);
+  const step = mode === 'semaine' ? 7 : 1;
+  const go = (p: Partial<{ vue: AgendaMode; date: string; pro: string }>) => onNavigate({ vue: mode, date, pro: workerId, ...p });
+  const title = mode === 'semaine' ? `Semaine du ${longDay(first)} au ${longDay(last)}` : longDay(date);
+  const unit = mode === 'semaine' ? 'Semaine' : 'Journée';
+
+  return (
+    <>
+      <div className="jalon-agenda-toolbar jalon-no-print">
+        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
+          <li>
+            <Button priority="secondary" size="small" iconId="fr-icon-arrow-left-s-line" onClick={() => go({ date: addDays(date, -step) })}>
+              {unit} précédente
+            </Button>
+          </li>
+          <li>
+            <Button priority="secondary" size="small" onClick={() => go({ date: today })} disabled={first <= today && today <= last}>
+              Aujourd’hui
+            </Button>
+          </li>
+          <li>
+            <Button priority="secondary" size="small" iconId="fr-icon-arrow-right-s-line" iconPosition="right" onClick={() => go({ date: addDays(date, step) })}>
+              {unit} suivante
+            </Button>
+          </li>
+        </ul>
+        <div role="group" aria-label="Affichage" className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+          {(['semaine', 'jour'] as const).map((m) => (
+            <button key={m} type="button" className={`fr-btn fr-btn--sm ${mode === m ? '' : 'fr-btn--tertiary'}`} aria-pressed={mode === m}
+              onClick={() => go({ vue: m })}>
+              {m === 'semaine' ? 'Semaine' : 'Jour'}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-2w jalon-no-print">
+        {siteView ? (
+          <div className="fr-col-12 fr-col-md-5">
+            <SelectField id="agenda-pro" name="pro" label="Professionnel" value={workerId ?? ''}
+              onChange={(v) => go({ pro: v || undefined })}
+              options={[{ value: '', label: 'Tous les professionnels du site' }, ...(workers.data?.items ?? []).map((w) => ({ value: w.id, label: w.displayName }))]} />
+          </div>
+        ) : null}
+        <div className="fr-col-12 fr-col-md fr-mb-3w">
+          <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left fr-btns-group--right">
+            <li>
+              <Link className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-printer-line fr-btn--icon-left" to={paths.agendaPrint.href(date, siteView ? workerId : undefined)}>
+                Imprimer la journée du {shortDay(date)}
+              </Link>
+            </li>
+            {siteView && !booking ? (
+              <li>
+                <Button size="small" iconId="fr-icon-add-line" onClick={() => setBooking(true)}>
+                  Prendre un rendez-vous
+                </Button>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      </div>
+      {booking ? (
+        <BookAppointmentForm workers={workers.data?.items ?? []} defaultWorkerId={workerId ?? ''} day={date < today ? today : date}
+          renderUsagerPicker={renderUsagerPicker} onDone={() => setBooking(false)} />
+      ) : null}
+      <h2 className="fr-h4" aria-live="polite">
+        {title}
+      </h2>
+      {query.error ? <ErrorAlert error={query.error} title="Agenda indisponible" /> : null}
+      {query.isPending ? (
+        <Loading label="Chargement de l’agenda…" />
+      ) : mode === 'semaine' ? (
+        <AgendaWeek monday={monday} today={today} byDay={byDay} siteView={siteView} workerId={workerId} />
+      ) : (
+        <AgendaDay day={date} items={byDay.get(date) ?? []} siteView={siteView} />
+      )}
+    </>
+  );
+}

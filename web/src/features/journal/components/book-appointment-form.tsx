@@ -1,0 +1,98 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { SelectField } from '../../../components/ui/select-field';
+import { fromLocalInput } from '../../../lib/dates';
+import { serverFieldErrors, type FieldErrors } from '../../../lib/form';
+import { useCreateEntry } from '../api/create-entry';
+import type { CreatedEntryDto, WorkerDto } from '../types';
+import { parseDuration, WhenWhereFields, type WhenWhere } from './entry-details-fields';
+
+/** What the page's usager picker receives: the chosen file, and the way to change it. */
+export interface UsagerPickerProps {
+  id: string;
+  value: { id: string; label: string } | null;
+  onChange: (value: { id: string; label: string } | null) => void;
+  error?: string;
+}
+
+interface BookAppointmentFormProps {
+  workers: WorkerDto[];
+  defaultWorkerId: string;
+  day: string;
+  /** The usager search comes from the page (the usagers feature). */
+  renderUsagerPicker: (props: UsagerPickerProps) => ReactNode;
+  onDone: () => void;
+}
+
+const ID = 'rdv';
+
+/** A secretary books an appointment for a worker of the site; an overlap is a warning, shown after saving. */
+export function BookAppointmentForm({ workers, defaultWorkerId, day, renderUsagerPicker, onDone }: BookAppointmentFormProps) {
+  const [usager, setUsager] = useState<{ id: string; label: string } | null>(null);
+  const [workerId, setWorkerId] = useState(defaultWorkerId);
+  const [when, setWhen] = useState<WhenWhere>({ occurredAt: `${day}T09:00`, durationMinutes: '30', place: 'bureau' });
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState<{ label: string; result: CreatedEntryDto } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const mutation = useCreateEntry();
+  const errors = { ...serverFieldErrors(mutation.error), ...clientErrors };
+
+  const handleSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const errs: FieldErrors = {};
+    if (!usager) errs.usager = 'Choisissez l’usager.';
+    if (!workerId) errs.appointmentWorkerId = 'Choisissez le professionnel.';
+    const occurredAt = fromLocalInput(when.occurredAt);
+    if (!occurredAt) errs.occurredAt = 'Indiquez la date et l’heure.';
+    const duration = parseDuration(when.durationMinutes);
+    if (duration === undefined) errs.durationMinutes = 'Durée : un nombre de minutes (0 à 1440).';
+    setClientErrors(errs);
+    if (Object.keys(errs).length || !usager || !occurredAt) {
+      setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    mutation.mutate(
+      {
+        fileId: usager.id,
+        body: { type: 'rendez_vous', occurredAt, durationMinutes: duration ?? null, place: when.place || null, appointmentWorkerId: workerId },
+      },
+      {
+        onSuccess: (result) => {
+          setSaved({ label: usager.label, result });
+          setUsager(null);
+        },
+      },
+    );
+  };
+
+  return (
+    <form ref={formRef} onSubmit={handleSubmit} noValidate aria-labelledby={`${ID}-titre`} className="fr-p-3w fr-mb-4w fr-background-alt--grey">
+      <h2 id={`${ID}-titre`} className="fr-h5">Prendre un rendez-vous</h2>
+      <div role="status" aria-live="polite">
+        {saved ? (
+          <div className="fr-mb-2w">
+            <Alert small severity={saved.result.warnings.length ? 'warning' : 'success'}
+              description={[`Rendez-vous enregistré pour ${saved.label}.`, ...saved.result.warnings.map((w) => w.message)].join(' ')} />
+          </div>
+        ) : null}
+      </div>
+      {renderUsagerPicker({ id: `${ID}-usager`, value: usager, onChange: setUsager, error: errors.usager })}
+      <SelectField id={`${ID}-appointmentWorkerId`} name="appointmentWorkerId" label="Professionnel" required value={workerId}
+        onChange={setWorkerId} error={errors.appointmentWorkerId}
+        options={[{ value: '', label: '— Choisir —' }, ...workers.map((w) => ({ value: w.id, label: w.displayName }))]} />
+      <WhenWhereFields idPrefix={ID} values={when} onChange={(p) => setWhen((w) => ({ ...w, ...p }))} errors={errors}
+        dateLabel="Date et heure du rendez-vous" />
+      <ErrorAlert error={mutation.error} title="Rendez-vous non enregistré" />
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+        <Button type="submit" iconId="fr-icon-calendar-line" disabled={mutation.isPending}>
+          Enregistrer le rendez-vous
+        </Button>
+        <Button type="button" priority="secondary" onClick={onDone}>
+          Fermer
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { Link } from 'react-router-dom';
+import { DataTable } from '../../../components/ui/data-table';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { Loading } from '../../../components/ui/loading';
+import { paths } from '../../../config/paths';
+import { formatDateTime } from '../../../lib/format';
+import { useTodo } from '../api/get-todo';
+import { StatusButtons } from './status-buttons';
+
+/** "À faire", computed from the journal: past appointments still "Prévu", orientations without an outcome. */
+export function TodoPanel() {
+  const todo = useTodo();
+  return (
+    <section aria-labelledby="a-faire" className="fr-mb-6w">
+      <h2 id="a-faire">À faire</h2>
+      {todo.error ? <ErrorAlert error={todo.error} title="« À faire » indisponible" /> : null}
+      {todo.isPending ? <Loading /> : null}
+      {todo.data ? (
+        <>
+          <h3 className="fr-h5" id="rdv-a-renseigner">
+            Rendez-vous à renseigner ({todo.data.unreportedAppointments.length})
+          </h3>
+          <DataTable
+            caption="Rendez-vous à renseigner"
+            hideCaption
+            empty="Aucun rendez-vous passé à renseigner."
+            headers={['Date', 'Usager', 'N° de dossier', 'Statut']}
+            rows={todo.data.unreportedAppointments.map((t) => ({
+              key: t.entryId,
+              cells: [
+                formatDateTime(t.at),
+                <Link key="u" to={paths.usagerJournal.href(t.caseFileId)}>
+                  {t.usagerName}
+                </Link>,
+                t.fileNumber,
+                <StatusButtons key="s" fileId={t.caseFileId} entryId={t.entryId} status="prevu" label={`${t.usagerName}, ${formatDateTime(t.at)}`} />,
+              ],
+            }))}
+          />
+          <h3 className="fr-h5" id="orientations-sans-suite">
+            Orientations sans suite ({todo.data.pendingOrientations.length})
+          </h3>
+          <DataTable
+            caption="Orientations sans suite"
+            hideCaption
+            empty="Aucune orientation en attente de suite."
+            headers={['Date', 'Usager', 'N° de dossier']}
+            rows={todo.data.pendingOrientations.map((t) => ({
+              key: t.entryId,
+              cells: [
+                formatDateTime(t.at),
+                <Link key="u" to={paths.usagerJournal.href(t.caseFileId)}>
+                  {t.usagerName}
+                </Link>,
+                t.fileNumber,
+              ],
+            }))}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
