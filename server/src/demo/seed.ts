@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { refreshSearch } from '../modules/usagers/queries.js';
 import type { Db } from '../db/schema.js';
 import { generateHousehold, type NewCaseFile } from './households.js';
+import { seedJournal } from './journal-seed.js';
 import { seeded } from './random.js';
 
 export const DEMO_PASSWORD = 'jalon-demo';
@@ -82,6 +83,7 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
       }
     }
     let seq = 0;
+    const journalFiles: { id: string; referentId: string | null; opened: Date }[] = [];
     const yy = String(now.getFullYear()).slice(2);
     for (const s of SITES) {
       const siteId = siteIds.get(s.code) ?? '';
@@ -117,6 +119,7 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
           created_by: worker?.id ?? null,
           updated_at: now,
         });
+        journalFiles.push({ id, referentId: worker?.id ?? null, opened });
         if (worker) referents.push({ case_file_id: id, user_id: worker.id, kind: 'referent' as const, start_at: opened });
         const co = siteWorkers.find((w) => w.id !== worker?.id);
         if (co && rng.next() < 0.08) referents.push({ case_file_id: id, user_id: co.id, kind: 'co_referent' as const, start_at: opened });
@@ -129,6 +132,7 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
     }
     await sql`select setval('case_file_number_seq', ${Math.max(seq, 1)})`.execute(trx);
     await refreshSearch(trx, 'all');
+    await seedJournal(trx, rng, now, journalFiles);
     await trx
       .insertInto('audit_event')
       .values({ at: now, actor_id: null, actor_role: null, action: 'demo.seed', target_type: 'database', target_id: null, diff: null, case_file_id: null, request_id: null })

@@ -26,7 +26,7 @@ const WHO: Who[] = ['referent', 'ts_same_team', 'ts_other_team', 'secretaire', '
 interface Case {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   route: string;
-  url: (ctx: { fileId: string; memberId: string; referentId: string; siteId: string; userId: string; teamId: string }) => string;
+  url: (ctx: { fileId: string; memberId: string; entryId: string; partnerId: string; referentId: string; siteId: string; userId: string; teamId: string }) => string;
   body?: (ctx: { referentId: string; siteId: string; teamId: string }) => unknown;
   /** Status per caller; callers not listed get `otherwise`. */
   expect: Partial<Record<Who, number>>;
@@ -106,6 +106,51 @@ const CASES: Case[] = [
     body: () => ({ displayName: 'Agent renommé' }), expect: adminOnly, otherwise: 403,
   },
   {
+    method: 'GET', route: '/api/usagers/:id/journal', url: (c) => `/api/usagers/${c.fileId}/journal`,
+    expect: fileRead, otherwise: 404,
+  },
+  {
+    method: 'POST', route: '/api/usagers/:id/journal', url: (c) => `/api/usagers/${c.fileId}/journal`,
+    body: () => ({ type: 'appel_entrant', occurredAt: new Date().toISOString() }), expect: fullWrite(201), otherwise: 404,
+  },
+  {
+    method: 'POST', route: '/api/usagers/:id/journal#accueil', url: (c) => `/api/usagers/${c.fileId}/journal`,
+    body: () => ({ type: 'accueil', occurredAt: new Date().toISOString() }),
+    expect: { referent: 201, ts_same_team: 201, ts_other_team: 403, secretaire: 201, responsable: 403, anonymous: 401 }, otherwise: 404,
+  },
+  {
+    method: 'PATCH', route: '/api/usagers/:id/journal/:entryId', url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}`,
+    body: () => ({ version: 0, durationMinutes: 20 }), expect: { referent: 204, ts_same_team: 403, secretaire: 403, anonymous: 401 }, otherwise: 404,
+  },
+  {
+    method: 'POST', route: '/api/usagers/:id/journal/:entryId/delete', url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}/delete`,
+    body: () => ({ reason: 'Erreur de saisie' }), expect: { referent: 204, ts_same_team: 403, secretaire: 403, anonymous: 401 }, otherwise: 404,
+  },
+  {
+    method: 'PUT', route: '/api/usagers/:id/journal/:entryId/status', url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}/status`,
+    body: () => ({ status: 'honore' }), expect: { referent: 204, ts_same_team: 204, secretaire: 204, anonymous: 401 }, otherwise: 404,
+  },
+  {
+    method: 'GET', route: '/api/agenda', url: () => '/api/agenda?from=2026-11-01&to=2026-11-30',
+    expect: { responsable: 403, responsable_other_site: 403, admin: 403, dpo: 403, anonymous: 401 }, otherwise: 200,
+  },
+  { method: 'GET', route: '/api/todo', url: () => '/api/todo', expect: { anonymous: 401 }, otherwise: 200 },
+  { method: 'GET', route: '/api/motifs', url: () => '/api/motifs', expect: { anonymous: 401 }, otherwise: 200 },
+  { method: 'GET', route: '/api/partners', url: () => '/api/partners', expect: { anonymous: 401 }, otherwise: 200 },
+  {
+    method: 'POST', route: '/api/admin/motifs', url: () => '/api/admin/motifs',
+    body: () => ({ code: `m_${Math.random().toString(36).slice(2, 8)}`, label: 'Motif test' }), expect: { admin: 201, anonymous: 401 }, otherwise: 403,
+  },
+  { method: 'PATCH', route: '/api/admin/motifs/:code', url: () => '/api/admin/motifs/budget', body: () => ({ label: 'Budget, dettes' }), expect: adminOnly, otherwise: 403 },
+  {
+    method: 'POST', route: '/api/admin/partners', url: () => '/api/admin/partners',
+    body: () => ({ name: 'Association test', kind: 'Association' }), expect: { admin: 201, anonymous: 401 }, otherwise: 403,
+  },
+  {
+    method: 'PATCH', route: '/api/admin/partners/:id', url: (c) => `/api/admin/partners/${c.partnerId}`,
+    body: () => ({ phone: '01 00 00 00 00' }), expect: adminOnly, otherwise: 403,
+  },
+  {
     method: 'GET', route: '/api/dpo/audit-events', url: () => '/api/dpo/audit-events?purpose=Contr%C3%B4le%20de%20s%C3%A9curit%C3%A9',
     expect: { dpo: 200, anonymous: 401 }, otherwise: 403,
   },
@@ -118,6 +163,7 @@ let t: TestApp;
 const sessions = new Map<Who, Session | null>();
 let siteA: Awaited<ReturnType<typeof buildSite>>;
 let users: Record<string, TestUser>;
+let partnerId = '';
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -138,6 +184,7 @@ beforeAll(async () => {
     victim: await mk('secretaire', siteA),
   };
   for (const w of WHO) sessions.set(w, w === 'anonymous' ? null : await loginAs(t.app, users[w] as TestUser));
+  partnerId = (await t.db.insertInto('partner').values({ name: 'CAF', kind: 'CAF', address: null, phone: null }).returning('id').executeTakeFirstOrThrow()).id;
 });
 afterAll(() => t.close());
 
@@ -158,7 +205,12 @@ describe('access matrix: route × caller → status', () => {
           payload: { person: { birthName: 'Membre', firstNames: 'Alex', birthDate: '2001-01-01' }, relationship: '7', startDate: '2024-01-01' },
         });
         const memberId = (added.json() as { data: { full: { household: { members: { memberId: string; relationship: { code: string } }[] } } } }).data.full.household.members.find((m) => m.relationship.code === '7')?.memberId ?? '';
-        const ctx = { fileId: file.id, memberId, referentId: users.referent?.id ?? '', siteId: siteA.id, userId: users.victim?.id ?? '', teamId: siteA.teamB };
+        const entry = await t.app.inject({
+          method: 'POST', url: `/api/usagers/${file.id}/journal`, headers: referentSession.send,
+          payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
+        });
+        const entryId = (entry.json() as { id: string }).id;
+        const ctx = { fileId: file.id, memberId, entryId, partnerId, referentId: users.referent?.id ?? '', siteId: siteA.id, userId: users.victim?.id ?? '', teamId: siteA.teamB };
         const s = sessions.get(who);
         const headers = s ? (c.method === 'GET' ? s.get : s.send) : {};
         const res = await t.app.inject({ method: c.method, url: c.url(ctx), headers, payload: c.body ? (c.body(ctx) as object) : undefined });

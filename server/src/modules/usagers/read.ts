@@ -1,6 +1,6 @@
 import { canReadConsultations, canReadGeneralUsager, usagerAbilities, type ConsultationDto, type UsagerDto } from '@jalon/core';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
-import { filesOfMyTeams, filesWhereReferent } from '../../access/scopes.js';
+import { filesOfMyTeams, myActiveFiles } from '../../access/scopes.js';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
@@ -72,7 +72,7 @@ export interface UsagerListItem {
   lastContactAt: string | null;
 }
 
-const listFiles = async (ctx: Ctx, scope: typeof filesWhereReferent): Promise<{ items: UsagerListItem[] }> => {
+const listFiles = async (ctx: Ctx, scope: typeof myActiveFiles): Promise<{ items: UsagerListItem[] }> => {
   const rows = await ctx.db
     .selectFrom('case_file')
     .innerJoin('person as p', 'p.id', 'case_file.principal_person_id')
@@ -99,7 +99,7 @@ const listFiles = async (ctx: Ctx, scope: typeof filesWhereReferent): Promise<{ 
         .limit(1)
         .as('referent_name'),
     )
-    .where(scope(ctx.actor))
+    .where(scope(ctx.actor, ctx.now))
     .where('case_file.status', '=', 'actif')
     .orderBy('p.birth_name')
     .orderBy('case_file.id')
@@ -119,7 +119,7 @@ const listFiles = async (ctx: Ctx, scope: typeof filesWhereReferent): Promise<{ 
   };
 };
 
-/** "Ma file active": the files where I am référent or co-référent. */
-export const listMyFiles = (ctx: Ctx) => listFiles(ctx, filesWhereReferent);
+/** "Ma file active": my files with a contact in the last 12 months. */
+export const listMyFiles = (ctx: Ctx) => listFiles(ctx, myActiveFiles);
 /** "Mon équipe": the files followed by my teams. */
 export const listTeamFiles = (ctx: Ctx) => listFiles(ctx, filesOfMyTeams);

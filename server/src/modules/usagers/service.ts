@@ -98,6 +98,8 @@ export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<
         site_id: siteId,
         team_id: teamId,
         opened_at: ctx.now,
+        // Opening a file happens during a contact: it starts the retention clock and "Ma file active".
+        last_contact_at: ctx.now,
         created_by: ctx.actor.id,
         updated_at: ctx.now,
       })

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { APPOINTMENT_STATUSES, ENTRY_TYPES, NOTE_VISIBILITIES, PLACES } from '../domain/journal.js';
+import { OptionalText, RequiredText, Uuid } from './common.js';
+
+const DateTime = z.iso.datetime({ offset: true, error: 'Date et heure invalides' });
+
+/** A new journal entry. Only the type and the date are required: a phone call is recorded in a few keys. */
+export const CreateEntryInput = z
+  .object({
+    type: z.enum(ENTRY_TYPES, { error: 'Type d’entrée invalide' }),
+    occurredAt: DateTime,
+    durationMinutes: z.number({ error: 'Durée : nombre de minutes' }).int().min(0).max(24 * 60).nullable().optional(),
+    /** End of an appointment; defaults to the start + duration. */
+    place: z.enum(PLACES, { error: 'Lieu invalide' }).nullable().optional(),
+    motifs: z.array(z.string().trim().min(1).max(40)).max(10, { error: '10 motifs au maximum' }).default([]),
+    /** Household members concerned, besides the file's principal person. */
+    personIds: z.array(Uuid).max(20).default([]),
+    /** Other workers present (co-intervention). */
+    workerIds: z.array(Uuid).max(5).default([]),
+    /** For an appointment booked for another worker of the site (secretaries book for anyone). */
+    appointmentWorkerId: Uuid.optional(),
+    note: OptionalText(20_000, 'Note'),
+    visibility: z.enum(NOTE_VISIBILITIES, { error: 'Visibilité invalide' }).default('referents'),
+    /** Required when the linter flags the note: the author confirms the wording. */
+    confirmFlags: z.boolean().default(false),
+    partnerId: Uuid.optional(),
+    orientationReason: OptionalText(500, 'Motif de l’orientation'),
+  })
+  .strict();
+export type CreateEntryInput = z.infer<typeof CreateEntryInput>;
+
+export const UpdateEntryInput = z
+  .object({
+    version: z.number().int().nonnegative(),
+    occurredAt: DateTime.optional(),
+    durationMinutes: z.number().int().min(0).max(24 * 60).nullable().optional(),
+    place: z.enum(PLACES, { error: 'Lieu invalide' }).nullable().optional(),
+    motifs: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+    note: OptionalText(20_000, 'Note'),
+    visibility: z.enum(NOTE_VISIBILITIES, { error: 'Visibilité invalide' }).optional(),
+    confirmFlags: z.boolean().default(false),
+    orientationOutcome: OptionalText(500, 'Suite donnée'),
+  })
+  .strict();
+export type UpdateEntryInput = z.infer<typeof UpdateEntryInput>;
+
+export const DeleteEntryInput = z.object({ reason: RequiredText(300, 'Le motif de suppression') }).strict();
+
+export const AppointmentStatusInput = z.object({ status: z.enum(APPOINTMENT_STATUSES, { error: 'Statut invalide' }) }).strict();
+
+export const EntryParams = z.object({ id: Uuid, entryId: Uuid });
+
+export const TimelineQuery = z.object({
+  type: z.enum(ENTRY_TYPES, { error: 'Type d’entrée invalide' }).optional(),
+  motif: z.string().trim().max(40).optional(),
+  /** Keyset cursor: the last entry seen, as "occurredAt|id". */
+  before: z
+    .string()
+    .regex(/^[0-9TZ:.+-]+\|[0-9a-f-]{36}$/, { error: 'Curseur invalide' })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type TimelineQuery = z.infer<typeof TimelineQuery>;
+
+export const AgendaQuery = z.object({
+  from: z.iso.date({ error: 'Date de début invalide' }),
+  to: z.iso.date({ error: 'Date de fin invalide' }),
+  workerId: Uuid.optional(),
+  /** Site view (secretaries, responsables): every worker of the site. */
+  site: z.enum(['1']).optional(),
+});
+
+export const PartnerInput = z
+  .object({
+    name: RequiredText(150, 'Le nom du partenaire'),
+    kind: RequiredText(60, 'Le type de partenaire'),
+    address: OptionalText(200, 'Adresse'),
+    phone: OptionalText(30, 'Téléphone'),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+export const MotifInput = z
+  .object({
+    code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, { error: 'Code : minuscules, chiffres et _ (2 à 40)' }),
+    label: RequiredText(100, 'Le libellé'),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export const UpdateMotifInput = MotifInput.omit({ code: true }).partial().strict();

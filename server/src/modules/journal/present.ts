@@ -1,0 +1,59 @@
+import { ENTRY_TYPE_LABELS, entryAbilities, type Actor, type EntryAbilities, type EntryType, type NoteVisibility, type UsagerTarget } from '@jalon/core';
+import type { EntryRow } from './queries.js';
+
+export interface EntryDto {
+  id: string;
+  type: EntryType;
+  typeLabel: string;
+  occurredAt: string;
+  durationMinutes: number | null;
+  place: string | null;
+  motifs: { code: string; label: string }[];
+  author: { id: string; displayName: string };
+  personIds: string[];
+  workerIds: string[];
+  appointment: { workerId: string | null; workerName: string | null; status: string | null } | null;
+  orientation: { partnerId: string | null; partnerName: string | null; reason: string | null; outcome: string | null } | null;
+  visibility: NoteVisibility;
+  /** The note, only when the caller may read it. */
+  note?: string | null;
+  /** A note exists that the caller may not read (never said of private notes). */
+  noteRestricted: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  can: EntryAbilities;
+}
+
+type Row = Omit<EntryRow, 'worker_ids' | 'person_ids'> & { worker_ids: string[] | null; person_ids: string[] | null };
+
+/** Field-level rule (style rule 4): the note is copied only when canReadEntryNote allows it. */
+export function presentEntry(actor: Actor, file: UsagerTarget, r: Row, motifLabels: Map<string, string>): EntryDto {
+  const target = { authorId: r.author_id, type: r.type, visibility: r.visibility, workerIds: r.worker_ids ?? [] };
+  const can = entryAbilities(actor, file, target);
+  const dto: EntryDto = {
+    id: r.id,
+    type: r.type,
+    typeLabel: ENTRY_TYPE_LABELS[r.type],
+    occurredAt: new Date(r.occurred_at).toISOString(),
+    durationMinutes: r.duration_minutes,
+    place: r.place,
+    motifs: r.motifs.map((code) => ({ code, label: motifLabels.get(code) ?? code })),
+    author: { id: r.author_id, displayName: r.author_name },
+    personIds: r.person_ids ?? [],
+    workerIds: r.worker_ids ?? [],
+    appointment: r.type === 'rendez_vous' ? { workerId: r.appointment_worker_id, workerName: r.worker_name, status: r.appointment_status } : null,
+    orientation:
+      r.type === 'orientation'
+        ? { partnerId: r.partner_id, partnerName: r.partner_name, reason: r.orientation_reason, outcome: r.orientation_outcome }
+        : null,
+    visibility: r.visibility,
+    noteRestricted: !can.readNote && r.note !== null && r.visibility !== 'privee',
+    version: r.version,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+    can,
+  };
+  if (can.readNote) dto.note = r.note;
+  return dto;
+}

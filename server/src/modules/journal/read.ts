@@ -1,0 +1,67 @@
+import { canReadFullUsager, canReadGeneralUsager, type TimelineQuery } from '@jalon/core';
+import { sql } from 'kysely';
+import { loadAuthorizedUsager } from '../../access/load-authorized.js';
+import { logAccess } from '../../audit/audit.js';
+import type { Ctx } from '../../context.js';
+import type { Queryable } from '../../db/schema.js';
+import { presentEntry, type EntryDto } from './present.js';
+import { entryColumns, timelineScope } from './queries.js';
+
+export const motifLabels = async (db: Queryable) =>
+  new Map((await db.selectFrom('motif').select(['code', 'label']).execute()).map((m) => [m.code, m.label]));
+
+/**
+ * The file's timeline, newest first, filterable by type and motif, paginated by keyset on (occurred_at, id).
+ * Which entries appear is decided in SQL; which notes are shown, by the presenter.
+ */
+export async function listTimeline(ctx: Ctx, fileId: string, q: TimelineQuery): Promise<{ items: EntryDto[]; next: string | null }> {
+  const file = await loadAuthorizedUsager(ctx.db, ctx.actor, fileId, canReadGeneralUsager);
+  const secretary = ctx.actor.role === 'secretaire' && ctx.actor.siteId === file.siteId;
+  const scope = timelineScope(ctx.actor, canReadFullUsager(ctx.actor, file), secretary);
+  const [beforeAt, beforeId] = q.before ? q.before.split('|') : [undefined, undefined];
+  const rows = await ctx.db
+    .selectFrom('journal_entry as e')
+    .innerJoin('app_user as author', 'author.id', 'e.author_id')
+    .leftJoin('app_user as w', 'w.id', 'e.appointment_worker_id')
+    .leftJoin('partner as p', 'p.id', 'e.partner_id')
+    .select([...entryColumns, 'author.display_name as author_name', 'w.display_name as worker_name', 'p.name as partner_name'])
+    .select((eb) =>
+      eb
+        .selectFrom('journal_entry_worker as jw')
+        .whereRef('jw.entry_id', '=', 'e.id')
+        .select((sb) => sb.fn.agg<string[]>('array_agg', ['jw.user_id']).as('x'))
+        .as('worker_ids'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('journal_entry_person as jp')
+        .whereRef('jp.entry_id', '=', 'e.id')
+        .select((sb) => sb.fn.agg<string[]>('array_agg', ['jp.person_id']).as('x'))
+        .as('person_ids'),
+    )
+    .where('e.case_file_id', '=', fileId)
+    .where('e.deleted_at', 'is', null)
+    .$if(scope !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('e.author_id', '=', scope?.authorId ?? ''),
+          ...(scope?.types.length ? [eb('e.type', 'in', scope.types as never[])] : []),
+        ]),
+      ),
+    )
+    .$if(Boolean(q.type), (qb) => qb.where('e.type', '=', q.type as never))
+    .$if(Boolean(q.motif), (qb) => qb.where(sql<boolean>`${q.motif ?? ''} = any(e.motifs)`))
+    .$if(Boolean(beforeAt && beforeId), (qb) =>
+      qb.where(sql<boolean>`(e.occurred_at, e.id) < (${new Date(beforeAt ?? 0)}, ${beforeId ?? ''}::uuid)`),
+    )
+    .orderBy('e.occurred_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+  const page = rows.slice(0, q.limit);
+  const labels = await motifLabels(ctx.db);
+  const items = page.map((r) => presentEntry(ctx.actor, file, r, labels));
+  await logAccess(ctx.db, ctx, fileId, items.some((i) => i.note !== undefined && i.note !== null) ? 'journal_notes' : 'journal');
+  const last = page[page.length - 1];
+  return { items, next: rows.length > q.limit && last ? `${new Date(last.occurred_at).toISOString()}|${last.id}` : null };
+}

@@ -1,0 +1,237 @@
+import {
+  canCreateEntry,
+  canEditEntry,
+  canReadEntryHeader,
+  canReadGeneralUsager,
+  canSetAppointmentStatus,
+  canWriteNote,
+  lintNote,
+  summariseFlags,
+  FREE_EDIT_MS,
+  DEFAULT_PLACE,
+  type AppointmentStatus,
+  type CreateEntryInput,
+  type UpdateEntryInput,
+  type UsagerTarget,
+} from '@jalon/core';
+import { loadAuthorizedUsager } from '../../access/load-authorized.js';
+import { audit } from '../../audit/audit.js';
+import type { Ctx } from '../../context.js';
+import type { Queryable } from '../../db/schema.js';
+import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
+import { findEntry, touchLastContact } from './queries.js';
+
+/** A flagged note is saved only once its author confirmed the wording; only the count reaches the audit. */
+function checkNote(ctx: Ctx, note: string | null | undefined, confirmed: boolean): number {
+  if (!note) return 0;
+  if (!canWriteNote(ctx.actor)) throw unprocessable('note_not_allowed', 'Votre profil n’enregistre pas de note : seuls l’en-tête et le motif sont saisis.', { note: 'Note non autorisée' });
+  const flags = lintNote(note);
+  if (flags.length && !confirmed) {
+    throw unprocessable('note_flagged', `La note contient ${flags.length} formulation${flags.length > 1 ? 's' : ''} à revoir (l’usager peut demander à lire ce texte) : reformulez ou confirmez.`, {
+      note: flags.map((f) => f.message).join(' ; '),
+    });
+  }
+  return flags.length;
+}
+
+async function checkMotifs(trx: Queryable, motifs: readonly string[]) {
+  if (!motifs.length) return;
+  const found = await trx.selectFrom('motif').select('code').where('code', 'in', [...motifs]).where('active', '=', true).execute();
+  if (found.length !== new Set(motifs).size) throw unprocessable('invalid_motif', 'Motif inconnu ou désactivé', { motifs: 'Motif inconnu' });
+}
+
+async function checkSiteUsers(trx: Queryable, siteId: string, ids: readonly string[], field: string, role?: 'travailleur_social') {
+  if (!ids.length) return;
+  const found = await trx
+    .selectFrom('app_user')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('site_id', '=', siteId)
+    .where('active', '=', true)
+    .$if(Boolean(role), (q) => q.where('role', '=', role ?? 'travailleur_social'))
+    .execute();
+  if (found.length !== new Set(ids).size) throw unprocessable('invalid_worker', 'Professionnel inconnu sur ce site', { [field]: 'Professionnel inconnu sur ce site' });
+}
+
+/** Appointments of the same worker that overlap the new one: a warning, never a refusal. */
+async function overlaps(trx: Queryable, workerId: string, start: Date, minutes: number, exceptId?: string) {
+  const end = new Date(start.getTime() + minutes * 60_000);
+  const rows = await trx
+    .selectFrom('journal_entry')
+    .select(['id', 'occurred_at', 'duration_minutes'])
+    .where('type', '=', 'rendez_vous')
+    .where('appointment_worker_id', '=', workerId)
+    .where('deleted_at', 'is', null)
+    .where('appointment_status', '<>', 'annule')
+    .where('occurred_at', '<', end)
+    .where('occurred_at', '>', new Date(start.getTime() - 24 * 3600_000))
+    .$if(Boolean(exceptId), (q) => q.where('id', '<>', exceptId ?? ''))
+    .execute();
+  return rows.filter((r) => new Date(r.occurred_at).getTime() + (r.duration_minutes ?? 30) * 60_000 > start.getTime());
+}
+
+export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryInput) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const file = await loadAuthorizedUsager(trx, ctx.actor, fileId, canReadGeneralUsager);
+    if (!canCreateEntry(ctx.actor, file, input.type)) throw forbidden('Votre profil ne permet pas d’enregistrer ce type d’entrée sur ce dossier');
+    const flagCount = checkNote(ctx, input.note, input.confirmFlags);
+    await checkMotifs(trx, input.motifs);
+    await checkSiteUsers(trx, file.siteId, input.workerIds, 'workerIds');
+    if (input.personIds.length) {
+      const members = await trx
+        .selectFrom('household_member as m')
+        .innerJoin('case_file as cf', 'cf.household_id', 'm.household_id')
+        .select('m.person_id')
+        .where('cf.id', '=', fileId)
+        .where('m.person_id', 'in', input.personIds)
+        .execute();
+      if (new Set(members.map((m) => m.person_id)).size !== new Set(input.personIds).size) {
+        throw unprocessable('invalid_person', 'Personne hors du foyer de ce dossier', { personIds: 'Personne hors du foyer' });
+      }
+    }
+    let appointmentWorker: string | null = null;
+    const warnings: { code: string; message: string }[] = [];
+    const occurredAt = new Date(input.occurredAt);
+    if (input.type === 'rendez_vous') {
+      appointmentWorker = input.appointmentWorkerId ?? (ctx.actor.role === 'travailleur_social' ? ctx.actor.id : null);
+      if (!appointmentWorker) throw unprocessable('worker_required', 'Indiquez le professionnel du rendez-vous', { appointmentWorkerId: 'Professionnel obligatoire' });
+      await checkSiteUsers(trx, file.siteId, [appointmentWorker], 'appointmentWorkerId', 'travailleur_social');
+      const clash = await overlaps(trx, appointmentWorker, occurredAt, input.durationMinutes ?? 30);
+      if (clash.length) warnings.push({ code: 'overlap', message: `Attention : ${clash.length} autre(s) rendez-vous du professionnel sur ce créneau.` });
+    }
+    if (input.type === 'orientation') {
+      if (!input.partnerId) throw unprocessable('partner_required', 'Choisissez le partenaire vers lequel vous orientez', { partnerId: 'Partenaire obligatoire' });
+      const p = await trx.selectFrom('partner').select('id').where('id', '=', input.partnerId).where('active', '=', true).executeTakeFirst();
+      if (!p) throw unprocessable('invalid_partner', 'Partenaire inconnu', { partnerId: 'Partenaire inconnu' });
+    }
+    const entry = await trx
+      .insertInto('journal_entry')
+      .values({
+        case_file_id: fileId,
+        type: input.type,
+        occurred_at: occurredAt,
+        duration_minutes: input.durationMinutes ?? null,
+        place: input.place ?? DEFAULT_PLACE[input.type] ?? null,
+        motifs: input.motifs,
+        note: input.note ?? null,
+        visibility: input.visibility,
+        author_id: ctx.actor.id,
+        appointment_worker_id: appointmentWorker,
+        appointment_status: input.type === 'rendez_vous' ? 'prevu' : null,
+        partner_id: input.type === 'orientation' ? (input.partnerId ?? null) : null,
+        orientation_reason: input.type === 'orientation' ? (input.orientationReason ?? null) : null,
+        lint_flag_count: flagCount,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const workers = new Set([ctx.actor.id, ...input.workerIds]);
+    await trx.insertInto('journal_entry_worker').values([...workers].map((u) => ({ entry_id: entry.id, user_id: u }))).execute();
+    if (input.personIds.length) {
+      await trx.insertInto('journal_entry_person').values([...new Set(input.personIds)].map((p) => ({ entry_id: entry.id, person_id: p }))).execute();
+    }
+    if (input.type !== 'rendez_vous' && occurredAt <= ctx.now) await touchLastContact(trx, fileId, occurredAt);
+    await audit(trx, ctx, 'journal_entry.create', {
+      caseFileId: fileId,
+      targetType: 'journal_entry',
+      targetId: entry.id,
+      diff: { type: input.type, visibility: input.visibility, has_note: Boolean(input.note), lint_flags: flagCount, lint_categories: input.note ? summariseFlags(lintNote(input.note)) : {} },
+    });
+    return { id: entry.id, warnings };
+  });
+}
+
+async function loadOwnEntry(trx: Queryable, ctx: Ctx, fileId: string, entryId: string) {
+  const file = await loadAuthorizedUsager(trx, ctx.actor, fileId, canReadGeneralUsager);
+  const row = await findEntry(trx, fileId, entryId).executeTakeFirst();
+  if (!row) throw notFound('Entrée');
+  return { file, row };
+}
+
+const targetOf = (row: { author_id: string; type: CreateEntryInput['type']; visibility: 'privee' | 'referents' | 'equipe'; worker_ids: string[] | null }) => ({
+  authorId: row.author_id,
+  type: row.type,
+  visibility: row.visibility,
+  workerIds: row.worker_ids ?? [],
+});
+
+/** The author edits; after 24 h the previous state is kept as a version (who, when). */
+export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, input: UpdateEntryInput) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { file, row } = await loadOwnEntry(trx, ctx, fileId, entryId);
+    assertVisible(ctx, file, row);
+    if (!canEditEntry(ctx.actor, file, targetOf(row))) throw forbidden('Seul·e l’auteur·rice modifie une entrée du journal');
+    if (input.version !== row.version) throw conflict('version_conflict', 'Cette entrée a été modifiée entre-temps : rechargez-la, votre saisie est conservée.');
+    const flagCount = input.note !== undefined ? checkNote(ctx, input.note, input.confirmFlags) : undefined;
+    if (input.motifs) await checkMotifs(trx, input.motifs);
+    const versioned = ctx.now.getTime() - new Date(row.created_at).getTime() > FREE_EDIT_MS;
+    if (versioned) {
+      await trx
+        .insertInto('journal_entry_version')
+        .values({
+          entry_id: entryId,
+          version: row.version,
+          changed_at: ctx.now,
+          changed_by: ctx.actor.id,
+          occurred_at: row.occurred_at,
+          duration_minutes: row.duration_minutes,
+          place: row.place,
+          motifs: row.motifs,
+          note: row.note,
+          visibility: row.visibility,
+        })
+        .execute();
+    }
+    const set = {
+      ...(input.occurredAt ? { occurred_at: new Date(input.occurredAt) } : {}),
+      ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
+      ...(input.place !== undefined ? { place: input.place } : {}),
+      ...(input.motifs ? { motifs: input.motifs } : {}),
+      ...(input.note !== undefined ? { note: input.note, lint_flag_count: flagCount ?? 0 } : {}),
+      ...(input.visibility ? { visibility: input.visibility } : {}),
+      ...(input.orientationOutcome !== undefined && row.type === 'orientation' ? { orientation_outcome: input.orientationOutcome } : {}),
+    };
+    await trx.updateTable('journal_entry').set({ ...set, version: row.version + 1, updated_at: ctx.now }).where('id', '=', entryId).execute();
+    await audit(trx, ctx, 'journal_entry.update', {
+      caseFileId: fileId,
+      targetType: 'journal_entry',
+      targetId: entryId,
+      diff: { fields: Object.keys(set), versioned, ...(flagCount !== undefined ? { lint_flags: flagCount } : {}) },
+    });
+  });
+}
+
+function assertVisible(ctx: Ctx, file: UsagerTarget, row: Parameters<typeof targetOf>[0]) {
+  // An entry whose header the caller may not see does not exist for them.
+  if (!canReadEntryHeader(ctx.actor, file, targetOf(row))) throw notFound('Entrée');
+}
+
+/** Soft delete with a reason: the entry leaves the timeline, the audit keeps the act. */
+export async function deleteEntry(ctx: Ctx, fileId: string, entryId: string, reason: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { file, row } = await loadOwnEntry(trx, ctx, fileId, entryId);
+    assertVisible(ctx, file, row);
+    if (!canEditEntry(ctx.actor, file, targetOf(row))) throw forbidden('Seul·e l’auteur·rice supprime une entrée du journal');
+    await trx.updateTable('journal_entry').set({ deleted_at: ctx.now, deleted_by: ctx.actor.id, deleted_reason: reason }).where('id', '=', entryId).execute();
+    await audit(trx, ctx, 'journal_entry.delete', { caseFileId: fileId, targetType: 'journal_entry', targetId: entryId, diff: { type: row.type, deleted_reason: '[masqué]' } });
+  });
+}
+
+export async function setAppointmentStatus(ctx: Ctx, fileId: string, entryId: string, status: AppointmentStatus) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { file, row } = await loadOwnEntry(trx, ctx, fileId, entryId);
+    assertVisible(ctx, file, row);
+    if (!canSetAppointmentStatus(ctx.actor, file, targetOf(row))) {
+      throw row.type === 'rendez_vous' ? forbidden('Vous ne pouvez pas changer le statut de ce rendez-vous') : unprocessable('not_appointment', 'Cette entrée n’est pas un rendez-vous');
+    }
+    await trx.updateTable('journal_entry').set({ appointment_status: status, updated_at: ctx.now, version: row.version + 1 }).where('id', '=', entryId).execute();
+    if (status === 'honore') await touchLastContact(trx, fileId, new Date(row.occurred_at));
+    await audit(trx, ctx, 'appointment.status', {
+      caseFileId: fileId,
+      targetType: 'journal_entry',
+      targetId: entryId,
+      diff: { status: { from: row.appointment_status, to: status } },
+    });
+  });
+}
