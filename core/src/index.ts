@@ -7,3 +7,4 @@ export * from './schemas/common.js';
 export * from './schemas/usager.js';
 export * from './schemas/auth.js';
 export * from './dto.js';
+export * from './statistics/index.js';

@@ -71,7 +71,7 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
       <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-2w jalon-no-print">
         {siteView ? (
           <div className="fr-col-12 fr-col-md-5">
-            <SelectField id="agenda-pro" name="pro" label="Professionnel" value={workerId ?? ''}
+            <SelectField id="agenda-pro" name="pro" label="Afficher l’agenda de" value={workerId ?? ''}
               onChange={(v) => go({ pro: v || undefined })}
               options={[{ value: '', label: 'Tous les professionnels du site' }, ...(workers.data?.items ?? []).map((w) => ({ value: w.id, label: w.displayName }))]} />
           </div>

@@ -79,7 +79,7 @@ export function BookAppointmentForm({ workers, defaultWorkerId, day, renderUsage
         ) : null}
       </div>
       {renderUsagerPicker({ id: `${ID}-usager`, value: usager, onChange: setUsager, error: errors.usager })}
-      <SelectField id={`${ID}-appointmentWorkerId`} name="appointmentWorkerId" label="Professionnel" required value={workerId}
+      <SelectField id={`${ID}-appointmentWorkerId`} name="appointmentWorkerId" label="Professionnel du rendez-vous" required value={workerId}
         onChange={setWorkerId} error={errors.appointmentWorkerId}
         options={[{ value: '', label: '— Choisir —' }, ...workers.map((w) => ({ value: w.id, label: w.displayName }))]} />
       <WhenWhereFields idPrefix={ID} values={when} onChange={(p) => setWhen((w) => ({ ...w, ...p }))} errors={errors}

@@ -58,9 +58,11 @@ export const handleSaveKeys = (e: KeyboardEvent<HTMLFormElement>) => {
 
 /** The new-entry form, keyboard first: the type picker has the focus, a phone call is saved in three keys. */
 export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved, onCancel }: EntryFormProps) {
+  // The default date is the moment the form opened, to the second (entries of the same minute keep their order).
+  const [openedAt] = useState(() => new Date());
   const [draft, setDraft] = useState<Draft>(() => ({
     type: '',
-    occurredAt: toLocalInput(new Date()),
+    occurredAt: toLocalInput(openedAt),
     durationMinutes: '',
     place: '',
     motifs: [],
@@ -106,7 +108,7 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
     e.preventDefault();
     const errs: FieldErrors = {};
     if (!draft.type) errs.type = 'Choisissez le type d’entrée (une lettre suffit).';
-    const occurredAt = fromLocalInput(draft.occurredAt);
+    const occurredAt = draft.occurredAt === toLocalInput(openedAt) ? openedAt.toISOString() : fromLocalInput(draft.occurredAt);
     if (!occurredAt) errs.occurredAt = 'Indiquez la date et l’heure.';
     const duration = parseDuration(draft.durationMinutes);
     if (duration === undefined) errs.durationMinutes = 'Durée : un nombre de minutes (0 à 1440).';

@@ -1,0 +1,49 @@
+/**
+ * Statistics core (issue 6): disclosure control, pure and without I/O. The server aggregates; everything shown —
+ * chart, map, table, CSV, PDF — goes through `protectTable` and is drawn from its result only.
+ *
+ *   StatTable ──protectTable──▶ PublishedTable ──▶ renderProtectedCsv / publishedValueText / publishedNumber
+ *                                     │
+ *                                recoverCells (the attack; run by protectTable on its own output, and by the tests)
+ *
+ * Guarantee: on one published table, no hidden value (cell or margin) can be computed exactly by a reader who knows
+ * the margins, additivity, non-negativity and the meaning of the marks. Limits, by design or left to the caller:
+ * - Linked tables: two different tables over overlapping populations (age × sex, then age × housing; or March, then
+ *   March–April) are protected each on its own. Differences between them can still reveal a hidden cell. The
+ *   granularity rule (`normaliseFilter`: whole months, whole sites/arrondissements) bounds what such a difference
+ *   can isolate to a legitimate query's cell, but does not protect that cell's suppression; joint protection of
+ *   every published table (τ-ARGUS linked tables) or noise (cell key method) would.
+ * - Exactness, not intervals: a hidden value may be narrowed (e.g. "< 5" known to be 1 or 2) without being pinned.
+ *   `hiddenIntervals` reports what a reader can narrow a value to, for a stricter rule later.
+ * - Attribute disclosure by zeros (everyone of a row in one column) is not hidden: zeros are published.
+ * - An attacker who knows the secondary-suppression heuristic is not modelled.
+ */
+export * from './errors.js';
+export { oneWayTable, marginsOf, assertValidTable, isOneWay, ONE_WAY_ROW, type StatTable, type Margins, type EntryRef } from './table.js';
+export {
+  isSuppressed,
+  publishedAt,
+  publishedNumber,
+  publishedValueText,
+  frenchNumber,
+  SECONDARY_MARK,
+  type Suppression,
+  type SuppressedValue,
+  type PublishedValue,
+  type PublishedTable,
+  type ReleasedTable,
+  type WithheldTable,
+} from './published.js';
+export {
+  protectTable,
+  thresholdFor,
+  involvesSensitiveVariable,
+  SENSITIVE_VARIABLES,
+  PRIMARY_THRESHOLD,
+  SENSITIVE_THRESHOLD,
+  type ProtectOptions,
+} from './protect.js';
+export { recoverCells, hiddenIntervals, priorBounds, type AttackerModel, type RecoveredEntry } from './attack.js';
+export { normaliseFilter, type StatisticsFilter, type StatisticsFilterInput } from './filters.js';
+export { assertGroupingAllowed, dimensionWords } from './grouping.js';
+export { renderProtectedCsv, csvNotes, type CsvLabels } from './render.js';
