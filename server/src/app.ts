@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AppDeps, Ctx, RequestSession } from './context.js';
 import { AppError, forbidden, unauthorized } from './errors.js';
 import { SESSION_COOKIE, resolveSession } from './auth/sessions.js';
@@ -58,6 +58,8 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_ASYNC_CONSTRAINT':
       return new AppError(400, 'bad_url', 'Adresse invalide');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError(414, 'url_too_long', 'Adresse trop longue');
     default:
       if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
         return new AppError(e.statusCode, 'bad_request', 'Requête invalide');
@@ -66,12 +68,31 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
   }
 }
 
+function securityHeaders(reply: FastifyReply, deps: AppDeps): FastifyReply {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+  if (deps.secureCookies) reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
+  return reply;
+}
+
+function sendError(err: Error, req: FastifyRequest, reply: FastifyReply) {
+  const appErr = toAppError(err);
+  if (appErr.status >= 500) req.log.error({ err }, 'unhandled error');
+  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+    error: { code: appErr.code, message: appErr.message },
+  };
+  if (appErr.fields) body.error.fields = appErr.fields;
+  return reply.code(appErr.status).send(body);
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: process.env.JALON_LOG === '1' ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // Errors raised by the router itself (malformed %-encoding, over-long parameter) get the same French body;
+    // they skip the onSend hooks, hence the headers set here.
+    frameworkErrors: (err, req, reply) => sendError(err, req, securityHeaders(reply, deps)),
   });
   const apiRoutes: { method: string; url: string }[] = [];
   app.decorate('apiRoutes', apiRoutes);
@@ -82,20 +103,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('session', null);
   app.decorateRequest('now', null as unknown as Date);
   await app.register(cookie);
+  // JSON only (docs/api.md): a text/plain body, which a cross-site form can send without a preflight, is a 415.
+  app.removeContentTypeParser('text/plain');
 
-  app.setErrorHandler((err, req, reply) => {
-    const appErr = toAppError(err as Error);
-    if (appErr.status >= 500) req.log.error({ err }, 'unhandled error');
-    const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
-      error: { code: appErr.code, message: appErr.message },
-    };
-    if (appErr.fields) body.error.fields = appErr.fields;
-    return reply.code(appErr.status).send(body);
-  });
+  app.setErrorHandler(sendError);
 
   app.addHook('onSend', async (_req, reply, payload) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
-    if (deps.secureCookies) reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
+    securityHeaders(reply, deps);
     return payload;
   });
 

@@ -32,7 +32,8 @@ export const validationError = (err: ZodError) => {
 
 /** Validates an input with its zod schema; bad input becomes a 400 with French messages per field. */
 export const parse = <T>(schema: ZodType<T>, data: unknown): T => {
-  const r = schema.safeParse(data ?? {});
+  // A missing body counts as `{}`; a JSON `null` is a wrong body, not an empty one.
+  const r = schema.safeParse(data === undefined ? {} : data);
   if (!r.success) throw validationError(r.error);
   return r.data;
 };

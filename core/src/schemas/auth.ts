@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.js';
-import { Email, RequiredText, Uuid } from './common.js';
+import { Email, RequiredText, Uuid, hasNoControlChars } from './common.js';
 
 export const LoginInput = z.object({
-  email: z.string({ error: 'Adresse électronique obligatoire' }).trim().toLowerCase().min(3).max(200),
+  email: z
+    .string({ error: 'Adresse électronique obligatoire' })
+    .trim()
+    .toLowerCase()
+    .min(3)
+    .max(200)
+    .refine(hasNoControlChars, { error: 'Adresse électronique invalide' }),
   password: z.string({ error: 'Mot de passe obligatoire' }).min(1, { error: 'Mot de passe obligatoire' }).max(200),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
@@ -38,12 +44,18 @@ export const UpdateSiteInput = CreateSiteInput.omit({ code: true }).partial().st
 export const CreateTeamInput = z.object({ siteId: Uuid, name: RequiredText(100, 'Le nom de l’équipe') });
 export const UpdateTeamInput = z.object({ name: RequiredText(100, 'Le nom de l’équipe') }).strict();
 
+/** At most 10 teams, each named once (a repeated team would break the user–team key). */
+const TeamIds = z
+  .array(Uuid)
+  .max(10)
+  .refine((ids) => new Set(ids).size === ids.length, { error: 'Une même équipe est indiquée deux fois' });
+
 export const CreateUserInput = z.object({
   email: Email,
   displayName: RequiredText(100, 'Le nom'),
   role: z.enum(ROLES, { error: 'Rôle invalide' }),
   siteId: Uuid.nullable().default(null),
-  teamIds: z.array(Uuid).max(10).default([]),
+  teamIds: TeamIds.default([]),
   password: NewPassword,
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
@@ -53,7 +65,7 @@ export const UpdateUserInput = z
     displayName: RequiredText(100, 'Le nom'),
     role: z.enum(ROLES, { error: 'Rôle invalide' }),
     siteId: Uuid.nullable(),
-    teamIds: z.array(Uuid).max(10),
+    teamIds: TeamIds,
     active: z.boolean(),
     password: NewPassword,
   })

@@ -13,7 +13,15 @@ export const PastDate = z.iso
   .refine((d) => d >= '1900-01-01', { error: 'La date doit être postérieure au 1er janvier 1900' })
   .refine((d) => d <= new Date().toISOString().slice(0, 10), { error: 'La date ne peut pas être dans le futur' });
 
-export const AnyDate = z.iso.date({ error: 'Date invalide (format attendu : aaaa-mm-jj)' });
+/** A calendar date, past or future, within the range the database and the service make sense of. */
+export const AnyDate = z.iso
+  .date({ error: 'Date invalide (format attendu : aaaa-mm-jj)' })
+  .refine((d) => d >= '1900-01-01', { error: 'La date doit être postérieure au 1er janvier 1900' })
+  .refine((d) => d <= '2100-12-31', { error: 'La date doit être antérieure au 31 décembre 2100' });
+
+/** C0 and C1 control characters (tab, line feed and carriage return excepted): never valid in stored text. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+export const hasNoControlChars = (s: string) => !CONTROL_CHARS.test(s);
 
 /** Trimmed text with no control characters, bounded so that a paste never loses data silently. */
 export const Text = (max: number, label: string) =>
@@ -21,7 +29,7 @@ export const Text = (max: number, label: string) =>
     .string({ error: `${label} : texte attendu` })
     .trim()
     .max(max, { error: `${label} : ${max} caractères au maximum` })
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
+    .refine(hasNoControlChars, {
       error: `${label} : caractères de contrôle non autorisés`,
     });
 

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES, ENTRY_TYPES, NOTE_VISIBILITIES, PLACES } from '../domain/journal.js';
-import { OptionalText, RequiredText, Uuid } from './common.js';
+import { AnyDate, OptionalText, RequiredText, Uuid, hasNoControlChars } from './common.js';
 
-const DateTime = z.iso.datetime({ offset: true, error: 'Date et heure invalides' });
+/** An instant with its offset, between 1900 and 2100 (the database refuses year 0). */
+const DateTime = z.iso
+  .datetime({ offset: true, error: 'Date et heure invalides' })
+  .refine((d) => d >= '1900-01-01' && d < '2101-01-01', { error: 'Date et heure hors limites (1900 à 2100)' });
+/** A motif code as sent in a list or a filter: control characters never reach the database. */
+const MotifCode = z.string().trim().max(40).refine(hasNoControlChars, { error: 'Motif : caractères de contrôle non autorisés' });
 
 /** A new journal entry. Only the type and the date are required: a phone call is recorded in a few keys. */
 export const CreateEntryInput = z
@@ -12,7 +17,7 @@ export const CreateEntryInput = z
     durationMinutes: z.number({ error: 'Durée : nombre de minutes' }).int().min(0).max(24 * 60).nullable().optional(),
     /** End of an appointment; defaults to the start + duration. */
     place: z.enum(PLACES, { error: 'Lieu invalide' }).nullable().optional(),
-    motifs: z.array(z.string().trim().min(1).max(40)).max(10, { error: '10 motifs au maximum' }).default([]),
+    motifs: z.array(MotifCode.pipe(z.string().min(1))).max(10, { error: '10 motifs au maximum' }).default([]),
     /** Household members concerned, besides the file's principal person. */
     personIds: z.array(Uuid).max(20).default([]),
     /** Other workers present (co-intervention). */
@@ -35,7 +40,7 @@ export const UpdateEntryInput = z
     occurredAt: DateTime.optional(),
     durationMinutes: z.number().int().min(0).max(24 * 60).nullable().optional(),
     place: z.enum(PLACES, { error: 'Lieu invalide' }).nullable().optional(),
-    motifs: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+    motifs: z.array(MotifCode.pipe(z.string().min(1))).max(10).optional(),
     note: OptionalText(20_000, 'Note'),
     visibility: z.enum(NOTE_VISIBILITIES, { error: 'Visibilité invalide' }).optional(),
     confirmFlags: z.boolean().default(false),
@@ -52,19 +57,20 @@ export const EntryParams = z.object({ id: Uuid, entryId: Uuid });
 
 export const TimelineQuery = z.object({
   type: z.enum(ENTRY_TYPES, { error: 'Type d’entrée invalide' }).optional(),
-  motif: z.string().trim().max(40).optional(),
+  motif: MotifCode.optional(),
   /** Keyset cursor: the last entry seen, as "occurredAt|id". */
   before: z
     .string()
     .regex(/^[0-9TZ:.+-]+\|[0-9a-f-]{36}$/, { error: 'Curseur invalide' })
+    .refine((c) => DateTime.safeParse(c.split('|')[0]).success && Uuid.safeParse(c.split('|')[1]).success, { error: 'Curseur invalide' })
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 export type TimelineQuery = z.infer<typeof TimelineQuery>;
 
 export const AgendaQuery = z.object({
-  from: z.iso.date({ error: 'Date de début invalide' }),
-  to: z.iso.date({ error: 'Date de fin invalide' }),
+  from: z.iso.date({ error: 'Date de début invalide' }).pipe(AnyDate),
+  to: z.iso.date({ error: 'Date de fin invalide' }).pipe(AnyDate),
   workerId: Uuid.optional(),
   /** Site view (secretaries, responsables): every worker of the site. */
   site: z.enum(['1']).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CodeListId } from '../domain/code-lists.js';
-import { Code, CodeOrNotProvided, Email, OptionalText, PastDate, AnyDate, Phone, RequiredText, Uuid } from './common.js';
+import { Code, CodeOrNotProvided, Email, OptionalText, PastDate, AnyDate, Phone, RequiredText, Uuid, hasNoControlChars } from './common.js';
 
 /** Identity of a person (état civil). Only names and birth date are required to open a file. */
 const identityFields = {
@@ -93,7 +93,12 @@ export const UpdateUsagerInput = z
 export type UpdateUsagerInput = z.infer<typeof UpdateUsagerInput>;
 
 export const SearchQuery = z.object({
-  q: z.string({ error: 'Saisissez au moins 2 caractères' }).trim().min(2, { error: 'Saisissez au moins 2 caractères' }).max(100),
+  q: z
+    .string({ error: 'Saisissez au moins 2 caractères' })
+    .trim()
+    .min(2, { error: 'Saisissez au moins 2 caractères' })
+    .max(100, { error: 'Recherche : 100 caractères au maximum' })
+    .refine(hasNoControlChars, { error: 'Recherche : caractères de contrôle non autorisés' }),
   page: z.coerce.number().int().min(1).max(50).default(1),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });

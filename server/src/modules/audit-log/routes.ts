@@ -1,4 +1,4 @@
-import { canReadAuditLog } from '@jalon/core';
+import { canReadAuditLog, hasNoControlChars } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ctxOf } from '../../app.js';
@@ -7,8 +7,13 @@ import type { AppDeps } from '../../context.js';
 import { forbidden, parse } from '../../errors.js';
 
 const AuditQuery = z.object({
-  purpose: z.string({ error: 'Le motif est obligatoire' }).trim().min(10, { error: 'Motif : 10 caractères au moins' }).max(300),
-  action: z.string().trim().max(60).optional(),
+  purpose: z
+    .string({ error: 'Le motif est obligatoire' })
+    .trim()
+    .min(10, { error: 'Motif : 10 caractères au moins' })
+    .max(300, { error: 'Motif : 300 caractères au maximum' })
+    .refine(hasNoControlChars, { error: 'Motif : caractères de contrôle non autorisés' }),
+  action: z.string().trim().max(60).refine(hasNoControlChars, { error: 'Action : caractères de contrôle non autorisés' }).optional(),
   before: z.coerce.number().int().positive().optional(),
 });
 

@@ -1,0 +1,348 @@
+import { sql } from 'kysely';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../test/build-test-app.js';
+import { TEST_PASSWORD, buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session, type TestUser } from '../test/factories.js';
+
+/**
+ * Authentication and session security through the real HTTP API: login, lockout, timeouts, logout, CSRF,
+ * password change, first-admin set-up, security headers, and what the admin and the DPO can (not) read.
+ */
+
+const MIN = 60 * 1000;
+const NEW_PASSWORD = 'un-tout-nouveau-mot-de-passe';
+
+let t: TestApp;
+let site: Awaited<ReturnType<typeof buildSite>>;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  site = await buildSite(t.db);
+});
+afterAll(() => t.close());
+
+const worker = () => buildUser(t.db, 'travailleur_social', site.id, [site.teamA]);
+
+const login = (email: string, password: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email, password } });
+
+const sessionCookie = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'jalon_sid');
+
+const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+
+const count = async (table: 'audit_event' | 'case_file', where = sql`true`) =>
+  Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(t.db)).rows[0]?.n);
+
+describe('login', () => {
+  it('sets an HttpOnly, SameSite=Strict session cookie and returns the user and a CSRF token, never a hash', async () => {
+    const u = await worker();
+    const res = await login(u.email, TEST_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const raw = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('jalon_sid='));
+    expect(raw).toBeDefined();
+    expect(raw).toMatch(/;\s*HttpOnly/i);
+    expect(raw).toMatch(/;\s*SameSite=Strict/i);
+    expect(raw).toMatch(/;\s*Path=\//i);
+    const body = res.json();
+    expect(body.csrfToken).toMatch(/^[\w-]{32,}$/);
+    expect(body.user).toMatchObject({ id: u.id, email: u.email, role: 'travailleur_social', siteId: site.id, teamIds: [site.teamA] });
+    const { password_hash } = await t.db.selectFrom('app_user').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
+    expect(res.body).not.toContain(password_hash);
+    expect(res.body).not.toMatch(/argon2|password/i);
+  });
+
+  it('a wrong password and an unknown e-mail get the same French 401 (no account enumeration)', async () => {
+    const u = await worker();
+    const wrong = await login(u.email, 'pas-le-bon-mot-de-passe');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Adresse électronique ou mot de passe incorrect' } });
+    expect(sessionCookie(wrong)).toBeUndefined();
+    const unknown = await login('personne-inconnue@test.jalon.local', 'pas-le-bon-mot-de-passe');
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.body).toBe(wrong.body);
+    expect(sessionCookie(unknown)).toBeUndefined();
+  });
+
+  it('gives a new session id at every login, and never reuses a cookie sent with the login (no fixation)', async () => {
+    const u = await worker();
+    const first = sessionCookie(await login(u.email, TEST_PASSWORD))?.value;
+    const second = sessionCookie(await login(u.email, TEST_PASSWORD))?.value;
+    expect(first).toBeTruthy();
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+
+    // A value planted by an attacker is ignored and does not become a session.
+    const planted = 'valeur-choisie-par-un-attaquant-0123456789';
+    const afterPlant = await login(u.email, TEST_PASSWORD, { cookie: `jalon_sid=${planted}` });
+    expect(afterPlant.statusCode).toBe(200);
+    expect(sessionCookie(afterPlant)?.value).not.toBe(planted);
+    expect((await me(`jalon_sid=${planted}`)).statusCode).toBe(401);
+
+    // A live session sent with the login is replaced, and the old id stops working.
+    const live = await loginAs(t.app, u);
+    const relog = await login(u.email, TEST_PASSWORD, live.send);
+    expect(relog.statusCode).toBe(200);
+    const fresh = sessionCookie(relog)?.value;
+    expect(`jalon_sid=${fresh}`).not.toBe(live.cookie);
+    expect((await me(live.cookie)).statusCode).toBe(401);
+    expect((await me(`jalon_sid=${fresh}`)).statusCode).toBe(200);
+  });
+});
+
+describe('lockout', () => {
+  it('locks the account for 15 minutes at the 5th failure, even against the right password', async () => {
+    const u = await worker();
+    for (let i = 1; i <= 4; i++) {
+      const res = await login(u.email, `mauvais-${i}`);
+      expect(res.statusCode, `attempt ${i}`).toBe(401);
+    }
+    const fifth = await login(u.email, 'mauvais-5');
+    expect(fifth.statusCode).toBe(423);
+    const err = fifth.json().error;
+    expect(err.code).toBe('account_locked');
+    expect(err.message).toMatch(/verrouillé/);
+    expect(err.message).toMatch(/15 minutes/);
+
+    const rightButLocked = await login(u.email, TEST_PASSWORD);
+    expect(rightButLocked.statusCode).toBe(423);
+    expect(sessionCookie(rightButLocked)).toBeUndefined();
+
+    t.clock.advance(14 * MIN);
+    expect((await login(u.email, TEST_PASSWORD)).statusCode).toBe(423);
+
+    t.clock.advance(1 * MIN + 1000);
+    const after = await login(u.email, TEST_PASSWORD);
+    expect(after.statusCode).toBe(200);
+    expect(sessionCookie(after)).toBeDefined();
+    expect(await count('audit_event', sql`action = 'auth.account_locked' and actor_id = ${u.id}`)).toBe(1);
+  });
+
+  it('a successful login resets the failure count', async () => {
+    const u = await worker();
+    for (let i = 0; i < 4; i++) expect((await login(u.email, 'mauvais')).statusCode).toBe(401);
+    expect((await login(u.email, TEST_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login(u.email, 'mauvais')).statusCode).toBe(401);
+    expect((await login(u.email, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('session timeouts', () => {
+  it('expires after 30 minutes idle, not before', async () => {
+    const s = await loginAs(t.app, await worker());
+    t.clock.advance(29 * MIN);
+    expect((await me(s.cookie)).statusCode).toBe(200);
+    t.clock.advance(31 * MIN);
+    const res = await me(s.cookie);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('unauthenticated');
+  });
+
+  it('expires 12 hours after login even when active every 20 minutes', async () => {
+    const s = await loginAs(t.app, await worker());
+    for (let elapsed = 20; elapsed <= 700; elapsed += 20) {
+      t.clock.advance(20 * MIN);
+      expect((await me(s.cookie)).statusCode, `after ${elapsed} min`).toBe(200);
+    }
+    t.clock.advance(19 * MIN); // 11 h 59
+    expect((await me(s.cookie)).statusCode).toBe(200);
+    t.clock.advance(2 * MIN); // 12 h 01, idle for 2 minutes only
+    const res = await me(s.cookie);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('unauthenticated');
+  });
+});
+
+describe('logout', () => {
+  it('answers 204 and the old cookie no longer works', async () => {
+    const u = await worker();
+    const s = await loginAs(t.app, u);
+    const other = await loginAs(t.app, u);
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.send });
+    expect(res.statusCode).toBe(204);
+    expect(sessionCookie(res)?.value ?? '').toBe('');
+    expect((await me(s.cookie)).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/usagers/mine', headers: s.get })).statusCode).toBe(401);
+    // Only that session ends.
+    expect((await me(other.cookie)).statusCode).toBe(200);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a mutation without the token, with a wrong token or from another origin, and writes nothing', async () => {
+    const s = await loginAs(t.app, await worker());
+    const before = { audit: await count('audit_event'), files: await count('case_file') };
+    const attempts: Record<string, string>[] = [
+      { cookie: s.cookie },
+      { cookie: s.cookie, 'x-csrf-token': 'jeton-invente' },
+      { cookie: s.cookie, 'x-csrf-token': '' },
+      { ...s.send, origin: 'https://evil.example' },
+    ];
+    for (const headers of attempts) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/usagers', headers, payload: minimalUsager() });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      const err = res.json().error;
+      expect(err.code).toBe(headers.origin ? 'forbidden' : 'csrf_invalid');
+      expect(err.message).toMatch(headers.origin ? /origine étrangère/ : /Jeton de sécurité/);
+    }
+    // Also on PATCH and on logout: a forged logout does not end the session.
+    const file = await createUsagerAs(t.app, s);
+    const beforePatch = { audit: await count('audit_event'), files: await count('case_file') };
+    const patch = await t.app.inject({ method: 'PATCH', url: `/api/usagers/${file.id}`, headers: s.get, payload: { contact: { phone: '0102030405' } } });
+    expect(patch.statusCode).toBe(403);
+    const forgedLogout = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.get });
+    expect(forgedLogout.statusCode).toBe(403);
+    expect((await me(s.cookie)).statusCode).toBe(200);
+    expect({ audit: await count('audit_event'), files: await count('case_file') }).toEqual(beforePatch);
+    expect(beforePatch.files).toBe(before.files + 1);
+    expect(beforePatch.audit).toBe(before.audit + 1);
+  });
+
+  it('accepts the same request with the token, from the same origin (control)', async () => {
+    const s = await loginAs(t.app, await worker());
+    const ok = await t.app.inject({
+      method: 'POST', url: '/api/usagers', headers: { ...s.send, host: 'jalon.paris.example', origin: 'https://jalon.paris.example' }, payload: minimalUsager(),
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+});
+
+describe('password change', () => {
+  it('validates, checks the current password, then ends the other sessions', async () => {
+    const u = await worker();
+    const s = await loginAs(t.app, u);
+    const other = await loginAs(t.app, u);
+    const change = (payload: object) => t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.send, payload });
+
+    const short = await change({ currentPassword: TEST_PASSWORD, newPassword: 'court-11car' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.code).toBe('validation_error');
+    expect(short.json().error.message).toMatch(/au moins 12 caractères/);
+    expect(short.json().error.fields.newPassword).toMatch(/au moins 12 caractères/);
+
+    const wrong = await change({ currentPassword: 'pas-le-bon-mot-de-passe', newPassword: NEW_PASSWORD });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error).toMatchObject({ code: 'wrong_password', message: 'Le mot de passe actuel est incorrect' });
+    expect((await me(other.cookie)).statusCode).toBe(200);
+
+    const ok = await change({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+    expect(ok.statusCode).toBe(204);
+    expect((await me(s.cookie)).statusCode).toBe(200);
+    expect((await me(other.cookie)).statusCode).toBe(401);
+    expect((await login(u.email, TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await login(u.email, NEW_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('requires a session', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('first-admin set-up', () => {
+  it('is offered on an empty database only, once', async () => {
+    const fresh = await buildTestApp();
+    try {
+      expect((await fresh.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true });
+      const admin = { email: 'Premiere.Admin@Paris.example', displayName: 'Première administratrice', password: 'un-mot-de-passe-solide' };
+      const res = await fresh.app.inject({ method: 'POST', url: '/api/setup', payload: admin });
+      expect(res.statusCode, res.body).toBe(201);
+      const cookie = sessionCookie(res);
+      expect(cookie?.httpOnly).toBe(true);
+      expect(res.json().user).toMatchObject({ email: 'premiere.admin@paris.example', role: 'admin_fonctionnel', siteId: null });
+      expect(res.json().csrfToken).toBeTruthy();
+      const meRes = await fresh.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `jalon_sid=${cookie?.value}` } });
+      expect(meRes.statusCode).toBe(200);
+      expect(meRes.json().user.role).toBe('admin_fonctionnel');
+
+      const again = await fresh.app.inject({ method: 'POST', url: '/api/setup', payload: { ...admin, email: 'autre@paris.example' } });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe('setup_done');
+      expect(sessionCookie(again)).toBeUndefined();
+      expect((await fresh.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false });
+      const users = await fresh.db.selectFrom('app_user').select(['email', 'role']).execute();
+      expect(users).toEqual([{ email: 'premiere.admin@paris.example', role: 'admin_fonctionnel' }]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('security headers', () => {
+  it.each([
+    ['a success', '/api/health'],
+    ['an error', '/api/auth/me'],
+    ['an unknown API route', '/api/nulle-part'],
+  ])('are set on %s', async (_what, url) => {
+    const res = await t.app.inject({ method: 'GET', url });
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+  });
+});
+
+describe('the admin and the DPO have no access to usagers', () => {
+  let file: { id: string };
+  let birthName: string;
+  let admin: Session;
+  let dpo: Session;
+  let dpoUser: TestUser;
+
+  beforeAll(async () => {
+    const ts = await loginAs(t.app, await worker());
+    birthName = `Secretnom${Date.now()}`;
+    file = await createUsagerAs(t.app, ts, minimalUsager({ birthName }));
+    admin = await loginAs(t.app, await buildUser(t.db, 'admin_fonctionnel', null));
+    dpoUser = await buildUser(t.db, 'dpo', null);
+    dpo = await loginAs(t.app, dpoUser);
+  });
+
+  it.each(['admin', 'dpo'] as const)('%s: the file is 404, the search 403, the lists empty', async (who) => {
+    const s = who === 'admin' ? admin : dpo;
+    const read = await t.app.inject({ method: 'GET', url: `/api/usagers/${file.id}`, headers: s.get });
+    expect(read.statusCode).toBe(404);
+    expect(read.json().error.code).toBe('not_found');
+    const search = await t.app.inject({ method: 'GET', url: `/api/usagers/search?q=${birthName}`, headers: s.get });
+    expect(search.statusCode).toBe(403);
+    expect(search.json().error.code).toBe('forbidden');
+    for (const url of [`/api/usagers/${file.id}/consultations`, '/api/usagers/mine', '/api/usagers/team']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: s.get });
+      expect(res.body).not.toContain(birthName);
+      expect(res.body).not.toContain(file.id);
+    }
+  });
+
+  it('the DPO audit log needs a purpose of 10 characters or more, and the search itself is logged', async () => {
+    const searches = () => count('audit_event', sql`action = 'audit_log.search'`);
+    const before = await searches();
+    const totalBefore = await count('audit_event');
+    for (const q of ['', '?purpose=', '?purpose=court', '?purpose=%20%20%20%20neuf%20car', '?purpose=123456789']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/dpo/audit-events${q}`, headers: dpo.get });
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().error.code).toBe('validation_error');
+      expect(res.json().error.message).toMatch(/Motif|motif/);
+    }
+    expect(await count('audit_event')).toBe(totalBefore);
+
+    const purpose = 'Contrôle après signalement';
+    const ok = await t.app.inject({ method: 'GET', url: `/api/dpo/audit-events?purpose=${encodeURIComponent(purpose)}&action=auth.login`, headers: dpo.get });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().items.length).toBeGreaterThan(0);
+    expect(ok.json().items.every((i: { action: string }) => i.action === 'auth.login')).toBe(true);
+    expect(await searches()).toBe(before + 1);
+    const row = await t.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'actor_role', 'diff'])
+      .where('action', '=', 'audit_log.search')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row.actor_id).toBe(dpoUser.id);
+    expect(row.actor_role).toBe('dpo');
+    expect(row.diff).toMatchObject({ purpose, action: 'auth.login' });
+
+    const asAdmin = await t.app.inject({ method: 'GET', url: `/api/dpo/audit-events?purpose=${encodeURIComponent(purpose)}`, headers: admin.get });
+    expect(asAdmin.statusCode).toBe(403);
+    expect(await searches()).toBe(before + 1);
+  });
+});
