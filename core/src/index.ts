@@ -8,3 +8,4 @@ export * from './schemas/usager.js';
 export * from './schemas/auth.js';
 export * from './dto.js';
 export * from './statistics/index.js';
+export * from './linter/index.js';

@@ -1,0 +1,41 @@
+/** Sex life, sexual orientation, HIV and sexually transmitted infections (RGPD art. 9; "séropositif" was sanctioned). */
+import type { LexEntry } from '../lexicon.js';
+
+const PARTNERS = ['son mari', 'sa femme', 'sa compagne', 'son compagnon', 'son epouse', 'son epoux', 'sa conjointe', 'son conjoint'];
+
+export const SEXUALITE: readonly LexEntry[] = [
+  { p: 'homosexu{el,elle,els,elles,alité}' },
+  { p: 'homo{,s}', notProperNoun: true },
+  { p: 'gay{,s}', notProperNoun: true },
+  { p: 'lesbienne{,s}' },
+  { p: 'bisexu{el,elle,els,elles,alité}' },
+  { p: 'bissexu{el,elle,els,elles,alité}' },
+  { p: 'transsexu*' },
+  { p: 'transgenre{,s}' },
+  { p: 'travesti{,e,s,es}' },
+  { p: 'orientation{,s} sexuelle{,s}' },
+  { p: 'vie sexuelle' },
+  { p: 'sexualité{,s}' },
+  { p: 'rapport{,s} sexuel{,s}' },
+  { p: 'relation{,s} sexuelle{,s}' },
+  { p: 'partenaire{,s} sexuel{,le,s,les}' },
+  { p: 'prostitu*' },
+  { p: 'travailleu{r,se,rs,ses} du sexe' },
+  { p: 'libertin{,e,s,es}' },
+  { p: 'échangiste{,s}' },
+  { p: 'adultère{,s}' },
+  { p: 'amant{,e,s,es}' },
+  ...PARTNERS.map((who): LexEntry => ({ p: `tromp{e,é,ait,ée,ent} ${who}` })),
+  { p: 'séropositi{f,ve,fs,ves,vité}' },
+  { p: 'séronégati{f,ve,fs,ves}' },
+  { p: 'séropo{,s}' },
+  { p: 'sérologie{,s}' },
+  { p: 'VIH' },
+  { p: 'HIV', upperOnly: true },
+  { p: 'sida' },
+  { p: 'sidéen{,ne,s,nes}' },
+  { p: 'trithérapie{,s}' },
+  { p: 'IST', upperOnly: true },
+  { p: 'MST', upperOnly: true },
+  { p: 'syphilis' },
+];
