@@ -11,6 +11,8 @@ import { usagerRoutes } from './modules/usagers/routes.js';
 import { siteRoutes } from './modules/organisation/site-routes.js';
 import { adminRoutes } from './modules/organisation/admin-routes.js';
 import { dpoRoutes } from './modules/audit-log/routes.js';
+import { catalogueRoutes } from './modules/journal/catalogue.js';
+import { journalRoutes } from './modules/journal/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -146,6 +148,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await siteRoutes(api, deps);
     await adminRoutes(api, deps);
     await dpoRoutes(api, deps);
+    await journalRoutes(api, deps);
+    await catalogueRoutes(api, deps);
   });
 
   if (deps.webDist && existsSync(deps.webDist)) {
