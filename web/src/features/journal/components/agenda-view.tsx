@@ -59,40 +59,40 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
             </Button>
           </li>
         </ul>
-        <div role="group" aria-label="Affichage" className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-          {(['semaine', 'jour'] as const).map((m) => (
-            <button key={m} type="button" className={`fr-btn fr-btn--sm ${mode === m ? '' : 'fr-btn--tertiary'}`} aria-pressed={mode === m}
-              onClick={() => go({ vue: m })}>
-              {m === 'semaine' ? 'Semaine' : 'Jour'}
-            </button>
-          ))}
-        </div>
+        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
+          <li>
+            <div role="group" aria-label="Affichage" className="jalon-toggle">
+              {(['semaine', 'jour'] as const).map((m) => (
+                <button key={m} type="button" className={`fr-btn fr-btn--sm ${mode === m ? '' : 'fr-btn--tertiary'}`} aria-pressed={mode === m}
+                  onClick={() => go({ vue: m })}>
+                  {m === 'semaine' ? 'Semaine' : 'Jour'}
+                </button>
+              ))}
+            </div>
+          </li>
+          <li>
+            <Link className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-printer-line fr-btn--icon-left" to={paths.agendaPrint.href(date, siteView ? workerId : undefined)}>
+              Imprimer la journée du {shortDay(date)}
+            </Link>
+          </li>
+          {siteView && !booking ? (
+            <li>
+              <Button size="small" iconId="fr-icon-add-line" onClick={() => setBooking(true)}>
+                Prendre un rendez-vous
+              </Button>
+            </li>
+          ) : null}
+        </ul>
       </div>
-      <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-2w jalon-no-print">
-        {siteView ? (
+      {siteView ? (
+        <div className="fr-grid-row jalon-no-print">
           <div className="fr-col-12 fr-col-md-5">
             <SelectField id="agenda-pro" name="pro" label="Afficher l’agenda de" value={workerId ?? ''}
               onChange={(v) => go({ pro: v || undefined })}
               options={[{ value: '', label: 'Tous les professionnels du site' }, ...(workers.data?.items ?? []).map((w) => ({ value: w.id, label: w.displayName }))]} />
           </div>
-        ) : null}
-        <div className="fr-col-12 fr-col-md fr-mb-3w">
-          <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left fr-btns-group--right">
-            <li>
-              <Link className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-printer-line fr-btn--icon-left" to={paths.agendaPrint.href(date, siteView ? workerId : undefined)}>
-                Imprimer la journée du {shortDay(date)}
-              </Link>
-            </li>
-            {siteView && !booking ? (
-              <li>
-                <Button size="small" iconId="fr-icon-add-line" onClick={() => setBooking(true)}>
-                  Prendre un rendez-vous
-                </Button>
-              </li>
-            ) : null}
-          </ul>
         </div>
-      </div>
+      ) : null}
       {booking ? (
         <BookAppointmentForm workers={workers.data?.items ?? []} defaultWorkerId={workerId ?? ''} day={date < today ? today : date}
           renderUsagerPicker={renderUsagerPicker} onDone={() => setBooking(false)} />

@@ -85,7 +85,7 @@ export function BookAppointmentForm({ workers, defaultWorkerId, day, renderUsage
       <WhenWhereFields idPrefix={ID} values={when} onChange={(p) => setWhen((w) => ({ ...w, ...p }))} errors={errors}
         dateLabel="Date et heure du rendez-vous" />
       <ErrorAlert error={mutation.error} title="Rendez-vous non enregistré" />
-      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
         <Button type="submit" iconId="fr-icon-calendar-line" disabled={mutation.isPending}>
           Enregistrer le rendez-vous
         </Button>

@@ -23,7 +23,7 @@ interface Props {
 /** Date and time, duration and place of an entry, on one row. */
 export function WhenWhereFields({ idPrefix, values, onChange, errors, dateLabel = 'Date et heure' }: Props) {
   return (
-    <div className="fr-grid-row fr-grid-row--gutters">
+    <div className="fr-grid-row fr-grid-row--gutters fr-mb-1w">
       <div className="fr-col-12 fr-col-md-5">
         <TextField id={`${idPrefix}-occurredAt`} name="occurredAt" type="datetime-local" label={dateLabel} required
           value={values.occurredAt} onChange={(v) => onChange({ occurredAt: v })} error={errors.occurredAt} />

@@ -98,7 +98,7 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
       ...d,
       type,
       durationMinutes: touched.durationMinutes ? d.durationMinutes : String(DEFAULT_DURATION[type] ?? ''),
-      place: touched.place ? d.place : (DEFAULT_PLACE[type] ?? ''),
+      place: touched.place ? d.place : (DEFAULT_PLACE[type] ?? (type === 'rendez_vous' ? 'bureau' : '')),
     }));
 
   const types = secretary ? SECRETARY_TYPES : WORKER_TYPES;
@@ -196,7 +196,7 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
         </>
       ) : null}
       {!flagged ? <ErrorAlert error={mutation.error} title="Entrée non enregistrée" /> : null}
-      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
         <Button type="submit" iconId="fr-icon-save-line" disabled={mutation.isPending}>
           Enregistrer (Ctrl+Entrée)
         </Button>

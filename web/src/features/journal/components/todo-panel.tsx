@@ -1,3 +1,5 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -7,9 +9,19 @@ import { formatDateTime } from '../../../lib/format';
 import { useTodo } from '../api/get-todo';
 import { StatusButtons } from './status-buttons';
 
+const PAGE = 10;
+
 /** "À faire", computed from the journal: past appointments still "Prévu", orientations without an outcome. */
 export function TodoPanel() {
   const todo = useTodo();
+  const [all, setAll] = useState({ appointments: false, orientations: false });
+  const cut = <T,>(items: T[], key: keyof typeof all) => (all[key] ? items : items.slice(0, PAGE));
+  const more = (count: number, key: keyof typeof all) =>
+    count > PAGE && !all[key] ? (
+      <Button priority="secondary" size="small" className="fr-mb-4w" onClick={() => setAll((a) => ({ ...a, [key]: true }))}>
+        Afficher les {count}
+      </Button>
+    ) : null;
   return (
     <section aria-labelledby="a-faire" className="fr-mb-6w">
       <h2 id="a-faire">À faire</h2>
@@ -25,7 +37,7 @@ export function TodoPanel() {
             hideCaption
             empty="Aucun rendez-vous passé à renseigner."
             headers={['Date', 'Usager', 'N° de dossier', 'Statut']}
-            rows={todo.data.unreportedAppointments.map((t) => ({
+            rows={cut(todo.data.unreportedAppointments, 'appointments').map((t) => ({
               key: t.entryId,
               cells: [
                 formatDateTime(t.at),
@@ -37,6 +49,7 @@ export function TodoPanel() {
               ],
             }))}
           />
+          {more(todo.data.unreportedAppointments.length, 'appointments')}
           <h3 className="fr-h5" id="orientations-sans-suite">
             Orientations sans suite ({todo.data.pendingOrientations.length})
           </h3>
@@ -45,7 +58,7 @@ export function TodoPanel() {
             hideCaption
             empty="Aucune orientation en attente de suite."
             headers={['Date', 'Usager', 'N° de dossier']}
-            rows={todo.data.pendingOrientations.map((t) => ({
+            rows={cut(todo.data.pendingOrientations, 'orientations').map((t) => ({
               key: t.entryId,
               cells: [
                 formatDateTime(t.at),
@@ -56,6 +69,7 @@ export function TodoPanel() {
               ],
             }))}
           />
+          {more(todo.data.pendingOrientations.length, 'orientations')}
         </>
       ) : null}
     </section>
