@@ -11,7 +11,7 @@ export const LoginInput = z.object({
     .max(200)
     .refine(hasNoControlChars, { error: 'Adresse électronique invalide' }),
   password: z.string({ error: 'Mot de passe obligatoire' }).min(1, { error: 'Mot de passe obligatoire' }).max(200),
-});
+}).strict();
 export type LoginInput = z.infer<typeof LoginInput>;
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -23,14 +23,14 @@ export const NewPassword = z
 export const ChangePasswordInput = z.object({
   currentPassword: z.string().min(1, { error: 'Mot de passe actuel obligatoire' }).max(200),
   newPassword: NewPassword,
-});
+}).strict();
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 
 export const SetupInput = z.object({
   email: Email,
   displayName: RequiredText(100, 'Le nom'),
   password: NewPassword,
-});
+}).strict();
 export type SetupInput = z.infer<typeof SetupInput>;
 
 export const CreateSiteInput = z.object({
@@ -38,10 +38,10 @@ export const CreateSiteInput = z.object({
   name: RequiredText(120, 'Le nom du site'),
   kind: z.enum(['EPS', 'PSA'], { error: 'Type de site invalide' }),
   arrondissements: z.array(z.number().int().min(1).max(20, { error: 'Arrondissement entre 1 et 20' })).max(20).default([]),
-});
-export const UpdateSiteInput = CreateSiteInput.omit({ code: true }).partial().strict();
+}).strict();
+export const UpdateSiteInput = CreateSiteInput.omit({ code: true }).partial().strict().refine((v) => Object.keys(v).length > 0, { error: 'Aucune modification à enregistrer' });
 
-export const CreateTeamInput = z.object({ siteId: Uuid, name: RequiredText(100, 'Le nom de l’équipe') });
+export const CreateTeamInput = z.object({ siteId: Uuid, name: RequiredText(100, 'Le nom de l’équipe') }).strict();
 export const UpdateTeamInput = z.object({ name: RequiredText(100, 'Le nom de l’équipe') }).strict();
 
 /** At most 10 teams, each named once (a repeated team would break the user–team key). */
@@ -57,7 +57,7 @@ export const CreateUserInput = z.object({
   siteId: Uuid.nullable().default(null),
   teamIds: TeamIds.default([]),
   password: NewPassword,
-});
+}).strict();
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const UpdateUserInput = z

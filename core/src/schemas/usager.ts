@@ -72,7 +72,7 @@ export const CreateUsagerInput = z.object({
   teamId: Uuid.optional(),
   /** Référent; defaults to the creating social worker. */
   referentId: Uuid.optional(),
-});
+}).strict();
 export type CreateUsagerInput = z.infer<typeof CreateUsagerInput>;
 
 const partial = <T extends z.ZodRawShape>(shape: T) => z.object(shape).partial();
@@ -89,7 +89,10 @@ export const UpdateUsagerInput = z
     status: z.enum(['actif', 'clos'], { error: 'Statut invalide' }).optional(),
     closingReason: OptionalText(300, 'Motif de clôture'),
   })
-  .strict();
+  .strict()
+  .refine((v) => Boolean(v.identity || v.contact || v.identifiers || v.situation || v.household || v.status), {
+    error: 'Aucune modification à enregistrer',
+  });
 export type UpdateUsagerInput = z.infer<typeof UpdateUsagerInput>;
 
 export const SearchQuery = z.object({

@@ -134,7 +134,7 @@ export async function refreshSearch(db: Queryable, caseFileId: string | 'all'): 
     join household_member m on m.household_id = cf.household_id and m.end_date is null
     join person p on p.id = m.person_id
     cross join lateral (values (p.birth_name), (p.used_name)) as n(name)
-    where ${caseFileId === 'all' ? sql`true` : sql`cf.id = ${caseFileId}`} and n.name is not null and jalon_normalize(n.name) <> ''`.execute(db);
+    where ${caseFileId === 'all' ? sql`true` : sql`cf.id = ${caseFileId}`} and n.name is not null`.execute(db);
 }
 
 /** Files whose household currently counts this person: their search rows must follow a change of name. */

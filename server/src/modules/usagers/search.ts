@@ -52,7 +52,7 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
 
   const nameMatch = tokens.length
     ? sql.join(
-        tokens.map((t) => sql`(s.name_n % ${t} or ${t} <% s.name_n)`),
+        tokens.map((t) => sql`(s.name_n % ${t} or ${t} <% s.name_n or s.first_n % ${t})`),
         sql` or `,
       )
     : sql`true`;
@@ -60,6 +60,7 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
   const nameScore = (t: string) => sql`greatest(similarity(s.name_n, ${t}), word_similarity(${t}, s.name_n))`;
   const readings = tokens.flatMap((t, i) => [
     nameScore(t),
+    sql`0.6 * similarity(s.first_n, ${t})`,
     ...tokens.filter((_, j) => j !== i).map((o) => sql`${nameScore(t)} + 0.5 * similarity(s.first_n, ${o})`),
   ]);
   const score = readings.length ? sql`greatest(${sql.join(readings, sql`, `)})` : sql`1`;
