@@ -76,7 +76,7 @@ describe('journal d’activité in the browser', () => {
     expect(new URL(page.url()).searchParams.get('onglet')).toBe('journal');
     await expectAccessible(page, 'journal tab');
     await page.context().close();
-  });
+  }, 120_000);
 
   it('flags a stigmatising note live, with the banner, and saving needs the confirmation', async () => {
     const page = await loginParis('ts1.eps18');
@@ -136,9 +136,9 @@ describe('journal d’activité in the browser', () => {
     await poll(() => page.locator('.jalon-timeline article', { hasText: FLAGGED }).count()).toBe(1);
     expect(await page.locator('.jalon-timeline article').first().innerText()).toContain(FLAGGED);
     await page.context().close();
-  });
+  }, 120_000);
 
-  it('the secretary books an appointment for ts1.eps18; it shows in both agendas; she never sees a note', async () => {
+  it('the secretary books an appointment for ts1.eps18 from the site agenda; she never sees a note', async () => {
     const day = parisDay(1);
     const sec = await loginParis('secretaire.eps18');
     await sec.getByRole('link', { name: 'Agenda' }).first().click();
@@ -169,21 +169,25 @@ describe('journal d’activité in the browser', () => {
     expect(journal).not.toContain('Appel entrant');
     expect(await sec.getByRole('textbox', { name: /^Note/ }).count()).toBe(0);
     await sec.context().close();
+  }, 120_000);
 
+  it('the appointment shows in ts1.eps18’s agenda (day and week), and on the printable day list', async () => {
+    const day = parisDay(1);
     const ts = await loginParis('ts1.eps18');
     await ts.goto(`/agenda?vue=jour&date=${day}`);
     const row = ts.getByRole('row', { name: new RegExp(`10:15.*${file.name}`) });
     await poll(() => row.count()).toBe(1);
-    await ts.goto('/agenda');
+    await ts.goto(`/agenda?date=${day}`); // the week of that day (tomorrow may be next week)
     await poll(() => mainText(ts)).toContain('Mon agenda');
     await poll(() => ts.locator('.jalon-week').innerText()).toContain(file.name);
     await expectAccessible(ts, 'agenda, own week view');
     await ts.getByRole('link', { name: /Imprimer la journée/ }).click();
     await ts.waitForURL('**/impression');
     await poll(() => mainText(ts)).toContain('Rendez-vous du');
+    await poll(() => mainText(ts)).toContain(file.name);
     await expectAccessible(ts, 'printable day list');
     await ts.context().close();
-  });
+  }, 120_000);
 
   it('the home page of a worker lists "À faire"; the admin edits motifs and partners', async () => {
     const ts = await loginParis('ts1.eps18');
@@ -203,5 +207,5 @@ describe('journal d’activité in the browser', () => {
     await poll(() => mainText(admin)).toContain('CAF de Paris');
     await expectAccessible(admin, 'admin partners');
     await admin.context().close();
-  });
+  }, 120_000);
 });
