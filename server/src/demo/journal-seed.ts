@@ -51,8 +51,10 @@ export async function seedJournal(trx: Queryable, rng: Rng, now: Date, files: Fi
     for (let i = 0, n = rng.int(0, 6); i < n; i++) {
       const type = rng.weighted(TYPES);
       const future = type === 'rendez_vous' && rng.next() < 0.3;
-      const at = future ? new Date(now.getTime() + rng.int(1, 14) * 86_400_000 + rng.int(9, 16) * 3600_000) : rng.date(f.opened, now);
-      at.setUTCMinutes(rng.pick([0, 15, 30, 45]), 0, 0);
+      const at = future ? new Date(now.getTime() + rng.int(1, 14) * 86_400_000) : rng.date(f.opened, now);
+      // Office hours in Paris (UTC+1/+2): 8:00–15:45 UTC.
+      at.setUTCHours(rng.int(8, 15), rng.pick([0, 15, 30, 45]), 0, 0);
+      if (!future && at > now) at.setTime(at.getTime() - 86_400_000);
       const id = crypto.randomUUID();
       entries.push({
         id,

@@ -3,6 +3,21 @@ import { forbidden, unprocessable } from '../../errors.js';
 import { displayName } from '../usagers/present.js';
 
 const DAY = 86_400_000;
+const PARIS_OFFSET = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'shortOffset' });
+
+/** Minutes east of UTC in Paris at that instant ("GMT+1" → 60, "GMT+2" → 120). */
+const parisOffsetMinutes = (at: Date): number => {
+  const name = PARIS_OFFSET.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-]\d+)(?::(\d+))?/.exec(name);
+  return m ? Number(m[1]) * 60 + Math.sign(Number(m[1])) * Number(m[2] ?? 0) : 0;
+};
+
+/** The instant a Paris calendar day starts: agenda days are Paris days, not UTC days. */
+export const parisMidnight = (day: string): Date => {
+  const utc = Date.parse(`${day}T00:00:00Z`);
+  return new Date(utc - parisOffsetMinutes(new Date(utc)) * 60_000);
+};
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
 
 export interface AgendaItem {
   id: string;
@@ -24,8 +39,8 @@ export interface AgendaItem {
 export async function listAgenda(ctx: Ctx, q: { from: string; to: string; workerId?: string; site?: '1' }): Promise<{ items: AgendaItem[] }> {
   const a = ctx.actor;
   if (!a.siteId || (a.role !== 'travailleur_social' && a.role !== 'secretaire')) throw forbidden('Agenda réservé aux travailleurs sociaux et au secrétariat');
-  const from = new Date(`${q.from}T00:00:00Z`);
-  const to = new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY);
+  const from = parisMidnight(q.from);
+  const to = parisMidnight(nextDay(q.to));
   if (to.getTime() - from.getTime() > 62 * DAY || to <= from) throw unprocessable('invalid_range', 'Période invalide (62 jours au plus)');
   const siteView = a.role === 'secretaire';
   const worker = siteView ? q.workerId : a.id;
