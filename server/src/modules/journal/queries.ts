@@ -23,8 +23,8 @@ export const entryColumns = [
   'e.updated_at',
 ] as const;
 
-/** One entry with its names, not deleted, of the given file. */
-export const findEntry = (db: Queryable, caseFileId: string, entryId: string) =>
+/** Entries of a file with their names and the persons and workers concerned; not deleted. */
+export const entriesOfFile = (db: Queryable, caseFileId: string) =>
   db
     .selectFrom('journal_entry as e')
     .innerJoin('app_user as author', 'author.id', 'e.author_id')
@@ -46,8 +46,10 @@ export const findEntry = (db: Queryable, caseFileId: string, entryId: string) =>
         .as('person_ids'),
     )
     .where('e.case_file_id', '=', caseFileId)
-    .where('e.id', '=', entryId)
     .where('e.deleted_at', 'is', null);
+
+/** One entry of the given file. */
+export const findEntry = (db: Queryable, caseFileId: string, entryId: string) => entriesOfFile(db, caseFileId).where('e.id', '=', entryId);
 export type EntryRow = NonNullable<Awaited<ReturnType<ReturnType<typeof findEntry>['executeTakeFirst']>>>;
 
 /**

@@ -5,7 +5,7 @@ import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { presentEntry, type EntryDto } from './present.js';
-import { entryColumns, timelineScope } from './queries.js';
+import { entriesOfFile, timelineScope } from './queries.js';
 
 export const motifLabels = async (db: Queryable) =>
   new Map((await db.selectFrom('motif').select(['code', 'label']).execute()).map((m) => [m.code, m.label]));
@@ -19,28 +19,7 @@ export async function listTimeline(ctx: Ctx, fileId: string, q: TimelineQuery): 
   const secretary = ctx.actor.role === 'secretaire' && ctx.actor.siteId === file.siteId;
   const scope = timelineScope(ctx.actor, canReadFullUsager(ctx.actor, file), secretary);
   const [beforeAt, beforeId] = q.before ? q.before.split('|') : [undefined, undefined];
-  const rows = await ctx.db
-    .selectFrom('journal_entry as e')
-    .innerJoin('app_user as author', 'author.id', 'e.author_id')
-    .leftJoin('app_user as w', 'w.id', 'e.appointment_worker_id')
-    .leftJoin('partner as p', 'p.id', 'e.partner_id')
-    .select([...entryColumns, 'author.display_name as author_name', 'w.display_name as worker_name', 'p.name as partner_name'])
-    .select((eb) =>
-      eb
-        .selectFrom('journal_entry_worker as jw')
-        .whereRef('jw.entry_id', '=', 'e.id')
-        .select((sb) => sb.fn.agg<string[]>('array_agg', ['jw.user_id']).as('x'))
-        .as('worker_ids'),
-    )
-    .select((eb) =>
-      eb
-        .selectFrom('journal_entry_person as jp')
-        .whereRef('jp.entry_id', '=', 'e.id')
-        .select((sb) => sb.fn.agg<string[]>('array_agg', ['jp.person_id']).as('x'))
-        .as('person_ids'),
-    )
-    .where('e.case_file_id', '=', fileId)
-    .where('e.deleted_at', 'is', null)
+  const rows = await entriesOfFile(ctx.db, fileId)
     .$if(scope !== null, (qb) =>
       qb.where((eb) =>
         eb.or([

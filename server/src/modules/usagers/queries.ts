@@ -1,6 +1,6 @@
 import type { UsagerTarget } from '@jalon/core';
-import { sql } from 'kysely';
-import type { Queryable } from '../../db/schema.js';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { DB, Queryable } from '../../db/schema.js';
 
 /** The minimal facts for the access decision (style rule 3), in one query. */
 export async function findUsagerTarget(db: Queryable, id: string): Promise<(UsagerTarget & { id: string }) | null> {
@@ -153,3 +153,15 @@ export async function nextFileNumber(db: Queryable, now: Date): Promise<string> 
   const n = r.rows[0]?.n ?? 0;
   return `${String(now.getFullYear()).slice(2)}-${String(n).padStart(6, '0')}`;
 }
+
+/** The active référent's name of a file, as a scalar subquery for list and search rows. */
+export const referentNameOf = (eb: ExpressionBuilder<DB, never>, fileIdRef: 'case_file.id' | 'cf.id') =>
+  eb
+    .selectFrom('case_file_referent as r')
+    .innerJoin('app_user as u', 'u.id', 'r.user_id')
+    .whereRef('r.case_file_id', '=', sql.ref(fileIdRef))
+    .where('r.kind', '=', 'referent')
+    .where('r.end_at', 'is', null)
+    .select('u.display_name')
+    .limit(1)
+    .as('referent_name');

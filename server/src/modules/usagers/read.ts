@@ -5,7 +5,7 @@ import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { displayName, presentUsager } from './present.js';
-import { findActiveReferents, findMembers, findUsagerRow } from './queries.js';
+import { findActiveReferents, findMembers, findUsagerRow, referentNameOf } from './queries.js';
 
 /** The file as the caller may see it, with its `can` map; the read is logged with the part shown. */
 export async function getUsager(ctx: Ctx, id: string): Promise<UsagerDto> {
@@ -88,17 +88,7 @@ const listFiles = async (ctx: Ctx, scope: typeof myActiveFiles): Promise<{ items
       'p.birth_date',
       't.name as team_name',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('case_file_referent as r')
-        .innerJoin('app_user as u', 'u.id', 'r.user_id')
-        .whereRef('r.case_file_id', '=', 'case_file.id')
-        .where('r.kind', '=', 'referent')
-        .where('r.end_at', 'is', null)
-        .select('u.display_name')
-        .limit(1)
-        .as('referent_name'),
-    )
+    .select((eb) => referentNameOf(eb as never, 'case_file.id'))
     .where(scope(ctx.actor, ctx.now))
     .where('case_file.status', '=', 'actif')
     .orderBy('p.birth_name')

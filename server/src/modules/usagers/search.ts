@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
 import { forbidden } from '../../errors.js';
 import { displayName } from './present.js';
+import { referentNameOf } from './queries.js';
 
 const DATE_FR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const FILE_NUMBER = /^(\d{2})-?(\d{1,6})$/;
@@ -92,17 +93,7 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
         .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
         .leftJoin('team as t', 't.id', 'cf.team_id')
         .select(['cf.id', 'cf.file_number', 'cf.status', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 't.name as team_name'])
-        .select((eb) =>
-          eb
-            .selectFrom('case_file_referent as r')
-            .innerJoin('app_user as u', 'u.id', 'r.user_id')
-            .whereRef('r.case_file_id', '=', 'cf.id')
-            .where('r.kind', '=', 'referent')
-            .where('r.end_at', 'is', null)
-            .select('u.display_name')
-            .limit(1)
-            .as('referent_name'),
-        )
+        .select((eb) => referentNameOf(eb as never, 'cf.id'))
         .where('cf.id', 'in', page.map((r) => r.case_file_id))
         .execute()
     : [];
