@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBench, writeReport, type BenchReport } from './bench.js';
+
+/**
+ * The bench at small scale, so that it cannot rot (issue 7): ~2,000 usagers in an in-memory PGlite (or a fresh
+ * PostgreSQL database when TEST_DATABASE_URL is set, which exercises the COPY path), a 2-second mixed load.
+ * Only that every figure exists and that the load had no error is asserted — never a timing.
+ */
+describe('npm run bench, small scale', () => {
+  let databaseUrl: string | undefined;
+  let dropDb: (() => Promise<void>) | undefined;
+  let report: BenchReport;
+
+  beforeAll(async () => {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl) return;
+    const name = `jalon_bench_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+    dropDb = async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  });
+  afterAll(async () => {
+    await dropDb?.();
+  });
+
+  it('seeds, measures every figure and loads the real app without errors', { timeout: 240_000 }, async () => {
+    report = await runBench({
+      databaseUrl,
+      usagers: 2_000,
+      duration: 2,
+      connections: 8,
+      loadUsers: 6,
+      actors: 6,
+      searches: 100,
+      baselineQueries: 20,
+      opens: 100,
+      writes: 50,
+      maxMs: 30_000,
+      root: fileURLToPath(new URL('../../../', import.meta.url)),
+    });
+    const d = report.dataset;
+    expect(d.sites).toBe(60);
+    expect(d.users).toBe(1_700);
+    expect(d.usagers).toBe(2_000);
+    expect(d.persons / d.usagers).toBeGreaterThan(2);
+    expect(d.journal / d.usagers).toBeGreaterThan(8);
+    expect(d.searchRows).toBeGreaterThanOrEqual(d.members);
+
+    const u = report.useCases;
+    const figures = {
+      searchP50: u.search.p50, searchP95: u.search.p95, searchP99: u.search.p99, searchRecall: u.search.recall,
+      baselineP50: u.baseline.p50, baselineP95: u.baseline.p95, ratio: u.baseline.p95 / u.search.p95,
+      openP95: u.open.p95, writeP95: u.write.p95,
+      reqPerSecond: report.load.requestsPerSecond, loadP50: report.load.latency.p50, loadP99: report.load.latency.p99,
+      rssMax: report.load.rss.maxMb, bundleGzip: report.bundle.totalGzipKb,
+    };
+    for (const [name, v] of Object.entries(figures)) expect(Number.isFinite(v), `${name} = ${v}`).toBe(true);
+    expect(u.search.n).toBe(100);
+    expect(report.load.total).toBeGreaterThan(0);
+    expect(report.load.errors).toBe(0);
+    expect(report.load.timeouts).toBe(0);
+    expect(report.load.non2xx).toBe(0);
+    for (const k of ['read', 'search', 'write'] as const) expect(report.load.byKind[k].sent).toBeGreaterThan(0);
+  });
+
+  it('writes its section into the report file, replacing the previous one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jalon-bench-'));
+    try {
+      const file = join(dir, 'benchmarks.md');
+      writeReport(file, report);
+      writeReport(file, report);
+      const text = readFileSync(file, 'utf8');
+      expect(text.split(`<!-- bench:begin ${report.key} -->`).length).toBe(2);
+      expect(text).toContain('not measured: statistics not built yet');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

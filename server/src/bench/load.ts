@@ -1,0 +1,95 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../app.js';
+import type { DatabaseKind } from '../db/connect.js';
+import type { Db } from '../db/schema.js';
+import { DEMO_PASSWORD } from '../demo/seed.js';
+import type { LoadClientResult, LoadConfig, LoadUser } from './load-client.js';
+import type { BenchActor } from './measure.js';
+
+export interface LoadResult extends LoadClientResult {
+  connections: number;
+  users: number;
+  rss: { maxMb: number; meanMb: number; beforeMb: number; samples: number };
+  mix: LoadConfig['mix'];
+}
+
+export interface LoadOptions {
+  duration: number;
+  connections: number;
+  /** Shares of file reads, searches and journal writes (default 0.7 / 0.2 / 0.1). */
+  mix?: LoadConfig['mix'];
+  password?: string;
+}
+
+/** Logs in through the API as a browser would: the session cookie and the CSRF token of the answer. */
+async function login(base: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+  const sid = res.headers.getSetCookie().find((c) => c.startsWith('jalon_sid='));
+  if (!sid) throw new Error(`login ${email}: no session cookie`);
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie: sid.split(';')[0] ?? '', csrf: body.csrfToken };
+}
+
+/**
+ * Mixed HTTP load on the real app (buildApp) listening on 127.0.0.1, with logged-in users: 70 % file reads, 20 %
+ * searches, 10 % journal entries. The load generator runs in a child process; this process's RSS is sampled.
+ */
+export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor[], opts: LoadOptions): Promise<LoadResult> {
+  const app = await buildApp({ db, dbKind: kind, clock: () => new Date() });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  let child: ReturnType<typeof fork> | null = null;
+  const timer: { id?: NodeJS.Timeout } = {};
+  try {
+    const users: LoadUser[] = [];
+    for (const a of actors) {
+      const s = await login(base, a.email, opts.password ?? DEMO_PASSWORD);
+      users.push({ ...s, ownFiles: a.ownFiles, siteFiles: a.siteFiles, queries: a.queries.map((q) => q.q) });
+    }
+    const cfg: LoadConfig = { port, duration: opts.duration, connections: opts.connections, users, mix: opts.mix ?? { read: 0.7, search: 0.2, write: 0.1 } };
+    const beforeMb = process.memoryUsage().rss / 2 ** 20;
+    const samples: number[] = [];
+    timer.id = setInterval(() => samples.push(process.memoryUsage().rss / 2 ** 20), 250);
+    const clientPath = fileURLToPath(new URL('./load-client.ts', import.meta.url));
+    const c = fork(clientPath, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child = c;
+    const result = await new Promise<LoadClientResult>((resolve, reject) => {
+      const guard = setTimeout(() => reject(new Error('load client did not answer in time')), (opts.duration + 60) * 1000);
+      c.once('message', (m: { ok: boolean; result?: LoadClientResult; error?: string }) => {
+        clearTimeout(guard);
+        if (m.ok && m.result) resolve(m.result);
+        else reject(new Error(m.error ?? 'load client failed'));
+      });
+      c.once('exit', (code) => {
+        clearTimeout(guard);
+        reject(new Error(`load client exited with ${code}`));
+      });
+      c.send(cfg);
+    });
+    clearInterval(timer.id);
+    return {
+      ...result,
+      connections: opts.connections,
+      users: users.length,
+      mix: cfg.mix,
+      rss: {
+        beforeMb,
+        maxMb: Math.max(...samples),
+        meanMb: samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length),
+        samples: samples.length,
+      },
+    };
+  } finally {
+    clearInterval(timer.id);
+    if (child && child.exitCode === null) child.kill();
+    await app.close();
+  }
+}
