@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../test/build-test-app.js';
 import { runBench, writeReport, type BenchReport } from './bench.js';
 
 /**
@@ -18,22 +17,7 @@ describe('npm run bench, small scale', () => {
   let report: BenchReport;
 
   beforeAll(async () => {
-    const adminUrl = process.env.TEST_DATABASE_URL;
-    if (!adminUrl) return;
-    const name = `jalon_bench_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    ({ databaseUrl, dropDb } = await createTestDatabase('jalon_bench'));
   });
   afterAll(async () => {
     await dropDb?.();

@@ -16,6 +16,31 @@ export const testClock = (start = new Date('2026-11-25T09:00:00Z')): TestClock =
   return { now: () => new Date(t), advance: (ms) => void (t += ms), set: (d) => void (t = d.getTime()) };
 };
 
+/**
+ * A fresh PostgreSQL database for one test file when TEST_DATABASE_URL is set (its URL and how to drop it);
+ * nothing when it is not, so the caller uses in-memory PGlite.
+ */
+export async function createTestDatabase(prefix: string): Promise<{ databaseUrl?: string; dropDb?: () => Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return {};
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    databaseUrl: u.toString(),
+    dropDb: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
@@ -29,25 +54,7 @@ export interface TestApp {
  */
 export async function buildTestApp(): Promise<TestApp> {
   const clock = testClock();
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let dropDb: (() => Promise<void>) | undefined;
-  if (adminUrl) {
-    const name = `jalon_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
+  const { databaseUrl, dropDb } = await createTestDatabase('jalon_test');
   const { db, kind, close } = await openDb({ databaseUrl });
   await migrate(db);
   const app = await buildApp({ db, dbKind: kind, clock: clock.now });
