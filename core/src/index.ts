@@ -7,6 +7,7 @@ export * from './schemas/common.js';
 export * from './schemas/usager.js';
 export * from './schemas/auth.js';
 export * from './dto.js';
+export * from './dto-journal.js';
 export * from './domain/journal.js';
 export * from './policy/journal.js';
 export * from './schemas/journal.js';

@@ -1,3 +1,4 @@
+import type { AgendaItemDto, Place } from '@jalon/core';
 import { type Ctx } from '../../context.js';
 import { forbidden, unprocessable } from '../../errors.js';
 import { displayName } from '../usagers/present.js';
@@ -19,24 +20,12 @@ export const parisMidnight = (day: string): Date => {
 };
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
 
-export interface AgendaItem {
-  id: string;
-  caseFileId: string;
-  fileNumber: string;
-  usagerName: string;
-  workerId: string | null;
-  workerName: string | null;
-  startsAt: string;
-  durationMinutes: number | null;
-  place: string | null;
-  status: string | null;
-}
 
 /**
  * Appointments between two dates. A social worker sees their own agenda; a secretary books for the whole site
  * (site view, any worker). Nobody else gets anyone's agenda: no view of a named worker's activity above the worker.
  */
-export async function listAgenda(ctx: Ctx, q: { from: string; to: string; workerId?: string; site?: '1' }): Promise<{ items: AgendaItem[] }> {
+export async function listAgenda(ctx: Ctx, q: { from: string; to: string; workerId?: string; site?: '1' }): Promise<{ items: AgendaItemDto[] }> {
   const a = ctx.actor;
   if (!a.siteId || (a.role !== 'travailleur_social' && a.role !== 'secretaire')) throw forbidden('Agenda réservé aux travailleurs sociaux et au secrétariat');
   const from = parisMidnight(q.from);
@@ -69,7 +58,7 @@ export async function listAgenda(ctx: Ctx, q: { from: string; to: string; worker
       workerName: r.worker_name,
       startsAt: new Date(r.occurred_at).toISOString(),
       durationMinutes: r.duration_minutes,
-      place: r.place,
+      place: r.place as Place | null,
       status: r.appointment_status,
     })),
   };

@@ -1,29 +1,5 @@
-import { ENTRY_TYPE_LABELS, entryAbilities, type Actor, type EntryAbilities, type EntryType, type NoteVisibility, type UsagerTarget } from '@jalon/core';
+import { ENTRY_TYPE_LABELS, entryAbilities, type Actor, type EntryDto, type Place, type UsagerTarget } from '@jalon/core';
 import type { EntryRow } from './queries.js';
-
-export interface EntryDto {
-  id: string;
-  type: EntryType;
-  typeLabel: string;
-  occurredAt: string;
-  durationMinutes: number | null;
-  place: string | null;
-  motifs: { code: string; label: string }[];
-  author: { id: string; displayName: string };
-  personIds: string[];
-  workerIds: string[];
-  appointment: { workerId: string | null; workerName: string | null; status: string | null } | null;
-  orientation: { partnerId: string | null; partnerName: string | null; reason: string | null; outcome: string | null } | null;
-  visibility: NoteVisibility;
-  /** The note, only when the caller may read it. */
-  note?: string | null;
-  /** A note exists that the caller may not read (never said of private notes). */
-  noteRestricted: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  can: EntryAbilities;
-}
 
 type Row = Omit<EntryRow, 'worker_ids' | 'person_ids'> & { worker_ids: string[] | null; person_ids: string[] | null };
 
@@ -37,7 +13,7 @@ export function presentEntry(actor: Actor, file: UsagerTarget, r: Row, motifLabe
     typeLabel: ENTRY_TYPE_LABELS[r.type],
     occurredAt: new Date(r.occurred_at).toISOString(),
     durationMinutes: r.duration_minutes,
-    place: r.place,
+    place: r.place as Place | null,
     motifs: r.motifs.map((code) => ({ code, label: motifLabels.get(code) ?? code })),
     author: { id: r.author_id, displayName: r.author_name },
     personIds: r.person_ids ?? [],

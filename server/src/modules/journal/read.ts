@@ -1,10 +1,10 @@
-import { canReadFullUsager, canReadGeneralUsager, type TimelineQuery } from '@jalon/core';
+import { canReadFullUsager, canReadGeneralUsager, type EntryDto, type TimelineQuery } from '@jalon/core';
 import { sql } from 'kysely';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
-import { presentEntry, type EntryDto } from './present.js';
+import { presentEntry } from './present.js';
 import { entriesOfFile, timelineScope } from './queries.js';
 
 export const motifLabels = async (db: Queryable) =>

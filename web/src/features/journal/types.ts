@@ -1,95 +1,18 @@
-import type { AppointmentStatus, EntryAbilities, EntryType, NoteVisibility, Place } from '@jalon/core';
+/** The journal answers are defined once, in core (server presenters and web share them). */
+export type {
+  AgendaItemDto,
+  CreatedEntryDto,
+  EntryDto,
+  ItemsDto,
+  MotifDto,
+  PartnerDto,
+  TimelinePage,
+  TodoDto,
+  TodoItemDto,
+  WorkerDto,
+} from '@jalon/core';
 
-/**
- * Answers of the journal, agenda and catalogue endpoints (docs/api.md "Journal, agenda, catalogues"), as
- * server/src/modules/journal presents them; not yet in core/src/dto.ts. To move to core when the server exports them.
- */
-
-export interface EntryDto {
-  id: string;
-  type: EntryType;
-  typeLabel: string;
-  occurredAt: string;
-  durationMinutes: number | null;
-  place: Place | null;
-  motifs: { code: string; label: string }[];
-  author: { id: string; displayName: string };
-  personIds: string[];
-  workerIds: string[];
-  appointment: { workerId: string | null; workerName: string | null; status: AppointmentStatus | null } | null;
-  orientation: { partnerId: string | null; partnerName: string | null; reason: string | null; outcome: string | null } | null;
-  visibility: NoteVisibility;
-  /** Present only when the caller may read it. */
-  note?: string | null;
-  /** A note exists that the caller may not read. */
-  noteRestricted: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  can: EntryAbilities;
-}
-
-export interface TimelinePage {
-  items: EntryDto[];
-  next: string | null;
-}
-
-export interface CreatedEntryDto {
-  id: string;
-  warnings: { code: string; message: string }[];
-}
-
-export interface AgendaItemDto {
-  id: string;
-  caseFileId: string;
-  fileNumber: string;
-  usagerName: string;
-  workerId: string | null;
-  workerName: string | null;
-  startsAt: string;
-  durationMinutes: number | null;
-  place: Place | null;
-  status: AppointmentStatus | null;
-}
-
-export interface TodoItemDto {
-  entryId: string;
-  caseFileId: string;
-  fileNumber: string;
-  usagerName: string;
-  at: string;
-}
-
-export interface TodoDto {
-  unreportedAppointments: TodoItemDto[];
-  pendingOrientations: TodoItemDto[];
-}
-
-export interface MotifDto {
-  code: string;
-  label: string;
-  active: boolean;
-}
-
-export interface PartnerDto {
-  id: string;
-  name: string;
-  kind: string;
-  address: string | null;
-  phone: string | null;
-  active: boolean;
-}
-
-export interface WorkerDto {
-  id: string;
-  displayName: string;
-}
-
-export interface ItemsDto<T> {
-  items: T[];
-}
-
-/** A household member who may be named on an entry. */
+/** A household member offered in the entry form (web only). */
 export interface PersonOption {
   id: string;
   name: string;
