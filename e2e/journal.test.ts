@@ -58,9 +58,13 @@ describe('journal d’activité in the browser', () => {
     };
     await press('n'); // opens the Journal tab and the new-entry form, focus on the type
     await page.getByRole('radio', { name: /Appel entrant/ }).waitFor();
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    await poll(focusedId).toBe('nouvelle-entree-type-appel_entrant'); // the form gives the focus to the type
+    await page.getByRole('checkbox', { name: 'Accès aux droits' }).waitFor(); // motifs loaded
     await press('a'); // type: appel entrant (date = now, duration and place by default)
     await poll(() => page.getByRole('radio', { name: /Appel entrant/ }).isChecked()).toBe(true);
     await press('Tab'); // to the first motif
+    await poll(() => page.getByRole('checkbox', { name: 'Accès aux droits' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await press('Space'); // motif "Accès aux droits"
     await press('Control+Enter'); // saved
     await poll(() => mainText(page)).toContain('Entrée enregistrée : Appel entrant.');

@@ -87,6 +87,17 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
   const errors: FieldErrors = { ...(flagged ? {} : serverFieldErrors(mutation.error)), ...clientErrors };
 
   useEffect(() => firstRadio.current?.focus(), []);
+  // Ctrl+Entrée saves even when the focus has left the form (a click elsewhere on the page, a tab refocused).
+  useEffect(() => {
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
+      if (formRef.current?.contains(e.target as Node) || document.querySelector('dialog[open], .fr-modal--opened')) return;
+      e.preventDefault();
+      formRef.current?.requestSubmit();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }));
   const handleWhenWhere = (p: Partial<WhenWhere>) => {
