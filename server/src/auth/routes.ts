@@ -4,6 +4,7 @@ import { ctxOf } from '../app.js';
 import { audit, auditAnonymous } from '../audit/audit.js';
 import type { AppDeps, RequestSession } from '../context.js';
 import { AppError, conflict, parse, unauthorized } from '../errors.js';
+import { assertNotCommonPassword } from './common-passwords.js';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
 import { SESSION_COOKIE, createSession, deleteSession, deleteUserSessions } from './sessions.js';
 
@@ -114,6 +115,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     if (input.currentPassword === input.newPassword) {
       throw new AppError(422, 'same_password', 'Le nouveau mot de passe doit être différent de l’actuel', { newPassword: 'Identique à l’actuel' });
     }
+    assertNotCommonPassword(input.newPassword, 'newPassword');
     const passwordHash = await hashPassword(input.newPassword);
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('app_user').set({ password_hash: passwordHash, password_changed_at: ctx.now }).where('id', '=', ctx.actor.id).execute();
@@ -129,6 +131,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 
   app.post('/api/setup', async (req, reply) => {
     const input = parse(SetupInput, req.body);
+    assertNotCommonPassword(input.password, 'password');
     const passwordHash = await hashPassword(input.password);
     const id = await db.transaction().execute(async (trx) => {
       // Serialised by the unique e-mail and this check inside the transaction: only the very first admin.

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CreateSiteInput, CreateTeamInput, UpdateSiteInput, UpdateTeamInput } from '@jalon/core';
 import { audit } from '../../audit/audit.js';
 import { diffFields } from '../../audit/diff.js';
+import { assertNotCommonPassword } from '../../auth/common-passwords.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { deleteUserSessions } from '../../auth/sessions.js';
 import type { Ctx } from '../../context.js';
@@ -125,6 +126,7 @@ async function checkPlacement(trx: Queryable, role: Role, siteId: string | null,
 
 export const createUser = (ctx: Ctx, input: CreateUserInput) =>
   unique(async () => {
+    assertNotCommonPassword(input.password, 'password');
     const passwordHash = await hashPassword(input.password);
     return ctx.db.transaction().execute(async (trx) => {
       await checkPlacement(trx, input.role, input.siteId, input.teamIds);
@@ -140,6 +142,7 @@ export const createUser = (ctx: Ctx, input: CreateUserInput) =>
   }, 'Un compte existe déjà avec cette adresse électronique');
 
 export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
+  if (input.password) assertNotCommonPassword(input.password, 'password');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('app_user as u').select([...userColumns]).where('u.id', '=', id).executeTakeFirst();
