@@ -13,3 +13,5 @@ export * from './policy/journal.js';
 export * from './schemas/journal.js';
 export * from './linter/index.js';
 export * from './statistics/index.js';
+export * from './policy/statistics.js';
+export * from './dto-statistics.js';

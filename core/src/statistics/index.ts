@@ -47,3 +47,4 @@ export { recoverCells, hiddenIntervals, priorBounds, type AttackerModel, type Re
 export { normaliseFilter, type StatisticsFilter, type StatisticsFilterInput } from './filters.js';
 export { assertGroupingAllowed, dimensionWords } from './grouping.js';
 export { renderProtectedCsv, csvNotes, type CsvLabels } from './render.js';
+export * from './indicators.js';
