@@ -5,6 +5,7 @@ import { audit, auditAnonymous } from '../audit/audit.js';
 import type { AppDeps, RequestSession } from '../context.js';
 import { AppError, conflict, parse, unauthorized } from '../errors.js';
 import { assertNotCommonPassword } from './common-passwords.js';
+import { IpThrottle, tooManyAttempts } from './ip-throttle.js';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
 import { SESSION_COOKIE, createSession, deleteSession, deleteUserSessions } from './sessions.js';
 
@@ -30,6 +31,7 @@ const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken'>): MeDto =>
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
+  const ipThrottle = new IpThrottle();
 
   const startSession = async (reply: FastifyReply, userId: string, now: Date) => {
     const { cookie, csrfToken } = await createSession(db, userId, now);
@@ -56,6 +58,11 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.post('/api/auth/login', async (req, reply) => {
     const input = parse(LoginInput, req.body);
     const now = req.now;
+    const wait = ipThrottle.retryAfter(req.ip, now);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw tooManyAttempts(wait);
+    }
     const user = await db
       .selectFrom('app_user')
       .select(['id', 'password_hash', 'active', 'failed_attempts', 'locked_until'])
@@ -63,12 +70,14 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       .executeTakeFirst();
     if (!user || !user.active) {
       await dummyVerify(input.password);
+      ipThrottle.recordFailure(req.ip, now);
       await auditAnonymous(db, now, 'auth.login_failed', { targetType: 'user', diff: { reason: 'unknown_or_inactive' }, requestId: String(req.id) });
       throw invalidCredentials();
     }
     if (user.locked_until && new Date(user.locked_until) > now) throw locked();
     const ok = await verifyPassword(user.password_hash, input.password);
     if (!ok) {
+      ipThrottle.recordFailure(req.ip, now);
       const attempts = user.failed_attempts + 1;
       const lock = attempts >= MAX_FAILED_ATTEMPTS;
       await db.transaction().execute(async (trx) => {
