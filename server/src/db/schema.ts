@@ -43,6 +43,21 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
 }
+/** TOTP second factor (auth/totp): secrets sealed with AES-256-GCM. */
+export interface UserSecondFactorTable {
+  user_id: string;
+  secret: string | null;
+  pending_secret: string | null;
+  enabled_at: Timestamp | null;
+  /** Last accepted TOTP time step: a code is never accepted twice. */
+  last_step: ColumnType<string, string | number | undefined, string | number>;
+}
+export interface RecoveryCodeTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
 export interface PersonTable {
   id: Generated<string>;
   birth_name: string;
@@ -212,6 +227,8 @@ export interface DB {
   app_user: AppUserTable;
   user_team: UserTeamTable;
   session: SessionTable;
+  user_second_factor: UserSecondFactorTable;
+  recovery_code: RecoveryCodeTable;
   person: PersonTable;
   household: HouseholdTable;
   household_member: HouseholdMemberTable;

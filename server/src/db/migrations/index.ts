@@ -3,6 +3,7 @@ import * as m202611250700 from './202611250700_create_foundation.js';
 import * as m202611250900 from './202611250900_create_journal.js';
 import * as m202611251000 from './202611251000_search_all_scripts.js';
 import * as m202611251010 from './202611251010_partition_usager_search.js';
+import * as m202611251320 from './202611251320_create_second_factor.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '202611250900_create_journal': m202611250900,
   '202611251000_search_all_scripts': m202611251000,
   '202611251010_partition_usager_search': m202611251010,
+  '202611251320_create_second_factor': m202611251320,
 };
