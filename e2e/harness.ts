@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../server/src/app.js';
+import { generateKeyring, installKeyring } from '../server/src/crypto/index.js';
 import { migrate, openDb } from '../server/src/db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.js';
 
@@ -23,6 +24,7 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
   readFileSync(`${webDist}/index.html`); // fails clearly when the web app was not built (npm test builds it first)
+  installKeyring(generateKeyring()); // in-memory database: a key for this run only
   const { db, kind, close } = await openDb({});
   await migrate(db);
   await seedDemo(db, new Date());

@@ -6,6 +6,7 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).optional(),
   JALON_DATA_DIR: z.string().min(1).default('./data'),
+  JALON_KEY_FILE: z.string().min(1).optional(),
   JALON_DEMO: z.enum(['0', '1']).default('1'),
   JALON_SECURE_COOKIES: z.enum(['0', '1']).optional(),
 });
@@ -15,6 +16,8 @@ export interface Config {
   host: string;
   databaseUrl?: string;
   dataDir: string;
+  /** Encryption key file; `<dataDir>/jalon.key` when absent (crypto/startup.ts). */
+  keyFile?: string;
   demo: boolean;
   /** Adds the Secure flag to the session cookie (behind https). */
   secureCookies: boolean;
@@ -27,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.JALON_DATA_DIR,
+    keyFile: e.JALON_KEY_FILE,
     demo: e.JALON_DEMO === '1',
     secureCookies: e.JALON_SECURE_COOKIES === '1',
   };

@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { loadKeyring, resealAll } from './crypto/index.js';
 import { migrate, openDb } from './db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 
-/** config → openDb → migrate → (demo data) → buildApp → listen */
+/** config → key → openDb → migrate → (demo data) → seal plaintext notes → buildApp → listen */
 async function main(): Promise<void> {
   const cfg = loadConfig();
+  const keyring = loadKeyring(cfg);
   const { db, kind, close } = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.databaseUrl ? undefined : cfg.dataDir });
   await migrate(db);
   const empty = !(await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst());
@@ -23,6 +25,9 @@ async function main(): Promise<void> {
       for (const a of demo) console.log(`  ${a.role.padEnd(20)} ${a.email}`);
     }
   }
+  // Notes written before encryption (or by the demo seed) are sealed before the first request.
+  const sealed = (await resealAll(db, keyring, { rotate: false })).reduce((n, r) => n + r.sealed, 0);
+  if (sealed) console.log(`${sealed} note(s) en clair chiffrée(s).`);
   const app = await buildApp({
     db,
     dbKind: kind,

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
+import { generateKeyring, installKeyring, keyFilePath, loadOrCreateKeyFile } from '../crypto/index.js';
 import { migrate, openDb, type DatabaseKind } from '../db/connect.js';
 import type { Db } from '../db/schema.js';
 import { measureBundle, type BundleResult } from './bundle.js';
@@ -135,6 +136,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     }
   }
   const { db, kind } = opened;
+  // The entries the bench writes are encrypted like the server's: the folder's key, or a key for this run only.
+  const keyFile = process.env.JALON_KEY_FILE ?? (opts.dataDir ? keyFilePath({ dataDir: opts.dataDir }) : undefined);
+  installKeyring(keyFile ? loadOrCreateKeyFile(keyFile).keyring : generateKeyring());
   try {
     const machine = await machineInfo(db, kind);
     const dataset = await datasetInfo(db, seeded);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
+import { generateKeyring, installKeyring, type Keyring } from '../crypto/index.js';
 import { migrate, openDb } from '../db/connect.js';
 import type { Db } from '../db/schema.js';
 
@@ -45,6 +46,8 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   clock: TestClock;
+  /** The generated encryption keyring installed for this test file. */
+  keyring: Keyring;
   close: () => Promise<void>;
 }
 
@@ -54,6 +57,8 @@ export interface TestApp {
  */
 export async function buildTestApp(): Promise<TestApp> {
   const clock = testClock();
+  const keyring = generateKeyring();
+  installKeyring(keyring);
   const { databaseUrl, dropDb } = await createTestDatabase('jalon_test');
   const { db, kind, close } = await openDb({ databaseUrl });
   await migrate(db);
@@ -63,6 +68,7 @@ export async function buildTestApp(): Promise<TestApp> {
     app,
     db,
     clock,
+    keyring,
     close: async () => {
       await app.close();
       await close();

@@ -1,5 +1,6 @@
 import { ENTRY_TYPE_LABELS, entryAbilities, type Actor, type EntryDto, type Place, type UsagerTarget } from '@jalon/core';
-import type { EntryRow } from './queries.js';
+import { openText } from '../../crypto/index.js';
+import { entryNoteAad, type EntryRow } from './queries.js';
 
 type Row = Omit<EntryRow, 'worker_ids' | 'person_ids'> & { worker_ids: string[] | null; person_ids: string[] | null };
 
@@ -30,6 +31,7 @@ export function presentEntry(actor: Actor, file: UsagerTarget, r: Row, motifLabe
     updatedAt: new Date(r.updated_at).toISOString(),
     can,
   };
-  if (can.readNote) dto.note = r.note;
+  // Decrypted only when shown.
+  if (can.readNote) dto.note = openText(r.note, entryNoteAad(r.id));
   return dto;
 }

@@ -1,6 +1,11 @@
 import type { Actor } from '@jalon/core';
 import { SECRETARY_ENTRY_TYPES } from '@jalon/core';
+import { aadOf } from '../../crypto/index.js';
 import type { Queryable } from '../../db/schema.js';
+
+/** Where a note lives, bound into its encryption (crypto/sealed-columns.ts lists the same two columns). */
+export const entryNoteAad = (entryId: string) => aadOf('journal_entry', 'note', entryId);
+export const versionNoteAad = (entryId: string, version: number) => aadOf('journal_entry_version', 'note', entryId, version);
 
 export const entryColumns = [
   'e.id',

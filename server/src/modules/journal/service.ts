@@ -14,12 +14,14 @@ import {
   type UpdateEntryInput,
   type UsagerTarget,
 } from '@jalon/core';
+import { randomUUID } from 'node:crypto';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
+import { openText, sealText } from '../../crypto/index.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
-import { findEntry, touchLastContact } from './queries.js';
+import { entryNoteAad, findEntry, touchLastContact, versionNoteAad } from './queries.js';
 
 /** A flagged note is saved only once its author confirmed the wording; only the count reaches the audit. */
 function checkNote(ctx: Ctx, note: string | null | undefined, confirmed: boolean): number {
@@ -104,16 +106,18 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
       const p = await trx.selectFrom('partner').select('id').where('id', '=', input.partnerId).where('active', '=', true).executeTakeFirst();
       if (!p) throw unprocessable('invalid_partner', 'Partenaire inconnu', { partnerId: 'Partenaire inconnu' });
     }
+    const id = randomUUID();
     const entry = await trx
       .insertInto('journal_entry')
       .values({
+        id,
         case_file_id: fileId,
         type: input.type,
         occurred_at: occurredAt,
         duration_minutes: input.durationMinutes ?? null,
         place: input.place ?? DEFAULT_PLACE[input.type] ?? null,
         motifs: input.motifs,
-        note: input.note ?? null,
+        note: sealText(input.note ?? null, entryNoteAad(id)),
         visibility: input.visibility,
         author_id: ctx.actor.id,
         appointment_worker_id: appointmentWorker,
@@ -178,7 +182,7 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
           duration_minutes: row.duration_minutes,
           place: row.place,
           motifs: row.motifs,
-          note: row.note,
+          note: sealText(openText(row.note, entryNoteAad(entryId)), versionNoteAad(entryId, row.version)),
           visibility: row.visibility,
         })
         .execute();
@@ -188,7 +192,7 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
       ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
       ...(input.place !== undefined ? { place: input.place } : {}),
       ...(input.motifs ? { motifs: input.motifs } : {}),
-      ...(input.note !== undefined ? { note: input.note, lint_flag_count: flagCount ?? 0 } : {}),
+      ...(input.note !== undefined ? { note: sealText(input.note, entryNoteAad(entryId)), lint_flag_count: flagCount ?? 0 } : {}),
       ...(input.visibility ? { visibility: input.visibility } : {}),
       ...(input.orientationOutcome !== undefined && row.type === 'orientation' ? { orientation_outcome: input.orientationOutcome } : {}),
     };

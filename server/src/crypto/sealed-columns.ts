@@ -1,0 +1,23 @@
+/**
+ * Every encrypted column, so that the start-up step seals plaintext left by older versions and `keys:rotate`
+ * re-encrypts everything. `cursor` orders the batches (a unique column); `aad` rebuilds the AAD used when sealing.
+ * Add a line here when you encrypt a new column (sensitive sections, TOTP secrets).
+ */
+export interface SealedColumn {
+  table: string;
+  column: string;
+  cursor: string;
+  aadColumns: string[];
+  aad: (row: Record<string, unknown>) => string;
+}
+
+export const SEALED_COLUMNS: SealedColumn[] = [
+  { table: 'journal_entry', column: 'note', cursor: 'id', aadColumns: ['id'], aad: (r) => `journal_entry.note:${String(r.id)}` },
+  {
+    table: 'journal_entry_version',
+    column: 'note',
+    cursor: 'id',
+    aadColumns: ['entry_id', 'version'],
+    aad: (r) => `journal_entry_version.note:${String(r.entry_id)}:${String(r.version)}`,
+  },
+];
