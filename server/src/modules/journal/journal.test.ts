@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openText } from '../../crypto/index.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import { versionNoteAad } from './queries.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../../test/factories.js';
 
 let t: TestApp;
@@ -135,8 +137,9 @@ describe('editing, deleting, last contact, timeline', () => {
     t.clock.advance(25 * 3600_000);
     await reloginAll();
     expect((await call('ref', 'PATCH', `/api/usagers/${f.id}/journal/${id}`, { version: 1, note: 'Troisième version.' })).statusCode).toBe(204);
-    const versions = await t.db.selectFrom('journal_entry_version').select(['note', 'changed_by']).where('entry_id', '=', id).execute();
-    expect(versions).toEqual([{ note: 'Deuxième version.', changed_by: ref.id }]);
+    const versions = await t.db.selectFrom('journal_entry_version').select(['note', 'changed_by', 'version']).where('entry_id', '=', id).execute();
+    // Kept versions are encrypted at rest (crypto/): decrypted here with the test key.
+    expect(versions.map((v) => ({ note: openText(v.note, versionNoteAad(id, v.version)), changed_by: v.changed_by }))).toEqual([{ note: 'Deuxième version.', changed_by: ref.id }]);
     expect((await call('coRef', 'PATCH', `/api/usagers/${f.id}/journal/${id}`, { version: 2, note: 'Intrus.' })).statusCode).toBe(403);
     expect((await call('ref', 'PATCH', `/api/usagers/${f.id}/journal/${id}`, { version: 0, note: 'Périmée.' })).statusCode).toBe(409);
   });
