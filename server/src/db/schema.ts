@@ -144,6 +144,10 @@ export interface AuditEventTable {
   target_id: string | null;
   diff: ColumnType<unknown, string | null, string | null> | null;
   request_id: string | null;
+  /** Hash chain (ADR 004), set by the insert trigger. */
+  seq: Generated<string>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
 }
 export interface AccessLogTable {
   id: Generated<string>;
@@ -153,6 +157,20 @@ export interface AccessLogTable {
   actor_site_id: string | null;
   case_file_id: string;
   part: string;
+  seq: Generated<string>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+/** Where the 1-year purge cut each chain: the hash the first kept row points to. */
+export interface SecurityLogCheckpointTable {
+  id: Generated<string>;
+  chain: string;
+  seq: string;
+  hash: string;
+  purged_rows: string;
+  purged_before: Timestamp;
+  at: Timestamp;
 }
 
 export interface MotifTable {
@@ -215,7 +233,45 @@ export interface JournalEntryVersionTable {
   visibility: string;
 }
 
+export interface StatPopulationTable {
+  month: DateStr;
+  site_id: string;
+  team_id: string | null;
+  arrondissement: number;
+  dimension: string;
+  category: string;
+  persons: number;
+}
+export interface StatFlowTable {
+  month: DateStr;
+  site_id: string;
+  team_id: string | null;
+  arrondissement: number;
+  indicator: string;
+  category: string;
+  count: number;
+}
+export interface StatWaitTable {
+  month: DateStr;
+  site_id: string;
+  team_id: string | null;
+  arrondissement: number;
+  days: number;
+  persons: number;
+}
+export interface StatRefreshTable {
+  id: number;
+  refreshed_at: Timestamp;
+  first_month: DateStr;
+  duration_ms: number;
+}
+
 export interface DB {
+  stat_population: StatPopulationTable;
+  stat_flow: StatFlowTable;
+  stat_wait: StatWaitTable;
+  stat_refresh: StatRefreshTable;
+  stat_dirty_month: { month: DateStr };
   motif: MotifTable;
   partner: PartnerTable;
   journal_entry: JournalEntryTable;
@@ -237,6 +293,7 @@ export interface DB {
   usager_search: UsagerSearchTable;
   audit_event: AuditEventTable;
   access_log: AccessLogTable;
+  security_log_checkpoint: SecurityLogCheckpointTable;
 }
 
 export type Db = Kysely<DB>;

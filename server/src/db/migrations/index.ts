@@ -4,6 +4,8 @@ import * as m202611250900 from './202611250900_create_journal.js';
 import * as m202611251000 from './202611251000_search_all_scripts.js';
 import * as m202611251010 from './202611251010_partition_usager_search.js';
 import * as m202611251320 from './202611251320_create_second_factor.js';
+import * as m202611251200 from './202611251200_chain_security_log.js';
+import * as m202611251300 from './202611251300_create_statistics.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '202611251000_search_all_scripts': m202611251000,
   '202611251010_partition_usager_search': m202611251010,
   '202611251320_create_second_factor': m202611251320,
+  '202611251200_chain_security_log': m202611251200,
+  '202611251300_create_statistics': m202611251300,
 };
