@@ -4,3 +4,4 @@ export { addKey, generateKeyring, loadOrCreateKeyFile, readKeyFile, writeKeyFile
 export { resealAll, type ResealResult } from './reseal.js';
 export { SEALED_COLUMNS, type SealedColumn } from './sealed-columns.js';
 export { keyFilePath, loadKeyring } from './startup.js';
+export { rotateKeys, type RotationResult } from './rotate.js';

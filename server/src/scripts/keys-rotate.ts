@@ -1,0 +1,19 @@
+import { loadConfig } from '../config.js';
+import { keyFilePath, rotateKeys } from '../crypto/index.js';
+import { migrate, openDb } from '../db/connect.js';
+
+/** `npm run keys:rotate`: new current key, old keys kept for reading, every encrypted value re-encrypted. Server stopped. */
+const cfg = loadConfig();
+const keyFile = keyFilePath(cfg);
+const { db, kind, close } = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.databaseUrl ? undefined : cfg.dataDir });
+try {
+  await migrate(db);
+  const r = await rotateKeys(db, keyFile, new Date());
+  console.log(`Rotation des clés (${kind === 'pglite' ? `PGlite, ${cfg.dataDir}` : 'PostgreSQL'}) : clé courante ${r.from} → ${r.to} (${keyFile}).`);
+  for (const c of r.columns) console.log(`  ${c.table}.${c.column} : ${c.sealed} valeur(s) rechiffrée(s)`);
+} catch (err) {
+  console.error('Rotation impossible :', err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+} finally {
+  await close();
+}
