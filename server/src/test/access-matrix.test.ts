@@ -154,6 +154,28 @@ const CASES: Case[] = [
     method: 'GET', route: '/api/dpo/audit-events', url: () => '/api/dpo/audit-events?purpose=Contr%C3%B4le%20de%20s%C3%A9curit%C3%A9',
     expect: { dpo: 200, anonymous: 401 }, otherwise: 403,
   },
+  {
+    method: 'GET', route: '/api/dpo/access-events', url: (c) => `/api/dpo/access-events?purpose=Contr%C3%B4le%20de%20s%C3%A9curit%C3%A9&userId=${c.referentId}`,
+    expect: { dpo: 200, anonymous: 401 }, otherwise: 403,
+  },
+  { method: 'GET', route: '/api/dpo/accounts', url: () => '/api/dpo/accounts', expect: { dpo: 200, anonymous: 401 }, otherwise: 403 },
+  // Second factor (issue 8). The admin and the DPO are enrolled (mandatory); the others are not.
+  {
+    method: 'POST', route: '/api/auth/totp/enrolment', url: () => '/api/auth/totp/enrolment',
+    expect: { admin: 409, dpo: 409, anonymous: 401 }, otherwise: 200,
+  },
+  {
+    method: 'POST', route: '/api/auth/totp/confirm', url: () => '/api/auth/totp/confirm', body: () => ({ code: '12345a' }),
+    expect: { admin: 409, dpo: 409, anonymous: 401 }, otherwise: 422,
+  },
+  {
+    method: 'POST', route: '/api/auth/totp/disable', url: () => '/api/auth/totp/disable', body: () => ({ password: 'pas-le-mot-de-passe' }),
+    expect: { admin: 403, dpo: 403, anonymous: 401 }, otherwise: 422,
+  },
+  {
+    method: 'POST', route: '/api/admin/users/:id/totp/reset', url: (c) => `/api/admin/users/${c.userId}/totp/reset`,
+    expect: { admin: 409, anonymous: 401 }, otherwise: 403,
+  },
 ];
 
 /** Routes open to anyone or about the caller only: covered by auth tests, not by this table. */

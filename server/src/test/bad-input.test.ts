@@ -89,6 +89,8 @@ const SPECS: Record<string, Spec> = {
   },
   'PATCH /api/admin/users/:id': { who: 'admin', body: (i) => ({ displayName: 'Agent renommé', teamIds: [i.team], active: true }) },
   'GET /api/dpo/audit-events': { who: 'dpo' },
+  'GET /api/dpo/access-events': { who: 'dpo' },
+  'GET /api/dpo/accounts': { who: 'dpo' },
   'GET /api/usagers/:id/journal': { who: 'ts' },
   'POST /api/usagers/:id/journal': {
     who: 'ts',
@@ -108,6 +110,11 @@ const SPECS: Record<string, Spec> = {
   'GET /api/partners': { who: 'ts' },
   'POST /api/admin/partners': { who: 'admin', body: () => ({ name: 'CCAS du 18e', kind: 'CCAS', address: '1 place Jules Joffrin', phone: '01 53 41 18 18', active: true }) },
   'PATCH /api/admin/partners/:id': { who: 'admin', body: () => ({ name: 'CCAS du 18e arrondissement', active: true }) },
+  // Second factor: `ts` has not started an enrolment (409 on confirm); `:id` of the reset is a user without a factor.
+  'POST /api/auth/totp/enrolment': { who: 'ts' },
+  'POST /api/auth/totp/confirm': { who: 'ts', baseline: 409, body: () => ({ code: '123456' }) },
+  'POST /api/auth/totp/disable': { who: 'ts', baseline: 422, businessLeaves: { password: 422 }, body: () => ({ password: 'pas-le-mot-de-passe' }) },
+  'POST /api/admin/users/:id/totp/reset': { who: 'admin' },
 };
 
 const TABLES = ['audit_event', 'case_file', 'person', 'household_member', 'app_user', 'site', 'team', 'journal_entry', 'motif', 'partner'] as const;
@@ -118,7 +125,8 @@ const KNOWN_CODES = [
   'end_before_start', 'invalid_referent', 'invalid_site', 'invalid_team', 'member_required', 'no_site_for_role', 'principal_person', 'site_required',
   'invalid_motif', 'invalid_partner', 'invalid_person', 'invalid_range', 'invalid_worker', 'not_appointment', 'note_flagged', 'note_not_allowed',
   'partner_required', 'worker_required',
-  'password_too_common', 'too_many_attempts',
+  'password_too_common', 'too_many_attempts', 'totp_required', 'invalid_totp_code', 'totp_enrolment_required', 'totp_already_enabled',
+  'totp_no_enrolment', 'totp_not_enabled',
 ];
 const ENGLISH = /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
 const FRENCH = /[àâçéèêëîïôûùüœ’°]| : |\b(le|la|les|des|du|de|une?|au|aux|est|et|ou|en|sur|pour|par|oui|non|pas|invalide|introuvable|obligatoire|trop|adresse|valeur|saisissez|attendu|motif|mot)\b/i;
@@ -413,9 +421,17 @@ describe('bad input on every route', () => {
         '', '?purpose=', '?purpose=court', `?purpose=${'x'.repeat(100_000)}`, '?purpose=Contr%C3%B4le%00%20de%20s%C3%A9curit%C3%A9',
         `?${purpose}&action=${'a'.repeat(100_000)}`, `?${purpose}&action=auth.login%00`, `?${purpose}&before=-1`, `?${purpose}&before=abc`,
         `?${purpose}&before=1e30`, `?${purpose}&before=99999999999999999999`, `?${purpose}&before=1.5`, `?${purpose}&purpose=deux%20fois%20le%20motif`,
+        `?${purpose}&userId=abc`, `?${purpose}&caseFileId=${'a'.repeat(100_000)}`, `?${purpose}&from=2024-02-30`, `?${purpose}&from=2026-02-01&to=2026-01-01`,
+        `?${purpose}&to=31/12/2026`, `?${purpose}&userId=${randomUUID()}&userId=${randomUUID()}`,
       ];
       for (const q of dpo) {
-        const { err } = await expectRefused(`dpo ${q.slice(0, 60)}`, { method: 'GET', url: `/api/dpo/audit-events${q}`, headers: sessions.dpo.get }, 400);
+        for (const path of q.includes('action=') ? ['audit-events'] : ['audit-events', 'access-events']) {
+          const { err } = await expectRefused(`dpo ${path} ${q.slice(0, 60)}`, { method: 'GET', url: `/api/dpo/${path}${q}`, headers: sessions.dpo.get }, 400);
+          expect(err.code).toBe('validation_error');
+        }
+      }
+      for (const q of [`?${purpose}&part=tout`, `?${purpose}&part=`]) {
+        const { err } = await expectRefused(`dpo access ${q.slice(0, 60)}`, { method: 'GET', url: `/api/dpo/access-events${q}`, headers: sessions.dpo.get }, 400);
         expect(err.code).toBe('validation_error');
       }
       const timeline = [
@@ -443,7 +459,7 @@ describe('bad input on every route', () => {
 
   it('junk query strings on the other GET routes are ignored', async () => {
     const junk = '?q=%E0%A4%A&inconnu=-1&%00=%00&a[b]=c&__proto__=x&constructor=y';
-    for (const r of routes().filter((x) => x.method === 'GET' && !['/api/usagers/search', '/api/dpo/audit-events'].includes(x.url))) {
+    for (const r of routes().filter((x) => x.method === 'GET' && !['/api/usagers/search', '/api/dpo/audit-events', '/api/dpo/access-events'].includes(x.url))) {
       const spec = specOf(r);
       const before = await counts();
       const url = `${fill(r.url)}${spec.query ? `${spec.query}&${junk.slice(1)}` : junk}`;

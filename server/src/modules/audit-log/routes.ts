@@ -1,47 +1,36 @@
-import { canReadAuditLog, hasNoControlChars } from '@jalon/core';
+import { canReadAuditLog } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { ctxOf } from '../../app.js';
 import { audit } from '../../audit/audit.js';
-import type { AppDeps } from '../../context.js';
+import type { Ctx, AppDeps } from '../../context.js';
 import { forbidden, parse } from '../../errors.js';
+import { listAccounts, searchAccessLog, searchAuditEvents } from './queries.js';
+import { AccessSearchQuery, AuditSearchQuery } from './schemas.js';
 
-const AuditQuery = z.object({
-  purpose: z
-    .string({ error: 'Le motif est obligatoire' })
-    .trim()
-    .min(10, { error: 'Motif : 10 caractères au moins' })
-    .max(300, { error: 'Motif : 300 caractères au maximum' })
-    .refine(hasNoControlChars, { error: 'Motif : caractères de contrôle non autorisés' }),
-  action: z.string().trim().max(60).refine(hasNoControlChars, { error: 'Action : caractères de contrôle non autorisés' }).optional(),
-  before: z.coerce.number().int().positive().optional(),
-});
+const dpoOnly = (ctx: Ctx) => {
+  if (!canReadAuditLog(ctx.actor)) throw forbidden('Accès réservé au délégué à la protection des données');
+};
+const iso = (d: Date | string) => new Date(d).toISOString();
 
 /**
- * The DPO reads the security log, always with a stated purpose that is itself logged
- * (logs serve security only, never the appraisal of workers: domain.md §1.7).
+ * The DPO reads the security log, always with a stated purpose that is itself logged (with the filters used):
+ * logs serve security only, never the appraisal of workers (domain.md §1.7). No other role has any route here.
  */
 export async function dpoRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/api/dpo/audit-events', async (req) => {
     const ctx = ctxOf(req, deps);
-    if (!canReadAuditLog(ctx.actor)) throw forbidden('Accès réservé au délégué à la protection des données');
-    const q = parse(AuditQuery, req.query);
-    await audit(ctx.db, ctx, 'audit_log.search', { targetType: 'audit_event', diff: { purpose: q.purpose, action: q.action ?? null } });
-    const rows = await ctx.db
-      .selectFrom('audit_event as e')
-      .leftJoin('app_user as u', 'u.id', 'e.actor_id')
-      .leftJoin('site as s', 's.id', 'u.site_id')
-      .select(['e.id', 'e.at', 'e.action', 'e.actor_role', 'e.case_file_id', 'e.target_type', 'e.target_id', 's.name as site_name'])
-      .$if(Boolean(q.action), (qb) => qb.where('e.action', '=', q.action ?? ''))
-      .$if(q.before !== undefined, (qb) => qb.where('e.id', '<', String(q.before)))
-      .orderBy('e.id', 'desc')
-      .limit(100)
-      .execute();
+    dpoOnly(ctx);
+    const q = parse(AuditSearchQuery, req.query);
+    await audit(ctx.db, ctx, 'audit_log.search', { targetType: 'audit_event', diff: { ...q, log: 'audit_event' } });
+    const rows = await searchAuditEvents(ctx.db, q);
     return {
       items: rows.map((r) => ({
         id: Number(r.id),
-        at: new Date(r.at).toISOString(),
+        seq: Number(r.seq),
+        at: iso(r.at),
         action: r.action,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
         actorRole: r.actor_role,
         siteName: r.site_name,
         caseFileId: r.case_file_id,
@@ -49,5 +38,34 @@ export async function dpoRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         targetId: r.target_id,
       })),
     };
+  });
+
+  app.get('/api/dpo/access-events', async (req) => {
+    const ctx = ctxOf(req, deps);
+    dpoOnly(ctx);
+    const q = parse(AccessSearchQuery, req.query);
+    await audit(ctx.db, ctx, 'audit_log.search', { targetType: 'access_log', diff: { ...q, log: 'access_log' } });
+    const rows = await searchAccessLog(ctx.db, q);
+    return {
+      items: rows.map((r) => ({
+        id: Number(r.id),
+        seq: Number(r.seq),
+        at: iso(r.at),
+        part: r.part,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        actorRole: r.actor_role,
+        siteName: r.site_name,
+        caseFileId: r.case_file_id,
+      })),
+    };
+  });
+
+  /** Who can be named in a search (no activity here: that needs a purpose). */
+  app.get('/api/dpo/accounts', async (req) => {
+    const ctx = ctxOf(req, deps);
+    dpoOnly(ctx);
+    const rows = await listAccounts(ctx.db);
+    return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email, role: r.role, active: r.active, siteName: r.site_name })) };
   });
 }

@@ -1,0 +1,35 @@
+import { AnyDate, hasNoControlChars, Uuid } from '@jalon/core';
+import { z } from 'zod';
+
+const purpose = z
+  .string({ error: 'Le motif est obligatoire' })
+  .trim()
+  .min(10, { error: 'Motif : 10 caractères au moins' })
+  .max(300, { error: 'Motif : 300 caractères au maximum' })
+  .refine(hasNoControlChars, { error: 'Motif : caractères de contrôle non autorisés' });
+
+/** Filters common to both logs: who (user), which file, which period (Paris days, inclusive). */
+const common = {
+  purpose,
+  userId: Uuid.optional(),
+  caseFileId: Uuid.optional(),
+  from: AnyDate.optional(),
+  to: AnyDate.optional(),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+};
+const periodInOrder = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
+const periodError = { error: 'Période : la date de début doit précéder la date de fin', path: ['to'] };
+
+export const AuditSearchQuery = z
+  .object({
+    ...common,
+    action: z.string().trim().max(60).refine(hasNoControlChars, { error: 'Action : caractères de contrôle non autorisés' }).optional(),
+  })
+  .refine(periodInOrder, periodError);
+export type AuditSearchQuery = z.infer<typeof AuditSearchQuery>;
+
+export const ACCESS_PARTS = ['general', 'full', 'consultations', 'journal', 'journal_notes'] as const;
+export const AccessSearchQuery = z
+  .object({ ...common, part: z.enum(ACCESS_PARTS, { error: 'Partie consultée invalide' }).optional() })
+  .refine(periodInOrder, periodError);
+export type AccessSearchQuery = z.infer<typeof AccessSearchQuery>;
