@@ -10,6 +10,8 @@ export interface ErrorDto {
 export interface MeDto {
   user: { id: string; email: string; displayName: string; role: Role; siteId: string | null; siteName: string | null; teamIds: string[] };
   csrfToken: string;
+  /** TOTP: `required` for the admin and the DPO; until `enrolled`, such a session reaches only the enrolment. */
+  secondFactor: { enrolled: boolean; required: boolean };
 }
 
 export interface CodedValue {

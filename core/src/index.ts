@@ -10,6 +10,8 @@ export * from './dto.js';
 export * from './dto-journal.js';
 export * from './domain/journal.js';
 export * from './policy/journal.js';
+export * from './policy/second-factor.js';
+export * from './schemas/second-factor.js';
 export * from './schemas/journal.js';
 export * from './linter/index.js';
 export * from './statistics/index.js';

@@ -7,6 +7,7 @@ import type { AppDeps, Ctx, RequestSession } from './context.js';
 import { AppError, forbidden, unauthorized } from './errors.js';
 import { SESSION_COOKIE, resolveSession } from './auth/sessions.js';
 import { authRoutes } from './auth/routes.js';
+import { secondFactorGate, secondFactorRoutes } from './auth/second-factor-routes.js';
 import { usagerRoutes } from './modules/usagers/routes.js';
 import { siteRoutes } from './modules/organisation/site-routes.js';
 import { adminRoutes } from './modules/organisation/admin-routes.js';
@@ -22,6 +23,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route registered, so tests can check that each one has its access spec. */
     apiRoutes: { method: string; url: string }[];
+    /** The injected clock (tests compute TOTP codes at the app's time). */
+    clock: () => Date;
   }
 }
 
@@ -98,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const apiRoutes: { method: string; url: string }[] = [];
   app.decorate('apiRoutes', apiRoutes);
+  app.decorate('clock', deps.clock);
   app.addHook('onRoute', (r) => {
     if (!r.url.startsWith('/api/')) return;
     for (const m of Array.isArray(r.method) ? r.method : [r.method]) if (m !== 'HEAD') apiRoutes.push({ method: m, url: r.url });
@@ -139,11 +143,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         throw new AppError(403, 'csrf_invalid', 'Jeton de sécurité (CSRF) absent ou invalide : rechargez la page');
       }
     }
+    secondFactorGate(req);
   });
 
   await app.register(async (api) => {
     api.get('/api/health', async () => ({ status: 'ok', database: deps.dbKind }));
     await authRoutes(api, deps);
+    await secondFactorRoutes(api, deps);
     await usagerRoutes(api, deps);
     await siteRoutes(api, deps);
     await adminRoutes(api, deps);

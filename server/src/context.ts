@@ -32,4 +32,6 @@ export interface RequestSession {
   csrfToken: string;
   actor: Actor;
   user: SessionUser;
+  /** Whether the user has a confirmed TOTP factor (mandatory for the admin and the DPO). */
+  secondFactorEnrolled: boolean;
 }

@@ -11,6 +11,8 @@ export const LoginInput = z.object({
     .max(200)
     .refine(hasNoControlChars, { error: 'Adresse électronique invalide' }),
   password: z.string({ error: 'Mot de passe obligatoire' }).min(1, { error: 'Mot de passe obligatoire' }).max(200),
+  /** Second step, for an account with a TOTP factor: the 6-digit code or a recovery code. */
+  code: z.string({ error: 'Code invalide' }).trim().min(1, { error: 'Code obligatoire' }).max(40, { error: 'Code trop long' }).optional(),
 }).strict();
 export type LoginInput = z.infer<typeof LoginInput>;
 

@@ -1,11 +1,12 @@
-import { ChangePasswordInput, LoginInput, SetupInput, type MeDto } from '@jalon/core';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ChangePasswordInput, LoginInput, SetupInput, secondFactorRequired, type MeDto } from '@jalon/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ctxOf } from '../app.js';
 import { audit, auditAnonymous } from '../audit/audit.js';
 import type { AppDeps, RequestSession } from '../context.js';
 import { AppError, conflict, parse, unauthorized } from '../errors.js';
 import { assertNotCommonPassword } from './common-passwords.js';
 import { IpThrottle, tooManyAttempts } from './ip-throttle.js';
+import { checkSecondFactor, isEnrolled } from './second-factor.js';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
 import { SESSION_COOKIE, createSession, deleteSession, deleteUserSessions } from './sessions.js';
 
@@ -16,7 +17,12 @@ const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Adres
 const locked = () =>
   new AppError(423, 'account_locked', 'Compte verrouillé après 5 tentatives infructueuses : réessayez dans 15 minutes ou contactez votre administrateur.');
 
-const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken'>): MeDto => ({
+const totpRequired = () =>
+  new AppError(401, 'totp_required', 'Saisissez le code à 6 chiffres de votre application d’authentification, ou un code de secours', { code: 'Code obligatoire' });
+const invalidLoginCode = () =>
+  new AppError(401, 'invalid_totp_code', 'Code incorrect, expiré ou déjà utilisé : saisissez le code affiché maintenant', { code: 'Code incorrect ou expiré' });
+
+const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken' | 'secondFactorEnrolled'>): MeDto => ({
   user: {
     id: s.user.id,
     email: s.user.email,
@@ -27,6 +33,7 @@ const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken'>): MeDto =>
     teamIds: [...s.actor.teamIds],
   },
   csrfToken: s.csrfToken,
+  secondFactor: { enrolled: s.secondFactorEnrolled, required: secondFactorRequired(s.actor.role) },
 });
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -52,7 +59,31 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       csrfToken,
       actor: { id: user.id, role: user.role, siteId: user.site_id, teamIds: teams.map((t) => t.team_id) },
       user: { id: user.id, email: user.email, displayName: user.display_name, siteName: user.site_name },
+      secondFactorEnrolled: await isEnrolled(db, userId),
     });
+  };
+
+  /** A failed step (password or code): counts for the address and for the account, which locks at the 5th. */
+  const recordFailure = async (req: FastifyRequest, userId: string, failedAttempts: number, reason: string) => {
+    const now = req.now;
+    ipThrottle.recordFailure(req.ip, now);
+    const attempts = failedAttempts + 1;
+    const lock = attempts >= MAX_FAILED_ATTEMPTS;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('app_user')
+        .set({ failed_attempts: lock ? 0 : attempts, locked_until: lock ? new Date(now.getTime() + LOCK_MS) : null })
+        .where('id', '=', userId)
+        .execute();
+      await auditAnonymous(trx, now, lock ? 'auth.account_locked' : 'auth.login_failed', {
+        actorId: userId,
+        targetType: 'user',
+        targetId: userId,
+        diff: { reason },
+        requestId: String(req.id),
+      });
+    });
+    return lock;
   };
 
   app.post('/api/auth/login', async (req, reply) => {
@@ -75,31 +106,23 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       throw invalidCredentials();
     }
     if (user.locked_until && new Date(user.locked_until) > now) throw locked();
-    const ok = await verifyPassword(user.password_hash, input.password);
-    if (!ok) {
-      ipThrottle.recordFailure(req.ip, now);
-      const attempts = user.failed_attempts + 1;
-      const lock = attempts >= MAX_FAILED_ATTEMPTS;
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('app_user')
-          .set({ failed_attempts: lock ? 0 : attempts, locked_until: lock ? new Date(now.getTime() + LOCK_MS) : null })
-          .where('id', '=', user.id)
-          .execute();
-        await auditAnonymous(trx, now, lock ? 'auth.account_locked' : 'auth.login_failed', {
-          actorId: user.id,
-          targetType: 'user',
-          targetId: user.id,
-          requestId: String(req.id),
-        });
-      });
-      throw lock ? locked() : invalidCredentials();
+    if (!(await verifyPassword(user.password_hash, input.password))) {
+      throw (await recordFailure(req, user.id, user.failed_attempts, 'password')) ? locked() : invalidCredentials();
+    }
+    // Second step: an account with a TOTP factor also needs its code (or a recovery code) in the same request.
+    let factor: 'totp' | 'recovery' | null = null;
+    if (await isEnrolled(db, user.id)) {
+      if (!input.code) throw totpRequired();
+      const code = input.code;
+      factor = await db.transaction().execute((trx) => checkSecondFactor(trx, user.id, code, now, String(req.id)));
+      if (!factor) throw (await recordFailure(req, user.id, user.failed_attempts, 'second_factor')) ? locked() : invalidLoginCode();
     }
     await db.updateTable('app_user').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
     // A session cookie sent with the login is dropped: the new session always gets a new id.
     if (req.session) await deleteSession(db, req.session.tokenHash);
     const me = await startSession(reply, user.id, now);
-    await audit(db, { db, actor: { id: user.id, role: me.user.role, siteId: me.user.siteId, teamIds: me.user.teamIds }, now, requestId: String(req.id) }, 'auth.login', { targetType: 'user', targetId: user.id });
+    const actor = { id: user.id, role: me.user.role, siteId: me.user.siteId, teamIds: me.user.teamIds };
+    await audit(db, { db, actor, now, requestId: String(req.id) }, 'auth.login', { targetType: 'user', targetId: user.id, diff: { secondFactor: factor } });
     return me;
   });
 

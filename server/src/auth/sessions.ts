@@ -42,7 +42,9 @@ export async function resolveSession(db: Queryable, cookie: string, now: Date): 
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .leftJoin('site', 'site.id', 'u.site_id')
+    .leftJoin('user_second_factor as f', 'f.user_id', 'u.id')
     .select([
+      'f.enabled_at as factor_enabled_at',
       's.csrf_token',
       's.created_at',
       's.last_seen_at',
@@ -82,5 +84,6 @@ export async function resolveSession(db: Queryable, cookie: string, now: Date): 
     csrfToken: row.csrf_token,
     actor,
     user: { id: row.id, email: row.email, displayName: row.display_name, siteName: row.site_name },
+    secondFactorEnrolled: row.factor_enabled_at !== null,
   };
 }

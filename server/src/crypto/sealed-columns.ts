@@ -20,4 +20,10 @@ export const SEALED_COLUMNS: SealedColumn[] = [
     aadColumns: ['entry_id', 'version'],
     aad: (r) => `journal_entry_version.note:${String(r.entry_id)}:${String(r.version)}`,
   },
+  // TOTP secrets (auth/second-factor.ts): the confirmed one and the one being enrolled.
+  { table: 'user_second_factor', column: 'secret', cursor: 'user_id', aadColumns: ['user_id'], aad: (r) => `user_second_factor.secret:${String(r.user_id)}` },
+  {
+    table: 'user_second_factor', column: 'pending_secret', cursor: 'user_id', aadColumns: ['user_id'],
+    aad: (r) => `user_second_factor.pending_secret:${String(r.user_id)}`,
+  },
 ];

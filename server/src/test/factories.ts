@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@jalon/core';
+import { secondFactorRequired, type Role } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
 import { hashPassword } from '../auth/passwords.js';
+import { enrolSecondFactor, loginCode } from './second-factor-factory.js';
 import type { Db } from '../db/schema.js';
 
 export const TEST_PASSWORD = 'mot-de-passe-de-test';
@@ -29,7 +30,10 @@ export interface TestUser {
   teamIds: string[];
 }
 
-export async function buildUser(db: Db, role: Role, siteId: string | null, teamIds: string[] = []): Promise<TestUser> {
+/** An admin or DPO gets an enrolled TOTP factor (mandatory for them) unless `secondFactor: false`. */
+export async function buildUser(
+  db: Db, role: Role, siteId: string | null, teamIds: string[] = [], opts: { secondFactor?: boolean } = {},
+): Promise<TestUser> {
   const email = `${role}-${randomUUID().slice(0, 8)}@test.jalon.local`;
   const u = await db
     .insertInto('app_user')
@@ -37,6 +41,7 @@ export async function buildUser(db: Db, role: Role, siteId: string | null, teamI
     .returning('id')
     .executeTakeFirstOrThrow();
   if (teamIds.length) await db.insertInto('user_team').values(teamIds.map((t) => ({ user_id: u.id, team_id: t }))).execute();
+  if (opts.secondFactor ?? secondFactorRequired(role)) await enrolSecondFactor(db, u.id, email);
   return { id: u.id, email, role, siteId, teamIds };
 }
 
@@ -49,8 +54,10 @@ export interface Session {
   send: Record<string, string>;
 }
 
+/** Logs in through the API; for an account with a TOTP factor, with the code of the app's clock (or a recovery code). */
 export async function loginAs(app: FastifyInstance, user: { email: string }, password = TEST_PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password } });
+  const code = loginCode(user.email, app.clock());
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password, ...(code ? { code } : {}) } });
   if (res.statusCode !== 200) throw new Error(`login failed ${res.statusCode} ${res.body}`);
   const setCookie = res.cookies.find((c) => c.name === 'jalon_sid');
   if (!setCookie) throw new Error('no session cookie');
