@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { loadKeyring, resealAll } from './crypto/index.js';
 import { migrate, openDb } from './db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
+import { reportDemoSecondFactor } from './demo/second-factor.js';
 
 /** config → key → openDb → migrate → (demo data) → seal plaintext notes → buildApp → listen */
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     const accounts = await seedDemo(db, new Date());
     console.log(`Jeu de données de démonstration chargé (synthétique). Mot de passe de tous les comptes : ${DEMO_PASSWORD}`);
     for (const a of accounts) console.log(`  ${a.role.padEnd(20)} ${a.email}${a.site ? `  (${a.site}${a.team ? `, ${a.team}` : ''})` : ''}`);
+    reportDemoSecondFactor(cfg.dataDir, accounts);
   } else if (empty) {
     console.log('Base vide : ouvrez l’application pour créer le premier compte administrateur.');
   } else if (cfg.demo) {
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     if (demo.length) {
       console.log(`Comptes de démonstration (mot de passe ${DEMO_PASSWORD}) :`);
       for (const a of demo) console.log(`  ${a.role.padEnd(20)} ${a.email}`);
+      reportDemoSecondFactor(cfg.dataDir);
     }
   }
   // Notes written before encryption (or by the demo seed) are sealed before the first request.

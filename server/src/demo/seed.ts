@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Role } from '@jalon/core';
+import { secondFactorRequired, type Role } from '@jalon/core';
 import { hashPassword } from '../auth/passwords.js';
 import { refreshSearch } from '../modules/usagers/queries.js';
 import type { Db } from '../db/schema.js';
 import { generateHousehold, type NewCaseFile } from './households.js';
+import { enrolDemoAccount } from './second-factor.js';
 import { seedJournal } from './journal-seed.js';
 import { seeded } from './random.js';
 
@@ -31,6 +32,8 @@ export interface DemoAccount {
   role: Role;
   site: string | null;
   team: string | null;
+  /** TOTP secret of the accounts that must use a second factor (admin, DPO). */
+  totpSecret?: string;
 }
 
 /** The demo accounts, one per role and site (issue 3). Display names are invented. */
@@ -76,6 +79,7 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
         .values({ email: acc.email, display_name: acc.displayName, role: acc.role, site_id: acc.site ? (siteIds.get(acc.site) ?? null) : null, password_hash: passwordHash })
         .returning('id')
         .executeTakeFirstOrThrow();
+      if (secondFactorRequired(acc.role)) acc.totpSecret = await enrolDemoAccount(trx, user.id, now);
       const teamId = acc.site && acc.team ? teamIds.get(`${acc.site}/${acc.team}`) : undefined;
       if (teamId) {
         await trx.insertInto('user_team').values({ user_id: user.id, team_id: teamId }).execute();
