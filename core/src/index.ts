@@ -17,3 +17,4 @@ export * from './linter/index.js';
 export * from './statistics/index.js';
 export * from './policy/statistics.js';
 export * from './dto-statistics.js';
+export * from './rgpd/index.js';

@@ -1,0 +1,3 @@
+export * from './vocabulary.js';
+export * from './field-catalogue.js';
+export * from './register.js';
