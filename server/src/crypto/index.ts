@@ -3,5 +3,5 @@ export { aadOf, activeKeyring, installKeyring, openText, sealText } from './fiel
 export { addKey, generateKeyring, loadOrCreateKeyFile, readKeyFile, writeKeyFile, type Keyring } from './keyring.js';
 export { resealAll, type ResealResult } from './reseal.js';
 export { SEALED_COLUMNS, type SealedColumn } from './sealed-columns.js';
-export { keyFilePath, loadKeyring } from './startup.js';
+export { assertKeyOpensData, keyFilePath, loadKeyring } from './startup.js';
 export { rotateKeys, type RotationResult } from './rotate.js';

@@ -1,4 +1,8 @@
 import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
+import type { Db } from '../db/schema.js';
+import { open } from './envelope.js';
+import { SEALED_COLUMNS } from './sealed-columns.js';
 import { installKeyring } from './fields.js';
 import { loadOrCreateKeyFile, type Keyring } from './keyring.js';
 
@@ -16,4 +20,24 @@ export function loadKeyring(cfg: { keyFile?: string; dataDir: string }, log: (li
     log(`Clé de chiffrement : ${path} (clé courante ${keyring.currentId}, ${keyring.keys.size} clé(s)).`);
   }
   return keyring;
+}
+
+/**
+ * At start: one stored value per encrypted column must open with the loaded keys; otherwise the key file is not the
+ * one of this database (restored without its key, wrong JALON_KEY_FILE) and the server refuses to start.
+ */
+export async function assertKeyOpensData(db: Db, keyring: Keyring, path: string): Promise<void> {
+  for (const spec of SEALED_COLUMNS) {
+    const extra = spec.aadColumns.filter((c) => c !== spec.cursor).map((c) => sql.ref(c));
+    const r = await sql<Record<string, unknown>>`
+      select ${sql.ref(spec.cursor)} as cursor, ${sql.ref(spec.column)} as value ${extra.length ? sql`, ${sql.join(extra)}` : sql``}
+      from ${sql.table(spec.table)} where ${sql.ref(spec.column)} like 'jk1.%' limit 1`.execute(db);
+    const row = r.rows[0];
+    if (!row) continue;
+    try {
+      open(keyring, String(row.value), spec.aad({ ...row, [spec.cursor]: row.cursor }));
+    } catch {
+      throw new Error(`La clé de chiffrement ${path} n’ouvre pas les données de cette base (${spec.table}.${spec.column}) : remettez le bon fichier de clés ou indiquez-le par JALON_KEY_FILE.`);
+    }
+  }
 }
