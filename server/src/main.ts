@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { loadKeyring, resealAll } from './crypto/index.js';
+import { assertKeyOpensData, keyFilePath, loadKeyring, resealAll } from './crypto/index.js';
+import { lockDataDir } from './db/dir-lock.js';
 import { migrate, openDb } from './db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 import { reportDemoSecondFactor } from './demo/second-factor.js';
@@ -10,8 +11,10 @@ import { reportDemoSecondFactor } from './demo/second-factor.js';
 async function main(): Promise<void> {
   const cfg = loadConfig();
   const keyring = loadKeyring(cfg);
+  const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir);
   const { db, kind, close } = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.databaseUrl ? undefined : cfg.dataDir });
   await migrate(db);
+  await assertKeyOpensData(db, keyring, keyFilePath(cfg));
   const empty = !(await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst());
   if (empty && cfg.demo) {
     const accounts = await seedDemo(db, new Date());
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     await app.close();
     await close();
+    unlock();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
