@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { authenticator } from 'otplib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../server/src/app.js';
@@ -27,7 +28,7 @@ export async function startE2E(): Promise<E2E> {
   installKeyring(generateKeyring()); // in-memory database: a key for this run only
   const { db, kind, close } = await openDb({});
   await migrate(db);
-  await seedDemo(db, new Date());
+  for (const a of await seedDemo(db, new Date())) if (a.totpSecret) demoSecrets.set(a.email, a.totpSecret);
   const app = await buildApp({ db, dbKind: kind, clock: () => new Date(), webDist });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -46,15 +47,43 @@ export async function startE2E(): Promise<E2E> {
 
 export const demoEmail = (login: string) => `${login}@demo.jalon.local`;
 
+/** TOTP secrets of the demo accounts with a second factor (admin, DPO), from the seed. */
+const demoSecrets = new Map<string, string>();
+const lastStep = new Map<string, number>();
+
+/**
+ * The TOTP code a person would read on the phone. The server accepts each time step once and one step ahead: a second
+ * login in the same 30 s uses the next step's code, a third waits for the next step.
+ */
+export async function demoTotpCode(email: string): Promise<string> {
+  const secret = demoSecrets.get(email);
+  if (!secret) throw new Error(`No TOTP secret for ${email}`);
+  const now = Math.floor(Date.now() / 30_000);
+  const step = Math.max(now, (lastStep.get(email) ?? 0) + 1);
+  if (step > now + 1) await new Promise((r) => setTimeout(r, (step - 1) * 30_000 - Date.now() + 200));
+  lastStep.set(email, step);
+  return authenticator.clone({ epoch: step * 30_000 }).generate(secret);
+}
+
+/** Fills and sends the login form; for the admin and the DPO, the second step with the code. */
+export async function submitLogin(page: Page, who: string): Promise<void> {
+  const email = demoEmail(who);
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /se connecter/i }).click();
+  if (demoSecrets.has(email)) {
+    await page.getByLabel('Code de vérification').fill(await demoTotpCode(email));
+    await page.getByRole('button', { name: /se connecter/i }).click();
+  }
+  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+}
+
 /** Logs in through the login form, as a person would. */
 export async function login(e: E2E, who: string): Promise<Page> {
   const context = await e.browser.newContext({ baseURL: e.baseUrl, locale: 'fr-FR' });
   const page = await context.newPage();
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse électronique').fill(demoEmail(who));
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /se connecter/i }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+  await submitLogin(page, who);
   return page;
 }
 

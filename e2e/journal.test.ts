@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/seed.js';
-import { demoEmail, expectAccessible, startE2E, type E2E } from './harness.js';
+import { expectAccessible, startE2E, submitLogin, type E2E } from './harness.js';
 
 let e: E2E;
 beforeAll(async () => {

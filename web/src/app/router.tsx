@@ -6,6 +6,7 @@ import { HomeRoute } from './routes/home';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { PasswordRoute } from './routes/password';
+import { SecondFactorRoute } from './routes/second-factor';
 import { RequireAuth } from './routes/require-auth';
 import { SetupRoute } from './routes/setup';
 import { UsagerNewRoute } from './routes/usager-new';
@@ -31,6 +32,7 @@ const router = createBrowserRouter([
           { path: paths.usagerNew.pattern, element: <UsagerNewRoute /> },
           { path: paths.usager.pattern, element: <UsagerRoute /> },
           { path: paths.password.pattern, element: <PasswordRoute /> },
+          { path: paths.secondFactor.pattern, element: <SecondFactorRoute /> },
           { path: paths.agenda.pattern, element: <AgendaRoute /> },
           { path: paths.agendaPrint.pattern, element: <AgendaPrintRoute /> },
           { path: paths.admin.pattern, element: <AdminRoute /> },

@@ -7,6 +7,7 @@ export const paths = {
   },
   setup: { pattern: '/installation', href: () => '/installation' },
   password: { pattern: '/mot-de-passe', href: () => '/mot-de-passe' },
+  secondFactor: { pattern: '/double-authentification', href: () => '/double-authentification' },
   usagerNew: { pattern: '/usagers/nouveau', href: () => '/usagers/nouveau' },
   usager: { pattern: '/usagers/:id', href: (id: string) => `/usagers/${encodeURIComponent(id)}` },
   usagerJournal: { href: (id: string) => `/usagers/${encodeURIComponent(id)}?onglet=journal` },

@@ -50,6 +50,7 @@ export function AppLayout() {
           {me.user.siteName ? ` — ${me.user.siteName}` : ''}
         </p>,
         { iconId: 'fr-icon-lock-line', text: 'Changer mon mot de passe', linkProps: { to: paths.password.href() } },
+        { iconId: 'fr-icon-shield-line', text: 'Double authentification', linkProps: { to: paths.secondFactor.href() } },
         {
           iconId: 'fr-icon-logout-box-r-line',
           text: 'Se déconnecter',
