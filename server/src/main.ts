@@ -6,6 +6,7 @@ import { lockDataDir } from './db/dir-lock.js';
 import { migrate, openDb } from './db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 import { reportDemoSecondFactor } from './demo/second-factor.js';
+import { startStatisticsJob } from './modules/statistics/job.js';
 
 /** config → key → openDb → migrate → (demo data) → seal plaintext notes → buildApp → listen */
 async function main(): Promise<void> {
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
     secureCookies: cfg.secureCookies,
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
+  const stopStatistics = startStatisticsJob(db, () => new Date());
   const shutdown = async () => {
+    stopStatistics();
     await app.close();
     await close();
     unlock();

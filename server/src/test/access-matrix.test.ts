@@ -158,6 +158,21 @@ const CASES: Case[] = [
     method: 'GET', route: '/api/dpo/access-events', url: (c) => `/api/dpo/access-events?purpose=Contr%C3%B4le%20de%20s%C3%A9curit%C3%A9&userId=${c.referentId}`,
     expect: { dpo: 200, anonymous: 401 }, otherwise: 403,
   },
+  // Statistics (issue 6): workers (their team), responsables (their site), the admin (all sites); never secretaries or the DPO.
+  ...(['/api/statistics/scope', '/api/statistics/table', '/api/statistics/table.csv', '/api/statistics/waiting-time'] as const).map((route): Case => ({
+    method: 'GET', route, url: () => (route.includes('table') ? `${route}?indicator=sexe` : route),
+    expect: { referent: 200, ts_same_team: 200, ts_other_team: 200, ts_other_site: 200, responsable: 200, responsable_other_site: 200, admin: 200, anonymous: 401 },
+    otherwise: 404,
+  })),
+  { method: 'GET', route: '/api/statistics/teams', url: () => '/api/statistics/teams', expect: { responsable: 200, responsable_other_site: 200, admin: 200, anonymous: 401 }, otherwise: 404 },
+  {
+    method: 'GET', route: '/api/statistics/my-activity', url: () => '/api/statistics/my-activity',
+    expect: { referent: 200, ts_same_team: 200, ts_other_team: 200, ts_other_site: 200, anonymous: 401 }, otherwise: 404,
+  },
+  {
+    method: 'GET', route: '/api/statistics/report.pdf', url: (c) => `/api/statistics/report.pdf?siteId=${c.siteId}&year=2026`,
+    expect: { responsable: 200, admin: 200, anonymous: 401 }, otherwise: 404,
+  },
   { method: 'GET', route: '/api/dpo/accounts', url: () => '/api/dpo/accounts', expect: { dpo: 200, anonymous: 401 }, otherwise: 403 },
   // Second factor (issue 8). The admin and the DPO are enrolled (mandatory); the others are not.
   {

@@ -88,6 +88,13 @@ const SPECS: Record<string, Spec> = {
     body: (i) => ({ email: `n-${randomUUID().slice(0, 8)}@test.jalon.local`, displayName: 'Nouvel agent', role: 'secretaire', siteId: i.site, teamIds: [i.team], password: 'un-mot-de-passe-long' }),
   },
   'PATCH /api/admin/users/:id': { who: 'admin', body: (i) => ({ displayName: 'Agent renommé', teamIds: [i.team], active: true }) },
+  'GET /api/statistics/scope': { who: 'ts' },
+  'GET /api/statistics/table': { who: 'ts', query: '?indicator=sexe' },
+  'GET /api/statistics/table.csv': { who: 'ts', query: '?indicator=entreesParType' },
+  'GET /api/statistics/waiting-time': { who: 'ts' },
+  'GET /api/statistics/teams': { who: 'admin' },
+  'GET /api/statistics/my-activity': { who: 'ts' },
+  'GET /api/statistics/report.pdf': { who: 'admin', query: '?siteId=:site&year=2026' },
   'GET /api/dpo/audit-events': { who: 'dpo' },
   'GET /api/dpo/access-events': { who: 'dpo' },
   'GET /api/dpo/accounts': { who: 'dpo' },
@@ -127,6 +134,7 @@ const KNOWN_CODES = [
   'partner_required', 'worker_required',
   'password_too_common', 'too_many_attempts', 'totp_required', 'invalid_totp_code', 'totp_enrolment_required', 'totp_already_enabled',
   'totp_no_enrolment', 'totp_not_enabled',
+  'invalid_period', 'invalid_filter', 'filter_too_fine', 'grouping_refused', 'table_too_large',
 ];
 const ENGLISH = /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
 const FRENCH = /[àâçéèêëîïôûùüœ’°]| : |\b(le|la|les|des|du|de|une?|au|aux|est|et|ou|en|sur|pour|par|oui|non|pas|invalide|introuvable|obligatoire|trop|adresse|valeur|saisissez|attendu|motif|mot)\b/i;
@@ -457,17 +465,34 @@ describe('bad input on every route', () => {
       }
     }));
 
-  it('junk query strings on the other GET routes are ignored', async () => {
+  it('junk query strings on the other GET routes are ignored (statistics: refused, no unknown filter passes)', async () => {
     const junk = '?q=%E0%A4%A&inconnu=-1&%00=%00&a[b]=c&__proto__=x&constructor=y';
     for (const r of routes().filter((x) => x.method === 'GET' && !['/api/usagers/search', '/api/dpo/audit-events', '/api/dpo/access-events'].includes(x.url))) {
       const spec = specOf(r);
       const before = await counts();
-      const url = `${fill(r.url)}${spec.query ? `${spec.query}&${junk.slice(1)}` : junk}`;
+      const url = `${fill(r.url)}${spec.query ? `${fill(spec.query)}&${junk.slice(1)}` : junk}`;
       const res = await t.app.inject({ method: 'GET', url, headers: headersOf(spec.who, 'GET') });
-      expect(res.statusCode, `${r.url} ${res.body.slice(0, 200)}`).toBe(200);
+      if (r.url.startsWith('/api/statistics/') && r.url !== '/api/statistics/scope') {
+        expectCleanError(res, r.url);
+        expect(res.statusCode, `${r.url} ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, `${r.url} ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      } else expect(res.statusCode, `${r.url} ${res.body.slice(0, 200)}`).toBe(200);
       expect(await counts(), r.url).toEqual(before);
     }
   });
+
+  it('statistics: malformed periods, places, indicators and groupings are refused in French', () =>
+    writesNothing('statistics queries', async () => {
+      const bad = [
+        'indicator=', 'indicator=inconnu', 'indicator=sexe&from=2026-13', 'indicator=sexe&from=31/12/2025', 'indicator=sexe&from=2026-11&to=2026-01',
+        'indicator=sexe&arrondissements=21', 'indicator=sexe&arrondissements=x', 'indicator=sexe&siteIds=pas-un-site', 'indicator=sexe&groupBy=userId',
+        'indicator=sexe&groupBy=jour', 'indicator=sexe&category=%00', 'indicator=sexe&compare=2', `indicator=sexe&from=${'9'.repeat(5000)}`,
+        'indicator=sexe&teamId=abc', 'indicator=sexe&indicator=sexe', 'indicator=sexe&groupBy=mois',
+      ];
+      for (const q of bad) await expectRefused(`statistics ${q.slice(0, 60)}`, { method: 'GET', url: `/api/statistics/table?${q}`, headers: sessions.ts.get }, [400, 404, 414, 422]);
+      for (const q of ['', '?siteId=abc&year=2026', `?siteId=${randomUUID()}&year=abc`, `?siteId=${randomUUID()}&year=1999`])
+        await expectRefused(`report ${q}`, { method: 'GET', url: `/api/statistics/report.pdf${q}`, headers: headersOf('admin', 'GET') }, [400, 404]);
+    }));
 
   it('unknown routes and methods answer a French 404', () =>
     writesNothing('unknown routes', async () => {

@@ -1,0 +1,110 @@
+import {
+  assertGroupingAllowed,
+  GROUP_BYS,
+  INDICATOR_IDS,
+  normaliseFilter,
+  StatisticsError,
+  type GroupBy,
+  type StatisticsFilter,
+} from '@jalon/core';
+import { z } from 'zod';
+import { AppError, parse } from '../../errors.js';
+
+/**
+ * Query parameters of the statistics routes. The order of the checks is the protection's: a grouping naming a worker
+ * or a person is refused first (grouping_refused), then any filter other than period / site / arrondissement
+ * (filter_too_fine, core/src/statistics/filters.ts), then the values.
+ */
+export const asAppError = (err: unknown): never => {
+  if (err instanceof StatisticsError) throw new AppError(422, err.code, err.message, err.field ? { [err.field]: err.message } : undefined);
+  throw err;
+};
+
+const list = (v: unknown): string[] | undefined => {
+  if (v === undefined || v === '') return undefined;
+  if (typeof v !== 'string') throw new AppError(400, 'validation_error', 'Liste invalide : valeurs séparées par des virgules attendues');
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+};
+
+const parisMonthOf = (d: Date) => {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(d).split('-');
+  return { y: Number(y), m: Number(m) };
+};
+const monthString = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+
+/** Default period: the last 12 months, the current one included. */
+export const defaultPeriod = (now: Date) => {
+  const { y, m } = parisMonthOf(now);
+  const i = y * 12 + m - 1;
+  return { from: monthString(i - 11), to: monthString(i) };
+};
+
+export const shiftMonth = (month: string, n: number): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return monthString(y * 12 + m - 1 + n);
+};
+
+const BaseQuery = z.object({
+  from: z.string().max(20).optional(),
+  to: z.string().max(20).optional(),
+  siteIds: z.string().max(4000).optional(),
+  arrondissements: z.string().max(200).optional(),
+});
+
+/** Period and places, normalised to whole months, whole sites, whole arrondissements. */
+export const parseFilter = (query: unknown, now: Date, extraKeys: readonly string[]): StatisticsFilter => {
+  const raw = { ...((query ?? {}) as Record<string, unknown>) };
+  for (const k of extraKeys) delete raw[k];
+  const q = parse(BaseQuery.passthrough(), raw);
+  const period = defaultPeriod(now);
+  const arr = list(q.arrondissements)?.map((a) => (/^\d{1,2}$/.test(a) ? Number(a) : Number.NaN));
+  const input: Record<string, unknown> = { ...q, from: q.from ?? period.from, to: q.to ?? period.to };
+  if (q.siteIds !== undefined) input.siteIds = list(q.siteIds) ?? [];
+  if (q.arrondissements !== undefined) input.arrondissements = arr ?? [];
+  try {
+    return normaliseFilter(input as never);
+  } catch (err) {
+    return asAppError(err);
+  }
+};
+
+const groupByOf = (v: unknown): GroupBy | null => {
+  if (v === undefined || v === '') return null;
+  if (typeof v !== 'string' || v.length > 60) throw new AppError(400, 'validation_error', 'Regroupement invalide');
+  try {
+    assertGroupingAllowed([v]);
+  } catch (err) {
+    asAppError(err);
+  }
+  if (!(GROUP_BYS as readonly string[]).includes(v))
+    throw new AppError(422, 'grouping_refused', `Regroupement « ${v} » inconnu : par arrondissement, par site ou par mois seulement`, { groupBy: 'Regroupement inconnu : par arrondissement, par site ou par mois' });
+  return v as GroupBy;
+};
+
+const TableOnly = z.object({
+  indicator: z.enum(INDICATOR_IDS, { error: 'Indicateur inconnu : choisissez un indicateur de la liste' }),
+  category: z.string().trim().min(1).max(60).regex(/^[\w-]+$/, { error: 'Catégorie invalide' }).optional(),
+  compare: z.enum(['0', '1'], { error: 'compare : 0 ou 1' }).optional(),
+});
+
+export interface TableParams {
+  indicator: string;
+  groupBy: GroupBy | null;
+  category: string | null;
+  compare: boolean;
+  filter: StatisticsFilter;
+}
+
+export const parseTableParams = (query: unknown, now: Date): TableParams => {
+  const raw = (query ?? {}) as Record<string, unknown>;
+  const groupBy = groupByOf(raw.groupBy);
+  const own = parse(TableOnly, { indicator: raw.indicator, category: raw.category, compare: raw.compare });
+  const filter = parseFilter(raw, now, ['indicator', 'groupBy', 'category', 'compare']);
+  return { indicator: own.indicator, groupBy, category: own.category ?? null, compare: own.compare === '1', filter };
+};
+
+const ReportQuery = z.object({
+  siteId: z.uuid({ error: 'Site invalide' }),
+  year: z.coerce.number({ error: 'Année invalide' }).int().min(2000, { error: 'Année invalide' }).max(2100, { error: 'Année invalide' }),
+}).strict();
+export const parseReportParams = (query: unknown) => parse(ReportQuery, query);

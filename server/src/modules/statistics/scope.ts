@@ -1,0 +1,45 @@
+import { MIN_TEAM_WORKERS, statisticsLevel, type StatisticsLevel } from '@jalon/core';
+import type { Ctx } from '../../context.js';
+import type { Db } from '../../db/schema.js';
+import { notFound } from '../../errors.js';
+
+/**
+ * The rows of the aggregates a caller may read (policy in core/src/policy/statistics.ts): every site for the admin,
+ * their site for a responsable, their team(s) for a worker. Secretaries and the DPO get a 404, like any route that is
+ * not theirs.
+ */
+export interface StatisticsScope {
+  level: StatisticsLevel;
+  /** Sites the caller may read; null = every site. */
+  siteIds: string[] | null;
+  /** Teams the caller reads (a worker); null = whole sites. */
+  teamIds: string[] | null;
+}
+
+export const statisticsScope = (ctx: Ctx): StatisticsScope => {
+  const level = statisticsLevel(ctx.actor);
+  if (!level) throw notFound('Page');
+  if (level === 'all') return { level, siteIds: null, teamIds: null };
+  const siteIds = [ctx.actor.siteId!];
+  return level === 'site' ? { level, siteIds, teamIds: null } : { level, siteIds, teamIds: [...ctx.actor.teamIds] };
+};
+
+/** Sites asked for, checked against the scope: a site outside it is "not found", as everywhere else. */
+export const scopedSites = (scope: StatisticsScope, asked: readonly string[]): string[] | null => {
+  if (asked.length === 0) return scope.siteIds;
+  if (scope.siteIds && asked.some((s) => !scope.siteIds!.includes(s))) throw notFound('Site');
+  return [...asked];
+};
+
+/** Teams of a site that may be shown apart: at least MIN_TEAM_WORKERS active social workers. */
+export async function teamsShownApart(db: Db, siteIds: string[] | null): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('team as t')
+    .leftJoin('user_team as ut', 'ut.team_id', 't.id')
+    .leftJoin('app_user as u', (j) => j.onRef('u.id', '=', 'ut.user_id').on('u.active', '=', true).on('u.role', '=', 'travailleur_social'))
+    .select((eb) => ['t.id', 't.name', eb.fn.count<number>('u.id').as('workers')])
+    .$if(siteIds !== null, (qb) => qb.where('t.site_id', 'in', siteIds!.length ? siteIds! : ['00000000-0000-0000-0000-000000000000']))
+    .groupBy(['t.id', 't.name'])
+    .execute();
+  return new Map(rows.filter((r) => Number(r.workers) >= MIN_TEAM_WORKERS).map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,119 @@
+import {
+  canSeeOwnActivity,
+  canSeeTeamTable,
+  ENTRY_TYPE_LABELS,
+  GROUP_BY_LABELS,
+  GROUP_BYS,
+  INDICATORS,
+  canDownloadSiteReport,
+  oneWayTable,
+  PRIMARY_THRESHOLD,
+  protectTable,
+  type StatisticsFilter,
+  type StatisticsScopeDto,
+  type TeamTableDto,
+  type WaitingTimeDto,
+} from '@jalon/core';
+import { sql } from 'kysely';
+import type { Ctx } from '../../context.js';
+import { notFound } from '../../errors.js';
+import { aggregateCounts, refreshState, waitHistogram } from './queries.js';
+import { scopedSites, statisticsScope, teamsShownApart } from './scope.js';
+
+/** What the page may offer the caller. */
+export async function scopeView(ctx: Ctx): Promise<StatisticsScopeDto> {
+  const scope = statisticsScope(ctx);
+  const sites = await ctx.db
+    .selectFrom('site')
+    .select(['id', 'code', 'name', 'arrondissements'])
+    .$if(scope.siteIds !== null, (qb) => qb.where('id', 'in', scope.siteIds!))
+    .orderBy('name')
+    .execute();
+  const teams = scope.teamIds?.length
+    ? await ctx.db.selectFrom('team').select(['id', 'name']).where('id', 'in', scope.teamIds).orderBy('name').execute()
+    : [];
+  const state = await refreshState(ctx.db);
+  const last = await ctx.db.selectFrom('stat_population').select((eb) => eb.fn.max('month').as('m')).executeTakeFirst();
+  const month = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 7);
+  return {
+    level: scope.level,
+    sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name, arrondissements: s.arrondissements })),
+    teams,
+    indicators: INDICATORS.map((i) => ({ id: i.id, label: i.label, kind: i.kind, variable: i.variable, sensitive: i.sensitive })),
+    groupBys: GROUP_BYS.map((id) => ({ id, label: GROUP_BY_LABELS[id] })),
+    months: state && last?.m ? { first: state.firstMonth.slice(0, 7), last: month(last.m) } : null,
+    refreshedAt: state?.refreshedAt.toISOString() ?? null,
+    teamTable: canSeeTeamTable(ctx.actor),
+    ownActivity: canSeeOwnActivity(ctx.actor),
+    yearlyReport: sites.some((s) => canDownloadSiteReport(ctx.actor, s.id)),
+  };
+}
+
+/** Median and 90th percentile of the waiting days; nothing at all below the threshold (a median of 3 is 3 people). */
+export async function waitingTime(ctx: Ctx, filter: StatisticsFilter): Promise<WaitingTimeDto> {
+  const scope = statisticsScope(ctx);
+  const siteIds = scopedSites(scope, filter.siteIds);
+  const hist = await waitHistogram(ctx.db, {
+    fromMonth: `${filter.fromMonth}-01`,
+    toMonth: `${filter.toMonth}-01`,
+    siteIds,
+    teamIds: scope.teamIds,
+    arrondissements: filter.arrondissements,
+  });
+  const total = hist.reduce((s, h) => s + h.persons, 0);
+  const period = { fromMonth: filter.fromMonth, toMonth: filter.toMonth };
+  const published = protectTable(oneWayTable('delaiPremierEntretien', ['personnes'], [total]), { sensitive: false });
+  const persons = published.status === 'released' ? published.cells[0]![0]! : { suppressed: 'primary' as const };
+  if (total < PRIMARY_THRESHOLD) return { period, persons, threshold: PRIMARY_THRESHOLD, medianDays: null, p90Days: null };
+  const quantile = (q: number) => {
+    const rank = Math.ceil(q * total);
+    let seen = 0;
+    for (const h of hist) {
+      seen += h.persons;
+      if (seen >= rank) return h.days;
+    }
+    return hist[hist.length - 1]!.days;
+  };
+  return { period, persons, threshold: PRIMARY_THRESHOLD, medianDays: quantile(0.5), p90Days: quantile(0.9) };
+}
+
+/** Files actives per team at the end of the period; teams of fewer than 5 workers together with the rest of the site. */
+export async function teamTable(ctx: Ctx, filter: StatisticsFilter): Promise<TeamTableDto> {
+  const scope = statisticsScope(ctx);
+  if (!canSeeTeamTable(ctx.actor)) throw notFound('Page');
+  const siteIds = scopedSites(scope, filter.siteIds);
+  const apart = await teamsShownApart(ctx.db, siteIds);
+  const rows = await aggregateCounts(ctx.db, {
+    kind: 'population',
+    name: 'ensemble',
+    fromMonth: `${filter.fromMonth}-01`,
+    toMonth: `${filter.toMonth}-01`,
+    siteIds,
+    teamIds: null,
+    arrondissements: filter.arrondissements,
+    rowKey: 'team',
+  });
+  const cols = [...[...apart.entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr')).map(([id]) => id), 'autres'];
+  const counts = cols.map((c) => rows.filter((r) => (c === 'autres' ? !apart.has(r.row) : r.row === c)).reduce((s, r) => s + r.n, 0));
+  const labels = Object.fromEntries(cols.map((c) => [c, c === 'autres' ? 'Équipes de moins de 5 professionnels et dossiers sans équipe' : apart.get(c)!]));
+  return { period: { fromMonth: filter.fromMonth, toMonth: filter.toMonth }, labels: { rows: {}, cols: labels }, table: protectTable(oneWayTable('equipe', cols, counts), { sensitive: false }) };
+}
+
+/** A worker's own journal entries by type over the period: shown to that worker only. */
+export async function myActivity(ctx: Ctx, filter: StatisticsFilter): Promise<TeamTableDto> {
+  statisticsScope(ctx);
+  if (!canSeeOwnActivity(ctx.actor)) throw notFound('Page');
+  const r = await sql<{ type: string; n: number }>`
+    select type, count(*)::int as n from journal_entry
+    where author_id = ${ctx.actor.id} and deleted_at is null
+      and occurred_at >= (${filter.from}::timestamp at time zone 'Europe/Paris')
+      and occurred_at < (${filter.toExclusive}::timestamp at time zone 'Europe/Paris')
+    group by type`.execute(ctx.db);
+  const cols = Object.keys(ENTRY_TYPE_LABELS);
+  const counts = cols.map((c) => Number(r.rows.find((x) => x.type === c)?.n ?? 0));
+  return {
+    period: { fromMonth: filter.fromMonth, toMonth: filter.toMonth },
+    labels: { rows: {}, cols: ENTRY_TYPE_LABELS },
+    table: protectTable(oneWayTable('entreesParType', cols, counts), { sensitive: false }),
+  };
+}
