@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../test/factories.js';
 import { isSealed } from './envelope.js';
+import { generateKeyring } from './keyring.js';
+import { assertKeyOpensData } from './startup.js';
 import { resealAll } from './reseal.js';
 
 /** Data at rest (issue 8): the raw tables hold no plaintext note, on PGlite and on PostgreSQL (TEST_DATABASE_URL). */
@@ -79,5 +81,10 @@ describe('journal notes at rest', () => {
     expect((await timeline()).map((i) => i.note)).toContain('Restaurée en clair.');
     // Idempotent: nothing left to seal.
     expect((await resealAll(t.db, t.keyring, { rotate: false })).every((r) => r.sealed === 0)).toBe(true);
+  });
+
+  it('the start-up check refuses a key file that does not open the stored notes', async () => {
+    await expect(assertKeyOpensData(t.db, t.keyring, 'jalon.key')).resolves.toBeUndefined();
+    await expect(assertKeyOpensData(t.db, generateKeyring(), 'autre.key')).rejects.toThrow(/autre\.key n’ouvre pas les données/);
   });
 });
