@@ -12,6 +12,7 @@ import { usagerRoutes } from './modules/usagers/routes.js';
 import { siteRoutes } from './modules/organisation/site-routes.js';
 import { adminRoutes } from './modules/organisation/admin-routes.js';
 import { dpoRoutes } from './modules/audit-log/routes.js';
+import { registreRoutes } from './modules/registre/routes.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { catalogueRoutes } from './modules/journal/catalogue.js';
 import { journalRoutes } from './modules/journal/routes.js';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await siteRoutes(api, deps);
     await adminRoutes(api, deps);
     await dpoRoutes(api, deps);
+    await registreRoutes(api, deps);
     await statisticsRoutes(api, deps);
     await journalRoutes(api, deps);
     await catalogueRoutes(api, deps);

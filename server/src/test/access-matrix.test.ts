@@ -174,6 +174,7 @@ const CASES: Case[] = [
     expect: { responsable: 200, admin: 200, anonymous: 401 }, otherwise: 404,
   },
   { method: 'GET', route: '/api/dpo/accounts', url: () => '/api/dpo/accounts', expect: { dpo: 200, anonymous: 401 }, otherwise: 403 },
+  { method: 'GET', route: '/api/admin/registre', url: () => '/api/admin/registre?format=md', expect: { admin: 200, dpo: 200, anonymous: 401 }, otherwise: 404 },
   // Second factor (issue 8). The admin and the DPO are enrolled (mandatory); the others are not.
   {
     method: 'POST', route: '/api/auth/totp/enrolment', url: () => '/api/auth/totp/enrolment',

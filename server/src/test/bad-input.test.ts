@@ -98,6 +98,7 @@ const SPECS: Record<string, Spec> = {
   'GET /api/dpo/audit-events': { who: 'dpo' },
   'GET /api/dpo/access-events': { who: 'dpo' },
   'GET /api/dpo/accounts': { who: 'dpo' },
+  'GET /api/admin/registre': { who: 'admin', query: '?format=pdf' },
   'GET /api/usagers/:id/journal': { who: 'ts' },
   'POST /api/usagers/:id/journal': {
     who: 'ts',
