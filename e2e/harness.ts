@@ -8,6 +8,7 @@ import { buildApp } from '../server/src/app.js';
 import { generateKeyring, installKeyring } from '../server/src/crypto/index.js';
 import { migrate, openDb } from '../server/src/db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.js';
+import { refreshStatistics } from '../server/src/modules/statistics/refresh.js';
 
 export const CHROMIUM = process.env.JALON_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
@@ -29,6 +30,7 @@ export async function startE2E(): Promise<E2E> {
   const { db, kind, close } = await openDb({});
   await migrate(db);
   for (const a of await seedDemo(db, new Date())) if (a.totpSecret) demoSecrets.set(a.email, a.totpSecret);
+  await refreshStatistics(db, new Date()); // what the server's statistics job does at start
   const app = await buildApp({ db, dbKind: kind, clock: () => new Date(), webDist });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -17,6 +17,8 @@ const AdminRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m
 const DpoRoute = lazy(() => import('./routes/dpo').then((m) => ({ default: m.DpoRoute })));
 /** The agenda (two roles, its own views) loads on demand too. */
 const AgendaRoute = lazy(() => import('./routes/agenda').then((m) => ({ default: m.AgendaRoute })));
+/** Statistics carry the charting library: on demand too. */
+const StatisticsRoute = lazy(() => import('./routes/statistics').then((m) => ({ default: m.StatisticsRoute })));
 const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
@@ -37,6 +39,7 @@ const router = createBrowserRouter([
           { path: paths.agendaPrint.pattern, element: <AgendaPrintRoute /> },
           { path: paths.admin.pattern, element: <AdminRoute /> },
           { path: paths.dpo.pattern, element: <DpoRoute /> },
+          { path: paths.statistics.pattern, element: <StatisticsRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

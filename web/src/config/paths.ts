@@ -24,6 +24,7 @@ export const paths = {
   },
   admin: { pattern: '/admin', href: () => '/admin' },
   dpo: { pattern: '/dpo', href: () => '/dpo' },
+  statistics: { pattern: '/statistiques', href: () => '/statistiques' },
 } as const;
 
 /** Only same-site paths are accepted as a return target after login (no open redirect). */

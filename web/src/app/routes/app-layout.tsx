@@ -61,13 +61,18 @@ export function AppLayout() {
 
   // Social workers and secretaries move between the usagers and the agenda.
   const role = me?.user.role;
+  // Statistics for workers (their team), responsables (their site) and the admin (all sites).
+  const statisticsItem = { text: 'Statistiques', linkProps: { to: paths.statistics.href() }, isActive: pathname.startsWith('/statistiques') };
   const navigation: HeaderProps['navigation'] =
-    role === 'travailleur_social' || role === 'secretaire'
+    role === 'travailleur_social' || role === 'secretaire' || role === 'responsable'
       ? [
           { text: 'Usagers', linkProps: { to: paths.home.href() }, isActive: pathname === '/' || pathname.startsWith('/usagers') },
-          { text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') },
+          ...(role === 'responsable' ? [] : [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]),
+          ...(role === 'secretaire' ? [] : [statisticsItem]),
         ]
-      : undefined;
+      : role === 'admin_fonctionnel'
+        ? [{ text: 'Administration', linkProps: { to: paths.admin.href() }, isActive: pathname.startsWith('/admin') }, statisticsItem]
+        : undefined;
 
   return (
     <>
