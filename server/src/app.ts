@@ -8,6 +8,7 @@ import { AppError, forbidden, unauthorized } from './errors.js';
 import { SESSION_COOKIE, resolveSession } from './auth/sessions.js';
 import { authRoutes } from './auth/routes.js';
 import { secondFactorGate, secondFactorRoutes } from './auth/second-factor-routes.js';
+import { oidcRoutes } from './auth/oidc-routes.js';
 import { usagerRoutes } from './modules/usagers/routes.js';
 import { siteRoutes } from './modules/organisation/site-routes.js';
 import { adminRoutes } from './modules/organisation/admin-routes.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     api.get('/api/health', async () => ({ status: 'ok', database: deps.dbKind }));
     await authRoutes(api, deps);
     await secondFactorRoutes(api, deps);
+    await oidcRoutes(api, deps);
     await usagerRoutes(api, deps);
     await siteRoutes(api, deps);
     await adminRoutes(api, deps);

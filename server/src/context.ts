@@ -1,4 +1,5 @@
 import type { Actor } from '@jalon/core';
+import type { OidcSettings } from './auth/oidc.js';
 import type { DatabaseKind } from './db/connect.js';
 import type { Db } from './db/schema.js';
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   /** Controllable clock: tests move time to check session timeouts and lockouts. */
   clock: () => Date;
   secureCookies?: boolean;
+  /** ProConnect / OpenID Connect login; absent: password login only. */
+  oidc?: OidcSettings;
   /** Folder of the built web app; not served when absent. */
   webDist?: string;
 }

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     dbKind: kind,
     clock: () => new Date(),
     secureCookies: cfg.secureCookies,
+    oidc: cfg.oidc,
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
   const stopStatistics = startStatisticsJob(db, () => new Date());

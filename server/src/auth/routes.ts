@@ -1,14 +1,15 @@
-import { ChangePasswordInput, LoginInput, SetupInput, secondFactorRequired, type MeDto } from '@jalon/core';
+import { ChangePasswordInput, LoginInput, SetupInput } from '@jalon/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ctxOf } from '../app.js';
 import { audit, auditAnonymous } from '../audit/audit.js';
-import type { AppDeps, RequestSession } from '../context.js';
+import type { AppDeps } from '../context.js';
 import { AppError, conflict, parse, unauthorized } from '../errors.js';
 import { assertNotCommonPassword } from './common-passwords.js';
 import { IpThrottle, tooManyAttempts } from './ip-throttle.js';
 import { checkSecondFactor, isEnrolled } from './second-factor.js';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
-import { SESSION_COOKIE, createSession, deleteSession, deleteUserSessions } from './sessions.js';
+import { meOf, openSession } from './session-reply.js';
+import { SESSION_COOKIE, deleteSession, deleteUserSessions } from './sessions.js';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
@@ -22,46 +23,11 @@ const totpRequired = () =>
 const invalidLoginCode = () =>
   new AppError(401, 'invalid_totp_code', 'Code incorrect, expiré ou déjà utilisé : saisissez le code affiché maintenant', { code: 'Code incorrect ou expiré' });
 
-const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken' | 'secondFactorEnrolled'>): MeDto => ({
-  user: {
-    id: s.user.id,
-    email: s.user.email,
-    displayName: s.user.displayName,
-    role: s.actor.role,
-    siteId: s.actor.siteId,
-    siteName: s.user.siteName,
-    teamIds: [...s.actor.teamIds],
-  },
-  csrfToken: s.csrfToken,
-  secondFactor: { enrolled: s.secondFactorEnrolled, required: secondFactorRequired(s.actor.role) },
-});
-
 export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
   const ipThrottle = new IpThrottle();
 
-  const startSession = async (reply: FastifyReply, userId: string, now: Date) => {
-    const { cookie, csrfToken } = await createSession(db, userId, now);
-    reply.setCookie(SESSION_COOKIE, cookie, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: Boolean(deps.secureCookies),
-    });
-    const user = await db
-      .selectFrom('app_user as u')
-      .leftJoin('site', 'site.id', 'u.site_id')
-      .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.site_id', 'site.name as site_name'])
-      .where('u.id', '=', userId)
-      .executeTakeFirstOrThrow();
-    const teams = await db.selectFrom('user_team').select('team_id').where('user_id', '=', userId).execute();
-    return meOf({
-      csrfToken,
-      actor: { id: user.id, role: user.role, siteId: user.site_id, teamIds: teams.map((t) => t.team_id) },
-      user: { id: user.id, email: user.email, displayName: user.display_name, siteName: user.site_name },
-      secondFactorEnrolled: await isEnrolled(db, userId),
-    });
-  };
+  const startSession = (reply: FastifyReply, userId: string, now: Date) => openSession(deps, reply, userId, now);
 
   /** A failed step (password or code): counts for the address and for the account, which locks at the 5th. */
   const recordFailure = async (req: FastifyRequest, userId: string, failedAttempts: number, reason: string) => {

@@ -7,6 +7,9 @@ import { confirmEnrolment, disableOwn, resetByAdmin, startEnrolment } from './se
 
 /** Routes a session of an admin or DPO without an enrolled factor may still reach (see `secondFactorGate`). */
 export const ENROLMENT_ROUTES = new Set([
+  'GET /api/health',
+  'GET /api/setup',
+  'GET /api/auth/oidc',
   'GET /api/auth/me',
   'POST /api/auth/logout',
   'POST /api/auth/password',

@@ -10,6 +10,8 @@ export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
+/** What the session table keeps of a cookie value. */
+export const sha256Token = sha256;
 const token = () => randomBytes(32).toString('base64url');
 
 /** Creates a fresh session (a new id at every login: no fixation). Returns the raw cookie value. */

@@ -192,6 +192,10 @@ const CASES: Case[] = [
     method: 'POST', route: '/api/admin/users/:id/totp/reset', url: (c) => `/api/admin/users/${c.userId}/totp/reset`,
     expect: { admin: 409, anonymous: 401 }, otherwise: 403,
   },
+  // OpenID Connect: not configured in this app (configured: auth/oidc.test.ts), so the flow is 404 for everyone.
+  { method: 'GET', route: '/api/auth/oidc', url: () => '/api/auth/oidc', expect: {}, otherwise: 200 },
+  { method: 'GET', route: '/api/auth/oidc/start', url: () => '/api/auth/oidc/start', expect: {}, otherwise: 404 },
+  { method: 'GET', route: '/api/auth/oidc/callback', url: () => '/api/auth/oidc/callback?code=abc&state=def', expect: {}, otherwise: 404 },
 ];
 
 /** Routes open to anyone or about the caller only: covered by auth tests, not by this table. */

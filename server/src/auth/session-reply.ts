@@ -1,0 +1,44 @@
+import { secondFactorRequired, type MeDto } from '@jalon/core';
+import type { FastifyReply } from 'fastify';
+import type { AppDeps, RequestSession } from '../context.js';
+import { isEnrolled } from './second-factor.js';
+import { SESSION_COOKIE, createSession } from './sessions.js';
+
+export const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken' | 'secondFactorEnrolled'>): MeDto => ({
+  user: {
+    id: s.user.id,
+    email: s.user.email,
+    displayName: s.user.displayName,
+    role: s.actor.role,
+    siteId: s.actor.siteId,
+    siteName: s.user.siteName,
+    teamIds: [...s.actor.teamIds],
+  },
+  csrfToken: s.csrfToken,
+  secondFactor: { enrolled: s.secondFactorEnrolled, required: secondFactorRequired(s.actor.role) },
+});
+
+/** Creates a session (new id, new CSRF token), sets its cookie and returns what /me returns. */
+export async function openSession(deps: AppDeps, reply: FastifyReply, userId: string, now: Date): Promise<MeDto> {
+  const { db } = deps;
+  const { cookie, csrfToken } = await createSession(db, userId, now);
+  reply.setCookie(SESSION_COOKIE, cookie, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: Boolean(deps.secureCookies),
+  });
+  const user = await db
+    .selectFrom('app_user as u')
+    .leftJoin('site', 'site.id', 'u.site_id')
+    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.site_id', 'site.name as site_name'])
+    .where('u.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const teams = await db.selectFrom('user_team').select('team_id').where('user_id', '=', userId).execute();
+  return meOf({
+    csrfToken,
+    actor: { id: user.id, role: user.role, siteId: user.site_id, teamIds: teams.map((t) => t.team_id) },
+    user: { id: user.id, email: user.email, displayName: user.display_name, siteName: user.site_name },
+    secondFactorEnrolled: await isEnrolled(db, userId),
+  });
+}
