@@ -27,6 +27,8 @@ export const monthLabel = (ym: string) => `${MONTHS_FR[Number(ym.slice(5, 7)) - 
 
 const cache = new Map<string, StatisticsTableDto>();
 const CACHE_SIZE = 300;
+/** For the benchmark: measure cold pages. */
+export const clearStatisticsCache = () => cache.clear();
 
 export async function indicatorTable(ctx: Ctx, p: TableParams): Promise<StatisticsTableDto> {
   const scope = statisticsScope(ctx);

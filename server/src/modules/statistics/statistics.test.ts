@@ -248,7 +248,7 @@ describe('activity, evolution, waiting time', () => {
   });
 
   it('a new entry counts after the next refresh (months marked by the triggers)', async () => {
-    await insertEntry(t.db, files.a[20]!, u.tsA!.id, 'visite_domicile', '2026-10-28T09:00:00Z');
+    await insertEntry(t.db, files.a![20]!, u.tsA!.id, 'visite_domicile', '2026-10-28T09:00:00Z');
     const before = await table('manager', 'indicator=visitesDomicile&from=2026-10&to=2026-10');
     expect(cells(before.table).total).toBe(12);
     t.clock.advance(60_000);
