@@ -29,6 +29,7 @@ async function resealColumn(db: Db, keyring: Keyring, spec: SealedColumn, rotate
   const cur = sql.ref(spec.cursor);
   const extra = spec.aadColumns.filter((c) => c !== spec.cursor).map((c) => sql.ref(c));
   const needs = rotate ? sql`(${col} not like 'jk1.%' or ${col} not like ${`jk1.${keyring.currentId}.%`})` : sql`${col} not like 'jk1.%'`;
+  const cursorType = await cursorTypeOf(db, spec);
   let after: unknown = null;
   for (;;) {
     const page = await db.transaction().execute(async (trx) => {
@@ -36,14 +37,24 @@ async function resealColumn(db: Db, keyring: Keyring, spec: SealedColumn, rotate
         select ${cur} as cursor, ${col} as value ${extra.length ? sql`, ${sql.join(extra)}` : sql``}
         from ${table} where ${col} is not null and ${needs} ${after === null ? sql`` : sql`and ${cur} > ${after}`}
         order by ${cur} limit ${batchSize}`.execute(trx);
+      const curs: unknown[] = [];
+      const olds: string[] = [];
+      const nexts: string[] = [];
       for (const row of rows.rows) {
         const value = String(row.value);
-        const aadRow = { ...row, [spec.cursor]: row.cursor };
-        const plain = isSealed(value) ? open(keyring, value, spec.aad(aadRow)) : value;
         if (isSealed(value) && keyIdOf(value) === keyring.currentId) continue;
-        const next = seal(keyring, plain, spec.aad(aadRow));
-        const upd = await sql`update ${table} set ${col} = ${next} where ${cur} = ${row.cursor} and ${col} = ${value}`.execute(trx);
-        if (Number(upd.numAffectedRows ?? 0) > 0) res.sealed++;
+        const aad = spec.aad({ ...row, [spec.cursor]: row.cursor });
+        curs.push(row.cursor);
+        olds.push(value);
+        nexts.push(seal(keyring, isSealed(value) ? open(keyring, value, aad) : value, aad));
+      }
+      if (curs.length) {
+        // One statement per batch; the old value in the join leaves a row changed meanwhile alone.
+        const upd = await sql`
+          update ${table} as t set ${col} = v.next
+          from (select unnest(${curs}::${sql.raw(cursorType)}[]) as cur, unnest(${olds}::text[]) as old, unnest(${nexts}::text[]) as next) v
+          where ${sql.ref(`t.${spec.cursor}`)} = v.cur and ${sql.ref(`t.${spec.column}`)} = v.old`.execute(trx);
+        res.sealed += Number(upd.numAffectedRows ?? 0);
       }
       return rows.rows;
     });
@@ -52,4 +63,14 @@ async function resealColumn(db: Db, keyring: Keyring, spec: SealedColumn, rotate
     after = page[page.length - 1]?.cursor;
   }
   return res;
+}
+
+/** SQL type of the batch cursor, from the catalogue (whitelisted: it is spliced into the cast). */
+async function cursorTypeOf(db: Db, spec: SealedColumn): Promise<string> {
+  const r = await sql<{ t: string }>`
+    select data_type as t from information_schema.columns
+    where table_schema = 'public' and table_name = ${spec.table} and column_name = ${spec.cursor}`.execute(db);
+  const t = r.rows[0]?.t;
+  if (t !== 'uuid' && t !== 'bigint' && t !== 'integer' && t !== 'text') throw new Error(`Unsupported cursor ${spec.table}.${spec.cursor} (${String(t)})`);
+  return t;
 }
