@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { PublishedTable, StatisticsScopeDto, StatisticsTableDto, TeamTableDto, WaitingTimeDto } from '@jalon/core';
+import { recoverCells, type PublishedTable, StatisticsScopeDto, StatisticsTableDto, TeamTableDto, WaitingTimeDto } from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/schema.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import { pdfText } from '../../test/pdf-text.js';
 import { buildSite, buildUser, loginAs, type Session, type TestUser } from '../../test/factories.js';
 import { refreshStatistics } from './refresh.js';
 
@@ -147,6 +148,20 @@ describe('disclosure control at the API', () => {
     expect(ts.F).toEqual({ suppressed: 'secondary' });
   });
 
+  it('no published table of the API gives back a hidden count (exact linear attack on each)', async () => {
+    const queries = [
+      'indicator=sexe', 'indicator=sexe&groupBy=arrondissement', 'indicator=sexe&groupBy=arrondissement&category=total',
+      'indicator=entreesParType&from=2026-10&to=2026-10', 'indicator=entreesParType&groupBy=mois&category=total',
+      'indicator=trancheAge&compare=1', 'indicator=groupeNationalite', 'indicator=entreesParMotif&groupBy=site',
+    ];
+    for (const who of ['manager', 'tsA', 'admin'])
+      for (const q of queries) {
+        const dto = await table(who, q);
+        for (const p of [dto.table, dto.comparison?.previous.table, dto.comparison?.lastYear.table])
+          if (p) expect(recoverCells(p), `${who} ${q}`).toEqual([]);
+      }
+  });
+
   it('nationality is sensitive: threshold 11', async () => {
     const dto = await table('manager', 'indicator=groupeNationalite&from=2026-11&to=2026-11');
     expect(dto.table.threshold).toBe(11);
@@ -275,10 +290,7 @@ describe('yearly report PDF', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const pdf = await getDocument({ data: new Uint8Array(res.rawPayload) }).promise;
-    let text = '';
-    for (let i = 1; i <= pdf.numPages; i++) text += (await (await pdf.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join(' ');
+    const { text } = await pdfText(res.rawPayload);
     expect(text).toContain('Rapport d’activité 2026');
     expect(text).toContain(site.name);
     expect(text).toContain('< 5');
