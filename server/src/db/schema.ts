@@ -116,6 +116,14 @@ export interface CaseFileTable {
   created_by: string | null;
   version: Generated<number>;
   updated_at: Generated<Date>;
+  /** Retention (issue 5, modules/retention): active, intermediate archive (DPO only) or anonymised. */
+  retention_state: Generated<'active' | 'archived' | 'anonymised'>;
+  retention_hold_kind: 'prolongation' | 'archive' | null;
+  retention_hold_until: DateStr | null;
+  retention_hold_reason: string | null;
+  retention_hold_note: string | null;
+  archived_at: Timestamp | null;
+  anonymised_at: Timestamp | null;
 }
 export interface CaseFileReferentTable {
   id: Generated<string>;
@@ -266,7 +274,50 @@ export interface StatRefreshTable {
   duration_ms: number;
 }
 
+/** One row per run of the retention engine (job or CLI), read by the DPO. */
+export interface RetentionRunTable {
+  id: Generated<string>;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  trigger: 'job' | 'cli';
+  dry_run: boolean;
+  archived: Generated<number>;
+  anonymised: Generated<number>;
+  noticed: Generated<number>;
+  failed: Generated<number>;
+  log_purged: ColumnType<unknown, string | undefined, string>;
+  details: ColumnType<unknown, string | undefined, string>;
+}
+/** A share of a file with a professional outside the service (secret partagé, modules/partage). */
+export interface FileShareTable {
+  id: Generated<string>;
+  case_file_id: string;
+  recipient_name: string | null;
+  recipient_organisation: string;
+  legal_ground: string;
+  consent_id: string | null;
+  sections: ColumnType<string[], string[], string[]>;
+  shared_on: DateStr;
+  person_informed: boolean;
+  not_informed_reason: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+export interface ConsentTable {
+  id: Generated<string>;
+  case_file_id: string;
+  purpose: string | null;
+  recipient: string | null;
+  given_on: DateStr;
+  withdrawn_on: DateStr | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  retention_run: RetentionRunTable;
+  file_share: FileShareTable;
+  consent: ConsentTable;
   stat_population: StatPopulationTable;
   stat_flow: StatFlowTable;
   stat_wait: StatWaitTable;
