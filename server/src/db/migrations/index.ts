@@ -6,6 +6,8 @@ import * as m202611251010 from './202611251010_partition_usager_search.js';
 import * as m202611251320 from './202611251320_create_second_factor.js';
 import * as m202611251200 from './202611251200_chain_security_log.js';
 import * as m202611251300 from './202611251300_create_statistics.js';
+import * as m202611251500 from './202611251500_index_plaintext_notes.js';
+import * as m202611251540 from './202611251540_create_retention_sharing.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '202611251320_create_second_factor': m202611251320,
   '202611251200_chain_security_log': m202611251200,
   '202611251300_create_statistics': m202611251300,
+  '202611251500_index_plaintext_notes': m202611251500,
+  '202611251540_create_retention_sharing': m202611251540,
 };
