@@ -18,3 +18,7 @@ export * from './statistics/index.js';
 export * from './policy/statistics.js';
 export * from './dto-statistics.js';
 export * from './rgpd/index.js';
+export * from './domain/break-glass.js';
+export * from './schemas/break-glass.js';
+export * from './policy/break-glass.js';
+export * from './sections/index.js';

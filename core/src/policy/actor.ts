@@ -6,6 +6,8 @@ export interface Actor {
   role: Role;
   siteId: string | null;
   teamIds: readonly string[];
+  /** Files opened under an unexpired motivated access (break-glass, issue 5): read only, resolved with the session. */
+  motivatedFileIds?: readonly string[];
 }
 
 /**
@@ -13,6 +15,8 @@ export interface Actor {
  * so the decision never depends on data the caller may not see.
  */
 export interface UsagerTarget {
+  /** The file's id, to match a motivated access; absent in pure tests that do not need it. */
+  id?: string;
   siteId: string;
   /** The team that follows the file. */
   teamId: string | null;

@@ -1,6 +1,6 @@
 import { SECRETARY_ENTRY_TYPES, type EntryType, type NoteVisibility } from '../domain/journal.js';
 import type { Actor, UsagerTarget } from './actor.js';
-import { canReadFullUsager, isReferentOn } from './usager.js';
+import { canReadFullUsager, followsUsager, isReferentOn } from './usager.js';
 
 /** The facts needed to decide on one journal entry. */
 export interface EntryTarget {
@@ -31,16 +31,16 @@ export const canReadEntryNote = (a: Actor, f: UsagerTarget, e: EntryTarget): boo
   return canReadFullUsager(a, f);
 };
 
-/** Who records what: the following workers any type; a secretary of the site reception and appointments only. */
+/** Who records what: the following workers any type (never a motivated access, which is read only); a secretary of the site reception and appointments only. */
 export const canCreateEntry = (a: Actor, f: UsagerTarget, type: EntryType): boolean =>
-  canReadFullUsager(a, f) || (isSecretaryOfSite(a, f) && SECRETARY_ENTRY_TYPES.includes(type));
+  followsUsager(a, f) || (isSecretaryOfSite(a, f) && SECRETARY_ENTRY_TYPES.includes(type));
 
 /** Only the author rewrites or deletes an entry (history kept after 24 h, soft delete with a reason). */
 export const canEditEntry = (a: Actor, f: UsagerTarget, e: EntryTarget): boolean => isAuthor(a, e) && canReadEntryHeader(a, f, e);
 
 /** Appointment status (honoré, non venu…): its worker, the following team, and the site's secretaries who receive. */
 export const canSetAppointmentStatus = (a: Actor, f: UsagerTarget, e: EntryTarget): boolean =>
-  e.type === 'rendez_vous' && (isAuthor(a, e) || e.workerIds.includes(a.id) || canReadFullUsager(a, f) || isSecretaryOfSite(a, f));
+  e.type === 'rendez_vous' && (isAuthor(a, e) || e.workerIds.includes(a.id) || followsUsager(a, f) || isSecretaryOfSite(a, f));
 
 /** A secretary never writes notes: the entry she records has none. */
 export const canWriteNote = (a: Actor): boolean => a.role === 'travailleur_social';

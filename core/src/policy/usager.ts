@@ -25,9 +25,16 @@ export const canSearchUsagers = (a: Actor): boolean => SITE_ROLES.includes(a.rol
 export const canCreateUsager = (a: Actor): boolean =>
   (a.role === 'travailleur_social' || a.role === 'secretaire') && a.siteId !== null;
 
-/** The whole file: référents, and social workers of a référent's team on the same site. */
-export const canReadFullUsager = (a: Actor, f: UsagerTarget): boolean =>
+/** Those who follow the file: référents, and social workers of a référent's team on the same site. They write. */
+export const followsUsager = (a: Actor, f: UsagerTarget): boolean =>
   a.role === 'travailleur_social' && (isReferentOn(a, f) || (sameSite(a, f) && sharesTeamWith(a, f)));
+
+/** An unexpired motivated access (break-glass) of a worker or a site manager to this file: read only. */
+export const hasMotivatedAccess = (a: Actor, f: UsagerTarget): boolean =>
+  (a.role === 'travailleur_social' || a.role === 'responsable') && f.id !== undefined && (a.motivatedFileIds ?? []).includes(f.id);
+
+/** The whole file, to read: those who follow it, and a motivated access while it lasts. */
+export const canReadFullUsager = (a: Actor, f: UsagerTarget): boolean => followsUsager(a, f) || hasMotivatedAccess(a, f);
 
 /** The general part (identity, contact, référent, team): everyone working on the file's site. */
 export const canReadGeneralUsager = (a: Actor, f: UsagerTarget): boolean =>
@@ -35,17 +42,17 @@ export const canReadGeneralUsager = (a: Actor, f: UsagerTarget): boolean =>
 
 /** Identity and contact may be corrected by those who follow the file and by the site's secretaries. */
 export const canUpdateUsagerIdentity = (a: Actor, f: UsagerTarget): boolean =>
-  canReadFullUsager(a, f) || (a.role === 'secretaire' && sameSite(a, f));
+  followsUsager(a, f) || (a.role === 'secretaire' && sameSite(a, f));
 
-/** The social situation (the core items, the household) is written only by those who may read it. */
-export const canUpdateUsagerSituation = (a: Actor, f: UsagerTarget): boolean => canReadFullUsager(a, f);
+/** The social situation (the core items, the household) is written only by those who follow the file. */
+export const canUpdateUsagerSituation = (a: Actor, f: UsagerTarget): boolean => followsUsager(a, f);
 
 /** The site manager assigns référents; the following team may hand a file over. */
 export const canManageReferents = (a: Actor, f: UsagerTarget): boolean =>
-  (a.role === 'responsable' && sameSite(a, f)) || canReadFullUsager(a, f);
+  (a.role === 'responsable' && sameSite(a, f)) || followsUsager(a, f);
 
 /** Closing or reopening the file belongs to those who follow it. */
-export const canChangeUsagerStatus = (a: Actor, f: UsagerTarget): boolean => canReadFullUsager(a, f);
+export const canChangeUsagerStatus = (a: Actor, f: UsagerTarget): boolean => followsUsager(a, f);
 
 /** Only the référents see who consulted the file. */
 export const canReadConsultations = (a: Actor, f: UsagerTarget): boolean =>
