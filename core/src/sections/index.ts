@@ -1,0 +1,3 @@
+export * from './domain.js';
+export * from './schemas.js';
+export * from './policy.js';
