@@ -22,4 +22,3 @@ export * from './domain/break-glass.js';
 export * from './schemas/break-glass.js';
 export * from './policy/break-glass.js';
 export * from './sections/index.js';
-export * from './sections/index.js';
