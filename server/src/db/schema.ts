@@ -157,6 +157,30 @@ export interface AuditEventTable {
   prev_hash: Generated<string>;
   hash: Generated<string>;
 }
+export interface BreakGlassAccessTable {
+  id: Generated<string>;
+  case_file_id: string;
+  file_site_id: string;
+  user_id: string;
+  user_role: Role;
+  user_site_id: string | null;
+  reason: string;
+  justification: string;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  review_comment: string | null;
+}
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: 'break_glass';
+  case_file_id: string | null;
+  break_glass_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
 export interface AccessLogTable {
   id: Generated<string>;
   at: Timestamp;
@@ -344,6 +368,8 @@ export interface DB {
   usager_search: UsagerSearchTable;
   audit_event: AuditEventTable;
   access_log: AccessLogTable;
+  break_glass_access: BreakGlassAccessTable;
+  notification: NotificationTable;
   security_log_checkpoint: SecurityLogCheckpointTable;
 }
 

@@ -8,6 +8,7 @@ import * as m202611251200 from './202611251200_chain_security_log.js';
 import * as m202611251300 from './202611251300_create_statistics.js';
 import * as m202611251500 from './202611251500_index_plaintext_notes.js';
 import * as m202611251540 from './202611251540_create_retention_sharing.js';
+import * as m202611251600 from './202611251600_create_break_glass.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '202611251300_create_statistics': m202611251300,
   '202611251500_index_plaintext_notes': m202611251500,
   '202611251540_create_retention_sharing': m202611251540,
+  '202611251600_create_break_glass': m202611251600,
 };
