@@ -22,3 +22,6 @@ export * from './domain/break-glass.js';
 export * from './schemas/break-glass.js';
 export * from './policy/break-glass.js';
 export * from './sections/index.js';
+export * from './schemas/partage.js';
+export * from './policy/partage.js';
+export * from './dto-partage.js';
