@@ -15,3 +15,13 @@ export async function loadAuthorizedUsager(db: Queryable, actor: Actor, id: stri
   if (!rule(actor, target)) throw forbidden('Cette action sur ce dossier n’est pas autorisée pour votre profil');
   return target;
 }
+
+/**
+ * For parts kept to the file's need-to-know (shares, consents, retention hold): any refusal answers 404, even to a
+ * colleague of the site who sees the general part, so the existence of a share is not disclosed.
+ */
+export async function loadNeedToKnowUsager(db: Queryable, actor: Actor, id: string, rule: Rule) {
+  const target = await findUsagerTarget(db, id);
+  if (!target || !rule(actor, target)) throw notFound('Dossier');
+  return target;
+}

@@ -14,6 +14,7 @@ export const myActiveFiles = (actor: Actor, now: Date) => (eb: ExpressionBuilder
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
   return eb.and([
     eb('case_file.last_contact_at', '>=', yearAgo),
+    eb('case_file.retention_state', '=', 'active'),
     eb.or([
       eb.exists(
         eb
@@ -40,5 +41,9 @@ export const myActiveFiles = (actor: Actor, now: Date) => (eb: ExpressionBuilder
 /** Files of the actor's site followed by one of the actor's teams ("Mon équipe"), for social workers only. */
 export const filesOfMyTeams = (actor: Actor, _now?: Date) => (eb: ExpressionBuilder<DB, 'case_file'>) => {
   if (actor.role !== 'travailleur_social' || actor.siteId === null || actor.teamIds.length === 0) return eb.lit(false);
-  return eb.and([eb('case_file.site_id', '=', actor.siteId), eb('case_file.team_id', 'in', [...actor.teamIds])]);
+  return eb.and([
+    eb('case_file.site_id', '=', actor.siteId),
+    eb('case_file.team_id', 'in', [...actor.teamIds]),
+    eb('case_file.retention_state', '=', 'active'),
+  ]);
 };

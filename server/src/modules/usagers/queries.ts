@@ -23,6 +23,8 @@ export async function findUsagerTarget(db: Queryable, id: string): Promise<(Usag
         .as('referent_team_ids'),
     ])
     .where('cf.id', '=', id)
+    // Archived and anonymised files leave the active base (issue 5): no route reaches them through this gate.
+    .where('cf.retention_state', '=', 'active')
     .executeTakeFirst();
   if (!row) return null;
   return {
@@ -134,7 +136,8 @@ export async function refreshSearch(db: Queryable, caseFileId: string | 'all'): 
     join household_member m on m.household_id = cf.household_id and m.end_date is null
     join person p on p.id = m.person_id
     cross join lateral (values (p.birth_name), (p.used_name)) as n(name)
-    where ${caseFileId === 'all' ? sql`true` : sql`cf.id = ${caseFileId}`} and n.name is not null`.execute(db);
+    where ${caseFileId === 'all' ? sql`true` : sql`cf.id = ${caseFileId}`} and n.name is not null
+      and cf.retention_state = 'active'`.execute(db);
 }
 
 /** Files whose household currently counts this person: their search rows must follow a change of name. */
