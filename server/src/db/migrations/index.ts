@@ -5,10 +5,12 @@ import * as m202611251000 from './202611251000_search_all_scripts.js';
 import * as m202611251010 from './202611251010_partition_usager_search.js';
 import * as m202611251320 from './202611251320_create_second_factor.js';
 import * as m202611251200 from './202611251200_chain_security_log.js';
+import * as m202611251210 from './202611251210_security_log_seq_constraint.js';
 import * as m202611251300 from './202611251300_create_statistics.js';
 import * as m202611251500 from './202611251500_index_plaintext_notes.js';
 import * as m202611251540 from './202611251540_create_retention_sharing.js';
 import * as m202611251600 from './202611251600_create_break_glass.js';
+import * as m202611251630 from './202611251630_create_sensitive_sections.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -18,8 +20,10 @@ export const migrations: Record<string, Migration> = {
   '202611251010_partition_usager_search': m202611251010,
   '202611251320_create_second_factor': m202611251320,
   '202611251200_chain_security_log': m202611251200,
+  '202611251210_security_log_seq_constraint': m202611251210,
   '202611251300_create_statistics': m202611251300,
   '202611251500_index_plaintext_notes': m202611251500,
   '202611251540_create_retention_sharing': m202611251540,
   '202611251600_create_break_glass': m202611251600,
+  '202611251630_create_sensitive_sections': m202611251630,
 };
