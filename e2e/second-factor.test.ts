@@ -51,12 +51,16 @@ describe('second factor', () => {
     await context.close();
   });
 
-  it('the login page offers ProConnect only when it is configured (here it is not)', async () => {
+  it('the login page offers ProConnect only when it is configured (here it is not), and shows its errors', async () => {
     const context = await e.browser.newContext({ baseURL: e.baseUrl, locale: 'fr-FR' });
     const page = await context.newPage();
     await page.goto('/connexion');
     await expect.poll(() => page.locator('main').innerText()).toContain('Connexion à Jalon');
-    expect(await page.getByText('Se connecter avec ProConnect').count()).toBe(0);
+    expect(await page.getByText('ProConnect').count()).toBe(0);
+    // A failed ProConnect login comes back with a code, shown in French.
+    await page.goto('/connexion?erreur=oidc_unknown_account');
+    await expect.poll(() => page.locator('main').innerText()).toContain('Aucun compte Jalon actif ne correspond à votre adresse électronique ProConnect');
+    await expectAccessible(page, 'login with a ProConnect error');
     await context.close();
   });
 });

@@ -1,8 +1,10 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ui/error-alert';
 import { Loading } from '../../components/ui/loading';
 import { paths, safeReturnPath } from '../../config/paths';
 import { useMe } from '../../features/auth/api/get-me';
+import { OIDC_ERRORS, OIDC_START_URL, useOidcStatus } from '../../features/auth/api/get-oidc-status';
 import { useSetupStatus } from '../../features/auth/api/get-setup-status';
 import { LoginForm } from '../../features/auth/components/login-form';
 import { useDocumentTitle } from '../../hooks/use-document-title';
@@ -14,6 +16,8 @@ export function LoginRoute() {
   const navigate = useNavigate();
   const setupStatus = useSetupStatus();
   const me = useMe();
+  const oidc = useOidcStatus();
+  const oidcError = OIDC_ERRORS[params.get('erreur') ?? ''];
   const returnTo = safeReturnPath(params.get('retour'));
 
   if (setupStatus.isPending || me.isPending) return <Loading />;
@@ -28,7 +32,20 @@ export function LoginRoute() {
         <h1>Connexion à Jalon</h1>
         <p>Connectez-vous avec l’adresse électronique et le mot de passe de votre compte professionnel.</p>
         {setupStatus.error ? <ErrorAlert error={setupStatus.error} titleAs="h2" /> : null}
+        {oidcError ? (
+          <div className="fr-mb-3w">
+            <Alert severity="error" as="h2" small={false} title="Connexion avec ProConnect impossible" description={oidcError} />
+          </div>
+        ) : null}
         <LoginForm onSuccess={handleSuccess} />
+        {oidc.data?.enabled ? (
+          <div className="fr-mt-4w">
+            <p>Ou, avec votre compte professionnel de l’État ou de la Ville :</p>
+            <a className="fr-btn fr-btn--secondary" href={OIDC_START_URL}>
+              Se connecter avec ProConnect
+            </a>
+          </div>
+        ) : null}
         <p className="fr-text--sm fr-mt-3w">
           Mot de passe oublié ou compte verrouillé : contactez l’administrateur fonctionnel de Jalon.
         </p>
