@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { CodeListsTab } from '../../features/admin/components/code-lists-tab';
 import { MotifsTab } from '../../features/admin/components/motifs-tab';
 import { PartnersTab } from '../../features/admin/components/partners-tab';
+import { RegisterTab } from '../../features/admin/components/register-tab';
 import { SitesTab } from '../../features/admin/components/sites-tab';
 import { TeamsTab } from '../../features/admin/components/teams-tab';
 import { UsersTab } from '../../features/admin/components/users-tab';
@@ -17,6 +18,7 @@ const TABS = [
   { tabId: 'motifs', label: 'Motifs' },
   { tabId: 'partenaires', label: 'Partenaires' },
   { tabId: 'listes', label: 'Listes de codes' },
+  { tabId: 'registre', label: 'Registre des traitements' },
 ];
 
 /** /admin — organisation settings, for the functional admin (no usager content here). Loaded on demand. */
@@ -39,6 +41,7 @@ export function AdminRoute() {
         {selected === 'motifs' ? <MotifsTab /> : null}
         {selected === 'partenaires' ? <PartnersTab /> : null}
         {selected === 'listes' ? <CodeListsTab /> : null}
+        {selected === 'registre' ? <RegisterTab /> : null}
       </Tabs>
     </>
   );

@@ -1,4 +1,5 @@
 import { AuditLog } from '../../features/dpo/components/audit-log';
+import { RegisterTab } from '../../features/admin/components/register-tab';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { NotFoundRoute } from './not-found';
 import { useSession } from './require-auth';
@@ -16,6 +17,8 @@ export function DpoRoute() {
         des usagers.
       </p>
       <AuditLog />
+      <hr className="fr-mt-6w" />
+      <RegisterTab />
     </>
   );
 }
