@@ -15,11 +15,7 @@ const FLAGGED = 'Monsieur est alcoolique';
 async function loginParis(who: string): Promise<Page> {
   const context = await e.browser.newContext({ baseURL: e.baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   const page = await context.newPage();
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse électronique').fill(demoEmail(who));
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /se connecter/i }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+  await submitLogin(page, who);
   return page;
 }
 
