@@ -17,6 +17,7 @@ import { registreRoutes } from './modules/registre/routes.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { catalogueRoutes } from './modules/journal/catalogue.js';
 import { journalRoutes } from './modules/journal/routes.js';
+import { sectionRoutes } from './modules/sections/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await statisticsRoutes(api, deps);
     await journalRoutes(api, deps);
     await catalogueRoutes(api, deps);
+    await sectionRoutes(api, deps);
   });
 
   if (deps.webDist && existsSync(deps.webDist)) {

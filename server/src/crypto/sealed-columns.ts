@@ -20,6 +20,15 @@ export const SEALED_COLUMNS: SealedColumn[] = [
     aadColumns: ['entry_id', 'version'],
     aad: (r) => `journal_entry_version.note:${String(r.entry_id)}:${String(r.version)}`,
   },
+  // Sensitive sections (modules/sections): the section's JSON and the free text of the opening reason.
+  {
+    table: 'case_file_section', column: 'payload', cursor: 'id', aadColumns: ['case_file_id', 'section'],
+    aad: (r) => `case_file_section.payload:${String(r.case_file_id)}:${String(r.section)}`,
+  },
+  {
+    table: 'case_file_section', column: 'reason_text', cursor: 'id', aadColumns: ['case_file_id', 'section'],
+    aad: (r) => `case_file_section.reason_text:${String(r.case_file_id)}:${String(r.section)}`,
+  },
   // TOTP secrets (auth/second-factor.ts): the confirmed one and the one being enrolled.
   { table: 'user_second_factor', column: 'secret', cursor: 'user_id', aadColumns: ['user_id'], aad: (r) => `user_second_factor.secret:${String(r.user_id)}` },
   {

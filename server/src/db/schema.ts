@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { AppointmentStatus, EntryType, NoteVisibility, Role } from '@jalon/core';
+import type { AppointmentStatus, EntryType, NoteVisibility, Role, SensitiveSection, SiteProfile } from '@jalon/core';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** Dates (SQL `date`) travel as yyyy-mm-dd strings in both drivers. */
@@ -11,6 +11,8 @@ export interface SiteTable {
   name: string;
   kind: 'EPS' | 'PSA';
   arrondissements: ColumnType<number[], number[] | undefined, number[]>;
+  /** Minimisation profile (issue 5): which sensitive sections the site's files may hold. */
+  profile: ColumnType<SiteProfile, SiteProfile | undefined, SiteProfile>;
   created_at: Generated<Date>;
 }
 export interface TeamTable {
@@ -338,7 +340,23 @@ export interface ConsentTable {
   created_at: Timestamp;
 }
 
+/** A sensitive section opened on a file (issue 5); `payload` and `reason_text` are sealed. */
+export interface CaseFileSectionTable {
+  id: Generated<string>;
+  case_file_id: string;
+  section: SensitiveSection;
+  opened_at: Timestamp;
+  opened_by: string;
+  reason_code: string;
+  reason_text: string;
+  payload: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp | null;
+  updated_by: string | null;
+}
+
 export interface DB {
+  case_file_section: CaseFileSectionTable;
   retention_run: RetentionRunTable;
   file_share: FileShareTable;
   consent: ConsentTable;

@@ -175,6 +175,20 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/dpo/accounts', url: () => '/api/dpo/accounts', expect: { dpo: 200, anonymous: 401 }, otherwise: 403 },
   { method: 'GET', route: '/api/admin/registre', url: () => '/api/admin/registre?format=md', expect: { admin: 200, dpo: 200, anonymous: 401 }, otherwise: 404 },
+  // Sensitive sections (issue 5): the need-to-know of the full part, everyone else 404. Each case gets a fresh file,
+  // so the section is still closed when read (200, `open: false`) or written (409 `section_closed`).
+  { method: 'GET', route: '/api/usagers/:id/sections', url: (c) => `/api/usagers/${c.fileId}/sections`, expect: { referent: 200, ts_same_team: 200, anonymous: 401 }, otherwise: 404 },
+  {
+    method: 'POST', route: '/api/usagers/:id/sections/:section/open', url: (c) => `/api/usagers/${c.fileId}/sections/sante/open`,
+    body: () => ({ reasonCode: 'acces_droits', reasonText: 'Demande de complémentaire santé solidaire' }),
+    expect: { referent: 201, ts_same_team: 201, anonymous: 401 }, otherwise: 404,
+  },
+  { method: 'GET', route: '/api/usagers/:id/sections/:section', url: (c) => `/api/usagers/${c.fileId}/sections/sante`, expect: { referent: 200, ts_same_team: 200, anonymous: 401 }, otherwise: 404 },
+  {
+    method: 'PUT', route: '/api/usagers/:id/sections/:section', url: (c) => `/api/usagers/${c.fileId}/sections/sante`,
+    body: () => ({ version: 0, data: { healthCoverage: 'ame' } }), expect: { referent: 409, ts_same_team: 409, anonymous: 401 }, otherwise: 404,
+  },
+  { method: 'PUT', route: '/api/admin/sites/:id/profile', url: (c) => `/api/admin/sites/${c.siteId}/profile`, body: () => ({ profile: 'etendu' }), expect: adminOnly, otherwise: 403 },
   // Second factor (issue 8). The admin and the DPO are enrolled (mandatory); the others are not.
   {
     method: 'POST', route: '/api/auth/totp/enrolment', url: () => '/api/auth/totp/enrolment',

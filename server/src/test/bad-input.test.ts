@@ -15,7 +15,7 @@ import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Sess
 type Who = 'ts' | 'admin' | 'dpo' | 'anon';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Real ids: `:id` is the file, site, team or user depending on the route; other parameters by their name. */
-interface Ids { file: string; memberId: string; site: string; team: string; user: string; entryId: string; code: string; partner: string }
+interface Ids { file: string; memberId: string; site: string; team: string; user: string; entryId: string; code: string; partner: string; section: string }
 interface Spec {
   who: Who;
   /** A body the route accepts, or refuses for a business reason only (see `baseline`). */
@@ -99,6 +99,15 @@ const SPECS: Record<string, Spec> = {
   'GET /api/dpo/access-events': { who: 'dpo' },
   'GET /api/dpo/accounts': { who: 'dpo' },
   'GET /api/admin/registre': { who: 'admin', query: '?format=pdf' },
+  // Sensitive sections: the baseline opens santé, then fills it at version 0 (routes run in registration order).
+  'GET /api/usagers/:id/sections': { who: 'ts' },
+  'POST /api/usagers/:id/sections/:section/open': { who: 'ts', body: () => ({ reasonCode: 'acces_droits', reasonText: 'Demande de complémentaire santé solidaire' }) },
+  'GET /api/usagers/:id/sections/:section': { who: 'ts' },
+  'PUT /api/usagers/:id/sections/:section': {
+    who: 'ts', baseline: 200,
+    body: () => ({ version: 0, data: { healthCoverage: 'puma_css', gp: { declared: true, name: 'Dr Martin' }, disability: { recognised: true, startDate: '2024-01-01', endDate: '2029-01-01' } } }),
+  },
+  'PUT /api/admin/sites/:id/profile': { who: 'admin', body: () => ({ profile: 'etendu' }) },
   'GET /api/usagers/:id/journal': { who: 'ts' },
   'POST /api/usagers/:id/journal': {
     who: 'ts',
@@ -129,7 +138,7 @@ const SPECS: Record<string, Spec> = {
   'GET /api/auth/oidc/callback': { who: 'anon' },
 };
 
-const TABLES = ['audit_event', 'case_file', 'person', 'household_member', 'app_user', 'site', 'team', 'journal_entry', 'motif', 'partner'] as const;
+const TABLES = ['audit_event', 'case_file', 'person', 'household_member', 'app_user', 'site', 'team', 'journal_entry', 'motif', 'partner', 'case_file_section'] as const;
 const KNOWN_CODES = [
   'invalid_json', 'validation_error', 'body_too_large', 'unsupported_media_type', 'invalid_content_length', 'bad_url',
   'url_too_long', 'bad_request', 'unauthenticated', 'invalid_credentials', 'account_locked', 'csrf_invalid', 'forbidden', 'not_found',
@@ -140,6 +149,7 @@ const KNOWN_CODES = [
   'password_too_common', 'too_many_attempts', 'totp_required', 'invalid_totp_code', 'totp_enrolment_required', 'totp_already_enabled',
   'totp_no_enrolment', 'totp_not_enabled', 'oidc_disabled',
   'invalid_period', 'invalid_filter', 'filter_too_fine', 'grouping_refused', 'table_too_large',
+  'section_not_in_profile', 'section_already_open', 'section_closed',
 ];
 const ENGLISH = /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
 const FRENCH = /[àâçéèêëîïôûùüœ’°]| : |\b(le|la|les|des|du|de|une?|au|aux|est|et|ou|en|sur|pour|par|oui|non|pas|invalide|introuvable|obligatoire|trop|adresse|valeur|saisissez|attendu|motif|mot)\b/i;
@@ -286,7 +296,7 @@ beforeAll(async () => {
   const partner = await t.app.inject({ method: 'POST', url: '/api/admin/partners', headers: sessions.admin.send, payload: { name: 'Partenaire', kind: 'CCAS' } });
   ids = {
     file: file.id, memberId: member.memberId, site: site.id, team: site.teamB, user: users.victim.id,
-    entryId: entry.json().id, code: 'logement', partner: partner.json().id,
+    entryId: entry.json().id, code: 'logement', partner: partner.json().id, section: 'sante',
   };
 });
 afterAll(() => t.close());
@@ -403,7 +413,7 @@ describe('bad input on every route', () => {
       const params = [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
       await writesNothing(`${r.method} ${r.url}`, async () => {
         for (const which of params) {
-          for (const bad of which === 'code' ? codeParam : uuidParam) {
+          for (const bad of which === 'code' || which === 'section' ? codeParam : uuidParam) {
             const over = which === 'id' ? { file: bad.id, site: bad.id, team: bad.id, user: bad.id, partner: bad.id } : { [which]: bad.id };
             const label = `${r.method} ${r.url} ${which}=${bad.id.slice(0, 40)}`;
             const { err } = await expectRefused(

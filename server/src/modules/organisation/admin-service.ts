@@ -23,7 +23,7 @@ async function unique<T>(fn: () => Promise<T>, message: string): Promise<T> {
 }
 
 export const listSites = async (ctx: Ctx) => ({
-  items: await ctx.db.selectFrom('site').select(['id', 'code', 'name', 'kind', 'arrondissements']).orderBy('code').execute(),
+  items: await ctx.db.selectFrom('site').select(['id', 'code', 'name', 'kind', 'arrondissements', 'profile']).orderBy('code').execute(),
 });
 
 export const createSite = (ctx: Ctx, input: z.infer<typeof CreateSiteInput>) =>
