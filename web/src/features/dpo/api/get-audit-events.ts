@@ -1,33 +1,48 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api, toQuery } from '../../../lib/api-client';
 
-/** A security event: who (role, site) did what on which file id; never any usager content. */
+/** A security event: who (role, site, account) did what on which file id; never any usager content. */
 export interface AuditEventDto {
   id: number;
   at: string;
-  action: string;
+  /** `action` for the audit log; `part` (part of the file read) for the consultations log. */
+  action?: string;
+  part?: string;
+  actorId: string | null;
+  actorName: string | null;
   actorRole: string | null;
   siteName: string | null;
   caseFileId: string | null;
-  targetType: string | null;
-  targetId: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
 }
+
+/** Which log: the actions (audit) or the reads of files (consultations). */
+export type LogKind = 'actions' | 'consultations';
 
 export interface AuditSearch {
   purpose: string;
+  log: LogKind;
   action?: string;
+  userId?: string;
+  caseFileId?: string;
+  from?: string;
+  to?: string;
 }
 
 const PAGE_SIZE = 100;
 
-/** Every call is itself logged with its purpose, so nothing here refetches on its own. */
-export const getAuditEvents = (search: AuditSearch, before?: number) =>
-  api.get<{ items: AuditEventDto[] }>(`/dpo/audit-events${toQuery({ purpose: search.purpose, action: search.action, before })}`);
+/** Every call is itself logged with its purpose and filters, so nothing here refetches on its own. */
+export const getAuditEvents = (search: AuditSearch, before?: number) => {
+  const { log, action, ...filters } = search;
+  const path = log === 'consultations' ? '/dpo/access-events' : '/dpo/audit-events';
+  return api.get<{ items: AuditEventDto[] }>(`${path}${toQuery({ ...filters, action: log === 'actions' ? action : undefined, before })}`);
+};
 
 export const auditEventsQuery = (search: AuditSearch | null) =>
   infiniteQueryOptions({
     queryKey: ['dpo', 'audit-events', search],
-    queryFn: ({ pageParam }) => getAuditEvents(search ?? { purpose: '' }, pageParam),
+    queryFn: ({ pageParam }) => getAuditEvents(search ?? { purpose: '', log: 'actions' }, pageParam),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => (last.items.length >= PAGE_SIZE ? last.items[last.items.length - 1]?.id : undefined),
     enabled: search !== null,

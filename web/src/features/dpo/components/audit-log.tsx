@@ -7,7 +7,9 @@ import { Loading } from '../../../components/ui/loading';
 import { TextField } from '../../../components/ui/text-field';
 import { dash, formatDateTime } from '../../../lib/format';
 import { serverFieldErrors, type FieldErrors } from '../../../lib/form';
-import { useAuditEvents, type AuditSearch } from '../api/get-audit-events';
+import { SelectField } from '../../../components/ui/select-field';
+import { useAccounts } from '../api/get-accounts';
+import { useAuditEvents, type AuditSearch, type LogKind } from '../api/get-audit-events';
 
 const PURPOSE_MIN = 10;
 
@@ -18,6 +20,12 @@ const PURPOSE_MIN = 10;
 export function AuditLog() {
   const [purpose, setPurpose] = useState('');
   const [action, setAction] = useState('');
+  const [log, setLog] = useState<LogKind>('actions');
+  const [userId, setUserId] = useState('');
+  const [caseFileId, setCaseFileId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const accounts = useAccounts();
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [search, setSearch] = useState<AuditSearch | null>(null);
   const events = useAuditEvents(search);
@@ -30,7 +38,10 @@ export function AuditLog() {
       return;
     }
     setClientErrors({});
-    setSearch({ purpose: purpose.trim(), action: action.trim() || undefined });
+    setSearch({
+      purpose: purpose.trim(), log, action: action.trim() || undefined, userId: userId || undefined,
+      caseFileId: caseFileId.trim() || undefined, from: from || undefined, to: to || undefined,
+    });
   };
 
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
@@ -42,8 +53,20 @@ export function AuditLog() {
         <TextField name="purpose" label="Motif de la consultation" textArea
           hint={`Obligatoire, ${PURPOSE_MIN} caractères au moins ; il est enregistré avec votre consultation.`}
           value={purpose} onChange={setPurpose} error={errors.purpose} required autoFocus maxLength={300} />
-        <TextField name="action" label="Action (facultatif)" hint="Par exemple : usager.update" value={action}
-          onChange={setAction} error={errors.action} maxLength={60} />
+        <SelectField name="log" label="Journal" value={log} onChange={(v) => setLog(v as LogKind)}
+          options={[{ value: 'actions', label: 'Actions (créations, modifications, connexions)' }, { value: 'consultations', label: 'Consultations de dossiers' }]} />
+        <SelectField name="userId" label="Agent (facultatif)" value={userId} onChange={setUserId} error={errors.userId}
+          options={[{ value: '', label: 'Tous les agents' }, ...(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.displayName} — ${ROLE_LABELS[a.role as Role] ?? a.role}${a.siteName ? `, ${a.siteName}` : ''}` }))]} />
+        <TextField name="caseFileId" label="Dossier (identifiant, facultatif)" value={caseFileId} onChange={setCaseFileId}
+          error={errors.caseFileId} maxLength={36} />
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <TextField className="fr-col-12 fr-col-md-6" name="from" label="Du (facultatif)" type="date" value={from} onChange={setFrom} error={errors.from} />
+          <TextField className="fr-col-12 fr-col-md-6" name="to" label="Au (facultatif)" type="date" value={to} onChange={setTo} error={errors.to} />
+        </div>
+        {log === 'actions' ? (
+          <TextField name="action" label="Action (facultatif)" hint="Par exemple : usager.update" value={action}
+            onChange={setAction} error={errors.action} maxLength={60} />
+        ) : null}
         <Button type="submit" iconId="fr-icon-search-line" disabled={events.isFetching}>
           Consulter le journal
         </Button>
@@ -57,12 +80,13 @@ export function AuditLog() {
             caption="Événements du journal de sécurité"
             hideCaption
             empty="Aucun événement."
-            headers={['Date', 'Action', 'Rôle', 'Site', 'Dossier']}
+            headers={['Date', search.log === 'consultations' ? 'Partie consultée' : 'Action', 'Agent', 'Rôle', 'Site', 'Dossier']}
             rows={items.map((ev) => ({
               key: String(ev.id),
               cells: [
                 formatDateTime(ev.at),
-                <code key="a">{ev.action}</code>,
+                <code key="a">{ev.action ?? ev.part}</code>,
+                dash(ev.actorName),
                 ev.actorRole ? (ROLE_LABELS[ev.actorRole as Role] ?? ev.actorRole) : '—',
                 dash(ev.siteName),
                 ev.caseFileId ? <code key="d">{ev.caseFileId}</code> : '—',
