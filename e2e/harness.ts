@@ -5,6 +5,7 @@ import { authenticator } from 'otplib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../server/src/app.js';
+import type { OidcSettings } from '../server/src/auth/oidc.js';
 import { generateKeyring, installKeyring } from '../server/src/crypto/index.js';
 import { migrate, openDb } from '../server/src/db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.js';
@@ -23,7 +24,7 @@ export interface E2E {
  * The production app (buildApp, the built web bundle, the demo dataset) on an in-memory PGlite, listening on a free
  * port, and Debian's Chromium driven by playwright-core.
  */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(opts: { port?: number; oidc?: OidcSettings } = {}): Promise<E2E> {
   const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
   readFileSync(`${webDist}/index.html`); // fails clearly when the web app was not built (npm test builds it first)
   installKeyring(generateKeyring()); // in-memory database: a key for this run only
@@ -31,8 +32,8 @@ export async function startE2E(): Promise<E2E> {
   await migrate(db);
   for (const a of await seedDemo(db, new Date())) if (a.totpSecret) demoSecrets.set(a.email, a.totpSecret);
   await refreshStatistics(db, new Date()); // what the server's statistics job does at start
-  const app = await buildApp({ db, dbKind: kind, clock: () => new Date(), webDist });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const app = await buildApp({ db, dbKind: kind, clock: () => new Date(), webDist, oidc: opts.oidc });
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
