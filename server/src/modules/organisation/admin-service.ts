@@ -104,9 +104,14 @@ export async function listUsers(ctx: Ctx) {
         .select((sb) => sb.fn.agg<string[]>('array_agg', ['user_team.team_id']).as('x'))
         .as('team_ids'),
     )
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('user_second_factor as f').select('f.user_id').whereRef('f.user_id', '=', 'u.id').where('f.enabled_at', 'is not', null))
+        .as('second_factor'),
+    )
     .orderBy('u.email')
     .execute();
-  return { items: rows.map((r) => presentUser(r, r.team_ids ?? [])) };
+  return { items: rows.map((r) => ({ ...presentUser(r, r.team_ids ?? []), secondFactor: Boolean(r.second_factor) })) };
 }
 
 /** Site roles need a site and teams of that site; admin and DPO have neither. */
