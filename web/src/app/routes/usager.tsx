@@ -4,6 +4,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { paths } from '../../config/paths';
 import { journalAccess } from '../../features/journal/access';
 import { JournalTab } from '../../features/journal/components/journal-tab';
+import { SectionsTab } from '../../features/sections/components/sections-tab';
 import { useUsager } from '../../features/usagers/api/get-usager';
 import { personName } from '../../features/usagers/coded';
 import { UsagerFile, type FileTab } from '../../features/usagers/components/usager-file';
@@ -38,6 +39,8 @@ export function UsagerRoute() {
             formOpen={formOpen} onFormOpenChange={setFormOpen} />
         ),
       },
+      // Sensitive sections follow the need-to-know of the full part (issue 5).
+      ...(file.can.readFull ? [{ tabId: 'sections', label: 'Sections facultatives', content: <SectionsTab fileId={file.data.id} /> }] : []),
     ];
   };
 

@@ -1,4 +1,4 @@
-import type { Role, SiteKind } from '@jalon/core';
+import type { Role, SiteKind, SiteProfile } from '@jalon/core';
 
 /** Answers of /api/admin/* (as server/src/modules/organisation presents them; not yet in core/src/dto.ts). */
 export interface SiteDto {
@@ -7,6 +7,8 @@ export interface SiteDto {
   name: string;
   kind: SiteKind;
   arrondissements: number[];
+  /** Minimisation profile (issue 5). */
+  profile: SiteProfile;
 }
 
 export interface TeamDto {

@@ -6,6 +6,7 @@ import { Loading } from '../../../components/ui/loading';
 import { useSites } from '../api/get-sites';
 import type { SiteDto } from '../types';
 import { SiteForm } from './site-form';
+import { SiteProfileSelect } from './site-profile-select';
 
 /** The sites (EPS, PSA) with their arrondissements. */
 export function SitesTab() {
@@ -30,7 +31,7 @@ export function SitesTab() {
         caption="Sites"
         hideCaption
         empty="Aucun site."
-        headers={['Code', 'Nom', 'Type', 'Arrondissements', 'Action']}
+        headers={['Code', 'Nom', 'Type', 'Arrondissements', 'Profil (sections facultatives)', 'Action']}
         rows={sites.data.items.map((s) => ({
           key: s.id,
           cells: [
@@ -38,6 +39,7 @@ export function SitesTab() {
             s.name,
             s.kind,
             s.arrondissements.length ? s.arrondissements.join(', ') : '—',
+            <SiteProfileSelect key="p" site={s} />,
             <Button key="e" priority="tertiary" size="small" onClick={() => setEditing(s)}
               nativeButtonProps={{ 'aria-label': `Modifier le site ${s.name}` }}>
               Modifier
