@@ -15,8 +15,6 @@ import { adminRoutes } from './modules/organisation/admin-routes.js';
 import { dpoRoutes } from './modules/audit-log/routes.js';
 import { registreRoutes } from './modules/registre/routes.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
-import { breakGlassRoutes } from './modules/break-glass/routes.js';
-import { accessExportRoutes } from './modules/access-export/routes.js';
 import { catalogueRoutes } from './modules/journal/catalogue.js';
 import { journalRoutes } from './modules/journal/routes.js';
 import { sectionRoutes } from './modules/sections/routes.js';
@@ -163,8 +161,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await dpoRoutes(api, deps);
     await registreRoutes(api, deps);
     await statisticsRoutes(api, deps);
-    await breakGlassRoutes(api, deps);
-    await accessExportRoutes(api, deps);
     await journalRoutes(api, deps);
     await catalogueRoutes(api, deps);
     await sectionRoutes(api, deps);
