@@ -198,8 +198,11 @@ describe('disabling and reset', () => {
     expect(asWorker.statusCode).toBe(403);
     expect(enrolmentOf(admin.email)).toBeDefined();
 
+    const listed = async () => (await get('/api/admin/users', a)).json().items.find((x: { id: string }) => x.id === u.id).secondFactor;
+    expect(await listed()).toBe(true);
     const res = await post(`/api/admin/users/${u.id}/totp/reset`, a);
     expect(res.statusCode, res.body).toBe(204);
+    expect(await listed()).toBe(false);
     expect((await get('/api/auth/me', us)).statusCode).toBe(401);
     expect((await login(u.email, TEST_PASSWORD)).statusCode).toBe(200);
     const row = await t.db.selectFrom('audit_event').select(['actor_id', 'action']).where('target_id', '=', u.id).where('action', '=', 'user.totp_reset').executeTakeFirstOrThrow();
