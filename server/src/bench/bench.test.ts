@@ -71,7 +71,7 @@ describe('npm run bench, small scale', () => {
       writeReport(file, report);
       const text = readFileSync(file, 'utf8');
       expect(text.split(`<!-- bench:begin ${report.key} -->`).length).toBe(2);
-      expect(text).toContain('not measured: statistics not built yet');
+      expect(text).toContain('Statistics page of a responsable');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

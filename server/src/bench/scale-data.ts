@@ -13,6 +13,7 @@ import { DEMO_PARTNERS } from '../demo/journal-seed.js';
 import { FEMALE_FIRST, MALE_FIRST, SURNAMES } from '../demo/names.js';
 import { seeded, type Rng } from '../demo/random.js';
 import { refreshSearch } from '../modules/usagers/queries.js';
+import { SeedLogChain } from './scale-chain.js';
 
 /**
  * The scale dataset (issue 7): a synthetic Paris — 60 sites, 180 teams, 1,700 users, N case files with their
@@ -306,8 +307,8 @@ const COLS = {
     'appointment_worker_id', 'appointment_status', 'partner_id', 'orientation_reason', 'created_at', 'updated_at',
   ],
   journal_entry_worker: ['entry_id', 'user_id'],
-  access_log: ['at', 'actor_id', 'actor_role', 'actor_site_id', 'case_file_id', 'part'],
-  audit_event: ['at', 'actor_id', 'actor_role', 'action', 'case_file_id', 'target_type', 'target_id'],
+  access_log: ['at', 'actor_id', 'actor_role', 'actor_site_id', 'case_file_id', 'part', 'seq', 'prev_hash', 'hash'],
+  audit_event: ['at', 'actor_id', 'actor_role', 'action', 'case_file_id', 'target_type', 'target_id', 'seq', 'prev_hash', 'hash'],
 } as const;
 type Table = keyof typeof COLS;
 
@@ -361,6 +362,9 @@ export async function seedScale(t: LoadTarget, opts: SeedScaleOptions): Promise<
   await migrate(db);
   if (!(await isEmpty(db))) throw new Error('La base contient déjà des données : le jeu de données à l’échelle se charge dans une base vide.');
 
+  // The security log is chained here, row by row, as the trigger would (scale-chain.ts).
+  const auditChain = new SeedLogChain('audit_event');
+  const accessChain = new SeedLogChain('access_log');
   // Foreign-key triggers off for the load where the role allows it (the generator keeps every reference valid).
   let replica = false;
   try {
@@ -488,11 +492,14 @@ export async function seedScale(t: LoadTarget, opts: SeedScaleOptions): Promise<
       ]);
       rows.case_file_referent.push([newId(), fileId, worker.id, 'referent', created]);
       if (coReferent) rows.case_file_referent.push([newId(), fileId, coReferent, 'co_referent', created]);
-      rows.audit_event.push([created, worker.id, 'travailleur_social', 'usager.create', fileId, 'case_file', fileId]);
+      const audit = [worker.id, 'travailleur_social', 'usager.create', fileId, 'case_file', fileId];
+      rows.audit_event.push([created, ...audit, ...auditChain.next(created, [...audit, null, null])]);
       // Reads of the file by its référent and colleagues of the site (the consultations log).
       for (let r = 0, reads = rng.int(1, 5); r < reads; r++) {
         const reader = rng.next() < 0.7 ? worker.id : rng.pick(site.workers).id;
-        rows.access_log.push([rng.date(created, end), reader, 'travailleur_social', site.id, fileId, reader === worker.id ? 'full' : 'general']);
+        const at = rng.date(created, end);
+        const read = [reader, 'travailleur_social', site.id, fileId, reader === worker.id ? 'full' : 'general'];
+        rows.access_log.push([at, ...read, ...accessChain.next(at, read)]);
       }
     }
     // The previous round is written while this one was generated; wait for it before sending the next.
