@@ -17,6 +17,7 @@ import { registreRoutes } from './modules/registre/routes.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { catalogueRoutes } from './modules/journal/catalogue.js';
 import { journalRoutes } from './modules/journal/routes.js';
+import { partageRoutes } from './modules/partage/routes.js';
 import { sectionRoutes } from './modules/sections/routes.js';
 
 declare module 'fastify' {
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await statisticsRoutes(api, deps);
     await journalRoutes(api, deps);
     await catalogueRoutes(api, deps);
+    await partageRoutes(api, deps);
     await sectionRoutes(api, deps);
   });
 

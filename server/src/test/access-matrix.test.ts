@@ -26,7 +26,7 @@ const WHO: Who[] = ['referent', 'ts_same_team', 'ts_other_team', 'secretaire', '
 interface Case {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   route: string;
-  url: (ctx: { fileId: string; memberId: string; entryId: string; partnerId: string; referentId: string; siteId: string; userId: string; teamId: string }) => string;
+  url: (ctx: { fileId: string; memberId: string; entryId: string; partnerId: string; referentId: string; siteId: string; userId: string; teamId: string; share: Partage }) => string;
   body?: (ctx: { referentId: string; siteId: string; teamId: string }) => unknown;
   /** Status per caller; callers not listed get `otherwise`. */
   expect: Partial<Record<Who, number>>;
@@ -36,6 +36,9 @@ interface Case {
 const fileRead = { referent: 200, ts_same_team: 200, ts_other_team: 200, secretaire: 200, responsable: 200, anonymous: 401 };
 const fullWrite = (ok: number) => ({ referent: ok, ts_same_team: ok, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 });
 const adminOnly = { admin: 200, anonymous: 401 };
+const needToKnow = (ok: number) => ({ referent: ok, ts_same_team: ok, anonymous: 401 });
+const SHARE = { recipientOrganisation: 'CMP Paris 18e', legalGround: 'casf_l121_6_2', sections: ['identity'], sharedDate: '2026-11-20', personInformed: true };
+const CONSENT = { purpose: 'Demande de logement', recipient: 'Bailleur social', givenDate: '2026-10-01' };
 
 const CASES: Case[] = [
   { method: 'GET', route: '/api/usagers/:id', url: (c) => `/api/usagers/${c.fileId}`, expect: fileRead, otherwise: 404 },
@@ -208,6 +211,18 @@ const CASES: Case[] = [
   },
   // OpenID Connect: not configured in this app (configured: auth/oidc.test.ts), so the flow is 404 for everyone.
   { method: 'GET', route: '/api/auth/oidc', url: () => '/api/auth/oidc', expect: {}, otherwise: 200 },
+  // Partage and consents (issue 5): the file's need-to-know only; the secretary, the other team and other sites get 404.
+  { method: 'GET', route: '/api/usagers/:id/shares', url: (c) => `/api/usagers/${c.fileId}/shares`, expect: needToKnow(200), otherwise: 404 },
+  { method: 'POST', route: '/api/usagers/:id/shares', url: (c) => `/api/usagers/${c.fileId}/shares`, body: () => SHARE, expect: needToKnow(201), otherwise: 404 },
+  {
+    method: 'GET', route: '/api/usagers/:id/shares/:shareId/extract.pdf', url: (c) => `/api/usagers/${c.share.fileId}/shares/${c.share.shareId}/extract.pdf`,
+    expect: needToKnow(200), otherwise: 404,
+  },
+  { method: 'POST', route: '/api/usagers/:id/consents', url: (c) => `/api/usagers/${c.fileId}/consents`, body: () => CONSENT, expect: needToKnow(201), otherwise: 404 },
+  {
+    method: 'POST', route: '/api/usagers/:id/consents/:consentId/withdraw', url: (c) => `/api/usagers/${c.share.fileId}/consents/${c.share.consentId}/withdraw`,
+    body: () => ({ withdrawnDate: '2026-11-01' }), expect: needToKnow(200), otherwise: 404,
+  },
   { method: 'GET', route: '/api/auth/oidc/start', url: () => '/api/auth/oidc/start', expect: {}, otherwise: 404 },
   { method: 'GET', route: '/api/auth/oidc/callback', url: () => '/api/auth/oidc/callback?code=abc&state=def', expect: {}, otherwise: 404 },
 ];
@@ -220,6 +235,9 @@ const sessions = new Map<Who, Session | null>();
 let siteA: Awaited<ReturnType<typeof buildSite>>;
 let users: Record<string, TestUser>;
 let partnerId = '';
+/** A file of the référent with one share and one consent (partage routes). */
+interface Partage { fileId: string; shareId: string; consentId: string }
+const partage: Partage = { fileId: '', shareId: '', consentId: '' };
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -241,6 +259,10 @@ beforeAll(async () => {
   };
   for (const w of WHO) sessions.set(w, w === 'anonymous' ? null : await loginAs(t.app, users[w] as TestUser));
   partnerId = (await t.db.insertInto('partner').values({ name: 'CAF', kind: 'CAF', address: null, phone: null }).returning('id').executeTakeFirstOrThrow()).id;
+  const ref = sessions.get('referent') as Session;
+  partage.fileId = (await createUsagerAs(t.app, ref)).id;
+  partage.shareId = (await t.app.inject({ method: 'POST', url: `/api/usagers/${partage.fileId}/shares`, headers: ref.send, payload: SHARE })).json().id;
+  partage.consentId = (await t.app.inject({ method: 'POST', url: `/api/usagers/${partage.fileId}/consents`, headers: ref.send, payload: CONSENT })).json().id;
 });
 afterAll(() => t.close());
 
@@ -266,7 +288,7 @@ describe('access matrix: route × caller → status', () => {
           payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
         });
         const entryId = (entry.json() as { id: string }).id;
-        const ctx = { fileId: file.id, memberId, entryId, partnerId, referentId: users.referent?.id ?? '', siteId: siteA.id, userId: users.victim?.id ?? '', teamId: siteA.teamB };
+        const ctx = { fileId: file.id, memberId, entryId, partnerId, referentId: users.referent?.id ?? '', siteId: siteA.id, userId: users.victim?.id ?? '', teamId: siteA.teamB, share: partage };
         const s = sessions.get(who);
         const headers = s ? (c.method === 'GET' ? s.get : s.send) : {};
         const res = await t.app.inject({ method: c.method, url: c.url(ctx), headers, payload: c.body ? (c.body(ctx) as object) : undefined });
