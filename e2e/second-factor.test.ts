@@ -51,6 +51,22 @@ describe('second factor', () => {
     await context.close();
   });
 
+  it('the admin resets the worker’s factor from the users tab; the worker then logs in without a code', async () => {
+    const admin = await login(e, 'admin');
+    await admin.goto('/admin?onglet=utilisateurs');
+    const reset = admin.getByRole('button', { name: 'Réinitialiser la double authentification : Fabien Quémeneur' });
+    await expect.poll(() => reset.count(), { timeout: 15_000 }).toBe(1);
+    await reset.click();
+    await admin.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
+    await expect.poll(() => admin.locator('main').innerText()).toContain('Double authentification réinitialisée');
+    await expect.poll(() => reset.count()).toBe(0);
+    await expectAccessible(admin, 'admin users with second factor');
+    await admin.context().close();
+    const worker = await login(e, 'ts2.eps10');
+    await worker.waitForURL((u) => u.pathname === '/');
+    await worker.context().close();
+  });
+
   it('the login page offers ProConnect only when it is configured (here it is not), and shows its errors', async () => {
     const context = await e.browser.newContext({ baseURL: e.baseUrl, locale: 'fr-FR' });
     const page = await context.newPage();

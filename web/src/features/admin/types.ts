@@ -26,6 +26,8 @@ export interface AdminUserDto {
   active: boolean;
   locked: boolean;
   teamIds: string[];
+  /** In the list only: a confirmed TOTP factor. */
+  secondFactor?: boolean;
 }
 
 export interface ItemsDto<T> {

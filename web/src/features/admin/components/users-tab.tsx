@@ -10,9 +10,10 @@ import { useTeams } from '../api/get-teams';
 import { useUsers } from '../api/get-users';
 import type { AdminUserDto } from '../types';
 import { ResetPasswordForm } from './reset-password-form';
+import { ResetSecondFactorForm } from './reset-second-factor-form';
 import { UserForm } from './user-form';
 
-type Panel = { kind: 'create' } | { kind: 'edit'; user: AdminUserDto } | { kind: 'reset'; user: AdminUserDto } | null;
+type Panel = { kind: 'create' } | { kind: 'edit'; user: AdminUserDto } | { kind: 'reset'; user: AdminUserDto } | { kind: 'totp'; user: AdminUserDto } | null;
 
 function UserState({ user }: { user: AdminUserDto }) {
   if (!user.active) return <Badge small noIcon>Désactivé</Badge>;
@@ -51,11 +52,12 @@ export function UsersTab() {
         <UserForm key={panel.user.id} user={panel.user} sites={siteList} teams={teamList} onDone={close} />
       ) : null}
       {panel?.kind === 'reset' ? <ResetPasswordForm key={panel.user.id} user={panel.user} onDone={close} /> : null}
+      {panel?.kind === 'totp' ? <ResetSecondFactorForm key={panel.user.id} user={panel.user} onDone={close} /> : null}
       <DataTable
         caption="Utilisateurs"
         hideCaption
         empty="Aucun compte."
-        headers={['Nom', 'Adresse électronique', 'Rôle', 'Site', 'Équipes', 'État', 'Actions']}
+        headers={['Nom', 'Adresse électronique', 'Rôle', 'Site', 'Équipes', 'État', 'Double authentification', 'Actions']}
         rows={userList.map((u) => ({
           key: u.id,
           cells: [
@@ -65,6 +67,7 @@ export function UsersTab() {
             u.siteId ? (siteName.get(u.siteId) ?? '—') : '—',
             u.teamIds.map((id) => teamName.get(id) ?? '?').join(', ') || '—',
             <UserState key="s" user={u} />,
+            u.secondFactor ? 'Activée' : 'Non activée',
             <span key="a" className="jalon-nowrap">
               <Button priority="tertiary" size="small" className="fr-mr-1w" onClick={() => setPanel({ kind: 'edit', user: u })}
                 nativeButtonProps={{ 'aria-label': `Modifier : ${u.displayName}` }}>
@@ -74,6 +77,12 @@ export function UsersTab() {
                 nativeButtonProps={{ 'aria-label': `Réinitialiser le mot de passe : ${u.displayName}` }}>
                 Mot de passe
               </Button>
+              {u.secondFactor ? (
+                <Button priority="tertiary" size="small" className="fr-ml-1w" onClick={() => setPanel({ kind: 'totp', user: u })}
+                  nativeButtonProps={{ 'aria-label': `Réinitialiser la double authentification : ${u.displayName}` }}>
+                  Double authentification
+                </Button>
+              ) : null}
             </span>,
           ],
         }))}
