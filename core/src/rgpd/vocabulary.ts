@@ -57,7 +57,7 @@ export const READERS = {
   general: 'Agents du site du dossier (travailleurs sociaux, secrétaires, responsable) : partie générale',
   full: 'Référent(s), co-référent(s) et travailleurs sociaux de l’équipe du dossier : dossier complet',
   note: 'Auteur et référent(s) ; l’équipe si la note est marquée « équipe » ; jamais les secrétaires',
-  sensitive: 'Référent(s) et co-référent(s), section ouverte sur motif tracé',
+  sensitive: 'Comme le dossier complet (référent(s), co-référent(s), travailleurs sociaux de l’équipe), seulement si le profil du site propose la section et après son ouverture sur motif tracé ; chaque lecture est journalisée',
 } as const;
 export type Readers = keyof typeof READERS;
 
