@@ -25,3 +25,4 @@ export * from './sections/index.js';
 export * from './schemas/partage.js';
 export * from './policy/partage.js';
 export * from './dto-partage.js';
+export * from './dto-break-glass.js';

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '@jalon/core';
+import { motivatedFileIdsOf } from '../access/motivated.js';
 import type { Queryable } from '../db/schema.js';
 import type { RequestSession } from '../context.js';
 
@@ -65,6 +66,7 @@ export async function resolveSession(db: Queryable, cookie: string, now: Date): 
         .select((sb) => sb.fn.agg<string[]>('array_agg', ['user_team.team_id']).as('ids'))
         .as('team_ids'),
     )
+    .select((eb) => motivatedFileIdsOf(eb, now).as('motivated_file_ids'))
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
@@ -80,7 +82,9 @@ export async function resolveSession(db: Queryable, cookie: string, now: Date): 
   if (t - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
     await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
   }
-  const actor: Actor = { id: row.id, role: row.role, siteId: row.site_id, teamIds: row.team_ids ?? [] };
+  const actor: Actor = {
+    id: row.id, role: row.role, siteId: row.site_id, teamIds: row.team_ids ?? [], motivatedFileIds: row.motivated_file_ids ?? [],
+  };
   return {
     tokenHash,
     csrfToken: row.csrf_token,

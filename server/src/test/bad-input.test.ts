@@ -15,7 +15,7 @@ import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Sess
 type Who = 'ts' | 'admin' | 'dpo' | 'anon';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Real ids: `:id` is the file, site, team or user depending on the route; other parameters by their name. */
-interface Ids { file: string; memberId: string; site: string; team: string; user: string; entryId: string; code: string; partner: string; section: string }
+interface Ids { breakGlass: string; notification: string; file: string; memberId: string; site: string; team: string; user: string; entryId: string; code: string; partner: string; section: string }
 interface Spec {
   who: Who;
   /** A body the route accepts, or refuses for a business reason only (see `baseline`). */
@@ -136,9 +136,18 @@ const SPECS: Record<string, Spec> = {
   'GET /api/auth/oidc': { who: 'anon' },
   'GET /api/auth/oidc/start': { who: 'anon' },
   'GET /api/auth/oidc/callback': { who: 'anon' },
+  // Motivated access (issue 5): `ts` is the file's référent, so asking again is refused (409) after validation.
+  'POST /api/usagers/:id/break-glass': {
+    who: 'ts', baseline: 409, body: () => ({ reason: 'remplacement', justification: 'Remplacement de la collègue absente' }),
+  },
+  'GET /api/break-glass': { who: 'dpo', query: '?status=pending' },
+  'POST /api/break-glass/:id/review': { who: 'dpo', baseline: 200, body: () => ({ comment: 'Motif vérifié' }) },
+  'GET /api/notifications': { who: 'ts' },
+  'POST /api/notifications/:id/read': { who: 'ts', baseline: 204 },
+  'GET /api/usagers/:id/access-export': { who: 'ts', query: '?format=json' },
 };
 
-const TABLES = ['audit_event', 'case_file', 'person', 'household_member', 'app_user', 'site', 'team', 'journal_entry', 'motif', 'partner', 'case_file_section'] as const;
+const TABLES = ['break_glass_access', 'notification', 'audit_event', 'case_file', 'person', 'household_member', 'app_user', 'site', 'team', 'journal_entry', 'motif', 'partner', 'case_file_section'] as const;
 const KNOWN_CODES = [
   'invalid_json', 'validation_error', 'body_too_large', 'unsupported_media_type', 'invalid_content_length', 'bad_url',
   'url_too_long', 'bad_request', 'unauthenticated', 'invalid_credentials', 'account_locked', 'csrf_invalid', 'forbidden', 'not_found',
@@ -146,6 +155,7 @@ const KNOWN_CODES = [
   'end_before_start', 'invalid_referent', 'invalid_site', 'invalid_team', 'member_required', 'no_site_for_role', 'principal_person', 'site_required',
   'invalid_motif', 'invalid_partner', 'invalid_person', 'invalid_range', 'invalid_worker', 'not_appointment', 'note_flagged', 'note_not_allowed',
   'partner_required', 'worker_required',
+  'already_authorized', 'already_reviewed',
   'password_too_common', 'too_many_attempts', 'totp_required', 'invalid_totp_code', 'totp_enrolment_required', 'totp_already_enabled',
   'totp_no_enrolment', 'totp_not_enabled', 'oidc_disabled',
   'invalid_period', 'invalid_filter', 'filter_too_fine', 'grouping_refused', 'table_too_large',
@@ -206,7 +216,7 @@ let ids: Ids;
 
 const fill = (url: string, over: Partial<Ids> = {}) => {
   const i: Record<string, string> = { ...ids, ...over };
-  const byPrefix: [string, string | undefined][] = [['/api/admin/sites', i.site], ['/api/admin/teams', i.team], ['/api/admin/users', i.user], ['/api/admin/partners', i.partner]];
+  const byPrefix: [string, string | undefined][] = [['/api/admin/sites', i.site], ['/api/admin/teams', i.team], ['/api/admin/users', i.user], ['/api/admin/partners', i.partner], ['/api/break-glass', i.breakGlass], ['/api/notifications', i.notification]];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
 };
@@ -295,9 +305,20 @@ beforeAll(async () => {
   });
   const partner = await t.app.inject({ method: 'POST', url: '/api/admin/partners', headers: sessions.admin.send, payload: { name: 'Partenaire', kind: 'CCAS' } });
   ids = {
-    file: file.id, memberId: member.memberId, site: site.id, team: site.teamB, user: users.victim.id,
+    breakGlass: '', notification: '', file: file.id, memberId: member.memberId, site: site.id, team: site.teamB, user: users.victim.id,
     entryId: entry.json().id, code: 'logement', partner: partner.json().id, section: 'sante',
   };
+});
+// A motivated access to the file by a worker of another site: a grant to review and a notification of `ts` to read.
+beforeAll(async () => {
+  const other = await buildSite(t.db);
+  const outsider = await loginAs(t.app, await buildUser(t.db, 'travailleur_social', other.id, [other.teamA]));
+  const grant = await t.app.inject({
+    method: 'POST', url: `/api/usagers/${ids.file}/break-glass`, headers: outsider.send,
+    payload: { reason: 'accueil_sans_rdv', justification: 'Accueil sans rendez-vous au site' },
+  });
+  ids.breakGlass = grant.json().id;
+  ids.notification = (await t.db.selectFrom('notification').select('id').where('user_id', '=', users.ts.id).executeTakeFirstOrThrow()).id;
 });
 afterAll(() => t.close());
 

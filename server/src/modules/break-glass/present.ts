@@ -1,0 +1,34 @@
+import { BREAK_GLASS_REASON_LABELS, ROLE_LABELS, type BreakGlassQueueItemDto, type BreakGlassReason, type NotificationDto, type Role } from '@jalon/core';
+import type { NotificationRow, QueueRow } from './queries.js';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const reasonLabel = (code: string) => BREAK_GLASS_REASON_LABELS[code as BreakGlassReason] ?? code;
+
+export const presentQueueItem = (r: QueueRow): BreakGlassQueueItemDto => ({
+  id: r.id,
+  caseFileId: r.case_file_id,
+  fileNumber: r.file_number,
+  fileSiteName: r.file_site_name,
+  user: { displayName: r.user_name, role: r.user_role, siteName: r.user_site_name },
+  reason: { code: r.reason, label: reasonLabel(r.reason) },
+  justification: r.justification,
+  grantedAt: iso(r.granted_at),
+  expiresAt: iso(r.expires_at),
+  readCount: Number(r.read_count ?? 0),
+  review: r.reviewed_at ? { at: iso(r.reviewed_at), byName: r.reviewer_name ?? '', comment: r.review_comment ?? '' } : null,
+});
+
+/** The référent learns the role, the site and the reason of the access to their file; never the worker's name. */
+export const presentNotification = (r: NotificationRow): NotificationDto => {
+  const role = r.user_role ? ROLE_LABELS[r.user_role as Role].toLowerCase() : 'agent';
+  const where = r.user_site_name ? ` de ${r.user_site_name}` : '';
+  return {
+    id: r.id,
+    kind: r.kind,
+    createdAt: iso(r.created_at),
+    read: r.read_at !== null,
+    caseFileId: r.case_file_id,
+    fileNumber: r.file_number,
+    text: `Accès motivé au dossier ${r.file_number ?? ''} par un·e ${role}${where} — motif : ${reasonLabel(r.reason ?? '')}. L’accès dure 24 heures et sera revu par le responsable de site ou le DPO.`,
+  };
+};

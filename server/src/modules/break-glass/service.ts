@@ -1,0 +1,122 @@
+import {
+  BREAK_GLASS_HOURS,
+  canListBreakGlass,
+  canReadGeneralUsager,
+  canRequestBreakGlass,
+  canReviewBreakGlass,
+  type BreakGlassGrantDto,
+  type BreakGlassInput,
+  type BreakGlassQueueItemDto,
+  type NotificationListDto,
+} from '@jalon/core';
+import { audit } from '../../audit/audit.js';
+import type { Ctx } from '../../context.js';
+import { conflict, forbidden, notFound } from '../../errors.js';
+import { findUsagerTarget } from '../usagers/queries.js';
+import { presentNotification, presentQueueItem } from './present.js';
+import { countUnread, findNotifications, findQueue } from './queries.js';
+
+/**
+ * Opens a file outside the caller's need-to-know for 24 hours, with a reason (issue 5). The grant, its audit row and
+ * the référents' notifications are written in one transaction; the grant itself is honoured by the access layer
+ * (the session resolves `Actor.motivatedFileIds`, `canReadFullUsager` reads it): read only, every read access-logged.
+ */
+export async function requestBreakGlass(ctx: Ctx, fileId: string, input: BreakGlassInput): Promise<BreakGlassGrantDto> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const target = await findUsagerTarget(trx, fileId);
+    if (!target) throw notFound('Dossier');
+    const { role } = ctx.actor;
+    if (role !== 'travailleur_social' && role !== 'responsable') {
+      // Secretaries, the admin and the DPO never break the glass; outside the general part the file stays invisible.
+      if (canReadGeneralUsager(ctx.actor, target)) throw forbidden('L’accès motivé est réservé aux travailleurs sociaux et aux responsables de site');
+      throw notFound('Dossier');
+    }
+    if (!canRequestBreakGlass(ctx.actor, target)) throw conflict('already_authorized', 'Vous avez déjà accès à l’ensemble de ce dossier');
+    const expiresAt = new Date(ctx.now.getTime() + BREAK_GLASS_HOURS * 3_600_000);
+    const grant = await trx
+      .insertInto('break_glass_access')
+      .values({
+        case_file_id: target.id,
+        file_site_id: target.siteId,
+        user_id: ctx.actor.id,
+        user_role: role,
+        user_site_id: ctx.actor.siteId,
+        reason: input.reason,
+        justification: input.justification,
+        granted_at: ctx.now,
+        expires_at: expiresAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const referents = [...new Set(target.referentIds)].filter((id) => id !== ctx.actor.id);
+    if (referents.length) {
+      await trx
+        .insertInto('notification')
+        .values(referents.map((userId) => ({ user_id: userId, kind: 'break_glass' as const, case_file_id: target.id, break_glass_id: grant.id, created_at: ctx.now })))
+        .execute();
+    }
+    // The justification is free text about a person: the audit keeps the reason code only.
+    await audit(trx, ctx, 'break_glass.grant', {
+      caseFileId: target.id, targetType: 'break_glass_access', targetId: grant.id,
+      diff: { reason: input.reason, expiresAt: expiresAt.toISOString(), notified: referents.length },
+    });
+    return { id: grant.id, caseFileId: target.id, reason: input.reason, grantedAt: ctx.now.toISOString(), expiresAt: expiresAt.toISOString() };
+  });
+}
+
+/** The review queue: the DPO sees every site, a responsable the accesses to files of their site. Others: 404. */
+export async function listBreakGlass(ctx: Ctx, status: 'pending' | 'reviewed'): Promise<{ items: BreakGlassQueueItemDto[] }> {
+  if (!canListBreakGlass(ctx.actor)) throw notFound('Page');
+  const siteId = ctx.actor.role === 'dpo' ? null : ctx.actor.siteId;
+  const rows = await findQueue(ctx.db, { siteId, reviewed: status === 'reviewed' });
+  return { items: rows.map(presentQueueItem) };
+}
+
+/** Marks one motivated access reviewed, with the reviewer's comment; audited in the same transaction. */
+export async function reviewBreakGlass(ctx: Ctx, id: string, comment: string): Promise<BreakGlassQueueItemDto> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('break_glass_access')
+      .select(['id', 'case_file_id', 'file_site_id', 'reviewed_at'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row || !canReviewBreakGlass(ctx.actor, row.file_site_id)) throw notFound('Accès motivé');
+    if (row.reviewed_at !== null) throw conflict('already_reviewed', 'Cet accès motivé a déjà été revu');
+    await trx
+      .updateTable('break_glass_access')
+      .set({ reviewed_at: ctx.now, reviewed_by: ctx.actor.id, review_comment: comment })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, ctx, 'break_glass.review', { caseFileId: row.case_file_id, targetType: 'break_glass_access', targetId: id });
+    const [item] = await findQueue(trx, { siteId: null, reviewed: true, id });
+    if (!item) throw notFound('Accès motivé');
+    return presentQueueItem(item);
+  });
+}
+
+/** The caller's in-app notifications (référents learn of motivated accesses to their files). */
+export async function listNotifications(ctx: Ctx): Promise<NotificationListDto> {
+  const [rows, unread] = await Promise.all([findNotifications(ctx.db, ctx.actor.id), countUnread(ctx.db, ctx.actor.id)]);
+  return { items: rows.map(presentNotification), unread };
+}
+
+/** Marks one of the caller's notifications read; another user's notification is 404. */
+export async function markNotificationRead(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('notification')
+      .set({ read_at: ctx.now })
+      .where('id', '=', id)
+      .where('user_id', '=', ctx.actor.id)
+      .where('read_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) {
+      const mine = await trx.selectFrom('notification').select('id').where('id', '=', id).where('user_id', '=', ctx.actor.id).executeTakeFirst();
+      if (!mine) throw notFound('Notification');
+      return;
+    }
+    await audit(trx, ctx, 'notification.read', { targetType: 'notification', targetId: id });
+  });
+}
