@@ -15,6 +15,8 @@ import { adminRoutes } from './modules/organisation/admin-routes.js';
 import { dpoRoutes } from './modules/audit-log/routes.js';
 import { registreRoutes } from './modules/registre/routes.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
+import { breakGlassRoutes } from './modules/break-glass/routes.js';
+import { accessExportRoutes } from './modules/access-export/routes.js';
 import { catalogueRoutes } from './modules/journal/catalogue.js';
 import { journalRoutes } from './modules/journal/routes.js';
 import { partageRoutes } from './modules/partage/routes.js';
@@ -162,6 +164,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await dpoRoutes(api, deps);
     await registreRoutes(api, deps);
     await statisticsRoutes(api, deps);
+    await breakGlassRoutes(api, deps);
+    await accessExportRoutes(api, deps);
     await journalRoutes(api, deps);
     await catalogueRoutes(api, deps);
     await partageRoutes(api, deps);

@@ -36,6 +36,7 @@ interface Case {
 const fileRead = { referent: 200, ts_same_team: 200, ts_other_team: 200, secretaire: 200, responsable: 200, anonymous: 401 };
 const fullWrite = (ok: number) => ({ referent: ok, ts_same_team: ok, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 });
 const adminOnly = { admin: 200, anonymous: 401 };
+const BREAK_GLASS = { reason: 'remplacement', justification: 'Remplacement de la collègue absente cette semaine' };
 const needToKnow = (ok: number) => ({ referent: ok, ts_same_team: ok, anonymous: 401 });
 const SHARE = { recipientOrganisation: 'CMP Paris 18e', legalGround: 'casf_l121_6_2', sections: ['identity'], sharedDate: '2026-11-20', personInformed: true };
 const CONSENT = { purpose: 'Demande de logement', recipient: 'Bailleur social', givenDate: '2026-10-01' };
@@ -209,6 +210,25 @@ const CASES: Case[] = [
     method: 'POST', route: '/api/admin/users/:id/totp/reset', url: (c) => `/api/admin/users/${c.userId}/totp/reset`,
     expect: { admin: 409, anonymous: 401 }, otherwise: 403,
   },
+  // Motivated access (issue 5): workers and responsables outside the full part; the review queue for the site's responsable and the DPO.
+  {
+    method: 'POST', route: '/api/usagers/:id/break-glass', url: (c) => `/api/usagers/${c.fileId}/break-glass`, body: () => BREAK_GLASS,
+    expect: { referent: 409, ts_same_team: 409, ts_other_team: 201, secretaire: 403, responsable: 201, ts_other_site: 201, responsable_other_site: 201, anonymous: 401 },
+    otherwise: 404,
+  },
+  { method: 'GET', route: '/api/break-glass', url: () => '/api/break-glass?status=pending', expect: { responsable: 200, responsable_other_site: 200, dpo: 200, anonymous: 401 }, otherwise: 404 },
+  {
+    // Each caller reviews a fresh grant (to a file of site A), so a first review does not turn the next into 409.
+    method: 'POST', route: '/api/break-glass/:id/review', url: () => `/api/break-glass/${breakGlassIds.shift() ?? ''}/review`,
+    body: () => ({ comment: 'Motif vérifié avec l’agent' }), expect: { responsable: 200, dpo: 200, anonymous: 401 }, otherwise: 404,
+  },
+  { method: 'GET', route: '/api/notifications', url: () => '/api/notifications', expect: { anonymous: 401 }, otherwise: 200 },
+  { method: 'POST', route: '/api/notifications/:id/read', url: () => `/api/notifications/${notificationId}/read`, expect: { referent: 204, anonymous: 401 }, otherwise: 404 },
+  // Access export (RGPD art. 15): the référents and the responsable of the site.
+  {
+    method: 'GET', route: '/api/usagers/:id/access-export', url: (c) => `/api/usagers/${c.fileId}/access-export?format=json`,
+    expect: { referent: 200, ts_same_team: 403, ts_other_team: 403, secretaire: 403, responsable: 200, anonymous: 401 }, otherwise: 404,
+  },
   // OpenID Connect: not configured in this app (configured: auth/oidc.test.ts), so the flow is 404 for everyone.
   { method: 'GET', route: '/api/auth/oidc', url: () => '/api/auth/oidc', expect: {}, otherwise: 200 },
   // Partage and consents (issue 5): the file's need-to-know only; the secretary, the other team and other sites get 404.
@@ -235,6 +255,9 @@ const sessions = new Map<Who, Session | null>();
 let siteA: Awaited<ReturnType<typeof buildSite>>;
 let users: Record<string, TestUser>;
 let partnerId = '';
+/** Pending motivated accesses to files of site A (one per caller of the review case) and a référent's notification. */
+const breakGlassIds: string[] = [];
+let notificationId = '';
 /** A file of the référent with one share and one consent (partage routes). */
 interface Partage { fileId: string; shareId: string; consentId: string }
 const partage: Partage = { fileId: '', shareId: '', consentId: '' };
@@ -259,6 +282,12 @@ beforeAll(async () => {
   };
   for (const w of WHO) sessions.set(w, w === 'anonymous' ? null : await loginAs(t.app, users[w] as TestUser));
   partnerId = (await t.db.insertInto('partner').values({ name: 'CAF', kind: 'CAF', address: null, phone: null }).returning('id').executeTakeFirstOrThrow()).id;
+  for (const _ of WHO) {
+    const f = await createUsagerAs(t.app, sessions.get('referent') as Session);
+    const g = await t.app.inject({ method: 'POST', url: `/api/usagers/${f.id}/break-glass`, headers: (sessions.get('ts_other_site') as Session).send, payload: BREAK_GLASS });
+    breakGlassIds.push((g.json() as { id: string }).id);
+  }
+  notificationId = (await t.db.selectFrom('notification').select('id').where('user_id', '=', users.referent?.id ?? '').executeTakeFirstOrThrow()).id;
   const ref = sessions.get('referent') as Session;
   partage.fileId = (await createUsagerAs(t.app, ref)).id;
   partage.shareId = (await t.app.inject({ method: 'POST', url: `/api/usagers/${partage.fileId}/shares`, headers: ref.send, payload: SHARE })).json().id;
