@@ -1,5 +1,6 @@
 import { SENSITIVE_SECTIONS, SITE_PROFILES, type SiteProfile } from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEALED_COLUMNS, activeKeyring, addKey, installKeyring, keyIdOf, resealAll } from '../../crypto/index.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
 
@@ -175,5 +176,25 @@ describe('site minimisation profiles', () => {
     }
     expect((await call(s.admin, 'PUT', `/api/admin/sites/${site.id}/profile`, { profile: 'maximal' })).statusCode).toBe(400);
     expect((await t.db.selectFrom('site').select('profile').where('id', '=', site.id).executeTakeFirstOrThrow()).profile).toBe('coordin');
+  });
+});
+
+describe('sections at rest', () => {
+  it('key rotation re-encrypts the payload and the reason with the new key, and the API reads them back', async () => {
+    await setProfile('standard');
+    const file = await newFile();
+    await call(s.ref, 'POST', `/api/usagers/${file.id}/sections/langue/open`, { reasonCode: 'evaluation', reasonText: 'Besoin d’interprète à confirmer' });
+    const data = { frenchLevel: 'A2', interpreterLanguage: { needed: true, language: 'Tamoul' } };
+    expect((await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/langue`, { version: 0, data })).statusCode).toBe(200);
+    const rotated = addKey(activeKeyring());
+    installKeyring(rotated);
+    const res = await resealAll(t.db, rotated, { rotate: true, columns: SEALED_COLUMNS.filter((c) => c.table === 'case_file_section') });
+    expect(res.map((r) => r.sealed).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
+    const raw = await t.db.selectFrom('case_file_section').select(['payload', 'reason_text']).where('case_file_id', '=', file.id).executeTakeFirstOrThrow();
+    expect(keyIdOf(raw.payload ?? '')).toBe(rotated.currentId);
+    expect(keyIdOf(raw.reason_text)).toBe(rotated.currentId);
+    expect((await call(s.mate, 'GET', `/api/usagers/${file.id}/sections/langue`)).json().data).toEqual(data);
+    const list = (await call(s.mate, 'GET', `/api/usagers/${file.id}/sections`)).json();
+    expect(list.items.find((i: { section: string }) => i.section === 'langue').reasonText).toBe('Besoin d’interprète à confirmer');
   });
 });
