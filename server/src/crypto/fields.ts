@@ -1,4 +1,4 @@
-import { isSealed, open, seal } from './envelope.js';
+import { isSealed, keyIdOf, open, seal } from './envelope.js';
 import type { Keyring } from './keyring.js';
 
 /**
@@ -7,9 +7,12 @@ import type { Keyring } from './keyring.js';
  * two calls with their own AAD (see `aadOf`) and a line in SEALED_COLUMNS (sealed-columns.ts).
  */
 let active: Keyring | null = null;
+let reload: (() => Keyring) | null = null;
 
-export function installKeyring(k: Keyring): void {
+/** `reloadFrom` (the key file) lets a running server open values re-encrypted by `keys:rotate` with a newer key. */
+export function installKeyring(k: Keyring, reloadFrom?: () => Keyring): void {
   active = k;
+  reload = reloadFrom ?? null;
 }
 
 export function activeKeyring(): Keyring {
@@ -31,5 +34,11 @@ export function openText(stored: string, aad: string): string;
 export function openText(stored: string | null, aad: string): string | null;
 export function openText(stored: string | null, aad: string): string | null {
   if (stored === null) return null;
-  return isSealed(stored) ? open(activeKeyring(), stored, aad) : stored;
+  if (!isSealed(stored)) return stored;
+  const keyId = keyIdOf(stored);
+  if (keyId && reload && !activeKeyring().keys.has(keyId)) {
+    const fresh = reload();
+    if (fresh.keys.has(keyId)) active = fresh; // from now on new values are sealed with the rotated key too
+  }
+  return open(activeKeyring(), stored, aad);
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/schema.js';
 import { open } from './envelope.js';
 import { SEALED_COLUMNS } from './sealed-columns.js';
 import { installKeyring } from './fields.js';
-import { loadOrCreateKeyFile, type Keyring } from './keyring.js';
+import { loadOrCreateKeyFile, readKeyFile, type Keyring } from './keyring.js';
 
 /** `JALON_KEY_FILE`, or `jalon.key` in the data folder (the embedded default). */
 export const keyFilePath = (cfg: { keyFile?: string; dataDir: string }): string => resolve(cfg.keyFile ?? join(cfg.dataDir, 'jalon.key'));
@@ -13,7 +13,7 @@ export const keyFilePath = (cfg: { keyFile?: string; dataDir: string }): string 
 export function loadKeyring(cfg: { keyFile?: string; dataDir: string }, log: (line: string) => void = console.log): Keyring {
   const path = keyFilePath(cfg);
   const { keyring, created } = loadOrCreateKeyFile(path);
-  installKeyring(keyring);
+  installKeyring(keyring, () => readKeyFile(path));
   if (created) {
     log(`Clé de chiffrement des notes créée : ${path} (mode 0600). Sauvegardez-la à part : sans elle, les notes sont illisibles.`);
   } else {
