@@ -1,6 +1,7 @@
 import { Link, Navigate } from 'react-router-dom';
 import { paths } from '../../config/paths';
 import { TodoPanel } from '../../features/journal/components/todo-panel';
+import { RetentionPanel } from '../../features/retention/components/retention-panel';
 import { useMyUsagers } from '../../features/usagers/api/get-my-usagers';
 import { useTeamUsagers } from '../../features/usagers/api/get-team-usagers';
 import { UsagerListTable } from '../../features/usagers/components/usager-list-table';
@@ -34,6 +35,7 @@ export function HomeRoute() {
       </div>
       <UsagerSearch />
       {me.user.role === 'travailleur_social' ? <TodoPanel /> : null}
+      {me.user.role === 'travailleur_social' ? <RetentionPanel /> : null}
       <section aria-labelledby="ma-file-active" className="fr-mb-6w">
         <h2 id="ma-file-active">Ma file active</h2>
         <UsagerListTable caption="Ma file active" items={mine.data?.items} isPending={mine.isPending} error={mine.error}

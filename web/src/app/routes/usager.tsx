@@ -5,6 +5,7 @@ import { paths } from '../../config/paths';
 import { journalAccess } from '../../features/journal/access';
 import { JournalTab } from '../../features/journal/components/journal-tab';
 import { SectionsTab } from '../../features/sections/components/sections-tab';
+import { PartageTab } from '../../features/partage/components/partage-tab';
 import { useUsager } from '../../features/usagers/api/get-usager';
 import { personName } from '../../features/usagers/coded';
 import { UsagerFile, type FileTab } from '../../features/usagers/components/usager-file';
@@ -41,6 +42,8 @@ export function UsagerRoute() {
       },
       // Sensitive sections follow the need-to-know of the full part (issue 5).
       ...(file.can.readFull ? [{ tabId: 'sections', label: 'Sections facultatives', content: <SectionsTab fileId={file.data.id} /> }] : []),
+      // Partage (secret partagé) and consents: the same need-to-know (issue 5).
+      ...(file.can.readFull ? [{ tabId: 'partages', label: 'Partages', content: <PartageTab fileId={file.data.id} /> }] : []),
     ];
   };
 
