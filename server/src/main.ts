@@ -7,6 +7,7 @@ import { migrate, openDb } from './db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 import { reportDemoSecondFactor } from './demo/second-factor.js';
 import { startStatisticsJob } from './modules/statistics/job.js';
+import { startRetentionJob } from './modules/retention/job.js';
 
 /** config → key → openDb → migrate → (demo data) → seal plaintext notes → buildApp → listen */
 async function main(): Promise<void> {
@@ -44,8 +45,10 @@ async function main(): Promise<void> {
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
   const stopStatistics = startStatisticsJob(db, () => new Date());
+  const stopRetention = startRetentionJob(db, () => new Date());
   const shutdown = async () => {
     stopStatistics();
+    stopRetention();
     await app.close();
     await close();
     unlock();
