@@ -107,8 +107,8 @@ export interface SearchResultDto {
     teamName: string | null;
     referentName: string | null;
   }[];
-  /** Persons known on another site: a minimal card, no link. */
-  elsewhere: { displayName: string; birthYear: number; siteName: string }[];
+  /** Persons known on another site: a minimal card; its file id only serves a motivated access (break-glass). */
+  elsewhere: { displayName: string; birthYear: number; siteName: string; caseFileId: string }[];
   page: number;
   hasMore: boolean;
 }

@@ -21,12 +21,9 @@ export const BreakGlassReviewInput = z
   .strict();
 export type BreakGlassReviewInput = z.infer<typeof BreakGlassReviewInput>;
 
-export const BreakGlassListQuery = z
-  .object({ status: z.enum(['pending', 'reviewed'], { error: 'Statut : pending ou reviewed' }).default('pending') })
-  .strict();
+/** Query strings ignore unknown keys, like every GET of the API. */
+export const BreakGlassListQuery = z.object({ status: z.enum(['pending', 'reviewed'], { error: 'Statut : pending ou reviewed' }).default('pending') });
 export type BreakGlassListQuery = z.infer<typeof BreakGlassListQuery>;
 
-export const AccessExportQuery = z
-  .object({ format: z.enum(['pdf', 'json'], { error: 'Format : pdf ou json' }).default('pdf') })
-  .strict();
+export const AccessExportQuery = z.object({ format: z.enum(['pdf', 'json'], { error: 'Format : pdf ou json' }).default('pdf') });
 export type AccessExportQuery = z.infer<typeof AccessExportQuery>;

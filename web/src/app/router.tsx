@@ -19,6 +19,7 @@ const DpoRoute = lazy(() => import('./routes/dpo').then((m) => ({ default: m.Dpo
 const AgendaRoute = lazy(() => import('./routes/agenda').then((m) => ({ default: m.AgendaRoute })));
 /** Statistics carry the charting library: on demand too. */
 const StatisticsRoute = lazy(() => import('./routes/statistics').then((m) => ({ default: m.StatisticsRoute })));
+const BreakGlassRoute = lazy(() => import('./routes/break-glass').then((m) => ({ default: m.BreakGlassRoute })));
 const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
@@ -40,6 +41,7 @@ const router = createBrowserRouter([
           { path: paths.admin.pattern, element: <AdminRoute /> },
           { path: paths.dpo.pattern, element: <DpoRoute /> },
           { path: paths.statistics.pattern, element: <StatisticsRoute /> },
+          { path: paths.breakGlass.pattern, element: <BreakGlassRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -25,6 +25,7 @@ export const paths = {
   admin: { pattern: '/admin', href: () => '/admin' },
   dpo: { pattern: '/dpo', href: () => '/dpo' },
   statistics: { pattern: '/statistiques', href: () => '/statistiques' },
+  breakGlass: { pattern: '/acces-motives', href: () => '/acces-motives' },
 } as const;
 
 /** Only same-site paths are accepted as a return target after login (no open redirect). */

@@ -136,7 +136,7 @@ async function knownElsewhere(ctx: Ctx, siteId: string, tokens: string[], birthD
     .selectFrom('usager_search as s')
     .innerJoin('person as p', 'p.id', 's.person_id')
     .innerJoin('site', 'site.id', 's.site_id')
-    .select(['s.name_n', 's.first_n', 'p.id as person_id', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 'site.id as site_id', 'site.name as site_name'])
+    .select(['s.case_file_id', 's.name_n', 's.first_n', 'p.id as person_id', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 'site.id as site_id', 'site.name as site_name'])
     .where('s.name_n', 'in', [...candidates])
     .where('s.site_id', '<>', siteId)
     .$if(birthDate !== null, (q) => q.where('s.birth_date', '=', birthDate ?? ''))
@@ -152,7 +152,7 @@ async function knownElsewhere(ctx: Ctx, siteId: string, tokens: string[], birthD
     const key = `${r.person_id}|${r.site_id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    cards.push({ displayName: displayName(r), birthYear: Number(r.birth_date.slice(0, 4)), siteName: r.site_name });
+    cards.push({ displayName: displayName(r), birthYear: Number(r.birth_date.slice(0, 4)), siteName: r.site_name, caseFileId: r.case_file_id });
     if (cards.length >= 10) break;
   }
   return cards;

@@ -1,3 +1,5 @@
+import { Link } from 'react-router-dom';
+import { paths } from '../../config/paths';
 import { AuditLog } from '../../features/dpo/components/audit-log';
 import { RegisterTab } from '../../features/admin/components/register-tab';
 import { useDocumentTitle } from '../../hooks/use-document-title';
@@ -15,6 +17,9 @@ export function DpoRoute() {
       <p>
         Les consultations du journal sont elles-mêmes journalisées avec leur motif. Le journal ne contient aucune donnée
         des usagers.
+      </p>
+      <p>
+        <Link className="fr-link fr-icon-eye-line fr-link--icon-left" to={paths.breakGlass.href()}>Accès motivés à revoir</Link>
       </p>
       <AuditLog />
       <hr className="fr-mt-6w" />

@@ -1,5 +1,6 @@
 import { Link, Navigate } from 'react-router-dom';
 import { paths } from '../../config/paths';
+import { NotificationsPanel } from '../../features/break-glass/components/notifications-panel';
 import { TodoPanel } from '../../features/journal/components/todo-panel';
 import { RetentionPanel } from '../../features/retention/components/retention-panel';
 import { useMyUsagers } from '../../features/usagers/api/get-my-usagers';
@@ -33,7 +34,13 @@ export function HomeRoute() {
           </div>
         ) : null}
       </div>
-      <UsagerSearch />
+      <NotificationsPanel />
+      {me.user.role === 'responsable' ? (
+        <p className="fr-mb-4w">
+          <Link className="fr-link fr-icon-eye-line fr-link--icon-left" to={paths.breakGlass.href()}>Accès motivés à revoir</Link>
+        </p>
+      ) : null}
+      <UsagerSearch canBreakGlass={me.user.role === 'travailleur_social' || me.user.role === 'responsable'} />
       {me.user.role === 'travailleur_social' ? <TodoPanel /> : null}
       {me.user.role === 'travailleur_social' ? <RetentionPanel /> : null}
       <section aria-labelledby="ma-file-active" className="fr-mb-6w">

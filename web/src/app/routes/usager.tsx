@@ -2,6 +2,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import type { UsagerDto } from '@jalon/core';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { paths } from '../../config/paths';
+import { BreakGlassForm } from '../../features/break-glass/components/break-glass-form';
 import { journalAccess } from '../../features/journal/access';
 import { JournalTab } from '../../features/journal/components/journal-tab';
 import { SectionsTab } from '../../features/sections/components/sections-tab';
@@ -54,7 +55,8 @@ export function UsagerRoute() {
         segments={[{ label: 'Accueil', linkProps: { to: paths.home.href() } }]}
         className="fr-mt-0 fr-mb-2w"
       />
-      <UsagerFile key={id} id={id} extraTabs={extraTabs} />
+      <UsagerFile key={id} id={id} extraTabs={extraTabs}
+        notFoundExtra={me.user.role === 'travailleur_social' || me.user.role === 'responsable' ? <BreakGlassForm fileId={id} /> : null} />
     </>
   );
 }

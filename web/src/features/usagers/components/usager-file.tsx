@@ -30,10 +30,12 @@ interface UsagerFileProps {
   id: string;
   /** Tabs after Situation / Foyer / Consultations, decided from the file and the session by the page. */
   extraTabs?: (dto: UsagerDto) => FileTab[];
+  /** Shown under the "not found" message (the page offers a motivated access there). */
+  notFoundExtra?: ReactNode;
 }
 
 /** The file page: general part for the whole site, tabs for those who follow the file. */
-export function UsagerFile({ id, extraTabs }: UsagerFileProps) {
+export function UsagerFile({ id, extraTabs, notFoundExtra }: UsagerFileProps) {
   const query = useUsager(id);
   const [params, setParams] = useSearchParams();
   const dto = query.data;
@@ -42,7 +44,7 @@ export function UsagerFile({ id, extraTabs }: UsagerFileProps) {
 
   if (query.isPending) return <Loading label="Chargement du dossier…" />;
   if (query.error || !dto) {
-    if (notFound) return <FileNotFound />;
+    if (notFound) return <><FileNotFound />{notFoundExtra}</>;
     return <ErrorAlert error={query.error} title="Dossier indisponible" titleAs="h2" />;
   }
 

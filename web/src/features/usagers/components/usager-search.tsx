@@ -18,7 +18,8 @@ const isTyping = (el: EventTarget | null) =>
  * The search first: "/" focuses the field, results come while typing (from 2 characters), ↓/↑ move
  * through them and Enter opens one. Persons known only on another site get a card without a link.
  */
-export function UsagerSearch() {
+/** `canBreakGlass`: workers and responsables may ask for a motivated access to a file known elsewhere. */
+export function UsagerSearch({ canBreakGlass = false }: { canBreakGlass?: boolean } = {}) {
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
   const debounced = useDebouncedValue(query.trim(), 300);
@@ -158,12 +159,15 @@ export function UsagerSearch() {
         <div className="fr-mt-3w">
           <h2 className="fr-h5">Connu·e sur un autre site</h2>
           <p className="fr-text--sm">
-            Ces personnes sont suivies par un autre site : adressez-vous à ce site, leur dossier ne vous est pas accessible.
+            Ces personnes sont suivies par un autre site : adressez-vous à ce site, leur dossier ne vous est pas accessible{canBreakGlass ? ' (sauf accès motivé, revu par le responsable du site et le DPO)' : ''}.
           </p>
           <ul className="jalon-elsewhere">
             {elsewhere.map((p, i) => (
               <li key={`${p.displayName}-${p.birthYear}-${p.siteName}-${i}`}>
-                {p.displayName} (né·e en {p.birthYear}) — Connu·e à {p.siteName}
+                {p.displayName} (né·e en {p.birthYear}) — Connu·e à {p.siteName}{' '}
+                {canBreakGlass ? (
+                  <Link className="fr-link fr-link--sm fr-ml-1w" to={paths.usager.href(p.caseFileId)}>Accès motivé</Link>
+                ) : null}
               </li>
             ))}
           </ul>
