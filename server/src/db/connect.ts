@@ -120,6 +120,9 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Migrations written in parallel branches can reach a database in another order than their names sort; each one
+    // stands alone (its own tables and columns), so a missing older one is applied rather than refused.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
