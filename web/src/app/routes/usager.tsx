@@ -48,6 +48,9 @@ export function UsagerRoute() {
     ];
   };
 
+  // The access export (RGPD art. 15): référents (who see the consultations) and the responsable of the file's site.
+  const canExport = Boolean(dto && (dto.can.readConsultations || (me.user.role === 'responsable' && dto.can.manageReferents)));
+
   return (
     <>
       <Breadcrumb
@@ -57,6 +60,17 @@ export function UsagerRoute() {
       />
       <UsagerFile key={id} id={id} extraTabs={extraTabs}
         notFoundExtra={me.user.role === 'travailleur_social' || me.user.role === 'responsable' ? <BreakGlassForm fileId={id} /> : null} />
+      {canExport ? (
+        <p className="fr-mt-4w">
+          Droit d’accès de la personne (RGPD art. 15) :{' '}
+          <a className="fr-link fr-link--download" href={`/api/usagers/${encodeURIComponent(id)}/access-export?format=pdf`} download>
+            Télécharger l’export des données (PDF)
+          </a>{' '}
+          <a className="fr-link fr-link--download fr-ml-2w" href={`/api/usagers/${encodeURIComponent(id)}/access-export?format=json`} download>
+            Export JSON
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }
