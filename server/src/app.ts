@@ -20,6 +20,7 @@ import { accessExportRoutes } from './modules/access-export/routes.js';
 import { catalogueRoutes } from './modules/journal/catalogue.js';
 import { journalRoutes } from './modules/journal/routes.js';
 import { partageRoutes } from './modules/partage/routes.js';
+import { retentionRoutes } from './modules/retention/routes.js';
 import { sectionRoutes } from './modules/sections/routes.js';
 
 declare module 'fastify' {
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await journalRoutes(api, deps);
     await catalogueRoutes(api, deps);
     await partageRoutes(api, deps);
+    await retentionRoutes(api, deps);
     await sectionRoutes(api, deps);
   });
 

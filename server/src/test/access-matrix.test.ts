@@ -243,6 +243,22 @@ const CASES: Case[] = [
     method: 'POST', route: '/api/usagers/:id/consents/:consentId/withdraw', url: (c) => `/api/usagers/${c.share.fileId}/consents/${c.share.consentId}/withdraw`,
     body: () => ({ withdrawnDate: '2026-11-01' }), expect: needToKnow(200), otherwise: 404,
   },
+  // Retention (issue 5): the worker's own upcoming list; the référent's hold; the DPO's reports; archive reads (the
+  // matrix file is active, so 404 for everyone: the DPO's read of an archived file is in modules/retention).
+  {
+    method: 'GET', route: '/api/retention/upcoming', url: () => '/api/retention/upcoming',
+    expect: { referent: 200, ts_same_team: 200, ts_other_team: 200, ts_other_site: 200, anonymous: 401 }, otherwise: 404,
+  },
+  {
+    method: 'POST', route: '/api/usagers/:id/retention', url: (c) => `/api/usagers/${c.fileId}/retention`,
+    body: () => ({ kind: 'prolongation', untilDate: '2027-06-30', reason: 'procedure_en_cours', note: 'Recours en cours' }),
+    expect: { referent: 200, anonymous: 401 }, otherwise: 404,
+  },
+  { method: 'GET', route: '/api/retention/runs', url: () => '/api/retention/runs', expect: { dpo: 200, anonymous: 401 }, otherwise: 404 },
+  {
+    method: 'POST', route: '/api/retention/archive/:id/read', url: (c) => `/api/retention/archive/${c.fileId}/read`,
+    body: () => ({ reason: 'preuve', note: 'Vérification' }), expect: { anonymous: 401 }, otherwise: 404,
+  },
   { method: 'GET', route: '/api/auth/oidc/start', url: () => '/api/auth/oidc/start', expect: {}, otherwise: 404 },
   { method: 'GET', route: '/api/auth/oidc/callback', url: () => '/api/auth/oidc/callback?code=abc&state=def', expect: {}, otherwise: 404 },
 ];

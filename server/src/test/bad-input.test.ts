@@ -15,7 +15,7 @@ import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Sess
 type Who = 'ts' | 'admin' | 'dpo' | 'anon';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Real ids: `:id` is the file, site, team or user depending on the route; other parameters by their name. */
-interface Ids { breakGlass: string; notification: string; file: string; memberId: string; site: string; team: string; user: string; entryId: string; code: string; partner: string; section: string }
+interface Ids { breakGlass: string; notification: string; file: string; memberId: string; site: string; team: string; user: string; entryId: string; code: string; partner: string; section: string; shareId: string; consentId: string }
 interface Spec {
   who: Who;
   /** A body the route accepts, or refuses for a business reason only (see `baseline`). */
@@ -136,6 +136,23 @@ const SPECS: Record<string, Spec> = {
   'GET /api/auth/oidc': { who: 'anon' },
   'GET /api/auth/oidc/start': { who: 'anon' },
   'GET /api/auth/oidc/callback': { who: 'anon' },
+  // Partage and consents (issue 5).
+  'GET /api/usagers/:id/shares': { who: 'ts' },
+  'POST /api/usagers/:id/shares': {
+    who: 'ts', baseline: 201,
+    body: () => ({
+      recipientName: 'Mme Durand', recipientOrganisation: 'CMP Paris 18e', legalGround: 'casf_l121_6_2', sections: ['identity', 'situation'],
+      sharedDate: '2026-11-20', personInformed: false, notInformedReason: 'Contraire à l’intérêt de l’enfant',
+    }),
+  },
+  'GET /api/usagers/:id/shares/:shareId/extract.pdf': { who: 'ts' },
+  'POST /api/usagers/:id/consents': { who: 'ts', baseline: 201, body: () => ({ purpose: 'Demande de logement', recipient: 'Bailleur social', givenDate: '2026-10-01' }) },
+  'POST /api/usagers/:id/consents/:consentId/withdraw': { who: 'ts', baseline: 200, body: () => ({ withdrawnDate: '2026-11-01' }) },
+  // Retention (issue 5). The archive read answers 404 on an active file: its bad input is still refused first.
+  'GET /api/retention/upcoming': { who: 'ts' },
+  'POST /api/usagers/:id/retention': { who: 'ts', baseline: 200, body: () => ({ kind: 'prolongation', untilDate: '2027-06-30', reason: 'procedure_en_cours', note: 'Recours en cours' }) },
+  'GET /api/retention/runs': { who: 'dpo' },
+  'POST /api/retention/archive/:id/read': { who: 'dpo', baseline: 404, body: () => ({ reason: 'preuve', note: 'Demande du tribunal' }) },
   // Motivated access (issue 5): `ts` is the file's référent, so asking again is refused (409) after validation.
   'POST /api/usagers/:id/break-glass': {
     who: 'ts', baseline: 409, body: () => ({ reason: 'remplacement', justification: 'Remplacement de la collègue absente' }),
@@ -148,7 +165,7 @@ const SPECS: Record<string, Spec> = {
   'GET /api/usagers/:id/access-export': { who: 'ts', query: '?format=json' },
 };
 
-const TABLES = ['break_glass_access', 'notification', 'audit_event', 'case_file', 'person', 'household_member', 'app_user', 'site', 'team', 'journal_entry', 'motif', 'partner', 'case_file_section'] as const;
+const TABLES = ['break_glass_access', 'notification', 'audit_event', 'case_file', 'person', 'household_member', 'app_user', 'site', 'team', 'journal_entry', 'motif', 'partner', 'case_file_section', 'file_share', 'consent'] as const;
 const KNOWN_CODES = [
   'invalid_json', 'validation_error', 'body_too_large', 'unsupported_media_type', 'invalid_content_length', 'bad_url',
   'url_too_long', 'bad_request', 'unauthenticated', 'invalid_credentials', 'account_locked', 'csrf_invalid', 'forbidden', 'not_found',
@@ -156,6 +173,7 @@ const KNOWN_CODES = [
   'end_before_start', 'invalid_referent', 'invalid_site', 'invalid_team', 'member_required', 'no_site_for_role', 'principal_person', 'site_required',
   'invalid_motif', 'invalid_partner', 'invalid_person', 'invalid_range', 'invalid_worker', 'not_appointment', 'note_flagged', 'note_not_allowed',
   'partner_required', 'worker_required',
+  'invalid_consent', 'invalid_hold_date',
   'already_authorized', 'already_reviewed',
   'password_too_common', 'too_many_attempts', 'totp_required', 'invalid_totp_code', 'totp_enrolment_required', 'totp_already_enabled',
   'totp_no_enrolment', 'totp_not_enabled', 'oidc_disabled',
@@ -307,8 +325,17 @@ beforeAll(async () => {
   const partner = await t.app.inject({ method: 'POST', url: '/api/admin/partners', headers: sessions.admin.send, payload: { name: 'Partenaire', kind: 'CCAS' } });
   ids = {
     breakGlass: '', notification: '', file: file.id, memberId: member.memberId, site: site.id, team: site.teamB, user: users.victim.id,
-    entryId: entry.json().id, code: 'logement', partner: partner.json().id, section: 'sante',
+    entryId: entry.json().id, code: 'logement', partner: partner.json().id, section: 'sante', shareId: '', consentId: '',
   };
+  const shared = await t.app.inject({
+    method: 'POST', url: `/api/usagers/${file.id}/shares`, headers: sessions.ts.send,
+    payload: { recipientOrganisation: 'CMP Paris 18e', legalGround: 'casf_l121_6_2', sections: ['identity'], sharedDate: '2026-11-20', personInformed: true },
+  });
+  const consent = await t.app.inject({
+    method: 'POST', url: `/api/usagers/${file.id}/consents`, headers: sessions.ts.send, payload: { purpose: 'Aide', recipient: 'CCAS', givenDate: '2026-10-01' },
+  });
+  ids.shareId = shared.json().id;
+  ids.consentId = consent.json().id;
 });
 // A motivated access to the file by a worker of another site: a grant to review and a notification of `ts` to read.
 beforeAll(async () => {

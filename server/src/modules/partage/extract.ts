@@ -2,7 +2,7 @@ import {
   ENTRY_TYPE_LABELS, LEGAL_GROUNDS, canReadShares, labelOf, shareableSectionLabel, type EntryType, type LegalGround, type ShareableSection,
 } from '@jalon/core';
 import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
-import { audit, logAccess } from '../../audit/audit.js';
+import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { motifLabels } from '../journal/read.js';
@@ -69,8 +69,8 @@ function sectionOf(s: ShareableSection, row: UsagerRow, load: { referents: Refer
 }
 
 /**
- * The PDF extract of a share: the share's own record, then only the sections shared. Reading it is logged (access log,
- * part `full`) and audited (`file_share.extract`), since it is the copy that leaves the service.
+ * The PDF extract of a share: the share's own record, then only the sections shared. Like any read of the file, it is
+ * logged (access log, part `full`); the share itself was audited when recorded.
  */
 export async function shareExtractPdf(ctx: Ctx, fileId: string, shareId: string): Promise<{ pdf: Buffer; fileName: string }> {
   await loadNeedToKnowUsager(ctx.db, ctx.actor, fileId, canReadShares);
@@ -98,9 +98,6 @@ export async function shareExtractPdf(ctx: Ctx, fileId: string, shareId: string)
     sections: sections.map((s) => sectionOf(s, row, { referents, members, journal, motifs })),
     footer: 'Informations couvertes par le secret professionnel, partagées dans la limite de ce qui est strictement nécessaire (CASF L121-6-2, L226-2-2 ; CSP L1110-4). Ne pas transmettre à un tiers.',
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await logAccess(trx, ctx, fileId, 'full');
-    await audit(trx, ctx, 'file_share.extract', { caseFileId: fileId, targetType: 'file_share', targetId: shareId });
-  });
+  await logAccess(ctx.db, ctx, fileId, 'full');
   return { pdf: await renderExtractPdf(doc, ctx.now), fileName: `extrait-${row.file_number}-${share.shared_on}.pdf` };
 }
