@@ -169,3 +169,12 @@ describe('retention engine', () => {
     for (const who of ['ref', 'resp', 'admin', 'sec'] as const) expect((await get(await login(who), '/api/retention/runs')).statusCode).toBe(404);
   });
 });
+
+describe('retention job schedule', () => {
+  it('runs at the next 01:00 UTC, never at start-up', async () => {
+    const { untilNextNight } = await import('./job.js');
+    expect(untilNextNight(new Date('2026-11-25T09:00:00Z'))).toBe(16 * 3_600_000);
+    expect(untilNextNight(new Date('2026-11-25T00:30:00Z'))).toBe(30 * 60_000);
+    expect(untilNextNight(new Date('2026-11-25T01:00:00Z'))).toBe(24 * 3_600_000);
+  });
+});
