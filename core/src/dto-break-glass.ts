@@ -17,7 +17,8 @@ export interface BreakGlassQueueItemDto {
   caseFileId: string;
   fileNumber: string;
   fileSiteName: string;
-  user: { displayName: string; role: Role; siteName: string | null };
+  /** The worker's name for the DPO only; a responsable reviews on role, site, reason and justification. */
+  user: { displayName: string | null; role: Role; siteName: string | null };
   reason: CodedValue;
   justification: string;
   grantedAt: string;
@@ -60,7 +61,7 @@ export interface AccessExportDto {
     appointmentStatus: string | null;
   }[];
   /** Who consulted the file: role, site and date; never a worker's name. */
-  consultations: { at: string; role: CodedValue; siteName: string | null; part: string }[];
+  consultations: { at: string; role: CodedValue; siteName: string | null; partLabel: string }[];
   /** Shares of the file with partners, when the sharing module is installed. */
   shares: { sharedOn: string; recipient: string; legalGround: string; sections: string[]; personInformed: boolean }[] | null;
 }

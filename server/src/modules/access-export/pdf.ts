@@ -119,7 +119,7 @@ export function accessExportToPdf(x: AccessExportDto): Promise<Buffer> {
   h('Consultations de votre dossier');
   p('Chaque ouverture de votre dossier est enregistrée. Le nom des agents n’est pas communiqué ici ; le délégué à la protection des données peut le vérifier.', { size: 9 });
   pdf.moveDown(0.3);
-  if (x.consultations.length) table(['Date', 'Fonction', 'Site', 'Partie consultée'], x.consultations.map((c) => [paris(c.at), label(c.role), or(c.siteName), c.part]), [1.6, 2.4, 2, 2]);
+  if (x.consultations.length) table(['Date', 'Fonction', 'Site', 'Partie consultée'], x.consultations.map((c) => [paris(c.at), label(c.role), or(c.siteName), c.partLabel]), [1.6, 2.4, 2, 2]);
   else p('Aucune consultation enregistrée.');
 
   h('Partages d’informations');

@@ -78,7 +78,7 @@ export async function buildAccessExport(ctx: Ctx, id: string): Promise<AccessExp
         at: iso(c.at),
         role: { code: c.actor_role, label: ROLE_LABELS[c.actor_role as Role] ?? c.actor_role },
         siteName: c.site_name,
-        part: PARTS[c.part] ?? c.part,
+        partLabel: PARTS[c.part] ?? c.part,
       })),
       shares: shares?.map((s) => ({
         sharedOn: s.shared_on,

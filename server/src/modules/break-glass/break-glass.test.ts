@@ -122,6 +122,9 @@ describe('motivated access (break-glass)', () => {
     const item = (await call('dpo', 'GET', '/api/break-glass')).json().items.find((i: { id: string }) => i.id === grant.id);
     expect(item).toMatchObject({ fileNumber: file.fileNumber, reason: { code: 'accueil_sans_rdv' }, user: { role: 'travailleur_social', siteName: 'EPS Paris 10e' }, review: null });
     expect(item.readCount).toBeGreaterThanOrEqual(1);
+    expect(item.user.displayName).toMatch(/^Agent /); // the DPO sees who; a responsable does not (no worker's activity by name)
+    const asResp = (await call('respA', 'GET', '/api/break-glass')).json().items.find((i: { id: string }) => i.id === grant.id);
+    expect(asResp.user).toEqual({ displayName: null, role: 'travailleur_social', siteName: 'EPS Paris 10e' });
 
     for (const who of ['respB', 'tsB', 'ref', 'admin']) expect((await call(who, 'POST', `/api/break-glass/${grant.id}/review`, { comment: 'Vu' + 'x'.repeat(5) })).statusCode).toBe(404);
     expect((await call('respA', 'POST', `/api/break-glass/${grant.id}/review`, { comment: '' })).statusCode).toBe(400);

@@ -4,12 +4,13 @@ import type { NotificationRow, QueueRow } from './queries.js';
 const iso = (d: Date | string) => new Date(d).toISOString();
 const reasonLabel = (code: string) => BREAK_GLASS_REASON_LABELS[code as BreakGlassReason] ?? code;
 
-export const presentQueueItem = (r: QueueRow): BreakGlassQueueItemDto => ({
+/** `showName`: the DPO only; no endpoint gives a responsable the activity of a named worker (issue 5). */
+export const presentQueueItem = (r: QueueRow, showName: boolean): BreakGlassQueueItemDto => ({
   id: r.id,
   caseFileId: r.case_file_id,
   fileNumber: r.file_number,
   fileSiteName: r.file_site_name,
-  user: { displayName: r.user_name, role: r.user_role, siteName: r.user_site_name },
+  user: { displayName: showName ? r.user_name : null, role: r.user_role, siteName: r.user_site_name },
   reason: { code: r.reason, label: reasonLabel(r.reason) },
   justification: r.justification,
   grantedAt: iso(r.granted_at),

@@ -69,7 +69,7 @@ export async function listBreakGlass(ctx: Ctx, status: 'pending' | 'reviewed'): 
   if (!canListBreakGlass(ctx.actor)) throw notFound('Page');
   const siteId = ctx.actor.role === 'dpo' ? null : ctx.actor.siteId;
   const rows = await findQueue(ctx.db, { siteId, reviewed: status === 'reviewed' });
-  return { items: rows.map(presentQueueItem) };
+  return { items: rows.map((r) => presentQueueItem(r, ctx.actor.role === 'dpo')) };
 }
 
 /** Marks one motivated access reviewed, with the reviewer's comment; audited in the same transaction. */
@@ -91,7 +91,7 @@ export async function reviewBreakGlass(ctx: Ctx, id: string, comment: string): P
     await audit(trx, ctx, 'break_glass.review', { caseFileId: row.case_file_id, targetType: 'break_glass_access', targetId: id });
     const [item] = await findQueue(trx, { siteId: null, reviewed: true, id });
     if (!item) throw notFound('Accès motivé');
-    return presentQueueItem(item);
+    return presentQueueItem(item, ctx.actor.role === 'dpo');
   });
 }
 

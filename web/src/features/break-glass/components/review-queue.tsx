@@ -54,7 +54,7 @@ export function ReviewQueue() {
           <li key={i.id} className="fr-card fr-p-3w fr-mb-2w" data-testid="acces-motive">
             <h3 className="fr-h6 fr-mb-1w">Dossier {i.fileNumber} ({i.fileSiteName})</h3>
             <p className="fr-mb-1w">
-              {i.user.displayName} — {ROLE[i.user.role] ?? i.user.role}{i.user.siteName ? `, ${i.user.siteName}` : ''}
+              {i.user.displayName ? `${i.user.displayName} — ` : ''}{ROLE[i.user.role] ?? i.user.role}{i.user.siteName ? `, ${i.user.siteName}` : ''}
             </p>
             <p className="fr-mb-1w">
               <strong>Motif :</strong> {i.reason.label} — « {i.justification} »
