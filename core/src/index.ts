@@ -26,3 +26,4 @@ export * from './schemas/partage.js';
 export * from './policy/partage.js';
 export * from './dto-partage.js';
 export * from './dto-break-glass.js';
+export * from './policy/access-spec.js';
