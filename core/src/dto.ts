@@ -1,5 +1,6 @@
 import type { Role } from './domain/roles.js';
 import type { UsagerAbilities } from './policy/usager.js';
+import type { SiteProfile } from './sections/domain.js';
 
 /** Response shapes shared by the server presenters and the web client. */
 
@@ -29,7 +30,8 @@ export interface UsagerGeneralDto {
   fileNumber: string;
   status: 'actif' | 'clos';
   version: number;
-  site: { id: string; code: string; name: string };
+  /** `profile`: the site's minimisation profile, so the forms ask only what the site collects (issue 5). */
+  site: { id: string; code: string; name: string; profile: SiteProfile };
   team: { id: string; name: string } | null;
   referent: PersonRefDto | null;
   coReferents: PersonRefDto[];

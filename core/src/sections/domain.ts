@@ -31,6 +31,24 @@ export type SiteProfile = keyof typeof SITE_PROFILES;
 export const SITE_PROFILE_IDS = Object.keys(SITE_PROFILES) as SiteProfile[];
 export const DEFAULT_SITE_PROFILE: SiteProfile = 'standard';
 
+/**
+ * Usager fields a `coordin` site does not ask (minimisation, issue 5): beyond identity, contact and the 7 core items
+ * (état civil, contexte familial, logement = statut d'occupation, statut professionnel, niveau scolaire, composition,
+ * domain.md §4), the catalogue also holds the nationality, the CAF activity, the housing nature and the CAF /
+ * France Travail identifiers. Keys are `section.name` of the field catalogue (and of the PATCH body sections).
+ */
+export const NON_COORDIN_FIELDS = [
+  'identifiers.cafNumber',
+  'identifiers.franceTravailId',
+  'situation.nationality',
+  'situation.cafActivity',
+  'household.housingNature',
+] as const satisfies readonly `${'identifiers' | 'situation' | 'household'}.${string}`[];
+export type NonCoordinField = (typeof NON_COORDIN_FIELDS)[number];
+
+/** Whether a site with this profile asks the usager field (`section.name`); only `coordin` narrows the file. */
+export const isFieldInProfile = (p: SiteProfile, key: string): boolean => p !== 'coordin' || !(NON_COORDIN_FIELDS as readonly string[]).includes(key);
+
 /** Whether a site with this profile may hold the section at all (the API refuses it otherwise). */
 export const sectionsOfProfile = (p: SiteProfile): readonly SensitiveSection[] => SITE_PROFILES[p].sections;
 export const isSectionInProfile = (p: SiteProfile, s: SensitiveSection): boolean => sectionsOfProfile(p).includes(s);

@@ -67,3 +67,20 @@ describe('sensitive sections', () => {
     expect(canSetSiteProfile(actor({ role: 'dpo', siteId: null }))).toBe(false);
   });
 });
+
+describe('usager fields by profile', () => {
+  it('the non-coordin fields are catalogue fields, none mandatory; only coordin drops them', async () => {
+    const { NON_COORDIN_FIELDS, isFieldInProfile } = await import('./domain.js');
+    const keys = FIELD_CATALOGUE.map((f) => `${f.section}.${f.name}`);
+    for (const k of NON_COORDIN_FIELDS) {
+      expect(keys).toContain(k);
+      expect(FIELD_CATALOGUE.find((f) => `${f.section}.${f.name}` === k)?.mandatory).toBe(false);
+      expect(isFieldInProfile('coordin', k)).toBe(false);
+      expect(isFieldInProfile('standard', k)).toBe(true);
+      expect(isFieldInProfile('etendu', k)).toBe(true);
+    }
+    for (const core of ['identity.birthName', 'contact.phone', 'situation.maritalStatus', 'situation.employmentStatus', 'situation.educationLevel', 'household.housingStatus', 'household.familyType']) {
+      expect(isFieldInProfile('coordin', core)).toBe(true);
+    }
+  });
+});

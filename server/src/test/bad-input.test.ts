@@ -178,7 +178,7 @@ const KNOWN_CODES = [
   'password_too_common', 'too_many_attempts', 'totp_required', 'invalid_totp_code', 'totp_enrolment_required', 'totp_already_enabled',
   'totp_no_enrolment', 'totp_not_enabled', 'oidc_disabled',
   'invalid_period', 'invalid_filter', 'filter_too_fine', 'grouping_refused', 'table_too_large',
-  'section_not_in_profile', 'section_already_open', 'section_closed',
+  'section_not_in_profile', 'section_already_open', 'section_closed', 'field_not_in_profile',
 ];
 const ENGLISH = /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
 const FRENCH = /[àâçéèêëîïôûùüœ’°]| : |\b(le|la|les|des|du|de|une?|au|aux|est|et|ou|en|sur|pour|par|oui|non|pas|invalide|introuvable|obligatoire|trop|adresse|valeur|saisissez|attendu|motif|mot)\b/i;

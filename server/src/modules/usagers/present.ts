@@ -38,7 +38,7 @@ export function presentUsager(row: UsagerRow, referents: Referents, members: Mem
     fileNumber: row.file_number,
     status: row.status,
     version: row.version,
-    site: { id: row.site_id, code: row.site_code, name: row.site_name },
+    site: { id: row.site_id, code: row.site_code, name: row.site_name, profile: row.site_profile },
     team: row.team_id && row.team_name ? { id: row.team_id, name: row.team_name } : null,
     referent: referent ? { id: referent.user_id, displayName: referent.display_name } : null,
     coReferents: referents.filter((r) => r.kind === 'co_referent').map((r) => ({ id: r.user_id, displayName: r.display_name })),

@@ -58,6 +58,7 @@ export const findUsagerRow = (db: Queryable, id: string) =>
       'cf.team_id',
       's.code as site_code',
       's.name as site_name',
+      's.profile as site_profile',
       't.name as team_name',
       'p.id as person_id',
       'p.birth_name',

@@ -13,6 +13,8 @@ import { diffFields } from '../../audit/diff.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
+import { findSiteProfile } from '../sections/queries.js';
+import { assertFieldsInProfile } from './field-profile.js';
 import { filesOfPerson, nextFileNumber, refreshSearch } from './queries.js';
 import { getUsager } from './read.js';
 
@@ -54,6 +56,13 @@ export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<
   if (!canCreateUsager(ctx.actor) || !ctx.actor.siteId) throw forbidden('Votre profil ne permet pas de créer un dossier');
   const siteId = ctx.actor.siteId;
   return ctx.db.transaction().execute(async (trx) => {
+    assertFieldsInProfile(await findSiteProfile(trx, siteId), {
+      'identifiers.cafNumber': input.cafNumber,
+      'identifiers.franceTravailId': input.franceTravailId,
+      'situation.nationality': input.nationality,
+      'situation.cafActivity': input.cafActivity,
+      'household.housingNature': input.housingNature,
+    });
     const { teamId, referentId } = await checkAssignment(trx, ctx, input.teamId, input.referentId);
     const personValues = {
       birth_name: input.birthName,
@@ -131,6 +140,13 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
     if (needsIdentity && !canUpdateUsagerIdentity(ctx.actor, target)) throw forbidden('Vous ne pouvez pas modifier l’identité de ce dossier');
     if (needsSituation && !canUpdateUsagerSituation(ctx.actor, target)) throw forbidden('Vous ne pouvez pas modifier la situation de ce dossier');
     if (input.status && !canChangeUsagerStatus(ctx.actor, target)) throw forbidden('Vous ne pouvez pas clore ou rouvrir ce dossier');
+    assertFieldsInProfile(await findSiteProfile(trx, target.siteId), {
+      'identifiers.cafNumber': input.identifiers?.cafNumber,
+      'identifiers.franceTravailId': input.identifiers?.franceTravailId,
+      'situation.nationality': input.situation?.nationality,
+      'situation.cafActivity': input.situation?.cafActivity,
+      'household.housingNature': input.household?.housingNature,
+    });
 
     const file = await trx
       .selectFrom('case_file')
