@@ -64,4 +64,18 @@ export interface AccessExportDto {
   consultations: { at: string; role: CodedValue; siteName: string | null; partLabel: string }[];
   /** Shares of the file with partners, when the sharing module is installed. */
   shares: { sharedOn: string; recipient: string; legalGround: string; sections: string[]; personInformed: boolean }[] | null;
+  /** The file's opened sensitive sections, decrypted (issue 5). */
+  sections: AccessExportSectionDto[];
+}
+
+/** One opened sensitive section in the access export: the raw content and its readable French lines. */
+export interface AccessExportSectionDto {
+  section: string;
+  label: string;
+  openedAt: string;
+  reasonLabel: string;
+  reasonText: string;
+  updatedAt: string | null;
+  data: Record<string, unknown> | null;
+  lines: { label: string; value: string }[];
 }

@@ -10,6 +10,7 @@ const u: Record<string, TestUser> = {};
 const s: Record<string, Session> = {};
 let fileId = '';
 let fileNumber = '';
+const SANTE = { healthCoverage: 'puma_css', gp: { declared: true, name: 'Dr Zorglub-Martin' }, disability: { recognised: true, startDate: '2024-01-01', endDate: '2029-01-01' } };
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -32,6 +33,10 @@ beforeAll(async () => {
   await post(`/api/usagers/${fileId}/journal`, { type: 'entretien_bureau', occurredAt: '2026-11-20T10:00:00+01:00', note: 'Dossier FSL préparé ensemble.', visibility: 'equipe' });
   await post(`/api/usagers/${fileId}/journal`, { type: 'appel_sortant', occurredAt: '2026-11-21T10:00:00+01:00', note: 'Rappel du bailleur à prévoir.', visibility: 'privee' });
   await post(`/api/usagers/${fileId}/shares`, { recipientOrganisation: 'CMP Paris 18e', legalGround: 'casf_l121_6_2', sections: ['identity'], sharedDate: '2026-11-22', personInformed: true });
+  await post(`/api/usagers/${fileId}/sections/sante/open`, { reasonCode: 'acces_droits', reasonText: 'Demande de complémentaire santé solidaire' });
+  const filled = await t.app.inject({ method: 'PUT', url: `/api/usagers/${fileId}/sections/sante`, headers: ref.send, payload: { version: 0, data: SANTE } });
+  if (filled.statusCode !== 200) throw new Error(`section fill failed ${filled.statusCode} ${filled.body}`);
+  await post(`/api/usagers/${fileId}/sections/langue/open`, { reasonCode: 'demande_personne', reasonText: 'Besoin d’un interprète' });
   await t.app.inject({ method: 'POST', url: `/api/usagers/${fileId}/break-glass`, headers: (s.tsB as Session).send, payload: { reason: 'demande_usager', justification: 'La personne le demande à notre accueil' } });
   await t.app.inject({ method: 'GET', url: `/api/usagers/${fileId}`, headers: (s.tsB as Session).get });
 }, 180_000);
@@ -55,6 +60,23 @@ describe('access export', () => {
     expect(x.shares).toMatchObject([{ recipient: 'CMP Paris 18e', sharedOn: '2026-11-22', personInformed: true }]);
   });
 
+  it('JSON: the opened sensitive sections, decrypted, with their reason and readable lines; closed ones absent', async () => {
+    const x = JSON.parse((await get('ref')).body);
+    expect(x.sections.map((s: { section: string }) => s.section)).toEqual(['langue', 'sante']);
+    const sante = x.sections[1];
+    expect(sante).toMatchObject({ label: 'Santé', reasonLabel: 'Accès aux droits (démarche en cours)', reasonText: 'Demande de complémentaire santé solidaire', data: SANTE });
+    expect(sante.lines).toEqual([
+      { label: 'Couverture maladie', value: 'Assurance maladie et Complémentaire santé solidaire' },
+      { label: 'Médecin traitant', value: 'déclaré : Dr Zorglub-Martin' },
+      { label: 'Handicap, reconnaissance MDPH (sans diagnostic)', value: 'reconnaissance MDPH, du 01/01/2024 au 01/01/2029' },
+    ]);
+    expect(x.sections[0]).toMatchObject({ section: 'langue', data: null, reasonText: 'Besoin d’un interprète' });
+    expect(x.sections[0].lines.every((l: { value: string }) => l.value === 'non renseigné')).toBe(true);
+    // The sealed columns stay sealed at rest: the export decrypted them.
+    const raw = await t.db.selectFrom('case_file_section').select('payload').where('case_file_id', '=', fileId).where('section', '=', 'sante').executeTakeFirstOrThrow();
+    expect(raw.payload).not.toContain('Zorglub');
+  });
+
   it('PDF: a readable French document with the notes and the consultations', async () => {
     const res = await get('resp', 'pdf');
     expect(res.statusCode).toBe(200);
@@ -62,7 +84,9 @@ describe('access export', () => {
     const { pages, text } = await pdfText(res.rawPayload);
     expect(pages).toBeGreaterThanOrEqual(1);
     for (const part of ['Vos données personnelles', `Dossier n° ${fileNumber}`, 'Ferrandou', 'Maëlys', 'Noé', '7654321', 'Dossier FSL préparé ensemble.',
-      'Rappel du bailleur à prévoir.', 'Consultations de votre dossier', 'EPS Paris 10e', 'Partages d’informations', 'CMP Paris 18e']) expect(text).toContain(part);
+      'Rappel du bailleur à prévoir.', 'Sections complémentaires', 'Santé', 'Assurance maladie et Complémentaire santé solidaire',
+      'Dr Zorglub-Martin', 'reconnaissance MDPH, du 01/01/2024 au 01/01/2029', 'Demande de complémentaire santé solidaire', 'Langue française',
+      'Consultations de votre dossier', 'EPS Paris 10e', 'Partages d’informations', 'CMP Paris 18e']) expect(text).toContain(part);
     // The référent is named in the file; the consultations never name a worker.
     expect(text.slice(text.indexOf('Consultations de votre dossier'))).not.toMatch(/Agent (travailleur|responsable)/);
   });

@@ -103,6 +103,16 @@ export function accessExportToPdf(x: AccessExportDto): Promise<Buffer> {
     [3, 3, 1.4, 1.4, 1.4],
   );
 
+  h('Sections complémentaires');
+  if (!x.sections.length) p('Aucune section complémentaire (séjour, langue, santé, enfance, rattachement) n’a été ouverte sur votre dossier.');
+  for (const sec of x.sections) {
+    if (pdf.y > pdf.page.height - pdf.page.margins.bottom - 80) pdf.addPage();
+    p(sec.label, { bold: true, size: 10.5 });
+    p(`Ouverte le ${paris(sec.openedAt)} — motif : ${sec.reasonLabel} (${sec.reasonText})`, { size: 9 });
+    fields(sec.lines.map((l) => [l.label, l.value]));
+    pdf.moveDown(0.4);
+  }
+
   h(`Journal du suivi (${x.journal.length} entrée${x.journal.length > 1 ? 's' : ''})`);
   if (!x.journal.length) p('Aucune entrée.');
   for (const e of x.journal) {

@@ -16,6 +16,7 @@ import type { Ctx } from '../../context.js';
 import { openText } from '../../crypto/index.js';
 import { notFound } from '../../errors.js';
 import { entryNoteAad } from '../journal/queries.js';
+import { openSectionsForExport } from '../sections/export.js';
 import { presentUsager } from '../usagers/present.js';
 import { findActiveReferents, findMembers, findUsagerRow } from '../usagers/queries.js';
 import { consultationsOfFile, journalOfFile, sharesOfFile } from './queries.js';
@@ -30,13 +31,13 @@ const LEGAL_GROUNDS: Record<string, string> = {
 };
 const PARTS: Record<string, string> = {
   general: 'partie générale', full: 'dossier complet', consultations: 'liste des consultations', journal: 'journal',
-  journal_notes: 'notes du journal', access_export: 'export pour la personne',
+  journal_notes: 'notes du journal', access_export: 'export pour la personne', history: 'historique des modifications',
 };
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /**
  * The access export (RGPD art. 15): the whole file for the person — identity, household, core items, every journal
- * entry with its note, who consulted the file (role, site, date; no worker's name) and the shares. For the référents
+ * entry with its note, the opened sensitive sections, who consulted the file (role, site, date; no worker's name) and the shares. For the référents
  * and the responsable of the file's site only; the export is audited and access-logged in one transaction.
  */
 export async function buildAccessExport(ctx: Ctx, id: string): Promise<AccessExportDto> {
@@ -44,12 +45,13 @@ export async function buildAccessExport(ctx: Ctx, id: string): Promise<AccessExp
     const target = await loadAuthorizedUsager(trx, ctx.actor, id, canExportUsagerAccess);
     const row = await findUsagerRow(trx, id);
     if (!row) throw notFound('Dossier');
-    const [referents, members, entries, consultations, shares] = await Promise.all([
+    const [referents, members, entries, consultations, shares, sections] = await Promise.all([
       findActiveReferents(trx, id),
       findMembers(trx, row.household_id),
       journalOfFile(trx, id),
       consultationsOfFile(trx, id),
       sharesOfFile(trx, id),
+      openSectionsForExport(trx, id),
     ]);
     // The person is owed the whole file: present it with every read ability, whoever prepares the export.
     const can = { ...usagerAbilities(ctx.actor, target), readGeneral: true, readFull: true };
@@ -57,7 +59,7 @@ export async function buildAccessExport(ctx: Ctx, id: string): Promise<AccessExp
     if (!file.full) throw notFound('Dossier');
     await logAccess(trx, ctx, id, 'access_export');
     await audit(trx, ctx, 'usager.access_export', {
-      caseFileId: id, targetType: 'case_file', targetId: id, diff: { entries: entries.length, consultations: consultations.length },
+      caseFileId: id, targetType: 'case_file', targetId: id, diff: { entries: entries.length, consultations: consultations.length, sections: sections.map((s) => s.section) },
     });
     return {
       generatedAt: ctx.now.toISOString(),
@@ -87,6 +89,7 @@ export async function buildAccessExport(ctx: Ctx, id: string): Promise<AccessExp
         sections: s.sections,
         personInformed: s.person_informed,
       })) ?? null,
+      sections,
     };
   });
 }
