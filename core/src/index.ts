@@ -27,3 +27,5 @@ export * from './policy/partage.js';
 export * from './dto-partage.js';
 export * from './dto-break-glass.js';
 export * from './policy/access-spec.js';
+export * from './schemas/restriction.js';
+export * from './policy/restriction.js';

@@ -22,6 +22,7 @@ import { journalRoutes } from './modules/journal/routes.js';
 import { partageRoutes } from './modules/partage/routes.js';
 import { retentionRoutes } from './modules/retention/routes.js';
 import { sectionRoutes } from './modules/sections/routes.js';
+import { fileRightsRoutes } from './modules/file-rights/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await partageRoutes(api, deps);
     await retentionRoutes(api, deps);
     await sectionRoutes(api, deps);
+    await fileRightsRoutes(api, deps);
   });
 
   if (deps.webDist && existsSync(deps.webDist)) {

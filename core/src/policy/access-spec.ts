@@ -118,6 +118,10 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'POST /api/retention/archive/:id/read', allow: { anonymous: 401 }, otherwise: 404 },
   { route: 'GET /api/auth/oidc/start', allow: {}, otherwise: 404 },
   { route: 'GET /api/auth/oidc/callback', allow: {}, otherwise: 404 },
+  { route: 'GET /api/usagers/:id/history', allow: { referent: 200, ts_same_team: 200, anonymous: 401 }, otherwise: 404 },
+  { route: 'GET /api/usagers/:id/restrictions', allow: { referent: 200, ts_same_team: 200, ts_other_team: 200, secretaire: 200, responsable: 200, anonymous: 401 }, otherwise: 404 },
+  { route: 'POST /api/usagers/:id/restrictions', allow: { referent: 201, ts_same_team: 403, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 }, otherwise: 404 },
+  { route: 'POST /api/usagers/:id/restrictions/:restrictionId/lift', allow: { referent: 200, ts_same_team: 403, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 }, otherwise: 404 },
 ];
 
 export const statusFor = (r: RouteAccess, caller: AccessCaller): number => r.allow[caller] ?? r.otherwise;

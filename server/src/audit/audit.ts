@@ -51,7 +51,7 @@ export async function auditAnonymous(
 }
 
 /** `sections`: which sensitive sections are open; `section_<id>`: the content of one (issue 5). */
-export type AccessPart = 'general' | 'full' | 'consultations' | 'journal' | 'journal_notes' | 'sections' | `section_${string}` | 'access_export';
+export type AccessPart = 'general' | 'full' | 'consultations' | 'journal' | 'journal_notes' | 'sections' | `section_${string}` | 'access_export' | 'history';
 
 /** Every read of a file leaves a row: who, when, which part (need-to-know, domain.md §1.7). */
 export async function logAccess(db: Queryable, ctx: Ctx, caseFileId: string, part: AccessPart): Promise<void> {

@@ -355,7 +355,21 @@ export interface CaseFileSectionTable {
   updated_by: string | null;
 }
 
+export interface FileRestrictionTable {
+  id: Generated<string>;
+  case_file_id: string;
+  kind: 'limitation' | 'opposition';
+  start_date: DateStr;
+  reason: string;
+  end_date: DateStr | null;
+  created_by: string;
+  created_at: Timestamp;
+  lifted_by: string | null;
+  lifted_at: Timestamp | null;
+}
+
 export interface DB {
+  file_restriction: FileRestrictionTable;
   case_file_section: CaseFileSectionTable;
   retention_run: RetentionRunTable;
   file_share: FileShareTable;

@@ -217,6 +217,19 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/auth/oidc/start', url: () => '/api/auth/oidc/start' },
   { method: 'GET', route: '/api/auth/oidc/callback', url: () => '/api/auth/oidc/callback?code=abc&state=def' },
+  // The usager's rights (issue 5): history for the full part's need-to-know; flags recorded and lifted by the référent.
+  { method: 'GET', route: '/api/usagers/:id/history', url: (c) => `/api/usagers/${c.fileId}/history` },
+  { method: 'GET', route: '/api/usagers/:id/restrictions', url: (c) => `/api/usagers/${c.fileId}/restrictions` },
+  {
+    method: 'POST', route: '/api/usagers/:id/restrictions', url: (c) => `/api/usagers/${c.fileId}/restrictions`,
+    body: () => ({ kind: 'opposition', startDate: '2026-11-01', reason: 'Refus des statistiques' }),
+  },
+  {
+    // Each caller gets its own active opposition on a file of the référent, so a first lift does not turn the next into 409.
+    method: 'POST', route: '/api/usagers/:id/restrictions/:restrictionId/lift',
+    url: () => { const r = restrictions.shift(); return `/api/usagers/${r?.fileId ?? ''}/restrictions/${r?.id ?? ''}/lift`; },
+    body: () => ({ endDate: '2026-11-20' }),
+  },
 ];
 
 const RECIPES = new Map(CASES.map((c) => [`${c.method} ${c.route}`, c]));
@@ -233,6 +246,8 @@ let notificationId = '';
 /** A file of the référent with one share and one consent (partage routes). */
 interface Partage { fileId: string; shareId: string; consentId: string }
 const partage: Partage = { fileId: '', shareId: '', consentId: '' };
+/** One active opposition per caller of the lift case. */
+const restrictions: { fileId: string; id: string }[] = [];
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -264,6 +279,11 @@ beforeAll(async () => {
   partage.fileId = (await createUsagerAs(t.app, ref)).id;
   partage.shareId = (await t.app.inject({ method: 'POST', url: `/api/usagers/${partage.fileId}/shares`, headers: ref.send, payload: SHARE })).json().id;
   partage.consentId = (await t.app.inject({ method: 'POST', url: `/api/usagers/${partage.fileId}/consents`, headers: ref.send, payload: CONSENT })).json().id;
+  for (const _ of WHO) {
+    const f = await createUsagerAs(t.app, ref);
+    const r = await t.app.inject({ method: 'POST', url: `/api/usagers/${f.id}/restrictions`, headers: ref.send, payload: { kind: 'opposition', startDate: '2026-11-01', reason: 'Refus' } });
+    restrictions.push({ fileId: f.id, id: (r.json() as { id: string }).id });
+  }
 });
 afterAll(() => t.close());
 

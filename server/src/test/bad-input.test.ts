@@ -15,7 +15,7 @@ import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Sess
 type Who = 'ts' | 'admin' | 'dpo' | 'anon';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Real ids: `:id` is the file, site, team or user depending on the route; other parameters by their name. */
-interface Ids { breakGlass: string; notification: string; file: string; memberId: string; site: string; team: string; user: string; entryId: string; code: string; partner: string; section: string; shareId: string; consentId: string }
+interface Ids { breakGlass: string; notification: string; file: string; memberId: string; site: string; team: string; user: string; entryId: string; code: string; partner: string; section: string; shareId: string; consentId: string; restrictionId: string }
 interface Spec {
   who: Who;
   /** A body the route accepts, or refuses for a business reason only (see `baseline`). */
@@ -163,9 +163,15 @@ const SPECS: Record<string, Spec> = {
   'GET /api/notifications': { who: 'ts' },
   'POST /api/notifications/:id/read': { who: 'ts', baseline: 204 },
   'GET /api/usagers/:id/access-export': { who: 'ts', query: '?format=json' },
+  // The usager's rights (issue 5): the file carries an active opposition and a lifted limitation (beforeAll), so both
+  // well-formed writes are refused (409) after validation and every run writes nothing.
+  'GET /api/usagers/:id/history': { who: 'ts' },
+  'GET /api/usagers/:id/restrictions': { who: 'ts' },
+  'POST /api/usagers/:id/restrictions': { who: 'ts', baseline: 409, body: () => ({ kind: 'opposition', startDate: '2026-11-01', reason: 'Refus des statistiques' }) },
+  'POST /api/usagers/:id/restrictions/:restrictionId/lift': { who: 'ts', baseline: 409, body: () => ({ endDate: '2026-11-20' }) },
 };
 
-const TABLES = ['break_glass_access', 'notification', 'audit_event', 'case_file', 'person', 'household_member', 'app_user', 'site', 'team', 'journal_entry', 'motif', 'partner', 'case_file_section', 'file_share', 'consent'] as const;
+const TABLES = ['break_glass_access', 'notification', 'audit_event', 'case_file', 'person', 'household_member', 'app_user', 'site', 'team', 'journal_entry', 'motif', 'partner', 'case_file_section', 'file_share', 'consent', 'file_restriction'] as const;
 const KNOWN_CODES = [
   'invalid_json', 'validation_error', 'body_too_large', 'unsupported_media_type', 'invalid_content_length', 'bad_url',
   'url_too_long', 'bad_request', 'unauthenticated', 'invalid_credentials', 'account_locked', 'csrf_invalid', 'forbidden', 'not_found',
@@ -179,6 +185,7 @@ const KNOWN_CODES = [
   'totp_no_enrolment', 'totp_not_enabled', 'oidc_disabled',
   'invalid_period', 'invalid_filter', 'filter_too_fine', 'grouping_refused', 'table_too_large',
   'section_not_in_profile', 'section_already_open', 'section_closed', 'field_not_in_profile',
+  'restriction_active', 'restriction_lifted', 'invalid_end_date', 'file_limited',
 ];
 const ENGLISH = /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
 const FRENCH = /[àâçéèêëîïôûùüœ’°]| : |\b(le|la|les|des|du|de|une?|au|aux|est|et|ou|en|sur|pour|par|oui|non|pas|invalide|introuvable|obligatoire|trop|adresse|valeur|saisissez|attendu|motif|mot)\b/i;
@@ -326,7 +333,7 @@ beforeAll(async () => {
   const partner = await t.app.inject({ method: 'POST', url: '/api/admin/partners', headers: sessions.admin.send, payload: { name: 'Partenaire', kind: 'CCAS' } });
   ids = {
     breakGlass: '', notification: '', file: file.id, memberId: member.memberId, site: site.id, team: site.teamB, user: users.victim.id,
-    entryId: entry.json().id, code: 'logement', partner: partner.json().id, section: 'sante', shareId: '', consentId: '',
+    entryId: entry.json().id, code: 'logement', partner: partner.json().id, section: 'sante', shareId: '', consentId: '', restrictionId: '',
   };
   const shared = await t.app.inject({
     method: 'POST', url: `/api/usagers/${file.id}/shares`, headers: sessions.ts.send,
@@ -337,6 +344,11 @@ beforeAll(async () => {
   });
   ids.shareId = shared.json().id;
   ids.consentId = consent.json().id;
+  // An active opposition (recording another is refused, 409) and a lifted limitation (lifting again is refused, 409).
+  const rs = (payload: object) => t.app.inject({ method: 'POST', url: `/api/usagers/${file.id}/restrictions`, headers: sessions.ts.send, payload });
+  await rs({ kind: 'opposition', startDate: '2026-11-01', reason: 'Refus des statistiques' });
+  ids.restrictionId = (await rs({ kind: 'limitation', startDate: '2026-11-01', reason: 'Contestation' })).json().id;
+  await t.app.inject({ method: 'POST', url: `/api/usagers/${file.id}/restrictions/${ids.restrictionId}/lift`, headers: sessions.ts.send, payload: { endDate: '2026-11-02' } });
 });
 // A motivated access to the file by a worker of another site: a grant to review and a notification of `ts` to read.
 beforeAll(async () => {

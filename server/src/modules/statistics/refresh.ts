@@ -90,6 +90,10 @@ export async function refreshStatistics(db: Kysely<DB>, now: Date, opts: { full?
   });
 }
 
+/** RGPD art. 21: a file under an active opposition is kept out of every aggregate. */
+const noOpposition = (fileId: RawBuilder<unknown>) =>
+  sql`not exists (select 1 from file_restriction r where r.case_file_id = ${fileId} and r.kind = 'opposition' and r.end_date is null)`;
+
 async function insertPopulation(trx: Kysely<DB>, from: string, to: string): Promise<void> {
   await sql`
     insert into stat_population (month, site_id, team_id, arrondissement, dimension, category, persons)
@@ -104,6 +108,7 @@ async function insertPopulation(trx: Kysely<DB>, from: string, to: string): Prom
       join case_file f on f.opened_at < m.end_at and (f.closed_at is null or f.closed_at >= m.end_at)
       join person p on p.id = f.principal_person_id
       join household h on h.id = f.household_id
+      where ${noOpposition(sql`f.id`)}
     ) x
     cross join lateral (values
       ('ensemble', 'total'),
@@ -147,6 +152,7 @@ async function insertFlows(trx: Kysely<DB>, months: string[]): Promise<void> {
     ) x
     join case_file f on f.id = x.case_file_id
     join household h on h.id = f.household_id
+    where ${noOpposition(sql`f.id`)}
     group by 1, 2, 3, 4, 5, 6`.execute(trx);
 }
 
@@ -167,6 +173,6 @@ async function insertWaits(trx: Kysely<DB>, months: string[], now: Date): Promis
     ) fi
     join case_file f on f.id = fi.case_file_id
     join household h on h.id = f.household_id
-    where ${inMonthList(sql`fi.first_at`, months)}
+    where ${inMonthList(sql`fi.first_at`, months)} and ${noOpposition(sql`f.id`)}
     group by 1, 2, 3, 4, 5`.execute(trx);
 }

@@ -1,0 +1,25 @@
+import { CreateRestrictionInput, IdParams, LiftRestrictionInput, RestrictionParams } from '@jalon/core';
+import type { FastifyInstance } from 'fastify';
+import { ctxOf } from '../../app.js';
+import type { AppDeps } from '../../context.js';
+import { parse } from '../../errors.js';
+import { limitationGuard } from './guard.js';
+import { listHistory } from './history.js';
+import { createRestriction, liftRestriction, listRestrictions } from './service.js';
+
+/** The usager's rights on the file (issue 5): rectification history, limitation and opposition flags. */
+export async function fileRightsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.addHook('preHandler', limitationGuard(deps));
+  app.get('/api/usagers/:id/history', async (req) => listHistory(ctxOf(req, deps), parse(IdParams, req.params).id));
+  app.get('/api/usagers/:id/restrictions', async (req) => listRestrictions(ctxOf(req, deps), parse(IdParams, req.params).id));
+  app.post('/api/usagers/:id/restrictions', async (req, reply) => {
+    const ctx = ctxOf(req, deps);
+    const { id } = parse(IdParams, req.params);
+    return reply.code(201).send(await createRestriction(ctx, id, parse(CreateRestrictionInput, req.body)));
+  });
+  app.post('/api/usagers/:id/restrictions/:restrictionId/lift', async (req) => {
+    const ctx = ctxOf(req, deps);
+    const { id, restrictionId } = parse(RestrictionParams, req.params);
+    return liftRestriction(ctx, id, restrictionId, parse(LiftRestrictionInput, req.body));
+  });
+}
