@@ -1,4 +1,4 @@
-import type { Actor } from '@jalon/core';
+import type { Actor, SiteProfile } from '@jalon/core';
 import type { OidcSettings } from './auth/oidc.js';
 import type { DatabaseKind } from './db/connect.js';
 import type { Db } from './db/schema.js';
@@ -28,6 +28,8 @@ export interface SessionUser {
   email: string;
   displayName: string;
   siteName: string | null;
+  /** The site's minimisation profile (issue 5): the web forms ask only what it collects. */
+  siteProfile: SiteProfile | null;
 }
 
 export interface RequestSession {

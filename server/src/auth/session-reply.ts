@@ -12,6 +12,7 @@ export const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken' | 's
     role: s.actor.role,
     siteId: s.actor.siteId,
     siteName: s.user.siteName,
+    siteProfile: s.user.siteProfile,
     teamIds: [...s.actor.teamIds],
   },
   csrfToken: s.csrfToken,
@@ -31,14 +32,14 @@ export async function openSession(deps: AppDeps, reply: FastifyReply, userId: st
   const user = await db
     .selectFrom('app_user as u')
     .leftJoin('site', 'site.id', 'u.site_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.site_id', 'site.name as site_name'])
+    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.site_id', 'site.name as site_name', 'site.profile as site_profile'])
     .where('u.id', '=', userId)
     .executeTakeFirstOrThrow();
   const teams = await db.selectFrom('user_team').select('team_id').where('user_id', '=', userId).execute();
   return meOf({
     csrfToken,
     actor: { id: user.id, role: user.role, siteId: user.site_id, teamIds: teams.map((t) => t.team_id) },
-    user: { id: user.id, email: user.email, displayName: user.display_name, siteName: user.site_name },
+    user: { id: user.id, email: user.email, displayName: user.display_name, siteName: user.site_name, siteProfile: user.site_profile },
     secondFactorEnrolled: await isEnrolled(db, userId),
   });
 }

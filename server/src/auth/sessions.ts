@@ -58,6 +58,7 @@ export async function resolveSession(db: Queryable, cookie: string, now: Date): 
       'u.site_id',
       'u.active',
       'site.name as site_name',
+      'site.profile as site_profile',
     ])
     .select((eb) =>
       eb
@@ -89,7 +90,7 @@ export async function resolveSession(db: Queryable, cookie: string, now: Date): 
     tokenHash,
     csrfToken: row.csrf_token,
     actor,
-    user: { id: row.id, email: row.email, displayName: row.display_name, siteName: row.site_name },
+    user: { id: row.id, email: row.email, displayName: row.display_name, siteName: row.site_name, siteProfile: row.site_profile },
     secondFactorEnrolled: row.factor_enabled_at !== null,
   };
 }

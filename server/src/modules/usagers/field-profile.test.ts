@@ -98,4 +98,15 @@ describe('usager fields by site profile', () => {
     }
     expect((await get(file.id)).json().data.site.profile).toBe('standard');
   });
+
+  it('the session tells the web its site profile, as changed by the admin (the create form hides the fields)', async () => {
+    await setProfile('coordin');
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: ref.get });
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json().user.siteProfile).toBe('coordin');
+    await setProfile('etendu');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: ref.get })).json().user.siteProfile).toBe('etendu');
+    const adminMe = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: admin.get });
+    expect(adminMe.json().user.siteProfile).toBeNull();
+  });
 });

@@ -18,6 +18,7 @@ import { ContactFields } from './contact-fields';
 import { HouseholdFields } from './household-fields';
 import { IdentifierFields } from './identifier-fields';
 import { IdentityFields } from './identity-fields';
+import { asks } from '../profile-fields';
 import { ActivityFields, CivilStatusFields } from './situation-fields';
 
 type Values = IdentityValues & ContactValues & IdentifierValues & SituationValues & HouseholdValues & {
@@ -52,6 +53,8 @@ const toBody = (v: Values): CreateUsagerBody => ({
  */
 export function UsagerCreateForm({ me, onCreated }: { me: MeDto; onCreated: (created: CreatedUsagerDto) => void }) {
   const isWorker = me.user.role === 'travailleur_social';
+  /** The site's minimisation profile: a coordin site asks nothing beyond identity, contact and the core items. */
+  const profile = me.user.siteProfile;
   const [values, setValues] = useState<Values>({
     ...EMPTY_IDENTITY, ...EMPTY_CONTACT, ...EMPTY_IDENTIFIERS, ...EMPTY_SITUATION, ...EMPTY_HOUSEHOLD,
     teamId: me.user.teamIds[0] ?? '',
@@ -110,19 +113,21 @@ export function UsagerCreateForm({ me, onCreated }: { me: MeDto; onCreated: (cre
       </p>
       <Section title="Identité">
         <IdentityFields values={values} onChange={handleChange} errors={errors} autoFocus />
-        <CivilStatusFields values={values} onChange={handleChange} errors={errors} />
+        <CivilStatusFields values={values} onChange={handleChange} errors={errors} profile={profile} />
       </Section>
       <Section title="Coordonnées">
         <ContactFields values={values} onChange={handleChange} errors={errors} />
       </Section>
-      <Section title="Identifiants">
-        <IdentifierFields values={values} onChange={handleChange} errors={errors} />
-      </Section>
+      {asks(profile, 'identifiers.cafNumber') || asks(profile, 'identifiers.franceTravailId') ? (
+        <Section title="Identifiants">
+          <IdentifierFields values={values} onChange={handleChange} errors={errors} />
+        </Section>
+      ) : null}
       <Section title="Situation professionnelle et scolarité">
-        <ActivityFields values={values} onChange={handleChange} errors={errors} />
+        <ActivityFields values={values} onChange={handleChange} errors={errors} profile={profile} />
       </Section>
       <Section title="Logement et contexte familial">
-        <HouseholdFields values={values} onChange={handleChange} errors={errors} />
+        <HouseholdFields values={values} onChange={handleChange} errors={errors} profile={profile} />
       </Section>
       <Section title="Suivi">
         <div className="fr-grid-row fr-grid-row--gutters">
