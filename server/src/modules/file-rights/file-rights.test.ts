@@ -42,8 +42,8 @@ describe('rectification history', () => {
     expect(res.statusCode).toBe(200);
     const { items } = res.json() as { items: { actionLabel: string; fields: string[]; role: string; userName: string | null }[] };
     expect(items.map((i) => i.actionLabel)).toEqual(['Rectification du dossier', 'Rectification du dossier', 'Ouverture du dossier']);
-    expect(items[0]).toMatchObject({ fields: ['employment_status'], role: 'travailleur_social', userName: await nameOf(u.colleague.id) });
-    expect(items[1]).toMatchObject({ fields: ['phone'], role: 'secretaire', userName: await nameOf(u.secretary.id) });
+    expect(items[0]).toMatchObject({ fields: ['Statut professionnel'], role: 'travailleur_social', userName: await nameOf(u.colleague.id) });
+    expect(items[1]).toMatchObject({ fields: ['Téléphone'], role: 'secretaire', userName: await nameOf(u.secretary.id) });
     expect(res.body).not.toContain('01 99 88 77 66');
     const log = await t.db.selectFrom('access_log').select(['actor_id', 'part']).where('case_file_id', '=', file.id).where('part', '=', 'history').execute();
     expect(log).toEqual([{ actor_id: u.referent.id, part: 'history' }]);
