@@ -12,8 +12,10 @@ import { personName } from '../coded';
 import { ConsultationsTab } from './consultations-tab';
 import { FullSections } from './full-sections';
 import { GeneralSections } from './general-sections';
+import { HistoryTab } from './history-tab';
 import { HouseholdTab } from './household-tab';
 import { ReferentsDialog } from './referents-dialog';
+import { RestrictionsPanel } from './restrictions-panel';
 import { UsagerFileHeader } from './usager-file-header';
 
 const GENERAL_ONLY =
@@ -54,6 +56,7 @@ export function UsagerFile({ id, extraTabs, notFoundExtra }: UsagerFileProps) {
     { tabId: 'situation', label: 'Situation' },
     ...(data.full ? [{ tabId: 'foyer', label: 'Foyer' }] : []),
     ...(can.readConsultations ? [{ tabId: 'consultations', label: 'Consultations' }] : []),
+    ...(data.full ? [{ tabId: 'historique', label: 'Historique' }] : []),
     ...extra.map(({ tabId, label }) => ({ tabId, label })),
   ];
   const selected = tabs.find((t) => t.tabId === params.get('onglet'))?.tabId ?? 'situation';
@@ -64,6 +67,8 @@ export function UsagerFile({ id, extraTabs, notFoundExtra }: UsagerFileProps) {
     <>
       <UsagerFileHeader dto={dto} />
       {can.manageReferents ? <ReferentsDialog dto={dto} /> : null}
+      {/* The référent records the flags (same rule as the consultations: core canManageRestrictions). */}
+      <RestrictionsPanel usagerId={data.id} canManage={can.readConsultations} />
       {tabs.length === 1 ? (
         <>
           {generalOnly}
@@ -80,6 +85,7 @@ export function UsagerFile({ id, extraTabs, notFoundExtra }: UsagerFileProps) {
           ) : null}
           {selected === 'foyer' ? <HouseholdTab dto={dto} /> : null}
           {selected === 'consultations' ? <ConsultationsTab usagerId={data.id} /> : null}
+          {selected === 'historique' ? <HistoryTab usagerId={data.id} /> : null}
           {extra.find((t) => t.tabId === selected)?.content ?? null}
         </Tabs>
       )}
