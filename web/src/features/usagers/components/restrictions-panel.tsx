@@ -1,6 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
-import type { RestrictionDto } from '@jalon/core';
+import type { RestrictionDto, UsagerDto } from '@jalon/core';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { TextField } from '../../../components/ui/text-field';
@@ -11,6 +11,12 @@ const NOTICE: Record<RestrictionDto['kind'], string> = {
   limitation: 'Traitement limité (RGPD art. 18) : le dossier est en lecture seule jusqu’à la levée de la limitation',
   opposition: 'Opposition de la personne (RGPD art. 21) : ce dossier est exclu des statistiques',
 };
+
+/** The file with its write abilities turned off while a limitation is active (the UI honours the flag). */
+export const readOnlyWhileLimited = (dto: UsagerDto, flags: RestrictionDto[] | undefined): UsagerDto =>
+  flags?.some((r) => r.active && r.kind === 'limitation')
+    ? { ...dto, can: { ...dto.can, updateIdentity: false, updateSituation: false, manageReferents: false, changeStatus: false } }
+    : dto;
 
 /** The person's limitation / opposition, as DSFR notices for everyone who sees the file; the référent records and lifts them. */
 export function RestrictionsPanel({ usagerId, canManage }: { usagerId: string; canManage: boolean }) {

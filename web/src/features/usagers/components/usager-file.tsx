@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { Loading } from '../../../components/ui/loading';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { isApiError } from '../../../lib/api-client';
+import { useRestrictions } from '../api/file-rights';
 import { useUsager } from '../api/get-usager';
 import { personName } from '../coded';
 import { ConsultationsTab } from './consultations-tab';
@@ -15,7 +16,7 @@ import { GeneralSections } from './general-sections';
 import { HistoryTab } from './history-tab';
 import { HouseholdTab } from './household-tab';
 import { ReferentsDialog } from './referents-dialog';
-import { RestrictionsPanel } from './restrictions-panel';
+import { readOnlyWhileLimited, RestrictionsPanel } from './restrictions-panel';
 import { UsagerFileHeader } from './usager-file-header';
 
 const GENERAL_ONLY =
@@ -40,7 +41,9 @@ interface UsagerFileProps {
 export function UsagerFile({ id, extraTabs, notFoundExtra }: UsagerFileProps) {
   const query = useUsager(id);
   const [params, setParams] = useSearchParams();
-  const dto = query.data;
+  // While a limitation (RGPD art. 18) is active, the file is shown read-only (the server refuses writes: 409).
+  const restrictions = useRestrictions(id);
+  const dto = query.data && readOnlyWhileLimited(query.data, restrictions.data?.items);
   const notFound = isApiError(query.error) && query.error.status === 404;
   useDocumentTitle(dto ? `Dossier de ${personName(dto.data.person)}` : notFound ? 'Dossier introuvable' : 'Dossier');
 
