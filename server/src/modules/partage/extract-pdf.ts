@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { openPdf } from '../../lib/pdf.js';
 
 export interface ExtractSection {
   label: string;
@@ -20,15 +20,9 @@ const TEXT = '#161616';
 
 /** Renders a share extract as an A4 PDF (pdfkit, standard Helvetica: French accents are in WinAnsi). */
 export function renderExtractPdf(doc: ExtractDocument, now: Date): Promise<Buffer> {
-  const pdf = new PDFDocument({
+  const { pdf, finished: done } = openPdf({
     size: 'A4', margin: 48, lang: 'fr-FR',
     info: { Title: doc.title, Author: 'Jalon', Subject: 'Extrait de dossier (partage d’informations)', CreationDate: now },
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
   });
   const left = pdf.page.margins.left;
   const width = pdf.page.width - left - pdf.page.margins.right;

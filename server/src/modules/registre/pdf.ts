@@ -1,5 +1,5 @@
 import type { RegisterDocument } from '@jalon/core';
-import PDFDocument from 'pdfkit';
+import { openPdf } from '../../lib/pdf.js';
 
 /** DSFR colours: bleu France for titles, grey for table headers. */
 const BLUE = '#000091';
@@ -8,18 +8,12 @@ const TEXT = '#161616';
 
 /** Renders the register document as an A4 landscape PDF (pdfkit, standard Helvetica: French accents are in WinAnsi). */
 export function registerToPdf(doc: RegisterDocument, today: string): Promise<Buffer> {
-  const pdf = new PDFDocument({
+  const { pdf, finished: done } = openPdf({
     size: 'A4',
     layout: 'landscape',
     margin: 40,
     info: { Title: doc.title, Author: 'Jalon', Subject: 'Registre des traitements (RGPD art. 30) et inventaire AIPD', CreationDate: new Date(`${today}T12:00:00Z`) },
     lang: 'fr-FR',
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
   });
   const width = pdf.page.width - pdf.page.margins.left - pdf.page.margins.right;
   const left = pdf.page.margins.left;

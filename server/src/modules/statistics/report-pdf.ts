@@ -7,11 +7,11 @@ import {
   type PublishedTable,
   type StatisticsFilter,
 } from '@jalon/core';
-import PDFDocument from 'pdfkit';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { monthLabel, indicatorTable } from './service.js';
 import { teamTable, waitingTime } from './views.js';
+import { openPdf } from '../../lib/pdf.js';
 
 /**
  * The yearly "rapport d'activité" of a site, as a real PDF (pdfkit). Every figure comes from indicatorTable /
@@ -38,10 +38,7 @@ export async function siteReportPdf(ctx: Ctx, siteId: string, year: number, curr
   };
   const table = (indicator: string) => indicatorTable(ctx, { indicator, groupBy: null, category: null, compare: false, filter });
 
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Rapport d’activité ${year} — ${site.name}`, Author: 'Jalon', Subject: 'Statistiques protégées par le secret statistique' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { pdf: doc, finished: done } = openPdf({ size: 'A4', margin: 50, info: { Title: `Rapport d’activité ${year} — ${site.name}`, Author: 'Jalon', Subject: 'Statistiques protégées par le secret statistique' } });
 
   doc.fillColor(BLUE).fontSize(20).text(`Rapport d’activité ${year}`, { align: 'left' });
   doc.fontSize(14).text(site.name);
