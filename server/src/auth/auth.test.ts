@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
 import { buildTestApp, type TestApp } from '../test/build-test-app.js';
 import { TEST_PASSWORD, buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session, type TestUser } from '../test/factories.js';
 
@@ -279,6 +280,17 @@ describe('security headers', () => {
     expect(res.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['strict-transport-security']).toBeUndefined(); // plain http here
+  });
+
+  it('adds HSTS behind https (JALON_SECURE_COOKIES=1)', async () => {
+    const https = await buildApp({ db: t.db, dbKind: 'pglite', clock: t.clock.now, secureCookies: true });
+    try {
+      const res = await https.inject({ method: 'GET', url: '/api/health' });
+      expect(res.headers['strict-transport-security']).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+    } finally {
+      await https.close();
+    }
   });
 });
 
