@@ -35,7 +35,7 @@ export interface RestrictionDto {
 /** One change of the file, as the rectification history shows it: never the values, only the field names. */
 export interface HistoryItemDto {
   at: string;
-  action: string;
+  /** French label only: raw action codes are the security log's vocabulary, kept to the DPO. */
   actionLabel: string;
   fields: string[];
   role: string | null;

@@ -111,8 +111,8 @@ describe('limitation (RGPD art. 18): the file is read-only until lifted', () => 
     expect(lifted.statusCode).toBe(200);
     expect(lifted.json()).toMatchObject({ active: false, endDate: '2026-11-24' });
     expect((await inject('referent', 'PATCH', `/api/usagers/${file.id}`, { contact: { phone: '01 23 45 67 89' } })).statusCode).toBe(200);
-    const history = (await inject('referent', 'GET', `/api/usagers/${file.id}/history`)).json() as { items: { action: string }[] };
-    expect(history.items.slice(0, 3).map((i) => i.action)).toEqual(['usager.update', 'file_restriction.lift', 'file_restriction.create']);
+    const history = (await inject('referent', 'GET', `/api/usagers/${file.id}/history`)).json() as { items: { actionLabel: string }[] };
+    expect(history.items.slice(0, 3).map((i) => i.actionLabel)).toEqual(['Rectification du dossier', 'Limitation ou opposition levée', 'Limitation ou opposition enregistrée']);
   });
 });
 

@@ -58,7 +58,6 @@ export async function listHistory(ctx: Ctx, fileId: string): Promise<{ items: Hi
   return {
     items: rows.map((r) => ({
       at: new Date(r.at).toISOString(),
-      action: r.action,
       actionLabel: ACTION_LABELS[r.action] ?? r.action,
       fields: changedFields(r.action, r.diff),
       role: r.actor_role,
