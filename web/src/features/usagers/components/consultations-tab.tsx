@@ -9,6 +9,7 @@ const PARTS: Record<string, string> = {
   general: 'Partie générale', full: 'Dossier complet', journal: 'Journal', journal_notes: 'Journal avec notes',
   sections: 'Sections facultatives (liste)', section_sejour: 'Section Séjour', section_langue: 'Section Langue française',
   section_sante: 'Section Santé', section_enfance: 'Section Enfance en danger', section_rattachement: 'Section Commune de rattachement',
+  history: 'Historique des modifications',
 };
 
 /** Who opened the file: names only for the référent's own team, roles and sites for the others. */
