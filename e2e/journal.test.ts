@@ -130,7 +130,7 @@ describe('journal d’activité in the browser', () => {
     await page.locator('.jalon-lint').waitFor();
     await page.getByText('Je confirme cette formulation').click();
     expect(await page.getByRole('checkbox', { name: /Je confirme cette formulation/ }).isChecked()).toBe(true);
-    await page.getByRole('button', { name: /Enregistrer/ }).click();
+    await page.getByRole('button', { name: 'Enregistrer (Ctrl+Entrée)' }).click();
     await poll(() => mainText(page)).toContain('Entrée enregistrée : Entretien au bureau.');
     await poll(() => page.locator('.jalon-timeline article', { hasText: FLAGGED }).count()).toBe(1);
     expect(await page.locator('.jalon-timeline article').first().innerText()).toContain(FLAGGED);
