@@ -134,7 +134,7 @@ describe('motivated access (break-glass)', () => {
     expect((await call('dpo', 'POST', `/api/break-glass/${grant.id}/review`, { comment: 'Deuxième revue' })).json().error.code).toBe('already_reviewed');
     expect(await pendingOf('dpo')).not.toContain(grant.id);
     expect((await call('dpo', 'GET', '/api/break-glass?status=reviewed')).json().items.map((i: { id: string }) => i.id)).toContain(grant.id);
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'actor_id']).where('target_id', '=', grant.id).orderBy('at').execute();
+    const audit = await t.db.selectFrom('audit_event').select(['action', 'actor_id']).where('target_id', '=', grant.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['break_glass.grant', 'break_glass.review']);
   });
 });
