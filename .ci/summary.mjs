@@ -1,5 +1,5 @@
 // Sums vitest JSON reports into the one line CI reads: "N passed, N failed".
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
@@ -10,8 +10,14 @@ for (const f of files) {
   const r = JSON.parse(readFileSync(join(dir, f), 'utf8'));
   passed += r.numPassedTests ?? 0;
   // A test file that failed to load counts as a failure even when it ran no test.
-  failed += (r.numFailedTests ?? 0) + (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+  let runFailed = (r.numFailedTests ?? 0) + (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
   console.log(`${f}: ${r.numPassedTests ?? 0} passed, ${r.numFailedTests ?? 0} failed`);
+  // vitest exits non-zero on an unhandled error even when every test passed: count the run as one failure.
+  if (runFailed === 0 && existsSync(join(dir, f.replace(/\.json$/, '.exit-nonzero')))) {
+    runFailed = 1;
+    console.log(`${f}: the run exited non-zero (unhandled error or failed file): counted as 1 failure`);
+  }
+  failed += runFailed;
 }
 if (files.length < 2) failed += 2 - files.length;
 console.log(`${passed} passed, ${failed} failed`);

@@ -99,9 +99,26 @@ export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
   if (opts.databaseUrl) {
     pg.types.setTypeParser(DATE_OID, (v: string) => v);
     pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.JALON_DB_POOL_MAX ?? 10) });
+    // An idle connection the server ends (restart, admin command) must not crash the process: the pool drops it
+    // and opens another on the next query.
+    pool.on('error', (err) => console.warn(`PostgreSQL: connexion inactive fermée par le serveur (${(err as { code?: string }).code ?? err.message})`));
+    // pool.end() resolves before its connections have closed: wait for each one's 'remove' so that a caller
+    // dropping the database next (tests) finds no session left.
+    let open = 0;
+    let allClosed: (() => void) | null = null;
+    pool.on('connect', () => void open++);
+    pool.on('remove', () => {
+      open--;
+      if (open === 0) allClosed?.();
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const close = async () => {
+      const closed = open === 0 ? Promise.resolve() : new Promise<void>((resolve) => (allClosed = resolve));
+      await db.destroy();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 5000).unref())]);
+    };
+    return { db, kind: 'postgres', close };
   }
   const client = await PGlite.create({
     dataDir: opts.dataDir,
