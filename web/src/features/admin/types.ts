@@ -30,23 +30,5 @@ export interface AdminUserDto {
   secondFactor?: boolean;
 }
 
-export interface ItemsDto<T> {
-  items: T[];
-}
-
-/** The motif catalogue of the journal (GET /api/motifs, admin writes). */
-export interface MotifDto {
-  code: string;
-  label: string;
-  active: boolean;
-}
-
-/** The partner directory (GET /api/partners, admin writes). */
-export interface PartnerDto {
-  id: string;
-  name: string;
-  kind: string;
-  address: string | null;
-  phone: string | null;
-  active: boolean;
-}
+/** The motif catalogue (GET /api/motifs, admin writes) and the partner directory (GET /api/partners, admin writes) are defined once, in core. */
+export type { ItemsDto, MotifDto, PartnerDto } from '@jalon/core';
