@@ -1,5 +1,5 @@
 import type { AccessExportDto, CodedValue } from '@jalon/core';
-import PDFDocument from 'pdfkit';
+import { openPdf } from '../../lib/pdf.js';
 
 /** DSFR colours: bleu France for headings, grey for table headers. */
 const BLUE = '#000091';
@@ -20,15 +20,9 @@ const or = (v: string | null | undefined) => (v && v.trim() ? v : '—');
  */
 export function accessExportToPdf(x: AccessExportDto): Promise<Buffer> {
   const f = x.file;
-  const pdf = new PDFDocument({
+  const { pdf, finished: done } = openPdf({
     size: 'A4', margin: 48, lang: 'fr-FR',
     info: { Title: `Vos données — dossier ${f.fileNumber}`, Author: 'Jalon', Subject: 'Droit d’accès (RGPD art. 15)', CreationDate: new Date(x.generatedAt) },
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
   });
   const left = pdf.page.margins.left;
   const width = pdf.page.width - left - pdf.page.margins.right;
