@@ -1,4 +1,5 @@
 import { StatisticsError } from './errors.js';
+import { monthFromIndex, monthIndex } from './months.js';
 
 /**
  * Differencing protection (issue 6): every statistics query is normalised to whole calendar months, whole sites and
@@ -51,9 +52,6 @@ const fromDayNumber = (n: number): Ymd => {
   const dt = new Date(n * 86_400_000);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 };
-/** Months since year 0, so that month arithmetic is integer arithmetic. */
-const monthIndex = ({ y, m }: { y: number; m: number }) => y * 12 + (m - 1);
-const monthText = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 
 const parseDate = (s: unknown, field: 'from' | 'to'): Ymd => {
   const label = field === 'from' ? 'de début' : 'de fin';
@@ -110,13 +108,13 @@ export const normaliseFilter = (input: StatisticsFilterInput): StatisticsFilter 
   });
   siteIds.sort();
   arrondissements.sort((a, b) => a - b);
-  const fromMonth = monthText(first);
-  const toMonth = monthText(afterLast - 1);
+  const fromMonth = monthFromIndex(first);
+  const toMonth = monthFromIndex(afterLast - 1);
   return {
     fromMonth,
     toMonth,
     from: `${fromMonth}-01`,
-    toExclusive: `${monthText(afterLast)}-01`,
+    toExclusive: `${monthFromIndex(afterLast)}-01`,
     siteIds,
     arrondissements,
     key: `${fromMonth}..${toMonth}|sites:${siteIds.join(',')}|arr:${arrondissements.join(',')}`,

@@ -45,6 +45,7 @@ export {
 } from './protect.js';
 export { recoverCells, hiddenIntervals, priorBounds, type AttackerModel, type RecoveredEntry } from './attack.js';
 export { normaliseFilter, type StatisticsFilter, type StatisticsFilterInput } from './filters.js';
+export { monthIndex, monthFromIndex, shiftMonth } from './months.js';
 export { assertGroupingAllowed, dimensionWords } from './grouping.js';
 export { renderProtectedCsv, csvNotes, type CsvLabels } from './render.js';
 export * from './indicators.js';

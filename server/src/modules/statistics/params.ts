@@ -2,6 +2,8 @@ import {
   assertGroupingAllowed,
   GROUP_BYS,
   INDICATOR_IDS,
+  monthFromIndex,
+  monthIndex,
   normaliseFilter,
   StatisticsError,
   type GroupBy,
@@ -30,18 +32,11 @@ const parisMonthOf = (d: Date) => {
   const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(d).split('-');
   return { y: Number(y), m: Number(m) };
 };
-const monthString = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 
 /** Default period: the last 12 months, the current one included. */
 export const defaultPeriod = (now: Date) => {
-  const { y, m } = parisMonthOf(now);
-  const i = y * 12 + m - 1;
-  return { from: monthString(i - 11), to: monthString(i) };
-};
-
-export const shiftMonth = (month: string, n: number): string => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return monthString(y * 12 + m - 1 + n);
+  const i = monthIndex(parisMonthOf(now));
+  return { from: monthFromIndex(i - 11), to: monthFromIndex(i) };
 };
 
 const BaseQuery = z.object({

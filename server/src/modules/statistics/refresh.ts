@@ -1,3 +1,4 @@
+import { shiftMonth } from '@jalon/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
@@ -39,11 +40,8 @@ const inMonthList = (ts: RawBuilder<unknown>, months: string[]) =>
   sql`(${ts} >= ${monthStart(sql`${months[0]}::date`)} and ${ts} < ${monthEnd(sql`${months[months.length - 1]}::date`)}
     and ${parisMonth(ts)} = any(${months}::date[]))`;
 
-const addMonths = (month: string, n: number): string => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const i = y * 12 + (m - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
-};
+/** The first day (`YYYY-MM-01`) of the month `n` months after the month of the date `month`. */
+const addMonths = (month: string, n: number): string => `${shiftMonth(month, n)}-01`;
 const dateText = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 export async function refreshStatistics(db: Kysely<DB>, now: Date, opts: { full?: boolean } = {}): Promise<RefreshReport> {

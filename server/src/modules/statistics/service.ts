@@ -4,6 +4,7 @@ import {
   indicatorById,
   oneWayTable,
   protectTable,
+  shiftMonth,
   type Category,
   type IndicatorDef,
   type PublishedTable,
@@ -13,7 +14,7 @@ import {
 } from '@jalon/core';
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { shiftMonth, type TableParams } from './params.js';
+import type { TableParams } from './params.js';
 import { aggregateCounts, dynamicCategories, refreshState, type AggregateRow, type RowKey } from './queries.js';
 import { scopedSites, statisticsScope, type StatisticsScope } from './scope.js';
 

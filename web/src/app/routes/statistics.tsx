@@ -1,4 +1,4 @@
-import type { StatisticsScopeDto } from '@jalon/core';
+import { shiftMonth, type StatisticsScopeDto } from '@jalon/core';
 import { useState } from 'react';
 import { CheckboxField } from '../../components/ui/checkbox-field';
 import { ErrorAlert } from '../../components/ui/error-alert';
@@ -10,11 +10,6 @@ import { IndicatorSection } from '../../features/statistics/components/indicator
 import { MapSection } from '../../features/statistics/components/map-section';
 import { SideSections } from '../../features/statistics/components/side-sections';
 import { useDocumentTitle } from '../../hooks/use-document-title';
-
-const shift = (month: string, n: number) => {
-  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-};
 
 /** /statistiques — the "photographie sociale": protected counts, never a name, never a worker above the worker. */
 export function StatisticsRoute() {
@@ -29,7 +24,7 @@ function StatisticsPage({ scope }: { scope: StatisticsScopeDto }) {
   const last = scope.months?.last ?? new Date().toISOString().slice(0, 7);
   const [params, setParams] = useState<StatisticsParams>({
     indicator: 'trancheAge',
-    from: shift(last, -11),
+    from: shiftMonth(last, -11),
     to: last,
     siteId: '',
     groupBy: '',
