@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { buildTestApp, type TestApp } from '../test/build-test-app.js';
-import { TEST_PASSWORD, buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session, type TestUser } from '../test/factories.js';
+import { appWithSite } from '../test/app-with-site.js';
+import { buildTestApp } from '../test/build-test-app.js';
+import { TEST_PASSWORD, buildUser, createUsagerAs, loginAs, minimalUsager, type Session, type TestUser } from '../test/factories.js';
 
 /**
  * Authentication and session security through the real HTTP API: login, lockout, timeouts, logout, CSRF,
@@ -13,16 +14,7 @@ import { TEST_PASSWORD, buildSite, buildUser, createUsagerAs, loginAs, minimalUs
 const MIN = 60 * 1000;
 const NEW_PASSWORD = 'un-tout-nouveau-mot-de-passe';
 
-let t: TestApp;
-let site: Awaited<ReturnType<typeof buildSite>>;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  site = await buildSite(t.db);
-});
-afterAll(() => t.close());
-
-const worker = () => buildUser(t.db, 'travailleur_social', site.id, [site.teamA]);
+const { t, site, worker } = appWithSite();
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email, password } });

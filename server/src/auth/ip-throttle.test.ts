@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test/build-test-app.js';
-import { TEST_PASSWORD, buildSite, buildUser } from '../test/factories.js';
+import { describe, expect, it } from 'vitest';
+import { appWithSite } from '../test/app-with-site.js';
+import { TEST_PASSWORD } from '../test/factories.js';
 import { IP_MAX_FAILURES, clientKey } from './ip-throttle.js';
 
 /** Login throttling per client address, on top of the per-account lockout, with the controllable clock. */
 
 const MIN = 60 * 1000;
-let t: TestApp;
-let site: Awaited<ReturnType<typeof buildSite>>;
-beforeAll(async () => {
-  t = await buildTestApp();
-  site = await buildSite(t.db);
-});
-afterAll(() => t.close());
+const { t, worker } = appWithSite();
 
 const login = (remoteAddress: string, email: string, password: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { email, password } });
 const unknown = (i: number) => `inconnu-${i}-${Math.random().toString(36).slice(2)}@test.jalon.local`;
-const worker = () => buildUser(t.db, 'travailleur_social', site.id, [site.teamA]);
 
 describe('per client address', () => {
   it(`answers 429 with Retry-After after ${IP_MAX_FAILURES} failures in 15 minutes, over any accounts, even with the right password`, async () => {

@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test/build-test-app.js';
-import { TEST_PASSWORD, buildSite, buildUser, loginAs } from '../test/factories.js';
+import { describe, expect, it } from 'vitest';
+import { appWithSite } from '../test/app-with-site.js';
+import { buildTestApp } from '../test/build-test-app.js';
+import { TEST_PASSWORD, buildUser, loginAs } from '../test/factories.js';
 import { isCommonPassword } from './common-passwords.js';
 
 /** ANSSI-style password rule: at least 12 characters and not one of the 10,000 most common passwords. */
 
-let t: TestApp;
-let site: Awaited<ReturnType<typeof buildSite>>;
-beforeAll(async () => {
-  t = await buildTestApp();
-  site = await buildSite(t.db);
-});
-afterAll(() => t.close());
+const { t, site, worker } = appWithSite();
 
 const LIST = readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
 /** Common passwords long enough to pass the length rule: only the list can refuse them. */
@@ -62,7 +57,7 @@ describe('refused with a French code where a password is chosen', () => {
   });
 
   it('password change, every common password of 12 characters or more', async () => {
-    const u = await buildUser(t.db, 'travailleur_social', site.id, [site.teamA]);
+    const u = await worker();
     const s = await loginAs(t.app, u);
     const before = await auditCount();
     for (const newPassword of COMMON_LONG) {

@@ -1,22 +1,14 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test/build-test-app.js';
-import { TEST_PASSWORD, buildSite, buildUser, loginAs, type Session, type TestUser } from '../test/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appWithSite } from '../test/app-with-site.js';
+import { TEST_PASSWORD, buildUser, loginAs, type Session, type TestUser } from '../test/factories.js';
 import { enrolmentOf } from '../test/second-factor-factory.js';
 import { totpCode } from './totp.js';
 
 /** TOTP second factor through the HTTP API: enrolment, login step 2, recovery codes, mandatory roles, disabling, reset. */
 
 const STEP = 30_000;
-let t: TestApp;
-let site: Awaited<ReturnType<typeof buildSite>>;
-beforeAll(async () => {
-  t = await buildTestApp();
-  site = await buildSite(t.db);
-});
-afterAll(() => t.close());
-
-const worker = () => buildUser(t.db, 'travailleur_social', site.id, [site.teamA]);
+const { t, site, worker } = appWithSite();
 const post = (url: string, s: Session | null, payload?: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url, headers: s?.send ?? {}, ...(payload === undefined ? {} : { payload }) });
 const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.get });

@@ -22,6 +22,8 @@ export async function buildSite(db: Db, over: { code?: string; name?: string } =
   return { ...site, teamA: teamA.id, teamB: teamB.id };
 }
 
+export type TestSite = Awaited<ReturnType<typeof buildSite>>;
+
 export interface TestUser {
   id: string;
   email: string;
