@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.js';
-import type { Queryable } from '../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { AccessLogTable, Db, Queryable } from '../db/schema.js';
 import type { Diff } from './diff.js';
 
 export interface AuditInput {
@@ -53,17 +54,71 @@ export async function auditAnonymous(
 /** `sections`: which sensitive sections are open; `section_<id>`: the content of one (issue 5). */
 export type AccessPart = 'general' | 'full' | 'consultations' | 'journal' | 'journal_notes' | 'sections' | `section_${string}` | 'access_export' | 'history';
 
-/** Every read of a file leaves a row: who, when, which part (need-to-know, domain.md §1.7). */
+type AccessLogRow = Insertable<AccessLogTable>;
+
+/**
+ * Group commit of access-log rows (issue 7). Each row goes through the chain trigger, which holds the chain's lock
+ * until commit (ADR 004): one commit per file read made every read wait for the previous read's fsync. Rows logged
+ * outside a transaction join a queue; one writer inserts everything queued in one statement and one commit, then
+ * answers each caller. A read is answered only once its row is committed, as before; under load one commit carries
+ * every read that arrived during the previous one. A batch that fails is retried row by row, so one bad row fails
+ * only its own read.
+ */
+class AccessLogWriter {
+  private queue: { row: AccessLogRow; done: (e?: unknown) => void }[] = [];
+  private running = false;
+  constructor(private readonly db: Db) {}
+
+  write(row: AccessLogRow): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, done: (e) => (e === undefined ? resolve() : reject(e)) });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, 500);
+        try {
+          await this.db.insertInto('access_log').values(batch.map((b) => b.row)).execute();
+          for (const b of batch) b.done();
+        } catch (batchError) {
+          if (batch.length === 1) batch[0]?.done(batchError);
+          else for (const b of batch) await this.db.insertInto('access_log').values(b.row).execute().then(() => b.done(), (e: unknown) => b.done(e));
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+const writers = new WeakMap<Db, AccessLogWriter>();
+
+/**
+ * Every read of a file leaves a row: who, when, which part (need-to-know, domain.md §1.7). Inside a transaction the
+ * row is part of it; otherwise it goes through the group commit above, and the promise resolves once it is committed.
+ */
 export async function logAccess(db: Queryable, ctx: Ctx, caseFileId: string, part: AccessPart): Promise<void> {
-  await db
-    .insertInto('access_log')
-    .values({
-      at: ctx.now,
-      actor_id: ctx.actor.id,
-      actor_role: ctx.actor.role,
-      actor_site_id: ctx.actor.siteId,
-      case_file_id: caseFileId,
-      part,
-    })
-    .execute();
+  const row: AccessLogRow = {
+    at: ctx.now,
+    actor_id: ctx.actor.id,
+    actor_role: ctx.actor.role,
+    actor_site_id: ctx.actor.siteId,
+    case_file_id: caseFileId,
+    part,
+  };
+  if (db.isTransaction) {
+    await db.insertInto('access_log').values(row).execute();
+    return;
+  }
+  const root = db as Db;
+  let writer = writers.get(root);
+  if (!writer) {
+    writer = new AccessLogWriter(root);
+    writers.set(root, writer);
+  }
+  await writer.write(row);
 }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { AppointmentStatus, EntryType, NoteVisibility, Role, SensitiveSection, SiteProfile } from '@jalon/core';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -142,6 +142,8 @@ export interface UsagerSearchTable {
   name_n: string;
   first_n: string;
   birth_date: DateStr;
+  /** Generated from name_n and first_n (jalon_search_keys, ADR 006). */
+  keys: GeneratedAlways<string[]>;
 }
 export interface AuditEventTable {
   id: Generated<string>;

@@ -37,26 +37,28 @@ export function parseQuery(q: string): ParsedQuery {
 }
 
 /**
- * Search (issue 3): accent- and case-insensitive, typo-tolerant (pg_trgm) within the caller's site, using the
- * composite GIN index (site_id, name_n); elsewhere only an exact normalised name match (btree), which returns a
- * minimal "Connu·e à <site>" card and never a link (search-measurements.md).
+ * Search (issue 3): accent- and case-insensitive, typo-tolerant within the caller's site; elsewhere only an exact
+ * normalised name match (btree), which returns a minimal "Connu·e à <site>" card and never a link
+ * (search-measurements.md). A typed word finds the rows that share one of its keys (its one-letter deletions, its
+ * French phonetic form, itself as a beginning: ADR 006, GIN on `usager_search.keys`); the trigram similarity only
+ * ranks those candidates. Several words must all match (a surname and a first name narrow the list); when no row
+ * matches them all, rows matching any of them are shown.
  */
 export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<SearchResultDto> {
   if (!canSearchUsagers(ctx.actor) || !ctx.actor.siteId) throw forbidden('La recherche d’usagers n’est pas ouverte à votre profil');
   const siteId = ctx.actor.siteId;
   const parsed = parseQuery(query.q);
-  const norm = parsed.text
-    ? ((await sql<{ n: string }>`select jalon_normalize(${parsed.text}) as n`.execute(ctx.db)).rows[0]?.n ?? '')
-    : '';
-  const tokens = norm.split(' ').filter((t) => t.length >= 2).slice(0, 4);
+  const words = parsed.text
+    ? (
+        await sql<{ t: string; k: string[] }>`
+          select t, jalon_query_keys(t) as k
+          from unnest(string_to_array(jalon_normalize(${parsed.text}), ' ')) with ordinality as w(t, n)
+          where length(t) >= 2 order by n limit 4`.execute(ctx.db)
+      ).rows
+    : [];
+  const tokens = words.map((w) => w.t);
   if (!tokens.length && !parsed.birthDate && !parsed.fileNumber) return { results: [], elsewhere: [], page: query.page, hasMore: false };
 
-  const nameMatch = tokens.length
-    ? sql.join(
-        tokens.map((t) => sql`(s.name_n % ${t} or ${t} <% s.name_n or s.first_n % ${t})`),
-        sql` or `,
-      )
-    : sql`true`;
   // Rank by the best reading of the words typed: one as the surname, another as the first name.
   const nameScore = (t: string) => sql`greatest(similarity(s.name_n, ${t}), word_similarity(${t}, s.name_n))`;
   const readings = tokens.flatMap((t, i) => [
@@ -67,23 +69,32 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
   const score = readings.length ? sql`greatest(${sql.join(readings, sql`, `)})` : sql`1`;
   const offset = (query.page - 1) * query.limit;
 
-  const rows = (
-    await sql<{
-      case_file_id: string;
-      person_id: string;
-      score: number;
-    }>`
-    select case_file_id, person_id, score from (
-      select distinct on (s.case_file_id) s.case_file_id, s.person_id,
-             (${score})::float8 as score
-      from usager_search s
-      ${parsed.fileNumber ? sql`join case_file f on f.id = s.case_file_id and f.file_number = ${parsed.fileNumber}` : sql``}
-      where s.site_id = ${siteId}
-        and (${nameMatch})
-        ${parsed.birthDate ? sql`and s.birth_date = ${parsed.birthDate}` : sql``}
-      order by s.case_file_id, score desc
-    ) x order by score desc, case_file_id limit ${query.limit + 1} offset ${offset}`.execute(ctx.db)
-  ).rows;
+  const candidates = async (all: boolean, limit: number, skip: number) => {
+    const keyMatch = words.length
+      ? sql.join(
+          words.map((w) => sql`s.keys && ${w.k}::text[]`),
+          all ? sql` and ` : sql` or `,
+        )
+      : sql`true`;
+    return (
+      await sql<{ case_file_id: string; person_id: string; score: number }>`
+      select case_file_id, person_id, score from (
+        select distinct on (s.case_file_id) s.case_file_id, s.person_id,
+               (${score})::float8 as score
+        from usager_search s
+        ${parsed.fileNumber ? sql`join case_file f on f.id = s.case_file_id and f.file_number = ${parsed.fileNumber}` : sql``}
+        where s.site_id = ${siteId}
+          and (${keyMatch})
+          ${parsed.birthDate ? sql`and s.birth_date = ${parsed.birthDate}` : sql``}
+        order by s.case_file_id, score desc
+      ) x order by score desc, case_file_id limit ${limit} offset ${skip}`.execute(ctx.db)
+    ).rows;
+  };
+  let rows = await candidates(true, query.limit + 1, offset);
+  // No row matches every word (and this is not the end of a longer list): rows that match any word.
+  if (!rows.length && words.length > 1 && (offset === 0 || !(await candidates(true, 1, 0)).length)) {
+    rows = await candidates(false, query.limit + 1, offset);
+  }
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
 
