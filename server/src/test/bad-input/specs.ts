@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { minimalUsager } from '../factories.js';
+import { t, users, type Spec } from './harness.js';
+
+/** Each API route as `METHOD /url`, with who may call it and a body it accepts (see `Spec`). */
+export const SPECS: Record<string, Spec> = {
+  'GET /api/health': { who: 'anon' },
+  'GET /api/setup': { who: 'anon' },
+  'POST /api/setup': {
+    who: 'anon', baseline: 409,
+    body: () => ({ email: 'deuxieme.admin@test.jalon.local', displayName: 'Admin', password: 'un-mot-de-passe-long' }),
+  },
+  'POST /api/auth/login': {
+    who: 'anon', baseline: 401, businessLeaves: { password: 401 },
+    body: () => ({ email: 'personne@test.jalon.local', password: 'mauvais-mot-de-passe' }),
+  },
+  'POST /api/auth/logout': { who: 'ts' },
+  'GET /api/auth/me': { who: 'ts' },
+  'POST /api/auth/password': {
+    who: 'ts', baseline: 422, businessLeaves: { currentPassword: 422 },
+    body: () => ({ currentPassword: 'pas-le-mot-de-passe-actuel', newPassword: 'un-nouveau-mot-de-passe' }),
+  },
+  'GET /api/usagers/search': { who: 'ts' },
+  'GET /api/usagers/mine': { who: 'ts' },
+  'GET /api/usagers/team': { who: 'ts' },
+  'POST /api/usagers': {
+    who: 'ts',
+    body: (i) => ({
+      ...minimalUsager(), usedName: 'Martin', sex: 'F', birthPlace: 'Lyon', phone: '01 23 45 67 89', email: 'camille@example.fr',
+      addressLine: '3 rue de la Paix', postalCode: '75018', city: 'Paris', domiciliation: false, cafNumber: '1234567',
+      nationality: 'F', employmentStatus: '12', housingStatus: 'NR', teamId: i.team,
+    }),
+  },
+  'GET /api/usagers/:id': { who: 'ts' },
+  'PATCH /api/usagers/:id': {
+    who: 'ts',
+    body: () => ({
+      identity: { birthName: 'Dupont', firstNames: 'Camille', birthDate: '1985-04-12', sex: 'M' },
+      contact: { phone: '0102030405', domiciliation: true, city: 'Paris' },
+      identifiers: { franceTravailId: 'AB12345' },
+      situation: { maritalStatus: 'NR' },
+      household: { familyType: 'NR' },
+    }),
+  },
+  'POST /api/usagers/:id/members': {
+    who: 'ts',
+    body: () => ({ person: { birthName: 'Enfant', firstNames: 'Lou', birthDate: '2020-02-02', sex: 'F' }, relationship: '3', startDate: '2020-02-02', reason: 'naissance' }),
+  },
+  'PATCH /api/usagers/:id/members/:memberId': { who: 'ts', body: () => ({ endDate: '2026-01-01', reason: 'depart' }) },
+  'PUT /api/usagers/:id/referents': { who: 'ts', body: () => ({ referentId: users.ts.id, coReferentIds: [users.ts2.id] }) },
+  'GET /api/usagers/:id/consultations': { who: 'ts' },
+  'GET /api/site/teams': { who: 'ts' },
+  'GET /api/site/workers': { who: 'ts' },
+  'GET /api/admin/sites': { who: 'admin' },
+  'POST /api/admin/sites': { who: 'admin', body: () => ({ code: `s-${randomUUID().slice(0, 8)}`, name: 'EPS Nouveau', kind: 'EPS', arrondissements: [11, 12] }) },
+  'PATCH /api/admin/sites/:id': { who: 'admin', body: () => ({ name: 'EPS renommé', kind: 'PSA', arrondissements: [18] }) },
+  'GET /api/admin/teams': { who: 'admin' },
+  'POST /api/admin/teams': { who: 'admin', body: (i) => ({ siteId: i.site, name: `Équipe ${randomUUID().slice(0, 8)}` }) },
+  'PATCH /api/admin/teams/:id': { who: 'admin', body: () => ({ name: `Équipe ${randomUUID().slice(0, 8)}` }) },
+  'GET /api/admin/users': { who: 'admin' },
+  'POST /api/admin/users': {
+    who: 'admin',
+    body: (i) => ({ email: `n-${randomUUID().slice(0, 8)}@test.jalon.local`, displayName: 'Nouvel agent', role: 'secretaire', siteId: i.site, teamIds: [i.team], password: 'un-mot-de-passe-long' }),
+  },
+  'PATCH /api/admin/users/:id': { who: 'admin', body: (i) => ({ displayName: 'Agent renommé', teamIds: [i.team], active: true }) },
+  'GET /api/statistics/scope': { who: 'ts' },
+  'GET /api/statistics/table': { who: 'ts', query: '?indicator=sexe' },
+  'GET /api/statistics/table.csv': { who: 'ts', query: '?indicator=entreesParType' },
+  'GET /api/statistics/waiting-time': { who: 'ts' },
+  'GET /api/statistics/teams': { who: 'admin' },
+  'GET /api/statistics/my-activity': { who: 'ts' },
+  'GET /api/statistics/report.pdf': { who: 'admin', query: '?siteId=:site&year=2026' },
+  'GET /api/dpo/audit-events': { who: 'dpo' },
+  'GET /api/dpo/access-events': { who: 'dpo' },
+  'GET /api/dpo/accounts': { who: 'dpo' },
+  'GET /api/admin/registre': { who: 'admin', query: '?format=pdf' },
+  // Sensitive sections: the baseline opens santé, then fills it at version 0 (routes run in registration order).
+  'GET /api/usagers/:id/sections': { who: 'ts' },
+  'POST /api/usagers/:id/sections/:section/open': { who: 'ts', body: () => ({ reasonCode: 'acces_droits', reasonText: 'Demande de complémentaire santé solidaire' }) },
+  'GET /api/usagers/:id/sections/:section': { who: 'ts' },
+  'PUT /api/usagers/:id/sections/:section': {
+    who: 'ts', baseline: 200,
+    body: () => ({ version: 0, data: { healthCoverage: 'puma_css', gp: { declared: true, name: 'Dr Martin' }, disability: { recognised: true, startDate: '2024-01-01', endDate: '2029-01-01' } } }),
+  },
+  'PUT /api/admin/sites/:id/profile': { who: 'admin', body: () => ({ profile: 'etendu' }) },
+  'GET /api/usagers/:id/journal': { who: 'ts' },
+  'POST /api/usagers/:id/journal': {
+    who: 'ts',
+    body: () => ({
+      type: 'entretien_bureau', occurredAt: '2026-11-20T10:00:00+01:00', durationMinutes: 45, place: 'bureau', motifs: ['logement'],
+      note: 'Point sur les démarches de logement.', visibility: 'referents',
+    }),
+  },
+  'PATCH /api/usagers/:id/journal/:entryId': { who: 'ts', baseline: 204, body: () => ({ version: 0, durationMinutes: 30, note: 'Rendez-vous confirmé.' }) },
+  'POST /api/usagers/:id/journal/:entryId/delete': { who: 'ts', baseline: 204, body: () => ({ reason: 'Saisie en double' }) },
+  'PUT /api/usagers/:id/journal/:entryId/status': { who: 'ts', baseline: 204, body: () => ({ status: 'honore' }) },
+  'GET /api/agenda': { who: 'ts', query: '?from=2026-11-23&to=2026-11-30' },
+  'GET /api/todo': { who: 'ts' },
+  'GET /api/motifs': { who: 'ts' },
+  'POST /api/admin/motifs': { who: 'admin', body: () => ({ code: `m_${randomUUID().slice(0, 8)}`, label: 'Motif de test', active: true }) },
+  'PATCH /api/admin/motifs/:code': { who: 'admin', body: () => ({ label: 'Logement, hébergement', active: true }) },
+  'GET /api/partners': { who: 'ts' },
+  'POST /api/admin/partners': { who: 'admin', body: () => ({ name: 'CCAS du 18e', kind: 'CCAS', address: '1 place Jules Joffrin', phone: '01 53 41 18 18', active: true }) },
+  'PATCH /api/admin/partners/:id': { who: 'admin', body: () => ({ name: 'CCAS du 18e arrondissement', active: true }) },
+  // Second factor: `ts` has not started an enrolment (409 on confirm); `:id` of the reset is a user without a factor.
+  'POST /api/auth/totp/enrolment': { who: 'ts' },
+  'POST /api/auth/totp/confirm': { who: 'ts', baseline: 409, body: () => ({ code: '123456' }) },
+  'POST /api/auth/totp/disable': { who: 'ts', baseline: 422, businessLeaves: { password: 422 }, body: () => ({ password: 'pas-le-mot-de-passe' }) },
+  'POST /api/admin/users/:id/totp/reset': { who: 'admin' },
+  // OpenID Connect is not configured here: the flow answers 404 (configured, its bad input is in auth/oidc.test.ts).
+  'GET /api/auth/oidc': { who: 'anon' },
+  'GET /api/auth/oidc/start': { who: 'anon' },
+  'GET /api/auth/oidc/callback': { who: 'anon' },
+  // Partage and consents (issue 5).
+  'GET /api/usagers/:id/shares': { who: 'ts' },
+  'POST /api/usagers/:id/shares': {
+    who: 'ts', baseline: 201,
+    body: () => ({
+      recipientName: 'Mme Durand', recipientOrganisation: 'CMP Paris 18e', legalGround: 'casf_l121_6_2', sections: ['identity', 'situation'],
+      sharedDate: '2026-11-20', personInformed: false, notInformedReason: 'Contraire à l’intérêt de l’enfant',
+    }),
+  },
+  'GET /api/usagers/:id/shares/:shareId/extract.pdf': { who: 'ts' },
+  'POST /api/usagers/:id/consents': { who: 'ts', baseline: 201, body: () => ({ purpose: 'Demande de logement', recipient: 'Bailleur social', givenDate: '2026-10-01' }) },
+  'POST /api/usagers/:id/consents/:consentId/withdraw': { who: 'ts', baseline: 200, body: () => ({ withdrawnDate: '2026-11-01' }) },
+  // Retention (issue 5). The archive read answers 404 on an active file: its bad input is still refused first.
+  'GET /api/retention/upcoming': { who: 'ts' },
+  'POST /api/usagers/:id/retention': { who: 'ts', baseline: 200, body: () => ({ kind: 'prolongation', untilDate: '2027-06-30', reason: 'procedure_en_cours', note: 'Recours en cours' }) },
+  'GET /api/retention/runs': { who: 'dpo' },
+  'POST /api/retention/archive/:id/read': { who: 'dpo', baseline: 404, body: () => ({ reason: 'preuve', note: 'Demande du tribunal' }) },
+  // Motivated access (issue 5): `ts` is the file's référent, so asking again is refused (409) after validation.
+  'POST /api/usagers/:id/break-glass': {
+    who: 'ts', baseline: 409, body: () => ({ reason: 'remplacement', justification: 'Remplacement de la collègue absente' }),
+  },
+  'GET /api/break-glass': { who: 'dpo', query: '?status=pending' },
+  // Reviewed once in beforeAll: a well-formed review is refused (409) after validation, so every run writes nothing.
+  'POST /api/break-glass/:id/review': { who: 'dpo', baseline: 409, body: () => ({ comment: 'Motif vérifié' }) },
+  'GET /api/notifications': { who: 'ts' },
+  'POST /api/notifications/:id/read': { who: 'ts', baseline: 204 },
+  'GET /api/usagers/:id/access-export': { who: 'ts', query: '?format=json' },
+  // The usager's rights (issue 5): the file carries an active opposition and a lifted limitation (beforeAll), so both
+  // well-formed writes are refused (409) after validation and every run writes nothing.
+  'GET /api/usagers/:id/history': { who: 'ts' },
+  'GET /api/usagers/:id/restrictions': { who: 'ts' },
+  'POST /api/usagers/:id/restrictions': { who: 'ts', baseline: 409, body: () => ({ kind: 'opposition', startDate: '2026-11-01', reason: 'Refus des statistiques' }) },
+  'POST /api/usagers/:id/restrictions/:restrictionId/lift': { who: 'ts', baseline: 409, body: () => ({ endDate: '2026-11-20' }) },
+};
+
+/** The routes that have a spec (a route without one fails the first test, not every loop). */
+export const routes = () => t.app.apiRoutes.filter((r) => SPECS[`${r.method} ${r.url}`]);
+export const mutating = () => routes().filter((r) => r.method !== 'GET');
+export const specOf = (r: { method: string; url: string }) => SPECS[`${r.method} ${r.url}`] as Spec;
