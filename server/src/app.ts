@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AppDeps, Ctx, RequestSession } from './context.js';
 import { AppError, forbidden, unauthorized } from './errors.js';
-import { SESSION_COOKIE, resolveSession } from './auth/sessions.js';
+import { SESSION_COOKIE, invalidateSessionCache, resolveSession } from './auth/sessions.js';
 import { authRoutes } from './auth/routes.js';
 import { secondFactorGate, secondFactorRoutes } from './auth/second-factor-routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
@@ -38,6 +38,8 @@ declare module 'fastify' {
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Writes that change what a session carries (user, teams, site, second factor, motivated access): see sessions.ts. */
+const SESSION_WRITES = /^\/api\/(admin|auth|setup)(\/|$)|\/break-glass$/;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':
@@ -123,8 +125,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler(sendError);
 
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     securityHeaders(reply, deps);
+    // After the handler's transaction, before the answer leaves: the next request reads the new state.
+    if (MUTATING.has(req.method) && SESSION_WRITES.test(req.routeOptions.url ?? req.url)) invalidateSessionCache();
     return payload;
   });
 

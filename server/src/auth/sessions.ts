@@ -26,11 +26,35 @@ export async function createSession(db: Queryable, userId: string, now: Date): P
   return { cookie, csrfToken };
 }
 
+/**
+ * Resolved sessions kept for a few seconds (issue 7): the session lookup joins five tables and ran on every request.
+ * Idle and absolute timeouts are still checked at every request against the cached times. Every change to what a
+ * session carries made through this process (logout, password, user, teams, site profile, second factor,
+ * motivated access) clears the cache; another process sees it within SESSION_CACHE_TTL_MS.
+ */
+export const SESSION_CACHE_TTL_MS = 5_000;
+const SESSION_CACHE_MAX = 20_000;
+interface CachedSession {
+  session: RequestSession;
+  active: boolean;
+  createdAt: number;
+  lastSeenAt: number;
+  fetchedAt: number;
+}
+const sessionCache = new Map<string, CachedSession>();
+
+/** Forget every resolved session: call after any write that changes what a session carries. */
+export function invalidateSessionCache(): void {
+  sessionCache.clear();
+}
+
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  invalidateSessionCache();
   await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
 }
 
 export async function deleteUserSessions(db: Queryable, userId: string, exceptTokenHash?: string): Promise<void> {
+  invalidateSessionCache();
   await db
     .deleteFrom('session')
     .where('user_id', '=', userId)
@@ -41,6 +65,34 @@ export async function deleteUserSessions(db: Queryable, userId: string, exceptTo
 /** Resolves a cookie into the acting user, enforcing idle (30 min) and absolute (12 h) timeouts. */
 export async function resolveSession(db: Queryable, cookie: string, now: Date): Promise<RequestSession | null> {
   const tokenHash = sha256(cookie);
+  const t = now.getTime();
+  let cached = sessionCache.get(tokenHash);
+  if (cached && (t < cached.fetchedAt || t - cached.fetchedAt > SESSION_CACHE_TTL_MS)) cached = undefined;
+  if (!cached) {
+    const loaded = await loadSession(db, tokenHash, now);
+    if (!loaded) {
+      sessionCache.delete(tokenHash);
+      return null;
+    }
+    cached = { ...loaded, fetchedAt: t };
+    if (loaded.active) {
+      if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+      sessionCache.set(tokenHash, cached);
+    }
+  }
+  const expired = t - cached.lastSeenAt > IDLE_TIMEOUT_MS || t - cached.createdAt > ABSOLUTE_TIMEOUT_MS || !cached.active;
+  if (expired) {
+    await deleteSession(db, tokenHash);
+    return null;
+  }
+  if (t - cached.lastSeenAt > TOUCH_EVERY_MS) {
+    await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+    cached.lastSeenAt = t;
+  }
+  return cached.session;
+}
+
+async function loadSession(db: Queryable, tokenHash: string, now: Date) {
   const row = await db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
@@ -71,26 +123,15 @@ export async function resolveSession(db: Queryable, cookie: string, now: Date): 
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
-  const t = now.getTime();
-  const expired =
-    !row.active ||
-    t - new Date(row.last_seen_at).getTime() > IDLE_TIMEOUT_MS ||
-    t - new Date(row.created_at).getTime() > ABSOLUTE_TIMEOUT_MS;
-  if (expired) {
-    await deleteSession(db, tokenHash);
-    return null;
-  }
-  if (t - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
-  }
   const actor: Actor = {
     id: row.id, role: row.role, siteId: row.site_id, teamIds: row.team_ids ?? [], motivatedFileIds: row.motivated_file_ids ?? [],
   };
-  return {
+  const session: RequestSession = {
     tokenHash,
     csrfToken: row.csrf_token,
     actor,
     user: { id: row.id, email: row.email, displayName: row.display_name, siteName: row.site_name, siteProfile: row.site_profile },
     secondFactorEnrolled: row.factor_enabled_at !== null,
   };
+  return { session, active: row.active, createdAt: new Date(row.created_at).getTime(), lastSeenAt: new Date(row.last_seen_at).getTime() };
 }

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       'no-migrate': { type: 'boolean', default: false },
+      'full-refresh': { type: 'boolean', default: false },
     },
   });
   const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     label: values.label,
     mix: (([read, search, write]) => ({ read: read / 100, search: search / 100, write: write / 100 }))(values.mix.split(',').map(Number) as [number, number, number]),
     migrate: !values['no-migrate'],
+    fullRefresh: values['full-refresh'],
     log: (line) => console.log(line),
   });
   const out = values.out ?? fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
