@@ -13,6 +13,7 @@ import * as m202611251600 from './202611251600_create_break_glass.js';
 import * as m202611251630 from './202611251630_create_sensitive_sections.js';
 import * as m202611251700 from './202611251700_create_file_restriction.js';
 import * as m202612041700 from './202612041700_search_keys.js';
+import * as m202612041710 from './202612041710_search_birth_index.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '202611251630_create_sensitive_sections': m202611251630,
   '202611251700_create_file_restriction': m202611251700,
   '202612041700_search_keys': m202612041700,
+  '202612041710_search_birth_index': m202612041710,
 };

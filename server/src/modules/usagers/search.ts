@@ -98,23 +98,23 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
 
-  const details = page.length
-    ? await ctx.db
-        .selectFrom('case_file as cf')
-        .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
-        .leftJoin('team as t', 't.id', 'cf.team_id')
-        .select(['cf.id', 'cf.file_number', 'cf.status', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 't.name as team_name'])
-        .select((eb) => referentNameOf(eb as never, 'cf.id'))
-        .where('cf.id', 'in', page.map((r) => r.case_file_id))
-        .execute()
-    : [];
-  const matchedPersons = page.length
-    ? await ctx.db
-        .selectFrom('person')
-        .select(['id', 'birth_name', 'used_name', 'first_names'])
-        .where('id', 'in', page.map((r) => r.person_id))
-        .execute()
-    : [];
+  const ids = page.map((r) => r.case_file_id);
+  const [details, matchedPersons, elsewhere] = await Promise.all([
+    page.length
+      ? ctx.db
+          .selectFrom('case_file as cf')
+          .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
+          .leftJoin('team as t', 't.id', 'cf.team_id')
+          .select(['cf.id', 'cf.file_number', 'cf.status', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 't.name as team_name'])
+          .select((eb) => referentNameOf(eb as never, 'cf.id'))
+          .where('cf.id', 'in', ids)
+          .execute()
+      : [],
+    page.length
+      ? ctx.db.selectFrom('person').select(['id', 'birth_name', 'used_name', 'first_names']).where('id', 'in', page.map((r) => r.person_id)).execute()
+      : [],
+    tokens.length && query.page === 1 ? knownElsewhere(ctx, siteId, tokens, parsed.birthDate) : [],
+  ]);
   const byId = new Map(details.map((d) => [d.id, d]));
   const personById = new Map(matchedPersons.map((p) => [p.id, p]));
   const results = page.flatMap((r) => {
@@ -135,26 +135,27 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
     ];
   });
 
-  const elsewhere = tokens.length && query.page === 1 ? await knownElsewhere(ctx, siteId, tokens, parsed.birthDate) : [];
   return { results, elsewhere, page: query.page, hasMore };
 }
 
-/** Exact normalised surname (any word or pair of words typed) on other sites: name, birth year, site. */
+/**
+ * Exact normalised surname (any word or pair of words typed) on other sites: name, birth year, site. The search rows
+ * are read alone (index on name_n; no join across the partitions: planning one cost more than running it), then the
+ * persons and sites of the ten cards kept.
+ */
 async function knownElsewhere(ctx: Ctx, siteId: string, tokens: string[], birthDate: string | null) {
   const candidates = new Set(tokens);
   for (let i = 0; i + 1 < tokens.length; i++) candidates.add(`${tokens[i]} ${tokens[i + 1]}`);
   const rows = await ctx.db
     .selectFrom('usager_search as s')
-    .innerJoin('person as p', 'p.id', 's.person_id')
-    .innerJoin('site', 'site.id', 's.site_id')
-    .select(['s.case_file_id', 's.name_n', 's.first_n', 'p.id as person_id', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 'site.id as site_id', 'site.name as site_name'])
+    .select(['s.case_file_id', 's.person_id', 's.site_id', 's.name_n', 's.first_n'])
     .where('s.name_n', 'in', [...candidates])
     .where('s.site_id', '<>', siteId)
     .$if(birthDate !== null, (q) => q.where('s.birth_date', '=', birthDate ?? ''))
     .limit(200)
     .execute();
   const seen = new Set<string>();
-  const cards: SearchResultDto['elsewhere'] = [];
+  const kept: typeof rows = [];
   for (const r of rows) {
     // Words typed beyond the surname must begin the first name: "dupont marie" does not show every Dupont.
     const surname = new Set(r.name_n.split(' '));
@@ -163,8 +164,21 @@ async function knownElsewhere(ctx: Ctx, siteId: string, tokens: string[], birthD
     const key = `${r.person_id}|${r.site_id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    cards.push({ displayName: displayName(r), birthYear: Number(r.birth_date.slice(0, 4)), siteName: r.site_name, caseFileId: r.case_file_id });
-    if (cards.length >= 10) break;
+    kept.push(r);
+    if (kept.length >= 10) break;
+  }
+  if (!kept.length) return [];
+  const [persons, sites] = await Promise.all([
+    ctx.db.selectFrom('person').select(['id', 'birth_name', 'used_name', 'first_names', 'birth_date']).where('id', 'in', kept.map((r) => r.person_id)).execute(),
+    ctx.db.selectFrom('site').select(['id', 'name']).where('id', 'in', kept.map((r) => r.site_id)).execute(),
+  ]);
+  const personById = new Map(persons.map((p) => [p.id, p]));
+  const siteName = new Map(sites.map((x) => [x.id, x.name]));
+  const cards: SearchResultDto['elsewhere'] = [];
+  for (const r of kept) {
+    const p = personById.get(r.person_id);
+    if (!p) continue;
+    cards.push({ displayName: displayName(p), birthYear: Number(p.birth_date.slice(0, 4)), siteName: siteName.get(r.site_id) ?? '', caseFileId: r.case_file_id });
   }
   return cards;
 }
