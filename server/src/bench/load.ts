@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../app.js';
@@ -11,7 +12,7 @@ import type { BenchActor } from './measure.js';
 export interface LoadResult extends LoadClientResult {
   connections: number;
   users: number;
-  rss: { maxMb: number; meanMb: number; beforeMb: number; samples: number };
+  rss: { maxMb: number; meanMb: number; beforeMb: number; samples: number; separateProcess: boolean };
   mix: LoadConfig['mix'];
 }
 
@@ -21,6 +22,8 @@ export interface LoadOptions {
   /** Shares of file reads, searches and journal writes (default 0.7 / 0.2 / 0.1). */
   mix?: LoadConfig['mix'];
   password?: string;
+  /** PostgreSQL: the server runs in a process of its own on this URL. */
+  databaseUrl?: string;
 }
 
 /** Logs in through the API as a browser would: the session cookie and the CSRF token of the answer. */
@@ -37,14 +40,49 @@ async function login(base: string, email: string, password: string): Promise<{ c
   return { cookie: sid.split(';')[0] ?? '', csrf: body.csrfToken };
 }
 
-/**
- * Mixed HTTP load on the real app (buildApp) listening on 127.0.0.1, with logged-in users: 70 % file reads, 20 %
- * searches, 10 % journal entries. The load generator runs in a child process; this process's RSS is sampled.
- */
-export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor[], opts: LoadOptions): Promise<LoadResult> {
+/** VmRSS of a process, in MB (Linux /proc). */
+const rssOf = (pid: number): number => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+};
+
+/** The server for the load: on PostgreSQL its own process (bench/load-server.ts), on PGlite this process (one connection). */
+async function startServer(db: Db, kind: DatabaseKind, databaseUrl: string | undefined) {
+  if (kind === 'postgres' && databaseUrl) {
+    const path = fileURLToPath(new URL('./load-server.ts', import.meta.url));
+    const server = fork(path, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const port = await new Promise<number>((resolve, reject) => {
+      server.once('message', (m: { port: number }) => resolve(m.port));
+      server.once('exit', (code) => reject(new Error(`load server exited with ${code}`)));
+      server.send({ databaseUrl });
+    });
+    const pid = server.pid ?? 0;
+    return {
+      port,
+      rss: () => rssOf(pid),
+      separate: true,
+      close: async () => {
+        if (server.exitCode !== null) return;
+        const exited = new Promise((r) => server.once('exit', r));
+        server.send('close');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        if (server.exitCode === null) server.kill();
+      },
+    };
+  }
   const app = await buildApp({ db, dbKind: kind, clock: () => new Date() });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  const port = (app.server.address() as AddressInfo).port;
+  return { port: (app.server.address() as AddressInfo).port, rss: () => process.memoryUsage().rss / 2 ** 20, separate: false, close: () => app.close() };
+}
+
+/**
+ * Mixed HTTP load on the real app (buildApp) listening on 127.0.0.1, with logged-in users: 70 % file reads, 20 %
+ * searches, 10 % journal entries. The load generator runs in a child process; the server's RSS is sampled (on
+ * PostgreSQL the server runs alone in a process of its own; on PGlite it shares this one with the database).
+ */
+export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor[], opts: LoadOptions): Promise<LoadResult> {
+  const server = await startServer(db, kind, opts.databaseUrl);
+  const port = server.port;
   const base = `http://127.0.0.1:${port}`;
   let child: ReturnType<typeof fork> | null = null;
   const timer: { id?: NodeJS.Timeout } = {};
@@ -55,9 +93,9 @@ export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor
       users.push({ ...s, ownFiles: a.ownFiles, siteFiles: a.siteFiles, queries: a.queries.map((q) => q.q) });
     }
     const cfg: LoadConfig = { port, duration: opts.duration, connections: opts.connections, users, mix: opts.mix ?? { read: 0.7, search: 0.2, write: 0.1 } };
-    const beforeMb = process.memoryUsage().rss / 2 ** 20;
+    const beforeMb = server.rss();
     const samples: number[] = [];
-    timer.id = setInterval(() => samples.push(process.memoryUsage().rss / 2 ** 20), 250);
+    timer.id = setInterval(() => samples.push(server.rss()), 250);
     const clientPath = fileURLToPath(new URL('./load-client.ts', import.meta.url));
     const c = fork(clientPath, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child = c;
@@ -81,6 +119,7 @@ export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor
       users: users.length,
       mix: cfg.mix,
       rss: {
+        separateProcess: server.separate,
         beforeMb,
         maxMb: Math.max(...samples),
         meanMb: samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length),
@@ -90,6 +129,6 @@ export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor
   } finally {
     clearInterval(timer.id);
     if (child && child.exitCode === null) child.kill();
-    await app.close();
+    await server.close();
   }
 }

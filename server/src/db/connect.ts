@@ -12,8 +12,11 @@ import {
   type DatabaseConnection,
   type Dialect,
   type Driver,
+  type PostgresPool,
+  type PostgresPoolClient,
   type QueryResult,
 } from 'kysely';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
@@ -94,6 +97,42 @@ const pgliteDialect = (client: PGlite): Dialect => ({
   createQueryCompiler: () => new PostgresQueryCompiler(),
 });
 
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+/** Statements one connection keeps prepared; past that (a query built with a varying number of values), unnamed. */
+const MAX_PREPARED_PER_CONNECTION = 2_000;
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * Every query as a named prepared statement (issue 7). With unnamed statements PostgreSQL planned every query at every
+ * call: under the mixed load, planning took more time than running for the file's queries (reading a file: 0.56 ms
+ * planning for 0.10 ms running; 16 search partitions: 0.9 ms). A connection now parses a query text once and reuses
+ * its plan (PostgreSQL's plan cache: a generic plan when it costs no more than the custom ones).
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      let names = preparedOn.get(client);
+      if (!names) preparedOn.set(client, (names = new Set()));
+      const known = names;
+      return {
+        query: (text: string | pg.Submittable, values: unknown[]) => {
+          if (typeof text !== 'string') return client.query(text); // a cursor (streamed query)
+          if (!PREPARABLE.test(text)) return client.query(text, values);
+          const name = `j${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+          if (!known.has(name)) {
+            if (known.size >= MAX_PREPARED_PER_CONNECTION) return client.query(text, values);
+            known.add(name);
+          }
+          return client.query({ name, text, values });
+        },
+        release: (err?: Error | boolean) => client.release(err),
+      } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}
+
 /** One `openDb` for both dialects (style rule 12); the rest of the code sees only `Kysely<DB>`. */
 export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
   if (opts.databaseUrl) {
@@ -112,7 +151,7 @@ export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
       open--;
       if (open === 0) allClosed?.();
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     const close = async () => {
       const closed = open === 0 ? Promise.resolve() : new Promise<void>((resolve) => (allClosed = resolve));
       await db.destroy();

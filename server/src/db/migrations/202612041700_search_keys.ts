@@ -38,13 +38,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       return s;
     end $$`.execute(db);
 
-  // The keys of one typed word: itself, its deletions, its phonetic form, and itself as a beginning.
+  // The keys of one typed word: itself, its deletions, its phonetic form, and itself as a beginning. Calls are
+  // schema-qualified: pg_restore runs with an empty search_path and computes the generated column with them.
   await sql`
     create function jalon_query_keys(w text) returns text[] language sql immutable strict parallel safe as $$
       select array(
         select w
         union select overlay(w placing '' from i for 1) from generate_series(1, length(w)) i where length(w) >= 4
-        union select '~' || jalon_phonetic(w)
+        union select '~' || public.jalon_phonetic(w)
         union select '>' || w where length(w) between 3 and 6)
     $$`.execute(db);
 
@@ -56,7 +57,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           lateral (
             select w as k
             union all select overlay(w placing '' from i for 1) from generate_series(1, length(w)) i where length(w) >= 4
-            union all select '~' || jalon_phonetic(w)
+            union all select '~' || public.jalon_phonetic(w)
             union all select '>' || left(w, n) from generate_series(3, least(6, length(w) - 1)) n
           ) keys
         where w <> '')
