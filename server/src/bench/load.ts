@@ -40,6 +40,12 @@ async function login(base: string, email: string, password: string): Promise<{ c
   return { cookie: sid.split(';')[0] ?? '', csrf: body.csrfToken };
 }
 
+/**
+ * The V8 flags of `npm start` (package.json): a young generation of 4 MB semi-spaces instead of 16 keeps the server
+ * under load at ~260 MB RSS instead of ~310 MB (same load, docs/benchmarks.md); scavenges are more frequent.
+ */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 /** VmRSS of a process, in MB (Linux /proc). */
 const rssOf = (pid: number): number => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -50,7 +56,10 @@ const rssOf = (pid: number): number => {
 async function startServer(db: Db, kind: DatabaseKind, databaseUrl: string | undefined) {
   if (kind === 'postgres' && databaseUrl) {
     const path = fileURLToPath(new URL('./load-server.ts', import.meta.url));
-    const server = fork(path, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // JALON_BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there (where its time goes under the load).
+    const prof = process.env.JALON_BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.JALON_BENCH_CPU_PROF] : [];
+    const flags = [...SERVER_NODE_FLAGS, ...(process.env.JALON_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+    const server = fork(path, [], { execArgv: ['--import', 'tsx', ...flags, ...prof], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const port = await new Promise<number>((resolve, reject) => {
       server.once('message', (m: { port: number }) => resolve(m.port));
       server.once('exit', (code) => reject(new Error(`load server exited with ${code}`)));
