@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RETENTION_HOLD_REASONS } from '../rgpd/retention.js';
 import { SECTIONS } from '../rgpd/field-catalogue.js';
+import { SENSITIVE_SECTIONS, type SensitiveSection } from '../sections/domain.js';
 import { AnyDate, OptionalText, PastDate, RequiredText, Uuid } from './common.js';
 
 /** Legal grounds of a share (domain.md §2), or the written consent of the person. */
@@ -13,9 +14,15 @@ export const LEGAL_GROUNDS = {
 } as const;
 export type LegalGround = keyof typeof LEGAL_GROUNDS;
 
-/** Sections an extract may hold. The optional sensitive sections are not shareable yet. */
-export const SHAREABLE_SECTIONS = ['identity', 'contact', 'identifiers', 'situation', 'household', 'members', 'followUp', 'journal'] as const;
+/** The file's core sections an extract may hold; the notes of the journal never. */
+export const SHAREABLE_CORE_SECTIONS = ['identity', 'contact', 'identifiers', 'situation', 'household', 'members', 'followUp', 'journal'] as const;
+/**
+ * Sections an extract may hold: the core ones, and the optional sensitive sections (séjour, langue, santé, enfance en
+ * danger, commune de rattachement) — a sensitive section only when it is open on the file (checked by the server).
+ */
+export const SHAREABLE_SECTIONS = [...SHAREABLE_CORE_SECTIONS, ...SENSITIVE_SECTIONS] as const;
 export type ShareableSection = (typeof SHAREABLE_SECTIONS)[number];
+export const isSensitiveShareSection = (s: ShareableSection): s is SensitiveSection => (SENSITIVE_SECTIONS as readonly string[]).includes(s);
 export const shareableSectionLabel = (s: ShareableSection): string => SECTIONS[s].label;
 
 export const ShareParams = z.object({ id: Uuid, shareId: Uuid });

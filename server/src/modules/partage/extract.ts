@@ -1,11 +1,13 @@
 import {
-  ENTRY_TYPE_LABELS, LEGAL_GROUNDS, canReadShares, labelOf, shareableSectionLabel, type EntryType, type LegalGround, type ShareableSection,
+  ENTRY_TYPE_LABELS, LEGAL_GROUNDS, canReadShares, isSensitiveShareSection, labelOf, shareableSectionLabel, type EntryType, type LegalGround,
+  type ShareableSection,
 } from '@jalon/core';
 import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { motifLabels } from '../journal/read.js';
+import { openSectionsForExport } from '../sections/export.js';
 import { displayName } from '../usagers/present.js';
 import { findActiveReferents, findMembers, findUsagerRow, type UsagerRow } from '../usagers/queries.js';
 import { renderExtractPdf, type ExtractDocument, type ExtractSection } from './extract-pdf.js';
@@ -18,10 +20,15 @@ const v = (s: string | null | undefined): string => (s && s.trim() ? s : '—');
 type Referents = Awaited<ReturnType<typeof findActiveReferents>>;
 type Members = Awaited<ReturnType<typeof findMembers>>;
 type Journal = Awaited<ReturnType<typeof journalForExtract>>;
+type Sensitive = Awaited<ReturnType<typeof openSectionsForExport>>;
 
 /** One section of the file, built only when it is part of the share: a section not shared is never read into the PDF. */
-function sectionOf(s: ShareableSection, row: UsagerRow, load: { referents: Referents; members: Members; journal: Journal; motifs: Map<string, string> }): ExtractSection {
+function sectionOf(s: ShareableSection, row: UsagerRow, load: { referents: Referents; members: Members; journal: Journal; motifs: Map<string, string>; sensitive: Sensitive }): ExtractSection {
   const label = shareableSectionLabel(s);
+  if (isSensitiveShareSection(s)) {
+    const opened = load.sensitive.find((x) => x.section === s);
+    return { label, rows: opened ? opened.lines.map((l) => [l.label, l.value]) : [['Section', 'fermée depuis le partage : rien à joindre']] };
+  }
   switch (s) {
     case 'identity':
       return { label, rows: [
@@ -79,11 +86,13 @@ export async function shareExtractPdf(ctx: Ctx, fileId: string, shareId: string)
   if (!share || !row) throw notFound('Partage');
   const sections = share.sections as ShareableSection[];
   const needs = new Set(sections);
-  const [referents, members, journal, motifs] = await Promise.all([
+  const sensitiveShared = sections.filter(isSensitiveShareSection);
+  const [referents, members, journal, motifs, sensitive] = await Promise.all([
     needs.has('followUp') ? findActiveReferents(ctx.db, fileId) : Promise.resolve([]),
     needs.has('members') ? findMembers(ctx.db, row.household_id) : Promise.resolve([]),
     needs.has('journal') ? journalForExtract(ctx.db, fileId) : Promise.resolve([]),
     needs.has('journal') ? motifLabels(ctx.db) : Promise.resolve(new Map<string, string>()),
+    openSectionsForExport(ctx.db, fileId, sensitiveShared),
   ]);
   const doc: ExtractDocument = {
     title: `Extrait du dossier n° ${row.file_number}`,
@@ -95,9 +104,11 @@ export async function shareExtractPdf(ctx: Ctx, fileId: string, shareId: string)
       ['Sections partagées', sections.map(shareableSectionLabel).join(', ')],
       ['Enregistré par', share.created_by_name],
     ],
-    sections: sections.map((s) => sectionOf(s, row, { referents, members, journal, motifs })),
+    sections: sections.map((s) => sectionOf(s, row, { referents, members, journal, motifs, sensitive })),
     footer: 'Informations couvertes par le secret professionnel, partagées dans la limite de ce qui est strictement nécessaire (CASF L121-6-2, L226-2-2 ; CSP L1110-4). Ne pas transmettre à un tiers.',
   };
   await logAccess(ctx.db, ctx, fileId, 'full');
+  // A sensitive section read into the extract leaves its own trace, as when it is read on the file.
+  for (const s of sensitive) await logAccess(ctx.db, ctx, fileId, `section_${s.section}`);
   return { pdf: await renderExtractPdf(doc, ctx.now), fileName: `extrait-${row.file_number}-${share.shared_on}.pdf` };
 }

@@ -1,13 +1,37 @@
 import {
-  canCreateShare, canManageConsents, canReadShares, type CreateConsentInput, type CreateShareInput, type PartageListDto,
-  type ShareDto, type WithdrawConsentInput, type ConsentDto,
+  canCreateShare, canManageConsents, canReadSensitiveSection, canReadShares, isSensitiveShareSection, shareableSectionLabel,
+  type CreateConsentInput, type CreateShareInput, type PartageListDto, type ShareableSection, type ShareDto, type UsagerTarget,
+  type WithdrawConsentInput, type ConsentDto,
 } from '@jalon/core';
 import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
+import type { Queryable } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../errors.js';
 import { presentConsent, presentShare } from './present.js';
 import { findConsent, findShare, listConsents, listShares } from './queries.js';
+
+/**
+ * A sensitive section goes into a share only when it is open on the file and the author may read it: a closed section
+ * has nothing to share, and asking for it is refused rather than silently dropped from the extract.
+ */
+async function assertSensitiveSectionsShareable(trx: Queryable, ctx: Ctx, target: UsagerTarget, fileId: string, sections: readonly ShareableSection[]) {
+  const sensitive = sections.filter(isSensitiveShareSection);
+  if (!sensitive.length) return;
+  if (!canReadSensitiveSection(ctx.actor, target)) {
+    throw unprocessable('section_not_shareable', 'Vous ne pouvez pas partager les sections sensibles de ce dossier', { sections: 'Sections sensibles non accessibles' });
+  }
+  const open = new Set(
+    (await trx.selectFrom('case_file_section').select('section').where('case_file_id', '=', fileId).where('section', 'in', sensitive).execute()).map((r) => r.section),
+  );
+  const closed = sensitive.filter((s) => !open.has(s));
+  if (closed.length) {
+    const names = closed.map((s) => `« ${shareableSectionLabel(s)} »`).join(', ');
+    throw unprocessable('section_not_open', `Section${closed.length > 1 ? 's' : ''} ${names} non ouverte${closed.length > 1 ? 's' : ''} sur ce dossier : rien à partager`, {
+      sections: 'Seules les sections sensibles ouvertes sur le dossier peuvent être partagées',
+    });
+  }
+}
 
 /** Shares and consents of a file, for its need-to-know only (others: 404). */
 export async function listPartage(ctx: Ctx, fileId: string): Promise<PartageListDto> {
@@ -22,7 +46,8 @@ export async function listPartage(ctx: Ctx, fileId: string): Promise<PartageList
  */
 export function createShare(ctx: Ctx, fileId: string, input: CreateShareInput): Promise<ShareDto> {
   return ctx.db.transaction().execute(async (trx) => {
-    await loadNeedToKnowUsager(trx, ctx.actor, fileId, canCreateShare);
+    const target = await loadNeedToKnowUsager(trx, ctx.actor, fileId, canCreateShare);
+    await assertSensitiveSectionsShareable(trx, ctx, target, fileId, input.sections);
     if (input.consentId) {
       const c = await findConsent(trx, fileId, input.consentId);
       const valid = c && c.given_on <= input.sharedDate && (c.withdrawn_on === null || c.withdrawn_on > input.sharedDate);

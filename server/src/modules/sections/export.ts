@@ -35,12 +35,15 @@ export const readableLines = (section: SensitiveSection, data: Data | null): { l
 /**
  * Every opened sensitive section of a file, decrypted, for the access export (RGPD art. 15): the person is owed what
  * is recorded, including a section the site's profile no longer offers. No worker's name, as for the consultations.
+ * `only`: just these sections (a share's extract reads no other).
  */
-export async function openSectionsForExport(db: Queryable, fileId: string): Promise<AccessExportSectionDto[]> {
+export async function openSectionsForExport(db: Queryable, fileId: string, only?: readonly SensitiveSection[]): Promise<AccessExportSectionDto[]> {
+  if (only && !only.length) return [];
   const rows = await db
     .selectFrom('case_file_section')
     .select(['section', 'opened_at', 'reason_code', 'reason_text', 'payload', 'updated_at'])
     .where('case_file_id', '=', fileId)
+    .$if(only !== undefined, (q) => q.where('section', 'in', [...(only ?? [])]))
     .execute();
   const order = (s: string) => SENSITIVE_SECTIONS.indexOf(s as SensitiveSection);
   return rows

@@ -1,4 +1,4 @@
-import { LEGAL_GROUNDS, SHAREABLE_SECTIONS, shareableSectionLabel, type ConsentDto, type LegalGround, type ShareableSection } from '@jalon/core';
+import { LEGAL_GROUNDS, SHAREABLE_CORE_SECTIONS, shareableSectionLabel, type ConsentDto, type LegalGround, type ShareableSection } from '@jalon/core';
 import { useState, type FormEvent } from 'react';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -6,6 +6,7 @@ import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { ApiError } from '../../../lib/api-client';
 import { today } from '../../../lib/format';
+import { useSections } from '../../sections/api/get-sections';
 import { useCreateShare } from '../api/create-share';
 
 const GROUNDS = Object.entries(LEGAL_GROUNDS).map(([value, label]) => ({ value, label }));
@@ -23,6 +24,8 @@ export function ShareForm({ fileId, consents }: { fileId: string; consents: Cons
   const [notInformedReason, setNotInformedReason] = useState('');
   const fields = create.error instanceof ApiError ? create.error.fields : {};
   const valid = consents.filter((c) => !c.withdrawnDate);
+  // Sensitive sections are offered only once opened on the file (the server refuses a closed one).
+  const openSensitive = (useSections(fileId).data?.items ?? []).filter((i) => i.open).map((i) => i.section);
 
   const handleToggle = (s: ShareableSection, on: boolean) => setSections((cur) => (on ? [...cur, s] : cur.filter((x) => x !== s)));
   const handleSubmit = (e: FormEvent) => {
@@ -52,8 +55,11 @@ export function ShareForm({ fileId, consents }: { fileId: string; consents: Cons
       <fieldset className="fr-fieldset" aria-describedby="sections-hint">
         <legend className="fr-fieldset__legend">Sections partagées (le strict nécessaire)</legend>
         <p id="sections-hint" className="fr-hint-text fr-ml-2v">L’extrait PDF ne contiendra que ces sections ; les notes du journal n’y figurent jamais.</p>
-        {SHAREABLE_SECTIONS.map((s) => (
+        {SHAREABLE_CORE_SECTIONS.map((s) => (
           <CheckboxField key={s} name="sections" id={`section-${s}`} value={s} label={shareableSectionLabel(s)} checked={sections.includes(s)} onChange={(on) => handleToggle(s, on)} />
+        ))}
+        {openSensitive.map((s) => (
+          <CheckboxField key={s} name="sections" id={`section-${s}`} value={s} label={`Section sensible : ${shareableSectionLabel(s)}`} checked={sections.includes(s)} onChange={(on) => handleToggle(s, on)} />
         ))}
         {fields.sections ? <p className="fr-error-text">{fields.sections}</p> : null}
       </fieldset>
