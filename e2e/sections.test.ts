@@ -61,6 +61,11 @@ describe('sections facultatives in the browser', () => {
     await poll(() => page.getByLabel('Nom du médecin traitant').inputValue()).toBe('Dr Lemaire');
     const consultations = await page.request.get(`/api/usagers/${fileId}/consultations`);
     expect(JSON.stringify(await consultations.json())).toContain('section_sante');
+
+    // The share form offers the opened section, and not a closed one.
+    await page.getByRole('tab', { name: 'Partages' }).click();
+    await page.getByLabel('Section sensible : Santé').waitFor();
+    expect(await page.getByLabel('Section sensible : Langue française').count()).toBe(0);
   });
 
   it('on a site the admin set to coordin, the santé section is not offered (and the API refuses it)', async () => {
