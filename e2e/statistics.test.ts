@@ -21,7 +21,7 @@ describe('statistics in the browser (issue 6)', () => {
     await table.waitFor();
     await expect.poll(() => table.innerText()).toContain('< 5');
     // The chart shows the same marks, no bar for a hidden count.
-    await expect.poll(() => page.locator('.jalon-stat-chart .recharts-label-list').first().textContent()).toContain('< 5');
+    await expect.poll(() => page.locator('.jalon-stat-chart .jalon-bar-label').allTextContents()).toContain('< 5');
 
     // The CSV is the table shown: same marks, French CSV.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter en CSV' }).click()]);
