@@ -1,0 +1,37 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Role, SiteProfile } from '@jalon/core';
+import type { Timestamp } from './columns.js';
+
+export interface SiteTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: 'EPS' | 'PSA';
+  arrondissements: ColumnType<number[], number[] | undefined, number[]>;
+  /** Minimisation profile (issue 5): which sensitive sections the site's files may hold. */
+  profile: ColumnType<SiteProfile, SiteProfile | undefined, SiteProfile>;
+  created_at: Generated<Date>;
+}
+export interface TeamTable {
+  id: Generated<string>;
+  site_id: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+export interface AppUserTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  role: Role;
+  site_id: string | null;
+  password_hash: string;
+  active: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Generated<Date>;
+  password_changed_at: Generated<Date>;
+}
+export interface UserTeamTable {
+  user_id: string;
+  team_id: string;
+}
