@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../app.js';
@@ -14,7 +15,15 @@ export interface LoadResult extends LoadClientResult {
   users: number;
   rss: { maxMb: number; meanMb: number; beforeMb: number; samples: number; separateProcess: boolean };
   mix: LoadConfig['mix'];
+  /**
+   * Machine CPU (every process: server, PostgreSQL, load generator) per request, in ms: busy time of all cores over
+   * the load divided by the requests. Steadier than req/s on a shared machine, where neighbours take wall-clock time.
+   */
+  cpuMsPerRequest: number;
 }
+
+/** Busy milliseconds of all cores since boot (os.cpus: user + nice + sys + irq). */
+const busyMs = (): number => cpus().reduce((n, c) => n + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
 
 export interface LoadOptions {
   duration: number;
@@ -106,6 +115,7 @@ export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor
     const beforeMb = server.rss();
     const samples: number[] = [];
     timer.id = setInterval(() => samples.push(server.rss()), 250);
+    const busyBefore = busyMs();
     const clientPath = fileURLToPath(new URL('./load-client.ts', import.meta.url));
     const c = fork(clientPath, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child = c;
@@ -123,7 +133,9 @@ export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor
       c.send(cfg);
     });
     clearInterval(timer.id);
+    const busy = busyMs() - busyBefore;
     return {
+      cpuMsPerRequest: result.total ? busy / result.total : Number.NaN,
       ...result,
       connections: opts.connections,
       users: users.length,

@@ -5,20 +5,16 @@ import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { displayName, presentUsager } from './present.js';
-import { findActiveReferents, findMembers, findUsagerRow, referentNameOf } from './queries.js';
+import { findUsagerFile, referentNameOf } from './queries.js';
 
 /** The file as the caller may see it, with its `can` map; the read is logged with the part shown. */
 export async function getUsager(ctx: Ctx, id: string): Promise<UsagerDto> {
   const target = await loadAuthorizedUsager(ctx.db, ctx.actor, id, canReadGeneralUsager);
   const can = usagerAbilities(ctx.actor, target);
-  const row = await findUsagerRow(ctx.db, id);
-  if (!row) throw notFound('Dossier');
-  const [referents, members] = await Promise.all([
-    findActiveReferents(ctx.db, id),
-    can.readFull ? findMembers(ctx.db, row.household_id) : Promise.resolve(null),
-  ]);
+  const file = await findUsagerFile(ctx.db, id, can.readFull);
+  if (!file) throw notFound('Dossier');
   await logAccess(ctx.db, ctx, id, can.readFull ? 'full' : 'general');
-  return presentUsager(row, referents, members, can);
+  return presentUsager(file.row, file.referents, file.members, can);
 }
 
 /**
