@@ -1,5 +1,6 @@
 import { DEFAULT_MOTIFS, DEFAULT_PLACE, type EntryType } from '@jalon/core';
 import { generateHousehold } from '../demo/households.js';
+import { NEUTRAL_NOTES } from '../demo/journal-seed.js';
 import { FEMALE_FIRST, MALE_FIRST, SURNAMES } from '../demo/names.js';
 import type { Rng } from '../demo/random.js';
 import type { SeedLogChain } from './scale-chain.js';
@@ -142,13 +143,7 @@ const ENTRY_TYPES: readonly (readonly [EntryType, number])[] = [
   ['accueil', 5],
 ];
 const NOTES = [
-  'Point sur les démarches en cours ; dossier de demande déposé, en attente de réponse.',
-  'Madame souhaite être accompagnée pour sa demande de logement social. Pièces à fournir listées ensemble.',
-  'Monsieur a apporté ses justificatifs de ressources. Prochain rendez-vous fixé.',
-  'Échange sur le budget mensuel ; un plan d’apurement de la dette de loyer est envisagé.',
-  'Appel pour confirmer le rendez-vous de la semaine prochaine.',
-  'Orientation proposée et acceptée ; coordonnées transmises.',
-  'Visite au domicile : logement visité avec l’accord de la famille, besoins en mobilier notés.',
+  ...NEUTRAL_NOTES,
   'Dossier de renouvellement de la complémentaire santé solidaire complété ensemble.',
   'Demande d’aide financière pour la cantine préparée ; à présenter en commission.',
   'Relance de la CAF effectuée pour le rappel de prestations.',

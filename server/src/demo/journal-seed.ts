@@ -14,7 +14,8 @@ export const DEMO_PARTNERS = [
   { name: 'SIAO 75 (115)', kind: 'Hébergement', address: 'Paris', phone: '115' },
 ] as const;
 
-const NEUTRAL_NOTES = [
+/** Neutral wording (nothing the note linter flags); the scale dataset draws from the same notes. */
+export const NEUTRAL_NOTES = [
   'Point sur les démarches en cours ; dossier de demande déposé, en attente de réponse.',
   'Madame souhaite être accompagnée pour sa demande de logement social. Pièces à fournir listées ensemble.',
   'Monsieur a apporté ses justificatifs de ressources. Prochain rendez-vous fixé.',
