@@ -1,5 +1,5 @@
 import type { UsagerTarget } from '@jalon/core';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB, Queryable } from '../../db/schema.js';
 
@@ -96,17 +96,18 @@ const MEMBER_COLUMNS = [
   'p.birth_name', 'p.used_name', 'p.first_names', 'p.sex', 'p.birth_date',
 ] as const;
 
-export const findActiveReferents = (db: Queryable, caseFileId: string) =>
+/** Active référents of a file; `fileId` a value, or the outer query's column for a correlated list. */
+const referentsQuery = (db: Queryable, fileId: string | RawBuilder<string>) =>
   db
     .selectFrom('case_file_referent as r')
     .innerJoin('app_user as u', 'u.id', 'r.user_id')
     .select(REFERENT_COLUMNS)
-    .where('r.case_file_id', '=', caseFileId)
+    .where('r.case_file_id', '=', fileId)
     .where('r.end_at', 'is', null)
-    .orderBy('r.start_at')
-    .execute();
+    .orderBy('r.start_at');
 
-export const findMembers = (db: Queryable, householdId: string) =>
+/** Members of a household, current first; `householdId` a value, or the outer query's column. */
+const membersQuery = (db: Queryable, householdId: string | RawBuilder<string>) =>
   db
     .selectFrom('household_member as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
@@ -114,41 +115,21 @@ export const findMembers = (db: Queryable, householdId: string) =>
     .where('m.household_id', '=', householdId)
     .orderBy('m.end_date', (ob) => ob.desc().nullsFirst())
     .orderBy('m.relationship')
-    .orderBy('p.birth_date')
-    .execute();
+    .orderBy('p.birth_date');
+
+export const findActiveReferents = (db: Queryable, caseFileId: string) => referentsQuery(db, caseFileId).execute();
+
+export const findMembers = (db: Queryable, householdId: string) => membersQuery(db, householdId).execute();
 
 /**
  * The file's row with its active référents and (when the caller may see them) its household members, in one round
  * trip (issue 7: a file read was four queries; the socket writes were 38 % of the server's time under load). The
- * lists are the same columns and order as `findActiveReferents` and `findMembers`, read as JSON (dates stay
- * yyyy-mm-dd strings).
+ * lists are `referentsQuery` and `membersQuery` correlated to the row, read as JSON (dates stay yyyy-mm-dd strings).
  */
 export async function findUsagerFile(db: Queryable, id: string, withMembers: boolean) {
   const row = await findUsagerRowQuery(db, id)
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('case_file_referent as r')
-          .innerJoin('app_user as u', 'u.id', 'r.user_id')
-          .select(REFERENT_COLUMNS)
-          .whereRef('r.case_file_id', '=', 'cf.id')
-          .where('r.end_at', 'is', null)
-          .orderBy('r.start_at'),
-      ).as('referents'),
-    )
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('household_member as m')
-          .innerJoin('person as p', 'p.id', 'm.person_id')
-          .select(MEMBER_COLUMNS)
-          .whereRef('m.household_id', '=', 'cf.household_id')
-          .where(sql<boolean>`${withMembers}`)
-          .orderBy('m.end_date', (ob) => ob.desc().nullsFirst())
-          .orderBy('m.relationship')
-          .orderBy('p.birth_date'),
-      ).as('members'),
-    )
+    .select(() => jsonArrayFrom(referentsQuery(db, sql.ref('cf.id'))).as('referents'))
+    .select(() => jsonArrayFrom(membersQuery(db, sql.ref('cf.household_id')).where(sql<boolean>`${withMembers}`)).as('members'))
     .executeTakeFirst();
   if (!row) return undefined;
   const { referents, members, ...usager } = row;
