@@ -43,18 +43,21 @@ interface CachedSession {
 }
 const sessionCache = new Map<string, CachedSession>();
 
-/** Forget every resolved session: call after any write that changes what a session carries. */
+/**
+ * Forget every resolved session: app.ts calls it after any write that changes what a session carries (user, teams,
+ * site, second factor, motivated access). Deleting sessions forgets just those (`deleteSession`, `deleteUserSessions`).
+ */
 export function invalidateSessionCache(): void {
   sessionCache.clear();
 }
 
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
-  invalidateSessionCache();
+  sessionCache.delete(tokenHash);
   await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
 }
 
 export async function deleteUserSessions(db: Queryable, userId: string, exceptTokenHash?: string): Promise<void> {
-  invalidateSessionCache();
+  for (const [hash, c] of sessionCache) if (c.session.user.id === userId && hash !== exceptTokenHash) sessionCache.delete(hash);
   await db
     .deleteFrom('session')
     .where('user_id', '=', userId)
