@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { appWithSite } from '../test/app-with-site.js';
+import { appWithSite, sessionCookie } from '../test/app-with-site.js';
 import { buildTestApp } from '../test/build-test-app.js';
 import { TEST_PASSWORD, buildUser, createUsagerAs, loginAs, minimalUsager, type Session, type TestUser } from '../test/factories.js';
 
@@ -13,17 +12,8 @@ import { TEST_PASSWORD, buildUser, createUsagerAs, loginAs, minimalUsager, type 
 
 const NEW_PASSWORD = 'un-tout-nouveau-mot-de-passe';
 
-const { t, worker } = appWithSite();
+const { t, worker, login, me, count } = appWithSite();
 
-const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email, password } });
-
-const sessionCookie = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'jalon_sid');
-
-const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
-
-const count = async (table: 'audit_event' | 'case_file', where = sql`true`) =>
-  Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(t.db)).rows[0]?.n);
 
 describe('CSRF', () => {
   it('refuses a mutation without the token, with a wrong token or from another origin, and writes nothing', async () => {

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { appWithSite } from '../test/app-with-site.js';
+import { appWithSite, sessionCookie } from '../test/app-with-site.js';
 import { TEST_PASSWORD, loginAs } from '../test/factories.js';
 
 /**
@@ -11,17 +10,8 @@ import { TEST_PASSWORD, loginAs } from '../test/factories.js';
 
 const MIN = 60 * 1000;
 
-const { t, site, worker } = appWithSite();
+const { t, site, worker, login, me, count } = appWithSite();
 
-const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email, password } });
-
-const sessionCookie = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'jalon_sid');
-
-const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
-
-const count = async (table: 'audit_event' | 'case_file', where = sql`true`) =>
-  Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(t.db)).rows[0]?.n);
 
 describe('login', () => {
   it('sets an HttpOnly, SameSite=Strict session cookie and returns the user and a CSRF token, never a hash', async () => {
