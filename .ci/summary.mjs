@@ -10,7 +10,9 @@ for (const f of files) {
   const r = JSON.parse(readFileSync(join(dir, f), 'utf8'));
   passed += r.numPassedTests ?? 0;
   // A test file that failed to load counts as a failure even when it ran no test.
-  let runFailed = (r.numFailedTests ?? 0) + (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+  let runFailed =
+    (r.numFailedTests ?? 0) +
+    (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
   console.log(`${f}: ${r.numPassedTests ?? 0} passed, ${r.numFailedTests ?? 0} failed`);
   // vitest exits non-zero on an unhandled error even when every test passed: count the run as one failure.
   if (runFailed === 0 && existsSync(join(dir, f.replace(/\.json$/, '.exit-nonzero')))) {

@@ -16,7 +16,9 @@ afterAll(() => e?.close());
 describe('motivated access and access export', () => {
   it('a worker of the 10e opens a file of the 18e with a reason; the DPO marks it reviewed', async () => {
     const owner = await login(e, 'ts1.eps18');
-    const mine = (await (await owner.request.get('/api/usagers/mine')).json()) as { items: { id: string; fileNumber: string }[] };
+    const mine = (await (await owner.request.get('/api/usagers/mine')).json()) as {
+      items: { id: string; fileNumber: string }[];
+    };
     expect(mine.items.length).toBeGreaterThan(0);
     fileId = mine.items[0]?.id ?? '';
     fileNumber = mine.items[0]?.fileNumber ?? '';
@@ -28,7 +30,9 @@ describe('motivated access and access export', () => {
     await worker.getByLabel('Motif').selectOption('accueil_sans_rdv');
     await worker.getByLabel(/Justification/).fill('Trop court');
     await worker.getByRole('button', { name: 'Ouvrir le dossier pour 24 heures' }).click();
-    await expect.poll(() => worker.locator('main').innerText()).toContain('La justification doit compter au moins 15 caractères');
+    await expect
+      .poll(() => worker.locator('main').innerText())
+      .toContain('La justification doit compter au moins 15 caractères');
     await worker.getByLabel(/Justification/).fill('La personne se présente à notre accueil sans rendez-vous');
     await worker.getByRole('button', { name: 'Ouvrir le dossier pour 24 heures' }).click();
     await expect.poll(() => worker.getByRole('tab', { name: 'Foyer' }).count(), { timeout: 15_000 }).toBe(1);
@@ -43,7 +47,9 @@ describe('motivated access and access export', () => {
     await card.getByRole('button', { name: 'Marquer comme revu' }).click();
     await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(0);
     await dpo.getByText('Revus', { exact: true }).click();
-    await expect.poll(() => dpo.getByTestId('acces-motive').filter({ hasText: fileNumber }).innerText(), { timeout: 15_000 }).toContain('Accueil confirmé par le site du 10e');
+    await expect
+      .poll(() => dpo.getByTestId('acces-motive').filter({ hasText: fileNumber }).innerText(), { timeout: 15_000 })
+      .toContain('Accueil confirmé par le site du 10e');
     await dpo.context().close();
   });
 
@@ -53,7 +59,9 @@ describe('motivated access and access export', () => {
     const link = page.getByRole('link', { name: 'Télécharger l’export des données (PDF)' });
     await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^acces-donnees-${fileNumber}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^acces-donnees-${fileNumber}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`),
+    );
     const path = await download.path();
     const { pages, text } = await pdfText(readFileSync(path));
     expect(pages).toBeGreaterThanOrEqual(1);

@@ -10,7 +10,15 @@ beforeAll(async () => {
 afterAll(() => e?.close());
 
 const NOT_COORDIN = ['#nationality', '#cafActivity', '#housingNature', '#cafNumber', '#franceTravailId'];
-const CORE = ['#birthName', '#maritalStatus', '#employmentStatus', '#educationLevel', '#housingStatus', '#familyType', '#phone'];
+const CORE = [
+  '#birthName',
+  '#maritalStatus',
+  '#employmentStatus',
+  '#educationLevel',
+  '#housingStatus',
+  '#familyType',
+  '#phone',
+];
 
 describe('usager fields by site profile in the browser', () => {
   it('standard site: the create form asks every field', async () => {
@@ -26,7 +34,9 @@ describe('usager fields by site profile in the browser', () => {
     await admin.goto('/admin?onglet=sites');
     await admin.getByLabel('Profil de minimisation du site PSA Belleville').selectOption('coordin');
     await admin.reload();
-    await expect.poll(() => admin.getByLabel('Profil de minimisation du site PSA Belleville').inputValue(), { timeout: 15_000 }).toBe('coordin');
+    await expect
+      .poll(() => admin.getByLabel('Profil de minimisation du site PSA Belleville').inputValue(), { timeout: 15_000 })
+      .toBe('coordin');
 
     const page = await login(e, 'ts1.psa-belleville');
     await page.goto('/usagers/nouveau');
@@ -43,7 +53,8 @@ describe('usager fields by site profile in the browser', () => {
     await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain('COORDINETTE');
     const main = await page.locator('main').innerText();
     expect(main).toContain('Situation conjugale');
-    for (const label of ['Nationalité', 'Activité (CAF)', 'Nature du logement', 'N° allocataire CAF']) expect(main, label).not.toContain(label);
+    for (const label of ['Nationalité', 'Activité (CAF)', 'Nature du logement', 'N° allocataire CAF'])
+      expect(main, label).not.toContain(label);
     await page.context().close();
   });
 });

@@ -19,13 +19,21 @@ describe('DPO: log search by agent and register of processing', () => {
     await page.getByRole('button', { name: 'Consulter le journal' }).click();
     await expect.poll(() => page.locator('main').innerText()).toContain('au moins 10 caractères');
 
-    await page.getByRole('textbox', { name: 'Motif de la consultation' }).fill('Contrôle après une alerte de connexion inhabituelle');
-    const option = await page.locator('select[name="userId"] option').evaluateAll(
-      (opts, email) => (opts as HTMLOptionElement[]).find((o) => o.textContent?.includes('Paris 18') && o.value && o.textContent.includes('Travailleur'))?.value ?? email,
-      demoEmail('ts1.eps18'),
-    );
+    await page
+      .getByRole('textbox', { name: 'Motif de la consultation' })
+      .fill('Contrôle après une alerte de connexion inhabituelle');
+    const option = await page
+      .locator('select[name="userId"] option')
+      .evaluateAll(
+        (opts, email) =>
+          (opts as HTMLOptionElement[]).find(
+            (o) => o.textContent?.includes('Paris 18') && o.value && o.textContent.includes('Travailleur'),
+          )?.value ?? email,
+        demoEmail('ts1.eps18'),
+      );
     await page.locator('select[name="userId"]').selectOption(option);
-    const name = (await page.locator(`select[name="userId"] option[value="${option}"]`).innerText()).split(' — ')[0] ?? '';
+    const name =
+      (await page.locator(`select[name="userId"] option[value="${option}"]`).innerText()).split(' — ')[0] ?? '';
     await page.getByRole('button', { name: 'Consulter le journal' }).click();
     const table = page.getByRole('table', { name: /Événements du journal de sécurité/ });
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -44,7 +52,9 @@ describe('DPO: log search by agent and register of processing', () => {
     const pdf = await page.request.get(href ?? '');
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const md = await page.request.get(await page.getByRole('link', { name: 'Télécharger le registre (Markdown)' }).getAttribute('href') ?? '');
+    const md = await page.request.get(
+      (await page.getByRole('link', { name: 'Télécharger le registre (Markdown)' }).getAttribute('href')) ?? '',
+    );
     expect(await md.text()).toContain('# Registre des activités de traitement');
     await page.context().close();
 

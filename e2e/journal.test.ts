@@ -22,16 +22,19 @@ async function loginParis(who: string): Promise<Page> {
 const mainText = (page: Page) => page.locator('main').innerText();
 
 /** Waits for the page to catch up (lazy chunks and queries take a moment on a loaded CI machine). */
-const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
 /** The file ts1.eps18 follows, opened from "Ma file active", shared by the scenarios. */
 let file = { path: '', name: '' };
 
 /** Today + n days, in Paris, as yyyy-mm-dd. */
 const parisDay = (n: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(Date.now() + n * 86_400_000),
-  );
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + n * 86_400_000));
 
 describe('journal d’activité in the browser', () => {
   it('records a phone call in at most 10 interactions from the file page', async () => {
@@ -59,7 +62,9 @@ describe('journal d’activité in the browser', () => {
     await press('a'); // type: appel entrant (date = now, duration and place by default)
     await poll(() => page.getByRole('radio', { name: /Appel entrant/ }).isChecked()).toBe(true);
     await press('Tab'); // to the first motif
-    await poll(() => page.getByRole('checkbox', { name: 'Accès aux droits' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await poll(() =>
+      page.getByRole('checkbox', { name: 'Accès aux droits' }).evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     await press('Space'); // motif "Accès aux droits"
     await press('Control+Enter'); // saved
     await poll(() => mainText(page)).toContain('Entrée enregistrée : Appel entrant.');
@@ -146,7 +151,10 @@ describe('journal d’activité in the browser', () => {
     await expectAccessible(sec, 'agenda, site week view');
     await sec.getByRole('button', { name: 'Prendre un rendez-vous' }).click();
     await sec.getByRole('searchbox', { name: /Usager/ }).fill(file.name);
-    await sec.getByRole('button', { name: new RegExp(file.name.split(' ')[0] ?? '') }).first().click();
+    await sec
+      .getByRole('button', { name: new RegExp(file.name.split(' ')[0] ?? '') })
+      .first()
+      .click();
     await sec.getByRole('combobox', { name: 'Professionnel du rendez-vous' }).selectOption({ label: 'Alix Morvan' });
     await sec.getByLabel('Date et heure du rendez-vous').fill(`${day}T10:15`);
     await expectAccessible(sec, 'booking form');

@@ -17,7 +17,15 @@ let server: Server;
 
 beforeAll(async () => {
   const provider = new Provider(ISSUER, {
-    clients: [{ client_id: 'jalon', client_secret: 'secret-de-test-du-client', redirect_uris: [REDIRECT], response_types: ['code'], grant_types: ['authorization_code'] }],
+    clients: [
+      {
+        client_id: 'jalon',
+        client_secret: 'secret-de-test-du-client',
+        redirect_uris: [REDIRECT],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+      },
+    ],
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, email: sub }) }),
     claims: { email: ['email'] },
     cookies: { keys: ['cle-de-test-des-cookies-du-fournisseur'] },
@@ -26,7 +34,13 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.once('listening', () => r()));
   e = await startE2E({
     port: JALON_PORT,
-    oidc: { issuer: ISSUER, clientId: 'jalon', clientSecret: 'secret-de-test-du-client', redirectUri: REDIRECT, allowHttp: true },
+    oidc: {
+      issuer: ISSUER,
+      clientId: 'jalon',
+      clientSecret: 'secret-de-test-du-client',
+      redirectUri: REDIRECT,
+      allowHttp: true,
+    },
   });
 });
 afterAll(async () => {

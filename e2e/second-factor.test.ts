@@ -19,10 +19,14 @@ describe('second factor', () => {
     await page.getByRole('button', { name: 'Activer la double authentification' }).click();
     const secret = (await page.getByTestId('totp-secret').innerText()).trim();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    await expect.poll(() => page.locator('img[alt^="QR code"]').getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    await expect
+      .poll(() => page.locator('img[alt^="QR code"]').getAttribute('src'))
+      .toMatch(/^data:image\/svg\+xml;base64,/);
     await expectAccessible(page, 'enrolment');
 
-    await page.getByLabel('Code de vérification').fill('000000' === authenticator.generate(secret) ? '111111' : '000000');
+    await page
+      .getByLabel('Code de vérification')
+      .fill('000000' === authenticator.generate(secret) ? '111111' : '000000');
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(() => page.locator('main').innerText()).toContain('Code incorrect');
 
@@ -41,7 +45,9 @@ describe('second factor', () => {
     await next.getByLabel('Adresse électronique').fill(demoEmail('ts2.eps10'));
     await next.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
     await next.getByRole('button', { name: /se connecter/i }).click();
-    await next.getByLabel('Code de vérification').fill('999999' === authenticator.generate(secret) ? '888888' : '999999');
+    await next
+      .getByLabel('Code de vérification')
+      .fill('999999' === authenticator.generate(secret) ? '888888' : '999999');
     await next.getByRole('button', { name: /se connecter/i }).click();
     await expect.poll(() => next.locator('main').innerText()).toContain('Code incorrect');
     await expectAccessible(next, 'login code step');
@@ -75,7 +81,9 @@ describe('second factor', () => {
     expect(await page.getByText('ProConnect').count()).toBe(0);
     // A failed ProConnect login comes back with a code, shown in French.
     await page.goto('/connexion?erreur=oidc_unknown_account');
-    await expect.poll(() => page.locator('main').innerText()).toContain('Aucun compte Jalon actif ne correspond à votre adresse électronique ProConnect');
+    await expect
+      .poll(() => page.locator('main').innerText())
+      .toContain('Aucun compte Jalon actif ne correspond à votre adresse électronique ProConnect');
     await expectAccessible(page, 'login with a ProConnect error');
     await context.close();
   });

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => e?.close());
 
-const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
 /** Opens the first file of "Ma file active" and its "Sections facultatives" tab; returns the file id. */
 async function openFirstFileSections(page: Page): Promise<string> {
@@ -47,9 +47,13 @@ describe('sections facultatives in the browser', () => {
     await sante.getByRole('button', { name: 'Enregistrer la section' }).click();
     await sante.getByText('Section enregistrée.').waitFor();
     const mention = sante.getByTestId('mention-sante');
-    await poll(() => mention.innerText()).toMatch(/^Section Santé ouverte le \d\d\/\d\d\/\d{4}.* par .+ — motif : Accès aux droits \(démarche en cours\) \(Demande de complémentaire santé solidaire\)$/);
+    await poll(() => mention.innerText()).toMatch(
+      /^Section Santé ouverte le \d\d\/\d\d\/\d{4}.* par .+ — motif : Accès aux droits \(démarche en cours\) \(Demande de complémentaire santé solidaire\)$/,
+    );
     // Exactly the six fields of the catalogue: coverage, GP (yes/no, name), MDPH (yes/no, dates) — no diagnosis field.
-    expect(await sante.getByRole('form', { name: 'Contenu de la section Santé' }).locator('input, select, textarea').count()).toBe(6);
+    expect(
+      await sante.getByRole('form', { name: 'Contenu de la section Santé' }).locator('input, select, textarea').count(),
+    ).toBe(6);
     await expectAccessible(page, 'sections facultatives');
 
     // Back on the file later: the mention is there, the content only on demand (each read is logged).

@@ -16,7 +16,9 @@ describe('statistics in the browser (issue 6)', () => {
     await page.getByRole('heading', { level: 1, name: 'Statistiques' }).waitFor();
     await expect.poll(() => page.locator('main').innerText()).toContain('EPS Paris 18e');
 
-    await page.getByLabel('Indicateur', { exact: true }).selectOption({ label: 'Population — Usagers suivis par type de ménage' });
+    await page
+      .getByLabel('Indicateur', { exact: true })
+      .selectOption({ label: 'Population — Usagers suivis par type de ménage' });
     const table = page.getByRole('table', { name: /Usagers suivis par type de ménage/ });
     await table.waitFor();
     await expect.poll(() => table.innerText()).toContain('< 5');
@@ -24,7 +26,10 @@ describe('statistics in the browser (issue 6)', () => {
     await expect.poll(() => page.locator('.jalon-stat-chart .jalon-bar-label').allTextContents()).toContain('< 5');
 
     // The CSV is the table shown: same marks, French CSV.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter en CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Exporter en CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^statistiques-contexteFamilial-\d{4}-\d{2}-\d{4}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('< 5');
@@ -40,7 +45,9 @@ describe('statistics in the browser (issue 6)', () => {
     const map = page.locator('.jalon-map svg');
     await map.waitFor();
     expect(await map.locator('path').count()).toBe(20);
-    await expect.poll(() => map.locator('[data-arrondissement="18"] text').last().textContent()).toMatch(/^\d+$|^< 5$|^secret$/);
+    await expect
+      .poll(() => map.locator('[data-arrondissement="18"] text').last().textContent())
+      .toMatch(/^\d+$|^< 5$|^secret$/);
     expect(await page.locator('main').innerText()).not.toMatch(/Alix Morvan|Bastien Kerjean/);
     await expectAccessible(page, 'statistics page');
     await page.context().close();

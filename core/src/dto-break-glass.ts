@@ -63,7 +63,8 @@ export interface AccessExportDto {
   /** Who consulted the file: role, site and date; never a worker's name. */
   consultations: { at: string; role: CodedValue; siteName: string | null; partLabel: string }[];
   /** Shares of the file with partners, when the sharing module is installed. */
-  shares: { sharedOn: string; recipient: string; legalGround: string; sections: string[]; personInformed: boolean }[] | null;
+  shares:
+    { sharedOn: string; recipient: string; legalGround: string; sections: string[]; personInformed: boolean }[] | null;
   /** The file's opened sensitive sections, decrypted (issue 5). */
   sections: AccessExportSectionDto[];
 }

@@ -15,7 +15,12 @@ export interface EntryDto {
   personIds: string[];
   workerIds: string[];
   appointment: { workerId: string | null; workerName: string | null; status: AppointmentStatus | null } | null;
-  orientation: { partnerId: string | null; partnerName: string | null; reason: string | null; outcome: string | null } | null;
+  orientation: {
+    partnerId: string | null;
+    partnerName: string | null;
+    reason: string | null;
+    outcome: string | null;
+  } | null;
   visibility: NoteVisibility;
   /** Present only when the caller may read it. */
   note?: string | null;

@@ -35,7 +35,10 @@ export interface StatisticsTableDto {
   labels: { rowVar: string | null; colVar: string; rows: Record<string, string>; cols: Record<string, string> };
   table: PublishedTable;
   /** Same table over the previous period of the same length, and over the same period a year before. */
-  comparison: { previous: StatisticsPeriodDto & { table: PublishedTable }; lastYear: StatisticsPeriodDto & { table: PublishedTable } } | null;
+  comparison: {
+    previous: StatisticsPeriodDto & { table: PublishedTable };
+    lastYear: StatisticsPeriodDto & { table: PublishedTable };
+  } | null;
   refreshedAt: string | null;
 }
 

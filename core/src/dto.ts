@@ -9,7 +9,16 @@ export interface ErrorDto {
 }
 
 export interface MeDto {
-  user: { id: string; email: string; displayName: string; role: Role; siteId: string | null; siteName: string | null; siteProfile: SiteProfile | null; teamIds: string[] };
+  user: {
+    id: string;
+    email: string;
+    displayName: string;
+    role: Role;
+    siteId: string | null;
+    siteName: string | null;
+    siteProfile: SiteProfile | null;
+    teamIds: string[];
+  };
   csrfToken: string;
   /** TOTP: `required` for the admin and the DPO; until `enrolled`, such a session reaches only the enrolment. */
   secondFactor: { enrolled: boolean; required: boolean };

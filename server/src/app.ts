@@ -80,7 +80,11 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
       if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
         return new AppError(e.statusCode, 'bad_request', 'Requête invalide');
       }
-      return new AppError(500, 'internal_error', 'Erreur interne : l’opération n’a pas été enregistrée. Réessayez ou contactez le support.');
+      return new AppError(
+        500,
+        'internal_error',
+        'Erreur interne : l’opération n’a pas été enregistrée. Réessayez ou contactez le support.',
+      );
   }
 }
 
@@ -115,7 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('clock', deps.clock);
   app.addHook('onRoute', (r) => {
     if (!r.url.startsWith('/api/')) return;
-    for (const m of Array.isArray(r.method) ? r.method : [r.method]) if (m !== 'HEAD') apiRoutes.push({ method: m, url: r.url });
+    for (const m of Array.isArray(r.method) ? r.method : [r.method])
+      if (m !== 'HEAD') apiRoutes.push({ method: m, url: r.url });
   });
   app.decorateRequest('session', null);
   app.decorateRequest('now', null as unknown as Date);

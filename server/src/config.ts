@@ -43,7 +43,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.JALON_SECURE_COOKIES === '1',
     oidc:
       e.JALON_OIDC_ISSUER && e.JALON_OIDC_CLIENT_ID && e.JALON_OIDC_CLIENT_SECRET && e.JALON_OIDC_REDIRECT_URI
-        ? { issuer: e.JALON_OIDC_ISSUER, clientId: e.JALON_OIDC_CLIENT_ID, clientSecret: e.JALON_OIDC_CLIENT_SECRET, redirectUri: e.JALON_OIDC_REDIRECT_URI, scope: e.JALON_OIDC_SCOPE }
+        ? {
+            issuer: e.JALON_OIDC_ISSUER,
+            clientId: e.JALON_OIDC_CLIENT_ID,
+            clientSecret: e.JALON_OIDC_CLIENT_SECRET,
+            redirectUri: e.JALON_OIDC_REDIRECT_URI,
+            scope: e.JALON_OIDC_SCOPE,
+          }
         : undefined,
   };
 }

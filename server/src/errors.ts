@@ -13,8 +13,10 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Ressource') => new AppError(404, 'not_found', `${what} introuvable`);
-export const forbidden = (message = 'Action non autorisée pour votre profil') => new AppError(403, 'forbidden', message);
-export const unauthorized = () => new AppError(401, 'unauthenticated', 'Session absente ou expirée : veuillez vous reconnecter');
+export const forbidden = (message = 'Action non autorisée pour votre profil') =>
+  new AppError(403, 'forbidden', message);
+export const unauthorized = () =>
+  new AppError(401, 'unauthenticated', 'Session absente ou expirée : veuillez vous reconnecter');
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 export const unprocessable = (code: string, message: string, fields?: Record<string, string>) =>
   new AppError(422, code, message, fields);
@@ -27,7 +29,12 @@ export const validationError = (err: ZodError) => {
   }
   const first = err.issues[0];
   const where = first && first.path.length ? ` (${first.path.map(String).join('.')})` : '';
-  return new AppError(400, 'validation_error', `Données invalides${where} : ${first?.message ?? 'format incorrect'}`, fields);
+  return new AppError(
+    400,
+    'validation_error',
+    `Données invalides${where} : ${first?.message ?? 'format incorrect'}`,
+    fields,
+  );
 };
 
 /** Validates an input with its zod schema; bad input becomes a 400 with French messages per field. */

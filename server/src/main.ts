@@ -14,19 +14,30 @@ async function main(): Promise<void> {
   const cfg = loadConfig();
   const keyring = loadKeyring(cfg);
   const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir);
-  const { db, kind, close } = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.databaseUrl ? undefined : cfg.dataDir });
+  const { db, kind, close } = await openDb({
+    databaseUrl: cfg.databaseUrl,
+    dataDir: cfg.databaseUrl ? undefined : cfg.dataDir,
+  });
   await migrate(db);
   await assertKeyOpensData(db, keyring, keyFilePath(cfg));
   const empty = !(await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst());
   if (empty && cfg.demo) {
     const accounts = await seedDemo(db, new Date());
-    console.log(`Jeu de données de démonstration chargé (synthétique). Mot de passe de tous les comptes : ${DEMO_PASSWORD}`);
-    for (const a of accounts) console.log(`  ${a.role.padEnd(20)} ${a.email}${a.site ? `  (${a.site}${a.team ? `, ${a.team}` : ''})` : ''}`);
+    console.log(
+      `Jeu de données de démonstration chargé (synthétique). Mot de passe de tous les comptes : ${DEMO_PASSWORD}`,
+    );
+    for (const a of accounts)
+      console.log(`  ${a.role.padEnd(20)} ${a.email}${a.site ? `  (${a.site}${a.team ? `, ${a.team}` : ''})` : ''}`);
     reportDemoSecondFactor(cfg.dataDir, accounts);
   } else if (empty) {
     console.log('Base vide : ouvrez l’application pour créer le premier compte administrateur.');
   } else if (cfg.demo) {
-    const demo = await db.selectFrom('app_user').select(['email', 'role']).where('email', 'like', '%@demo.jalon.local').orderBy('email').execute();
+    const demo = await db
+      .selectFrom('app_user')
+      .select(['email', 'role'])
+      .where('email', 'like', '%@demo.jalon.local')
+      .orderBy('email')
+      .execute();
     if (demo.length) {
       console.log(`Comptes de démonstration (mot de passe ${DEMO_PASSWORD}) :`);
       for (const a of demo) console.log(`  ${a.role.padEnd(20)} ${a.email}`);
@@ -57,7 +68,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: cfg.port, host: cfg.host });
-  console.log(`Jalon écoute sur http://localhost:${cfg.port} (base : ${kind === 'pglite' ? `PGlite, ${cfg.dataDir}` : 'PostgreSQL'})`);
+  console.log(
+    `Jalon écoute sur http://localhost:${cfg.port} (base : ${kind === 'pglite' ? `PGlite, ${cfg.dataDir}` : 'PostgreSQL'})`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -2,7 +2,14 @@
  * Motivated access ("accès motivé", break-glass, issue 5): a worker opens a file outside their need-to-know
  * only with one of these reasons and a free-text justification; the grant lasts 24 hours and is reviewed.
  */
-export const BREAK_GLASS_REASONS = ['urgence_securite', 'accueil_sans_rdv', 'remplacement', 'demande_usager', 'transfert_dossier', 'autre'] as const;
+export const BREAK_GLASS_REASONS = [
+  'urgence_securite',
+  'accueil_sans_rdv',
+  'remplacement',
+  'demande_usager',
+  'transfert_dossier',
+  'autre',
+] as const;
 export type BreakGlassReason = (typeof BREAK_GLASS_REASONS)[number];
 
 export const BREAK_GLASS_REASON_LABELS: Record<BreakGlassReason, string> = {

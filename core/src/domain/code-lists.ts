@@ -126,17 +126,23 @@ export const CODE_LISTS = {
     e('7', 'Niveau 7 : master, ingénieur'),
     e('8', 'Niveau 8 : doctorat'),
   ]),
-  lienPersonneReference: list('lienPersonneReference', 'Lien avec la personne de référence', 'INSEE LPRM', [
-    e('1', 'Personne de référence'),
-    e('2', 'Conjoint·e'),
-    e('3', 'Enfant'),
-    e('4', 'Petit-enfant'),
-    e('5', 'Ascendant·e'),
-    e('6', 'Autre parent'),
-    e('7', 'Ami·e'),
-    e('8', 'Pensionnaire, sous-locataire'),
-    e('9', 'Salarié·e logé·e'),
-  ], false),
+  lienPersonneReference: list(
+    'lienPersonneReference',
+    'Lien avec la personne de référence',
+    'INSEE LPRM',
+    [
+      e('1', 'Personne de référence'),
+      e('2', 'Conjoint·e'),
+      e('3', 'Enfant'),
+      e('4', 'Petit-enfant'),
+      e('5', 'Ascendant·e'),
+      e('6', 'Autre parent'),
+      e('7', 'Ami·e'),
+      e('8', 'Pensionnaire, sous-locataire'),
+      e('9', 'Salarié·e logé·e'),
+    ],
+    false,
+  ),
 } satisfies Record<string, CodeList>;
 
 export type CodeListId = keyof typeof CODE_LISTS;

@@ -2,7 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLEAN_SENTENCES, CORPUS, FLAGGED_SENTENCES, type CorpusSentence } from './corpus.js';
 import { HOLDOUT_SENTENCES } from './corpus-holdout.js';
-import { CATEGORY_ADVICE, countFlags, LINT_CATEGORIES, LINT_CATEGORY_CODES, lintNote, summariseFlags } from './index.js';
+import {
+  CATEGORY_ADVICE,
+  countFlags,
+  LINT_CATEGORIES,
+  LINT_CATEGORY_CODES,
+  lintNote,
+  summariseFlags,
+} from './index.js';
 import type { LintCategory } from './types.js';
 import { GENERATED_INNOCENT_WORDS } from './lexicon/innocent-words.js';
 import { isFuzzyOnlyMatch } from './lint-note.js';
@@ -21,8 +28,9 @@ const score = (corpus: readonly CorpusSentence[], lint: Linter) => {
   let fn = 0;
   for (const { text, expected } of corpus) {
     const got = new Set(lint(text).map((f) => f.category));
-    for (const c of got) if (expected.includes(c)) tp += 1;
-    else fp += 1;
+    for (const c of got)
+      if (expected.includes(c)) tp += 1;
+      else fp += 1;
     for (const c of expected) if (!got.has(c)) fn += 1;
   }
   return { precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn), tp, fp, fn };
@@ -45,7 +53,9 @@ describe('corpus', () => {
   it('reaches precision and recall of at least 0.9', () => {
     const all = score(ALL, lintNote);
     const holdout = score(HOLDOUT_SENTENCES, lintNote);
-    console.log(`précision ${all.precision.toFixed(2)}, rappel ${all.recall.toFixed(2)} (${ALL.length} phrases, VP ${all.tp}, FP ${all.fp}, FN ${all.fn})`);
+    console.log(
+      `précision ${all.precision.toFixed(2)}, rappel ${all.recall.toFixed(2)} (${ALL.length} phrases, VP ${all.tp}, FP ${all.fp}, FN ${all.fn})`,
+    );
     console.log(`lot de contrôle : précision ${holdout.precision.toFixed(2)}, rappel ${holdout.recall.toFixed(2)}`);
     expect(all.precision).toBeGreaterThanOrEqual(0.9);
     expect(all.recall).toBeGreaterThanOrEqual(0.9);
@@ -71,7 +81,7 @@ describe('lintNote', () => {
 
   it.each([
     ['Problème d’alcool évoqué.', 'alcool'],
-    ["Placé en garde-à-vue hier.", 'garde-à-vue'],
+    ['Placé en garde-à-vue hier.', 'garde-à-vue'],
     ['Madame est sans-papiers.', 'sans-papiers'],
     ['🙂🙂 Monsieur est séropositif.', 'séropositif'],
     ['Madame fait une de\u0301pression.', 'de\u0301pression'],
@@ -85,7 +95,9 @@ describe('lintNote', () => {
   });
 
   it('covers multi-word expressions as one span', () => {
-    expect(lintNote('Victime de violences conjugales déclarées.').map((f) => f.match)).toEqual(['violences conjugales']);
+    expect(lintNote('Victime de violences conjugales déclarées.').map((f) => f.match)).toEqual([
+      'violences conjugales',
+    ]);
     expect(lintNote('Personne difficile à vivre.').map((f) => f.match)).toEqual(['difficile à vivre']);
   });
 
@@ -168,7 +180,7 @@ describe('lintNote', () => {
     'Monsieur boit un café.',
     "Madame réside à l'étranger l'été.",
     'Monsieur parle arabe et portugais.',
-    "Madame est incapable de se déplacer seule depuis sa chute.",
+    'Madame est incapable de se déplacer seule depuis sa chute.',
     'Le sac était bourré de papiers.',
     'La dépendance de Madame a été évaluée en GIR 4.',
   ])('leaves neutral wording clean: %s', (text) => {

@@ -74,7 +74,8 @@ export const CATEGORY_ADVICE: Readonly<Record<LintCategory, { message: string; s
   },
   religion: {
     message: `Conviction religieuse (RGPD art. 9) : donnée interdite sauf nécessité justifiée. ${READ}`,
-    suggestion: 'Supprimez la mention ; notez seulement la contrainte pratique convenue avec la personne (ex. « rendez-vous le matin »).',
+    suggestion:
+      'Supprimez la mention ; notez seulement la contrainte pratique convenue avec la personne (ex. « rendez-vous le matin »).',
   },
   opinion: {
     message: `Opinion politique ou appartenance syndicale (RGPD art. 9) : sans rapport avec l'accompagnement social. ${READ}`,

@@ -7,13 +7,16 @@ describe('the declarative access spec', () => {
     expect(new Set(routes).size).toBe(routes.length);
     for (const r of ACCESS_SPEC) {
       expect(r.route).toMatch(/^(GET|POST|PATCH|PUT|DELETE) \/api\//);
-      for (const c of ACCESS_CALLER_IDS) expect([200, 201, 204, 400, 401, 403, 404, 409, 422], `${r.route} ${c}`).toContain(statusFor(r, c));
+      for (const c of ACCESS_CALLER_IDS)
+        expect([200, 201, 204, 400, 401, 403, 404, 409, 422], `${r.route} ${c}`).toContain(statusFor(r, c));
     }
   });
 
   it('no session is always 401 (except the OpenID Connect login steps, before any session); admin and DPO never read a file nor its journal', () => {
-    for (const r of ACCESS_SPEC.filter((x) => !x.route.includes('/api/auth/oidc'))) expect(statusFor(r, 'anonymous'), r.route).toBe(401);
+    for (const r of ACCESS_SPEC.filter((x) => !x.route.includes('/api/auth/oidc')))
+      expect(statusFor(r, 'anonymous'), r.route).toBe(401);
     for (const r of ACCESS_SPEC.filter((x) => /^GET \/api\/usagers\/:id(\/journal)?$/.test(x.route)))
-      for (const c of ['admin', 'dpo', 'ts_other_site', 'secretaire_other_site', 'responsable_other_site'] as const) expect(statusFor(r, c), `${r.route} ${c}`).toBe(404);
+      for (const c of ['admin', 'dpo', 'ts_other_site', 'secretaire_other_site', 'responsable_other_site'] as const)
+        expect(statusFor(r, c), `${r.route} ${c}`).toBe(404);
   });
 });

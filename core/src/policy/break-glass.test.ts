@@ -8,8 +8,21 @@ import { usagerAbilities } from './usager.js';
 /** Motivated access (issue 5): who may ask, what the grant opens (read only), who reviews, who exports. */
 
 const FILE_ID = 'file-1';
-const target: UsagerTarget = { id: FILE_ID, siteId: 'site-1', teamId: 'team-a', referentIds: ['ref'], referentTeamIds: ['team-a'], createdById: null };
-const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({ id: 'u', role, siteId: 'site-2', teamIds: ['team-z'], ...over });
+const target: UsagerTarget = {
+  id: FILE_ID,
+  siteId: 'site-1',
+  teamId: 'team-a',
+  referentIds: ['ref'],
+  referentTeamIds: ['team-a'],
+  createdById: null,
+};
+const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
+  id: 'u',
+  role,
+  siteId: 'site-2',
+  teamIds: ['team-z'],
+  ...over,
+});
 
 describe('motivated access', () => {
   it.each([
@@ -19,7 +32,9 @@ describe('motivated access', () => {
     ['secretaire', 'site-2', false],
     ['admin_fonctionnel', null, false],
     ['dpo', null, false],
-  ] as const)('%s of %s may ask: %s', (role, siteId, ok) => expect(canRequestBreakGlass(actor(role, { siteId }), target)).toBe(ok));
+  ] as const)('%s of %s may ask: %s', (role, siteId, ok) =>
+    expect(canRequestBreakGlass(actor(role, { siteId }), target)).toBe(ok),
+  );
 
   it('a worker who already follows the file has nothing to ask', () => {
     expect(canRequestBreakGlass(actor('travailleur_social', { id: 'ref', siteId: 'site-1' }), target)).toBe(false);
@@ -29,18 +44,35 @@ describe('motivated access', () => {
     for (const role of ['travailleur_social', 'responsable'] as const) {
       const a = actor(role, { motivatedFileIds: [FILE_ID] });
       expect(usagerAbilities(a, target)).toEqual({
-        readGeneral: true, readFull: true, updateIdentity: false, updateSituation: false,
-        manageReferents: false, changeStatus: false, readConsultations: false,
+        readGeneral: true,
+        readFull: true,
+        updateIdentity: false,
+        updateSituation: false,
+        manageReferents: false,
+        changeStatus: false,
+        readConsultations: false,
       });
       expect(canCreateEntry(a, target, 'entretien_bureau')).toBe(false);
-      expect(canSetAppointmentStatus(a, target, { authorId: 'ref', type: 'rendez_vous', visibility: 'equipe', workerIds: ['ref'] })).toBe(false);
+      expect(
+        canSetAppointmentStatus(a, target, {
+          authorId: 'ref',
+          type: 'rendez_vous',
+          visibility: 'equipe',
+          workerIds: ['ref'],
+        }),
+      ).toBe(false);
     }
   });
 
   it('a grant on another file, or held by a secretary, opens nothing', () => {
-    expect(usagerAbilities(actor('travailleur_social', { motivatedFileIds: ['file-2'] }), target).readGeneral).toBe(false);
+    expect(usagerAbilities(actor('travailleur_social', { motivatedFileIds: ['file-2'] }), target).readGeneral).toBe(
+      false,
+    );
     expect(usagerAbilities(actor('secretaire', { motivatedFileIds: [FILE_ID] }), target).readGeneral).toBe(false);
-    expect(usagerAbilities(actor('travailleur_social', { motivatedFileIds: [FILE_ID] }), { ...target, id: undefined }).readFull).toBe(false);
+    expect(
+      usagerAbilities(actor('travailleur_social', { motivatedFileIds: [FILE_ID] }), { ...target, id: undefined })
+        .readFull,
+    ).toBe(false);
   });
 
   it('the DPO reviews every site, a responsable only their own', () => {
@@ -56,8 +88,12 @@ describe('motivated access', () => {
   it('the access export: référents and the responsable of the site, never a motivated access', () => {
     expect(canExportUsagerAccess(actor('travailleur_social', { id: 'ref', siteId: 'site-1' }), target)).toBe(true);
     expect(canExportUsagerAccess(actor('responsable', { siteId: 'site-1' }), target)).toBe(true);
-    expect(canExportUsagerAccess(actor('responsable', { siteId: 'site-2', motivatedFileIds: [FILE_ID] }), target)).toBe(false);
-    expect(canExportUsagerAccess(actor('travailleur_social', { siteId: 'site-1', teamIds: ['team-a'] }), target)).toBe(false);
+    expect(canExportUsagerAccess(actor('responsable', { siteId: 'site-2', motivatedFileIds: [FILE_ID] }), target)).toBe(
+      false,
+    );
+    expect(canExportUsagerAccess(actor('travailleur_social', { siteId: 'site-1', teamIds: ['team-a'] }), target)).toBe(
+      false,
+    );
     expect(canExportUsagerAccess(actor('dpo', { siteId: null }), target)).toBe(false);
   });
 });

@@ -9,7 +9,8 @@ export const canRequestBreakGlass = (a: Actor, f: UsagerTarget): boolean =>
   (a.role === 'travailleur_social' || a.role === 'responsable') && a.siteId !== null && !canReadFullUsager(a, f);
 
 /** The review queue: the DPO sees every site, a responsable only the accesses to files of their own site. */
-export const canListBreakGlass = (a: Actor): boolean => a.role === 'dpo' || (a.role === 'responsable' && a.siteId !== null);
+export const canListBreakGlass = (a: Actor): boolean =>
+  a.role === 'dpo' || (a.role === 'responsable' && a.siteId !== null);
 
 export const canReviewBreakGlass = (a: Actor, fileSiteId: string): boolean =>
   a.role === 'dpo' || (a.role === 'responsable' && a.siteId !== null && a.siteId === fileSiteId);
@@ -19,4 +20,5 @@ export const canReviewBreakGlass = (a: Actor, fileSiteId: string): boolean =>
  * a motivated access never allows it.
  */
 export const canExportUsagerAccess = (a: Actor, f: UsagerTarget): boolean =>
-  (a.role === 'travailleur_social' && isReferentOn(a, f)) || (a.role === 'responsable' && a.siteId !== null && a.siteId === f.siteId);
+  (a.role === 'travailleur_social' && isReferentOn(a, f)) ||
+  (a.role === 'responsable' && a.siteId !== null && a.siteId === f.siteId);

@@ -7,11 +7,22 @@ import { canCreateEntry, canReadEntryHeader, canReadEntryNote, entryAbilities } 
 /** Issue 4's table — entry part × relation — as a table-driven test. */
 
 const SITE = 's1';
-const file: UsagerTarget = { siteId: SITE, teamId: 'ta', referentIds: ['referent'], referentTeamIds: ['ta'], createdById: null };
+const file: UsagerTarget = {
+  siteId: SITE,
+  teamId: 'ta',
+  referentIds: ['referent'],
+  referentTeamIds: ['ta'],
+  createdById: null,
+};
 type Relation = 'author' | 'referent' | 'same_team' | 'same_site' | 'secretary' | 'other_site' | 'admin';
 
 const actorFor = (rel: Relation): Actor => {
-  const ts = (id: string, site: string, teams: string[], role: Role = 'travailleur_social'): Actor => ({ id, role, siteId: site, teamIds: teams });
+  const ts = (id: string, site: string, teams: string[], role: Role = 'travailleur_social'): Actor => ({
+    id,
+    role,
+    siteId: site,
+    teamIds: teams,
+  });
   switch (rel) {
     case 'author':
       return ts('author', SITE, ['tb']);
@@ -29,7 +40,12 @@ const actorFor = (rel: Relation): Actor => {
       return { id: 'admin', role: 'admin_fonctionnel', siteId: null, teamIds: [] };
   }
 };
-const entry = (type: EntryType, visibility: NoteVisibility) => ({ authorId: 'author', type, visibility, workerIds: ['author'] });
+const entry = (type: EntryType, visibility: NoteVisibility) => ({
+  authorId: 'author',
+  type,
+  visibility,
+  workerIds: ['author'],
+});
 
 // columns: header of an interview, header of an appointment, note privee, note referents, note equipe
 const TABLE: [Relation, string][] = [
@@ -77,9 +93,24 @@ describe('journal entry access', () => {
 
   it('only the author edits; the appointment status is open to the team and the secretary', () => {
     const rdv = entry('rendez_vous', 'referents');
-    expect(entryAbilities(actorFor('author'), file, rdv)).toEqual({ readNote: true, edit: true, delete: true, setStatus: true });
-    expect(entryAbilities(actorFor('referent'), file, rdv)).toEqual({ readNote: true, edit: false, delete: false, setStatus: true });
-    expect(entryAbilities(actorFor('secretary'), file, rdv)).toEqual({ readNote: false, edit: false, delete: false, setStatus: true });
+    expect(entryAbilities(actorFor('author'), file, rdv)).toEqual({
+      readNote: true,
+      edit: true,
+      delete: true,
+      setStatus: true,
+    });
+    expect(entryAbilities(actorFor('referent'), file, rdv)).toEqual({
+      readNote: true,
+      edit: false,
+      delete: false,
+      setStatus: true,
+    });
+    expect(entryAbilities(actorFor('secretary'), file, rdv)).toEqual({
+      readNote: false,
+      edit: false,
+      delete: false,
+      setStatus: true,
+    });
     expect(entryAbilities(actorFor('same_site'), file, rdv).setStatus).toBe(false);
   });
 });

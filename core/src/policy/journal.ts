@@ -36,11 +36,13 @@ export const canCreateEntry = (a: Actor, f: UsagerTarget, type: EntryType): bool
   followsUsager(a, f) || (isSecretaryOfSite(a, f) && SECRETARY_ENTRY_TYPES.includes(type));
 
 /** Only the author rewrites or deletes an entry (history kept after 24 h, soft delete with a reason). */
-export const canEditEntry = (a: Actor, f: UsagerTarget, e: EntryTarget): boolean => isAuthor(a, e) && canReadEntryHeader(a, f, e);
+export const canEditEntry = (a: Actor, f: UsagerTarget, e: EntryTarget): boolean =>
+  isAuthor(a, e) && canReadEntryHeader(a, f, e);
 
 /** Appointment status (honoré, non venu…): its worker, the following team, and the site's secretaries who receive. */
 export const canSetAppointmentStatus = (a: Actor, f: UsagerTarget, e: EntryTarget): boolean =>
-  e.type === 'rendez_vous' && (isAuthor(a, e) || e.workerIds.includes(a.id) || followsUsager(a, f) || isSecretaryOfSite(a, f));
+  e.type === 'rendez_vous' &&
+  (isAuthor(a, e) || e.workerIds.includes(a.id) || followsUsager(a, f) || isSecretaryOfSite(a, f));
 
 /** A secretary never writes notes: the entry she records has none. */
 export const canWriteNote = (a: Actor): boolean => a.role === 'travailleur_social';

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, UsagerTarget } from './actor.js';
-import { canCreateShare, canExtendRetention, canListRetentionUpcoming, canReadArchivedFile, canReadRetentionRuns, canReadShares } from './partage.js';
+import {
+  canCreateShare,
+  canExtendRetention,
+  canListRetentionUpcoming,
+  canReadArchivedFile,
+  canReadRetentionRuns,
+  canReadShares,
+} from './partage.js';
 
-const file: UsagerTarget = { siteId: 's1', teamId: 't1', referentIds: ['ref'], referentTeamIds: ['t1'], createdById: 'ref' };
-const actor = (id: string, role: Actor['role'], siteId: string | null, teamIds: string[] = []): Actor => ({ id, role, siteId, teamIds });
+const file: UsagerTarget = {
+  siteId: 's1',
+  teamId: 't1',
+  referentIds: ['ref'],
+  referentTeamIds: ['t1'],
+  createdById: 'ref',
+};
+const actor = (id: string, role: Actor['role'], siteId: string | null, teamIds: string[] = []): Actor => ({
+  id,
+  role,
+  siteId,
+  teamIds,
+});
 
 describe('partage and retention rules', () => {
   it.each([

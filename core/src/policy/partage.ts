@@ -10,7 +10,8 @@ export const canCreateShare = (a: Actor, f: UsagerTarget): boolean => canReadFul
 export const canManageConsents = (a: Actor, f: UsagerTarget): boolean => canReadFullUsager(a, f);
 
 /** The référents (and co-référents) decide whether a file stays active longer than 2 years after the last contact. */
-export const canExtendRetention = (a: Actor, f: UsagerTarget): boolean => a.role === 'travailleur_social' && isReferentOn(a, f);
+export const canExtendRetention = (a: Actor, f: UsagerTarget): boolean =>
+  a.role === 'travailleur_social' && isReferentOn(a, f);
 /** The list of files nearing their deadline is the social worker's own (files where they are référent). */
 export const canListRetentionUpcoming = (a: Actor): boolean => a.role === 'travailleur_social';
 /** Reports of the retention runs, and the intermediate archive (with a legal reason, logged): the DPO only. */

@@ -23,7 +23,8 @@ export const statisticsLevel = (actor: Actor): StatisticsLevel | null => {
 };
 
 /** The table of files actives per team: above the team only. */
-export const canSeeTeamTable = (actor: Actor): boolean => actor.role === 'responsable' || actor.role === 'admin_fonctionnel';
+export const canSeeTeamTable = (actor: Actor): boolean =>
+  actor.role === 'responsable' || actor.role === 'admin_fonctionnel';
 
 /** A worker's own activity is shown to that worker only. */
 export const canSeeOwnActivity = (actor: Actor): boolean => actor.role === 'travailleur_social';

@@ -26,9 +26,15 @@ const setting = (role: Role, relation: Relation): { actor: Actor; target: Usager
   const onSite = role === 'admin_fonctionnel' || role === 'dpo' ? null : SITE;
   switch (relation) {
     case 'referent':
-      return { actor: { id: REFERENT, role, siteId: onSite, teamIds: [TEAM_B] }, target: file({ teamId: TEAM_A, referentTeamIds: [TEAM_B] }) };
+      return {
+        actor: { id: REFERENT, role, siteId: onSite, teamIds: [TEAM_B] },
+        target: file({ teamId: TEAM_A, referentTeamIds: [TEAM_B] }),
+      };
     case 'co_referent':
-      return { actor: { id: 'me', role, siteId: onSite, teamIds: [TEAM_B] }, target: file({ referentIds: [REFERENT, 'me'] }) };
+      return {
+        actor: { id: 'me', role, siteId: onSite, teamIds: [TEAM_B] },
+        target: file({ referentIds: [REFERENT, 'me'] }),
+      };
     case 'same_team':
       return { actor: { id: 'me', role, siteId: onSite, teamIds: [TEAM_A] }, target: file() };
     case 'same_site':
@@ -36,7 +42,10 @@ const setting = (role: Role, relation: Relation): { actor: Actor; target: Usager
     case 'author':
       return { actor: { id: 'me', role, siteId: onSite, teamIds: [TEAM_B] }, target: file({ createdById: 'me' }) };
     case 'other_site':
-      return { actor: { id: 'me', role, siteId: onSite === null ? null : OTHER_SITE, teamIds: ['team-x'] }, target: file() };
+      return {
+        actor: { id: 'me', role, siteId: onSite === null ? null : OTHER_SITE, teamIds: ['team-x'] },
+        target: file(),
+      };
   }
 };
 
@@ -69,7 +78,11 @@ const TABLE: [Role, Relation, string][] = [
   ['responsable', 'author', 'GR'],
   ['responsable', 'other_site', ''],
   ...(['admin_fonctionnel', 'dpo'] as const).flatMap((role) =>
-    (['referent', 'same_team', 'same_site', 'author', 'other_site'] as const).map((rel): [Role, Relation, string] => [role, rel, '']),
+    (['referent', 'same_team', 'same_site', 'author', 'other_site'] as const).map((rel): [Role, Relation, string] => [
+      role,
+      rel,
+      '',
+    ]),
   ),
 ];
 
@@ -90,7 +103,12 @@ describe('usager need-to-know policy', () => {
     ['admin_fonctionnel', false, false],
     ['dpo', false, false],
   ] as const)('%s: search %s, create %s', (role, search, create) => {
-    const actor: Actor = { id: 'me', role, siteId: role === 'admin_fonctionnel' || role === 'dpo' ? null : SITE, teamIds: [] };
+    const actor: Actor = {
+      id: 'me',
+      role,
+      siteId: role === 'admin_fonctionnel' || role === 'dpo' ? null : SITE,
+      teamIds: [],
+    };
     expect(canSearchUsagers(actor)).toBe(search);
     expect(canCreateUsager(actor)).toBe(create);
   });

@@ -31,10 +31,13 @@ export const followsUsager = (a: Actor, f: UsagerTarget): boolean =>
 
 /** An unexpired motivated access (break-glass) of a worker or a site manager to this file: read only. */
 export const hasMotivatedAccess = (a: Actor, f: UsagerTarget): boolean =>
-  (a.role === 'travailleur_social' || a.role === 'responsable') && f.id !== undefined && (a.motivatedFileIds ?? []).includes(f.id);
+  (a.role === 'travailleur_social' || a.role === 'responsable') &&
+  f.id !== undefined &&
+  (a.motivatedFileIds ?? []).includes(f.id);
 
 /** The whole file, to read: those who follow it, and a motivated access while it lasts. */
-export const canReadFullUsager = (a: Actor, f: UsagerTarget): boolean => followsUsager(a, f) || hasMotivatedAccess(a, f);
+export const canReadFullUsager = (a: Actor, f: UsagerTarget): boolean =>
+  followsUsager(a, f) || hasMotivatedAccess(a, f);
 
 /** The general part (identity, contact, référent, team): everyone working on the file's site. */
 export const canReadGeneralUsager = (a: Actor, f: UsagerTarget): boolean =>

@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import { CODE_LISTS } from '../domain/code-lists.js';
 import { AppointmentStatusInput, CreateEntryInput, DeleteEntryInput, UpdateEntryInput } from '../schemas/journal.js';
 import { SECTION_SCHEMAS } from '../sections/schemas.js';
-import { AddMemberInput, CreateUsagerInput, EndMemberInput, SetReferentsInput, UpdateUsagerInput } from '../schemas/usager.js';
+import {
+  AddMemberInput,
+  CreateUsagerInput,
+  EndMemberInput,
+  SetReferentsInput,
+  UpdateUsagerInput,
+} from '../schemas/usager.js';
 import { FIELD_CATALOGUE, SECTIONS, catalogueKey, type SectionId } from './field-catalogue.js';
 import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, READERS, RETENTION_RULES } from './vocabulary.js';
 
@@ -30,7 +36,8 @@ function schemaFields(): Set<string> {
       sectionOf.set(k, sec);
     }
   }
-  for (const k of Object.keys(update)) if (!META.has(k) && !(UPDATE_SECTIONS as readonly string[]).includes(k)) out.add(`followUp.${k}`);
+  for (const k of Object.keys(update))
+    if (!META.has(k) && !(UPDATE_SECTIONS as readonly string[]).includes(k)) out.add(`followUp.${k}`);
   for (const k of Object.keys(keysOf(CreateUsagerInput))) out.add(`${sectionOf.get(k) ?? 'followUp'}.${k}`);
   const member = keysOf(AddMemberInput);
   for (const k of Object.keys(keysOf(member.person as z.ZodType))) out.add(`identity.${k}`);
@@ -41,7 +48,8 @@ function schemaFields(): Set<string> {
     for (const k of Object.keys(keysOf(s))) if (!META.has(k)) out.add(`journal.${k}`);
   }
   for (const k of Object.keys(keysOf(DeleteEntryInput))) out.add(`journal.${k === 'reason' ? 'deleteReason' : k}`);
-  for (const [sec, schema] of Object.entries(SECTION_SCHEMAS)) for (const k of Object.keys(keysOf(schema))) out.add(`${sec}.${k}`);
+  for (const [sec, schema] of Object.entries(SECTION_SCHEMAS))
+    for (const k of Object.keys(keysOf(schema))) out.add(`${sec}.${k}`);
   return out;
 }
 
@@ -65,13 +73,20 @@ describe('field catalogue', () => {
 
   it('marks as mandatory exactly what the creation schema requires', () => {
     const create = keysOf(CreateUsagerInput);
-    const identity = FIELD_CATALOGUE.filter((f) => ['identity', 'contact', 'identifiers', 'situation', 'household'].includes(f.section));
+    const identity = FIELD_CATALOGUE.filter((f) =>
+      ['identity', 'contact', 'identifiers', 'situation', 'household'].includes(f.section),
+    );
     for (const f of identity) {
       const zod = create[f.name];
       expect(zod, f.name).toBeDefined();
       expect(f.mandatory, f.name).toBe(!zod?.safeParse(undefined).success);
     }
-    expect(identity.filter((f) => f.mandatory).map((f) => f.name).sort()).toEqual(['birthDate', 'birthName', 'firstNames']);
+    expect(
+      identity
+        .filter((f) => f.mandatory)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['birthDate', 'birthName', 'firstNames']);
   });
 
   it('gives every field a known category, purpose, legal basis, retention rule and readers', () => {
@@ -93,27 +108,46 @@ describe('field catalogue', () => {
     expect(health.length).toBeGreaterThan(0);
     for (const f of health) {
       expect(SECTIONS[f.section].optional, f.name).toBe(true);
-      expect(f.legalBasis.some((b) => b.startsWith('art9')), f.name).toBe(true);
+      expect(
+        f.legalBasis.some((b) => b.startsWith('art9')),
+        f.name,
+      ).toBe(true);
       expect(f.readers).toBe('sensitive');
     }
     expect(FIELD_CATALOGUE.filter((f) => f.category === 'nir' || f.category === 'infractions')).toEqual([]);
   });
 
   it('keeps after anonymisation only the statistical fields of issue 5', () => {
-    const kept = FIELD_CATALOGUE.filter((f) => f.onAnonymisation !== 'delete').map((f) => `${catalogueKey(f)}:${f.onAnonymisation}`).sort();
-    expect(kept).toEqual(['household.familyType:keep', 'contact.postalCode:arrondissement', 'identity.birthDate:age_band', 'identity.sex:keep', 'journal.motifs:count', 'journal.type:count'].sort());
-    expect(FIELD_CATALOGUE.filter((f) => f.onAnonymisation !== 'delete').every((f) => f.purposes.includes('statistiques'))).toBe(true);
+    const kept = FIELD_CATALOGUE.filter((f) => f.onAnonymisation !== 'delete')
+      .map((f) => `${catalogueKey(f)}:${f.onAnonymisation}`)
+      .sort();
+    expect(kept).toEqual(
+      [
+        'household.familyType:keep',
+        'contact.postalCode:arrondissement',
+        'identity.birthDate:age_band',
+        'identity.sex:keep',
+        'journal.motifs:count',
+        'journal.type:count',
+      ].sort(),
+    );
+    expect(
+      FIELD_CATALOGUE.filter((f) => f.onAnonymisation !== 'delete').every((f) => f.purposes.includes('statistiques')),
+    ).toBe(true);
   });
 
   it('lets code-listed fields point to the list the schema uses', () => {
     const create = keysOf(CreateUsagerInput);
     for (const f of FIELD_CATALOGUE.filter((x) => x.codeList && create[x.name])) {
-      const codes = (CODE_LISTS[f.codeList as keyof typeof CODE_LISTS].entries as readonly { code: string }[]).map((e) => e.code);
+      const codes = (CODE_LISTS[f.codeList as keyof typeof CODE_LISTS].entries as readonly { code: string }[]).map(
+        (e) => e.code,
+      );
       expect(create[f.name]?.safeParse(codes[0]).success, f.name).toBe(true);
     }
   });
 
   it('has a label for every section in use', () => {
-    for (const s of new Set(FIELD_CATALOGUE.map((f) => f.section))) expect(SECTIONS[s as SectionId].label.length).toBeGreaterThan(3);
+    for (const s of new Set(FIELD_CATALOGUE.map((f) => f.section)))
+      expect(SECTIONS[s as SectionId].label.length).toBeGreaterThan(3);
   });
 });

@@ -39,7 +39,14 @@ export interface CatalogueField {
   codeList?: CodeListId;
 }
 
-type Row = [name: string, label: string, category: DataCategory, mandatory: boolean, onAnonymisation: OnAnonymisation, codeList?: CodeListId];
+type Row = [
+  name: string,
+  label: string,
+  category: DataCategory,
+  mandatory: boolean,
+  onAnonymisation: OnAnonymisation,
+  codeList?: CodeListId,
+];
 
 const ACC: readonly Purpose[] = ['accompagnement'];
 const ACC_AIDES: readonly Purpose[] = ['accompagnement', 'aides'];
@@ -47,13 +54,26 @@ const ACC_STATS: readonly Purpose[] = ['accompagnement', 'statistiques'];
 
 const section = (
   id: SectionId,
-  common: { purposes: readonly Purpose[]; legalBasis: readonly LegalBasis[]; retention: RetentionRule; readers: Readers },
+  common: {
+    purposes: readonly Purpose[];
+    legalBasis: readonly LegalBasis[];
+    retention: RetentionRule;
+    readers: Readers;
+  },
   rows: Row[],
 ): CatalogueField[] =>
   rows.map(([name, label, category, mandatory, onAnonymisation, codeList]) => ({
-    section: id, name, label, category, mandatory, onAnonymisation, ...common,
+    section: id,
+    name,
+    label,
+    category,
+    mandatory,
+    onAnonymisation,
+    ...common,
     ...(codeList ? { codeList } : {}),
-    ...(onAnonymisation !== 'delete' && !common.purposes.includes('statistiques') ? { purposes: [...common.purposes, 'statistiques'] } : {}),
+    ...(onAnonymisation !== 'delete' && !common.purposes.includes('statistiques')
+      ? { purposes: [...common.purposes, 'statistiques'] }
+      : {}),
   }));
 
 const MISSION: readonly LegalBasis[] = ['mission'];
@@ -94,7 +114,14 @@ export const FIELD_CATALOGUE: readonly CatalogueField[] = [
     ['familyType', 'Contexte familial', 'situation_familiale', false, 'keep', 'contexteFamilial'],
   ]),
   ...section('members', { ...file, purposes: ACC_AIDES, readers: 'full' }, [
-    ['relationship', 'Lien avec la personne de référence', 'situation_familiale', true, 'delete', 'lienPersonneReference'],
+    [
+      'relationship',
+      'Lien avec la personne de référence',
+      'situation_familiale',
+      true,
+      'delete',
+      'lienPersonneReference',
+    ],
     ['startDate', 'Date d’arrivée dans le foyer', 'situation_familiale', true, 'delete'],
     ['reason', 'Motif d’arrivée (arrivée, naissance)', 'situation_familiale', false, 'delete'],
     ['endDate', 'Date de départ du foyer', 'situation_familiale', false, 'delete'],
@@ -135,15 +162,28 @@ export const FIELD_CATALOGUE: readonly CatalogueField[] = [
     ['readsWrites', 'Lit / écrit', 'vie_professionnelle', false, 'delete'],
     ['interpreterLanguage', 'Besoin d’interprète et langue', 'identification', false, 'delete'],
   ]),
-  ...section('sante', { legalBasis: ['mission', 'art9_social'], retention: 'section', purposes: ACC_AIDES, readers: 'sensitive' }, [
-    ['healthCoverage', 'Couverture maladie', 'sante', false, 'delete'],
-    ['gp', 'Médecin traitant', 'sante', false, 'delete'],
-    ['disability', 'Handicap, reconnaissance MDPH (sans diagnostic)', 'sante', false, 'delete'],
-  ]),
-  ...section('enfance', { legalBasis: ['obligation', 'art9_public'], retention: 'section', purposes: ['accompagnement', 'partage'], readers: 'sensitive' }, [
-    ['concernSentAt', 'Information préoccupante transmise à la CRIP (date)', 'difficultes_sociales', false, 'delete'],
-    ['concernOutcome', 'Suite donnée', 'difficultes_sociales', false, 'delete'],
-  ]),
+  ...section(
+    'sante',
+    { legalBasis: ['mission', 'art9_social'], retention: 'section', purposes: ACC_AIDES, readers: 'sensitive' },
+    [
+      ['healthCoverage', 'Couverture maladie', 'sante', false, 'delete'],
+      ['gp', 'Médecin traitant', 'sante', false, 'delete'],
+      ['disability', 'Handicap, reconnaissance MDPH (sans diagnostic)', 'sante', false, 'delete'],
+    ],
+  ),
+  ...section(
+    'enfance',
+    {
+      legalBasis: ['obligation', 'art9_public'],
+      retention: 'section',
+      purposes: ['accompagnement', 'partage'],
+      readers: 'sensitive',
+    },
+    [
+      ['concernSentAt', 'Information préoccupante transmise à la CRIP (date)', 'difficultes_sociales', false, 'delete'],
+      ['concernOutcome', 'Suite donnée', 'difficultes_sociales', false, 'delete'],
+    ],
+  ),
   ...section('rattachement', { ...file, retention: 'section', purposes: ACC_AIDES, readers: 'sensitive' }, [
     ['attachmentCommune', 'Commune de rattachement', 'logement', false, 'delete'],
   ]),

@@ -15,7 +15,9 @@ describe('register (art. 30) and AIPD inventory from the catalogue', () => {
   });
 
   it('says which categories are not collected and which sections are optional', () => {
-    expect(md).toMatch(/\| NIR \(numéro de sécurité sociale\) \(Décret-cadre NIR\) \| 0 \| Non collectée : aucun champ \|/);
+    expect(md).toMatch(
+      /\| NIR \(numéro de sécurité sociale\) \(Décret-cadre NIR\) \| 0 \| Non collectée : aucun champ \|/,
+    );
     expect(md).toMatch(/\| Infractions, condamnations \(RGPD art\. 10\) \| 0 \| Non collectée/);
     expect(md).toContain(`### ${SECTIONS.sante.label} — section facultative, fermée par défaut, ouverte sur motif`);
     expect(md).toContain(`### ${SECTIONS.identity.label}\n`);
@@ -25,7 +27,10 @@ describe('register (art. 30) and AIPD inventory from the catalogue', () => {
     const lines = md.split('\n');
     let width = 0;
     for (const l of lines) {
-      if (!l.startsWith('|')) { width = 0; continue; }
+      if (!l.startsWith('|')) {
+        width = 0;
+        continue;
+      }
       const cells = l.replace(/\\\|/g, '').split('|').length - 2;
       if (width === 0) width = cells;
       expect(cells, l).toBe(width);

@@ -1,7 +1,18 @@
 import { FIELD_CATALOGUE, SECTIONS, fieldsOf, type CatalogueField, type SectionId } from './field-catalogue.js';
 import {
-  CONTROLLER, DATA_CATEGORIES, LEGAL_BASES, ON_ANONYMISATION, PURPOSES, READERS, RECIPIENTS, RETENTION_RULES, SECURITY_MEASURES,
-  type DataCategory, type LegalBasis, type Purpose, type Readers,
+  CONTROLLER,
+  DATA_CATEGORIES,
+  LEGAL_BASES,
+  ON_ANONYMISATION,
+  PURPOSES,
+  READERS,
+  RECIPIENTS,
+  RETENTION_RULES,
+  SECURITY_MEASURES,
+  type DataCategory,
+  type LegalBasis,
+  type Purpose,
+  type Readers,
 } from './vocabulary.js';
 
 /**
@@ -21,15 +32,34 @@ export interface RegisterDocument {
 }
 
 const SHORT_PURPOSE: Record<Purpose, string> = {
-  accompagnement: 'Accompagnement', aides: 'Aides', partage: 'Partage', statistiques: 'Statistiques', securite: 'Sécurité',
+  accompagnement: 'Accompagnement',
+  aides: 'Aides',
+  partage: 'Partage',
+  statistiques: 'Statistiques',
+  securite: 'Sécurité',
 };
-const SHORT_BASIS: Record<LegalBasis, string> = { mission: 'Art. 6-1-e', obligation: 'Art. 6-1-c', art9_social: 'Art. 9-2-h', art9_public: 'Art. 9-2-g' };
+const SHORT_BASIS: Record<LegalBasis, string> = {
+  mission: 'Art. 6-1-e',
+  obligation: 'Art. 6-1-c',
+  art9_social: 'Art. 9-2-h',
+  art9_public: 'Art. 9-2-g',
+};
 const SHORT_READERS: Record<Readers, string> = {
-  general: 'Agents du site', full: 'Équipe du dossier', note: 'Auteur, référents (équipe si choisi)', sensitive: 'Référents, sur motif',
+  general: 'Agents du site',
+  full: 'Équipe du dossier',
+  note: 'Auteur, référents (équipe si choisi)',
+  sensitive: 'Référents, sur motif',
 };
 const SHORT_CATEGORY: Record<DataCategory, string> = {
-  identification: 'Identification', situation_familiale: 'Situation familiale', logement: 'Logement', vie_professionnelle: 'Vie professionnelle',
-  ressources: 'Ressources', sante: 'Santé (art. 9)', difficultes_sociales: 'Difficultés sociales', infractions: 'Infractions (art. 10)', nir: 'NIR',
+  identification: 'Identification',
+  situation_familiale: 'Situation familiale',
+  logement: 'Logement',
+  vie_professionnelle: 'Vie professionnelle',
+  ressources: 'Ressources',
+  sante: 'Santé (art. 9)',
+  difficultes_sociales: 'Difficultés sociales',
+  infractions: 'Infractions (art. 10)',
+  nir: 'NIR',
 };
 
 const fieldRow = (f: CatalogueField): string[] => [
@@ -62,10 +92,15 @@ export function buildRegister(today: string): RegisterDocument {
   const sections = Object.keys(SECTIONS) as SectionId[];
   const blocks: RegisterBlock[] = [
     { kind: 'h1', text: 'Registre des activités de traitement et inventaire des données' },
-    { kind: 'p', text: `Généré le ${today.split('-').reverse().join('/')} à partir du catalogue des champs de Jalon (core/src/rgpd) : ce document décrit exactement les données que l’application collecte.` },
+    {
+      kind: 'p',
+      text: `Généré le ${today.split('-').reverse().join('/')} à partir du catalogue des champs de Jalon (core/src/rgpd) : ce document décrit exactement les données que l’application collecte.`,
+    },
     { kind: 'h2', text: '1. Fiche de registre (RGPD art. 30)' },
     {
-      kind: 'table', widths: [1, 3], head: ['Rubrique', 'Contenu'],
+      kind: 'table',
+      widths: [1, 3],
+      head: ['Rubrique', 'Contenu'],
       rows: [
         ['Responsable du traitement', CONTROLLER.name],
         ['Traitement', CONTROLLER.processing],
@@ -82,7 +117,12 @@ export function buildRegister(today: string): RegisterDocument {
     { kind: 'h3', text: 'Catégories de données' },
     { kind: 'table', widths: [2, 1, 3], head: ['Catégorie', 'Champs', 'Sections'], rows: categorySummary() },
     { kind: 'h3', text: 'Destinataires' },
-    { kind: 'table', widths: [1, 2], head: ['Destinataire', 'Données accessibles'], rows: RECIPIENTS.map((r) => [r.who, r.what]) },
+    {
+      kind: 'table',
+      widths: [1, 2],
+      head: ['Destinataire', 'Données accessibles'],
+      rows: RECIPIENTS.map((r) => [r.who, r.what]),
+    },
     { kind: 'h3', text: 'Durées de conservation' },
     { kind: 'list', items: Object.values(RETENTION_RULES) },
     { kind: 'h3', text: 'Mesures de sécurité' },
@@ -94,10 +134,17 @@ export function buildRegister(today: string): RegisterDocument {
     const fields = fieldsOf(s);
     if (!fields.length) continue;
     const { label, optional } = SECTIONS[s];
-    blocks.push({ kind: 'h3', text: optional ? `${label} — section facultative, fermée par défaut, ouverte sur motif` : label });
-    blocks.push({ kind: 'p', text: `Conservation : ${uniq(fields.map((f) => RETENTION_RULES[f.retention])).join(' ; ')}.` });
     blocks.push({
-      kind: 'table', widths: [3, 2, 1, 2, 1.4, 1.8, 2],
+      kind: 'h3',
+      text: optional ? `${label} — section facultative, fermée par défaut, ouverte sur motif` : label,
+    });
+    blocks.push({
+      kind: 'p',
+      text: `Conservation : ${uniq(fields.map((f) => RETENTION_RULES[f.retention])).join(' ; ')}.`,
+    });
+    blocks.push({
+      kind: 'table',
+      widths: [3, 2, 1, 2, 1.4, 1.8, 2],
       head: ['Champ', 'Catégorie', 'Obligatoire', 'Finalités', 'Base légale', 'Après anonymisation', 'Accès'],
       rows: fields.map(fieldRow),
     });
@@ -126,7 +173,13 @@ export function registerToMarkdown(doc: RegisterDocument): string {
     if (b.kind === 'p') out.push(b.text, '');
     else if (b.kind === 'list') out.push(...b.items.map((i) => `- ${i}`), '');
     else if (b.kind !== 'table') out.push(`${'#'.repeat(Number(b.kind[1]))} ${b.text}`, '');
-    else out.push(`| ${b.head.map(cell).join(' | ')} |`, `|${b.head.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`), '');
+    else
+      out.push(
+        `| ${b.head.map(cell).join(' | ')} |`,
+        `|${b.head.map(() => '---').join('|')}|`,
+        ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+        '',
+      );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

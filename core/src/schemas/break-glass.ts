@@ -16,14 +16,20 @@ export type BreakGlassInput = z.infer<typeof BreakGlassInput>;
 /** `POST /api/break-glass/:id/review`: the reviewer's comment. */
 export const BreakGlassReviewInput = z
   .object({
-    comment: Text(1000, 'Commentaire').refine((s) => s.length >= 3, { error: 'Le commentaire doit compter au moins 3 caractères' }),
+    comment: Text(1000, 'Commentaire').refine((s) => s.length >= 3, {
+      error: 'Le commentaire doit compter au moins 3 caractères',
+    }),
   })
   .strict();
 export type BreakGlassReviewInput = z.infer<typeof BreakGlassReviewInput>;
 
 /** Query strings ignore unknown keys, like every GET of the API. */
-export const BreakGlassListQuery = z.object({ status: z.enum(['pending', 'reviewed'], { error: 'Statut : pending ou reviewed' }).default('pending') });
+export const BreakGlassListQuery = z.object({
+  status: z.enum(['pending', 'reviewed'], { error: 'Statut : pending ou reviewed' }).default('pending'),
+});
 export type BreakGlassListQuery = z.infer<typeof BreakGlassListQuery>;
 
-export const AccessExportQuery = z.object({ format: z.enum(['pdf', 'json'], { error: 'Format : pdf ou json' }).default('pdf') });
+export const AccessExportQuery = z.object({
+  format: z.enum(['pdf', 'json'], { error: 'Format : pdf ou json' }).default('pdf'),
+});
 export type AccessExportQuery = z.infer<typeof AccessExportQuery>;

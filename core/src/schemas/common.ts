@@ -46,7 +46,10 @@ export const Code = (id: CodeListId) =>
 
 export const CodeOrNotProvided = (id: CodeListId) => Code(id).default(NOT_PROVIDED);
 
-export const Email = z.email({ error: 'Adresse électronique invalide' }).max(200).transform((s) => s.toLowerCase());
+export const Email = z
+  .email({ error: 'Adresse électronique invalide' })
+  .max(200)
+  .transform((s) => s.toLowerCase());
 
 export const Phone = z
   .string()

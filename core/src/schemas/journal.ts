@@ -7,17 +7,30 @@ const DateTime = z.iso
   .datetime({ offset: true, error: 'Date et heure invalides' })
   .refine((d) => d >= '1900-01-01' && d < '2101-01-01', { error: 'Date et heure hors limites (1900 à 2100)' });
 /** A motif code as sent in a list or a filter: control characters never reach the database. */
-const MotifCode = z.string().trim().max(40).refine(hasNoControlChars, { error: 'Motif : caractères de contrôle non autorisés' });
+const MotifCode = z
+  .string()
+  .trim()
+  .max(40)
+  .refine(hasNoControlChars, { error: 'Motif : caractères de contrôle non autorisés' });
 
 /** A new journal entry. Only the type and the date are required: a phone call is recorded in a few keys. */
 export const CreateEntryInput = z
   .object({
     type: z.enum(ENTRY_TYPES, { error: 'Type d’entrée invalide' }),
     occurredAt: DateTime,
-    durationMinutes: z.number({ error: 'Durée : nombre de minutes' }).int().min(0).max(24 * 60).nullable().optional(),
+    durationMinutes: z
+      .number({ error: 'Durée : nombre de minutes' })
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .nullable()
+      .optional(),
     /** End of an appointment; defaults to the start + duration. */
     place: z.enum(PLACES, { error: 'Lieu invalide' }).nullable().optional(),
-    motifs: z.array(MotifCode.pipe(z.string().min(1))).max(10, { error: '10 motifs au maximum' }).default([]),
+    motifs: z
+      .array(MotifCode.pipe(z.string().min(1)))
+      .max(10, { error: '10 motifs au maximum' })
+      .default([]),
     /** Household members concerned, besides the file's principal person. */
     personIds: z.array(Uuid).max(20).default([]),
     /** Other workers present (co-intervention). */
@@ -38,9 +51,18 @@ export const UpdateEntryInput = z
   .object({
     version: z.number().int().nonnegative(),
     occurredAt: DateTime.optional(),
-    durationMinutes: z.number().int().min(0).max(24 * 60).nullable().optional(),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .nullable()
+      .optional(),
     place: z.enum(PLACES, { error: 'Lieu invalide' }).nullable().optional(),
-    motifs: z.array(MotifCode.pipe(z.string().min(1))).max(10).optional(),
+    motifs: z
+      .array(MotifCode.pipe(z.string().min(1)))
+      .max(10)
+      .optional(),
     note: OptionalText(20_000, 'Note'),
     visibility: z.enum(NOTE_VISIBILITIES, { error: 'Visibilité invalide' }).optional(),
     confirmFlags: z.boolean().default(false),
@@ -51,7 +73,9 @@ export type UpdateEntryInput = z.infer<typeof UpdateEntryInput>;
 
 export const DeleteEntryInput = z.object({ reason: RequiredText(300, 'Le motif de suppression') }).strict();
 
-export const AppointmentStatusInput = z.object({ status: z.enum(APPOINTMENT_STATUSES, { error: 'Statut invalide' }) }).strict();
+export const AppointmentStatusInput = z
+  .object({ status: z.enum(APPOINTMENT_STATUSES, { error: 'Statut invalide' }) })
+  .strict();
 
 export const EntryParams = z.object({ id: Uuid, entryId: Uuid });
 
@@ -62,7 +86,9 @@ export const TimelineQuery = z.object({
   before: z
     .string()
     .regex(/^[0-9TZ:.+-]+\|[0-9a-f-]{36}$/, { error: 'Curseur invalide' })
-    .refine((c) => DateTime.safeParse(c.split('|')[0]).success && Uuid.safeParse(c.split('|')[1]).success, { error: 'Curseur invalide' })
+    .refine((c) => DateTime.safeParse(c.split('|')[0]).success && Uuid.safeParse(c.split('|')[1]).success, {
+      error: 'Curseur invalide',
+    })
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
@@ -88,7 +114,10 @@ export const PartnerInput = z
 
 export const MotifInput = z
   .object({
-    code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, { error: 'Code : minuscules, chiffres et _ (2 à 40)' }),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{2,40}$/, { error: 'Code : minuscules, chiffres et _ (2 à 40)' }),
     label: RequiredText(100, 'Le libellé'),
     active: z.boolean().default(true),
   })

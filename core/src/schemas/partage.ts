@@ -15,14 +15,24 @@ export const LEGAL_GROUNDS = {
 export type LegalGround = keyof typeof LEGAL_GROUNDS;
 
 /** The file's core sections an extract may hold; the notes of the journal never. */
-export const SHAREABLE_CORE_SECTIONS = ['identity', 'contact', 'identifiers', 'situation', 'household', 'members', 'followUp', 'journal'] as const;
+export const SHAREABLE_CORE_SECTIONS = [
+  'identity',
+  'contact',
+  'identifiers',
+  'situation',
+  'household',
+  'members',
+  'followUp',
+  'journal',
+] as const;
 /**
  * Sections an extract may hold: the core ones, and the optional sensitive sections (séjour, langue, santé, enfance en
  * danger, commune de rattachement) — a sensitive section only when it is open on the file (checked by the server).
  */
 export const SHAREABLE_SECTIONS = [...SHAREABLE_CORE_SECTIONS, ...SENSITIVE_SECTIONS] as const;
 export type ShareableSection = (typeof SHAREABLE_SECTIONS)[number];
-export const isSensitiveShareSection = (s: ShareableSection): s is SensitiveSection => (SENSITIVE_SECTIONS as readonly string[]).includes(s);
+export const isSensitiveShareSection = (s: ShareableSection): s is SensitiveSection =>
+  (SENSITIVE_SECTIONS as readonly string[]).includes(s);
 export const shareableSectionLabel = (s: ShareableSection): string => SECTIONS[s].label;
 
 export const ShareParams = z.object({ id: Uuid, shareId: Uuid });
@@ -33,7 +43,9 @@ export const CreateShareInput = z
   .object({
     recipientName: OptionalText(200, 'Destinataire'),
     recipientOrganisation: RequiredText(200, 'Organisme destinataire'),
-    legalGround: z.enum(Object.keys(LEGAL_GROUNDS) as [LegalGround, ...LegalGround[]], { error: 'Fondement du partage : valeur hors de la liste' }),
+    legalGround: z.enum(Object.keys(LEGAL_GROUNDS) as [LegalGround, ...LegalGround[]], {
+      error: 'Fondement du partage : valeur hors de la liste',
+    }),
     consentId: Uuid.optional(),
     sections: z
       .array(z.enum(SHAREABLE_SECTIONS, { error: 'Section : valeur hors de la liste' }))
@@ -46,10 +58,12 @@ export const CreateShareInput = z
   })
   .strict()
   .refine((v) => v.personInformed || (v.notInformedReason ?? '').length > 0, {
-    error: 'Indiquez pourquoi la personne n’a pas été informée', path: ['notInformedReason'],
+    error: 'Indiquez pourquoi la personne n’a pas été informée',
+    path: ['notInformedReason'],
   })
   .refine((v) => v.legalGround !== 'consentement' || v.consentId !== undefined, {
-    error: 'Le partage sur consentement doit citer le consentement enregistré', path: ['consentId'],
+    error: 'Le partage sur consentement doit citer le consentement enregistré',
+    path: ['consentId'],
   });
 export type CreateShareInput = z.infer<typeof CreateShareInput>;
 
@@ -65,8 +79,11 @@ export type CreateConsentInput = z.infer<typeof CreateConsentInput>;
 export const WithdrawConsentInput = z.object({ withdrawnDate: PastDate }).strict();
 export type WithdrawConsentInput = z.infer<typeof WithdrawConsentInput>;
 
-type HoldReason = keyof (typeof RETENTION_HOLD_REASONS)['prolongation'] | keyof (typeof RETENTION_HOLD_REASONS)['archive'];
-const HOLD_REASON_CODES = [...new Set([...Object.keys(RETENTION_HOLD_REASONS.prolongation), ...Object.keys(RETENTION_HOLD_REASONS.archive)])] as [HoldReason, ...HoldReason[]];
+type HoldReason =
+  keyof (typeof RETENTION_HOLD_REASONS)['prolongation'] | keyof (typeof RETENTION_HOLD_REASONS)['archive'];
+const HOLD_REASON_CODES = [
+  ...new Set([...Object.keys(RETENTION_HOLD_REASONS.prolongation), ...Object.keys(RETENTION_HOLD_REASONS.archive)]),
+] as [HoldReason, ...HoldReason[]];
 
 /** The référent keeps a file active longer, or sends it to the intermediate archive for a legal reason. */
 export const ExtendRetentionInput = z
@@ -77,11 +94,20 @@ export const ExtendRetentionInput = z
     note: RequiredText(1000, 'Précision du motif'),
   })
   .strict()
-  .refine((v) => v.reason in RETENTION_HOLD_REASONS[v.kind], { error: 'Ce motif ne convient pas à ce choix', path: ['reason'] });
+  .refine((v) => v.reason in RETENTION_HOLD_REASONS[v.kind], {
+    error: 'Ce motif ne convient pas à ce choix',
+    path: ['reason'],
+  });
 export type ExtendRetentionInput = z.infer<typeof ExtendRetentionInput>;
 
 /** The DPO opens an archived file only for a legal reason, which is logged. */
 export const ArchiveReadInput = z
-  .object({ reason: z.enum(Object.keys(RETENTION_HOLD_REASONS.archive) as ['contentieux', 'obligation_comptable', 'preuve', 'autre'], { error: 'Motif légal : valeur hors de la liste' }), note: RequiredText(1000, 'Précision du motif') })
+  .object({
+    reason: z.enum(
+      Object.keys(RETENTION_HOLD_REASONS.archive) as ['contentieux', 'obligation_comptable', 'preuve', 'autre'],
+      { error: 'Motif légal : valeur hors de la liste' },
+    ),
+    note: RequiredText(1000, 'Précision du motif'),
+  })
   .strict();
 export type ArchiveReadInput = z.infer<typeof ArchiveReadInput>;

@@ -10,7 +10,11 @@ export const OneTimeCode = z
 export const ConfirmSecondFactorInput = z.object({ code: OneTimeCode }).strict();
 export type ConfirmSecondFactorInput = z.infer<typeof ConfirmSecondFactorInput>;
 
-export const DisableSecondFactorInput = z.object({ password: z.string({ error: 'Mot de passe obligatoire' }).min(1, { error: 'Mot de passe obligatoire' }).max(200) }).strict();
+export const DisableSecondFactorInput = z
+  .object({
+    password: z.string({ error: 'Mot de passe obligatoire' }).min(1, { error: 'Mot de passe obligatoire' }).max(200),
+  })
+  .strict();
 export type DisableSecondFactorInput = z.infer<typeof DisableSecondFactorInput>;
 
 export interface SecondFactorEnrolmentDto {

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import type { CodeListId } from '../domain/code-lists.js';
-import { Code, CodeOrNotProvided, Email, OptionalText, PastDate, AnyDate, Phone, RequiredText, Uuid, hasNoControlChars } from './common.js';
+import {
+  Code,
+  CodeOrNotProvided,
+  Email,
+  OptionalText,
+  PastDate,
+  AnyDate,
+  Phone,
+  RequiredText,
+  Uuid,
+  hasNoControlChars,
+} from './common.js';
 
 /** Identity of a person (état civil). Only names and birth date are required to open a file. */
 const identityFields = {
@@ -17,7 +28,14 @@ const contactFields = {
   email: z.preprocess((v) => (v === '' ? null : v), Email.nullable()).optional(),
   addressLine: OptionalText(200, 'Adresse'),
   postalCode: z
-    .preprocess((v) => (v === '' ? null : v), z.string().trim().regex(/^\d{5}$/, { error: 'Code postal invalide (5 chiffres)' }).nullable())
+    .preprocess(
+      (v) => (v === '' ? null : v),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{5}$/, { error: 'Code postal invalide (5 chiffres)' })
+        .nullable(),
+    )
     .optional(),
   city: OptionalText(100, 'Commune'),
   /** Domiciliation administrative instead of an address (Paris has over 100,000). */
@@ -28,10 +46,24 @@ const contactFields = {
 /** Administrative identifiers (item "identifiants"). The NIR is deliberately not collected here. */
 const identifierFields = {
   cafNumber: z
-    .preprocess((v) => (v === '' ? null : v), z.string().trim().regex(/^\d{7}$/, { error: 'N° allocataire CAF : 7 chiffres' }).nullable())
+    .preprocess(
+      (v) => (v === '' ? null : v),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{7}$/, { error: 'N° allocataire CAF : 7 chiffres' })
+        .nullable(),
+    )
     .optional(),
   franceTravailId: z
-    .preprocess((v) => (v === '' ? null : v), z.string().trim().regex(/^[0-9A-Za-z]{7,11}$/, { error: 'Identifiant France Travail invalide' }).nullable())
+    .preprocess(
+      (v) => (v === '' ? null : v),
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z]{7,11}$/, { error: 'Identifiant France Travail invalide' })
+        .nullable(),
+    )
     .optional(),
 };
 
@@ -61,18 +93,20 @@ const codes = <T extends Record<string, CodeListId>>(m: T) =>
 const defaultedCodes = <T extends Record<string, CodeListId>>(m: T) =>
   Object.fromEntries(Object.entries(m).map(([k, id]) => [k, CodeOrNotProvided(id)])) as DefaultedShape<T>;
 
-export const CreateUsagerInput = z.object({
-  ...identityFields,
-  ...contactFields,
-  domiciliation: contactFields.domiciliation.default(false),
-  ...identifierFields,
-  ...defaultedCodes(SITUATION_CODES),
-  ...defaultedCodes(HOUSEHOLD_CODES),
-  /** Team following the file; defaults to the creator's first team. */
-  teamId: Uuid.optional(),
-  /** Référent; defaults to the creating social worker. */
-  referentId: Uuid.optional(),
-}).strict();
+export const CreateUsagerInput = z
+  .object({
+    ...identityFields,
+    ...contactFields,
+    domiciliation: contactFields.domiciliation.default(false),
+    ...identifierFields,
+    ...defaultedCodes(SITUATION_CODES),
+    ...defaultedCodes(HOUSEHOLD_CODES),
+    /** Team following the file; defaults to the creator's first team. */
+    teamId: Uuid.optional(),
+    /** Référent; defaults to the creating social worker. */
+    referentId: Uuid.optional(),
+  })
+  .strict();
 export type CreateUsagerInput = z.infer<typeof CreateUsagerInput>;
 
 const partial = <T extends z.ZodRawShape>(shape: T) => z.object(shape).partial();

@@ -4,7 +4,13 @@ import { SECTIONS, type SectionId } from '../rgpd/field-catalogue.js';
  * Optional sensitive sections of a file (issue 5, domain.md §1.2 and §2): closed by default, opened on a file
  * with a traced reason, and offered only where the site's minimisation profile allows them.
  */
-export const SENSITIVE_SECTIONS = ['sejour', 'langue', 'sante', 'enfance', 'rattachement'] as const satisfies readonly SectionId[];
+export const SENSITIVE_SECTIONS = [
+  'sejour',
+  'langue',
+  'sante',
+  'enfance',
+  'rattachement',
+] as const satisfies readonly SectionId[];
 export type SensitiveSection = (typeof SENSITIVE_SECTIONS)[number];
 
 export const sectionLabel = (s: SensitiveSection): string => SECTIONS[s].label;
@@ -47,7 +53,8 @@ export const NON_COORDIN_FIELDS = [
 export type NonCoordinField = (typeof NON_COORDIN_FIELDS)[number];
 
 /** Whether a site with this profile asks the usager field (`section.name`); only `coordin` narrows the file. */
-export const isFieldInProfile = (p: SiteProfile, key: string): boolean => p !== 'coordin' || !(NON_COORDIN_FIELDS as readonly string[]).includes(key);
+export const isFieldInProfile = (p: SiteProfile, key: string): boolean =>
+  p !== 'coordin' || !(NON_COORDIN_FIELDS as readonly string[]).includes(key);
 
 /** Whether a site with this profile may hold the section at all (the API refuses it otherwise). */
 export const sectionsOfProfile = (p: SiteProfile): readonly SensitiveSection[] => SITE_PROFILES[p].sections;
@@ -79,8 +86,14 @@ export const RESIDENCE_PERMITS = {
 
 /** Self-declared level, Common European Framework of Reference for Languages. */
 export const CECRL_LEVELS = {
-  aucun: 'Ne parle pas français', A1: 'A1 — découverte', A2: 'A2 — survie', B1: 'B1 — seuil', B2: 'B2 — avancé',
-  C1: 'C1 — autonome', C2: 'C2 — maîtrise', NR: 'Non renseigné',
+  aucun: 'Ne parle pas français',
+  A1: 'A1 — découverte',
+  A2: 'A2 — survie',
+  B1: 'B1 — seuil',
+  B2: 'B2 — avancé',
+  C1: 'C1 — autonome',
+  C2: 'C2 — maîtrise',
+  NR: 'Non renseigné',
 } as const;
 
 /** Couverture maladie: the right held, no care or diagnosis data. */
@@ -105,4 +118,5 @@ export const CONCERN_OUTCOMES = {
   NR: 'Non renseigné',
 } as const;
 
-export const codesOfMap = <T extends Record<string, string>>(m: T) => Object.keys(m) as [keyof T & string, ...(keyof T & string)[]];
+export const codesOfMap = <T extends Record<string, string>>(m: T) =>
+  Object.keys(m) as [keyof T & string, ...(keyof T & string)[]];

@@ -1,20 +1,32 @@
 import { z } from 'zod';
 import { AnyDate, OptionalText, PastDate, RequiredText, Uuid } from '../schemas/common.js';
 import {
-  CECRL_LEVELS, CONCERN_OUTCOMES, HEALTH_COVERAGES, RESIDENCE_PERMITS, SECTION_OPEN_REASONS, SITE_PROFILES, codesOfMap,
+  CECRL_LEVELS,
+  CONCERN_OUTCOMES,
+  HEALTH_COVERAGES,
+  RESIDENCE_PERMITS,
+  SECTION_OPEN_REASONS,
+  SITE_PROFILES,
+  codesOfMap,
   type SensitiveSection,
 } from './domain.js';
 
-const pick = <T extends Record<string, string>>(m: T, label: string) => z.enum(codesOfMap(m), { error: `${label} : valeur hors de la liste` });
+const pick = <T extends Record<string, string>>(m: T, label: string) =>
+  z.enum(codesOfMap(m), { error: `${label} : valeur hors de la liste` });
 const yesNo = (label: string) => z.boolean({ error: `${label} : oui ou non attendu` });
-const endAfterStart = (v: { startDate?: string | undefined; endDate?: string | undefined }) => !v.startDate || !v.endDate || v.endDate >= v.startDate;
+const endAfterStart = (v: { startDate?: string | undefined; endDate?: string | undefined }) =>
+  !v.startDate || !v.endDate || v.endDate >= v.startDate;
 const END_MSG = { error: 'La date de fin doit suivre la date de début', path: ['endDate'] };
 
 /** Entrée en France et titre de séjour. */
 export const SejourData = z.strictObject({
   entryDate: PastDate.optional(),
   residencePermit: z
-    .strictObject({ type: pick(RESIDENCE_PERMITS, 'Titre de séjour'), startDate: AnyDate.optional(), endDate: AnyDate.optional() })
+    .strictObject({
+      type: pick(RESIDENCE_PERMITS, 'Titre de séjour'),
+      startDate: AnyDate.optional(),
+      endDate: AnyDate.optional(),
+    })
     .refine(endAfterStart, END_MSG)
     .optional(),
 });
@@ -22,16 +34,26 @@ export const SejourData = z.strictObject({
 /** Langue française: self-declared, never assessed. */
 export const LangueData = z.strictObject({
   frenchLevel: pick(CECRL_LEVELS, 'Niveau de français').optional(),
-  readsWrites: z.strictObject({ reads: yesNo('Lit le français').optional(), writes: yesNo('Écrit le français').optional() }).optional(),
-  interpreterLanguage: z.strictObject({ needed: yesNo('Besoin d’interprète'), language: OptionalText(80, 'Langue de l’interprète') }).optional(),
+  readsWrites: z
+    .strictObject({ reads: yesNo('Lit le français').optional(), writes: yesNo('Écrit le français').optional() })
+    .optional(),
+  interpreterLanguage: z
+    .strictObject({ needed: yesNo('Besoin d’interprète'), language: OptionalText(80, 'Langue de l’interprète') })
+    .optional(),
 });
 
 /** Santé: rights and recognitions only — there is deliberately no diagnosis field. */
 export const SanteData = z.strictObject({
   healthCoverage: pick(HEALTH_COVERAGES, 'Couverture maladie').optional(),
-  gp: z.strictObject({ declared: yesNo('Médecin traitant déclaré'), name: OptionalText(120, 'Nom du médecin traitant') }).optional(),
+  gp: z
+    .strictObject({ declared: yesNo('Médecin traitant déclaré'), name: OptionalText(120, 'Nom du médecin traitant') })
+    .optional(),
   disability: z
-    .strictObject({ recognised: yesNo('Reconnaissance MDPH'), startDate: AnyDate.optional(), endDate: AnyDate.optional() })
+    .strictObject({
+      recognised: yesNo('Reconnaissance MDPH'),
+      startDate: AnyDate.optional(),
+      endDate: AnyDate.optional(),
+    })
     .refine(endAfterStart, END_MSG)
     .optional(),
 });
@@ -70,10 +92,15 @@ export type OpenSectionInput = z.infer<typeof OpenSectionInput>;
 
 /** The body of a section update: the version read (a concurrent edit is refused, never lost) and the whole section. */
 export const updateSectionInput = (s: SensitiveSection) =>
-  z.strictObject({ version: z.number({ error: 'Version : nombre attendu' }).int().nonnegative(), data: SECTION_SCHEMAS[s] });
+  z.strictObject({
+    version: z.number({ error: 'Version : nombre attendu' }).int().nonnegative(),
+    data: SECTION_SCHEMAS[s],
+  });
 
 export const SiteProfileInput = z.strictObject({
-  profile: z.enum(Object.keys(SITE_PROFILES) as [keyof typeof SITE_PROFILES], { error: 'Profil : coordin, standard ou etendu attendu' }),
+  profile: z.enum(Object.keys(SITE_PROFILES) as [keyof typeof SITE_PROFILES], {
+    error: 'Profil : coordin, standard ou etendu attendu',
+  }),
 });
 
 export interface SectionStatusDto {

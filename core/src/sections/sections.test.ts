@@ -10,11 +10,19 @@ const keys = (s: z.ZodType) => Object.keys((s as unknown as { shape: Record<stri
 
 describe('sensitive sections', () => {
   it('are exactly the optional sections of the field catalogue, and each schema field is catalogued (both ways)', () => {
-    expect([...SENSITIVE_SECTIONS].sort()).toEqual(Object.entries(SECTIONS).filter(([, v]) => v.optional).map(([k]) => k).sort());
+    expect([...SENSITIVE_SECTIONS].sort()).toEqual(
+      Object.entries(SECTIONS)
+        .filter(([, v]) => v.optional)
+        .map(([k]) => k)
+        .sort(),
+    );
     for (const s of SENSITIVE_SECTIONS) {
-      const catalogued = FIELD_CATALOGUE.filter((f) => f.section === s).map((f) => f.name).sort();
+      const catalogued = FIELD_CATALOGUE.filter((f) => f.section === s)
+        .map((f) => f.name)
+        .sort();
       expect(keys(SECTION_SCHEMAS[s]), s).toEqual(catalogued);
-      for (const f of FIELD_CATALOGUE.filter((x) => x.section === s)) expect(f.readers, `${s}.${f.name}`).toBe('sensitive');
+      for (const f of FIELD_CATALOGUE.filter((x) => x.section === s))
+        expect(f.readers, `${s}.${f.name}`).toBe('sensitive');
     }
   });
 
@@ -37,17 +45,37 @@ describe('sensitive sections', () => {
 
   it('validates section bodies in French, refusing unknown fields and inverted dates', () => {
     const body = updateSectionInput('sante');
-    expect(body.safeParse({ version: 0, data: { healthCoverage: 'ame', gp: { declared: true, name: 'Dr Martin' } } }).success).toBe(true);
-    const bad = body.safeParse({ version: 0, data: { disability: { recognised: true, startDate: '2025-01-01', endDate: '2024-01-01' } } });
+    expect(
+      body.safeParse({ version: 0, data: { healthCoverage: 'ame', gp: { declared: true, name: 'Dr Martin' } } })
+        .success,
+    ).toBe(true);
+    const bad = body.safeParse({
+      version: 0,
+      data: { disability: { recognised: true, startDate: '2025-01-01', endDate: '2024-01-01' } },
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toBe('La date de fin doit suivre la date de début');
-    expect(body.safeParse({ version: 0, data: { healthCoverage: 'inconnue' } }).error?.issues[0]?.message).toContain('Couverture maladie');
+    expect(body.safeParse({ version: 0, data: { healthCoverage: 'inconnue' } }).error?.issues[0]?.message).toContain(
+      'Couverture maladie',
+    );
     expect(body.safeParse({ version: 0, data: { traitement: 'x' } }).success).toBe(false);
   });
 
   it('follow the need-to-know of the full part; only the admin sets a site profile', () => {
-    const file: UsagerTarget = { siteId: 's1', teamId: 't1', referentIds: ['ref'], referentTeamIds: ['t1'], createdById: null };
-    const actor = (over: Partial<Actor>): Actor => ({ id: 'x', role: 'travailleur_social', siteId: 's1', teamIds: [], ...over });
+    const file: UsagerTarget = {
+      siteId: 's1',
+      teamId: 't1',
+      referentIds: ['ref'],
+      referentTeamIds: ['t1'],
+      createdById: null,
+    };
+    const actor = (over: Partial<Actor>): Actor => ({
+      id: 'x',
+      role: 'travailleur_social',
+      siteId: 's1',
+      teamIds: [],
+      ...over,
+    });
     const cases: [Actor, boolean][] = [
       [actor({ id: 'ref' }), true],
       [actor({ teamIds: ['t1'] }), true],
@@ -79,7 +107,15 @@ describe('usager fields by profile', () => {
       expect(isFieldInProfile('standard', k)).toBe(true);
       expect(isFieldInProfile('etendu', k)).toBe(true);
     }
-    for (const core of ['identity.birthName', 'contact.phone', 'situation.maritalStatus', 'situation.employmentStatus', 'situation.educationLevel', 'household.housingStatus', 'household.familyType']) {
+    for (const core of [
+      'identity.birthName',
+      'contact.phone',
+      'situation.maritalStatus',
+      'situation.employmentStatus',
+      'situation.educationLevel',
+      'household.housingStatus',
+      'household.familyType',
+    ]) {
       expect(isFieldInProfile('coordin', core)).toBe(true);
     }
   });

@@ -14,7 +14,9 @@ describe('recoverCells on naive publications', () => {
       [7, 8, 9],
       [12, 15, 30],
     ]);
-    expect(recoverCells(naivelyPublished(t, 5))).toEqual([{ ref: { kind: 'cell', row: 0, col: 0 }, suppressed: 'primary', value: 3, by: 'subtraction' }]);
+    expect(recoverCells(naivelyPublished(t, 5))).toEqual([
+      { ref: { kind: 'cell', row: 0, col: 0 }, suppressed: 'primary', value: 3, by: 'subtraction' },
+    ]);
   });
 
   it('recovers two hidden cells of one row through their columns', () => {
@@ -59,7 +61,17 @@ describe('recoverCells on naive publications', () => {
 
 describe('attack internals', () => {
   it('returns nothing for a withheld table', () => {
-    expect(recoverCells({ status: 'withheld', rowVar: 'r', colVar: 'c', rows: ['a'], cols: ['b'], threshold: 5, reason: 'x' })).toEqual([]);
+    expect(
+      recoverCells({
+        status: 'withheld',
+        rowVar: 'r',
+        colVar: 'c',
+        rows: ['a'],
+        cols: ['b'],
+        threshold: 5,
+        reason: 'x',
+      }),
+    ).toEqual([]);
   });
 
   it('refuses an inconsistent publication', () => {
@@ -88,7 +100,9 @@ describe('the attack agrees with exhaustive enumeration', () => {
   const cases = Array.from({ length: 150 }, (_, k) => {
     const m = rnd.int(1, 3);
     const n = rnd.int(1, 3);
-    const cells = Array.from({ length: m }, () => Array.from({ length: n }, () => (rnd.next() < 0.2 ? 0 : rnd.int(1, 9))));
+    const cells = Array.from({ length: m }, () =>
+      Array.from({ length: n }, () => (rnd.next() < 0.2 ? 0 : rnd.int(1, 9))),
+    );
     const t = table(cells, m === 1 && rnd.next() < 0.5 ? null : 'r');
     const hideRate = rnd.next();
     const hidden = entryValues(t).map(() => rnd.next() < hideRate);

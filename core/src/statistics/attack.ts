@@ -1,5 +1,11 @@
 import { StatisticsError } from './errors.js';
-import { isSuppressed, publishedEntries, type PublishedTable, type PublishedValue, type Suppression } from './published.js';
+import {
+  isSuppressed,
+  publishedEntries,
+  type PublishedTable,
+  type PublishedValue,
+  type Suppression,
+} from './published.js';
 import { Q } from './rational.js';
 import { BoundedSimplex, determinedByEquations, InfeasibleSystemError } from './simplex.js';
 import { structureOf, type EntryRef, type Structure } from './table.js';
@@ -29,8 +35,16 @@ export type AttackerModel = 'labels' | 'non-negative';
 export type Knowledge = { value: number } | { lower: number; upper: number | null };
 
 /** Prior bounds of a hidden value under a model. */
-export const priorBounds = (s: Suppression, threshold: number, model: AttackerModel): { lower: number; upper: number | null } =>
-  model === 'non-negative' ? { lower: 0, upper: null } : s === 'primary' ? { lower: 1, upper: threshold - 1 } : { lower: threshold, upper: null };
+export const priorBounds = (
+  s: Suppression,
+  threshold: number,
+  model: AttackerModel,
+): { lower: number; upper: number | null } =>
+  model === 'non-negative'
+    ? { lower: 0, upper: null }
+    : s === 'primary'
+      ? { lower: 1, upper: threshold - 1 }
+      : { lower: threshold, upper: null };
 
 export const knowledgeOf = (v: PublishedValue, threshold: number, model: AttackerModel): Knowledge =>
   isSuppressed(v) ? priorBounds(v.suppressed, threshold, model) : { value: v };
@@ -105,7 +119,10 @@ const solver = (c: Component): BoundedSimplex => {
     return new BoundedSimplex(c.system);
   } catch (e) {
     if (e instanceof InfeasibleSystemError)
-      throw new StatisticsError('inconsistent_table', 'Tableau incohérent : aucune valeur des cases masquées ne respecte les marges');
+      throw new StatisticsError(
+        'inconsistent_table',
+        'Tableau incohérent : aucune valeur des cases masquées ne respecte les marges',
+      );
     throw e;
   }
 };
@@ -140,7 +157,11 @@ export const recoverFromKnowledge = (s: Structure, k: readonly Knowledge[]): Rec
         if (varies[i]) break;
       }
       if (varies[i]) continue;
-      out.push({ entry: comp.entries[i]!, value: asNumber(origin[i]!), by: bySubtraction.has(i) ? 'subtraction' : 'bounds' });
+      out.push({
+        entry: comp.entries[i]!,
+        value: asNumber(origin[i]!),
+        by: bySubtraction.has(i) ? 'subtraction' : 'bounds',
+      });
     }
   }
   return out.sort((a, b) => a.entry - b.entry);
@@ -189,7 +210,10 @@ export const recoverCells = (p: PublishedTable, opts: { model?: AttackerModel } 
 };
 
 /** What the reader learns of each hidden entry: its exact feasible interval. */
-export const hiddenIntervals = (p: PublishedTable, opts: { model?: AttackerModel } = {}): (HiddenInterval & { ref: EntryRef })[] => {
+export const hiddenIntervals = (
+  p: PublishedTable,
+  opts: { model?: AttackerModel } = {},
+): (HiddenInterval & { ref: EntryRef })[] => {
   const ctx = publishedKnowledge(p, opts.model ?? 'labels');
   if (!ctx) return [];
   return intervalsFromKnowledge(ctx.s, ctx.k).map((x) => ({ ...x, ref: ctx.s.refs[x.entry]! }));

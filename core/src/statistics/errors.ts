@@ -3,12 +3,7 @@
  * grouping) and a French message meant for the user, so that no caller has to invent its own wording for a refusal.
  */
 export type StatisticsErrorCode =
-  | 'invalid_table'
-  | 'inconsistent_table'
-  | 'invalid_period'
-  | 'invalid_filter'
-  | 'filter_too_fine'
-  | 'grouping_refused';
+  'invalid_table' | 'inconsistent_table' | 'invalid_period' | 'invalid_filter' | 'filter_too_fine' | 'grouping_refused';
 
 export class StatisticsError extends Error {
   constructor(

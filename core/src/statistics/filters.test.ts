@@ -24,7 +24,12 @@ describe('normaliseFilter: periods snap to whole calendar months', () => {
   });
 
   it('gives SQL bounds and a canonical key', () => {
-    const f = normaliseFilter({ from: '2025-11-03', to: '2026-01-31', siteIds: ['b', 'a', 'b'], arrondissements: [18, 10, 18] });
+    const f = normaliseFilter({
+      from: '2025-11-03',
+      to: '2026-01-31',
+      siteIds: ['b', 'a', 'b'],
+      arrondissements: [18, 10, 18],
+    });
     expect(f).toEqual({
       fromMonth: '2025-11',
       toMonth: '2026-01',
@@ -34,7 +39,9 @@ describe('normaliseFilter: periods snap to whole calendar months', () => {
       arrondissements: [10, 18],
       key: '2025-11..2026-01|sites:a,b|arr:10,18',
     });
-    expect(normaliseFilter({ from: '2025-11-01', to: '2026-02-01', siteIds: ['a', 'b'], arrondissements: [10, 18] }).key).toBe(f.key);
+    expect(
+      normaliseFilter({ from: '2025-11-01', to: '2026-02-01', siteIds: ['a', 'b'], arrondissements: [10, 18] }).key,
+    ).toBe(f.key);
   });
 
   it.each([
@@ -74,7 +81,8 @@ const select = (f: StatisticsFilter) =>
       .filter((p) => f.arrondissements.length === 0 || f.arrondissements.includes(p.arr))
       .map((p) => p.id),
   );
-const rawSelect = (from: string, to: string) => new Set(people.filter((p) => p.day >= from && p.day <= to).map((p) => p.id));
+const rawSelect = (from: string, to: string) =>
+  new Set(people.filter((p) => p.day >= from && p.day <= to).map((p) => p.id));
 
 describe('differencing: two overlapping queries cannot isolate a person', () => {
   it('a month and the same month plus one day are the same query', () => {
@@ -87,10 +95,17 @@ describe('differencing: two overlapping queries cannot isolate a person', () => 
   });
 
   it('for any two queries, what one counts and the other does not is made of whole month × site × arrondissement groups', () => {
-    const date = fc.integer({ min: 0, max: 729 }).map((d) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    const date = fc
+      .integer({ min: 0, max: 729 })
+      .map((d) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
     const query = fc
       .record({ a: date, b: date, sites: fc.subarray(SITES), arrs: fc.subarray([1, 2, 3, 10, 18, 20]) })
-      .map((q) => ({ from: q.a < q.b ? q.a : q.b, to: q.a < q.b ? q.b : q.a, siteIds: q.sites, arrondissements: q.arrs }));
+      .map((q) => ({
+        from: q.a < q.b ? q.a : q.b,
+        to: q.a < q.b ? q.b : q.a,
+        siteIds: q.sites,
+        arrondissements: q.arrs,
+      }));
     const group = (id: number) => {
       const p = people[id]!;
       return `${p.day.slice(0, 7)}|${p.site}|${p.arr}`;

@@ -89,7 +89,8 @@ export const normaliseFilter = (input: StatisticsFilterInput): StatisticsFilter 
       );
   const from = parseDate(raw.from, 'from');
   const to = parseDate(raw.to, 'to');
-  if (dayNumber(from) > dayNumber(to)) throw new StatisticsError('invalid_period', 'La date de début est postérieure à la date de fin', 'from');
+  if (dayNumber(from) > dayNumber(to))
+    throw new StatisticsError('invalid_period', 'La date de début est postérieure à la date de fin', 'from');
   const end = fromDayNumber(dayNumber(to) + 1);
   let first = nearestMonthStart(from);
   let afterLast = nearestMonthStart(end);
@@ -98,12 +99,17 @@ export const normaliseFilter = (input: StatisticsFilterInput): StatisticsFilter 
     afterLast = first + 1;
   }
   const siteIds = [...new Set(list(raw.siteIds, 'siteIds'))].map((s) => {
-    if (typeof s !== 'string' || s.length === 0 || s.length > 100) throw new StatisticsError('invalid_filter', 'Identifiant de site invalide', 'siteIds');
+    if (typeof s !== 'string' || s.length === 0 || s.length > 100)
+      throw new StatisticsError('invalid_filter', 'Identifiant de site invalide', 'siteIds');
     return s;
   });
   const arrondissements = [...new Set(list(raw.arrondissements, 'arrondissements'))].map((a) => {
     if (typeof a !== 'number' || !Number.isInteger(a) || a < 1 || a > 20)
-      throw new StatisticsError('invalid_filter', 'Arrondissement invalide : un entier de 1 à 20 est attendu', 'arrondissements');
+      throw new StatisticsError(
+        'invalid_filter',
+        'Arrondissement invalide : un entier de 1 à 20 est attendu',
+        'arrondissements',
+      );
     return a;
   });
   siteIds.sort();

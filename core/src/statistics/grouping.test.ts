@@ -43,8 +43,12 @@ describe('no breakdown by worker (nor by person)', () => {
   });
 
   it('says why in French', () => {
-    expect(refusal(['workerId'])!.message).toBe('Regroupement par « workerId » refusé : aucune statistique n’est ventilée par professionnel');
-    expect(refusal(['usagerId'])!.message).toBe('Regroupement par « usagerId » refusé : une statistique ne descend jamais à la personne');
+    expect(refusal(['workerId'])!.message).toBe(
+      'Regroupement par « workerId » refusé : aucune statistique n’est ventilée par professionnel',
+    );
+    expect(refusal(['usagerId'])!.message).toBe(
+      'Regroupement par « usagerId » refusé : une statistique ne descend jamais à la personne',
+    );
   });
 
   it.each([

@@ -13,8 +13,30 @@ import { StatisticsError } from './errors.js';
  */
 const STAFF_WORDS = [
   ...['user', 'users', 'utilisateur', 'utilisateurs', 'worker', 'workers', 'travailleur', 'travailleurs'],
-  ...['author', 'authors', 'auteur', 'auteurs', 'referent', 'referents', 'agent', 'agents', 'intervenant', 'intervenants'],
-  ...['staff', 'employee', 'employees', 'redacteur', 'owner', 'assignee', 'responsable', 'secretaire', 'account', 'login'],
+  ...[
+    'author',
+    'authors',
+    'auteur',
+    'auteurs',
+    'referent',
+    'referents',
+    'agent',
+    'agents',
+    'intervenant',
+    'intervenants',
+  ],
+  ...[
+    'staff',
+    'employee',
+    'employees',
+    'redacteur',
+    'owner',
+    'assignee',
+    'responsable',
+    'secretaire',
+    'account',
+    'login',
+  ],
   // createdBy, modifie_par: the word that introduces a person.
   ...['by', 'par'],
 ];

@@ -19,7 +19,16 @@
  * - An attacker who knows the secondary-suppression heuristic is not modelled.
  */
 export * from './errors.js';
-export { oneWayTable, marginsOf, assertValidTable, isOneWay, ONE_WAY_ROW, type StatTable, type Margins, type EntryRef } from './table.js';
+export {
+  oneWayTable,
+  marginsOf,
+  assertValidTable,
+  isOneWay,
+  ONE_WAY_ROW,
+  type StatTable,
+  type Margins,
+  type EntryRef,
+} from './table.js';
 export {
   isSuppressed,
   publishedAt,

@@ -42,7 +42,13 @@ export const AGE_BANDS: Category[] = [
   { code: '65_plus', label: '65 ans et plus' },
 ];
 
-const population = (id: string, label: string, variable: string, categories: Category[], sensitive = false): IndicatorDef => ({
+const population = (
+  id: string,
+  label: string,
+  variable: string,
+  categories: Category[],
+  sensitive = false,
+): IndicatorDef => ({
   id,
   label,
   kind: 'population',
@@ -51,7 +57,13 @@ const population = (id: string, label: string, variable: string, categories: Cat
   categories,
   sensitive,
 });
-const activity = (id: string, label: string, variable: string, unit: string, categories: Category[] | null): IndicatorDef => ({
+const activity = (
+  id: string,
+  label: string,
+  variable: string,
+  unit: string,
+  categories: Category[] | null,
+): IndicatorDef => ({
   id,
   label,
   kind: 'activity',
@@ -65,24 +77,67 @@ const TOTAL = (label: string): Category[] => [{ code: 'total', label }];
 export const INDICATORS: readonly IndicatorDef[] = [
   population('trancheAge', 'Usagers suivis par tranche d’âge', 'Tranche d’âge', [...AGE_BANDS, NR]),
   population('sexe', 'Usagers suivis par sexe', 'Sexe', [...fromList('sexe'), NR]),
-  population('contexteFamilial', 'Usagers suivis par type de ménage', 'Type de ménage (TYPMR)', fromList('contexteFamilial')),
-  population('logementStocd', 'Usagers suivis par statut d’occupation du logement', 'Statut d’occupation (STOCD)', fromList('logementStocd')),
-  population('logementNatlog', 'Usagers suivis par nature du logement', 'Nature du logement (CAF)', fromList('logementNatlog')),
+  population(
+    'contexteFamilial',
+    'Usagers suivis par type de ménage',
+    'Type de ménage (TYPMR)',
+    fromList('contexteFamilial'),
+  ),
+  population(
+    'logementStocd',
+    'Usagers suivis par statut d’occupation du logement',
+    'Statut d’occupation (STOCD)',
+    fromList('logementStocd'),
+  ),
+  population(
+    'logementNatlog',
+    'Usagers suivis par nature du logement',
+    'Nature du logement (CAF)',
+    fromList('logementNatlog'),
+  ),
   population('statutProfessionnel', 'Usagers suivis par activité', 'Activité (TACT)', fromList('statutProfessionnel')),
-  population('niveauScolarite', 'Usagers suivis par niveau de scolarité', 'Niveau de scolarité', fromList('niveauScolarite')),
-  population('groupeNationalite', 'Usagers suivis par groupe de nationalité', 'Groupe de nationalité', fromList('nationalite'), true),
+  population(
+    'niveauScolarite',
+    'Usagers suivis par niveau de scolarité',
+    'Niveau de scolarité',
+    fromList('niveauScolarite'),
+  ),
+  population(
+    'groupeNationalite',
+    'Usagers suivis par groupe de nationalité',
+    'Groupe de nationalité',
+    fromList('nationalite'),
+    true,
+  ),
   population('domiciliation', 'Usagers suivis selon la domiciliation', 'Domiciliation administrative', [
     { code: 'oui', label: 'Domicilié·e (sans adresse stable)' },
     { code: 'non', label: 'Adresse personnelle' },
   ]),
   activity('ouvertures', 'Dossiers ouverts', 'Dossiers', 'dossiers ouverts', TOTAL('Dossiers ouverts')),
   activity('clotures', 'Dossiers clos', 'Dossiers', 'dossiers clos', TOTAL('Dossiers clos')),
-  activity('entreesParType', 'Entrées du journal par type', 'Type d’entrée', 'entrées', Object.entries(ENTRY_TYPE_LABELS).map(([code, label]) => ({ code, label }))),
+  activity(
+    'entreesParType',
+    'Entrées du journal par type',
+    'Type d’entrée',
+    'entrées',
+    Object.entries(ENTRY_TYPE_LABELS).map(([code, label]) => ({ code, label })),
+  ),
   activity('entreesParMotif', 'Entrées du journal par motif', 'Motif', 'entrées', null),
   activity('visitesDomicile', 'Visites à domicile', 'Visites', 'visites à domicile', TOTAL('Visites à domicile')),
-  activity('orientationsParPartenaire', 'Orientations par type de partenaire', 'Type de partenaire', 'orientations', null),
-  activity('rendezVousParStatut', 'Rendez-vous honorés et non honorés', 'Statut du rendez-vous', 'rendez-vous',
-    Object.entries(APPOINTMENT_STATUS_LABELS).map(([code, label]) => ({ code, label }))),
+  activity(
+    'orientationsParPartenaire',
+    'Orientations par type de partenaire',
+    'Type de partenaire',
+    'orientations',
+    null,
+  ),
+  activity(
+    'rendezVousParStatut',
+    'Rendez-vous honorés et non honorés',
+    'Statut du rendez-vous',
+    'rendez-vous',
+    Object.entries(APPOINTMENT_STATUS_LABELS).map(([code, label]) => ({ code, label })),
+  ),
 ];
 
 export const INDICATOR_IDS = INDICATORS.map((i) => i.id) as [string, ...string[]];

@@ -26,4 +26,6 @@ export const expectSafe = (t: StatTable, p: PublishedTable): void => {
 };
 
 export const hiddenCount = (p: PublishedTable, kind?: 'primary' | 'secondary'): number =>
-  p.status === 'withheld' ? Infinity : publishedEntries(p).filter((v) => typeof v !== 'number' && (!kind || v.suppressed === kind)).length;
+  p.status === 'withheld'
+    ? Infinity
+    : publishedEntries(p).filter((v) => typeof v !== 'number' && (!kind || v.suppressed === kind)).length;

@@ -28,17 +28,21 @@ let naiveBroken = 0;
 let withheld = 0;
 
 describe('random tables', () => {
-  it.each(batches.map((b, i) => [i, b] as const))('batch %i: nothing recovered from the protected tables', (_, batch) => {
-    for (const { t, sensitive } of batch) {
-      const threshold = sensitive ? SENSITIVE_THRESHOLD : PRIMARY_THRESHOLD;
-      const naive = naivelyPublished(t, threshold);
-      if (JSON.stringify(naive).includes('primary')) withSmallCounts++;
-      if (recoverCells(naive).length > 0) naiveBroken++;
-      const p = protectTable(t, { sensitive });
-      if (p.status === 'withheld') withheld++;
-      expectSafe(t, p);
-    }
-  }, TIMEOUT);
+  it.each(batches.map((b, i) => [i, b] as const))(
+    'batch %i: nothing recovered from the protected tables',
+    (_, batch) => {
+      for (const { t, sensitive } of batch) {
+        const threshold = sensitive ? SENSITIVE_THRESHOLD : PRIMARY_THRESHOLD;
+        const naive = naivelyPublished(t, threshold);
+        if (JSON.stringify(naive).includes('primary')) withSmallCounts++;
+        if (recoverCells(naive).length > 0) naiveBroken++;
+        const p = protectTable(t, { sensitive });
+        if (p.status === 'withheld') withheld++;
+        expectSafe(t, p);
+      }
+    },
+    TIMEOUT,
+  );
 
   it('the attack is not a no-op: most naive publications are broken; withholding stays rare', () => {
     expect(naiveBroken).toBeGreaterThan(0.75 * withSmallCounts);

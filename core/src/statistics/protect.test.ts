@@ -92,10 +92,12 @@ describe('protectTable: hand-written edge cases', () => {
   });
 
   it('a table whose total is under 5: every non-zero position is primary', () => {
-    const p = released(table([
-      [1, 0],
-      [2, 1],
-    ]));
+    const p = released(
+      table([
+        [1, 0],
+        [2, 1],
+      ]),
+    );
     expect(p.grandTotal).toEqual(P);
     expect(p.cells).toEqual([
       [P, 0],
@@ -122,14 +124,18 @@ describe('protectTable: hand-written edge cases', () => {
     const p = protectTable(t, { sensitive: false });
     expect(p.status).toBe('withheld');
     expectSafe(t, p);
-    expect(protectTable(oneWayTable('x', ['a', 'b', 'c', 'd'], [1, 1, 1, 1]), { sensitive: false }).status).toBe('withheld');
+    expect(protectTable(oneWayTable('x', ['a', 'b', 'c', 'd'], [1, 1, 1, 1]), { sensitive: false }).status).toBe(
+      'withheld',
+    );
   });
 
   it('publishes a table without small counts unchanged', () => {
-    const p = released(table([
-      [12, 0],
-      [5, 40],
-    ]));
+    const p = released(
+      table([
+        [12, 0],
+        [5, 40],
+      ]),
+    );
     expect(p.cells).toEqual([
       [12, 0],
       [5, 40],
@@ -161,10 +167,23 @@ describe('thresholds', () => {
 
 describe('exhaustive check of protected small tables', () => {
   const small: number[][][] = [
-    [[1, 7], [9, 2]],
-    [[4, 4], [4, 4]],
-    [[5, 1, 6], [0, 8, 2]],
-    [[2, 0, 9], [9, 0, 3], [6, 6, 1]],
+    [
+      [1, 7],
+      [9, 2],
+    ],
+    [
+      [4, 4],
+      [4, 4],
+    ],
+    [
+      [5, 1, 6],
+      [0, 8, 2],
+    ],
+    [
+      [2, 0, 9],
+      [9, 0, 3],
+      [6, 6, 1],
+    ],
     [[1, 1, 6]],
   ];
   it.each(small.map((c, k) => [k, c] as const))('table %i: enumeration recovers nothing either', (_, cells) => {

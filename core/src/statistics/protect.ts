@@ -63,7 +63,12 @@ export const SENSITIVE_VARIABLES = [
   'judiciaire',
 ] as const;
 
-const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
+const norm = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-zA-Z0-9]/g, '')
+    .toLowerCase();
 
 export const involvesSensitiveVariable = (t: { rowVar: string | null; colVar: string }): boolean =>
   [t.rowVar, t.colVar].some((v) => v !== null && SENSITIVE_VARIABLES.some((stem) => norm(v).includes(stem)));
@@ -76,7 +81,12 @@ type Status = Suppression | null;
 const isPrimaryCount = (v: number, threshold: number) => v > 0 && v < threshold;
 
 /** The cheapest entry to hide among `candidates`: fewest lines it would newly open, then smallest count, cells first. */
-const cheapest = (s: Structure, values: readonly number[], status: readonly Status[], candidates: Iterable<number>): number | null => {
+const cheapest = (
+  s: Structure,
+  values: readonly number[],
+  status: readonly Status[],
+  candidates: Iterable<number>,
+): number | null => {
   let best: number | null = null;
   let bestKey: number[] = [];
   for (const e of candidates) {
@@ -103,7 +113,7 @@ const lineMembers = (s: Structure, l: number) => [s.lines[l]!.total, ...s.lines[
 
 /** Stage 1: no line with exactly one hidden entry. */
 const closeLines = (s: Structure, values: readonly number[], status: Status[]): void => {
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     s.lines.forEach((_, l) => {
       const members = lineMembers(s, l);
@@ -154,7 +164,12 @@ export const suppressionPattern = (t: StatTable, threshold: number): Status[] | 
     }
     let added = false;
     for (const r of recovered.filter((x) => status[x.entry] === 'primary')) {
-      const near = cheapest(s, values, status, s.linesOf[r.entry]!.flatMap((l) => lineMembers(s, l)));
+      const near = cheapest(
+        s,
+        values,
+        status,
+        s.linesOf[r.entry]!.flatMap((l) => lineMembers(s, l)),
+      );
       if (near === null) continue;
       status[near] = 'secondary';
       added = true;
@@ -184,8 +199,12 @@ export const protectTable = (t: StatTable, opts: ProtectOptions): PublishedTable
     threshold,
     reason,
   });
-  if (!status) return withheld(`Effectifs trop faibles : ce croisement ne peut pas être diffusé sans révéler un effectif inférieur à ${threshold}`);
+  if (!status)
+    return withheld(
+      `Effectifs trop faibles : ce croisement ne peut pas être diffusé sans révéler un effectif inférieur à ${threshold}`,
+    );
   const released = releaseTable(t, threshold, status);
-  if (recoverCells(released).length > 0) return withheld('Secret statistique : la protection du tableau n’a pas pu être vérifiée');
+  if (recoverCells(released).length > 0)
+    return withheld('Secret statistique : la protection du tableau n’a pas pu être vérifiée');
   return released;
 };

@@ -45,10 +45,19 @@ export type PublishedTable = ReleasedTable | WithheldTable;
 export const isSuppressed = (v: PublishedValue): v is SuppressedValue => typeof v !== 'number';
 
 /** Published entries in `structureOf` order (cells, row totals, column totals, grand total). */
-export const publishedEntries = (p: ReleasedTable): PublishedValue[] => [...p.cells.flat(), ...p.rowTotals, ...p.colTotals, p.grandTotal];
+export const publishedEntries = (p: ReleasedTable): PublishedValue[] => [
+  ...p.cells.flat(),
+  ...p.rowTotals,
+  ...p.colTotals,
+  p.grandTotal,
+];
 
 /** Builds the published object from a table and one status per entry (`structureOf` order). */
-export const releaseTable = (t: StatTable, threshold: number, status: readonly (Suppression | null)[]): ReleasedTable => {
+export const releaseTable = (
+  t: StatTable,
+  threshold: number,
+  status: readonly (Suppression | null)[],
+): ReleasedTable => {
   const m = marginsOf(t);
   const values = [...t.cells.flat(), ...m.rowTotals, ...m.colTotals, m.grandTotal];
   const out = values.map((v, e): PublishedValue => {
@@ -93,8 +102,11 @@ export const publishedNumber = (v: PublishedValue): number | null => (isSuppress
 export const SECONDARY_MARK = 'secret';
 
 /** The one wording of a value everywhere: "< 5" / "< 11" for a primary suppression, "secret" for a secondary one. */
-export const publishedValueText = (v: PublishedValue, threshold: number, format: (n: number) => string = String): string =>
-  !isSuppressed(v) ? format(v) : v.suppressed === 'primary' ? `< ${threshold}` : SECONDARY_MARK;
+export const publishedValueText = (
+  v: PublishedValue,
+  threshold: number,
+  format: (n: number) => string = String,
+): string => (!isSuppressed(v) ? format(v) : v.suppressed === 'primary' ? `< ${threshold}` : SECONDARY_MARK);
 
 /** For screens and PDF: French digit grouping (1 234). The CSV keeps raw digits. */
 export const frenchNumber = (n: number): string => n.toLocaleString('fr-FR');

@@ -68,7 +68,13 @@ describe('renderProtectedCsv', () => {
 
   it('quotes separators and defuses spreadsheet formulas in labels', () => {
     const p = protectTable(table([[10, 20]]), { sensitive: false });
-    const csv = renderProtectedCsv(p, { rowVar: 'Site', colVar: 'x', rows: { r0: '=HYPERLINK("http://x";"clic")' }, cols: { c0: 'a;b' }, notes: false });
+    const csv = renderProtectedCsv(p, {
+      rowVar: 'Site',
+      colVar: 'x',
+      rows: { r0: '=HYPERLINK("http://x";"clic")' },
+      cols: { c0: 'a;b' },
+      notes: false,
+    });
     expect(rows(csv)[0]).toBe('Site / x;"a;b";c1;Total');
     expect(rows(csv)[1]).toBe('"\'=HYPERLINK(""http://x"";""clic"")";10;20;30');
   });
@@ -80,7 +86,10 @@ describe('renderProtectedCsv', () => {
       if (p.status !== 'released') continue;
       const body = rows(renderProtectedCsv(p, { notes: false })).slice(1, -1);
       const fields = body.flatMap((l) => l.split(';').slice(1));
-      const expected = p.rowVar === null ? [...p.cells[0]!, p.grandTotal] : [...p.cells.flatMap((r, i) => [...r, p.rowTotals[i]!]), ...p.colTotals, p.grandTotal];
+      const expected =
+        p.rowVar === null
+          ? [...p.cells[0]!, p.grandTotal]
+          : [...p.cells.flatMap((r, i) => [...r, p.rowTotals[i]!]), ...p.colTotals, p.grandTotal];
       expect(fields).toEqual(expected.map((v) => publishedValueText(v, p.threshold)));
       expect(publishedEntries(p).length).toBe(expected.length);
     }

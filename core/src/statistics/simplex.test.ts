@@ -28,7 +28,11 @@ describe('determinedByEquations', () => {
     expect(fixed.get(0)!.toString()).toBe('2');
   });
   it('works with fractions', () => {
-    expect(determinedByEquations([qs(2)], qs(3), 1).get(0)!.toString()).toBe('3/2');
+    expect(
+      determinedByEquations([qs(2)], qs(3), 1)
+        .get(0)!
+        .toString(),
+    ).toBe('3/2');
   });
 });
 
@@ -47,7 +51,9 @@ describe('BoundedSimplex', () => {
   });
 
   it('reports infeasibility', () => {
-    expect(() => new BoundedSimplex({ A: [qs(1, 1)], b: qs(3), lower: qs(2, 2), upper: [inf, inf] })).toThrow(InfeasibleSystemError);
+    expect(() => new BoundedSimplex({ A: [qs(1, 1)], b: qs(3), lower: qs(2, 2), upper: [inf, inf] })).toThrow(
+      InfeasibleSystemError,
+    );
   });
 
   it('reports unboundedness', () => {
@@ -56,7 +62,12 @@ describe('BoundedSimplex', () => {
   });
 
   it('tolerates redundant equations', () => {
-    const lp = new BoundedSimplex({ A: [qs(1, 1), qs(2, 2), qs(1, 1)], b: qs(4, 8, 4), lower: qs(0, 0), upper: [inf, inf] });
+    const lp = new BoundedSimplex({
+      A: [qs(1, 1), qs(2, 2), qs(1, 1)],
+      b: qs(4, 8, 4),
+      lower: qs(0, 0),
+      upper: [inf, inf],
+    });
     expect(lp.optimize(qs(0, 1), 'max')).toEqual({ status: 'optimal', value: q(4) });
   });
 

@@ -111,7 +111,9 @@ export class BoundedSimplex {
 
   /** Minimises or maximises `c·x` over the feasible set. */
   optimize(c: readonly Q[], sense: 'min' | 'max'): Optimum {
-    const cost = Array.from({ length: this.x.length }, (_, j) => (j < this.n ? (sense === 'min' ? c[j]! : c[j]!.neg()) : Q.ZERO));
+    const cost = Array.from({ length: this.x.length }, (_, j) =>
+      j < this.n ? (sense === 'min' ? c[j]! : c[j]!.neg()) : Q.ZERO,
+    );
     if (!this.iterate(cost)) return { status: 'unbounded' };
     let value = Q.ZERO;
     for (let j = 0; j < this.n; j++) if (!c[j]!.isZero()) value = value.add(c[j]!.mul(this.x[j]!));
@@ -126,7 +128,9 @@ export class BoundedSimplex {
     for (let iter = 0; ; iter++) {
       if (iter > MAX_ITERATIONS) throw new Error('Simplexe : trop d’itérations');
       // Rows whose basic variable has a cost: the only ones that contribute to reduced costs.
-      const costed = this.rows.flatMap((row, r) => (cost[this.basis[r]!]!.isZero() ? [] : [[row, cost[this.basis[r]!]!] as const]));
+      const costed = this.rows.flatMap((row, r) =>
+        cost[this.basis[r]!]!.isZero() ? [] : [[row, cost[this.basis[r]!]!] as const],
+      );
       // Bland's rule: the first improving non-basic variable enters.
       let enter = -1;
       let dir = 0;

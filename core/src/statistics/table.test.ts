@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { StatisticsError } from './errors.js';
 import { assertValidTable, entryValues, marginsOf, oneWayTable, structureOf, type StatTable } from './table.js';
 
-const two: StatTable = { rowVar: 'sexe', colVar: 'trancheAge', rows: ['F', 'M'], cols: ['18-24', '25-59', '60+'], cells: [[1, 2, 3], [4, 5, 6]] };
+const two: StatTable = {
+  rowVar: 'sexe',
+  colVar: 'trancheAge',
+  rows: ['F', 'M'],
+  cols: ['18-24', '25-59', '60+'],
+  cells: [
+    [1, 2, 3],
+    [4, 5, 6],
+  ],
+};
 
 describe('table model', () => {
   it('computes margins from the cells', () => {
@@ -26,9 +35,36 @@ describe('table model', () => {
   });
 
   it.each([
-    ['negative count', { ...two, cells: [[-1, 2, 3], [4, 5, 6]] }],
-    ['fractional count', { ...two, cells: [[1.5, 2, 3], [4, 5, 6]] }],
-    ['ragged rows', { ...two, cells: [[1, 2], [4, 5, 6]] }],
+    [
+      'negative count',
+      {
+        ...two,
+        cells: [
+          [-1, 2, 3],
+          [4, 5, 6],
+        ],
+      },
+    ],
+    [
+      'fractional count',
+      {
+        ...two,
+        cells: [
+          [1.5, 2, 3],
+          [4, 5, 6],
+        ],
+      },
+    ],
+    [
+      'ragged rows',
+      {
+        ...two,
+        cells: [
+          [1, 2],
+          [4, 5, 6],
+        ],
+      },
+    ],
     ['duplicate category', { ...two, rows: ['F', 'F'] }],
     ['one-way with two rows', { ...two, rowVar: null }],
     ['no category', { ...two, cols: [], cells: [[], []] }],

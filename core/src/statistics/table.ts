@@ -51,12 +51,16 @@ const invalid = (message: string) => new StatisticsError('invalid_table', messag
 export const assertValidTable = (t: StatTable): void => {
   if (!t.colVar) throw invalid('Tableau invalide : variable de colonne manquante');
   if (t.cols.length === 0 || t.rows.length === 0) throw invalid('Tableau invalide : aucune modalité');
-  if (isOneWay(t) && t.rows.length !== 1) throw invalid('Tableau invalide : un tableau à une dimension a une seule ligne');
-  if (new Set(t.rows).size !== t.rows.length || new Set(t.cols).size !== t.cols.length) throw invalid('Tableau invalide : modalité en double');
+  if (isOneWay(t) && t.rows.length !== 1)
+    throw invalid('Tableau invalide : un tableau à une dimension a une seule ligne');
+  if (new Set(t.rows).size !== t.rows.length || new Set(t.cols).size !== t.cols.length)
+    throw invalid('Tableau invalide : modalité en double');
   if (t.cells.length !== t.rows.length || t.cells.some((r) => r.length !== t.cols.length))
     throw invalid('Tableau invalide : dimensions des cases incohérentes');
   for (const r of t.cells)
-    for (const v of r) if (!Number.isSafeInteger(v) || v < 0) throw invalid('Tableau invalide : un effectif doit être un entier positif ou nul');
+    for (const v of r)
+      if (!Number.isSafeInteger(v) || v < 0)
+        throw invalid('Tableau invalide : un effectif doit être un entier positif ou nul');
 };
 
 /** One published position: an inner cell or a margin. */

@@ -1,6 +1,12 @@
 import {
-  SENSITIVE_SECTIONS, SECTION_SHORT_LABELS, SITE_PROFILES, isSectionInProfile,
-  type Actor, type SensitiveSection, type SiteProfile, type UsagerTarget,
+  SENSITIVE_SECTIONS,
+  SECTION_SHORT_LABELS,
+  SITE_PROFILES,
+  isSectionInProfile,
+  type Actor,
+  type SensitiveSection,
+  type SiteProfile,
+  type UsagerTarget,
 } from '@jalon/core';
 import type { Queryable } from '../db/schema.js';
 import { notFound, unprocessable } from '../errors.js';
@@ -9,14 +15,20 @@ import { loadAuthorizedUsager } from './load-authorized.js';
 
 type Rule = (a: Actor, f: UsagerTarget) => boolean;
 
-export const isSensitiveSection = (s: string): s is SensitiveSection => (SENSITIVE_SECTIONS as readonly string[]).includes(s);
+export const isSensitiveSection = (s: string): s is SensitiveSection =>
+  (SENSITIVE_SECTIONS as readonly string[]).includes(s);
 
 /**
  * The gate to the sensitive sections of a file: the file must be visible and the rule (need-to-know of the full
  * part) must hold, else 404 as for a missing file; then the section must exist (404) and belong to the profile of
  * the file's site (422 `section_not_in_profile`).
  */
-export async function loadAuthorizedSections(db: Queryable, actor: Actor, fileId: string, rule: Rule): Promise<{ target: UsagerTarget; profile: SiteProfile }> {
+export async function loadAuthorizedSections(
+  db: Queryable,
+  actor: Actor,
+  fileId: string,
+  rule: Rule,
+): Promise<{ target: UsagerTarget; profile: SiteProfile }> {
   const target = await loadAuthorizedUsager(db, actor, fileId);
   if (!rule(actor, target)) throw notFound('Dossier');
   return { target, profile: await findSiteProfile(db, target.siteId) };

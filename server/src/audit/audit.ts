@@ -33,7 +33,13 @@ export async function auditAnonymous(
   db: Queryable,
   at: Date,
   action: string,
-  input: { actorId?: string | null; targetType?: string; targetId?: string | null; diff?: Record<string, unknown>; requestId?: string },
+  input: {
+    actorId?: string | null;
+    targetType?: string;
+    targetId?: string | null;
+    diff?: Record<string, unknown>;
+    requestId?: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('audit_event')
@@ -52,7 +58,16 @@ export async function auditAnonymous(
 }
 
 /** `sections`: which sensitive sections are open; `section_<id>`: the content of one (issue 5). */
-export type AccessPart = 'general' | 'full' | 'consultations' | 'journal' | 'journal_notes' | 'sections' | `section_${string}` | 'access_export' | 'history';
+export type AccessPart =
+  | 'general'
+  | 'full'
+  | 'consultations'
+  | 'journal'
+  | 'journal_notes'
+  | 'sections'
+  | `section_${string}`
+  | 'access_export'
+  | 'history';
 
 type AccessLogRow = Insertable<AccessLogTable>;
 
@@ -82,11 +97,23 @@ class AccessLogWriter {
       while (this.queue.length) {
         const batch = this.queue.splice(0, 500);
         try {
-          await this.db.insertInto('access_log').values(batch.map((b) => b.row)).execute();
+          await this.db
+            .insertInto('access_log')
+            .values(batch.map((b) => b.row))
+            .execute();
           for (const b of batch) b.done();
         } catch (batchError) {
           if (batch.length === 1) batch[0]?.done(batchError);
-          else for (const b of batch) await this.db.insertInto('access_log').values(b.row).execute().then(() => b.done(), (e: unknown) => b.done(e));
+          else
+            for (const b of batch)
+              await this.db
+                .insertInto('access_log')
+                .values(b.row)
+                .execute()
+                .then(
+                  () => b.done(),
+                  (e: unknown) => b.done(e),
+                );
         }
       }
     } finally {

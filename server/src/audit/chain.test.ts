@@ -57,8 +57,28 @@ describe('hash-chained security log', () => {
   });
 
   it('a hash given by the writer is ignored: the trigger computes it', async () => {
-    await t.db.insertInto('audit_event').values({ at: new Date(), action: 'test.forge', actor_id: null, actor_role: null, case_file_id: null, target_type: null, target_id: null, diff: null, request_id: null, hash: 'f'.repeat(64), prev_hash: 'e'.repeat(64), seq: '999999' }).execute();
-    const row = await t.db.selectFrom('audit_event').select(['seq', 'hash', 'prev_hash']).where('action', '=', 'test.forge').executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('audit_event')
+      .values({
+        at: new Date(),
+        action: 'test.forge',
+        actor_id: null,
+        actor_role: null,
+        case_file_id: null,
+        target_type: null,
+        target_id: null,
+        diff: null,
+        request_id: null,
+        hash: 'f'.repeat(64),
+        prev_hash: 'e'.repeat(64),
+        seq: '999999',
+      })
+      .execute();
+    const row = await t.db
+      .selectFrom('audit_event')
+      .select(['seq', 'hash', 'prev_hash'])
+      .where('action', '=', 'test.forge')
+      .executeTakeFirstOrThrow();
     expect(row.hash).not.toBe('f'.repeat(64));
     expect(row.seq).not.toBe('999999');
     expect((await verifyChain(t.db, 'audit_event')).ok).toBe(true);
@@ -66,7 +86,9 @@ describe('hash-chained security log', () => {
 
   it('the application cannot update, delete or truncate log rows', async () => {
     for (const table of ['audit_event', 'access_log'] as const) {
-      await expect(sql`update ${sql.table(table)} set actor_role = 'dpo' where seq = 2`.execute(t.db)).rejects.toThrow(/ajout seul/);
+      await expect(sql`update ${sql.table(table)} set actor_role = 'dpo' where seq = 2`.execute(t.db)).rejects.toThrow(
+        /ajout seul/,
+      );
       await expect(sql`delete from ${sql.table(table)} where seq = 2`.execute(t.db)).rejects.toThrow(/ajout seul/);
       await expect(sql`truncate ${sql.table(table)}`.execute(t.db)).rejects.toThrow(/ajout seul/);
     }
@@ -78,9 +100,13 @@ describe('hash-chained security log', () => {
     const r = await tampered((trx) => sql`update audit_event set action = 'usager.read' where seq = 3`.execute(trx));
     expect(r.ok).toBe(false);
     expect(r.firstBroken).toMatchObject({ seq: '3', reason: expect.stringMatching(/contenu modifié/) });
-    const diff = await tampered((trx) => sql`update audit_event set diff = '{"x": 1}'::jsonb where seq = 2`.execute(trx));
+    const diff = await tampered((trx) =>
+      sql`update audit_event set diff = '{"x": 1}'::jsonb where seq = 2`.execute(trx),
+    );
     expect(diff.firstBroken?.seq).toBe('2');
-    const at = await tampered((trx) => sql`update audit_event set at = at - interval '1 day' where seq = 4`.execute(trx));
+    const at = await tampered((trx) =>
+      sql`update audit_event set at = at - interval '1 day' where seq = 4`.execute(trx),
+    );
     expect(at.firstBroken?.seq).toBe('4');
   });
 
@@ -101,7 +127,9 @@ describe('hash-chained security log', () => {
     const rehashed = await tampered(async (trx) => {
       // A careful forger recomputes the moved row's own hash: the next row still points to the old one.
       await sql`update audit_event set at = at + interval '1 hour' where seq = 3`.execute(trx);
-      await sql`update audit_event e set hash = encode(sha256(convert_to(jalon_audit_event_canonical(e), 'UTF8')), 'hex') where seq = 3`.execute(trx);
+      await sql`update audit_event e set hash = encode(sha256(convert_to(jalon_audit_event_canonical(e), 'UTF8')), 'hex') where seq = 3`.execute(
+        trx,
+      );
     });
     expect(rehashed.firstBroken).toMatchObject({ seq: '4', reason: expect.stringMatching(/précédente/) });
   });
@@ -112,7 +140,20 @@ describe('hash-chained security log', () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         t.db.transaction().execute(async (trx) => {
-          await trx.insertInto('audit_event').values({ at: new Date(), action: `test.parallel_${i}`, actor_id: null, actor_role: null, case_file_id: null, target_type: null, target_id: null, diff: null, request_id: null }).execute();
+          await trx
+            .insertInto('audit_event')
+            .values({
+              at: new Date(),
+              action: `test.parallel_${i}`,
+              actor_id: null,
+              actor_role: null,
+              case_file_id: null,
+              target_type: null,
+              target_id: null,
+              diff: null,
+              request_id: null,
+            })
+            .execute();
         }),
       ),
     );
@@ -141,7 +182,9 @@ describe('hash-chained security log', () => {
     const verified = await verifyAll(t.db);
     expect(verified.every((r) => r.ok && r.fromCheckpoint !== null)).toBe(true);
     // Deleting a kept row after the purge is still found, and checkpoints cannot be removed.
-    const r = await tampered((trx) => sql`delete from audit_event where seq = (select min(seq) from audit_event)`.execute(trx));
+    const r = await tampered((trx) =>
+      sql`delete from audit_event where seq = (select min(seq) from audit_event)`.execute(trx),
+    );
     expect(r.ok).toBe(false);
     await expect(sql`delete from security_log_checkpoint`.execute(t.db)).rejects.toThrow(/ajout seul/);
   });

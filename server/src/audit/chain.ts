@@ -64,7 +64,15 @@ export async function verifyChain(db: Db, chain: Chain, pageSize = 5000): Promis
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const report: ChainReport = { chain, rows: 0, ok: true, firstBroken: null, fromCheckpoint: cp ? { seq: String(cp.seq), hash: cp.hash } : null, lastSeq: null, lastHash: null };
+  const report: ChainReport = {
+    chain,
+    rows: 0,
+    ok: true,
+    firstBroken: null,
+    fromCheckpoint: cp ? { seq: String(cp.seq), hash: cp.hash } : null,
+    lastSeq: null,
+    lastHash: null,
+  };
   let expectedSeq = cp ? BigInt(cp.seq) + 1n : 1n;
   let expectedPrev = cp ? cp.hash : GENESIS;
   let after = -1n;
@@ -74,13 +82,20 @@ export async function verifyChain(db: Db, chain: Chain, pageSize = 5000): Promis
         to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as at_text, ${sql.raw(COLUMNS[chain])}
       from ${sql.table(chain)} as t where t.seq > ${String(after)} order by t.seq limit ${pageSize}`.execute(db);
     for (const row of page.rows) {
-      const fail = (reason: string): ChainReport => ({ ...report, ok: false, firstBroken: { id: row.id, seq: row.seq, reason } });
+      const fail = (reason: string): ChainReport => ({
+        ...report,
+        ok: false,
+        firstBroken: { id: row.id, seq: row.seq, reason },
+      });
       if (BigInt(row.seq) !== expectedSeq) {
-        return fail(report.rows === 0 && !cp
-          ? `le journal commence au n° ${row.seq} sans point de purge : lignes supprimées au début`
-          : `n° ${row.seq} au lieu de ${expectedSeq} : ligne supprimée ou déplacée avant celle-ci`);
+        return fail(
+          report.rows === 0 && !cp
+            ? `le journal commence au n° ${row.seq} sans point de purge : lignes supprimées au début`
+            : `n° ${row.seq} au lieu de ${expectedSeq} : ligne supprimée ou déplacée avant celle-ci`,
+        );
       }
-      if (row.prev_hash !== expectedPrev) return fail('l’empreinte précédente ne correspond pas : ligne supprimée, insérée ou réordonnée');
+      if (row.prev_hash !== expectedPrev)
+        return fail('l’empreinte précédente ne correspond pas : ligne supprimée, insérée ou réordonnée');
       if (sha256(canonical(chain, row)) !== row.hash) return fail('contenu modifié : l’empreinte recalculée diffère');
       report.rows += 1;
       expectedSeq += 1n;
@@ -121,8 +136,13 @@ export async function purgeSecurityLog(db: Db, now: Date, retentionDays = LOG_RE
                (select max(seq)::text from ${sql.table(chain)}) as last`.execute(trx);
       const b = bound.rows[0];
       const upTo = b?.first_young != null ? BigInt(b.first_young) - 1n : b?.last != null ? BigInt(b.last) : null;
-      const last = upTo === null ? undefined : await sql<{ seq: string; hash: string }>`
-        select seq::text as seq, hash from ${sql.table(chain)} where seq = ${String(upTo)}`.execute(trx).then((r) => r.rows[0]);
+      const last =
+        upTo === null
+          ? undefined
+          : await sql<{ seq: string; hash: string }>`
+        select seq::text as seq, hash from ${sql.table(chain)} where seq = ${String(upTo)}`
+              .execute(trx)
+              .then((r) => r.rows[0]);
       if (!last) {
         reports.push({ chain, purgedRows: 0, checkpointSeq: null });
         continue;
@@ -138,9 +158,18 @@ export async function purgeSecurityLog(db: Db, now: Date, retentionDays = LOG_RE
     await trx
       .insertInto('audit_event')
       .values({
-        at: now, actor_id: null, actor_role: null, action: 'security_log.purge', case_file_id: null, target_type: 'security_log',
-        target_id: null, request_id: null,
-        diff: JSON.stringify({ before: cutoff.toISOString(), ...Object.fromEntries(reports.map((r) => [r.chain, r.purgedRows])) }),
+        at: now,
+        actor_id: null,
+        actor_role: null,
+        action: 'security_log.purge',
+        case_file_id: null,
+        target_type: 'security_log',
+        target_id: null,
+        request_id: null,
+        diff: JSON.stringify({
+          before: cutoff.toISOString(),
+          ...Object.fromEntries(reports.map((r) => [r.chain, r.purgedRows])),
+        }),
       })
       .execute();
     return reports;

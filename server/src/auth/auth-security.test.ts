@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { appWithSite, sessionCookie } from '../test/app-with-site.js';
 import { buildTestApp } from '../test/build-test-app.js';
-import { TEST_PASSWORD, buildUser, createUsagerAs, loginAs, minimalUsager, type Session, type TestUser } from '../test/factories.js';
+import {
+  TEST_PASSWORD,
+  buildUser,
+  createUsagerAs,
+  loginAs,
+  minimalUsager,
+  type Session,
+  type TestUser,
+} from '../test/factories.js';
 
 /**
  * Session security through the real HTTP API: CSRF, password change, first-admin set-up, security headers, and what
@@ -13,7 +21,6 @@ import { TEST_PASSWORD, buildUser, createUsagerAs, loginAs, minimalUsager, type 
 const NEW_PASSWORD = 'un-tout-nouveau-mot-de-passe';
 
 const { t, worker, login, me, count } = appWithSite();
-
 
 describe('CSRF', () => {
   it('refuses a mutation without the token, with a wrong token or from another origin, and writes nothing', async () => {
@@ -35,7 +42,12 @@ describe('CSRF', () => {
     // Also on PATCH and on logout: a forged logout does not end the session.
     const file = await createUsagerAs(t.app, s);
     const beforePatch = { audit: await count('audit_event'), files: await count('case_file') };
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/usagers/${file.id}`, headers: s.get, payload: { contact: { phone: '0102030405' } } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/usagers/${file.id}`,
+      headers: s.get,
+      payload: { contact: { phone: '0102030405' } },
+    });
     expect(patch.statusCode).toBe(403);
     const forgedLogout = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.get });
     expect(forgedLogout.statusCode).toBe(403);
@@ -48,7 +60,10 @@ describe('CSRF', () => {
   it('accepts the same request with the token, from the same origin (control)', async () => {
     const s = await loginAs(t.app, await worker());
     const ok = await t.app.inject({
-      method: 'POST', url: '/api/usagers', headers: { ...s.send, host: 'jalon.paris.example', origin: 'https://jalon.paris.example' }, payload: minimalUsager(),
+      method: 'POST',
+      url: '/api/usagers',
+      headers: { ...s.send, host: 'jalon.paris.example', origin: 'https://jalon.paris.example' },
+      payload: minimalUsager(),
     });
     expect(ok.statusCode, ok.body).toBe(201);
   });
@@ -59,7 +74,8 @@ describe('password change', () => {
     const u = await worker();
     const s = await loginAs(t.app, u);
     const other = await loginAs(t.app, u);
-    const change = (payload: object) => t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.send, payload });
+    const change = (payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.send, payload });
 
     const short = await change({ currentPassword: TEST_PASSWORD, newPassword: 'court-11car' });
     expect(short.statusCode).toBe(400);
@@ -69,7 +85,10 @@ describe('password change', () => {
 
     const wrong = await change({ currentPassword: 'pas-le-bon-mot-de-passe', newPassword: NEW_PASSWORD });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().error).toMatchObject({ code: 'wrong_password', message: 'Le mot de passe actuel est incorrect' });
+    expect(wrong.json().error).toMatchObject({
+      code: 'wrong_password',
+      message: 'Le mot de passe actuel est incorrect',
+    });
     expect((await me(other.cookie)).statusCode).toBe(200);
 
     const ok = await change({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
@@ -81,7 +100,11 @@ describe('password change', () => {
   });
 
   it('requires a session', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+    });
     expect(res.statusCode).toBe(401);
   });
 });
@@ -91,18 +114,34 @@ describe('first-admin set-up', () => {
     const fresh = await buildTestApp();
     try {
       expect((await fresh.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true });
-      const admin = { email: 'Premiere.Admin@Paris.example', displayName: 'Première administratrice', password: 'un-mot-de-passe-solide' };
+      const admin = {
+        email: 'Premiere.Admin@Paris.example',
+        displayName: 'Première administratrice',
+        password: 'un-mot-de-passe-solide',
+      };
       const res = await fresh.app.inject({ method: 'POST', url: '/api/setup', payload: admin });
       expect(res.statusCode, res.body).toBe(201);
       const cookie = sessionCookie(res);
       expect(cookie?.httpOnly).toBe(true);
-      expect(res.json().user).toMatchObject({ email: 'premiere.admin@paris.example', role: 'admin_fonctionnel', siteId: null });
+      expect(res.json().user).toMatchObject({
+        email: 'premiere.admin@paris.example',
+        role: 'admin_fonctionnel',
+        siteId: null,
+      });
       expect(res.json().csrfToken).toBeTruthy();
-      const meRes = await fresh.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `jalon_sid=${cookie?.value}` } });
+      const meRes = await fresh.app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { cookie: `jalon_sid=${cookie?.value}` },
+      });
       expect(meRes.statusCode).toBe(200);
       expect(meRes.json().user.role).toBe('admin_fonctionnel');
 
-      const again = await fresh.app.inject({ method: 'POST', url: '/api/setup', payload: { ...admin, email: 'autre@paris.example' } });
+      const again = await fresh.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { ...admin, email: 'autre@paris.example' },
+      });
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe('setup_done');
       expect(sessionCookie(again)).toBeUndefined();
@@ -185,7 +224,11 @@ describe('the admin and the DPO have no access to usagers', () => {
     expect(await count('audit_event')).toBe(totalBefore);
 
     const purpose = 'Contrôle après signalement';
-    const ok = await t.app.inject({ method: 'GET', url: `/api/dpo/audit-events?purpose=${encodeURIComponent(purpose)}&action=auth.login`, headers: dpo.get });
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: `/api/dpo/audit-events?purpose=${encodeURIComponent(purpose)}&action=auth.login`,
+      headers: dpo.get,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().items.length).toBeGreaterThan(0);
     expect(ok.json().items.every((i: { action: string }) => i.action === 'auth.login')).toBe(true);
@@ -200,7 +243,11 @@ describe('the admin and the DPO have no access to usagers', () => {
     expect(row.actor_role).toBe('dpo');
     expect(row.diff).toMatchObject({ purpose, action: 'auth.login' });
 
-    const asAdmin = await t.app.inject({ method: 'GET', url: `/api/dpo/audit-events?purpose=${encodeURIComponent(purpose)}`, headers: admin.get });
+    const asAdmin = await t.app.inject({
+      method: 'GET',
+      url: `/api/dpo/audit-events?purpose=${encodeURIComponent(purpose)}`,
+      headers: admin.get,
+    });
     expect(asAdmin.statusCode).toBe(403);
     expect(await searches()).toBe(before + 1);
   });

@@ -16,8 +16,13 @@ export const isCommonPassword = (password: string): boolean => commonPasswords()
 /** ANSSI-style rule beyond the length (checked by the zod schema): refuses a password of the common list. */
 export function assertNotCommonPassword(password: string, field: string): void {
   if (isCommonPassword(password)) {
-    throw new AppError(422, 'password_too_common', 'Ce mot de passe fait partie des plus courants : choisissez-en un autre', {
-      [field]: 'Mot de passe trop courant',
-    });
+    throw new AppError(
+      422,
+      'password_too_common',
+      'Ce mot de passe fait partie des plus courants : choisissez-en un autre',
+      {
+        [field]: 'Mot de passe trop courant',
+      },
+    );
   }
 }

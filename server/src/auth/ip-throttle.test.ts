@@ -25,7 +25,9 @@ describe('per client address', () => {
     const blocked = await login(ip, u.email, TEST_PASSWORD);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('too_many_attempts');
-    expect(blocked.json().error.message).toMatch(/^Trop de tentatives de connexion depuis votre poste : réessayez dans \d+ minutes?\.$/);
+    expect(blocked.json().error.message).toMatch(
+      /^Trop de tentatives de connexion depuis votre poste : réessayez dans \d+ minutes?\.$/,
+    );
     expect(blocked.cookies.find((c) => c.name === 'jalon_sid')).toBeUndefined();
     // The first failure was 200 s ago: it leaves the 15-minute window in 700 s.
     expect(blocked.headers['retry-after']).toBe('700');
@@ -68,7 +70,12 @@ describe('per client address', () => {
   it('a malformed login body is a 400 and does not count as a failure', async () => {
     const ip = '203.0.113.30';
     for (let i = 0; i < IP_MAX_FAILURES + 5; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { email: 42 } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: ip,
+        payload: { email: 42 },
+      });
       expect(res.statusCode).toBe(400);
     }
     expect((await login(ip, (await worker()).email, TEST_PASSWORD)).statusCode).toBe(200);

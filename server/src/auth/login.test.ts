@@ -12,7 +12,6 @@ const MIN = 60 * 1000;
 
 const { t, site, worker, login, me, count } = appWithSite();
 
-
 describe('login', () => {
   it('sets an HttpOnly, SameSite=Strict session cookie and returns the user and a CSRF token, never a hash', async () => {
     const u = await worker();
@@ -25,8 +24,18 @@ describe('login', () => {
     expect(raw).toMatch(/;\s*Path=\//i);
     const body = res.json();
     expect(body.csrfToken).toMatch(/^[\w-]{32,}$/);
-    expect(body.user).toMatchObject({ id: u.id, email: u.email, role: 'travailleur_social', siteId: site.id, teamIds: [site.teamA] });
-    const { password_hash } = await t.db.selectFrom('app_user').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
+    expect(body.user).toMatchObject({
+      id: u.id,
+      email: u.email,
+      role: 'travailleur_social',
+      siteId: site.id,
+      teamIds: [site.teamA],
+    });
+    const { password_hash } = await t.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('id', '=', u.id)
+      .executeTakeFirstOrThrow();
     expect(res.body).not.toContain(password_hash);
     expect(res.body).not.toMatch(/argon2|password/i);
   });
@@ -35,7 +44,9 @@ describe('login', () => {
     const u = await worker();
     const wrong = await login(u.email, 'pas-le-bon-mot-de-passe');
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Adresse électronique ou mot de passe incorrect' } });
+    expect(wrong.json()).toEqual({
+      error: { code: 'invalid_credentials', message: 'Adresse électronique ou mot de passe incorrect' },
+    });
     expect(sessionCookie(wrong)).toBeUndefined();
     const unknown = await login('personne-inconnue@test.jalon.local', 'pas-le-bon-mot-de-passe');
     expect(unknown.statusCode).toBe(401);

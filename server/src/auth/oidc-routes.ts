@@ -9,7 +9,8 @@ import { openSession } from './session-reply.js';
 import { SESSION_COOKIE, deleteSession, sha256Token } from './sessions.js';
 
 const STATE_COOKIE = 'jalon_oidc';
-const disabled = () => new AppError(404, 'oidc_disabled', 'La connexion avec ProConnect n’est pas configurée sur cette instance');
+const disabled = () =>
+  new AppError(404, 'oidc_disabled', 'La connexion avec ProConnect n’est pas configurée sur cette instance');
 
 /**
  * "Se connecter avec ProConnect": /start sends the browser to the provider, /callback comes back with a code. Both are
@@ -33,7 +34,11 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     }
     // Lax, not Strict: the provider's redirect back is a cross-site navigation, which must carry it.
     reply.setCookie(STATE_COOKIE, started.state, {
-      path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: Boolean(deps.secureCookies), maxAge: PENDING_TTL_MS / 1000,
+      path: '/api/auth/oidc',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: Boolean(deps.secureCookies),
+      maxAge: PENDING_TTL_MS / 1000,
     });
     return reply.redirect(started.url, 303);
   });
@@ -58,20 +63,34 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       .where('email', '=', email)
       .executeTakeFirst();
     if (!user || !user.active) {
-      await auditAnonymous(db, now, 'auth.login_failed', { targetType: 'user', diff: { reason: 'oidc_unknown_account' }, requestId });
+      await auditAnonymous(db, now, 'auth.login_failed', {
+        targetType: 'user',
+        diff: { reason: 'oidc_unknown_account' },
+        requestId,
+      });
       return back(reply, 'oidc_unknown_account');
     }
     if (user.locked_until && new Date(user.locked_until) > now) return back(reply, 'account_locked');
     // An account with a TOTP factor (mandatory for the admin and the DPO) logs in with its password and code.
     if (secondFactorRequired(user.role) || (await isEnrolled(db, user.id))) {
-      await auditAnonymous(db, now, 'auth.login_failed', { actorId: user.id, targetType: 'user', targetId: user.id, diff: { reason: 'oidc_second_factor' }, requestId });
+      await auditAnonymous(db, now, 'auth.login_failed', {
+        actorId: user.id,
+        targetType: 'user',
+        targetId: user.id,
+        diff: { reason: 'oidc_second_factor' },
+        requestId,
+      });
       return back(reply, 'oidc_second_factor');
     }
     const planted = req.cookies[SESSION_COOKIE];
     if (planted) await deleteSession(db, sha256Token(planted));
     const me = await openSession(deps, reply, user.id, now);
     const actor = { id: user.id, role: me.user.role, siteId: me.user.siteId, teamIds: me.user.teamIds };
-    await audit(db, { db, actor, now, requestId }, 'auth.login', { targetType: 'user', targetId: user.id, diff: { method: 'oidc' } });
+    await audit(db, { db, actor, now, requestId }, 'auth.login', {
+      targetType: 'user',
+      targetId: user.id,
+      diff: { method: 'oidc' },
+    });
     return reply.redirect('/', 303);
   });
 }

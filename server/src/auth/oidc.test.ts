@@ -25,7 +25,15 @@ let lastAuthParams: URLSearchParams = new URLSearchParams();
 
 beforeAll(async () => {
   provider = new Provider(ISSUER, {
-    clients: [{ client_id: 'jalon', client_secret: 'secret-de-test-du-client', redirect_uris: [REDIRECT], response_types: ['code'], grant_types: ['authorization_code'] }],
+    clients: [
+      {
+        client_id: 'jalon',
+        client_secret: 'secret-de-test-du-client',
+        redirect_uris: [REDIRECT],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+      },
+    ],
     // The account id typed at the dev login form is the e-mail the provider vouches for.
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, email: sub, email_verified: true }) }),
     claims: { email: ['email', 'email_verified'] },
@@ -42,8 +50,16 @@ beforeAll(async () => {
 
   t = await buildTestApp();
   oidcApp = await buildApp({
-    db: t.db, dbKind: 'pglite', clock: t.clock.now,
-    oidc: { issuer: ISSUER, clientId: 'jalon', clientSecret: 'secret-de-test-du-client', redirectUri: REDIRECT, allowHttp: true },
+    db: t.db,
+    dbKind: 'pglite',
+    clock: t.clock.now,
+    oidc: {
+      issuer: ISSUER,
+      clientId: 'jalon',
+      clientSecret: 'secret-de-test-du-client',
+      redirectUri: REDIRECT,
+      allowHttp: true,
+    },
   });
   await oidcApp.ready();
   const site = await buildSite(t.db);
@@ -86,7 +102,12 @@ async function atProvider(authorizationUrl: string, email: string): Promise<URL>
     expect(res.status, html.slice(0, 500)).toBe(200);
     const prompt = html.includes('name="login"') ? 'login' : 'consent';
     const body = new URLSearchParams(prompt === 'login' ? { prompt, login: email, password: 'x' } : { prompt });
-    const post = await fetch(url, { method: 'POST', redirect: 'manual', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const post = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     jar.store(post);
     url = new URL(post.headers.get('location') ?? '', url).href;
   }
@@ -99,8 +120,10 @@ const start = async () => {
   const state = res.cookies.find((c) => c.name === 'jalon_oidc');
   return { location: String(res.headers.location), stateCookie: `jalon_oidc=${state?.value}`, raw: state };
 };
-const callback = (cb: URL, cookie: string) => oidcApp.inject({ method: 'GET', url: `/api/auth/oidc/callback${cb.search}`, headers: { cookie } });
-const sessionOf = (res: { cookies: { name: string; value: string }[] }) => res.cookies.find((c) => c.name === 'jalon_sid' && c.value);
+const callback = (cb: URL, cookie: string) =>
+  oidcApp.inject({ method: 'GET', url: `/api/auth/oidc/callback${cb.search}`, headers: { cookie } });
+const sessionOf = (res: { cookies: { name: string; value: string }[] }) =>
+  res.cookies.find((c) => c.name === 'jalon_sid' && c.value);
 
 describe('OpenID Connect login', () => {
   it('is announced only when configured', async () => {
@@ -129,10 +152,19 @@ describe('OpenID Connect login', () => {
     expect(res.headers.location).toBe('/');
     const sid = sessionOf(res);
     expect(sid).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-    const me = await oidcApp.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `jalon_sid=${sid?.value}` } });
+    const me = await oidcApp.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `jalon_sid=${sid?.value}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.id).toBe(worker.id);
-    const row = await t.db.selectFrom('audit_event').select(['actor_id', 'diff']).where('action', '=', 'auth.login').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'diff'])
+      .where('action', '=', 'auth.login')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ actor_id: worker.id, diff: { method: 'oidc' } });
 
     // The code and the state are single-use: replaying the callback fails.
@@ -148,7 +180,11 @@ describe('OpenID Connect login', () => {
     expect(res.headers.location).toBe('/connexion?erreur=oidc_unknown_account');
     expect(sessionOf(res)).toBeUndefined();
     expect(await t.db.selectFrom('app_user').select('id').execute()).toHaveLength(usersBefore.length);
-    const n = await sql<{ n: number }>`select count(*)::int as n from audit_event where action = 'auth.login_failed' and diff->>'reason' = 'oidc_unknown_account'`.execute(t.db);
+    const n = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_event where action = 'auth.login_failed' and diff->>'reason' = 'oidc_unknown_account'`.execute(
+      t.db,
+    );
     expect(n.rows[0]?.n).toBe(1);
   });
 
@@ -159,7 +195,11 @@ describe('OpenID Connect login', () => {
     const res = await callback(cb, victim.stateCookie);
     expect(res.headers.location).toBe('/connexion?erreur=oidc_state');
     expect(sessionOf(res)).toBeUndefined();
-    const forged = await oidcApp.inject({ method: 'GET', url: '/api/auth/oidc/callback?code=abc&state=invente', headers: { cookie: 'jalon_oidc=invente' } });
+    const forged = await oidcApp.inject({
+      method: 'GET',
+      url: '/api/auth/oidc/callback?code=abc&state=invente',
+      headers: { cookie: 'jalon_oidc=invente' },
+    });
     expect(forged.headers.location).toBe('/connexion?erreur=oidc_state');
     const none = await oidcApp.inject({ method: 'GET', url: '/api/auth/oidc/callback?%00=%00&state[]=x' });
     expect(none.statusCode).toBe(303);
@@ -176,7 +216,10 @@ describe('OpenID Connect login', () => {
   });
 
   it('accounts with a second factor (and every admin and DPO) must use password and code', async () => {
-    for (const u of [await buildUser(t.db, 'admin_fonctionnel', null), await buildUser(t.db, 'dpo', null, [], { secondFactor: false })]) {
+    for (const u of [
+      await buildUser(t.db, 'admin_fonctionnel', null),
+      await buildUser(t.db, 'dpo', null, [], { secondFactor: false }),
+    ]) {
       const s = await start();
       const res = await callback(await atProvider(s.location, u.email), s.stateCookie);
       expect(res.headers.location, u.role).toBe('/connexion?erreur=oidc_second_factor');

@@ -34,7 +34,13 @@ export class OidcLogin {
   private configuration(): Promise<client.Configuration> {
     const s = this.settings;
     this.config ??= client
-      .discovery(new URL(s.issuer), s.clientId, s.clientSecret, undefined, s.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined)
+      .discovery(
+        new URL(s.issuer),
+        s.clientId,
+        s.clientSecret,
+        undefined,
+        s.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
       .catch((err: unknown) => {
         this.config = null;
         throw err;

@@ -10,10 +10,13 @@ import { isCommonPassword } from './common-passwords.js';
 
 const { t, site, worker } = appWithSite();
 
-const LIST = readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
+const LIST = readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean);
 /** Common passwords long enough to pass the length rule: only the list can refuse them. */
 const COMMON_LONG = LIST.filter((p) => p.length >= 12);
-const auditCount = async () => Number((await sql<{ n: string }>`select count(*) as n from audit_event`.execute(t.db)).rows[0]?.n);
+const auditCount = async () =>
+  Number((await sql<{ n: string }>`select count(*) as n from audit_event`.execute(t.db)).rows[0]?.n);
 
 describe('the committed list', () => {
   it('holds the 10,000 most common passwords, most frequent first, without duplicates', () => {
@@ -46,10 +49,17 @@ describe('refused with a French code where a password is chosen', () => {
     try {
       const payload = { email: 'admin@paris.example', displayName: 'Admin', password: '' };
       for (const password of ['1q2w3e4r5t6y', 'QazWsxEdcRfv']) {
-        expectTooCommon(await fresh.app.inject({ method: 'POST', url: '/api/setup', payload: { ...payload, password } }), 'password');
+        expectTooCommon(
+          await fresh.app.inject({ method: 'POST', url: '/api/setup', payload: { ...payload, password } }),
+          'password',
+        );
       }
       expect(await fresh.db.selectFrom('app_user').select('id').execute()).toEqual([]);
-      const ok = await fresh.app.inject({ method: 'POST', url: '/api/setup', payload: { ...payload, password: 'un-mot-de-passe-solide' } });
+      const ok = await fresh.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { ...payload, password: 'un-mot-de-passe-solide' },
+      });
       expect(ok.statusCode).toBe(201);
     } finally {
       await fresh.close();
@@ -61,12 +71,22 @@ describe('refused with a French code where a password is chosen', () => {
     const s = await loginAs(t.app, u);
     const before = await auditCount();
     for (const newPassword of COMMON_LONG) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.send, payload: { currentPassword: TEST_PASSWORD, newPassword } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: s.send,
+        payload: { currentPassword: TEST_PASSWORD, newPassword },
+      });
       expectTooCommon(res, 'newPassword');
     }
     expect(await auditCount()).toBe(before);
     expect((await loginAs(t.app, u)).csrf).toBeTruthy(); // the password did not change
-    const short = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.send, payload: { currentPassword: TEST_PASSWORD, newPassword: '123456' } });
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: s.send,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: '123456' },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields.newPassword).toMatch(/au moins 12 caractères/);
   });
@@ -75,11 +95,19 @@ describe('refused with a French code where a password is chosen', () => {
     const admin = await loginAs(t.app, await buildUser(t.db, 'admin_fonctionnel', null));
     const email = 'nouvel.agent@test.jalon.local';
     const body = { email, displayName: 'Nouvel agent', role: 'secretaire', siteId: site.id, password: 'sonyericsson' };
-    expectTooCommon(await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: admin.send, payload: body }), 'password');
+    expectTooCommon(
+      await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: admin.send, payload: body }),
+      'password',
+    );
     expect(await t.db.selectFrom('app_user').select('id').where('email', '=', email).execute()).toEqual([]);
 
     const victim = await buildUser(t.db, 'secretaire', site.id);
-    const reset = await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${victim.id}`, headers: admin.send, payload: { password: '123456654321' } });
+    const reset = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${victim.id}`,
+      headers: admin.send,
+      payload: { password: '123456654321' },
+    });
     expectTooCommon(reset, 'password');
     expect((await loginAs(t.app, victim)).csrf).toBeTruthy();
   });

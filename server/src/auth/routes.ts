@@ -14,14 +14,29 @@ import { SESSION_COOKIE, deleteSession, deleteUserSessions } from './sessions.js
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
 
-const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Adresse électronique ou mot de passe incorrect');
+const invalidCredentials = () =>
+  new AppError(401, 'invalid_credentials', 'Adresse électronique ou mot de passe incorrect');
 const locked = () =>
-  new AppError(423, 'account_locked', 'Compte verrouillé après 5 tentatives infructueuses : réessayez dans 15 minutes ou contactez votre administrateur.');
+  new AppError(
+    423,
+    'account_locked',
+    'Compte verrouillé après 5 tentatives infructueuses : réessayez dans 15 minutes ou contactez votre administrateur.',
+  );
 
 const totpRequired = () =>
-  new AppError(401, 'totp_required', 'Saisissez le code à 6 chiffres de votre application d’authentification, ou un code de secours', { code: 'Code obligatoire' });
+  new AppError(
+    401,
+    'totp_required',
+    'Saisissez le code à 6 chiffres de votre application d’authentification, ou un code de secours',
+    { code: 'Code obligatoire' },
+  );
 const invalidLoginCode = () =>
-  new AppError(401, 'invalid_totp_code', 'Code incorrect, expiré ou déjà utilisé : saisissez le code affiché maintenant', { code: 'Code incorrect ou expiré' });
+  new AppError(
+    401,
+    'invalid_totp_code',
+    'Code incorrect, expiré ou déjà utilisé : saisissez le code affiché maintenant',
+    { code: 'Code incorrect ou expiré' },
+  );
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
@@ -68,7 +83,11 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     if (!user || !user.active) {
       await dummyVerify(input.password);
       ipThrottle.recordFailure(req.ip, now);
-      await auditAnonymous(db, now, 'auth.login_failed', { targetType: 'user', diff: { reason: 'unknown_or_inactive' }, requestId: String(req.id) });
+      await auditAnonymous(db, now, 'auth.login_failed', {
+        targetType: 'user',
+        diff: { reason: 'unknown_or_inactive' },
+        requestId: String(req.id),
+      });
       throw invalidCredentials();
     }
     if (user.locked_until && new Date(user.locked_until) > now) throw locked();
@@ -81,14 +100,25 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       if (!input.code) throw totpRequired();
       const code = input.code;
       factor = await db.transaction().execute((trx) => checkSecondFactor(trx, user.id, code, now, String(req.id)));
-      if (!factor) throw (await recordFailure(req, user.id, user.failed_attempts, 'second_factor')) ? locked() : invalidLoginCode();
+      if (!factor)
+        throw (await recordFailure(req, user.id, user.failed_attempts, 'second_factor'))
+          ? locked()
+          : invalidLoginCode();
     }
-    await db.updateTable('app_user').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await db
+      .updateTable('app_user')
+      .set({ failed_attempts: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
     // A session cookie sent with the login is dropped: the new session always gets a new id.
     if (req.session) await deleteSession(db, req.session.tokenHash);
     const me = await startSession(reply, user.id, now);
     const actor = { id: user.id, role: me.user.role, siteId: me.user.siteId, teamIds: me.user.teamIds };
-    await audit(db, { db, actor, now, requestId: String(req.id) }, 'auth.login', { targetType: 'user', targetId: user.id, diff: { secondFactor: factor } });
+    await audit(db, { db, actor, now, requestId: String(req.id) }, 'auth.login', {
+      targetType: 'user',
+      targetId: user.id,
+      diff: { secondFactor: factor },
+    });
     return me;
   });
 
@@ -106,17 +136,29 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.post('/api/auth/password', async (req, reply) => {
     const ctx = ctxOf(req, deps);
     const input = parse(ChangePasswordInput, req.body);
-    const user = await db.selectFrom('app_user').select(['password_hash']).where('id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('app_user')
+      .select(['password_hash'])
+      .where('id', '=', ctx.actor.id)
+      .executeTakeFirstOrThrow();
     if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-      throw new AppError(422, 'wrong_password', 'Le mot de passe actuel est incorrect', { currentPassword: 'Mot de passe incorrect' });
+      throw new AppError(422, 'wrong_password', 'Le mot de passe actuel est incorrect', {
+        currentPassword: 'Mot de passe incorrect',
+      });
     }
     if (input.currentPassword === input.newPassword) {
-      throw new AppError(422, 'same_password', 'Le nouveau mot de passe doit être différent de l’actuel', { newPassword: 'Identique à l’actuel' });
+      throw new AppError(422, 'same_password', 'Le nouveau mot de passe doit être différent de l’actuel', {
+        newPassword: 'Identique à l’actuel',
+      });
     }
     assertNotCommonPassword(input.newPassword, 'newPassword');
     const passwordHash = await hashPassword(input.newPassword);
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('app_user').set({ password_hash: passwordHash, password_changed_at: ctx.now }).where('id', '=', ctx.actor.id).execute();
+      await trx
+        .updateTable('app_user')
+        .set({ password_hash: passwordHash, password_changed_at: ctx.now })
+        .where('id', '=', ctx.actor.id)
+        .execute();
       await deleteUserSessions(trx, ctx.actor.id, req.session?.tokenHash);
       await audit(trx, ctx, 'auth.password_changed', { targetType: 'user', targetId: ctx.actor.id });
     });
@@ -137,10 +179,21 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       if (any) throw conflict('setup_done', 'L’installation est déjà faite : connectez-vous');
       const row = await trx
         .insertInto('app_user')
-        .values({ email: input.email, display_name: input.displayName, role: 'admin_fonctionnel', site_id: null, password_hash: passwordHash })
+        .values({
+          email: input.email,
+          display_name: input.displayName,
+          role: 'admin_fonctionnel',
+          site_id: null,
+          password_hash: passwordHash,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await auditAnonymous(trx, req.now, 'setup.first_admin', { actorId: row.id, targetType: 'user', targetId: row.id, requestId: String(req.id) });
+      await auditAnonymous(trx, req.now, 'setup.first_admin', {
+        actorId: row.id,
+        targetType: 'user',
+        targetId: row.id,
+        requestId: String(req.id),
+      });
       return row.id;
     });
     const me = await startSession(reply, id, req.now);

@@ -1,4 +1,11 @@
-import { ConfirmSecondFactorInput, DisableSecondFactorInput, EmptyInput, IdParams, canManageOrganisation, secondFactorRequired } from '@jalon/core';
+import {
+  ConfirmSecondFactorInput,
+  DisableSecondFactorInput,
+  EmptyInput,
+  IdParams,
+  canManageOrganisation,
+  secondFactorRequired,
+} from '@jalon/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ctxOf } from '../app.js';
 import type { AppDeps } from '../context.js';
@@ -22,7 +29,11 @@ export function secondFactorGate(req: FastifyRequest): void {
   const s = req.session;
   if (!s || s.secondFactorEnrolled || !secondFactorRequired(s.actor.role)) return;
   if (ENROLMENT_ROUTES.has(`${req.method} ${req.routeOptions.url ?? ''}`)) return;
-  throw new AppError(403, 'totp_enrolment_required', 'La double authentification est obligatoire pour votre profil : activez-la pour continuer');
+  throw new AppError(
+    403,
+    'totp_enrolment_required',
+    'La double authentification est obligatoire pour votre profil : activez-la pour continuer',
+  );
 }
 
 export async function secondFactorRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {

@@ -13,10 +13,17 @@ const post = (url: string, s: Session | null, payload?: Record<string, unknown>)
   t.app.inject({ method: 'POST', url, headers: s?.send ?? {}, ...(payload === undefined ? {} : { payload }) });
 const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.get });
 const login = (email: string, password: string, code?: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.50', payload: { email, password, ...(code === undefined ? {} : { code }) } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: '192.0.2.50',
+    payload: { email, password, ...(code === undefined ? {} : { code }) },
+  });
 const hasCookie = (res: { cookies: { name: string }[] }) => res.cookies.some((c) => c.name === 'jalon_sid');
 const actions = async (userId: string) =>
-  (await sql<{ action: string }>`select action from audit_event where target_id = ${userId} order by id`.execute(t.db)).rows.map((r) => r.action);
+  (
+    await sql<{ action: string }>`select action from audit_event where target_id = ${userId} order by id`.execute(t.db)
+  ).rows.map((r) => r.action);
 
 /** Enrols through the API as the user would; returns the secret and the recovery codes. */
 async function enrol(s: Session) {
@@ -38,18 +45,31 @@ describe('enrolment', () => {
     expect(start.statusCode).toBe(200);
     const { secret, otpauthUri, qrCode } = start.json();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(otpauthUri).toBe(`otpauth://totp/Jalon:${encodeURIComponent(u.email)}?secret=${secret}&period=30&digits=6&algorithm=SHA1&issuer=Jalon`);
+    expect(otpauthUri).toBe(
+      `otpauth://totp/Jalon:${encodeURIComponent(u.email)}?secret=${secret}&period=30&digits=6&algorithm=SHA1&issuer=Jalon`,
+    );
     expect(qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(Buffer.from(qrCode.split(',')[1], 'base64').toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(Buffer.from(qrCode.split(',')[1], 'base64').toString()).toMatch(
+      /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+    );
 
-    const stored = await t.db.selectFrom('user_second_factor').selectAll().where('user_id', '=', u.id).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('user_second_factor')
+      .selectAll()
+      .where('user_id', '=', u.id)
+      .executeTakeFirstOrThrow();
     expect(stored.pending_secret).toMatch(/^jk1\./);
     expect(JSON.stringify(stored)).not.toContain(secret);
     expect(stored.enabled_at).toBeNull();
 
-    const wrong = await post('/api/auth/totp/confirm', s, { code: '000000' === totpCode(secret, t.clock.now()) ? '111111' : '000000' });
+    const wrong = await post('/api/auth/totp/confirm', s, {
+      code: '000000' === totpCode(secret, t.clock.now()) ? '111111' : '000000',
+    });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().error).toMatchObject({ code: 'invalid_totp_code', fields: { code: 'Code incorrect ou expiré' } });
+    expect(wrong.json().error).toMatchObject({
+      code: 'invalid_totp_code',
+      fields: { code: 'Code incorrect ou expiré' },
+    });
     expect((await get('/api/auth/me', s)).json().secondFactor.enrolled).toBe(false);
 
     const ok = await post('/api/auth/totp/confirm', s, { code: totpCode(secret, t.clock.now()) });
@@ -58,9 +78,15 @@ describe('enrolment', () => {
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const c of codes) expect(c).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
-    const rows = await t.db.selectFrom('recovery_code').select(['code_hash', 'used_at']).where('user_id', '=', u.id).execute();
+    const rows = await t.db
+      .selectFrom('recovery_code')
+      .select(['code_hash', 'used_at'])
+      .where('user_id', '=', u.id)
+      .execute();
     expect(rows).toHaveLength(10);
-    const raw = JSON.stringify(await t.db.selectFrom('user_second_factor').selectAll().where('user_id', '=', u.id).execute()) + JSON.stringify(rows);
+    const raw =
+      JSON.stringify(await t.db.selectFrom('user_second_factor').selectAll().where('user_id', '=', u.id).execute()) +
+      JSON.stringify(rows);
     for (const c of [secret, ...codes, ...codes.map((x) => x.replace(/-/g, ''))]) expect(raw).not.toContain(c);
     expect((await get('/api/auth/me', s)).json().secondFactor).toEqual({ enrolled: true, required: false });
     expect(await actions(u.id)).toEqual(expect.arrayContaining(['auth.totp_enrolment_started', 'auth.totp_enabled']));
@@ -94,7 +120,9 @@ describe('login with a factor', () => {
     expect(noCode.json().error.message).toMatch(/code à 6 chiffres/);
     expect(hasCookie(noCode)).toBe(false);
     // A wrong password is refused before the code is even asked for.
-    expect((await login(u.email, 'mauvais-mot-de-passe', totpCode(factor.secret, t.clock.now()))).json().error.code).toBe('invalid_credentials');
+    expect(
+      (await login(u.email, 'mauvais-mot-de-passe', totpCode(factor.secret, t.clock.now()))).json().error.code,
+    ).toBe('invalid_credentials');
 
     const code = totpCode(factor.secret, t.clock.now());
     const ok = await login(u.email, TEST_PASSWORD, code);
@@ -118,9 +146,20 @@ describe('login with a factor', () => {
     expect((await login(u.email, TEST_PASSWORD, first.toUpperCase())).statusCode).toBe(200);
     expect((await login(u.email, TEST_PASSWORD, first)).statusCode).toBe(401);
     expect((await login(u.email, TEST_PASSWORD, second.replace(/-/g, ''))).statusCode).toBe(200);
-    const used = await t.db.selectFrom('recovery_code').select('id').where('user_id', '=', u.id).where('used_at', 'is not', null).execute();
+    const used = await t.db
+      .selectFrom('recovery_code')
+      .select('id')
+      .where('user_id', '=', u.id)
+      .where('used_at', 'is not', null)
+      .execute();
     expect(used).toHaveLength(2);
-    const row = await t.db.selectFrom('audit_event').select('diff').where('action', '=', 'auth.recovery_code_used').where('actor_id', '=', u.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('audit_event')
+      .select('diff')
+      .where('action', '=', 'auth.recovery_code_used')
+      .where('actor_id', '=', u.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(row.diff).toEqual({ left: 8 });
   });
 
@@ -128,7 +167,8 @@ describe('login with a factor', () => {
     const v = await worker();
     const f = await enrol(await loginAs(t.app, v));
     t.clock.advance(STEP);
-    for (let i = 1; i <= 4; i++) expect((await login(v.email, TEST_PASSWORD, '000001')).statusCode, `attempt ${i}`).toBe(401);
+    for (let i = 1; i <= 4; i++)
+      expect((await login(v.email, TEST_PASSWORD, '000001')).statusCode, `attempt ${i}`).toBe(401);
     const fifth = await login(v.email, TEST_PASSWORD, '000001');
     expect(fifth.statusCode).toBe(423);
     expect((await login(v.email, TEST_PASSWORD, totpCode(f.secret, t.clock.now()))).statusCode).toBe(423);
@@ -190,14 +230,20 @@ describe('disabling and reset', () => {
     expect(asWorker.statusCode).toBe(403);
     expect(enrolmentOf(admin.email)).toBeDefined();
 
-    const listed = async () => (await get('/api/admin/users', a)).json().items.find((x: { id: string }) => x.id === u.id).secondFactor;
+    const listed = async () =>
+      (await get('/api/admin/users', a)).json().items.find((x: { id: string }) => x.id === u.id).secondFactor;
     expect(await listed()).toBe(true);
     const res = await post(`/api/admin/users/${u.id}/totp/reset`, a);
     expect(res.statusCode, res.body).toBe(204);
     expect(await listed()).toBe(false);
     expect((await get('/api/auth/me', us)).statusCode).toBe(401);
     expect((await login(u.email, TEST_PASSWORD)).statusCode).toBe(200);
-    const row = await t.db.selectFrom('audit_event').select(['actor_id', 'action']).where('target_id', '=', u.id).where('action', '=', 'user.totp_reset').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'action'])
+      .where('target_id', '=', u.id)
+      .where('action', '=', 'user.totp_reset')
+      .executeTakeFirstOrThrow();
     expect(row.actor_id).toBe(admin.id);
     expect((await post(`/api/admin/users/${u.id}/totp/reset`, a)).json().error.code).toBe('totp_not_enabled');
     expect((await post('/api/admin/users/00000000-0000-4000-8000-000000000000/totp/reset', a)).statusCode).toBe(404);

@@ -7,7 +7,13 @@ import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { verifyPassword } from './passwords.js';
 import { deleteUserSessions } from './sessions.js';
 import {
-  RECOVERY_CODE_COUNT, acceptTotp, hashRecoveryCode, newRecoveryCode, newTotpSecret, otpauthUri, qrCodeDataUrl,
+  RECOVERY_CODE_COUNT,
+  acceptTotp,
+  hashRecoveryCode,
+  newRecoveryCode,
+  newTotpSecret,
+  otpauthUri,
+  qrCodeDataUrl,
 } from './totp.js';
 
 /** TOTP second factor: enrolment, confirmation, login check, disabling by the user, reset by an admin. */
@@ -15,10 +21,20 @@ import {
 const secretAad = (userId: string) => aadOf('user_second_factor', 'secret', userId);
 const pendingAad = (userId: string) => aadOf('user_second_factor', 'pending_secret', userId);
 
-export const invalidCode = () => new AppError(422, 'invalid_totp_code', 'Code incorrect ou expiré : saisissez le code affiché maintenant par votre application', { code: 'Code incorrect ou expiré' });
+export const invalidCode = () =>
+  new AppError(
+    422,
+    'invalid_totp_code',
+    'Code incorrect ou expiré : saisissez le code affiché maintenant par votre application',
+    { code: 'Code incorrect ou expiré' },
+  );
 
 export async function isEnrolled(db: Queryable, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('user_second_factor').select('enabled_at').where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('user_second_factor')
+    .select('enabled_at')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return Boolean(row?.enabled_at);
 }
 
@@ -26,13 +42,18 @@ export async function isEnrolled(db: Queryable, userId: string): Promise<boolean
 export async function startEnrolment(ctx: Ctx, email: string) {
   return ctx.db.transaction().execute(async (trx) => {
     if (await isEnrolled(trx, ctx.actor.id)) {
-      throw conflict('totp_already_enabled', 'La double authentification est déjà activée : désactivez-la d’abord pour changer d’appareil');
+      throw conflict(
+        'totp_already_enabled',
+        'La double authentification est déjà activée : désactivez-la d’abord pour changer d’appareil',
+      );
     }
     const secret = newTotpSecret();
     await trx
       .insertInto('user_second_factor')
       .values({ user_id: ctx.actor.id, pending_secret: sealText(secret, pendingAad(ctx.actor.id)) })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ pending_secret: sealText(secret, pendingAad(ctx.actor.id)) }))
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet({ pending_secret: sealText(secret, pendingAad(ctx.actor.id)) }),
+      )
       .execute();
     await audit(trx, ctx, 'auth.totp_enrolment_started', { targetType: 'user', targetId: ctx.actor.id });
     const uri = otpauthUri(email, secret);
@@ -43,22 +64,39 @@ export async function startEnrolment(ctx: Ctx, email: string) {
 async function replaceRecoveryCodes(trx: Queryable, userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
-  await trx.insertInto('recovery_code').values(codes.map((c) => ({ user_id: userId, code_hash: hashRecoveryCode(c) }))).execute();
+  await trx
+    .insertInto('recovery_code')
+    .values(codes.map((c) => ({ user_id: userId, code_hash: hashRecoveryCode(c) })))
+    .execute();
   return codes;
 }
 
 /** Confirms the enrolment with a first code; returns the 10 recovery codes, shown once. */
 export async function confirmEnrolment(ctx: Ctx, code: string): Promise<{ recoveryCodes: string[] }> {
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('user_second_factor').select(['pending_secret', 'enabled_at']).where('user_id', '=', ctx.actor.id).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('user_second_factor')
+      .select(['pending_secret', 'enabled_at'])
+      .where('user_id', '=', ctx.actor.id)
+      .forUpdate()
+      .executeTakeFirst();
     if (row?.enabled_at) throw conflict('totp_already_enabled', 'La double authentification est déjà activée');
-    if (!row?.pending_secret) throw conflict('totp_no_enrolment', 'Aucune activation en cours : recommencez l’activation de la double authentification');
+    if (!row?.pending_secret)
+      throw conflict(
+        'totp_no_enrolment',
+        'Aucune activation en cours : recommencez l’activation de la double authentification',
+      );
     const secret = openText(row.pending_secret, pendingAad(ctx.actor.id));
     const step = acceptTotp(secret, code, ctx.now, 0);
     if (step === null) throw invalidCode();
     await trx
       .updateTable('user_second_factor')
-      .set({ secret: sealText(secret, secretAad(ctx.actor.id)), pending_secret: null, enabled_at: ctx.now, last_step: step })
+      .set({
+        secret: sealText(secret, secretAad(ctx.actor.id)),
+        pending_secret: null,
+        enabled_at: ctx.now,
+        last_step: step,
+      })
       .where('user_id', '=', ctx.actor.id)
       .execute();
     const recoveryCodes = await replaceRecoveryCodes(trx, ctx.actor.id);
@@ -71,8 +109,19 @@ export async function confirmEnrolment(ctx: Ctx, code: string): Promise<{ recove
  * Login step 2: a TOTP code newer than the last one accepted, or an unused recovery code (then spent).
  * Returns what was used, or null. Runs in the caller's transaction, which locks the factor row.
  */
-export async function checkSecondFactor(trx: Queryable, userId: string, code: string, now: Date, requestId: string): Promise<'totp' | 'recovery' | null> {
-  const row = await trx.selectFrom('user_second_factor').select(['secret', 'last_step']).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+export async function checkSecondFactor(
+  trx: Queryable,
+  userId: string,
+  code: string,
+  now: Date,
+  requestId: string,
+): Promise<'totp' | 'recovery' | null> {
+  const row = await trx
+    .selectFrom('user_second_factor')
+    .select(['secret', 'last_step'])
+    .where('user_id', '=', userId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row?.secret) return null;
   const step = acceptTotp(openText(row.secret, secretAad(userId)), code.replace(/\s/g, ''), now, Number(row.last_step));
   if (step !== null) {
@@ -88,14 +137,29 @@ export async function checkSecondFactor(trx: Queryable, userId: string, code: st
     .returning('id')
     .executeTakeFirst();
   if (!spent) return null;
-  const left = await trx.selectFrom('recovery_code').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('used_at', 'is', null).executeTakeFirstOrThrow();
-  await auditAnonymous(trx, now, 'auth.recovery_code_used', { actorId: userId, targetType: 'user', targetId: userId, diff: { left: Number(left.n) }, requestId });
+  const left = await trx
+    .selectFrom('recovery_code')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  await auditAnonymous(trx, now, 'auth.recovery_code_used', {
+    actorId: userId,
+    targetType: 'user',
+    targetId: userId,
+    diff: { left: Number(left.n) },
+    requestId,
+  });
   return 'recovery';
 }
 
 async function removeFactor(trx: Queryable, userId: string): Promise<boolean> {
   await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
-  const del = await trx.deleteFrom('user_second_factor').where('user_id', '=', userId).returning('enabled_at').executeTakeFirst();
+  const del = await trx
+    .deleteFrom('user_second_factor')
+    .where('user_id', '=', userId)
+    .returning('enabled_at')
+    .executeTakeFirst();
   return Boolean(del?.enabled_at);
 }
 
@@ -104,12 +168,19 @@ export async function disableOwn(ctx: Ctx, password: string): Promise<void> {
   if (secondFactorRequired(ctx.actor.role)) {
     throw forbidden('La double authentification est obligatoire pour votre profil : elle ne peut pas être désactivée');
   }
-  const user = await ctx.db.selectFrom('app_user').select('password_hash').where('id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+  const user = await ctx.db
+    .selectFrom('app_user')
+    .select('password_hash')
+    .where('id', '=', ctx.actor.id)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, password))) {
-    throw new AppError(422, 'wrong_password', 'Le mot de passe actuel est incorrect', { password: 'Mot de passe incorrect' });
+    throw new AppError(422, 'wrong_password', 'Le mot de passe actuel est incorrect', {
+      password: 'Mot de passe incorrect',
+    });
   }
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await removeFactor(trx, ctx.actor.id))) throw conflict('totp_not_enabled', 'La double authentification n’est pas activée');
+    if (!(await removeFactor(trx, ctx.actor.id)))
+      throw conflict('totp_not_enabled', 'La double authentification n’est pas activée');
     await audit(trx, ctx, 'auth.totp_disabled', { targetType: 'user', targetId: ctx.actor.id });
   });
 }
@@ -119,7 +190,8 @@ export async function resetByAdmin(ctx: Ctx, userId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst();
     if (!user) throw notFound('Utilisateur');
-    if (!(await removeFactor(trx, userId))) throw conflict('totp_not_enabled', 'La double authentification n’est pas activée pour ce compte');
+    if (!(await removeFactor(trx, userId)))
+      throw conflict('totp_not_enabled', 'La double authentification n’est pas activée pour ce compte');
     await deleteUserSessions(trx, userId);
     await audit(trx, ctx, 'user.totp_reset', { targetType: 'user', targetId: userId });
   });

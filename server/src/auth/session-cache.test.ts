@@ -12,7 +12,9 @@ describe('session cache', () => {
   it('logout applies at once, even to a session read a moment before', async () => {
     const s = await loginAs(t.app, await worker());
     expect((await me(s.get)).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.send })).statusCode).toBeLessThan(300);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.send })).statusCode).toBeLessThan(
+      300,
+    );
     expect((await me(s.get)).statusCode).toBe(401);
   });
 
@@ -21,7 +23,12 @@ describe('session cache', () => {
     const s = await loginAs(t.app, u);
     expect((await me(s.get)).statusCode).toBe(200);
     const admin = await loginAs(t.app, await buildUser(t.db, 'admin_fonctionnel', null));
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${u.id}`, headers: admin.send, payload: { active: false } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${u.id}`,
+      headers: admin.send,
+      payload: { active: false },
+    });
     expect(res.statusCode).toBe(200);
     expect((await me(s.get)).statusCode).toBe(401);
   });

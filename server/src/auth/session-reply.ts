@@ -32,14 +32,28 @@ export async function openSession(deps: AppDeps, reply: FastifyReply, userId: st
   const user = await db
     .selectFrom('app_user as u')
     .leftJoin('site', 'site.id', 'u.site_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.site_id', 'site.name as site_name', 'site.profile as site_profile'])
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.site_id',
+      'site.name as site_name',
+      'site.profile as site_profile',
+    ])
     .where('u.id', '=', userId)
     .executeTakeFirstOrThrow();
   const teams = await db.selectFrom('user_team').select('team_id').where('user_id', '=', userId).execute();
   return meOf({
     csrfToken,
     actor: { id: user.id, role: user.role, siteId: user.site_id, teamIds: teams.map((t) => t.team_id) },
-    user: { id: user.id, email: user.email, displayName: user.display_name, siteName: user.site_name, siteProfile: user.site_profile },
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      siteName: user.site_name,
+      siteProfile: user.site_profile,
+    },
     secondFactorEnrolled: await isEnrolled(db, userId),
   });
 }

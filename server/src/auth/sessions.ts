@@ -16,7 +16,11 @@ export const sha256Token = sha256;
 const token = () => randomBytes(32).toString('base64url');
 
 /** Creates a fresh session (a new id at every login: no fixation). Returns the raw cookie value. */
-export async function createSession(db: Queryable, userId: string, now: Date): Promise<{ cookie: string; csrfToken: string }> {
+export async function createSession(
+  db: Queryable,
+  userId: string,
+  now: Date,
+): Promise<{ cookie: string; csrfToken: string }> {
   const cookie = token();
   const csrfToken = token();
   await db
@@ -57,7 +61,8 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
 }
 
 export async function deleteUserSessions(db: Queryable, userId: string, exceptTokenHash?: string): Promise<void> {
-  for (const [hash, c] of sessionCache) if (c.session.user.id === userId && hash !== exceptTokenHash) sessionCache.delete(hash);
+  for (const [hash, c] of sessionCache)
+    if (c.session.user.id === userId && hash !== exceptTokenHash) sessionCache.delete(hash);
   await db
     .deleteFrom('session')
     .where('user_id', '=', userId)
@@ -83,7 +88,8 @@ export async function resolveSession(db: Queryable, cookie: string, now: Date): 
       sessionCache.set(tokenHash, cached);
     }
   }
-  const expired = t - cached.lastSeenAt > IDLE_TIMEOUT_MS || t - cached.createdAt > ABSOLUTE_TIMEOUT_MS || !cached.active;
+  const expired =
+    t - cached.lastSeenAt > IDLE_TIMEOUT_MS || t - cached.createdAt > ABSOLUTE_TIMEOUT_MS || !cached.active;
   if (expired) {
     await deleteSession(db, tokenHash);
     return null;
@@ -127,14 +133,29 @@ async function loadSession(db: Queryable, tokenHash: string, now: Date) {
     .executeTakeFirst();
   if (!row) return null;
   const actor: Actor = {
-    id: row.id, role: row.role, siteId: row.site_id, teamIds: row.team_ids ?? [], motivatedFileIds: row.motivated_file_ids ?? [],
+    id: row.id,
+    role: row.role,
+    siteId: row.site_id,
+    teamIds: row.team_ids ?? [],
+    motivatedFileIds: row.motivated_file_ids ?? [],
   };
   const session: RequestSession = {
     tokenHash,
     csrfToken: row.csrf_token,
     actor,
-    user: { id: row.id, email: row.email, displayName: row.display_name, siteName: row.site_name, siteProfile: row.site_profile },
+    user: {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      siteName: row.site_name,
+      siteProfile: row.site_profile,
+    },
     secondFactorEnrolled: row.factor_enabled_at !== null,
   };
-  return { session, active: row.active, createdAt: new Date(row.created_at).getTime(), lastSeenAt: new Date(row.last_seen_at).getTime() };
+  return {
+    session,
+    active: row.active,
+    createdAt: new Date(row.created_at).getTime(),
+    lastSeenAt: new Date(row.last_seen_at).getTime(),
+  };
 }

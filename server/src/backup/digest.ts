@@ -23,7 +23,9 @@ export async function databaseDigest(db: Db): Promise<Record<string, TableDigest
     out[name] = { rows: Number(r.rows[0]?.rows ?? 0), md5: r.rows[0]?.md5 ?? '' };
   }
   const seqs = await sql<{ name: string; last: number | string | null }>`
-    select sequencename as name, last_value as last from pg_sequences where schemaname = 'public' order by 1`.execute(db);
+    select sequencename as name, last_value as last from pg_sequences where schemaname = 'public' order by 1`.execute(
+    db,
+  );
   for (const s of seqs.rows) out[`sequence:${s.name}`] = Number(s.last ?? 0);
   return out;
 }

@@ -53,7 +53,11 @@ export async function restorePglite(inFile: string, dataDir: string): Promise<vo
   const tmp = join(dirname(dataDir), `.${basename(dataDir)}.restoring-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   try {
-    const client = await PGlite.create({ dataDir: tmp, loadDataDir: new Blob([new Uint8Array(tarWithout(tar, notDatabase))], { type: 'application/x-tar' }), extensions: { pg_trgm, unaccent } });
+    const client = await PGlite.create({
+      dataDir: tmp,
+      loadDataDir: new Blob([new Uint8Array(tarWithout(tar, notDatabase))], { type: 'application/x-tar' }),
+      extensions: { pg_trgm, unaccent },
+    });
     await client.query('select 1');
     await client.close();
     if (existsSync(dataDir)) {

@@ -19,7 +19,9 @@ export function pgTool(name: 'pg_dump' | 'pg_restore'): string {
 export async function backupPostgres(databaseUrl: string, outFile: string): Promise<void> {
   const tmp = `${outFile}.tmp-${process.pid}`;
   try {
-    await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--file', tmp, '--dbname', databaseUrl], { maxBuffer: 16 << 20 });
+    await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--file', tmp, '--dbname', databaseUrl], {
+      maxBuffer: 16 << 20,
+    });
     renameSync(tmp, outFile);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -32,13 +34,20 @@ export async function restorePostgres(inFile: string, databaseUrl: string): Prom
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const { rows } = await c.query<{ n: string }>(`select count(*)::text as n from pg_tables where schemaname = 'public'`);
-    if (Number(rows[0]?.n) > 0) throw new Error('La base cible contient déjà des tables : restaurez dans une base vide.');
+    const { rows } = await c.query<{ n: string }>(
+      `select count(*)::text as n from pg_tables where schemaname = 'public'`,
+    );
+    if (Number(rows[0]?.n) > 0)
+      throw new Error('La base cible contient déjà des tables : restaurez dans une base vide.');
   } finally {
     await c.end();
   }
   try {
-    await run(pgTool('pg_restore'), ['--single-transaction', '--exit-on-error', '--no-owner', '--dbname', databaseUrl, inFile], { maxBuffer: 16 << 20 });
+    await run(
+      pgTool('pg_restore'),
+      ['--single-transaction', '--exit-on-error', '--no-owner', '--dbname', databaseUrl, inFile],
+      { maxBuffer: 16 << 20 },
+    );
   } catch (err) {
     throw new Error(`pg_restore a échoué : ${(err as { stderr?: string }).stderr?.trim() || String(err)}`);
   }

@@ -48,11 +48,20 @@ describe('npm run bench, small scale', () => {
 
     const u = report.useCases;
     const figures = {
-      searchP50: u.search.p50, searchP95: u.search.p95, searchP99: u.search.p99, searchRecall: u.search.recall,
-      baselineP50: u.baseline.p50, baselineP95: u.baseline.p95, ratio: u.baseline.p95 / u.search.p95,
-      openP95: u.open.p95, writeP95: u.write.p95,
-      reqPerSecond: report.load.requestsPerSecond, loadP50: report.load.latency.p50, loadP99: report.load.latency.p99,
-      rssMax: report.load.rss.maxMb, bundleGzip: report.bundle.totalGzipKb,
+      searchP50: u.search.p50,
+      searchP95: u.search.p95,
+      searchP99: u.search.p99,
+      searchRecall: u.search.recall,
+      baselineP50: u.baseline.p50,
+      baselineP95: u.baseline.p95,
+      ratio: u.baseline.p95 / u.search.p95,
+      openP95: u.open.p95,
+      writeP95: u.write.p95,
+      reqPerSecond: report.load.requestsPerSecond,
+      loadP50: report.load.latency.p50,
+      loadP99: report.load.latency.p99,
+      rssMax: report.load.rss.maxMb,
+      bundleGzip: report.bundle.totalGzipKb,
     };
     for (const [name, v] of Object.entries(figures)) expect(Number.isFinite(v), `${name} = ${v}`).toBe(true);
     expect(u.search.n).toBe(100);

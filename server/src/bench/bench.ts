@@ -72,7 +72,16 @@ export interface BenchReport {
 async function machineInfo(db: Db, kind: DatabaseKind): Promise<MachineInfo> {
   const version = (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]?.v ?? '?';
   const settings: Record<string, string> = {};
-  for (const name of ['shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections', 'fsync', 'synchronous_commit', 'jit', 'pg_trgm.similarity_threshold']) {
+  for (const name of [
+    'shared_buffers',
+    'work_mem',
+    'effective_cache_size',
+    'max_connections',
+    'fsync',
+    'synchronous_commit',
+    'jit',
+    'pg_trgm.similarity_threshold',
+  ]) {
     try {
       const r = await sql<Record<string, string>>`select current_setting(${name}) as v`.execute(db);
       settings[name] = String(r.rows[0]?.v ?? '');
@@ -100,7 +109,8 @@ async function machineInfo(db: Db, kind: DatabaseKind): Promise<MachineInfo> {
 }
 
 async function datasetInfo(db: Db, seeded: SeedScaleSummary | null): Promise<DatasetInfo> {
-  const n = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0;
+  const n = async (table: string) =>
+    (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0;
   return {
     sites: await n('site'),
     users: await n('app_user'),
@@ -146,21 +156,43 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   try {
     const machine = await machineInfo(db, kind);
     const dataset = await datasetInfo(db, seeded);
-    log(`Jeu de données : ${dataset.usagers} usagers, ${dataset.persons} personnes, ${dataset.journal} entrées de journal`);
+    log(
+      `Jeu de données : ${dataset.usagers} usagers, ${dataset.persons} personnes, ${dataset.journal} entrées de journal`,
+    );
     const actors = await pickActors(db, Math.max(opts.actors, opts.loadUsers));
     if (!actors.length) throw new Error('Aucun travailleur social référent dans cette base');
     log('Mesures des cas d’usage (recherche, base ILIKE, ouverture, écriture)…');
     const useCases = await measureUseCases(db, actors.slice(0, opts.actors), opts);
-    log(`  recherche p95 ${useCases.search.p95.toFixed(1)} ms, ILIKE p95 ${useCases.baseline.p95.toFixed(1)} ms, ouverture p95 ${useCases.open.p95.toFixed(1)} ms, écriture p95 ${useCases.write.p95.toFixed(1)} ms`);
+    log(
+      `  recherche p95 ${useCases.search.p95.toFixed(1)} ms, ILIKE p95 ${useCases.baseline.p95.toFixed(1)} ms, ouverture p95 ${useCases.open.p95.toFixed(1)} ms, écriture p95 ${useCases.write.p95.toFixed(1)} ms`,
+    );
     log(`Charge HTTP mixte : ${opts.duration} s, ${opts.connections} connexions, ${opts.loadUsers} utilisateurs…`);
-    const load = await measureLoad(db, kind, actors.slice(0, opts.loadUsers), { duration: opts.duration, connections: opts.connections, mix: opts.mix, databaseUrl: opts.databaseUrl });
-    log(`  ${load.requestsPerSecond.toFixed(0)} req/s (${load.cpuMsPerRequest.toFixed(2)} ms CPU/req), p99 ${load.latency.p99} ms, erreurs ${load.errors}, non-2xx ${load.non2xx}, RSS max ${load.rss.maxMb.toFixed(0)} Mo`);
+    const load = await measureLoad(db, kind, actors.slice(0, opts.loadUsers), {
+      duration: opts.duration,
+      connections: opts.connections,
+      mix: opts.mix,
+      databaseUrl: opts.databaseUrl,
+    });
+    log(
+      `  ${load.requestsPerSecond.toFixed(0)} req/s (${load.cpuMsPerRequest.toFixed(2)} ms CPU/req), p99 ${load.latency.p99} ms, erreurs ${load.errors}, non-2xx ${load.non2xx}, RSS max ${load.rss.maxMb.toFixed(0)} Mo`,
+    );
     log('Page des statistiques (issue 6)…');
     const statistics = await measureStatistics(db, { pages: 40, fullRefresh: opts.fullRefresh, log });
     log(`  page p95 ${statistics.page.p95.toFixed(0)} ms`);
     const bundle = measureBundle(opts.root);
     const key = `${kind}-${dataset.usagers}${opts.label ? `-${opts.label}` : ''}`;
-    return { key, date: new Date().toISOString(), kind, machine, dataset, useCases, load, bundle, statistics, seconds: (performance.now() - started) / 1000 };
+    return {
+      key,
+      date: new Date().toISOString(),
+      kind,
+      machine,
+      dataset,
+      useCases,
+      load,
+      bundle,
+      statistics,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     await opened.close();
   }
@@ -183,7 +215,12 @@ export function renderSection(r: BenchReport): string {
   const ratio50 = u.baseline.p50 / u.search.p50;
   const ratio95 = u.baseline.p95 / u.search.p95;
   const kinds = (['read', 'search', 'write'] as const)
-    .map((k) => `${k} ${int(l.byKind[k].sent)} sent / ${int(l.byKind[k].non2xx)} non-2xx (${Object.entries(l.byKind[k].statuses).map(([s, n]) => `${s}: ${int(n)}`).join(', ')})`)
+    .map(
+      (k) =>
+        `${k} ${int(l.byKind[k].sent)} sent / ${int(l.byKind[k].non2xx)} non-2xx (${Object.entries(l.byKind[k].statuses)
+          .map(([s, n]) => `${s}: ${int(n)}`)
+          .join(', ')})`,
+    )
     .join('; ');
   const lines = [
     `<!-- bench:begin ${r.key} -->`,
@@ -192,7 +229,9 @@ export function renderSection(r: BenchReport): string {
     `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seconds.toFixed(0)} s in all (\`npm run bench\`).`,
     '',
     `- **Machine**: ${m.cpu}, ${m.cores} cores, ${m.ramGb.toFixed(0)} GB RAM, load average at start ${m.loadAvg.map((x) => x.toFixed(2)).join(' / ')}; Node ${m.node}.`,
-    `- **Database**: ${m.database}; ${Object.entries(m.settings).map(([k, v]) => `${k}=${v}`).join(', ')}.`,
+    `- **Database**: ${m.database}; ${Object.entries(m.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}.`,
     `- **Dataset**: ${int(d.sites)} sites, ${int(d.users)} users, ${int(d.usagers)} usagers (case files), ${int(d.persons)} persons, ${int(d.members)} household members, ${int(d.journal)} journal entries, ${int(d.searchRows)} search rows${d.seeded ? `; seeded in this run in ${d.seeded.seconds.toFixed(0)} s` : ''}.`,
     '',
     '| Measure | Result | Target (PostgreSQL, 1 M usagers, 2 cores) | |',
@@ -227,6 +266,9 @@ export function writeReport(file: string, r: BenchReport): void {
   const end = `<!-- bench:end ${r.key} -->`;
   const i = current.indexOf(begin);
   const j = current.indexOf(end);
-  const next = i >= 0 && j > i ? `${current.slice(0, i)}${section}${current.slice(j + end.length)}` : `${current.trimEnd()}\n\n${section}\n`;
+  const next =
+    i >= 0 && j > i
+      ? `${current.slice(0, i)}${section}${current.slice(j + end.length)}`
+      : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, next);
 }

@@ -13,7 +13,9 @@ export interface BundleResult {
 }
 
 const assetsOf = (dist: string) =>
-  existsSync(join(dist, 'assets')) ? readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') || f.endsWith('.css')) : [];
+  existsSync(join(dist, 'assets'))
+    ? readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') || f.endsWith('.css'))
+    : [];
 
 /** gzip (level 9, as a web server's static gzip) of the built web app; builds it first when web/dist is missing. */
 export function measureBundle(root: string): BundleResult {

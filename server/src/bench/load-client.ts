@@ -65,7 +65,12 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadClientResult> {
             return { ...req, method: 'GET', path: `/api/usagers/${id}`, headers: { cookie: u.cookie } };
           }
           if (kind === 'search') {
-            return { ...req, method: 'GET', path: `/api/usagers/search?q=${encodeURIComponent(pick(u.queries))}`, headers: { cookie: u.cookie } };
+            return {
+              ...req,
+              method: 'GET',
+              path: `/api/usagers/search?q=${encodeURIComponent(pick(u.queries))}`,
+              headers: { cookie: u.cookie },
+            };
           }
           const body = JSON.stringify({
             type: 'appel_sortant',
@@ -95,7 +100,13 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadClientResult> {
   return {
     requestsPerSecond: result.requests.average,
     total: result.requests.total,
-    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, mean: result.latency.average, max: result.latency.max },
+    latency: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      mean: result.latency.average,
+      max: result.latency.max,
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,

@@ -16,7 +16,10 @@ if (process.send) {
       await app.listen({ host: '127.0.0.1', port: 0 });
       process.send?.({ port: (app.server.address() as AddressInfo).port });
       process.once('message', () => {
-        void app.close().then(close).then(() => process.exit(0));
+        void app
+          .close()
+          .then(close)
+          .then(() => process.exit(0));
       });
     })().catch((err: unknown) => {
       console.error(err);

@@ -67,9 +67,14 @@ async function startServer(db: Db, kind: DatabaseKind, databaseUrl: string | und
   if (kind === 'postgres' && databaseUrl) {
     const path = fileURLToPath(new URL('./load-server.ts', import.meta.url));
     // JALON_BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there (where its time goes under the load).
-    const prof = process.env.JALON_BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.JALON_BENCH_CPU_PROF] : [];
+    const prof = process.env.JALON_BENCH_CPU_PROF
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.JALON_BENCH_CPU_PROF]
+      : [];
     const flags = [...SERVER_NODE_FLAGS, ...(process.env.JALON_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
-    const server = fork(path, [], { execArgv: ['--import', 'tsx', ...flags, ...prof], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const server = fork(path, [], {
+      execArgv: ['--import', 'tsx', ...flags, ...prof],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const port = await new Promise<number>((resolve, reject) => {
       server.once('message', (m: { port: number }) => resolve(m.port));
       server.once('exit', (code) => reject(new Error(`load server exited with ${code}`)));
@@ -91,7 +96,12 @@ async function startServer(db: Db, kind: DatabaseKind, databaseUrl: string | und
   }
   const app = await buildApp({ db, dbKind: kind, clock: () => new Date() });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  return { port: (app.server.address() as AddressInfo).port, rss: () => process.memoryUsage().rss / 2 ** 20, separate: false, close: () => app.close() };
+  return {
+    port: (app.server.address() as AddressInfo).port,
+    rss: () => process.memoryUsage().rss / 2 ** 20,
+    separate: false,
+    close: () => app.close(),
+  };
 }
 
 /**
@@ -99,7 +109,12 @@ async function startServer(db: Db, kind: DatabaseKind, databaseUrl: string | und
  * searches, 10 % journal entries. The load generator runs in a child process; the server's RSS is sampled (on
  * PostgreSQL the server runs alone in a process of its own; on PGlite it shares this one with the database).
  */
-export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor[], opts: LoadOptions): Promise<LoadResult> {
+export async function measureLoad(
+  db: Db,
+  kind: DatabaseKind,
+  actors: BenchActor[],
+  opts: LoadOptions,
+): Promise<LoadResult> {
   const server = await startServer(db, kind, opts.databaseUrl);
   const port = server.port;
   const base = `http://127.0.0.1:${port}`;
@@ -111,7 +126,13 @@ export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor
       const s = await login(base, a.email, opts.password ?? DEMO_PASSWORD);
       users.push({ ...s, ownFiles: a.ownFiles, siteFiles: a.siteFiles, queries: a.queries.map((q) => q.q) });
     }
-    const cfg: LoadConfig = { port, duration: opts.duration, connections: opts.connections, users, mix: opts.mix ?? { read: 0.7, search: 0.2, write: 0.1 } };
+    const cfg: LoadConfig = {
+      port,
+      duration: opts.duration,
+      connections: opts.connections,
+      users,
+      mix: opts.mix ?? { read: 0.7, search: 0.2, write: 0.1 },
+    };
     const beforeMb = server.rss();
     const samples: number[] = [];
     timer.id = setInterval(() => samples.push(server.rss()), 250);
@@ -120,7 +141,10 @@ export async function measureLoad(db: Db, kind: DatabaseKind, actors: BenchActor
     const c = fork(clientPath, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child = c;
     const result = await new Promise<LoadClientResult>((resolve, reject) => {
-      const guard = setTimeout(() => reject(new Error('load client did not answer in time')), (opts.duration + 60) * 1000);
+      const guard = setTimeout(
+        () => reject(new Error('load client did not answer in time')),
+        (opts.duration + 60) * 1000,
+      );
       c.once('message', (m: { ok: boolean; result?: LoadClientResult; error?: string }) => {
         clearTimeout(guard);
         if (m.ok && m.result) resolve(m.result);

@@ -42,7 +42,11 @@ async function freshDatabase(): Promise<{ url?: string; drop: () => Promise<void
 async function withoutChain(db: Db): Promise<void> {
   for (const t of ['audit_event', 'access_log']) {
     await sql.raw(`drop trigger ${t}_chain on ${t}`).execute(db);
-    await sql.raw(`alter table ${t} alter column seq drop not null, alter column prev_hash drop not null, alter column hash drop not null`).execute(db);
+    await sql
+      .raw(
+        `alter table ${t} alter column seq drop not null, alter column prev_hash drop not null, alter column hash drop not null`,
+      )
+      .execute(db);
     await sql.raw(`drop index ${t}_seq_idx`).execute(db);
   }
 }
@@ -67,8 +71,14 @@ async function run(chain: boolean) {
     const add = async (i: number) => {
       const t0 = performance.now();
       const res = await app.inject({
-        method: 'POST', url: `/api/usagers/${files[i % files.length]?.id}/journal`, headers: s.send,
-        payload: { type: 'appel_entrant', occurredAt: new Date(Date.now() - 60_000).toISOString(), note: 'Appel pour un rendez-vous.' },
+        method: 'POST',
+        url: `/api/usagers/${files[i % files.length]?.id}/journal`,
+        headers: s.send,
+        payload: {
+          type: 'appel_entrant',
+          occurredAt: new Date(Date.now() - 60_000).toISOString(),
+          note: 'Appel pour un rendez-vous.',
+        },
       });
       if (res.statusCode !== 201) throw new Error(`add-entry ${res.statusCode} ${res.body}`);
       return performance.now() - t0;
@@ -78,17 +88,21 @@ async function run(chain: boolean) {
     for (let i = 0; i < SEQUENTIAL; i++) lat.push(await add(i));
     let next = 0;
     const t0 = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async (_, w) => {
-      while (next < CONCURRENT_TOTAL) {
-        next += 1;
-        await add(w);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async (_, w) => {
+        while (next < CONCURRENT_TOTAL) {
+          next += 1;
+          await add(w);
+        }
+      }),
+    );
     const rate = CONCURRENT_TOTAL / ((performance.now() - t0) / 1000);
     await app.close();
     // The trigger alone: 5,000 audit rows inserted one by one in a single statement.
     const t1 = performance.now();
-    await sql`insert into audit_event (at, action, target_type) select now(), 'bench.row', 'bench' from generate_series(1, 5000)`.execute(db);
+    await sql`insert into audit_event (at, action, target_type) select now(), 'bench.row', 'bench' from generate_series(1, 5000)`.execute(
+      db,
+    );
     const perRowUs = ((performance.now() - t1) * 1000) / 5000;
     return { kind, chain, p50: pct(lat, 50), p95: pct(lat, 95), rate, perRowUs };
   } finally {
@@ -101,6 +115,8 @@ installKeyring(generateKeyring());
 const results = [];
 for (const chain of [false, true, false, true]) results.push(await run(chain));
 for (const r of results) {
-  console.log(`${r.kind} ${r.chain ? 'chaîne ' : 'sans    '} séquentiel p50 ${r.p50.toFixed(2)} ms p95 ${r.p95.toFixed(2)} ms ; ${CONCURRENCY} en parallèle ${r.rate.toFixed(0)} ajouts/s ; insertion d’une ligne d’audit ${r.perRowUs.toFixed(0)} µs`);
+  console.log(
+    `${r.kind} ${r.chain ? 'chaîne ' : 'sans    '} séquentiel p50 ${r.p50.toFixed(2)} ms p95 ${r.p95.toFixed(2)} ms ; ${CONCURRENCY} en parallèle ${r.rate.toFixed(0)} ajouts/s ; insertion d’une ligne d’audit ${r.perRowUs.toFixed(0)} µs`,
+  );
 }
 process.exit(0);

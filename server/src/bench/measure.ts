@@ -69,9 +69,13 @@ export async function pickActors(db: Db, count: number, rng: Rng = seeded(7)): P
   for (const w of chosen) {
     const own = await sql<{ id: string }>`
       select r.case_file_id as id from case_file_referent r join case_file cf on cf.id = r.case_file_id
-      where r.user_id = ${w.id} and r.end_at is null and cf.status = 'actif' order by r.case_file_id limit 100`.execute(db);
+      where r.user_id = ${w.id} and r.end_at is null and cf.status = 'actif' order by r.case_file_id limit 100`.execute(
+      db,
+    );
     const site = await sql<{ id: string }>`
-      select id from case_file where site_id = ${w.site_id} and status = 'actif' order by md5(id::text) limit 100`.execute(db);
+      select id from case_file where site_id = ${w.site_id} and status = 'actif' order by md5(id::text) limit 100`.execute(
+      db,
+    );
     const people = await sql<{ surname: string; first_names: string; case_file_id: string }>`
       select coalesce(p.used_name, p.birth_name) as surname, p.first_names, s.case_file_id
       from usager_search s join person p on p.id = s.person_id
@@ -82,7 +86,9 @@ export async function pickActors(db: Db, count: number, rng: Rng = seeded(7)): P
       siteId: w.site_id,
       ownFiles: own.rows.map((r) => r.id),
       siteFiles: site.rows.map((r) => r.id),
-      queries: people.rows.map((p) => typoQuery(rng, { surname: p.surname, firstName: p.first_names, caseFileId: p.case_file_id })),
+      queries: people.rows.map((p) =>
+        typoQuery(rng, { surname: p.surname, firstName: p.first_names, caseFileId: p.case_file_id }),
+      ),
     });
   }
   return out;
@@ -91,7 +97,12 @@ export async function pickActors(db: Db, count: number, rng: Rng = seeded(7)): P
 const ctxOf = (db: Db, actor: Actor): Ctx => ({ db, actor, now: new Date(), requestId: randomUUID() });
 
 /** Runs `fn` `count` times (after a warm-up), stopping early after `maxMs`; returns the durations in ms. */
-export async function timed(count: number, maxMs: number, fn: (i: number) => Promise<void>, warmup = Math.min(20, count)): Promise<number[]> {
+export async function timed(
+  count: number,
+  maxMs: number,
+  fn: (i: number) => Promise<void>,
+  warmup = Math.min(20, count),
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const out: number[] = [];
   const deadline = performance.now() + maxMs;
@@ -123,9 +134,14 @@ const NOTE = 'Appel pour confirmer le rendez-vous de la semaine prochaine.';
 
 /** The typo query as an unindexed substring match on the person table: what comparable tools do. */
 async function baselineSearch(db: Db, q: string): Promise<string[]> {
-  const words = q.split(/\s+/).filter((w) => w.length >= 2).slice(0, 4);
+  const words = q
+    .split(/\s+/)
+    .filter((w) => w.length >= 2)
+    .slice(0, 4);
   const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const conds = words.map((w) => sql`(p.birth_name ilike ${like(w)} or p.used_name ilike ${like(w)} or p.first_names ilike ${like(w)})`);
+  const conds = words.map(
+    (w) => sql`(p.birth_name ilike ${like(w)} or p.used_name ilike ${like(w)} or p.first_names ilike ${like(w)})`,
+  );
   const rows = await sql<{ case_file_id: string }>`
     select cf.id as case_file_id from person p
     join household_member m on m.person_id = p.id and m.end_date is null
@@ -184,7 +200,11 @@ export async function measureUseCases(db: Db, actors: BenchActor[], opts: UseCas
   });
 
   return {
-    search: { ...stats(search), recall: search.length ? found / search.length : Number.NaN, queries: queries.slice(0, 12).map((x) => x.q.q) },
+    search: {
+      ...stats(search),
+      recall: search.length ? found / search.length : Number.NaN,
+      queries: queries.slice(0, 12).map((x) => x.q.q),
+    },
     baseline: { ...stats(baseline), recall: baseline.length ? baseFound / baseline.length : Number.NaN },
     open: stats(open),
     write: stats(write),

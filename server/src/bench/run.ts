@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     maxMs: Number(values['max-seconds']) * 1000,
     root,
     label: values.label,
-    mix: (([read, search, write]) => ({ read: read / 100, search: search / 100, write: write / 100 }))(values.mix.split(',').map(Number) as [number, number, number]),
+    mix: (([read, search, write]) => ({ read: read / 100, search: search / 100, write: write / 100 }))(
+      values.mix.split(',').map(Number) as [number, number, number],
+    ),
     migrate: !values['no-migrate'],
     fullRefresh: values['full-refresh'],
     log: (line) => console.log(line),

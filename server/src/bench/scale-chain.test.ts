@@ -17,12 +17,16 @@ describe('scale seed and the hash-chained security log', () => {
     await dropDb?.();
   });
 
-  it('audit:verify accepts the seeded chains, and the app keeps chaining after them', { timeout: 120_000 }, async () => {
-    await seedScale(target, { usagers: 150, log: () => {} });
-    const reports = await verifyAll(target.db);
-    for (const r of reports) {
-      expect(r.ok, `${r.chain} ${JSON.stringify(r.firstBroken)}`).toBe(true);
-      expect(Number(r.rows)).toBeGreaterThan(100);
-    }
-  });
+  it(
+    'audit:verify accepts the seeded chains, and the app keeps chaining after them',
+    { timeout: 120_000 },
+    async () => {
+      await seedScale(target, { usagers: 150, log: () => {} });
+      const reports = await verifyAll(target.db);
+      for (const r of reports) {
+        expect(r.ok, `${r.chain} ${JSON.stringify(r.firstBroken)}`).toBe(true);
+        expect(Number(r.rows)).toBeGreaterThan(100);
+      }
+    },
+  );
 });

@@ -11,4 +11,11 @@
  */
 
 export { SCALE_DOMAIN, SCALE_SITES, SCALE_TEAMS_PER_SITE, SCALE_USERS } from './scale-generate.js';
-export { isEmpty, openLoadTarget, seedScale, type LoadTarget, type SeedScaleOptions, type SeedScaleSummary } from './scale-load.js';
+export {
+  isEmpty,
+  openLoadTarget,
+  seedScale,
+  type LoadTarget,
+  type SeedScaleOptions,
+  type SeedScaleSummary,
+} from './scale-load.js';

@@ -33,7 +33,26 @@ export function idFactory(seed: number) {
 
 /** EPS sites per arrondissement (the populous north-east has several), plus the PSAs: 60 sites. */
 const EPS_PER_ARRONDISSEMENT: Record<number, number> = {
-  1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 10: 3, 11: 4, 12: 3, 13: 5, 14: 3, 15: 4, 16: 1, 17: 4, 18: 7, 19: 7, 20: 6,
+  1: 1,
+  2: 1,
+  3: 1,
+  4: 1,
+  5: 1,
+  6: 1,
+  7: 1,
+  8: 1,
+  9: 1,
+  10: 3,
+  11: 4,
+  12: 3,
+  13: 5,
+  14: 3,
+  15: 4,
+  16: 1,
+  17: 4,
+  18: 7,
+  19: 7,
+  20: 6,
 };
 const PSAS = [
   { code: 'psa-belleville', name: 'PSA Belleville', arrondissements: [19, 20] },
@@ -73,7 +92,16 @@ export function buildOrganisation(rng: Rng, newId: () => string) {
       });
     }
   }
-  for (const p of PSAS) sites.push({ id: newId(), ...p, kind: 'PSA', weight: 0.3 + rng.next() * 0.5, teams: [], workers: [], secretaries: [] });
+  for (const p of PSAS)
+    sites.push({
+      id: newId(),
+      ...p,
+      kind: 'PSA',
+      weight: 0.3 + rng.next() * 0.5,
+      teams: [],
+      workers: [],
+      secretaries: [],
+    });
   if (sites.length !== SCALE_SITES) throw new Error(`expected ${SCALE_SITES} sites, got ${sites.length}`);
 
   const teamRows: unknown[][] = [];
@@ -85,26 +113,68 @@ export function buildOrganisation(rng: Rng, newId: () => string) {
     }
   }
 
-  const users: { id: string; email: string; display_name: string; role: string; site_id: string | null; team: string | null }[] = [];
+  const users: {
+    id: string;
+    email: string;
+    display_name: string;
+    role: string;
+    site_id: string | null;
+    team: string | null;
+  }[] = [];
   const personName = () => `${rng.pick(rng.next() < 0.5 ? FEMALE_FIRST : MALE_FIRST)} ${rng.pick(SURNAMES)}`;
   const perSite = SCALE_USERS - 2;
   sites.forEach((s, i) => {
     const count = Math.floor(perSite / sites.length) + (i < perSite % sites.length ? 1 : 0);
-    users.push({ id: newId(), email: `responsable.${s.code}@${SCALE_DOMAIN}`, display_name: personName(), role: 'responsable', site_id: s.id, team: null });
+    users.push({
+      id: newId(),
+      email: `responsable.${s.code}@${SCALE_DOMAIN}`,
+      display_name: personName(),
+      role: 'responsable',
+      site_id: s.id,
+      team: null,
+    });
     for (let k = 1; k <= 3; k++) {
       const id = newId();
       s.secretaries.push(id);
-      users.push({ id, email: `secretaire${k}.${s.code}@${SCALE_DOMAIN}`, display_name: personName(), role: 'secretaire', site_id: s.id, team: null });
+      users.push({
+        id,
+        email: `secretaire${k}.${s.code}@${SCALE_DOMAIN}`,
+        display_name: personName(),
+        role: 'secretaire',
+        site_id: s.id,
+        team: null,
+      });
     }
     for (let k = 1; k <= count - 4; k++) {
       const id = newId();
       const team = s.teams[(k - 1) % s.teams.length] ?? null;
       if (team) s.workers.push({ id, team });
-      users.push({ id, email: `ts${k}.${s.code}@${SCALE_DOMAIN}`, display_name: personName(), role: 'travailleur_social', site_id: s.id, team });
+      users.push({
+        id,
+        email: `ts${k}.${s.code}@${SCALE_DOMAIN}`,
+        display_name: personName(),
+        role: 'travailleur_social',
+        site_id: s.id,
+        team,
+      });
     }
   });
-  users.push({ id: newId(), email: `admin@${SCALE_DOMAIN}`, display_name: personName(), role: 'admin_fonctionnel', site_id: null, team: null });
-  users.push({ id: newId(), email: `dpo@${SCALE_DOMAIN}`, display_name: personName(), role: 'dpo', site_id: null, team: null });
+  users.push({
+    id: newId(),
+    email: `admin@${SCALE_DOMAIN}`,
+    display_name: personName(),
+    role: 'admin_fonctionnel',
+    site_id: null,
+    team: null,
+  });
+  users.push({
+    id: newId(),
+    email: `dpo@${SCALE_DOMAIN}`,
+    display_name: personName(),
+    role: 'dpo',
+    site_id: null,
+    team: null,
+  });
   return { sites, teamRows, users };
 }
 
@@ -158,26 +228,87 @@ export const COLS = {
   app_user: ['id', 'email', 'display_name', 'role', 'site_id', 'password_hash'],
   user_team: ['user_id', 'team_id'],
   person: [
-    'id', 'birth_name', 'used_name', 'first_names', 'sex', 'birth_date', 'birth_place', 'nationality', 'marital_status', 'phone', 'email',
-    'caf_number', 'france_travail_id', 'employment_status', 'caf_activity', 'education_level', 'created_at', 'updated_at',
+    'id',
+    'birth_name',
+    'used_name',
+    'first_names',
+    'sex',
+    'birth_date',
+    'birth_place',
+    'nationality',
+    'marital_status',
+    'phone',
+    'email',
+    'caf_number',
+    'france_travail_id',
+    'employment_status',
+    'caf_activity',
+    'education_level',
+    'created_at',
+    'updated_at',
   ],
   household: [
-    'id', 'address_line', 'postal_code', 'city', 'domiciliation', 'domiciliation_organism', 'housing_status', 'housing_nature', 'family_type',
-    'created_at', 'updated_at',
+    'id',
+    'address_line',
+    'postal_code',
+    'city',
+    'domiciliation',
+    'domiciliation_organism',
+    'housing_status',
+    'housing_nature',
+    'family_type',
+    'created_at',
+    'updated_at',
   ],
   household_member: ['id', 'household_id', 'person_id', 'relationship', 'start_date', 'start_reason'],
   case_file: [
-    'id', 'file_number', 'household_id', 'principal_person_id', 'site_id', 'team_id', 'status', 'closing_reason', 'opened_at', 'closed_at',
-    'last_contact_at', 'created_by', 'updated_at',
+    'id',
+    'file_number',
+    'household_id',
+    'principal_person_id',
+    'site_id',
+    'team_id',
+    'status',
+    'closing_reason',
+    'opened_at',
+    'closed_at',
+    'last_contact_at',
+    'created_by',
+    'updated_at',
   ],
   case_file_referent: ['id', 'case_file_id', 'user_id', 'kind', 'start_at'],
   journal_entry: [
-    'id', 'case_file_id', 'type', 'occurred_at', 'duration_minutes', 'place', 'motifs', 'note', 'visibility', 'author_id',
-    'appointment_worker_id', 'appointment_status', 'partner_id', 'orientation_reason', 'created_at', 'updated_at',
+    'id',
+    'case_file_id',
+    'type',
+    'occurred_at',
+    'duration_minutes',
+    'place',
+    'motifs',
+    'note',
+    'visibility',
+    'author_id',
+    'appointment_worker_id',
+    'appointment_status',
+    'partner_id',
+    'orientation_reason',
+    'created_at',
+    'updated_at',
   ],
   journal_entry_worker: ['entry_id', 'user_id'],
   access_log: ['at', 'actor_id', 'actor_role', 'actor_site_id', 'case_file_id', 'part', 'seq', 'prev_hash', 'hash'],
-  audit_event: ['at', 'actor_id', 'actor_role', 'action', 'case_file_id', 'target_type', 'target_id', 'seq', 'prev_hash', 'hash'],
+  audit_event: [
+    'at',
+    'actor_id',
+    'actor_role',
+    'action',
+    'case_file_id',
+    'target_type',
+    'target_id',
+    'seq',
+    'prev_hash',
+    'hash',
+  ],
 } as const;
 export type Table = keyof typeof COLS;
 
@@ -199,7 +330,9 @@ export interface RoundContext {
 /** Generates the rows of `n` case files. */
 export function generateRound(c: RoundContext, n: number): Record<Table, unknown[][]> {
   const { rng, newId, now, nowMs, pickSite, tail, perYear, yy, partners, auditChain, accessChain } = c;
-  const rows: Record<Table, unknown[][]> = Object.fromEntries(Object.keys(COLS).map((k) => [k, []])) as unknown as Record<Table, unknown[][]>;
+  const rows: Record<Table, unknown[][]> = Object.fromEntries(
+    Object.keys(COLS).map((k) => [k, []]),
+  ) as unknown as Record<Table, unknown[][]>;
   for (let i = 0; i < n; i++) {
     const site = pickSite();
     const g = generateHousehold(rng, now, rng.pick(site.arrondissements));
@@ -219,8 +352,24 @@ export function generateRound(c: RoundContext, n: number): Record<Table, unknown
       const id = ids.get(p.id) ?? '';
       const birthName = id === principalId && compound ? compound : (rename.get(p.birth_name) ?? p.birth_name);
       personRows.push([
-        id, birthName, null, p.first_names, p.sex, p.birth_date, p.birth_place, p.nationality, p.marital_status, p.phone, null,
-        p.caf_number, null, p.employment_status, p.caf_activity, p.education_level, created, created,
+        id,
+        birthName,
+        null,
+        p.first_names,
+        p.sex,
+        p.birth_date,
+        p.birth_place,
+        p.nationality,
+        p.marital_status,
+        p.phone,
+        null,
+        p.caf_number,
+        null,
+        p.employment_status,
+        p.caf_activity,
+        p.education_level,
+        created,
+        created,
       ]);
     }
     // A married principal sometimes uses the partner's name: a second search row for that person.
@@ -233,10 +382,27 @@ export function generateRound(c: RoundContext, n: number): Record<Table, unknown
     rows.person.push(...personRows);
     const h = g.household;
     rows.household.push([
-      householdId, h.address_line, h.postal_code, h.city, h.domiciliation, h.domiciliation_organism, h.housing_status, h.housing_nature,
-      h.family_type, created, created,
+      householdId,
+      h.address_line,
+      h.postal_code,
+      h.city,
+      h.domiciliation,
+      h.domiciliation_organism,
+      h.housing_status,
+      h.housing_nature,
+      h.family_type,
+      created,
+      created,
     ]);
-    for (const m of g.members) rows.household_member.push([newId(), householdId, ids.get(m.person_id), m.relationship, m.start_date, m.start_reason]);
+    for (const m of g.members)
+      rows.household_member.push([
+        newId(),
+        householdId,
+        ids.get(m.person_id),
+        m.relationship,
+        m.start_date,
+        m.start_reason,
+      ]);
 
     const worker = rng.pick(site.workers);
     const teamWorkers = site.workers.filter((w) => w.team === worker.team && w.id !== worker.id);
@@ -254,29 +420,76 @@ export function generateRound(c: RoundContext, n: number): Record<Table, unknown
     for (let e = 0, count = rng.int(4, 16); e < count; e++) {
       const type = rng.weighted(ENTRY_TYPES);
       const future = type === 'rendez_vous' && !closed && rng.next() < 0.2;
-      const at = future ? new Date(nowMs + rng.int(1, 14) * 86_400_000 + rng.int(9, 16) * 3_600_000) : rng.date(created, end);
+      const at = future
+        ? new Date(nowMs + rng.int(1, 14) * 86_400_000 + rng.int(9, 16) * 3_600_000)
+        : rng.date(created, end);
       at.setUTCMinutes(rng.pick([0, 15, 30, 45]), 0, 0);
-      const status = type === 'rendez_vous' ? (future ? 'prevu' : rng.weighted([['honore', 75], ['non_venu', 12], ['excuse', 8], ['annule', 5]] as const)) : null;
+      const status =
+        type === 'rendez_vous'
+          ? future
+            ? 'prevu'
+            : rng.weighted([
+                ['honore', 75],
+                ['non_venu', 12],
+                ['excuse', 8],
+                ['annule', 5],
+              ] as const)
+          : null;
       const author =
-        type === 'accueil' ? rng.pick(site.secretaries) : coReferent && rng.next() < 0.3 ? coReferent : teamWorkers.length && rng.next() < 0.08 ? rng.pick(teamWorkers).id : worker.id;
+        type === 'accueil'
+          ? rng.pick(site.secretaries)
+          : coReferent && rng.next() < 0.3
+            ? coReferent
+            : teamWorkers.length && rng.next() < 0.08
+              ? rng.pick(teamWorkers).id
+              : worker.id;
       const entryId = newId();
       const written = at.getTime() < nowMs ? at : now;
       rows.journal_entry.push([
-        entryId, fileId, type, at, type.startsWith('appel') ? rng.int(5, 20) : rng.pick([30, 45, 60]),
-        DEFAULT_PLACE[type] ?? (type === 'rendez_vous' ? 'bureau' : null), [rng.pick(DEFAULT_MOTIFS).code],
+        entryId,
+        fileId,
+        type,
+        at,
+        type.startsWith('appel') ? rng.int(5, 20) : rng.pick([30, 45, 60]),
+        DEFAULT_PLACE[type] ?? (type === 'rendez_vous' ? 'bureau' : null),
+        [rng.pick(DEFAULT_MOTIFS).code],
         type === 'accueil' || rng.next() < 0.35 ? null : rng.pick(NOTES),
-        rng.weighted([['referents', 70], ['equipe', 20], ['privee', 10]] as const), author,
-        type === 'rendez_vous' ? worker.id : null, status,
+        rng.weighted([
+          ['referents', 70],
+          ['equipe', 20],
+          ['privee', 10],
+        ] as const),
+        author,
+        type === 'rendez_vous' ? worker.id : null,
+        status,
         type === 'orientation' ? (rng.pick(partners)?.id ?? null) : null,
-        type === 'orientation' ? 'Accompagnement spécialisé proposé' : null, written, written,
+        type === 'orientation' ? 'Accompagnement spécialisé proposé' : null,
+        written,
+        written,
       ]);
       rows.journal_entry_worker.push([entryId, author]);
       if (type === 'rendez_vous' && author !== worker.id) rows.journal_entry_worker.push([entryId, worker.id]);
-      if (at.getTime() <= nowMs && (type !== 'rendez_vous' || status === 'honore') && (!lastContact || at > lastContact)) lastContact = at;
+      if (
+        at.getTime() <= nowMs &&
+        (type !== 'rendez_vous' || status === 'honore') &&
+        (!lastContact || at > lastContact)
+      )
+        lastContact = at;
     }
     rows.case_file.push([
-      fileId, `${year}-${String(seq).padStart(6, '0')}`, householdId, principalId, site.id, worker.team, closed ? 'clos' : 'actif',
-      closed ? 'Fin d’accompagnement' : null, created, closedAt, lastContact, worker.id, lastContact ?? created,
+      fileId,
+      `${year}-${String(seq).padStart(6, '0')}`,
+      householdId,
+      principalId,
+      site.id,
+      worker.team,
+      closed ? 'clos' : 'actif',
+      closed ? 'Fin d’accompagnement' : null,
+      created,
+      closedAt,
+      lastContact,
+      worker.id,
+      lastContact ?? created,
     ]);
     rows.case_file_referent.push([newId(), fileId, worker.id, 'referent', created]);
     if (coReferent) rows.case_file_referent.push([newId(), fileId, coReferent, 'co_referent', created]);

@@ -11,7 +11,16 @@ import { DEMO_PARTNERS } from '../demo/journal-seed.js';
 import { seeded } from '../demo/random.js';
 import { refreshSearch } from '../modules/usagers/queries.js';
 import { SeedLogChain } from './scale-chain.js';
-import { buildOrganisation, COLS, generateRound, idFactory, longTailSurnames, type RoundContext, type ScaleSite, type Table } from './scale-generate.js';
+import {
+  buildOrganisation,
+  COLS,
+  generateRound,
+  idFactory,
+  longTailSurnames,
+  type RoundContext,
+  type ScaleSite,
+  type Table,
+} from './scale-generate.js';
 
 /** Loading of the scale dataset (scale-data.ts): the database sessions, COPY or batched inserts, the index rebuild. */
 
@@ -99,10 +108,12 @@ function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (Array.isArray(v)) return escapeCopy(`{${v.map((x) => `"${String(x).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`);
+  if (Array.isArray(v))
+    return escapeCopy(`{${v.map((x) => `"${String(x).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`);
   return escapeCopy(String(v));
 }
-const escapeCopy = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s);
+const escapeCopy = (s: string) =>
+  /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
 
 function* copyChunks(rows: readonly unknown[][]): Generator<string> {
   const lines: string[] = [];
@@ -121,7 +132,9 @@ async function insertJson(db: Db, table: string, columns: readonly string[], row
   const cols = sql.raw(columns.join(', '));
   for (let i = 0; i < rows.length; i += 5_000) {
     const batch = rows.slice(i, i + 5_000).map((r) => Object.fromEntries(columns.map((c, j) => [c, r[j] ?? null])));
-    await sql`insert into ${sql.table(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(batch)}::json)`.execute(db);
+    await sql`insert into ${sql.table(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(batch)}::json)`.execute(
+      db,
+    );
   }
 }
 
@@ -173,7 +186,8 @@ export async function seedScale(t: LoadTarget, opts: SeedScaleOptions): Promise<
   const { db } = t;
 
   await migrate(db);
-  if (!(await isEmpty(db))) throw new Error('La base contient déjà des données : le jeu de données à l’échelle se charge dans une base vide.');
+  if (!(await isEmpty(db)))
+    throw new Error('La base contient déjà des données : le jeu de données à l’échelle se charge dans une base vide.');
 
   // The security log is chained here, row by row, as the trigger would (scale-chain.ts).
   const auditChain = new SeedLogChain('audit_event');
@@ -199,12 +213,33 @@ export async function seedScale(t: LoadTarget, opts: SeedScaleOptions): Promise<
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const org = buildOrganisation(rng, newId);
-  await write(t, 'site', org.sites.map((s) => [s.id, s.code, s.name, s.kind, s.arrondissements]), counts);
+  await write(
+    t,
+    'site',
+    org.sites.map((s) => [s.id, s.code, s.name, s.kind, s.arrondissements]),
+    counts,
+  );
   await write(t, 'team', org.teamRows, counts);
-  await write(t, 'app_user', org.users.map((u) => [u.id, u.email, u.display_name, u.role, u.site_id, passwordHash]), counts);
-  await write(t, 'user_team', org.users.filter((u) => u.team).map((u) => [u.id, u.team]), counts);
-  const partners = await db.insertInto('partner').values(DEMO_PARTNERS.map((p) => ({ ...p }))).returning('id').execute();
-  log(`Organisation : ${org.sites.length} sites, ${org.teamRows.length} équipes, ${org.users.length} utilisateurs (mot de passe ${DEMO_PASSWORD})`);
+  await write(
+    t,
+    'app_user',
+    org.users.map((u) => [u.id, u.email, u.display_name, u.role, u.site_id, passwordHash]),
+    counts,
+  );
+  await write(
+    t,
+    'user_team',
+    org.users.filter((u) => u.team).map((u) => [u.id, u.team]),
+    counts,
+  );
+  const partners = await db
+    .insertInto('partner')
+    .values(DEMO_PARTNERS.map((p) => ({ ...p })))
+    .returning('id')
+    .execute();
+  log(
+    `Organisation : ${org.sites.length} sites, ${org.teamRows.length} équipes, ${org.users.length} utilisateurs (mot de passe ${DEMO_PASSWORD})`,
+  );
 
   const totalWeight = org.sites.reduce((s, x) => s + x.weight, 0);
   const cumulative: number[] = [];
@@ -219,11 +254,23 @@ export async function seedScale(t: LoadTarget, opts: SeedScaleOptions): Promise<
   const perYear = new Map<string, number>();
   const yy = (d: Date) => String(d.getUTCFullYear()).slice(2);
   const nowMs = now.getTime();
-  const round: RoundContext = { rng, newId, now, nowMs, pickSite, tail, perYear, yy, partners, auditChain, accessChain };
+  const round: RoundContext = {
+    rng,
+    newId,
+    now,
+    nowMs,
+    pickSite,
+    tail,
+    perYear,
+    yy,
+    partners,
+    auditChain,
+    accessChain,
+  };
 
   let lastLog = 0;
   let pending: Promise<void> = Promise.resolve();
-  for (let done = 0; done < opts.usagers; ) {
+  for (let done = 0; done < opts.usagers;) {
     const n = Math.min(chunk, opts.usagers - done);
     const rows = generateRound(round, n);
     // The previous round is written while this one was generated; wait for it before sending the next.
@@ -233,7 +280,9 @@ export async function seedScale(t: LoadTarget, opts: SeedScaleOptions): Promise<
     if (elapsed() - lastLog >= 5 || done === opts.usagers) {
       lastLog = elapsed();
       const rate = Math.round(done / elapsed());
-      log(`  usagers ${done.toLocaleString('fr-FR')}/${opts.usagers.toLocaleString('fr-FR')} (${Math.round((100 * done) / opts.usagers)} %) — ${elapsed().toFixed(0)} s, ${rate.toLocaleString('fr-FR')} dossiers/s`);
+      log(
+        `  usagers ${done.toLocaleString('fr-FR')}/${opts.usagers.toLocaleString('fr-FR')} (${Math.round((100 * done) / opts.usagers)} %) — ${elapsed().toFixed(0)} s, ${rate.toLocaleString('fr-FR')} dossiers/s`,
+      );
     }
   }
   await pending;

@@ -15,17 +15,36 @@ export interface StatisticsBench {
   page: Stats;
 }
 
-const INDICATORS = ['trancheAge', 'sexe', 'contexteFamilial', 'logementStocd', 'statutProfessionnel', 'niveauScolarite', 'entreesParType', 'entreesParMotif'];
+const INDICATORS = [
+  'trancheAge',
+  'sexe',
+  'contexteFamilial',
+  'logementStocd',
+  'statutProfessionnel',
+  'niveauScolarite',
+  'entreesParType',
+  'entreesParMotif',
+];
 
 /** Issue 6's figure: the statistics page of one site over one year answers in ≤ 1 s. */
-export async function measureStatistics(db: Db, opts: { pages: number; fullRefresh?: boolean; log: (s: string) => void }): Promise<StatisticsBench> {
+export async function measureStatistics(
+  db: Db,
+  opts: { pages: number; fullRefresh?: boolean; log: (s: string) => void },
+): Promise<StatisticsBench> {
   const now = new Date();
   const refreshed = await refreshStatistics(db, now, { full: opts.fullRefresh === true });
-  opts.log(`  agrégats statistiques recalculés (${refreshed.full ? 'complet' : 'incrémental'}) en ${(refreshed.durationMs / 1000).toFixed(1)} s`);
+  opts.log(
+    `  agrégats statistiques recalculés (${refreshed.full ? 'complet' : 'incrémental'}) en ${(refreshed.durationMs / 1000).toFixed(1)} s`,
+  );
   const sites = await db.selectFrom('site').select('id').orderBy('code').execute();
   const samples: number[] = [];
   for (let i = 0; i < opts.pages; i++) {
-    const actor: Actor = { id: '00000000-0000-0000-0000-000000000000', role: 'responsable', siteId: sites[i % sites.length]!.id, teamIds: [] };
+    const actor: Actor = {
+      id: '00000000-0000-0000-0000-000000000000',
+      role: 'responsable',
+      siteId: sites[i % sites.length]!.id,
+      teamIds: [],
+    };
     const ctx: Ctx = { db, actor, now, requestId: `bench-stat-${i}` };
     const filter = parseFilter(defaultPeriod(now), now, []);
     const indicator = INDICATORS[i % INDICATORS.length]!;
@@ -33,7 +52,8 @@ export async function measureStatistics(db: Db, opts: { pages: number; fullRefre
     const t0 = performance.now();
     await scopeView(ctx);
     await indicatorTable(ctx, { indicator, groupBy: null, category: null, compare: false, filter });
-    if (!indicator.startsWith('entrees')) await indicatorTable(ctx, { indicator, groupBy: 'arrondissement', category: 'total', compare: false, filter });
+    if (!indicator.startsWith('entrees'))
+      await indicatorTable(ctx, { indicator, groupBy: 'arrondissement', category: 'total', compare: false, filter });
     await waitingTime(ctx, filter);
     await teamTable(ctx, filter);
     samples.push(performance.now() - t0);

@@ -75,7 +75,9 @@ export interface TypoQuery {
 export function typoQuery(rng: Rng, person: { surname: string; firstName: string; caseFileId: string }): TypoQuery {
   const keepAccents = rng.next() < 0.3;
   const norm = (s: string) => (keepAccents ? s.toLowerCase() : stripAccents(s).toLowerCase());
-  const surnameWords = norm(person.surname).split(/[\s-’']+/).filter(Boolean);
+  const surnameWords = norm(person.surname)
+    .split(/[\s-’']+/)
+    .filter(Boolean);
   const longest = surnameWords.reduce((a, b) => (b.length > a.length ? b : a), '');
   const first = norm(person.firstName.split(/[\s,]+/)[0] ?? '');
   const typo = surnameWords.map((w) => (w === longest ? misspell(rng, w) : w)).join(' ');
@@ -94,7 +96,10 @@ export function typoQuery(rng: Rng, person: { surname: string; firstName: string
     case 'first surname':
       return { q: `${first} ${typo}`, caseFileId: person.caseFileId };
     case 'prefix':
-      return { q: longest.slice(0, Math.max(3, Math.min(longest.length, rng.int(4, 6)))), caseFileId: person.caseFileId };
+      return {
+        q: longest.slice(0, Math.max(3, Math.min(longest.length, rng.int(4, 6)))),
+        caseFileId: person.caseFileId,
+      };
     default:
       return { q: `${typo} ${misspell(rng, first)}`, caseFileId: person.caseFileId };
   }

@@ -12,11 +12,17 @@ let t: TestApp;
 let ref: TestUser;
 let s: Session;
 let fileId: string;
-const NOTES = ['Madame évoque une dette de loyer de 2 300 €.', 'Rendez-vous CAF pris pour le dossier RSA.', 'Note modifiée après 24 h : démarche FSL lancée.'];
+const NOTES = [
+  'Madame évoque une dette de loyer de 2 300 €.',
+  'Rendez-vous CAF pris pour le dossier RSA.',
+  'Note modifiée après 24 h : démarche FSL lancée.',
+];
 
 const rawNotes = async () => {
   const e = await sql<{ note: string | null }>`select note from journal_entry where note is not null`.execute(t.db);
-  const v = await sql<{ note: string | null }>`select note from journal_entry_version where note is not null`.execute(t.db);
+  const v = await sql<{ note: string | null }>`select note from journal_entry_version where note is not null`.execute(
+    t.db,
+  );
   return [...e.rows, ...v.rows].map((r) => r.note as string);
 };
 const timeline = async () => {
@@ -38,20 +44,32 @@ describe('journal notes at rest', () => {
   it('are stored encrypted (entries and kept versions) and read back as text', async () => {
     const ids: string[] = [];
     for (const note of NOTES.slice(0, 2)) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/usagers/${fileId}/journal`, headers: s.send, payload: { type: 'entretien_bureau', occurredAt: t.clock.now().toISOString(), note, visibility: 'referents' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${fileId}/journal`,
+        headers: s.send,
+        payload: { type: 'entretien_bureau', occurredAt: t.clock.now().toISOString(), note, visibility: 'referents' },
+      });
       expect(res.statusCode).toBe(201);
       ids.push((res.json() as { id: string }).id);
     }
     // After 24 h an edit keeps the previous version (journal_entry_version): it is encrypted too.
     t.clock.advance(25 * 3600_000);
     s = await loginAs(t.app, ref);
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/usagers/${fileId}/journal/${ids[0]}`, headers: s.send, payload: { version: 0, note: NOTES[2] } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/usagers/${fileId}/journal/${ids[0]}`,
+      headers: s.send,
+      payload: { version: 0, note: NOTES[2] },
+    });
     expect(patch.statusCode).toBe(204);
 
     const raw = await rawNotes();
     expect(raw).toHaveLength(3);
     for (const value of raw) expect(isSealed(value)).toBe(true);
-    const everything = JSON.stringify((await sql`select * from journal_entry`.execute(t.db)).rows) + JSON.stringify((await sql`select * from journal_entry_version`.execute(t.db)).rows);
+    const everything =
+      JSON.stringify((await sql`select * from journal_entry`.execute(t.db)).rows) +
+      JSON.stringify((await sql`select * from journal_entry_version`.execute(t.db)).rows);
     for (const note of NOTES) {
       expect(everything).not.toContain(note);
       expect(everything).not.toContain('loyer');
@@ -61,7 +79,12 @@ describe('journal notes at rest', () => {
   });
 
   it('a ciphertext copied into another entry is refused, not shown under the wrong entry', async () => {
-    const [a, b] = (await sql<{ id: string; note: string }>`select id, note from journal_entry where note is not null order by created_at`.execute(t.db)).rows;
+    const [a, b] = (
+      await sql<{
+        id: string;
+        note: string;
+      }>`select id, note from journal_entry where note is not null order by created_at`.execute(t.db)
+    ).rows;
     await sql`update journal_entry set note = ${a?.note} where id = ${b?.id}`.execute(t.db);
     const res = await t.app.inject({ method: 'GET', url: `/api/usagers/${fileId}/journal`, headers: s.get });
     expect(res.statusCode).toBe(500);
@@ -85,6 +108,8 @@ describe('journal notes at rest', () => {
 
   it('the start-up check refuses a key file that does not open the stored notes', async () => {
     await expect(assertKeyOpensData(t.db, t.keyring, 'jalon.key')).resolves.toBeUndefined();
-    await expect(assertKeyOpensData(t.db, generateKeyring(), 'autre.key')).rejects.toThrow(/autre\.key n’ouvre pas les données/);
+    await expect(assertKeyOpensData(t.db, generateKeyring(), 'autre.key')).rejects.toThrow(
+      /autre\.key n’ouvre pas les données/,
+    );
   });
 });

@@ -24,7 +24,9 @@ describe('AES-256-GCM envelope', () => {
     const parts = env.split('.');
     const ct = Buffer.from(parts[4] as string, 'base64url');
     ct[0] = (ct[0] as number) ^ 1;
-    expect(() => open(k, [...parts.slice(0, 4), ct.toString('base64url')].join('.'), 'journal_entry.note:1')).toThrow(DecryptError);
+    expect(() => open(k, [...parts.slice(0, 4), ct.toString('base64url')].join('.'), 'journal_entry.note:1')).toThrow(
+      DecryptError,
+    );
     expect(() => open(generateKeyring(), env, 'journal_entry.note:1')).toThrow(DecryptError);
     expect(() => open(k, 'jk1.k1.abc', 'x')).toThrow(DecryptError);
   });

@@ -21,7 +21,8 @@ export function activeKeyring(): Keyring {
 }
 
 /** The AAD of a value: where it lives. Moving a ciphertext to another row or column makes it undecryptable. */
-export const aadOf = (table: string, column: string, ...rowKey: (string | number)[]): string => `${table}.${column}:${rowKey.join(':')}`;
+export const aadOf = (table: string, column: string, ...rowKey: (string | number)[]): string =>
+  `${table}.${column}:${rowKey.join(':')}`;
 
 export function sealText(value: string, aad: string): string;
 export function sealText(value: string | null, aad: string): string | null;

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Every key able to decrypt, and the one that encrypts (the newest). Keys are 32 random bytes. */
@@ -35,7 +45,8 @@ export function parseKeyFile(text: string, path: string): Keyring {
   } catch {
     throw new Error(`Fichier de clés illisible : ${path}`);
   }
-  if (f.format !== 'jalon-keys-1' || typeof f.keys !== 'object' || !f.keys[f.current]) throw new Error(`Fichier de clés invalide : ${path}`);
+  if (f.format !== 'jalon-keys-1' || typeof f.keys !== 'object' || !f.keys[f.current])
+    throw new Error(`Fichier de clés invalide : ${path}`);
   const keys = new Map<string, Buffer>();
   for (const [id, b64] of Object.entries(f.keys)) {
     const key = Buffer.from(b64, 'base64');
@@ -51,7 +62,11 @@ export function readKeyFile(path: string): Keyring {
 
 /** Writes the key file atomically (temporary file, fsync, rename), mode 0600. */
 export function writeKeyFile(path: string, k: Keyring): void {
-  const body: KeyFile = { format: 'jalon-keys-1', current: k.currentId, keys: Object.fromEntries([...k.keys].map(([id, key]) => [id, key.toString('base64')])) };
+  const body: KeyFile = {
+    format: 'jalon-keys-1',
+    current: k.currentId,
+    keys: Object.fromEntries([...k.keys].map(([id, key]) => [id, key.toString('base64')])),
+  };
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });

@@ -16,19 +16,32 @@ export interface ResealResult {
  * re-encrypts values sealed with an older key. A row changed meanwhile is left alone (the update checks the old value)
  * and is caught by the next run. Idempotent: a second run changes nothing.
  */
-export async function resealAll(db: Db, keyring: Keyring, opts: { rotate: boolean; batchSize?: number; columns?: SealedColumn[] }): Promise<ResealResult[]> {
+export async function resealAll(
+  db: Db,
+  keyring: Keyring,
+  opts: { rotate: boolean; batchSize?: number; columns?: SealedColumn[] },
+): Promise<ResealResult[]> {
   const out: ResealResult[] = [];
-  for (const spec of opts.columns ?? SEALED_COLUMNS) out.push(await resealColumn(db, keyring, spec, opts.rotate, opts.batchSize ?? 500));
+  for (const spec of opts.columns ?? SEALED_COLUMNS)
+    out.push(await resealColumn(db, keyring, spec, opts.rotate, opts.batchSize ?? 500));
   return out;
 }
 
-async function resealColumn(db: Db, keyring: Keyring, spec: SealedColumn, rotate: boolean, batchSize: number): Promise<ResealResult> {
+async function resealColumn(
+  db: Db,
+  keyring: Keyring,
+  spec: SealedColumn,
+  rotate: boolean,
+  batchSize: number,
+): Promise<ResealResult> {
   const res: ResealResult = { table: spec.table, column: spec.column, scanned: 0, sealed: 0 };
   const table = sql.table(spec.table);
   const col = sql.ref(spec.column);
   const cur = sql.ref(spec.cursor);
   const extra = spec.aadColumns.filter((c) => c !== spec.cursor).map((c) => sql.ref(c));
-  const needs = rotate ? sql`(${col} not like 'jk1.%' or ${col} not like ${`jk1.${keyring.currentId}.%`})` : sql`${col} not like 'jk1.%'`;
+  const needs = rotate
+    ? sql`(${col} not like 'jk1.%' or ${col} not like ${`jk1.${keyring.currentId}.%`})`
+    : sql`${col} not like 'jk1.%'`;
   const cursorType = await cursorTypeOf(db, spec);
   let after: unknown = null;
   for (;;) {
@@ -71,6 +84,7 @@ async function cursorTypeOf(db: Db, spec: SealedColumn): Promise<string> {
     select data_type as t from information_schema.columns
     where table_schema = 'public' and table_name = ${spec.table} and column_name = ${spec.cursor}`.execute(db);
   const t = r.rows[0]?.t;
-  if (t !== 'uuid' && t !== 'bigint' && t !== 'integer' && t !== 'text') throw new Error(`Unsupported cursor ${spec.table}.${spec.cursor} (${String(t)})`);
+  if (t !== 'uuid' && t !== 'bigint' && t !== 'integer' && t !== 'text')
+    throw new Error(`Unsupported cursor ${spec.table}.${spec.cursor} (${String(t)})`);
   return t;
 }

@@ -27,7 +27,12 @@ beforeAll(async () => {
   s = await loginAs(t.app, ref);
   fileId = (await createUsagerAs(t.app, s)).id;
   for (const note of NOTES) {
-    const res = await t.app.inject({ method: 'POST', url: `/api/usagers/${fileId}/journal`, headers: s.send, payload: { type: 'entretien_bureau', occurredAt: t.clock.now().toISOString(), note } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${fileId}/journal`,
+      headers: s.send,
+      payload: { type: 'entretien_bureau', occurredAt: t.clock.now().toISOString(), note },
+    });
     expect(res.statusCode).toBe(201);
   }
 });
@@ -37,8 +42,13 @@ afterAll(async () => {
 });
 
 /** The environment without any database or key setting of the caller (the command must use the PGlite folder). */
-const withoutDb = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'TEST_DATABASE_URL', 'JALON_KEY_FILE'].includes(k)));
-const rawNotes = async () => (await sql<{ id: string; note: string }>`select id, note from journal_entry where note is not null`.execute(t.db)).rows;
+const withoutDb = () =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'TEST_DATABASE_URL', 'JALON_KEY_FILE'].includes(k)),
+  );
+const rawNotes = async () =>
+  (await sql<{ id: string; note: string }>`select id, note from journal_entry where note is not null`.execute(t.db))
+    .rows;
 
 describe('key rotation', () => {
   it('makes a new key current, keeps the old one, re-encrypts every note in batches and audits it', async () => {
@@ -47,7 +57,10 @@ describe('key rotation', () => {
     // A TOTP secret, sealed as auth/second-factor.ts does: rotation covers every column of SEALED_COLUMNS.
     const user = await t.db.selectFrom('app_user').select('id').limit(1).executeTakeFirstOrThrow();
     const totpAad = aadOf('user_second_factor', 'secret', user.id);
-    await t.db.insertInto('user_second_factor').values({ user_id: user.id, secret: sealText('JBSWY3DPEHPK3PXP', totpAad) }).execute();
+    await t.db
+      .insertInto('user_second_factor')
+      .values({ user_id: user.id, secret: sealText('JBSWY3DPEHPK3PXP', totpAad) })
+      .execute();
     const before = await rawNotes();
     expect(before.every((r) => keyIdOf(r.note) === 'k1')).toBe(true);
 
@@ -64,13 +77,21 @@ describe('key rotation', () => {
     const first = after[0] as { id: string; note: string };
     expect(() => open(t.keyring, first.note, `journal_entry.note:${first.id}`)).toThrow(DecryptError);
 
-    const totp = await t.db.selectFrom('user_second_factor').select('secret').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    const totp = await t.db
+      .selectFrom('user_second_factor')
+      .select('secret')
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(keyIdOf(totp.secret as string)).toBe('k2');
     expect(openText(totp.secret, totpAad)).toBe('JBSWY3DPEHPK3PXP');
     const res = await t.app.inject({ method: 'GET', url: `/api/usagers/${fileId}/journal`, headers: s.get });
     expect((res.json() as { items: { note: string }[] }).items.map((i) => i.note).sort()).toEqual([...NOTES].sort());
 
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'diff']).where('action', '=', 'keys.rotate').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'diff'])
+      .where('action', '=', 'keys.rotate')
+      .execute();
     expect(audit).toHaveLength(1);
     const diff = typeof audit[0]?.diff === 'string' ? JSON.parse(audit[0].diff) : audit[0]?.diff;
     expect(diff).toMatchObject({ from: 'k1', to: 'k2', reencrypted: { 'journal_entry.note': NOTES.length } });
@@ -98,15 +119,19 @@ describe('key rotation', () => {
     installKeyring(previous);
   });
 
-  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))('`npm run keys:rotate` rotates the key of a PGlite data folder', { timeout: 120_000 }, async () => {
-    const dataDir = join(dir, 'data');
-    const keyFile = join(dataDir, 'jalon.key');
-    writeKeyFile(keyFile, t.keyring);
-    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'keys:rotate'], {
-      cwd: ROOT,
-      env: { ...withoutDb(), JALON_DATA_DIR: dataDir },
-    });
-    expect(stdout).toContain('k1 → k2');
-    expect(readKeyFile(keyFile).currentId).toBe('k2');
-  });
+  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
+    '`npm run keys:rotate` rotates the key of a PGlite data folder',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = join(dir, 'data');
+      const keyFile = join(dataDir, 'jalon.key');
+      writeKeyFile(keyFile, t.keyring);
+      const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'keys:rotate'], {
+        cwd: ROOT,
+        env: { ...withoutDb(), JALON_DATA_DIR: dataDir },
+      });
+      expect(stdout).toContain('k1 → k2');
+      expect(readKeyFile(keyFile).currentId).toBe('k2');
+    },
+  );
 });

@@ -25,7 +25,11 @@ export async function rotateKeys(db: Db, keyFile: string, now: Date, batchSize =
   await auditAnonymous(db, now, 'keys.rotate', {
     targetType: 'encryption_key',
     targetId: null,
-    diff: { from: before.currentId, to: keyring.currentId, reencrypted: Object.fromEntries(columns.map((c) => [`${c.table}.${c.column}`, c.sealed])) },
+    diff: {
+      from: before.currentId,
+      to: keyring.currentId,
+      reencrypted: Object.fromEntries(columns.map((c) => [`${c.table}.${c.column}`, c.sealed])),
+    },
   });
   return { from: before.currentId, to: keyring.currentId, keyring, columns };
 }

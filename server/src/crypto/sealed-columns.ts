@@ -12,7 +12,13 @@ export interface SealedColumn {
 }
 
 export const SEALED_COLUMNS: SealedColumn[] = [
-  { table: 'journal_entry', column: 'note', cursor: 'id', aadColumns: ['id'], aad: (r) => `journal_entry.note:${String(r.id)}` },
+  {
+    table: 'journal_entry',
+    column: 'note',
+    cursor: 'id',
+    aadColumns: ['id'],
+    aad: (r) => `journal_entry.note:${String(r.id)}`,
+  },
   {
     table: 'journal_entry_version',
     column: 'note',
@@ -22,17 +28,32 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   },
   // Sensitive sections (modules/sections): the section's JSON and the free text of the opening reason.
   {
-    table: 'case_file_section', column: 'payload', cursor: 'id', aadColumns: ['case_file_id', 'section'],
+    table: 'case_file_section',
+    column: 'payload',
+    cursor: 'id',
+    aadColumns: ['case_file_id', 'section'],
     aad: (r) => `case_file_section.payload:${String(r.case_file_id)}:${String(r.section)}`,
   },
   {
-    table: 'case_file_section', column: 'reason_text', cursor: 'id', aadColumns: ['case_file_id', 'section'],
+    table: 'case_file_section',
+    column: 'reason_text',
+    cursor: 'id',
+    aadColumns: ['case_file_id', 'section'],
     aad: (r) => `case_file_section.reason_text:${String(r.case_file_id)}:${String(r.section)}`,
   },
   // TOTP secrets (auth/second-factor.ts): the confirmed one and the one being enrolled.
-  { table: 'user_second_factor', column: 'secret', cursor: 'user_id', aadColumns: ['user_id'], aad: (r) => `user_second_factor.secret:${String(r.user_id)}` },
   {
-    table: 'user_second_factor', column: 'pending_secret', cursor: 'user_id', aadColumns: ['user_id'],
+    table: 'user_second_factor',
+    column: 'secret',
+    cursor: 'user_id',
+    aadColumns: ['user_id'],
+    aad: (r) => `user_second_factor.secret:${String(r.user_id)}`,
+  },
+  {
+    table: 'user_second_factor',
+    column: 'pending_secret',
+    cursor: 'user_id',
+    aadColumns: ['user_id'],
     aad: (r) => `user_second_factor.pending_secret:${String(r.user_id)}`,
   },
 ];

@@ -7,15 +7,21 @@ import { installKeyring } from './fields.js';
 import { loadOrCreateKeyFile, readKeyFile, type Keyring } from './keyring.js';
 
 /** `JALON_KEY_FILE`, or `jalon.key` in the data folder (the embedded default). */
-export const keyFilePath = (cfg: { keyFile?: string; dataDir: string }): string => resolve(cfg.keyFile ?? join(cfg.dataDir, 'jalon.key'));
+export const keyFilePath = (cfg: { keyFile?: string; dataDir: string }): string =>
+  resolve(cfg.keyFile ?? join(cfg.dataDir, 'jalon.key'));
 
 /** Loads the key file (creating it, mode 0600, on first start), installs it for the process and says where it is. */
-export function loadKeyring(cfg: { keyFile?: string; dataDir: string }, log: (line: string) => void = console.log): Keyring {
+export function loadKeyring(
+  cfg: { keyFile?: string; dataDir: string },
+  log: (line: string) => void = console.log,
+): Keyring {
   const path = keyFilePath(cfg);
   const { keyring, created } = loadOrCreateKeyFile(path);
   installKeyring(keyring, () => readKeyFile(path));
   if (created) {
-    log(`Clé de chiffrement des notes créée : ${path} (mode 0600). Sauvegardez-la à part : sans elle, les notes sont illisibles.`);
+    log(
+      `Clé de chiffrement des notes créée : ${path} (mode 0600). Sauvegardez-la à part : sans elle, les notes sont illisibles.`,
+    );
   } else {
     log(`Clé de chiffrement : ${path} (clé courante ${keyring.currentId}, ${keyring.keys.size} clé(s)).`);
   }
@@ -37,7 +43,9 @@ export async function assertKeyOpensData(db: Db, keyring: Keyring, path: string)
     try {
       open(keyring, String(row.value), spec.aad({ ...row, [spec.cursor]: row.cursor }));
     } catch {
-      throw new Error(`La clé de chiffrement ${path} n’ouvre pas les données de cette base (${spec.table}.${spec.column}) : remettez le bon fichier de clés ou indiquez-le par JALON_KEY_FILE.`);
+      throw new Error(
+        `La clé de chiffrement ${path} n’ouvre pas les données de cette base (${spec.table}.${spec.column}) : remettez le bon fichier de clés ou indiquez-le par JALON_KEY_FILE.`,
+      );
     }
   }
 }

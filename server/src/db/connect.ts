@@ -141,7 +141,11 @@ export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.JALON_DB_POOL_MAX ?? 10) });
     // An idle connection the server ends (restart, admin command) must not crash the process: the pool drops it
     // and opens another on the next query.
-    pool.on('error', (err) => console.warn(`PostgreSQL: connexion inactive fermée par le serveur (${(err as { code?: string }).code ?? err.message})`));
+    pool.on('error', (err) =>
+      console.warn(
+        `PostgreSQL: connexion inactive fermée par le serveur (${(err as { code?: string }).code ?? err.message})`,
+      ),
+    );
     // pool.end() resolves before its connections have closed: wait for each one's 'remove' so that a caller
     // dropping the database next (tests) finds no session left.
     let open = 0;

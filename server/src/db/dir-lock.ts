@@ -23,7 +23,9 @@ export function lockDataDir(dataDir: string): () => void {
   if (existsSync(path)) {
     const pid = Number(readFileSync(path, 'utf8').trim());
     if (pid && pid !== process.pid && alive(pid)) {
-      throw new Error(`Le dossier ${dataDir} est utilisé par un autre processus Jalon (pid ${pid}) : arrêtez-le d’abord.`);
+      throw new Error(
+        `Le dossier ${dataDir} est utilisé par un autre processus Jalon (pid ${pid}) : arrêtez-le d’abord.`,
+      );
     }
   }
   writeFileSync(path, `${process.pid}\n`);

@@ -1,12 +1,38 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { SessionTable, UserSecondFactorTable, RecoveryCodeTable } from './schema/auth.js';
 import type { DateStr } from './schema/columns.js';
-import type { MotifTable, PartnerTable, JournalEntryTable, JournalEntryPersonTable, JournalEntryWorkerTable, JournalEntryVersionTable } from './schema/journal.js';
+import type {
+  MotifTable,
+  PartnerTable,
+  JournalEntryTable,
+  JournalEntryPersonTable,
+  JournalEntryWorkerTable,
+  JournalEntryVersionTable,
+} from './schema/journal.js';
 import type { SiteTable, TeamTable, AppUserTable, UserTeamTable } from './schema/organisation.js';
-import type { RetentionRunTable, FileShareTable, ConsentTable, CaseFileSectionTable, FileRestrictionTable } from './schema/rgpd.js';
-import type { AuditEventTable, BreakGlassAccessTable, NotificationTable, AccessLogTable, SecurityLogCheckpointTable } from './schema/security-log.js';
+import type {
+  RetentionRunTable,
+  FileShareTable,
+  ConsentTable,
+  CaseFileSectionTable,
+  FileRestrictionTable,
+} from './schema/rgpd.js';
+import type {
+  AuditEventTable,
+  BreakGlassAccessTable,
+  NotificationTable,
+  AccessLogTable,
+  SecurityLogCheckpointTable,
+} from './schema/security-log.js';
 import type { StatPopulationTable, StatFlowTable, StatWaitTable, StatRefreshTable } from './schema/statistics.js';
-import type { PersonTable, HouseholdTable, HouseholdMemberTable, CaseFileTable, CaseFileReferentTable, UsagerSearchTable } from './schema/usager.js';
+import type {
+  PersonTable,
+  HouseholdTable,
+  HouseholdMemberTable,
+  CaseFileTable,
+  CaseFileReferentTable,
+  UsagerSearchTable,
+} from './schema/usager.js';
 
 /** The table interfaces live by module under schema/; they are re-exported here, the one import path of the schema. */
 export type * from './schema/auth.js';

@@ -44,7 +44,11 @@ interface FileForJournal {
 
 /** Journal entries over the life of each demo file; the file's last contact follows the latest entry. */
 export async function seedJournal(trx: Queryable, rng: Rng, now: Date, files: FileForJournal[]): Promise<void> {
-  const partners = await trx.insertInto('partner').values(DEMO_PARTNERS.map((p) => ({ ...p }))).returning('id').execute();
+  const partners = await trx
+    .insertInto('partner')
+    .values(DEMO_PARTNERS.map((p) => ({ ...p })))
+    .returning('id')
+    .execute();
   const entries = [];
   const workers = [];
   for (const f of files) {
@@ -66,10 +70,24 @@ export async function seedJournal(trx: Queryable, rng: Rng, now: Date, files: Fi
         place: DEFAULT_PLACE[type] ?? (type === 'rendez_vous' ? 'bureau' : null),
         motifs: [rng.pick(DEFAULT_MOTIFS).code],
         note: type === 'accueil' || rng.next() < 0.4 ? null : rng.pick(NEUTRAL_NOTES),
-        visibility: rng.weighted([['referents', 70], ['equipe', 20], ['privee', 10]] as const),
+        visibility: rng.weighted([
+          ['referents', 70],
+          ['equipe', 20],
+          ['privee', 10],
+        ] as const),
         author_id: f.referentId,
         appointment_worker_id: type === 'rendez_vous' ? f.referentId : null,
-        appointment_status: type === 'rendez_vous' ? (future ? 'prevu' : rng.weighted([['honore', 75], ['non_venu', 12], ['excuse', 8], ['prevu', 5]] as const)) : null,
+        appointment_status:
+          type === 'rendez_vous'
+            ? future
+              ? 'prevu'
+              : rng.weighted([
+                  ['honore', 75],
+                  ['non_venu', 12],
+                  ['excuse', 8],
+                  ['prevu', 5],
+                ] as const)
+            : null,
         partner_id: type === 'orientation' ? (rng.pick(partners)?.id ?? null) : null,
         orientation_reason: type === 'orientation' ? 'Accompagnement spécialisé proposé' : null,
         created_at: at < now ? at : now,
@@ -78,8 +96,16 @@ export async function seedJournal(trx: Queryable, rng: Rng, now: Date, files: Fi
       workers.push({ entry_id: id, user_id: f.referentId });
     }
   }
-  for (let i = 0; i < entries.length; i += 500) await trx.insertInto('journal_entry').values(entries.slice(i, i + 500)).execute();
-  for (let i = 0; i < workers.length; i += 500) await trx.insertInto('journal_entry_worker').values(workers.slice(i, i + 500)).execute();
+  for (let i = 0; i < entries.length; i += 500)
+    await trx
+      .insertInto('journal_entry')
+      .values(entries.slice(i, i + 500))
+      .execute();
+  for (let i = 0; i < workers.length; i += 500)
+    await trx
+      .insertInto('journal_entry_worker')
+      .values(workers.slice(i, i + 500))
+      .execute();
   await sql`
     update case_file cf set last_contact_at = greatest(cf.last_contact_at, j.last)
     from (select case_file_id, max(occurred_at) as last from journal_entry

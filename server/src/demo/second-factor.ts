@@ -12,7 +12,11 @@ export async function enrolDemoAccount(trx: Queryable, userId: string, now: Date
   const secret = newTotpSecret();
   await trx
     .insertInto('user_second_factor')
-    .values({ user_id: userId, secret: sealText(secret, aadOf('user_second_factor', 'secret', userId)), enabled_at: now })
+    .values({
+      user_id: userId,
+      secret: sealText(secret, aadOf('user_second_factor', 'secret', userId)),
+      enabled_at: now,
+    })
     .execute();
   return secret;
 }
@@ -42,6 +46,7 @@ export function reportDemoSecondFactor(dataDir: string, seeded?: { email: string
   const emails = Object.keys(secrets);
   if (!emails.length) return;
   console.log('Double authentification (TOTP) obligatoire pour l’administrateur et le DPO de démonstration :');
-  for (const e of emails) console.log(`  ${e}  secret ${secrets[e]}  (à saisir dans une application d’authentification)`);
+  for (const e of emails)
+    console.log(`  ${e}  secret ${secrets[e]}  (à saisir dans une application d’authentification)`);
   console.log(`  ou code du moment : npm run totp -- ${emails[0]?.split('@')[0] ?? 'admin'}`);
 }

@@ -22,9 +22,30 @@ interface DemoSite {
 }
 
 const SITES: DemoSite[] = [
-  { code: 'eps18', name: 'EPS Paris 18e', kind: 'EPS', arrondissements: [18], teams: ['Équipe A', 'Équipe B'], files: 260 },
-  { code: 'eps10', name: 'EPS Paris 10e', kind: 'EPS', arrondissements: [10], teams: ['Équipe A', 'Équipe B'], files: 240 },
-  { code: 'psa-belleville', name: 'PSA Belleville', kind: 'PSA', arrondissements: [19, 20], teams: ['Équipe accueil'], files: 100 },
+  {
+    code: 'eps18',
+    name: 'EPS Paris 18e',
+    kind: 'EPS',
+    arrondissements: [18],
+    teams: ['Équipe A', 'Équipe B'],
+    files: 260,
+  },
+  {
+    code: 'eps10',
+    name: 'EPS Paris 10e',
+    kind: 'EPS',
+    arrondissements: [10],
+    teams: ['Équipe A', 'Équipe B'],
+    files: 240,
+  },
+  {
+    code: 'psa-belleville',
+    name: 'PSA Belleville',
+    kind: 'PSA',
+    arrondissements: [19, 20],
+    teams: ['Équipe accueil'],
+    files: 100,
+  },
 ];
 
 export interface DemoAccount {
@@ -39,7 +60,11 @@ export interface DemoAccount {
 /** The demo accounts, one per role and site (issue 3). Display names are invented. */
 export function demoAccounts(): (DemoAccount & { displayName: string })[] {
   const a = (email: string, displayName: string, role: Role, site: string | null, team: string | null) => ({
-    email: `${email}@${DEMO_DOMAIN}`, displayName, role, site, team,
+    email: `${email}@${DEMO_DOMAIN}`,
+    displayName,
+    role,
+    site,
+    team,
   });
   return [
     a('ts1.eps18', 'Alix Morvan', 'travailleur_social', 'eps18', 'Équipe A'),
@@ -65,10 +90,18 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
     const siteIds = new Map<string, string>();
     const teamIds = new Map<string, string>();
     for (const s of SITES) {
-      const row = await trx.insertInto('site').values({ code: s.code, name: s.name, kind: s.kind, arrondissements: s.arrondissements }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('site')
+        .values({ code: s.code, name: s.name, kind: s.kind, arrondissements: s.arrondissements })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       siteIds.set(s.code, row.id);
       for (const t of s.teams) {
-        const team = await trx.insertInto('team').values({ site_id: row.id, name: t }).returning('id').executeTakeFirstOrThrow();
+        const team = await trx
+          .insertInto('team')
+          .values({ site_id: row.id, name: t })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         teamIds.set(`${s.code}/${t}`, team.id);
       }
     }
@@ -76,14 +109,21 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
     for (const acc of accounts) {
       const user = await trx
         .insertInto('app_user')
-        .values({ email: acc.email, display_name: acc.displayName, role: acc.role, site_id: acc.site ? (siteIds.get(acc.site) ?? null) : null, password_hash: passwordHash })
+        .values({
+          email: acc.email,
+          display_name: acc.displayName,
+          role: acc.role,
+          site_id: acc.site ? (siteIds.get(acc.site) ?? null) : null,
+          password_hash: passwordHash,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       if (secondFactorRequired(acc.role)) acc.totpSecret = await enrolDemoAccount(trx, user.id, now);
       const teamId = acc.site && acc.team ? teamIds.get(`${acc.site}/${acc.team}`) : undefined;
       if (teamId) {
         await trx.insertInto('user_team').values({ user_id: user.id, team_id: teamId }).execute();
-        if (acc.site && acc.role === 'travailleur_social') workers.set(acc.site, [...(workers.get(acc.site) ?? []), { id: user.id, team: teamId }]);
+        if (acc.site && acc.role === 'travailleur_social')
+          workers.set(acc.site, [...(workers.get(acc.site) ?? []), { id: user.id, team: teamId }]);
       }
     }
     let seq = 0;
@@ -124,22 +164,54 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
           updated_at: now,
         });
         journalFiles.push({ id, referentId: worker?.id ?? null, opened });
-        if (worker) referents.push({ case_file_id: id, user_id: worker.id, kind: 'referent' as const, start_at: opened });
+        if (worker)
+          referents.push({ case_file_id: id, user_id: worker.id, kind: 'referent' as const, start_at: opened });
         const co = siteWorkers.find((w) => w.id !== worker?.id);
-        if (co && rng.next() < 0.08) referents.push({ case_file_id: id, user_id: co.id, kind: 'co_referent' as const, start_at: opened });
+        if (co && rng.next() < 0.08)
+          referents.push({ case_file_id: id, user_id: co.id, kind: 'co_referent' as const, start_at: opened });
       }
-      for (let i = 0; i < persons.length; i += 500) await trx.insertInto('person').values(persons.slice(i, i + 500)).execute();
-      for (let i = 0; i < households.length; i += 500) await trx.insertInto('household').values(households.slice(i, i + 500)).execute();
-      for (let i = 0; i < members.length; i += 500) await trx.insertInto('household_member').values(members.slice(i, i + 500)).execute();
-      for (let i = 0; i < files.length; i += 500) await trx.insertInto('case_file').values(files.slice(i, i + 500)).execute();
-      for (let i = 0; i < referents.length; i += 500) await trx.insertInto('case_file_referent').values(referents.slice(i, i + 500)).execute();
+      for (let i = 0; i < persons.length; i += 500)
+        await trx
+          .insertInto('person')
+          .values(persons.slice(i, i + 500))
+          .execute();
+      for (let i = 0; i < households.length; i += 500)
+        await trx
+          .insertInto('household')
+          .values(households.slice(i, i + 500))
+          .execute();
+      for (let i = 0; i < members.length; i += 500)
+        await trx
+          .insertInto('household_member')
+          .values(members.slice(i, i + 500))
+          .execute();
+      for (let i = 0; i < files.length; i += 500)
+        await trx
+          .insertInto('case_file')
+          .values(files.slice(i, i + 500))
+          .execute();
+      for (let i = 0; i < referents.length; i += 500)
+        await trx
+          .insertInto('case_file_referent')
+          .values(referents.slice(i, i + 500))
+          .execute();
     }
     await sql`select setval('case_file_number_seq', ${Math.max(seq, 1)})`.execute(trx);
     await refreshSearch(trx, 'all');
     await seedJournal(trx, rng, now, journalFiles);
     await trx
       .insertInto('audit_event')
-      .values({ at: now, actor_id: null, actor_role: null, action: 'demo.seed', target_type: 'database', target_id: null, diff: null, case_file_id: null, request_id: null })
+      .values({
+        at: now,
+        actor_id: null,
+        actor_role: null,
+        action: 'demo.seed',
+        target_type: 'database',
+        target_id: null,
+        diff: null,
+        case_file_id: null,
+        request_id: null,
+      })
       .execute();
   });
   return accounts;

@@ -7,16 +7,23 @@ import { openDb } from '../db/connect.js';
  * or the PGlite folder, prints the first broken row of each chain and exits with 1 if any (ADR 004).
  */
 const cfg = loadConfig();
-const { db, close } = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.databaseUrl ? undefined : cfg.dataDir });
+const { db, close } = await openDb({
+  databaseUrl: cfg.databaseUrl,
+  dataDir: cfg.databaseUrl ? undefined : cfg.dataDir,
+});
 let broken = false;
 try {
   for (const r of await verifyAll(db)) {
     const from = r.fromCheckpoint ? ` depuis le point de purge n° ${r.fromCheckpoint.seq}` : '';
     if (r.ok) {
-      console.log(`${r.chain} : chaîne intègre, ${r.rows} lignes${from}; dernière n° ${r.lastSeq ?? '-'} empreinte ${r.lastHash ?? '-'}`);
+      console.log(
+        `${r.chain} : chaîne intègre, ${r.rows} lignes${from}; dernière n° ${r.lastSeq ?? '-'} empreinte ${r.lastHash ?? '-'}`,
+      );
     } else {
       broken = true;
-      console.log(`${r.chain} : CHAÎNE ROMPUE après ${r.rows} lignes valides${from}; première ligne en cause : id ${r.firstBroken?.id}, n° ${r.firstBroken?.seq} — ${r.firstBroken?.reason}`);
+      console.log(
+        `${r.chain} : CHAÎNE ROMPUE après ${r.rows} lignes valides${from}; première ligne en cause : id ${r.firstBroken?.id}, n° ${r.firstBroken?.seq} — ${r.firstBroken?.reason}`,
+      );
     }
   }
 } finally {

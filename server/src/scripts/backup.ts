@@ -14,7 +14,9 @@ try {
   if (cfg.databaseUrl) await backupPostgres(cfg.databaseUrl, out);
   else await backupPglite(cfg.dataDir, out);
   console.log(`Sauvegarde écrite : ${out}`);
-  console.log(`La clé de chiffrement (${keyFilePath(cfg)}) n’est pas dans la sauvegarde : conservez-en une copie à part.`);
+  console.log(
+    `La clé de chiffrement (${keyFilePath(cfg)}) n’est pas dans la sauvegarde : conservez-en une copie à part.`,
+  );
 } catch (err) {
   console.error('Sauvegarde impossible :', err instanceof Error ? err.message : err);
   process.exitCode = 1;

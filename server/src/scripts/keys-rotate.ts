@@ -7,11 +7,16 @@ import { lockDataDir } from '../db/dir-lock.js';
 const cfg = loadConfig();
 const keyFile = keyFilePath(cfg);
 const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir);
-const { db, kind, close } = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.databaseUrl ? undefined : cfg.dataDir });
+const { db, kind, close } = await openDb({
+  databaseUrl: cfg.databaseUrl,
+  dataDir: cfg.databaseUrl ? undefined : cfg.dataDir,
+});
 try {
   await migrate(db);
   const r = await rotateKeys(db, keyFile, new Date());
-  console.log(`Rotation des clés (${kind === 'pglite' ? `PGlite, ${cfg.dataDir}` : 'PostgreSQL'}) : clé courante ${r.from} → ${r.to} (${keyFile}).`);
+  console.log(
+    `Rotation des clés (${kind === 'pglite' ? `PGlite, ${cfg.dataDir}` : 'PostgreSQL'}) : clé courante ${r.from} → ${r.to} (${keyFile}).`,
+  );
   for (const c of r.columns) console.log(`  ${c.table}.${c.column} : ${c.sealed} valeur(s) rechiffrée(s)`);
 } catch (err) {
   console.error('Rotation impossible :', err instanceof Error ? err.message : err);

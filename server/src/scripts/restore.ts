@@ -12,7 +12,10 @@ try {
   if (cfg.databaseUrl) await restorePostgres(resolve(file), cfg.databaseUrl);
   else await restorePglite(resolve(file), resolve(cfg.dataDir));
   console.log(`Restauration terminée (${cfg.databaseUrl ? 'PostgreSQL' : `PGlite, ${cfg.dataDir}`}).`);
-  if (!existsSync(keyFilePath(cfg))) console.log(`Placez la clé de chiffrement en ${keyFilePath(cfg)} (ou JALON_KEY_FILE) avant de démarrer le serveur.`);
+  if (!existsSync(keyFilePath(cfg)))
+    console.log(
+      `Placez la clé de chiffrement en ${keyFilePath(cfg)} (ou JALON_KEY_FILE) avant de démarrer le serveur.`,
+    );
 } catch (err) {
   console.error('Restauration impossible :', err instanceof Error ? err.message : err);
   process.exitCode = 1;

@@ -10,15 +10,27 @@ import { runRetention } from '../modules/retention/engine.js';
 const dryRun = process.argv.includes('--dry-run');
 const cfg = loadConfig();
 const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir);
-const { db, close } = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.databaseUrl ? undefined : cfg.dataDir });
+const { db, close } = await openDb({
+  databaseUrl: cfg.databaseUrl,
+  dataDir: cfg.databaseUrl ? undefined : cfg.dataDir,
+});
 try {
   await migrate(db);
   const r = await runRetention(db, new Date(), { dryRun, trigger: 'cli' });
   const verb = dryRun ? 'serai(en)t' : 'a (ont) été';
   console.log(`Conservation${dryRun ? ' (simulation, rien n’est modifié)' : ''} :`);
-  for (const a of r.actions) console.log(`  dossier ${a.caseFileId} : ${a.action === 'archive' ? 'archive intermédiaire' : a.action === 'anonymise' ? 'anonymisation' : 'échec'}`);
-  console.log(`  ${r.archived} dossier(s) ${verb} archivé(s), ${r.anonymised} ${verb} anonymisé(s), ${r.failed} échec(s) ; ${r.noticed} dossier(s) à échéance dans les 30 jours.`);
-  console.log(`  Journal de sécurité de plus d’un an : ${Object.entries(r.logPurged).map(([k, n]) => `${k} ${n}`).join(', ')} ligne(s) ${dryRun ? 'à purger' : 'purgée(s)'}.`);
+  for (const a of r.actions)
+    console.log(
+      `  dossier ${a.caseFileId} : ${a.action === 'archive' ? 'archive intermédiaire' : a.action === 'anonymise' ? 'anonymisation' : 'échec'}`,
+    );
+  console.log(
+    `  ${r.archived} dossier(s) ${verb} archivé(s), ${r.anonymised} ${verb} anonymisé(s), ${r.failed} échec(s) ; ${r.noticed} dossier(s) à échéance dans les 30 jours.`,
+  );
+  console.log(
+    `  Journal de sécurité de plus d’un an : ${Object.entries(r.logPurged)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')} ligne(s) ${dryRun ? 'à purger' : 'purgée(s)'}.`,
+  );
   console.log(`  Rapport enregistré : ${r.runId}`);
 } finally {
   await close();

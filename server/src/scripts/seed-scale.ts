@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(usagers) || usagers < 1) throw new Error('--usagers : un entier positif');
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : (process.env.JALON_DATA_DIR ?? './data-scale');
-  console.log(`Jeu de données à l’échelle : ${usagers.toLocaleString('fr-FR')} usagers dans ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${dataDir})`}`);
+  console.log(
+    `Jeu de données à l’échelle : ${usagers.toLocaleString('fr-FR')} usagers dans ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${dataDir})`}`,
+  );
   const target = await openLoadTarget({ databaseUrl, dataDir });
   try {
     const summary = await seedScale(target, {
@@ -26,7 +28,8 @@ async function main(): Promise<void> {
       chunk: values.chunk ? Number(values.chunk) : undefined,
       log: (line) => console.log(line),
     });
-    for (const [table, n] of Object.entries(summary.rows)) console.log(`  ${table.padEnd(22)} ${n.toLocaleString('fr-FR').padStart(14)}`);
+    for (const [table, n] of Object.entries(summary.rows))
+      console.log(`  ${table.padEnd(22)} ${n.toLocaleString('fr-FR').padStart(14)}`);
     console.log(`Durée totale : ${summary.seconds.toFixed(0)} s`);
   } finally {
     await target.close();

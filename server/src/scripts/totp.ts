@@ -11,13 +11,17 @@ const who = process.argv[2];
 const secrets = readDemoSecrets(loadConfig().dataDir);
 const logins = Object.keys(secrets).map((e) => e.replace(`@${DEMO_DOMAIN}`, ''));
 if (!who) {
-  console.error(`Usage : npm run totp -- <compte>   (comptes de démonstration avec double authentification : ${logins.join(', ') || 'aucun'})`);
+  console.error(
+    `Usage : npm run totp -- <compte>   (comptes de démonstration avec double authentification : ${logins.join(', ') || 'aucun'})`,
+  );
   process.exit(2);
 }
 const email = who.includes('@') ? who.toLowerCase() : `${who.toLowerCase()}@${DEMO_DOMAIN}`;
 const secret = secrets[email];
 if (!secret) {
-  console.error(`Aucun secret de démonstration pour ${email} (comptes connus : ${logins.join(', ') || 'aucun'} ; base créée par la démo ?)`);
+  console.error(
+    `Aucun secret de démonstration pour ${email} (comptes connus : ${logins.join(', ') || 'aucun'} ; base créée par la démo ?)`,
+  );
   process.exit(1);
 }
 const now = new Date();

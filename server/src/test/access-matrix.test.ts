@@ -1,8 +1,32 @@
-import { ACCESS_CALLER_IDS, ACCESS_SPEC, PUBLIC_OR_SELF_ROUTES, statusFor, type AccessCaller, type Role } from '@jalon/core';
+import {
+  ACCESS_CALLER_IDS,
+  ACCESS_SPEC,
+  PUBLIC_OR_SELF_ROUTES,
+  statusFor,
+  type AccessCaller,
+  type Role,
+} from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './build-test-app.js';
-import { BREAK_GLASS, CONSENT, RECIPES, SHARE, breakGlassIds, notification, restrictions, type Partage } from './access-matrix/recipes.js';
-import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session, type TestUser } from './factories.js';
+import {
+  BREAK_GLASS,
+  CONSENT,
+  RECIPES,
+  SHARE,
+  breakGlassIds,
+  notification,
+  restrictions,
+  type Partage,
+} from './access-matrix/recipes.js';
+import {
+  buildSite,
+  buildUser,
+  createUsagerAs,
+  loginAs,
+  minimalUsager,
+  type Session,
+  type TestUser,
+} from './factories.js';
 
 /**
  * The access table, through the real HTTP API: the tests are generated from the declarative spec in core
@@ -29,7 +53,8 @@ beforeAll(async () => {
   t = await buildTestApp();
   siteA = await buildSite(t.db);
   const siteB = await buildSite(t.db);
-  const mk = (role: Role, site: { id: string } | null, teams: string[] = []) => buildUser(t.db, role, site?.id ?? null, teams);
+  const mk = (role: Role, site: { id: string } | null, teams: string[] = []) =>
+    buildUser(t.db, role, site?.id ?? null, teams);
   users = {
     referent: await mk('travailleur_social', siteA, [siteA.teamA]),
     ts_same_team: await mk('travailleur_social', siteA, [siteA.teamA]),
@@ -44,20 +69,56 @@ beforeAll(async () => {
     victim: await mk('secretaire', siteA),
   };
   for (const w of WHO) sessions.set(w, w === 'anonymous' ? null : await loginAs(t.app, users[w] as TestUser));
-  partnerId = (await t.db.insertInto('partner').values({ name: 'CAF', kind: 'CAF', address: null, phone: null }).returning('id').executeTakeFirstOrThrow()).id;
+  partnerId = (
+    await t.db
+      .insertInto('partner')
+      .values({ name: 'CAF', kind: 'CAF', address: null, phone: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   for (const _ of WHO) {
     const f = await createUsagerAs(t.app, sessions.get('referent') as Session);
-    const g = await t.app.inject({ method: 'POST', url: `/api/usagers/${f.id}/break-glass`, headers: (sessions.get('ts_other_site') as Session).send, payload: BREAK_GLASS });
+    const g = await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${f.id}/break-glass`,
+      headers: (sessions.get('ts_other_site') as Session).send,
+      payload: BREAK_GLASS,
+    });
     breakGlassIds.push((g.json() as { id: string }).id);
   }
-  notification.id = (await t.db.selectFrom('notification').select('id').where('user_id', '=', users.referent?.id ?? '').executeTakeFirstOrThrow()).id;
+  notification.id = (
+    await t.db
+      .selectFrom('notification')
+      .select('id')
+      .where('user_id', '=', users.referent?.id ?? '')
+      .executeTakeFirstOrThrow()
+  ).id;
   const ref = sessions.get('referent') as Session;
   partage.fileId = (await createUsagerAs(t.app, ref)).id;
-  partage.shareId = (await t.app.inject({ method: 'POST', url: `/api/usagers/${partage.fileId}/shares`, headers: ref.send, payload: SHARE })).json().id;
-  partage.consentId = (await t.app.inject({ method: 'POST', url: `/api/usagers/${partage.fileId}/consents`, headers: ref.send, payload: CONSENT })).json().id;
+  partage.shareId = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${partage.fileId}/shares`,
+      headers: ref.send,
+      payload: SHARE,
+    })
+  ).json().id;
+  partage.consentId = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${partage.fileId}/consents`,
+      headers: ref.send,
+      payload: CONSENT,
+    })
+  ).json().id;
   for (const _ of WHO) {
     const f = await createUsagerAs(t.app, ref);
-    const r = await t.app.inject({ method: 'POST', url: `/api/usagers/${f.id}/restrictions`, headers: ref.send, payload: { kind: 'opposition', startDate: '2026-11-01', reason: 'Refus' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${f.id}/restrictions`,
+      headers: ref.send,
+      payload: { kind: 'opposition', startDate: '2026-11-01', reason: 'Refus' },
+    });
     restrictions.push({ fileId: f.id, id: (r.json() as { id: string }).id });
   }
 });
@@ -66,7 +127,9 @@ afterAll(() => t.close());
 describe('access matrix: route × caller → status', () => {
   it('every API route has an entry in the spec, and every entry a way to call it', () => {
     const covered = new Set(ACCESS_SPEC.map((r) => r.route.split('#')[0]));
-    const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !covered.has(r) && !PUBLIC_OR_SELF.has(r));
+    const missing = t.app.apiRoutes
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((r) => !covered.has(r) && !PUBLIC_OR_SELF.has(r));
     expect(missing).toEqual([]);
     expect(ACCESS_SPEC.map((r) => r.route).filter((r) => !RECIPES.has(r))).toEqual([]);
     expect([...RECIPES.keys()].filter((k) => !ACCESS_SPEC.some((r) => r.route === k))).toEqual([]);
@@ -80,22 +143,54 @@ describe('access matrix: route × caller → status', () => {
         const referentSession = sessions.get('referent') as Session;
         const file = await createUsagerAs(t.app, referentSession);
         const added = await t.app.inject({
-          method: 'POST', url: `/api/usagers/${file.id}/members`, headers: referentSession.send,
-          payload: { person: { birthName: 'Membre', firstNames: 'Alex', birthDate: '2001-01-01' }, relationship: '7', startDate: '2024-01-01' },
+          method: 'POST',
+          url: `/api/usagers/${file.id}/members`,
+          headers: referentSession.send,
+          payload: {
+            person: { birthName: 'Membre', firstNames: 'Alex', birthDate: '2001-01-01' },
+            relationship: '7',
+            startDate: '2024-01-01',
+          },
         });
-        const memberId = (added.json() as { data: { full: { household: { members: { memberId: string; relationship: { code: string } }[] } } } }).data.full.household.members.find((m) => m.relationship.code === '7')?.memberId ?? '';
+        const memberId =
+          (
+            added.json() as {
+              data: { full: { household: { members: { memberId: string; relationship: { code: string } }[] } } };
+            }
+          ).data.full.household.members.find((m) => m.relationship.code === '7')?.memberId ?? '';
         const entry = await t.app.inject({
-          method: 'POST', url: `/api/usagers/${file.id}/journal`, headers: referentSession.send,
+          method: 'POST',
+          url: `/api/usagers/${file.id}/journal`,
+          headers: referentSession.send,
           payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
         });
         const entryId = (entry.json() as { id: string }).id;
-        const ctx = { fileId: file.id, memberId, entryId, partnerId, referentId: users.referent?.id ?? '', siteId: siteA.id, userId: users.victim?.id ?? '', teamId: siteA.teamB, share: partage };
+        const ctx = {
+          fileId: file.id,
+          memberId,
+          entryId,
+          partnerId,
+          referentId: users.referent?.id ?? '',
+          siteId: siteA.id,
+          userId: users.victim?.id ?? '',
+          teamId: siteA.teamB,
+          share: partage,
+        };
         const s = sessions.get(who);
         const headers = s ? (c.method === 'GET' ? s.get : s.send) : {};
-        const res = await t.app.inject({ method: c.method, url: c.url(ctx), headers, payload: c.body ? (c.body(ctx) as object) : undefined });
+        const res = await t.app.inject({
+          method: c.method,
+          url: c.url(ctx),
+          headers,
+          payload: c.body ? (c.body(ctx) as object) : undefined,
+        });
         expect(res.statusCode, res.body).toBe(statusFor(spec, who));
         const part = spec.parts?.[who];
-        if (part) expect((res.json() as { data: { full?: unknown } }).data.full !== undefined, `${who} sees the ${part} part`).toBe(part === 'full');
+        if (part)
+          expect(
+            (res.json() as { data: { full?: unknown } }).data.full !== undefined,
+            `${who} sees the ${part} part`,
+          ).toBe(part === 'full');
         if (res.statusCode >= 400) {
           const err = res.json() as { error: { code: string; message: string } };
           expect(err.error.code).toMatch(/^[a-z_]+$/);
@@ -107,20 +202,45 @@ describe('access matrix: route × caller → status', () => {
 
   it('a file id that does not exist answers 404 like a forbidden one', async () => {
     const s = sessions.get('referent') as Session;
-    const res = await t.app.inject({ method: 'GET', url: '/api/usagers/00000000-0000-4000-8000-000000000000', headers: s.get });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/usagers/00000000-0000-4000-8000-000000000000',
+      headers: s.get,
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'not_found', message: 'Dossier introuvable' } });
   });
 
   it('the general part carries no social situation; the full part does', async () => {
     const ref = sessions.get('referent') as Session;
-    const file = await createUsagerAs(t.app, ref, minimalUsager({ nationality: 'A', employmentStatus: '12', cafNumber: '1234567' }));
-    const general = (await t.app.inject({ method: 'GET', url: `/api/usagers/${file.id}`, headers: (sessions.get('secretaire') as Session).get })).json();
+    const file = await createUsagerAs(
+      t.app,
+      ref,
+      minimalUsager({ nationality: 'A', employmentStatus: '12', cafNumber: '1234567' }),
+    );
+    const general = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/usagers/${file.id}`,
+        headers: (sessions.get('secretaire') as Session).get,
+      })
+    ).json();
     expect(general.data.full).toBeUndefined();
     expect(JSON.stringify(general)).not.toContain('1234567');
     expect(JSON.stringify(general)).not.toContain('nationality');
-    expect(general.can).toMatchObject({ readGeneral: true, readFull: false, updateIdentity: true, updateSituation: false });
-    const full = (await t.app.inject({ method: 'GET', url: `/api/usagers/${file.id}`, headers: (sessions.get('ts_same_team') as Session).get })).json();
+    expect(general.can).toMatchObject({
+      readGeneral: true,
+      readFull: false,
+      updateIdentity: true,
+      updateSituation: false,
+    });
+    const full = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/usagers/${file.id}`,
+        headers: (sessions.get('ts_same_team') as Session).get,
+      })
+    ).json();
     expect(full.data.full.identifiers.cafNumber).toBe('1234567');
     expect(full.data.full.situation.nationality).toEqual({ code: 'A', label: 'Autre nationalité' });
   });

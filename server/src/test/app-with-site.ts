@@ -39,9 +39,13 @@ export function appWithSite(): AppWithSite {
     t,
     site,
     worker: () => buildUser(t.db, 'travailleur_social', site.id, [site.teamA]),
-    login: (email, password, headers = {}) => t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email, password } }),
+    login: (email, password, headers = {}) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email, password } }),
     me: (cookie) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } }),
     count: async (table, where = sql`true`) =>
-      Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(t.db)).rows[0]?.n),
+      Number(
+        (await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(t.db)).rows[0]
+          ?.n,
+      ),
   };
 }

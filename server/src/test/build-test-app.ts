@@ -21,7 +21,9 @@ export const testClock = (start = new Date('2026-11-25T09:00:00Z')): TestClock =
  * A fresh PostgreSQL database for one test file when TEST_DATABASE_URL is set (its URL and how to drop it);
  * nothing when it is not, so the caller uses in-memory PGlite.
  */
-export async function createTestDatabase(prefix: string): Promise<{ databaseUrl?: string; dropDb?: () => Promise<void> }> {
+export async function createTestDatabase(
+  prefix: string,
+): Promise<{ databaseUrl?: string; dropDb?: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return {};
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;

@@ -23,7 +23,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function freePort(): Promise<number> {
   for (let p = 3150 + Math.floor(Math.random() * 40); p < 3200; p++) {
     const ok = await new Promise<boolean>((resolve) => {
-      const s = createServer().once('error', () => resolve(false)).listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
+      const s = createServer()
+        .once('error', () => resolve(false))
+        .listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
     });
     if (ok) return p;
   }
@@ -38,7 +40,11 @@ interface Server {
 
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'TEST_DATABASE_URL', 'JALON_KEY_FILE', 'JALON_DATA_DIR', 'PORT'].includes(k)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !['DATABASE_URL', 'TEST_DATABASE_URL', 'JALON_KEY_FILE', 'JALON_DATA_DIR', 'PORT'].includes(k),
+    ),
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: { ...clean, ...env, PORT: String(port), HOST: '127.0.0.1', JALON_DEMO: '1' },
@@ -77,7 +83,12 @@ async function login(base: string) {
 type Ack = { kind: 'entry'; id: string; note: string } | { kind: 'usager'; id: string; birthName: string };
 
 /** Writes with 4 in flight until `stopAfter` are acknowledged, then SIGKILL while the others are still in flight. */
-async function writeThenKill(server: Server, fileId: string, s: Awaited<ReturnType<typeof login>>, stopAfter: number): Promise<Ack[]> {
+async function writeThenKill(
+  server: Server,
+  fileId: string,
+  s: Awaited<ReturnType<typeof login>>,
+  stopAfter: number,
+): Promise<Ack[]> {
   const acks: Ack[] = [];
   let killed = false;
   let n = 0;
@@ -87,8 +98,13 @@ async function writeThenKill(server: Server, fileId: string, s: Awaited<ReturnTy
       try {
         if (i % 5 === 4) {
           const birthName = `Durable${randomUUID().slice(0, 8)}`;
-          const res = await fetch(`${server.base}/api/usagers`, { method: 'POST', headers: s.send, body: JSON.stringify({ birthName, firstNames: 'Alex', birthDate: '1990-01-01' }) });
-          if (res.status === 201) acks.push({ kind: 'usager', id: ((await res.json()) as { id: string }).id, birthName });
+          const res = await fetch(`${server.base}/api/usagers`, {
+            method: 'POST',
+            headers: s.send,
+            body: JSON.stringify({ birthName, firstNames: 'Alex', birthDate: '1990-01-01' }),
+          });
+          if (res.status === 201)
+            acks.push({ kind: 'usager', id: ((await res.json()) as { id: string }).id, birthName });
         } else {
           const note = `Écrit n°${i} — ${randomUUID()}`;
           const res = await fetch(`${server.base}/api/usagers/${fileId}/journal`, {
@@ -109,7 +125,9 @@ async function writeThenKill(server: Server, fileId: string, s: Awaited<ReturnTy
     }
   };
   await Promise.all([one(), one(), one(), one()]);
-  await new Promise((r) => (server.child.exitCode !== null || server.child.signalCode ? r(null) : server.child.once('exit', r)));
+  await new Promise((r) =>
+    server.child.exitCode !== null || server.child.signalCode ? r(null) : server.child.once('exit', r),
+  );
   expect(server.child.signalCode).toBe('SIGKILL');
   return acks;
 }
@@ -121,7 +139,10 @@ async function timelineNotes(base: string, s: Awaited<ReturnType<typeof login>>,
     const q: string = `limit=100${before ? `&before=${encodeURIComponent(before)}` : ''}`;
     const res = await fetch(`${base}/api/usagers/${fileId}/journal?${q}`, { headers: s.get });
     expect(res.status).toBe(200);
-    const page = (await res.json()) as { items: { id: string; note?: string | null; workerIds: string[] }[]; next: string | null };
+    const page = (await res.json()) as {
+      items: { id: string; note?: string | null; workerIds: string[] }[];
+      next: string | null;
+    };
     for (const i of page.items) notes.set(i.id, { note: i.note, workerIds: i.workerIds });
     before = page.next;
   } while (before);
@@ -131,7 +152,11 @@ async function timelineNotes(base: string, s: Awaited<ReturnType<typeof login>>,
 async function scenario(env: Record<string, string>, rawDb: () => Promise<{ databaseUrl?: string; dataDir?: string }>) {
   const first = await startServer(env);
   const s1 = await login(first.base);
-  const file = await fetch(`${first.base}/api/usagers`, { method: 'POST', headers: s1.send, body: JSON.stringify({ birthName: 'Durabilite', firstNames: 'Sam', birthDate: '1980-02-02' }) });
+  const file = await fetch(`${first.base}/api/usagers`, {
+    method: 'POST',
+    headers: s1.send,
+    body: JSON.stringify({ birthName: 'Durabilite', firstNames: 'Sam', birthDate: '1980-02-02' }),
+  });
   expect(file.status).toBe(201);
   const fileId = ((await file.json()) as { id: string }).id;
   const acks = await writeThenKill(first, fileId, s1, 40);
@@ -152,7 +177,8 @@ async function scenario(env: Record<string, string>, rawDb: () => Promise<{ data
       }
     }
     // Entries written but not acknowledged (in flight at the kill) may exist; whole, never half.
-    for (const [, e] of notes) expect(e.note === null || e.note === undefined || e.note.startsWith('Écrit n°')).toBe(true);
+    for (const [, e] of notes)
+      expect(e.note === null || e.note === undefined || e.note.startsWith('Écrit n°')).toBe(true);
   } finally {
     second.child.kill('SIGTERM');
     await new Promise((r) => (second.child.exitCode !== null ? r(null) : second.child.once('exit', r)));
@@ -180,19 +206,34 @@ async function scenario(env: Record<string, string>, rawDb: () => Promise<{ data
 }
 
 describe('SIGKILL during a stream of writes', () => {
-  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))('PGlite: every acknowledged write survives, nothing is half-written', { timeout: 180_000 }, async () => {
-    const dataDir = join(work, 'data');
-    await scenario({ JALON_DATA_DIR: dataDir }, async () => ({ dataDir }));
-    // No temporary or half-written file of ours is left in the folder.
-    expect(readdirSync(dataDir).filter((f) => f.includes('.tmp') || f.includes('restoring'))).toEqual([]);
-  });
+  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'PGlite: every acknowledged write survives, nothing is half-written',
+    { timeout: 180_000 },
+    async () => {
+      const dataDir = join(work, 'data');
+      await scenario({ JALON_DATA_DIR: dataDir }, async () => ({ dataDir }));
+      // No temporary or half-written file of ours is left in the folder.
+      expect(readdirSync(dataDir).filter((f) => f.includes('.tmp') || f.includes('restoring'))).toEqual([]);
+    },
+  );
 
-  it.runIf(Boolean(process.env.TEST_DATABASE_URL))('PostgreSQL: every acknowledged write survives, nothing is half-written', { timeout: 180_000 }, async () => {
-    const { databaseUrl, dropDb } = await createTestDatabase('jalon_durability');
-    try {
-      await scenario({ DATABASE_URL: databaseUrl as string, JALON_KEY_FILE: join(work, 'pg.key'), JALON_DATA_DIR: join(work, 'pgdata') }, async () => ({ databaseUrl }));
-    } finally {
-      await dropDb?.();
-    }
-  });
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'PostgreSQL: every acknowledged write survives, nothing is half-written',
+    { timeout: 180_000 },
+    async () => {
+      const { databaseUrl, dropDb } = await createTestDatabase('jalon_durability');
+      try {
+        await scenario(
+          {
+            DATABASE_URL: databaseUrl as string,
+            JALON_KEY_FILE: join(work, 'pg.key'),
+            JALON_DATA_DIR: join(work, 'pgdata'),
+          },
+          async () => ({ databaseUrl }),
+        );
+      } finally {
+        await dropDb?.();
+      }
+    },
+  );
 });

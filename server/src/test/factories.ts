@@ -17,8 +17,16 @@ export async function buildSite(db: Db, over: { code?: string; name?: string } =
     .values({ code, name: over.name ?? `Site ${code}`, kind: 'EPS', arrondissements: [18] })
     .returning(['id', 'code', 'name'])
     .executeTakeFirstOrThrow();
-  const teamA = await db.insertInto('team').values({ site_id: site.id, name: 'Équipe A' }).returning('id').executeTakeFirstOrThrow();
-  const teamB = await db.insertInto('team').values({ site_id: site.id, name: 'Équipe B' }).returning('id').executeTakeFirstOrThrow();
+  const teamA = await db
+    .insertInto('team')
+    .values({ site_id: site.id, name: 'Équipe A' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const teamB = await db
+    .insertInto('team')
+    .values({ site_id: site.id, name: 'Équipe B' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { ...site, teamA: teamA.id, teamB: teamB.id };
 }
 
@@ -34,15 +42,29 @@ export interface TestUser {
 
 /** An admin or DPO gets an enrolled TOTP factor (mandatory for them) unless `secondFactor: false`. */
 export async function buildUser(
-  db: Db, role: Role, siteId: string | null, teamIds: string[] = [], opts: { secondFactor?: boolean } = {},
+  db: Db,
+  role: Role,
+  siteId: string | null,
+  teamIds: string[] = [],
+  opts: { secondFactor?: boolean } = {},
 ): Promise<TestUser> {
   const email = `${role}-${randomUUID().slice(0, 8)}@test.jalon.local`;
   const u = await db
     .insertInto('app_user')
-    .values({ email, display_name: `Agent ${email.slice(0, 12)}`, role, site_id: siteId, password_hash: await passwordHash() })
+    .values({
+      email,
+      display_name: `Agent ${email.slice(0, 12)}`,
+      role,
+      site_id: siteId,
+      password_hash: await passwordHash(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (teamIds.length) await db.insertInto('user_team').values(teamIds.map((t) => ({ user_id: u.id, team_id: t }))).execute();
+  if (teamIds.length)
+    await db
+      .insertInto('user_team')
+      .values(teamIds.map((t) => ({ user_id: u.id, team_id: t })))
+      .execute();
   if (opts.secondFactor ?? secondFactorRequired(role)) await enrolSecondFactor(db, u.id, email);
   return { id: u.id, email, role, siteId, teamIds };
 }
@@ -57,9 +79,17 @@ export interface Session {
 }
 
 /** Logs in through the API; for an account with a TOTP factor, with the code of the app's clock (or a recovery code). */
-export async function loginAs(app: FastifyInstance, user: { email: string }, password = TEST_PASSWORD): Promise<Session> {
+export async function loginAs(
+  app: FastifyInstance,
+  user: { email: string },
+  password = TEST_PASSWORD,
+): Promise<Session> {
   const code = loginCode(user.email, app.clock());
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password, ...(code ? { code } : {}) } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password, ...(code ? { code } : {}) },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed ${res.statusCode} ${res.body}`);
   const setCookie = res.cookies.find((c) => c.name === 'jalon_sid');
   if (!setCookie) throw new Error('no session cookie');
@@ -76,7 +106,11 @@ export const minimalUsager = (over: Record<string, unknown> = {}) => ({
 });
 
 /** Creates a file through the API, as a user would. */
-export async function createUsagerAs(app: FastifyInstance, s: Session, body: Record<string, unknown> = minimalUsager()) {
+export async function createUsagerAs(
+  app: FastifyInstance,
+  s: Session,
+  body: Record<string, unknown> = minimalUsager(),
+) {
   const res = await app.inject({ method: 'POST', url: '/api/usagers', headers: s.send, payload: body });
   if (res.statusCode !== 201) throw new Error(`create failed ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; fileNumber: string };

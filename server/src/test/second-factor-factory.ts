@@ -17,9 +17,16 @@ export async function enrolSecondFactor(db: Db, userId: string, email: string): 
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await db
     .insertInto('user_second_factor')
-    .values({ user_id: userId, secret: sealText(secret, aadOf('user_second_factor', 'secret', userId)), enabled_at: new Date(0) })
+    .values({
+      user_id: userId,
+      secret: sealText(secret, aadOf('user_second_factor', 'secret', userId)),
+      enabled_at: new Date(0),
+    })
     .execute();
-  await db.insertInto('recovery_code').values(recoveryCodes.map((c) => ({ user_id: userId, code_hash: hashRecoveryCode(c) }))).execute();
+  await db
+    .insertInto('recovery_code')
+    .values(recoveryCodes.map((c) => ({ user_id: userId, code_hash: hashRecoveryCode(c) })))
+    .execute();
   const e = { userId, secret, recoveryCodes: [...recoveryCodes], lastStep: 0 };
   enrolled.set(email.toLowerCase(), e);
   return e;

@@ -3,7 +3,8 @@ export const paths = {
   home: { pattern: '/', href: () => '/' },
   login: {
     pattern: '/connexion',
-    href: (returnTo?: string) => (returnTo && returnTo !== '/' ? `/connexion?retour=${encodeURIComponent(returnTo)}` : '/connexion'),
+    href: (returnTo?: string) =>
+      returnTo && returnTo !== '/' ? `/connexion?retour=${encodeURIComponent(returnTo)}` : '/connexion',
   },
   setup: { pattern: '/installation', href: () => '/installation' },
   password: { pattern: '/mot-de-passe', href: () => '/mot-de-passe' },
@@ -20,7 +21,8 @@ export const paths = {
   },
   agendaPrint: {
     pattern: '/agenda/jour/:date/impression',
-    href: (date: string, pro?: string) => `/agenda/jour/${date}/impression${pro ? `?pro=${encodeURIComponent(pro)}` : ''}`,
+    href: (date: string, pro?: string) =>
+      `/agenda/jour/${date}/impression${pro ? `?pro=${encodeURIComponent(pro)}` : ''}`,
   },
   admin: { pattern: '/admin', href: () => '/admin' },
   dpo: { pattern: '/dpo', href: () => '/dpo' },
@@ -30,6 +32,7 @@ export const paths = {
 
 /** Only same-site paths are accepted as a return target after login (no open redirect). */
 export const safeReturnPath = (value: string | null): string => {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/connexion')) return paths.home.href();
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/connexion'))
+    return paths.home.href();
   return value;
 };

@@ -3,7 +3,9 @@ import { useEffect, useRef } from 'react';
 /** True when the key press happens while typing somewhere (then a letter is a character, not a shortcut). */
 export const isTypingTarget = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
-  (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.closest('[role="dialog"], dialog[open]') !== null);
+  (el.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
+    el.closest('[role="dialog"], dialog[open]') !== null);
 
 /** A single-key shortcut on the page (no modifier, focus outside any field or dialog). */
 export const useKeyShortcut = (key: string, handler: () => void, enabled = true) => {

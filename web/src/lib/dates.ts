@@ -8,8 +8,19 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, hour: '2-digit', minute: '2-digit' });
-const longDayFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const shortDayFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
+const longDayFormat = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const shortDayFormat = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+});
 
 /** The Paris calendar day of an instant. */
 export const parisDay = (iso: string | Date): string => dayFormat.format(typeof iso === 'string' ? new Date(iso) : iso);
@@ -22,7 +33,8 @@ export const todayDay = (): string => parisDay(new Date());
 
 const utcOf = (day: string) => new Date(`${day}T00:00:00Z`);
 
-export const isDay = (s: string | null | undefined): s is string => Boolean(s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(utcOf(s).getTime()));
+export const isDay = (s: string | null | undefined): s is string =>
+  Boolean(s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(utcOf(s).getTime()));
 
 export const addDays = (day: string, n: number): string => {
   const d = utcOf(day);

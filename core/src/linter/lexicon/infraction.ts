@@ -8,8 +8,22 @@ import type { LexEntry } from '../lexicon.js';
 
 const VICTIM =
   'Violences déclarées : information sensible. Utilisez la section structurée (violences, protection) et une formulation attribuée et datée : « selon ses déclarations du 12/03, Madame indique… », sans qualifier l’auteur.';
-const JUSTICE = 'Ne recopiez pas d’antécédents judiciaires ; notez seulement la contrainte utile au suivi (ex. « indisponible jusqu’au 15/06 »), attribuée et datée.';
-const DOOR = ['porte', 'portes', 'fenetre', 'fenetres', 'acces', 'issue', 'ascenseur', 'logement', 'piece', 'chambre', 'cuisine', 'entree'];
+const JUSTICE =
+  'Ne recopiez pas d’antécédents judiciaires ; notez seulement la contrainte utile au suivi (ex. « indisponible jusqu’au 15/06 »), attribuée et datée.';
+const DOOR = [
+  'porte',
+  'portes',
+  'fenetre',
+  'fenetres',
+  'acces',
+  'issue',
+  'ascenseur',
+  'logement',
+  'piece',
+  'chambre',
+  'cuisine',
+  'entree',
+];
 const FLIGHT_AFTER = ['pour', 'vers', 'aller', 'retour', 'direct', 'annule', 'retarde', 'de', 'du'];
 
 export const INFRACTION: readonly LexEntry[] = [
@@ -83,6 +97,14 @@ export const INFRACTION: readonly LexEntry[] = [
   { p: 'fraud{e,es,eur,euse,eurs,euses,é,ée,er}' },
   { p: 'braquage{,s}' },
   { p: 'racket{,s}' },
-  { p: 'travail au noir', suggestion: 'Renseignez les ressources dans la section Ressources, sans qualifier pénalement (« ressources non déclarées selon ses dires »).' },
-  { p: 'travaill{e,ait,ent} au noir', suggestion: 'Renseignez les ressources dans la section Ressources, sans qualifier pénalement (« ressources non déclarées selon ses dires »).' },
+  {
+    p: 'travail au noir',
+    suggestion:
+      'Renseignez les ressources dans la section Ressources, sans qualifier pénalement (« ressources non déclarées selon ses dires »).',
+  },
+  {
+    p: 'travaill{e,ait,ent} au noir',
+    suggestion:
+      'Renseignez les ressources dans la section Ressources, sans qualifier pénalement (« ressources non déclarées selon ses dires »).',
+  },
 ];

@@ -6,22 +6,52 @@
  */
 import type { LexEntry } from '../lexicon.js';
 
-const BEHAVIOUR = 'Décrivez le comportement observé, daté, sans qualifier la personne (ex. « a haussé le ton et quitté l’entretien le 12/03 »).';
+const BEHAVIOUR =
+  'Décrivez le comportement observé, daté, sans qualifier la personne (ex. « a haussé le ton et quitté l’entretien le 12/03 »).';
 const STATEMENTS =
   'Indiquez l’écart constaté entre les déclarations et les pièces (ex. « l’avis d’imposition indique d’autres ressources »), sans qualifier la personne.';
-const EFFORT = 'Décrivez les démarches prévues et non réalisées, et les obstacles évoqués par la personne, sans qualifier la personne.';
+const EFFORT =
+  'Décrivez les démarches prévues et non réalisées, et les obstacles évoqués par la personne, sans qualifier la personne.';
 const PARENTING = 'Décrivez les faits observés concernant l’enfant (dates, constats), sans jugement sur le parent.';
 /** Nouns after which "instable" describes a situation, not a person. */
 const SITUATION = [
-  'situation', 'emploi', 'emplois', 'logement', 'hebergement', 'revenus', 'ressources', 'contrat', 'travail',
-  'professionnelle', 'financiere', 'budget', 'connexion', 'internet', 'reseau', 'wifi', 'meteo', 'tres', 'reste', 'sante', 'administrative',
+  'situation',
+  'emploi',
+  'emplois',
+  'logement',
+  'hebergement',
+  'revenus',
+  'ressources',
+  'contrat',
+  'travail',
+  'professionnelle',
+  'financiere',
+  'budget',
+  'connexion',
+  'internet',
+  'reseau',
+  'wifi',
+  'meteo',
+  'tres',
+  'reste',
+  'sante',
+  'administrative',
 ];
-const PEST = ['presence', 'infestation', 'traitement', 'desinsectisation', 'nuisibles', 'cafards', 'punaises', 'contre'];
+const PEST = [
+  'presence',
+  'infestation',
+  'traitement',
+  'desinsectisation',
+  'nuisibles',
+  'cafards',
+  'punaises',
+  'contre',
+];
 
 export const JUGEMENT: readonly LexEntry[] = [
   { p: 'agressi{f,ve,fs,ves,vité}', suggestion: BEHAVIOUR },
   { p: 'violent{,e,s,es}', suggestion: BEHAVIOUR },
-  { p: 'tempérament' , suggestion: BEHAVIOUR },
+  { p: 'tempérament', suggestion: BEHAVIOUR },
   { p: 'caractériel{,le,s,les}', suggestion: BEHAVIOUR },
   { p: 'mauvais caractère', suggestion: BEHAVIOUR },
   { p: 'caractère difficile', suggestion: BEHAVIOUR },
@@ -43,9 +73,20 @@ export const JUGEMENT: readonly LexEntry[] = [
   { p: 'vicieu{x,se,ses}', suggestion: BEHAVIOUR },
   { p: 'bizarre{,s}', suggestion: BEHAVIOUR },
   { p: 'louche{,s}', suggestion: BEHAVIOUR },
-  { p: 'toxique{,s}', notAfter: ['produit', 'produits', 'substance', 'substances', 'gaz', 'fumees', 'moisissures'], window: 1, suggestion: BEHAVIOUR },
-  { p: 'procédur{ier,ière,iers,ières}', suggestion: 'Indiquez les démarches ou recours engagés, avec leurs dates, sans qualifier la personne.' },
-  { p: 'revendicati{f,ve,fs,ves}', suggestion: 'Notez la demande exprimée et la réponse apportée, sans qualifier la personne.' },
+  {
+    p: 'toxique{,s}',
+    notAfter: ['produit', 'produits', 'substance', 'substances', 'gaz', 'fumees', 'moisissures'],
+    window: 1,
+    suggestion: BEHAVIOUR,
+  },
+  {
+    p: 'procédur{ier,ière,iers,ières}',
+    suggestion: 'Indiquez les démarches ou recours engagés, avec leurs dates, sans qualifier la personne.',
+  },
+  {
+    p: 'revendicati{f,ve,fs,ves}',
+    suggestion: 'Notez la demande exprimée et la réponse apportée, sans qualifier la personne.',
+  },
   { p: 'manipulat{eur,rice,eurs,rices}', suggestion: STATEMENTS },
   { p: 'menteu{r,se,rs,ses}', suggestion: STATEMENTS },
   { p: 'mytho{,s}', suggestion: STATEMENTS },
@@ -81,7 +122,13 @@ export const JUGEMENT: readonly LexEntry[] = [
   { p: 'démissionnaire{,s}', suggestion: PARENTING },
   { p: 'mauvais{,e,es} m{ère,ères}', suggestion: PARENTING },
   { p: 'mauvais{,e,es} p{ère,ères}', suggestion: PARENTING },
-  { p: 'sale{,s}', exact: true, notProperNoun: true, suggestion: 'Décrivez le constat matériel utile au suivi (ex. « logement encombré, évier bouché »), sans qualifier la personne.' },
+  {
+    p: 'sale{,s}',
+    exact: true,
+    notProperNoun: true,
+    suggestion:
+      'Décrivez le constat matériel utile au suivi (ex. « logement encombré, évier bouché »), sans qualifier la personne.',
+  },
   { p: 'crasseu{x,se,ses}', suggestion: 'Décrivez le constat matériel utile au suivi, sans qualifier la personne.' },
   { p: 'négligé{,e,s,es}', suggestion: 'Décrivez le constat matériel utile au suivi, sans qualifier la personne.' },
   { p: 'sent mauvais', suggestion: 'Supprimez cette remarque sur la personne.' },

@@ -8,7 +8,8 @@ import type { LexEntry } from '../lexicon.js';
 
 const HANDICAP =
   'Utilisez la section Santé (couverture maladie, MDPH) sans diagnostic ; décrivez le besoin concret (ex. « logement accessible en fauteuil »).';
-const TREATMENT = 'Ne nommez ni traitement ni médicament ; notez seulement la conséquence utile au suivi (ex. « rendez-vous à éviter le mardi »).';
+const TREATMENT =
+  'Ne nommez ni traitement ni médicament ; notez seulement la conséquence utile au suivi (ex. « rendez-vous à éviter le mardi »).';
 const PSY =
   'Ne posez ni ne recopiez de diagnostic psychiatrique ; décrivez le fait observé, daté, et enregistrez l’orientation (ex. vers le CMP) dans le journal.';
 

@@ -1,7 +1,16 @@
 /** Sex life, sexual orientation, HIV and sexually transmitted infections (RGPD art. 9; "séropositif" was sanctioned). */
 import type { LexEntry } from '../lexicon.js';
 
-const PARTNERS = ['son mari', 'sa femme', 'sa compagne', 'son compagnon', 'son epouse', 'son epoux', 'sa conjointe', 'son conjoint'];
+const PARTNERS = [
+  'son mari',
+  'sa femme',
+  'sa compagne',
+  'son compagnon',
+  'son epouse',
+  'son epoux',
+  'sa conjointe',
+  'son conjoint',
+];
 
 export const SEXUALITE: readonly LexEntry[] = [
   { p: 'homosexu{el,elle,els,elles,alité}' },

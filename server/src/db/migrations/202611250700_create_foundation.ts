@@ -108,7 +108,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index household_member_household_idx on household_member (household_id)`.execute(db);
   await sql`create index household_member_person_idx on household_member (person_id)`.execute(db);
-  await sql`create unique index household_member_current_idx on household_member (household_id, person_id) where end_date is null`.execute(db);
+  await sql`create unique index household_member_current_idx on household_member (household_id, person_id) where end_date is null`.execute(
+    db,
+  );
 
   await sql`create sequence case_file_number_seq`.execute(db);
   await sql`
@@ -142,7 +144,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       start_at timestamptz not null,
       end_at timestamptz
     )`.execute(db);
-  await sql`create index case_file_referent_file_idx on case_file_referent (case_file_id) where end_at is null`.execute(db);
+  await sql`create index case_file_referent_file_idx on case_file_referent (case_file_id) where end_at is null`.execute(
+    db,
+  );
   await sql`create index case_file_referent_user_idx on case_file_referent (user_id) where end_at is null`.execute(db);
 
   // One row per (file, person, name variant): the search index. Scoped by site inside one composite GIN
@@ -159,10 +163,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index usager_search_file_idx on usager_search (case_file_id)`.execute(db);
   // btree_gin is not loaded on PGlite: loading it there breaks pg_trgm's % operator (docs/adr/002). Where the
   // server offers it, the index is composite; elsewhere a trigram index plus the site btree serve the same query.
-  const btreeGin = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'btree_gin'`.execute(db);
+  const btreeGin = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pg_available_extensions where name = 'btree_gin'`.execute(db);
   if ((btreeGin.rows[0]?.n ?? 0) > 0) {
     await sql`create extension if not exists btree_gin`.execute(db);
-    await sql`create index usager_search_trgm_idx on usager_search using gin (site_id, name_n gin_trgm_ops)`.execute(db);
+    await sql`create index usager_search_trgm_idx on usager_search using gin (site_id, name_n gin_trgm_ops)`.execute(
+      db,
+    );
   } else {
     await sql`create index usager_search_trgm_idx on usager_search using gin (name_n gin_trgm_ops)`.execute(db);
   }

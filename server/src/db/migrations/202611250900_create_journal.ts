@@ -47,9 +47,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       deleted_by uuid references app_user(id),
       deleted_reason text
     )`.execute(db);
-  await sql`create index journal_entry_file_idx on journal_entry (case_file_id, occurred_at desc, id desc) where deleted_at is null`.execute(db);
-  await sql`create index journal_entry_agenda_idx on journal_entry (appointment_worker_id, occurred_at) where type = 'rendez_vous' and deleted_at is null`.execute(db);
-  await sql`create index journal_entry_author_idx on journal_entry (author_id, occurred_at desc) where deleted_at is null`.execute(db);
+  await sql`create index journal_entry_file_idx on journal_entry (case_file_id, occurred_at desc, id desc) where deleted_at is null`.execute(
+    db,
+  );
+  await sql`create index journal_entry_agenda_idx on journal_entry (appointment_worker_id, occurred_at) where type = 'rendez_vous' and deleted_at is null`.execute(
+    db,
+  );
+  await sql`create index journal_entry_author_idx on journal_entry (author_id, occurred_at desc) where deleted_at is null`.execute(
+    db,
+  );
   await sql`
     create table journal_entry_person (
       entry_id uuid not null references journal_entry(id),

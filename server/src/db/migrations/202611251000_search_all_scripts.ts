@@ -10,9 +10,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     language sql immutable parallel safe as $$
       select btrim(regexp_replace(lower(public.unaccent('public.unaccent'::regdictionary, coalesce(t, ''))), '[[:space:][:punct:]]+', ' ', 'g'))
     $$`.execute(db);
-  const btreeGin = await sql<{ n: number }>`select count(*)::int as n from pg_extension where extname = 'btree_gin'`.execute(db);
+  const btreeGin = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pg_extension where extname = 'btree_gin'`.execute(db);
   if ((btreeGin.rows[0]?.n ?? 0) > 0) {
-    await sql`create index usager_search_first_trgm_idx on usager_search using gin (site_id, first_n gin_trgm_ops)`.execute(db);
+    await sql`create index usager_search_first_trgm_idx on usager_search using gin (site_id, first_n gin_trgm_ops)`.execute(
+      db,
+    );
   } else {
     await sql`create index usager_search_first_trgm_idx on usager_search using gin (first_n gin_trgm_ops)`.execute(db);
   }

@@ -17,10 +17,13 @@ export const SEARCH_PARTITIONS = 16;
 export async function up(db: Kysely<unknown>): Promise<void> {
   const indexes = (
     await sql<{ indexname: string; indexdef: string }>`
-      select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = 'usager_search'`.execute(db)
+      select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = 'usager_search'`.execute(
+      db,
+    )
   ).rows;
   await sql`alter table usager_search rename to usager_search_unpartitioned`.execute(db);
-  for (const ix of indexes) await sql`alter index ${sql.id(ix.indexname)} rename to ${sql.id(`${ix.indexname}_old`)}`.execute(db);
+  for (const ix of indexes)
+    await sql`alter index ${sql.id(ix.indexname)} rename to ${sql.id(`${ix.indexname}_old`)}`.execute(db);
   await sql`
     create table usager_search (
       case_file_id uuid not null references case_file(id),
@@ -32,7 +35,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) partition by hash (site_id)`.execute(db);
   for (let i = 0; i < SEARCH_PARTITIONS; i++) {
     const name = `usager_search_p${String(i).padStart(2, '0')}`;
-    await sql`create table ${sql.id(name)} partition of usager_search for values with (modulus ${sql.lit(SEARCH_PARTITIONS)}, remainder ${sql.lit(i)})`.execute(db);
+    await sql`create table ${sql.id(name)} partition of usager_search for values with (modulus ${sql.lit(SEARCH_PARTITIONS)}, remainder ${sql.lit(i)})`.execute(
+      db,
+    );
   }
   await sql`
     insert into usager_search (case_file_id, person_id, site_id, name_n, first_n, birth_date)

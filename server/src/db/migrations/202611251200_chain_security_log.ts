@@ -48,7 +48,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     $$`.execute(db);
 
   for (const table of ['audit_event', 'access_log'] as const) {
-    await sql.raw(`
+    await sql
+      .raw(
+        `
       create function jalon_chain_${table}() returns trigger language plpgsql as $fn$
       declare prev record;
       begin
@@ -62,9 +64,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         new.prev_hash := coalesce(prev.hash, repeat('0', 64));
         new.hash := encode(sha256(convert_to(jalon_${table}_canonical(new), 'UTF8')), 'hex');
         return new;
-      end $fn$`).execute(db);
+      end $fn$`,
+      )
+      .execute(db);
     // Rows already there (an existing database) are chained once, in id order.
-    await sql.raw(`
+    await sql
+      .raw(
+        `
       do $do$
       declare r ${table}%rowtype; prev text := repeat('0', 64); n bigint := 0; h text;
       begin
@@ -76,10 +82,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           update ${table} set seq = n, prev_hash = prev, hash = h where id = r.id;
           prev := h;
         end loop;
-      end $do$`).execute(db);
-    await sql.raw(`alter table ${table} alter column seq set not null, alter column prev_hash set not null, alter column hash set not null`).execute(db);
+      end $do$`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `alter table ${table} alter column seq set not null, alter column prev_hash set not null, alter column hash set not null`,
+      )
+      .execute(db);
     await sql.raw(`create unique index ${table}_seq_idx on ${table} (seq)`).execute(db);
-    await sql.raw(`create trigger ${table}_chain before insert on ${table} for each row execute function jalon_chain_${table}()`).execute(db);
+    await sql
+      .raw(
+        `create trigger ${table}_chain before insert on ${table} for each row execute function jalon_chain_${table}()`,
+      )
+      .execute(db);
   }
 
   await sql`
@@ -92,7 +108,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       raise exception 'Journal de sécurité en ajout seul : % refusé sur %', tg_op, tg_table_name using errcode = '42501';
     end $$`.execute(db);
   for (const table of ['audit_event', 'access_log', 'security_log_checkpoint']) {
-    await sql.raw(`create trigger ${table}_append_only before update or delete on ${table} for each row execute function jalon_security_log_append_only()`).execute(db);
-    await sql.raw(`create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function jalon_security_log_append_only()`).execute(db);
+    await sql
+      .raw(
+        `create trigger ${table}_append_only before update or delete on ${table} for each row execute function jalon_security_log_append_only()`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function jalon_security_log_append_only()`,
+      )
+      .execute(db);
   }
 }

@@ -6,6 +6,8 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ['audit_event', 'access_log']) {
-    await sql.raw(`alter table ${table} add constraint ${table}_seq_key unique using index ${table}_seq_idx`).execute(db);
+    await sql
+      .raw(`alter table ${table} add constraint ${table}_seq_key unique using index ${table}_seq_idx`)
+      .execute(db);
   }
 }

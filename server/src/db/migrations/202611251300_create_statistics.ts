@@ -31,7 +31,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index stat_flow_lookup_idx on stat_flow (indicator, month, site_id)`.execute(db);
   // The refresh reads the entries of a few months: by date, not by file.
-  await sql`create index journal_entry_occurred_idx on journal_entry (occurred_at) where deleted_at is null`.execute(db);
+  await sql`create index journal_entry_occurred_idx on journal_entry (occurred_at) where deleted_at is null`.execute(
+    db,
+  );
   // Waiting time from the opening of a file to its first interview, as a histogram of days (month of the interview).
   await sql`
     create table stat_wait (
@@ -86,5 +88,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop trigger journal_entry_stat_dirty on journal_entry`.execute(db);
   await sql`drop trigger case_file_stat_dirty on case_file`.execute(db);
   await sql`drop function stat_mark_dirty()`.execute(db);
-  for (const t of ['stat_refresh', 'stat_dirty_month', 'stat_wait', 'stat_flow', 'stat_population']) await sql`drop table ${sql.table(t)}`.execute(db);
+  for (const t of ['stat_refresh', 'stat_dirty_month', 'stat_wait', 'stat_flow', 'stat_population'])
+    await sql`drop table ${sql.table(t)}`.execute(db);
 }

@@ -22,4 +22,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index recovery_code_user on recovery_code (user_id)`.execute(db);
 }
-

@@ -15,7 +15,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       add column retention_hold_note text,
       add column archived_at timestamptz,
       add column anonymised_at timestamptz`.execute(db);
-  await sql`create index case_file_retention_idx on case_file (retention_state, (coalesce(last_contact_at, opened_at)))`.execute(db);
+  await sql`create index case_file_retention_idx on case_file (retention_state, (coalesce(last_contact_at, opened_at)))`.execute(
+    db,
+  );
 
   await sql`
     create table retention_run (
@@ -62,5 +64,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check (withdrawn_on is null or withdrawn_on >= given_on)
     )`.execute(db);
   await sql`create index consent_case_file_idx on consent (case_file_id)`.execute(db);
-  await sql`alter table file_share add constraint file_share_consent_fk foreign key (consent_id) references consent(id)`.execute(db);
+  await sql`alter table file_share add constraint file_share_consent_fk foreign key (consent_id) references consent(id)`.execute(
+    db,
+  );
 }

@@ -24,7 +24,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((reviewed_at is null) = (reviewed_by is null))
     )`.execute(db);
   await sql`create index break_glass_user_idx on break_glass_access (user_id, expires_at)`.execute(db);
-  await sql`create index break_glass_pending_idx on break_glass_access (file_site_id, granted_at) where reviewed_at is null`.execute(db);
+  await sql`create index break_glass_pending_idx on break_glass_access (file_site_id, granted_at) where reviewed_at is null`.execute(
+    db,
+  );
   await sql`
     create table notification (
       id uuid primary key default gen_random_uuid(),

@@ -20,5 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check (end_date is null or end_date >= start_date),
       check ((end_date is null) = (lifted_at is null))
     )`.execute(db);
-  await sql`create unique index file_restriction_active_idx on file_restriction (case_file_id, kind) where end_date is null`.execute(db);
+  await sql`create unique index file_restriction_active_idx on file_restriction (case_file_id, kind) where end_date is null`.execute(
+    db,
+  );
 }

@@ -63,7 +63,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         where w <> '')
     $$`.execute(db);
 
-  await sql`alter table usager_search add column keys text[] generated always as (jalon_search_keys(name_n, first_n)) stored`.execute(db);
+  await sql`alter table usager_search add column keys text[] generated always as (jalon_search_keys(name_n, first_n)) stored`.execute(
+    db,
+  );
   await sql`create index usager_search_keys_idx on usager_search using gin (keys)`.execute(db);
   await sql`drop index if exists usager_search_trgm_idx`.execute(db);
   await sql`drop index if exists usager_search_first_trgm_idx`.execute(db);

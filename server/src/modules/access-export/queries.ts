@@ -7,8 +7,17 @@ export const journalOfFile = (db: Queryable, caseFileId: string) =>
     .selectFrom('journal_entry as e')
     .leftJoin('partner as p', 'p.id', 'e.partner_id')
     .select([
-      'e.id', 'e.type', 'e.occurred_at', 'e.duration_minutes', 'e.place', 'e.motifs', 'e.note',
-      'e.appointment_status', 'e.orientation_reason', 'e.orientation_outcome', 'p.name as partner_name',
+      'e.id',
+      'e.type',
+      'e.occurred_at',
+      'e.duration_minutes',
+      'e.place',
+      'e.motifs',
+      'e.note',
+      'e.appointment_status',
+      'e.orientation_reason',
+      'e.orientation_outcome',
+      'p.name as partner_name',
     ])
     .where('e.case_file_id', '=', caseFileId)
     .where('e.deleted_at', 'is', null)

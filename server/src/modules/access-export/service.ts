@@ -30,8 +30,13 @@ const LEGAL_GROUNDS: Record<string, string> = {
   consentement: 'Consentement écrit de la personne',
 };
 const PARTS: Record<string, string> = {
-  general: 'partie générale', full: 'dossier complet', consultations: 'liste des consultations', journal: 'journal',
-  journal_notes: 'notes du journal', access_export: 'export pour la personne', history: 'historique des modifications',
+  general: 'partie générale',
+  full: 'dossier complet',
+  consultations: 'liste des consultations',
+  journal: 'journal',
+  journal_notes: 'notes du journal',
+  access_export: 'export pour la personne',
+  history: 'historique des modifications',
 };
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -59,7 +64,10 @@ export async function buildAccessExport(ctx: Ctx, id: string): Promise<AccessExp
     if (!file.full) throw notFound('Dossier');
     await logAccess(trx, ctx, id, 'access_export');
     await audit(trx, ctx, 'usager.access_export', {
-      caseFileId: id, targetType: 'case_file', targetId: id, diff: { entries: entries.length, consultations: consultations.length, sections: sections.map((s) => s.section) },
+      caseFileId: id,
+      targetType: 'case_file',
+      targetId: id,
+      diff: { entries: entries.length, consultations: consultations.length, sections: sections.map((s) => s.section) },
     });
     return {
       generatedAt: ctx.now.toISOString(),
@@ -74,7 +82,9 @@ export async function buildAccessExport(ctx: Ctx, id: string): Promise<AccessExp
         note: e.note ? openText(e.note, entryNoteAad(e.id)) : null,
         orientationReason: [e.partner_name, e.orientation_reason].filter(Boolean).join(' — ') || null,
         orientationOutcome: e.orientation_outcome,
-        appointmentStatus: e.appointment_status ? APPOINTMENT_STATUS_LABELS[e.appointment_status as AppointmentStatus] : null,
+        appointmentStatus: e.appointment_status
+          ? APPOINTMENT_STATUS_LABELS[e.appointment_status as AppointmentStatus]
+          : null,
       })),
       consultations: consultations.map((c) => ({
         at: iso(c.at),
@@ -82,13 +92,14 @@ export async function buildAccessExport(ctx: Ctx, id: string): Promise<AccessExp
         siteName: c.site_name,
         partLabel: PARTS[c.part] ?? c.part,
       })),
-      shares: shares?.map((s) => ({
-        sharedOn: s.shared_on,
-        recipient: [s.recipient_name, s.recipient_organisation].filter(Boolean).join(', '),
-        legalGround: LEGAL_GROUNDS[s.legal_ground] ?? s.legal_ground,
-        sections: s.sections,
-        personInformed: s.person_informed,
-      })) ?? null,
+      shares:
+        shares?.map((s) => ({
+          sharedOn: s.shared_on,
+          recipient: [s.recipient_name, s.recipient_organisation].filter(Boolean).join(', '),
+          legalGround: LEGAL_GROUNDS[s.legal_ground] ?? s.legal_ground,
+          sections: s.sections,
+          personInformed: s.person_informed,
+        })) ?? null,
       sections,
     };
   });

@@ -13,7 +13,19 @@ export const searchAuditEvents = (db: Queryable, q: AuditSearchQuery) =>
     .selectFrom('audit_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_id')
     .leftJoin('site as s', 's.id', 'u.site_id')
-    .select(['e.id', 'e.seq', 'e.at', 'e.action', 'e.actor_id', 'e.actor_role', 'u.display_name as actor_name', 'e.case_file_id', 'e.target_type', 'e.target_id', 's.name as site_name'])
+    .select([
+      'e.id',
+      'e.seq',
+      'e.at',
+      'e.action',
+      'e.actor_id',
+      'e.actor_role',
+      'u.display_name as actor_name',
+      'e.case_file_id',
+      'e.target_type',
+      'e.target_id',
+      's.name as site_name',
+    ])
     .$if(q.userId !== undefined, (qb) => qb.where('e.actor_id', '=', q.userId ?? ''))
     .$if(q.caseFileId !== undefined, (qb) => qb.where('e.case_file_id', '=', q.caseFileId ?? ''))
     .$if(q.action !== undefined && q.action !== '', (qb) => qb.where('e.action', '=', q.action ?? ''))
@@ -30,7 +42,17 @@ export const searchAccessLog = (db: Queryable, q: AccessSearchQuery) =>
     .selectFrom('access_log as l')
     .leftJoin('app_user as u', 'u.id', 'l.actor_id')
     .leftJoin('site as s', 's.id', 'l.actor_site_id')
-    .select(['l.id', 'l.seq', 'l.at', 'l.part', 'l.actor_id', 'l.actor_role', 'u.display_name as actor_name', 'l.case_file_id', 's.name as site_name'])
+    .select([
+      'l.id',
+      'l.seq',
+      'l.at',
+      'l.part',
+      'l.actor_id',
+      'l.actor_role',
+      'u.display_name as actor_name',
+      'l.case_file_id',
+      's.name as site_name',
+    ])
     .$if(q.userId !== undefined, (qb) => qb.where('l.actor_id', '=', q.userId ?? ''))
     .$if(q.caseFileId !== undefined, (qb) => qb.where('l.case_file_id', '=', q.caseFileId ?? ''))
     .$if(q.part !== undefined, (qb) => qb.where('l.part', '=', q.part ?? ''))

@@ -66,6 +66,15 @@ export async function dpoRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     const ctx = ctxOf(req, deps);
     dpoOnly(ctx);
     const rows = await listAccounts(ctx.db);
-    return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email, role: r.role, active: r.active, siteName: r.site_name })) };
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        displayName: r.display_name,
+        email: r.email,
+        role: r.role,
+        active: r.active,
+        siteName: r.site_name,
+      })),
+    };
   });
 }

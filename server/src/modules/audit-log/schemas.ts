@@ -23,7 +23,12 @@ const periodError = { error: 'Période : la date de début doit précéder la da
 export const AuditSearchQuery = z
   .object({
     ...common,
-    action: z.string().trim().max(60).refine(hasNoControlChars, { error: 'Action : caractères de contrôle non autorisés' }).optional(),
+    action: z
+      .string()
+      .trim()
+      .max(60)
+      .refine(hasNoControlChars, { error: 'Action : caractères de contrôle non autorisés' })
+      .optional(),
   })
   .refine(periodInOrder, periodError);
 export type AuditSearchQuery = z.infer<typeof AuditSearchQuery>;

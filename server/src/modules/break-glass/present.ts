@@ -1,4 +1,11 @@
-import { BREAK_GLASS_REASON_LABELS, ROLE_LABELS, type BreakGlassQueueItemDto, type BreakGlassReason, type NotificationDto, type Role } from '@jalon/core';
+import {
+  BREAK_GLASS_REASON_LABELS,
+  ROLE_LABELS,
+  type BreakGlassQueueItemDto,
+  type BreakGlassReason,
+  type NotificationDto,
+  type Role,
+} from '@jalon/core';
 import type { NotificationRow, QueueRow } from './queries.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -16,7 +23,9 @@ export const presentQueueItem = (r: QueueRow, showName: boolean): BreakGlassQueu
   grantedAt: iso(r.granted_at),
   expiresAt: iso(r.expires_at),
   readCount: Number(r.read_count ?? 0),
-  review: r.reviewed_at ? { at: iso(r.reviewed_at), byName: r.reviewer_name ?? '', comment: r.review_comment ?? '' } : null,
+  review: r.reviewed_at
+    ? { at: iso(r.reviewed_at), byName: r.reviewer_name ?? '', comment: r.review_comment ?? '' }
+    : null,
 });
 
 /** The référent learns the role, the site and the reason of the access to their file; never the worker's name. */

@@ -52,7 +52,17 @@ export const findNotifications = (db: Queryable, userId: string) =>
     .leftJoin('case_file as cf', 'cf.id', 'n.case_file_id')
     .leftJoin('break_glass_access as bg', 'bg.id', 'n.break_glass_id')
     .leftJoin('site as us', 'us.id', 'bg.user_site_id')
-    .select(['n.id', 'n.kind', 'n.created_at', 'n.read_at', 'n.case_file_id', 'cf.file_number', 'bg.user_role', 'bg.reason', 'us.name as user_site_name'])
+    .select([
+      'n.id',
+      'n.kind',
+      'n.created_at',
+      'n.read_at',
+      'n.case_file_id',
+      'cf.file_number',
+      'bg.user_role',
+      'bg.reason',
+      'us.name as user_site_name',
+    ])
     .where('n.user_id', '=', userId)
     .orderBy('n.created_at', 'desc')
     .orderBy('n.id')

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { ctxOf } from '../../app.js';
 import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
-import { listBreakGlass, listNotifications, markNotificationRead, requestBreakGlass, reviewBreakGlass } from './service.js';
+import {
+  listBreakGlass,
+  listNotifications,
+  markNotificationRead,
+  requestBreakGlass,
+  reviewBreakGlass,
+} from './service.js';
 
 const EmptyBody = z.object({}).strict();
 

@@ -28,10 +28,12 @@ export async function requestBreakGlass(ctx: Ctx, fileId: string, input: BreakGl
     const { role } = ctx.actor;
     if (role !== 'travailleur_social' && role !== 'responsable') {
       // Secretaries, the admin and the DPO never break the glass; outside the general part the file stays invisible.
-      if (canReadGeneralUsager(ctx.actor, target)) throw forbidden('L’accès motivé est réservé aux travailleurs sociaux et aux responsables de site');
+      if (canReadGeneralUsager(ctx.actor, target))
+        throw forbidden('L’accès motivé est réservé aux travailleurs sociaux et aux responsables de site');
       throw notFound('Dossier');
     }
-    if (!canRequestBreakGlass(ctx.actor, target)) throw conflict('already_authorized', 'Vous avez déjà accès à l’ensemble de ce dossier');
+    if (!canRequestBreakGlass(ctx.actor, target))
+      throw conflict('already_authorized', 'Vous avez déjà accès à l’ensemble de ce dossier');
     const expiresAt = new Date(ctx.now.getTime() + BREAK_GLASS_HOURS * 3_600_000);
     const grant = await trx
       .insertInto('break_glass_access')
@@ -52,20 +54,39 @@ export async function requestBreakGlass(ctx: Ctx, fileId: string, input: BreakGl
     if (referents.length) {
       await trx
         .insertInto('notification')
-        .values(referents.map((userId) => ({ user_id: userId, kind: 'break_glass' as const, case_file_id: target.id, break_glass_id: grant.id, created_at: ctx.now })))
+        .values(
+          referents.map((userId) => ({
+            user_id: userId,
+            kind: 'break_glass' as const,
+            case_file_id: target.id,
+            break_glass_id: grant.id,
+            created_at: ctx.now,
+          })),
+        )
         .execute();
     }
     // The justification is free text about a person: the audit keeps the reason code only.
     await audit(trx, ctx, 'break_glass.grant', {
-      caseFileId: target.id, targetType: 'break_glass_access', targetId: grant.id,
+      caseFileId: target.id,
+      targetType: 'break_glass_access',
+      targetId: grant.id,
       diff: { reason: input.reason, expiresAt: expiresAt.toISOString(), notified: referents.length },
     });
-    return { id: grant.id, caseFileId: target.id, reason: input.reason, grantedAt: ctx.now.toISOString(), expiresAt: expiresAt.toISOString() };
+    return {
+      id: grant.id,
+      caseFileId: target.id,
+      reason: input.reason,
+      grantedAt: ctx.now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    };
   });
 }
 
 /** The review queue: the DPO sees every site, a responsable the accesses to files of their site. Others: 404. */
-export async function listBreakGlass(ctx: Ctx, status: 'pending' | 'reviewed'): Promise<{ items: BreakGlassQueueItemDto[] }> {
+export async function listBreakGlass(
+  ctx: Ctx,
+  status: 'pending' | 'reviewed',
+): Promise<{ items: BreakGlassQueueItemDto[] }> {
   if (!canListBreakGlass(ctx.actor)) throw notFound('Page');
   const siteId = ctx.actor.role === 'dpo' ? null : ctx.actor.siteId;
   const rows = await findQueue(ctx.db, { siteId, reviewed: status === 'reviewed' });
@@ -88,7 +109,11 @@ export async function reviewBreakGlass(ctx: Ctx, id: string, comment: string): P
       .set({ reviewed_at: ctx.now, reviewed_by: ctx.actor.id, review_comment: comment })
       .where('id', '=', id)
       .execute();
-    await audit(trx, ctx, 'break_glass.review', { caseFileId: row.case_file_id, targetType: 'break_glass_access', targetId: id });
+    await audit(trx, ctx, 'break_glass.review', {
+      caseFileId: row.case_file_id,
+      targetType: 'break_glass_access',
+      targetId: id,
+    });
     const [item] = await findQueue(trx, { siteId: null, reviewed: true, id });
     if (!item) throw notFound('Accès motivé');
     return presentQueueItem(item, ctx.actor.role === 'dpo');
@@ -97,7 +122,10 @@ export async function reviewBreakGlass(ctx: Ctx, id: string, comment: string): P
 
 /** The caller's in-app notifications (référents learn of motivated accesses to their files). */
 export async function listNotifications(ctx: Ctx): Promise<NotificationListDto> {
-  const [rows, unread] = await Promise.all([findNotifications(ctx.db, ctx.actor.id), countUnread(ctx.db, ctx.actor.id)]);
+  const [rows, unread] = await Promise.all([
+    findNotifications(ctx.db, ctx.actor.id),
+    countUnread(ctx.db, ctx.actor.id),
+  ]);
   return { items: rows.map(presentNotification), unread };
 }
 
@@ -113,7 +141,12 @@ export async function markNotificationRead(ctx: Ctx, id: string): Promise<void> 
       .returning('id')
       .executeTakeFirst();
     if (!row) {
-      const mine = await trx.selectFrom('notification').select('id').where('id', '=', id).where('user_id', '=', ctx.actor.id).executeTakeFirst();
+      const mine = await trx
+        .selectFrom('notification')
+        .select('id')
+        .where('id', '=', id)
+        .where('user_id', '=', ctx.actor.id)
+        .executeTakeFirst();
       if (!mine) throw notFound('Notification');
       return;
     }

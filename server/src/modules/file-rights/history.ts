@@ -27,14 +27,24 @@ const ACTION_LABELS: Record<string, string> = {
 
 /** Audit diffs name the columns (`employment_status`); the catalogue names the API fields (`employmentStatus`). */
 const FIELD_LABELS = new Map<string, string>(FIELD_CATALOGUE.map((f) => [f.name, f.label]));
-const OTHER_LABELS: Record<string, string> = { team_id: 'Équipe', referent_id: 'Référent', status: 'Statut du dossier', closing_reason: 'Motif de clôture', start_date: 'Date de début', end_date: 'Date de fin', kind: 'Type' };
+const OTHER_LABELS: Record<string, string> = {
+  team_id: 'Équipe',
+  referent_id: 'Référent',
+  status: 'Statut du dossier',
+  closing_reason: 'Motif de clôture',
+  start_date: 'Date de début',
+  end_date: 'Date de fin',
+  kind: 'Type',
+};
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const fieldLabel = (column: string) => OTHER_LABELS[column] ?? FIELD_LABELS.get(camel(column)) ?? column;
 
 /** Field names only, never values; a sensitive section's fields stay behind its own opening. */
 function changedFields(action: string, diff: unknown): string[] {
   if (action === 'case_file_section.update' || !diff || typeof diff !== 'object') return [];
-  return Object.keys(diff as Record<string, unknown>).map(fieldLabel).sort((a, b) => a.localeCompare(b, 'fr'));
+  return Object.keys(diff as Record<string, unknown>)
+    .map(fieldLabel)
+    .sort((a, b) => a.localeCompare(b, 'fr'));
 }
 
 /**

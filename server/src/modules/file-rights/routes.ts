@@ -11,7 +11,9 @@ import { createRestriction, liftRestriction, listRestrictions } from './service.
 export async function fileRightsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.addHook('preHandler', limitationGuard(deps));
   app.get('/api/usagers/:id/history', async (req) => listHistory(ctxOf(req, deps), parse(IdParams, req.params).id));
-  app.get('/api/usagers/:id/restrictions', async (req) => listRestrictions(ctxOf(req, deps), parse(IdParams, req.params).id));
+  app.get('/api/usagers/:id/restrictions', async (req) =>
+    listRestrictions(ctxOf(req, deps), parse(IdParams, req.params).id),
+  );
   app.post('/api/usagers/:id/restrictions', async (req, reply) => {
     const ctx = ctxOf(req, deps);
     const { id } = parse(IdParams, req.params);

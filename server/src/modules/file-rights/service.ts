@@ -18,16 +18,32 @@ export async function listRestrictions(ctx: Ctx, fileId: string): Promise<{ item
 }
 
 /** The référent records the person's limitation (art. 18) or opposition (art. 21); one active flag per kind. */
-export async function createRestriction(ctx: Ctx, fileId: string, input: CreateRestrictionInput): Promise<RestrictionDto> {
+export async function createRestriction(
+  ctx: Ctx,
+  fileId: string,
+  input: CreateRestrictionInput,
+): Promise<RestrictionDto> {
   const id = await ctx.db.transaction().execute(async (trx) => {
     await loadAuthorizedUsager(trx, ctx.actor, fileId, canManageRestrictions);
     await trx.selectFrom('case_file').select('id').where('id', '=', fileId).forUpdate().executeTakeFirst();
     if (await findActiveRestriction(trx, fileId, input.kind)) {
-      throw conflict('restriction_active', input.kind === 'limitation' ? 'Une limitation est déjà en cours sur ce dossier' : 'Une opposition est déjà en cours sur ce dossier');
+      throw conflict(
+        'restriction_active',
+        input.kind === 'limitation'
+          ? 'Une limitation est déjà en cours sur ce dossier'
+          : 'Une opposition est déjà en cours sur ce dossier',
+      );
     }
     const row = await trx
       .insertInto('file_restriction')
-      .values({ case_file_id: fileId, kind: input.kind, start_date: input.startDate, reason: input.reason, created_by: ctx.actor.id, created_at: ctx.now })
+      .values({
+        case_file_id: fileId,
+        kind: input.kind,
+        start_date: input.startDate,
+        reason: input.reason,
+        created_by: ctx.actor.id,
+        created_at: ctx.now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, ctx, 'file_restriction.create', {
@@ -42,7 +58,12 @@ export async function createRestriction(ctx: Ctx, fileId: string, input: CreateR
 }
 
 /** Lifting the flag (the only write allowed while a limitation is active). */
-export async function liftRestriction(ctx: Ctx, fileId: string, restrictionId: string, input: LiftRestrictionInput): Promise<RestrictionDto> {
+export async function liftRestriction(
+  ctx: Ctx,
+  fileId: string,
+  restrictionId: string,
+  input: LiftRestrictionInput,
+): Promise<RestrictionDto> {
   await ctx.db.transaction().execute(async (trx) => {
     await loadAuthorizedUsager(trx, ctx.actor, fileId, canManageRestrictions);
     const row = await trx
@@ -55,7 +76,9 @@ export async function liftRestriction(ctx: Ctx, fileId: string, restrictionId: s
     if (!row) throw notFound('Demande');
     if (row.end_date !== null) throw conflict('restriction_lifted', 'Cette demande a déjà été levée');
     if (input.endDate < row.start_date) {
-      throw unprocessable('invalid_end_date', 'La date de levée ne peut pas précéder la date de début', { endDate: 'La date de levée ne peut pas précéder la date de début' });
+      throw unprocessable('invalid_end_date', 'La date de levée ne peut pas précéder la date de début', {
+        endDate: 'La date de levée ne peut pas précéder la date de début',
+      });
     }
     await trx
       .updateTable('file_restriction')

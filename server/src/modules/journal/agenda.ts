@@ -20,17 +20,21 @@ export const parisMidnight = (day: string): Date => {
 };
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
 
-
 /**
  * Appointments between two dates. A social worker sees their own agenda; a secretary books for the whole site
  * (site view, any worker). Nobody else gets anyone's agenda: no view of a named worker's activity above the worker.
  */
-export async function listAgenda(ctx: Ctx, q: { from: string; to: string; workerId?: string; site?: '1' }): Promise<{ items: AgendaItemDto[] }> {
+export async function listAgenda(
+  ctx: Ctx,
+  q: { from: string; to: string; workerId?: string; site?: '1' },
+): Promise<{ items: AgendaItemDto[] }> {
   const a = ctx.actor;
-  if (!a.siteId || (a.role !== 'travailleur_social' && a.role !== 'secretaire')) throw forbidden('Agenda réservé aux travailleurs sociaux et au secrétariat');
+  if (!a.siteId || (a.role !== 'travailleur_social' && a.role !== 'secretaire'))
+    throw forbidden('Agenda réservé aux travailleurs sociaux et au secrétariat');
   const from = parisMidnight(q.from);
   const to = parisMidnight(nextDay(q.to));
-  if (to.getTime() - from.getTime() > 62 * DAY || to <= from) throw unprocessable('invalid_range', 'Période invalide (62 jours au plus)');
+  if (to.getTime() - from.getTime() > 62 * DAY || to <= from)
+    throw unprocessable('invalid_range', 'Période invalide (62 jours au plus)');
   const siteView = a.role === 'secretaire';
   const worker = siteView ? q.workerId : a.id;
   const rows = await ctx.db
@@ -38,7 +42,20 @@ export async function listAgenda(ctx: Ctx, q: { from: string; to: string; worker
     .innerJoin('case_file as cf', 'cf.id', 'e.case_file_id')
     .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
     .leftJoin('app_user as w', 'w.id', 'e.appointment_worker_id')
-    .select(['e.id', 'e.case_file_id', 'cf.file_number', 'p.birth_name', 'p.used_name', 'p.first_names', 'e.appointment_worker_id', 'w.display_name as worker_name', 'e.occurred_at', 'e.duration_minutes', 'e.place', 'e.appointment_status'])
+    .select([
+      'e.id',
+      'e.case_file_id',
+      'cf.file_number',
+      'p.birth_name',
+      'p.used_name',
+      'p.first_names',
+      'e.appointment_worker_id',
+      'w.display_name as worker_name',
+      'e.occurred_at',
+      'e.duration_minutes',
+      'e.place',
+      'e.appointment_status',
+    ])
     .where('e.type', '=', 'rendez_vous')
     .where('e.deleted_at', 'is', null)
     .where('cf.site_id', '=', a.siteId)
@@ -73,7 +90,16 @@ export async function listTodo(ctx: Ctx) {
       .selectFrom('journal_entry as e')
       .innerJoin('case_file as cf', 'cf.id', 'e.case_file_id')
       .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
-      .select(['e.id', 'e.case_file_id', 'cf.file_number', 'p.birth_name', 'p.used_name', 'p.first_names', 'e.occurred_at', 'e.type'])
+      .select([
+        'e.id',
+        'e.case_file_id',
+        'cf.file_number',
+        'p.birth_name',
+        'p.used_name',
+        'p.first_names',
+        'e.occurred_at',
+        'e.type',
+      ])
       .where('e.deleted_at', 'is', null);
   const unreported = await base()
     .where('e.type', '=', 'rendez_vous')
@@ -91,6 +117,12 @@ export async function listTodo(ctx: Ctx) {
     .orderBy('e.occurred_at')
     .limit(100)
     .execute();
-  const item = (r: (typeof unreported)[number]) => ({ entryId: r.id, caseFileId: r.case_file_id, fileNumber: r.file_number, usagerName: displayName(r), at: new Date(r.occurred_at).toISOString() });
+  const item = (r: (typeof unreported)[number]) => ({
+    entryId: r.id,
+    caseFileId: r.case_file_id,
+    fileNumber: r.file_number,
+    usagerName: displayName(r),
+    at: new Date(r.occurred_at).toISOString(),
+  });
   return { unreportedAppointments: unreported.map(item), pendingOrientations: pending.map(item) };
 }

@@ -18,7 +18,14 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
   };
   app.get('/api/motifs', async (req) => {
     ctxOf(req, deps);
-    return { items: await deps.db.selectFrom('motif').select(['code', 'label', 'active']).orderBy('position').orderBy('label').execute() };
+    return {
+      items: await deps.db
+        .selectFrom('motif')
+        .select(['code', 'label', 'active'])
+        .orderBy('position')
+        .orderBy('label')
+        .execute(),
+    };
   });
   app.post('/api/admin/motifs', async (req, reply) => {
     const ctx = adminCtx(req);
@@ -26,9 +33,20 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const row = await ctx.db.transaction().execute(async (trx) => {
       const exists = await trx.selectFrom('motif').select('code').where('code', '=', input.code).executeTakeFirst();
       if (exists) throw conflict('already_exists', 'Un motif porte déjà ce code');
-      const max = await trx.selectFrom('motif').select((eb) => eb.fn.max('position').as('m')).executeTakeFirst();
-      const created = await trx.insertInto('motif').values({ ...input, position: Number(max?.m ?? 0) + 1 }).returning(['code', 'label', 'active']).executeTakeFirstOrThrow();
-      await audit(trx, ctx, 'motif.create', { targetType: 'motif', targetId: input.code, diff: diffFields({}, { code: input.code, name: input.label }) });
+      const max = await trx
+        .selectFrom('motif')
+        .select((eb) => eb.fn.max('position').as('m'))
+        .executeTakeFirst();
+      const created = await trx
+        .insertInto('motif')
+        .values({ ...input, position: Number(max?.m ?? 0) + 1 })
+        .returning(['code', 'label', 'active'])
+        .executeTakeFirstOrThrow();
+      await audit(trx, ctx, 'motif.create', {
+        targetType: 'motif',
+        targetId: input.code,
+        diff: diffFields({}, { code: input.code, name: input.label }),
+      });
       return created;
     });
     return reply.code(201).send(row);
@@ -38,16 +56,36 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const { code } = parse(CodeParams, req.params);
     const input = parse(UpdateMotifInput, req.body);
     return ctx.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('motif').select(['label', 'active']).where('code', '=', code).executeTakeFirst();
+      const before = await trx
+        .selectFrom('motif')
+        .select(['label', 'active'])
+        .where('code', '=', code)
+        .executeTakeFirst();
       if (!before) throw notFound('Motif');
-      const row = await trx.updateTable('motif').set(input).where('code', '=', code).returning(['code', 'label', 'active']).executeTakeFirstOrThrow();
-      await audit(trx, ctx, 'motif.update', { targetType: 'motif', targetId: code, diff: diffFields({ name: before.label, active: before.active }, { name: input.label, active: input.active }) });
+      const row = await trx
+        .updateTable('motif')
+        .set(input)
+        .where('code', '=', code)
+        .returning(['code', 'label', 'active'])
+        .executeTakeFirstOrThrow();
+      await audit(trx, ctx, 'motif.update', {
+        targetType: 'motif',
+        targetId: code,
+        diff: diffFields({ name: before.label, active: before.active }, { name: input.label, active: input.active }),
+      });
       return row;
     });
   });
   app.get('/api/partners', async (req) => {
     ctxOf(req, deps);
-    return { items: await deps.db.selectFrom('partner').select(['id', 'name', 'kind', 'address', 'phone', 'active']).orderBy('kind').orderBy('name').execute() };
+    return {
+      items: await deps.db
+        .selectFrom('partner')
+        .select(['id', 'name', 'kind', 'address', 'phone', 'active'])
+        .orderBy('kind')
+        .orderBy('name')
+        .execute(),
+    };
   });
   app.post('/api/admin/partners', async (req, reply) => {
     const ctx = adminCtx(req);
@@ -55,10 +93,20 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const row = await ctx.db.transaction().execute(async (trx) => {
       const created = await trx
         .insertInto('partner')
-        .values({ name: input.name, kind: input.kind, address: input.address ?? null, phone: input.phone ?? null, active: input.active })
+        .values({
+          name: input.name,
+          kind: input.kind,
+          address: input.address ?? null,
+          phone: input.phone ?? null,
+          active: input.active,
+        })
         .returning(['id', 'name', 'kind', 'address', 'phone', 'active'])
         .executeTakeFirstOrThrow();
-      await audit(trx, ctx, 'partner.create', { targetType: 'partner', targetId: created.id, diff: diffFields({}, { name: input.name, kind: input.kind }) });
+      await audit(trx, ctx, 'partner.create', {
+        targetType: 'partner',
+        targetId: created.id,
+        diff: diffFields({}, { name: input.name, kind: input.kind }),
+      });
       return created;
     });
     return reply.code(201).send(row);
@@ -68,9 +116,18 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const { id } = parse(IdParams, req.params);
     const input = parse(PartnerInput.partial().strict(), req.body);
     return ctx.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('partner').select(['name', 'kind', 'active']).where('id', '=', id).executeTakeFirst();
+      const before = await trx
+        .selectFrom('partner')
+        .select(['name', 'kind', 'active'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!before) throw notFound('Partenaire');
-      const row = await trx.updateTable('partner').set(input).where('id', '=', id).returning(['id', 'name', 'kind', 'address', 'phone', 'active']).executeTakeFirstOrThrow();
+      const row = await trx
+        .updateTable('partner')
+        .set(input)
+        .where('id', '=', id)
+        .returning(['id', 'name', 'kind', 'address', 'phone', 'active'])
+        .executeTakeFirstOrThrow();
       await audit(trx, ctx, 'partner.update', { targetType: 'partner', targetId: id, diff: diffFields(before, input) });
       return row;
     });

@@ -1,4 +1,11 @@
-import { ENTRY_TYPE_LABELS, entryAbilities, type Actor, type EntryDto, type Place, type UsagerTarget } from '@jalon/core';
+import {
+  ENTRY_TYPE_LABELS,
+  entryAbilities,
+  type Actor,
+  type EntryDto,
+  type Place,
+  type UsagerTarget,
+} from '@jalon/core';
 import { openText } from '../../crypto/index.js';
 import { entryNoteAad, type EntryRow } from './queries.js';
 
@@ -19,10 +26,18 @@ export function presentEntry(actor: Actor, file: UsagerTarget, r: Row, motifLabe
     author: { id: r.author_id, displayName: r.author_name },
     personIds: r.person_ids ?? [],
     workerIds: r.worker_ids ?? [],
-    appointment: r.type === 'rendez_vous' ? { workerId: r.appointment_worker_id, workerName: r.worker_name, status: r.appointment_status } : null,
+    appointment:
+      r.type === 'rendez_vous'
+        ? { workerId: r.appointment_worker_id, workerName: r.worker_name, status: r.appointment_status }
+        : null,
     orientation:
       r.type === 'orientation'
-        ? { partnerId: r.partner_id, partnerName: r.partner_name, reason: r.orientation_reason, outcome: r.orientation_outcome }
+        ? {
+            partnerId: r.partner_id,
+            partnerName: r.partner_name,
+            reason: r.orientation_reason,
+            outcome: r.orientation_outcome,
+          }
         : null,
     visibility: r.visibility,
     noteRestricted: !can.readNote && r.note !== null && r.visibility !== 'privee',

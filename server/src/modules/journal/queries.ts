@@ -5,7 +5,8 @@ import type { Queryable } from '../../db/schema.js';
 
 /** Where a note lives, bound into its encryption (crypto/sealed-columns.ts lists the same two columns). */
 export const entryNoteAad = (entryId: string) => aadOf('journal_entry', 'note', entryId);
-export const versionNoteAad = (entryId: string, version: number) => aadOf('journal_entry_version', 'note', entryId, version);
+export const versionNoteAad = (entryId: string, version: number) =>
+  aadOf('journal_entry_version', 'note', entryId, version);
 
 export const entryColumns = [
   'e.id',
@@ -35,7 +36,12 @@ export const entriesOfFile = (db: Queryable, caseFileId: string) =>
     .innerJoin('app_user as author', 'author.id', 'e.author_id')
     .leftJoin('app_user as w', 'w.id', 'e.appointment_worker_id')
     .leftJoin('partner as p', 'p.id', 'e.partner_id')
-    .select([...entryColumns, 'author.display_name as author_name', 'w.display_name as worker_name', 'p.name as partner_name'])
+    .select([
+      ...entryColumns,
+      'author.display_name as author_name',
+      'w.display_name as worker_name',
+      'p.name as partner_name',
+    ])
     .select((eb) =>
       eb
         .selectFrom('journal_entry_worker as jw')
@@ -54,7 +60,8 @@ export const entriesOfFile = (db: Queryable, caseFileId: string) =>
     .where('e.deleted_at', 'is', null);
 
 /** One entry of the given file. */
-export const findEntry = (db: Queryable, caseFileId: string, entryId: string) => entriesOfFile(db, caseFileId).where('e.id', '=', entryId);
+export const findEntry = (db: Queryable, caseFileId: string, entryId: string) =>
+  entriesOfFile(db, caseFileId).where('e.id', '=', entryId);
 export type EntryRow = NonNullable<Awaited<ReturnType<ReturnType<typeof findEntry>['executeTakeFirst']>>>;
 
 /**

@@ -14,7 +14,11 @@ export const motifLabels = async (db: Queryable) =>
  * The file's timeline, newest first, filterable by type and motif, paginated by keyset on (occurred_at, id).
  * Which entries appear is decided in SQL; which notes are shown, by the presenter.
  */
-export async function listTimeline(ctx: Ctx, fileId: string, q: TimelineQuery): Promise<{ items: EntryDto[]; next: string | null }> {
+export async function listTimeline(
+  ctx: Ctx,
+  fileId: string,
+  q: TimelineQuery,
+): Promise<{ items: EntryDto[]; next: string | null }> {
   const file = await loadAuthorizedUsager(ctx.db, ctx.actor, fileId, canReadGeneralUsager);
   const secretary = ctx.actor.role === 'secretaire' && ctx.actor.siteId === file.siteId;
   const scope = timelineScope(ctx.actor, canReadFullUsager(ctx.actor, file), secretary);
@@ -40,7 +44,15 @@ export async function listTimeline(ctx: Ctx, fileId: string, q: TimelineQuery): 
   const page = rows.slice(0, q.limit);
   const labels = await motifLabels(ctx.db);
   const items = page.map((r) => presentEntry(ctx.actor, file, r, labels));
-  await logAccess(ctx.db, ctx, fileId, items.some((i) => i.note !== undefined && i.note !== null) ? 'journal_notes' : 'journal');
+  await logAccess(
+    ctx.db,
+    ctx,
+    fileId,
+    items.some((i) => i.note !== undefined && i.note !== null) ? 'journal_notes' : 'journal',
+  );
   const last = page[page.length - 1];
-  return { items, next: rows.length > q.limit && last ? `${new Date(last.occurred_at).toISOString()}|${last.id}` : null };
+  return {
+    items,
+    next: rows.length > q.limit && last ? `${new Date(last.occurred_at).toISOString()}|${last.id}` : null,
+  };
 }

@@ -1,4 +1,13 @@
-import { AgendaQuery, AppointmentStatusInput, CreateEntryInput, DeleteEntryInput, EntryParams, IdParams, TimelineQuery, UpdateEntryInput } from '@jalon/core';
+import {
+  AgendaQuery,
+  AppointmentStatusInput,
+  CreateEntryInput,
+  DeleteEntryInput,
+  EntryParams,
+  IdParams,
+  TimelineQuery,
+  UpdateEntryInput,
+} from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
 import { ctxOf } from '../../app.js';
 import type { AppDeps } from '../../context.js';

@@ -26,23 +26,44 @@ import { entryNoteAad, findEntry, touchLastContact, versionNoteAad } from './que
 /** A flagged note is saved only once its author confirmed the wording; only the count reaches the audit. */
 function checkNote(ctx: Ctx, note: string | null | undefined, confirmed: boolean): number {
   if (!note) return 0;
-  if (!canWriteNote(ctx.actor)) throw unprocessable('note_not_allowed', 'Votre profil n’enregistre pas de note : seuls l’en-tête et le motif sont saisis.', { note: 'Note non autorisée' });
+  if (!canWriteNote(ctx.actor))
+    throw unprocessable(
+      'note_not_allowed',
+      'Votre profil n’enregistre pas de note : seuls l’en-tête et le motif sont saisis.',
+      { note: 'Note non autorisée' },
+    );
   const flags = lintNote(note);
   if (flags.length && !confirmed) {
-    throw unprocessable('note_flagged', `La note contient ${flags.length} formulation${flags.length > 1 ? 's' : ''} à revoir (l’usager peut demander à lire ce texte) : reformulez ou confirmez.`, {
-      note: flags.map((f) => f.message).join(' ; '),
-    });
+    throw unprocessable(
+      'note_flagged',
+      `La note contient ${flags.length} formulation${flags.length > 1 ? 's' : ''} à revoir (l’usager peut demander à lire ce texte) : reformulez ou confirmez.`,
+      {
+        note: flags.map((f) => f.message).join(' ; '),
+      },
+    );
   }
   return flags.length;
 }
 
 async function checkMotifs(trx: Queryable, motifs: readonly string[]) {
   if (!motifs.length) return;
-  const found = await trx.selectFrom('motif').select('code').where('code', 'in', [...motifs]).where('active', '=', true).execute();
-  if (found.length !== new Set(motifs).size) throw unprocessable('invalid_motif', 'Motif inconnu ou désactivé', { motifs: 'Motif inconnu' });
+  const found = await trx
+    .selectFrom('motif')
+    .select('code')
+    .where('code', 'in', [...motifs])
+    .where('active', '=', true)
+    .execute();
+  if (found.length !== new Set(motifs).size)
+    throw unprocessable('invalid_motif', 'Motif inconnu ou désactivé', { motifs: 'Motif inconnu' });
 }
 
-async function checkSiteUsers(trx: Queryable, siteId: string, ids: readonly string[], field: string, role?: 'travailleur_social') {
+async function checkSiteUsers(
+  trx: Queryable,
+  siteId: string,
+  ids: readonly string[],
+  field: string,
+  role?: 'travailleur_social',
+) {
   if (!ids.length) return;
   const found = await trx
     .selectFrom('app_user')
@@ -52,7 +73,10 @@ async function checkSiteUsers(trx: Queryable, siteId: string, ids: readonly stri
     .where('active', '=', true)
     .$if(Boolean(role), (q) => q.where('role', '=', role ?? 'travailleur_social'))
     .execute();
-  if (found.length !== new Set(ids).size) throw unprocessable('invalid_worker', 'Professionnel inconnu sur ce site', { [field]: 'Professionnel inconnu sur ce site' });
+  if (found.length !== new Set(ids).size)
+    throw unprocessable('invalid_worker', 'Professionnel inconnu sur ce site', {
+      [field]: 'Professionnel inconnu sur ce site',
+    });
 }
 
 /** Appointments of the same worker that overlap the new one: a warning, never a refusal. */
@@ -75,7 +99,8 @@ async function overlaps(trx: Queryable, workerId: string, start: Date, minutes: 
 export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryInput) {
   return ctx.db.transaction().execute(async (trx) => {
     const file = await loadAuthorizedUsager(trx, ctx.actor, fileId, canReadGeneralUsager);
-    if (!canCreateEntry(ctx.actor, file, input.type)) throw forbidden('Votre profil ne permet pas d’enregistrer ce type d’entrée sur ce dossier');
+    if (!canCreateEntry(ctx.actor, file, input.type))
+      throw forbidden('Votre profil ne permet pas d’enregistrer ce type d’entrée sur ce dossier');
     const flagCount = checkNote(ctx, input.note, input.confirmFlags);
     await checkMotifs(trx, input.motifs);
     await checkSiteUsers(trx, file.siteId, input.workerIds, 'workerIds');
@@ -88,7 +113,9 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
         .where('m.person_id', 'in', input.personIds)
         .execute();
       if (new Set(members.map((m) => m.person_id)).size !== new Set(input.personIds).size) {
-        throw unprocessable('invalid_person', 'Personne hors du foyer de ce dossier', { personIds: 'Personne hors du foyer' });
+        throw unprocessable('invalid_person', 'Personne hors du foyer de ce dossier', {
+          personIds: 'Personne hors du foyer',
+        });
       }
     }
     let appointmentWorker: string | null = null;
@@ -96,14 +123,29 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
     const occurredAt = new Date(input.occurredAt);
     if (input.type === 'rendez_vous') {
       appointmentWorker = input.appointmentWorkerId ?? (ctx.actor.role === 'travailleur_social' ? ctx.actor.id : null);
-      if (!appointmentWorker) throw unprocessable('worker_required', 'Indiquez le professionnel du rendez-vous', { appointmentWorkerId: 'Professionnel obligatoire' });
+      if (!appointmentWorker)
+        throw unprocessable('worker_required', 'Indiquez le professionnel du rendez-vous', {
+          appointmentWorkerId: 'Professionnel obligatoire',
+        });
       await checkSiteUsers(trx, file.siteId, [appointmentWorker], 'appointmentWorkerId', 'travailleur_social');
       const clash = await overlaps(trx, appointmentWorker, occurredAt, input.durationMinutes ?? 30);
-      if (clash.length) warnings.push({ code: 'overlap', message: `Attention : ${clash.length} autre(s) rendez-vous du professionnel sur ce créneau.` });
+      if (clash.length)
+        warnings.push({
+          code: 'overlap',
+          message: `Attention : ${clash.length} autre(s) rendez-vous du professionnel sur ce créneau.`,
+        });
     }
     if (input.type === 'orientation') {
-      if (!input.partnerId) throw unprocessable('partner_required', 'Choisissez le partenaire vers lequel vous orientez', { partnerId: 'Partenaire obligatoire' });
-      const p = await trx.selectFrom('partner').select('id').where('id', '=', input.partnerId).where('active', '=', true).executeTakeFirst();
+      if (!input.partnerId)
+        throw unprocessable('partner_required', 'Choisissez le partenaire vers lequel vous orientez', {
+          partnerId: 'Partenaire obligatoire',
+        });
+      const p = await trx
+        .selectFrom('partner')
+        .select('id')
+        .where('id', '=', input.partnerId)
+        .where('active', '=', true)
+        .executeTakeFirst();
       if (!p) throw unprocessable('invalid_partner', 'Partenaire inconnu', { partnerId: 'Partenaire inconnu' });
     }
     const id = randomUUID();
@@ -131,16 +173,28 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
       .returning('id')
       .executeTakeFirstOrThrow();
     const workers = new Set([ctx.actor.id, ...input.workerIds]);
-    await trx.insertInto('journal_entry_worker').values([...workers].map((u) => ({ entry_id: entry.id, user_id: u }))).execute();
+    await trx
+      .insertInto('journal_entry_worker')
+      .values([...workers].map((u) => ({ entry_id: entry.id, user_id: u })))
+      .execute();
     if (input.personIds.length) {
-      await trx.insertInto('journal_entry_person').values([...new Set(input.personIds)].map((p) => ({ entry_id: entry.id, person_id: p }))).execute();
+      await trx
+        .insertInto('journal_entry_person')
+        .values([...new Set(input.personIds)].map((p) => ({ entry_id: entry.id, person_id: p })))
+        .execute();
     }
     if (input.type !== 'rendez_vous' && occurredAt <= ctx.now) await touchLastContact(trx, fileId, occurredAt);
     await audit(trx, ctx, 'journal_entry.create', {
       caseFileId: fileId,
       targetType: 'journal_entry',
       targetId: entry.id,
-      diff: { type: input.type, visibility: input.visibility, has_note: Boolean(input.note), lint_flags: flagCount, lint_categories: input.note ? summariseFlags(lintNote(input.note)) : {} },
+      diff: {
+        type: input.type,
+        visibility: input.visibility,
+        has_note: Boolean(input.note),
+        lint_flags: flagCount,
+        lint_categories: input.note ? summariseFlags(lintNote(input.note)) : {},
+      },
     });
     return { id: entry.id, warnings };
   });
@@ -153,7 +207,12 @@ async function loadOwnEntry(trx: Queryable, ctx: Ctx, fileId: string, entryId: s
   return { file, row };
 }
 
-const targetOf = (row: { author_id: string; type: CreateEntryInput['type']; visibility: 'privee' | 'referents' | 'equipe'; worker_ids: string[] | null }) => ({
+const targetOf = (row: {
+  author_id: string;
+  type: CreateEntryInput['type'];
+  visibility: 'privee' | 'referents' | 'equipe';
+  worker_ids: string[] | null;
+}) => ({
   authorId: row.author_id,
   type: row.type,
   visibility: row.visibility,
@@ -165,8 +224,13 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
   return ctx.db.transaction().execute(async (trx) => {
     const { file, row } = await loadOwnEntry(trx, ctx, fileId, entryId);
     assertVisible(ctx, file, row);
-    if (!canEditEntry(ctx.actor, file, targetOf(row))) throw forbidden('Seul·e l’auteur·rice modifie une entrée du journal');
-    if (input.version !== row.version) throw conflict('version_conflict', 'Cette entrée a été modifiée entre-temps : rechargez-la, votre saisie est conservée.');
+    if (!canEditEntry(ctx.actor, file, targetOf(row)))
+      throw forbidden('Seul·e l’auteur·rice modifie une entrée du journal');
+    if (input.version !== row.version)
+      throw conflict(
+        'version_conflict',
+        'Cette entrée a été modifiée entre-temps : rechargez-la, votre saisie est conservée.',
+      );
     const flagCount = input.note !== undefined ? checkNote(ctx, input.note, input.confirmFlags) : undefined;
     if (input.motifs) await checkMotifs(trx, input.motifs);
     const versioned = ctx.now.getTime() - new Date(row.created_at).getTime() > FREE_EDIT_MS;
@@ -192,11 +256,19 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
       ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
       ...(input.place !== undefined ? { place: input.place } : {}),
       ...(input.motifs ? { motifs: input.motifs } : {}),
-      ...(input.note !== undefined ? { note: sealText(input.note, entryNoteAad(entryId)), lint_flag_count: flagCount ?? 0 } : {}),
+      ...(input.note !== undefined
+        ? { note: sealText(input.note, entryNoteAad(entryId)), lint_flag_count: flagCount ?? 0 }
+        : {}),
       ...(input.visibility ? { visibility: input.visibility } : {}),
-      ...(input.orientationOutcome !== undefined && row.type === 'orientation' ? { orientation_outcome: input.orientationOutcome } : {}),
+      ...(input.orientationOutcome !== undefined && row.type === 'orientation'
+        ? { orientation_outcome: input.orientationOutcome }
+        : {}),
     };
-    await trx.updateTable('journal_entry').set({ ...set, version: row.version + 1, updated_at: ctx.now }).where('id', '=', entryId).execute();
+    await trx
+      .updateTable('journal_entry')
+      .set({ ...set, version: row.version + 1, updated_at: ctx.now })
+      .where('id', '=', entryId)
+      .execute();
     await audit(trx, ctx, 'journal_entry.update', {
       caseFileId: fileId,
       targetType: 'journal_entry',
@@ -216,9 +288,19 @@ export async function deleteEntry(ctx: Ctx, fileId: string, entryId: string, rea
   await ctx.db.transaction().execute(async (trx) => {
     const { file, row } = await loadOwnEntry(trx, ctx, fileId, entryId);
     assertVisible(ctx, file, row);
-    if (!canEditEntry(ctx.actor, file, targetOf(row))) throw forbidden('Seul·e l’auteur·rice supprime une entrée du journal');
-    await trx.updateTable('journal_entry').set({ deleted_at: ctx.now, deleted_by: ctx.actor.id, deleted_reason: reason }).where('id', '=', entryId).execute();
-    await audit(trx, ctx, 'journal_entry.delete', { caseFileId: fileId, targetType: 'journal_entry', targetId: entryId, diff: { type: row.type, deleted_reason: '[masqué]' } });
+    if (!canEditEntry(ctx.actor, file, targetOf(row)))
+      throw forbidden('Seul·e l’auteur·rice supprime une entrée du journal');
+    await trx
+      .updateTable('journal_entry')
+      .set({ deleted_at: ctx.now, deleted_by: ctx.actor.id, deleted_reason: reason })
+      .where('id', '=', entryId)
+      .execute();
+    await audit(trx, ctx, 'journal_entry.delete', {
+      caseFileId: fileId,
+      targetType: 'journal_entry',
+      targetId: entryId,
+      diff: { type: row.type, deleted_reason: '[masqué]' },
+    });
   });
 }
 
@@ -227,9 +309,15 @@ export async function setAppointmentStatus(ctx: Ctx, fileId: string, entryId: st
     const { file, row } = await loadOwnEntry(trx, ctx, fileId, entryId);
     assertVisible(ctx, file, row);
     if (!canSetAppointmentStatus(ctx.actor, file, targetOf(row))) {
-      throw row.type === 'rendez_vous' ? forbidden('Vous ne pouvez pas changer le statut de ce rendez-vous') : unprocessable('not_appointment', 'Cette entrée n’est pas un rendez-vous');
+      throw row.type === 'rendez_vous'
+        ? forbidden('Vous ne pouvez pas changer le statut de ce rendez-vous')
+        : unprocessable('not_appointment', 'Cette entrée n’est pas un rendez-vous');
     }
-    await trx.updateTable('journal_entry').set({ appointment_status: status, updated_at: ctx.now, version: row.version + 1 }).where('id', '=', entryId).execute();
+    await trx
+      .updateTable('journal_entry')
+      .set({ appointment_status: status, updated_at: ctx.now, version: row.version + 1 })
+      .where('id', '=', entryId)
+      .execute();
     if (status === 'honore') await touchLastContact(trx, fileId, new Date(row.occurred_at));
     await audit(trx, ctx, 'appointment.status', {
       caseFileId: fileId,

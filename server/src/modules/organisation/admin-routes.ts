@@ -1,9 +1,28 @@
-import { CreateSiteInput, CreateTeamInput, CreateUserInput, IdParams, UpdateSiteInput, UpdateTeamInput, UpdateUserInput, canManageOrganisation } from '@jalon/core';
+import {
+  CreateSiteInput,
+  CreateTeamInput,
+  CreateUserInput,
+  IdParams,
+  UpdateSiteInput,
+  UpdateTeamInput,
+  UpdateUserInput,
+  canManageOrganisation,
+} from '@jalon/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ctxOf } from '../../app.js';
 import type { AppDeps } from '../../context.js';
 import { forbidden, parse } from '../../errors.js';
-import { createSite, createTeam, createUser, listSites, listTeams, listUsers, updateSite, updateTeam, updateUser } from './admin-service.js';
+import {
+  createSite,
+  createTeam,
+  createUser,
+  listSites,
+  listTeams,
+  listUsers,
+  updateSite,
+  updateTeam,
+  updateUser,
+} from './admin-service.js';
 
 /** Sites, teams and users: for the functional admin only (who has no access to any usager content). */
 export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {

@@ -9,7 +9,12 @@ export async function siteRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.get('/api/site/teams', async (req) => {
     const ctx = ctxOf(req, deps);
     if (!canSearchUsagers(ctx.actor) || !ctx.actor.siteId) throw forbidden();
-    const items = await ctx.db.selectFrom('team').select(['id', 'name']).where('site_id', '=', ctx.actor.siteId).orderBy('name').execute();
+    const items = await ctx.db
+      .selectFrom('team')
+      .select(['id', 'name'])
+      .where('site_id', '=', ctx.actor.siteId)
+      .orderBy('name')
+      .execute();
     return { items };
   });
   app.get('/api/site/workers', async (req) => {

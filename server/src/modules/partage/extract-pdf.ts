@@ -21,8 +21,15 @@ const TEXT = '#161616';
 /** Renders a share extract as an A4 PDF (pdfkit, standard Helvetica: French accents are in WinAnsi). */
 export function renderExtractPdf(doc: ExtractDocument, now: Date): Promise<Buffer> {
   const { pdf, finished: done } = openPdf({
-    size: 'A4', margin: 48, lang: 'fr-FR',
-    info: { Title: doc.title, Author: 'Jalon', Subject: 'Extrait de dossier (partage d’informations)', CreationDate: now },
+    size: 'A4',
+    margin: 48,
+    lang: 'fr-FR',
+    info: {
+      Title: doc.title,
+      Author: 'Jalon',
+      Subject: 'Extrait de dossier (partage d’informations)',
+      CreationDate: now,
+    },
   });
   const left = pdf.page.margins.left;
   const width = pdf.page.width - left - pdf.page.margins.right;
@@ -39,7 +46,8 @@ export function renderExtractPdf(doc: ExtractDocument, now: Date): Promise<Buffe
     if (pdf.y > pdf.page.height - pdf.page.margins.bottom - 100) pdf.addPage();
     pdf.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor(BLUE).text(s.label, left, pdf.y, { width });
     pdf.moveDown(0.3);
-    if (s.note) pdf.font('Helvetica-Oblique').fontSize(8.5).fillColor(TEXT).text(s.note, left, pdf.y, { width }).moveDown(0.2);
+    if (s.note)
+      pdf.font('Helvetica-Oblique').fontSize(8.5).fillColor(TEXT).text(s.note, left, pdf.y, { width }).moveDown(0.2);
     if (s.rows) pairs(s.rows);
     if (s.table) {
       if (s.table.rows.length === 0) {
@@ -47,9 +55,17 @@ export function renderExtractPdf(doc: ExtractDocument, now: Date): Promise<Buffe
       } else {
         pdf.font('Helvetica').fontSize(8.5).fillColor(TEXT);
         pdf.table({
-          position: { x: left, y: pdf.y }, maxWidth: width,
+          position: { x: left, y: pdf.y },
+          maxWidth: width,
           defaultStyle: { border: 0.5, borderColor: '#929292', padding: 3 },
-          data: [s.table.head.map((h) => ({ text: h, backgroundColor: GREY, font: { family: 'Helvetica-Bold', size: 8.5 } })), ...s.table.rows],
+          data: [
+            s.table.head.map((h) => ({
+              text: h,
+              backgroundColor: GREY,
+              font: { family: 'Helvetica-Bold', size: 8.5 },
+            })),
+            ...s.table.rows,
+          ],
         });
         pdf.x = left;
       }

@@ -1,5 +1,12 @@
 import {
-  ENTRY_TYPE_LABELS, LEGAL_GROUNDS, canReadShares, isSensitiveShareSection, labelOf, shareableSectionLabel, type EntryType, type LegalGround,
+  ENTRY_TYPE_LABELS,
+  LEGAL_GROUNDS,
+  canReadShares,
+  isSensitiveShareSection,
+  labelOf,
+  shareableSectionLabel,
+  type EntryType,
+  type LegalGround,
   type ShareableSection,
 } from '@jalon/core';
 import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
@@ -13,7 +20,8 @@ import { findActiveReferents, findMembers, findUsagerRow, type UsagerRow } from 
 import { renderExtractPdf, type ExtractDocument, type ExtractSection } from './extract-pdf.js';
 import { findShare, journalForExtract } from './queries.js';
 
-const fr = (d: Date | string | null): string => (d ? new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' }).format(new Date(d)) : '—');
+const fr = (d: Date | string | null): string =>
+  d ? new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' }).format(new Date(d)) : '—';
 const day = (d: string | null): string => (d ? d.split('-').reverse().join('/') : '—');
 const v = (s: string | null | undefined): string => (s && s.trim() ? s : '—');
 
@@ -23,55 +31,125 @@ type Journal = Awaited<ReturnType<typeof journalForExtract>>;
 type Sensitive = Awaited<ReturnType<typeof openSectionsForExport>>;
 
 /** One section of the file, built only when it is part of the share: a section not shared is never read into the PDF. */
-function sectionOf(s: ShareableSection, row: UsagerRow, load: { referents: Referents; members: Members; journal: Journal; motifs: Map<string, string>; sensitive: Sensitive }): ExtractSection {
+function sectionOf(
+  s: ShareableSection,
+  row: UsagerRow,
+  load: { referents: Referents; members: Members; journal: Journal; motifs: Map<string, string>; sensitive: Sensitive },
+): ExtractSection {
   const label = shareableSectionLabel(s);
   if (isSensitiveShareSection(s)) {
     const opened = load.sensitive.find((x) => x.section === s);
-    return { label, rows: opened ? opened.lines.map((l) => [l.label, l.value]) : [['Section', 'fermée depuis le partage : rien à joindre']] };
+    return {
+      label,
+      rows: opened
+        ? opened.lines.map((l) => [l.label, l.value])
+        : [['Section', 'fermée depuis le partage : rien à joindre']],
+    };
   }
   switch (s) {
     case 'identity':
-      return { label, rows: [
-        ['Nom de naissance', row.birth_name], ['Nom d’usage', v(row.used_name)], ['Prénoms', row.first_names],
-        ['Sexe', v(labelOf('sexe', row.sex))], ['Date de naissance', day(row.birth_date)], ['Lieu de naissance', v(row.birth_place)],
-      ] };
+      return {
+        label,
+        rows: [
+          ['Nom de naissance', row.birth_name],
+          ['Nom d’usage', v(row.used_name)],
+          ['Prénoms', row.first_names],
+          ['Sexe', v(labelOf('sexe', row.sex))],
+          ['Date de naissance', day(row.birth_date)],
+          ['Lieu de naissance', v(row.birth_place)],
+        ],
+      };
     case 'contact':
-      return { label, rows: [
-        ['Téléphone', v(row.phone)], ['Adresse électronique', v(row.email)], ['Adresse', v(row.address_line)],
-        ['Code postal', v(row.postal_code)], ['Commune', v(row.city)], ['Domiciliation administrative', row.domiciliation ? `oui, ${v(row.domiciliation_organism)}` : 'non'],
-      ] };
+      return {
+        label,
+        rows: [
+          ['Téléphone', v(row.phone)],
+          ['Adresse électronique', v(row.email)],
+          ['Adresse', v(row.address_line)],
+          ['Code postal', v(row.postal_code)],
+          ['Commune', v(row.city)],
+          ['Domiciliation administrative', row.domiciliation ? `oui, ${v(row.domiciliation_organism)}` : 'non'],
+        ],
+      };
     case 'identifiers':
-      return { label, rows: [['N° allocataire CAF', v(row.caf_number)], ['Identifiant France Travail', v(row.france_travail_id)]] };
+      return {
+        label,
+        rows: [
+          ['N° allocataire CAF', v(row.caf_number)],
+          ['Identifiant France Travail', v(row.france_travail_id)],
+        ],
+      };
     case 'situation':
-      return { label, rows: [
-        ['Nationalité', v(labelOf('nationalite', row.nationality))], ['Situation conjugale', v(labelOf('situationConjugale', row.marital_status))],
-        ['Statut professionnel', v(labelOf('statutProfessionnel', row.employment_status))], ['Activité (CAF)', v(labelOf('activiteCaf', row.caf_activity))],
-        ['Niveau de scolarité', v(labelOf('niveauScolarite', row.education_level))],
-      ] };
+      return {
+        label,
+        rows: [
+          ['Nationalité', v(labelOf('nationalite', row.nationality))],
+          ['Situation conjugale', v(labelOf('situationConjugale', row.marital_status))],
+          ['Statut professionnel', v(labelOf('statutProfessionnel', row.employment_status))],
+          ['Activité (CAF)', v(labelOf('activiteCaf', row.caf_activity))],
+          ['Niveau de scolarité', v(labelOf('niveauScolarite', row.education_level))],
+        ],
+      };
     case 'household':
-      return { label, rows: [
-        ['Statut d’occupation', v(labelOf('logementStocd', row.housing_status))], ['Nature du logement', v(labelOf('logementNatlog', row.housing_nature))],
-        ['Contexte familial', v(labelOf('contexteFamilial', row.family_type))],
-      ] };
+      return {
+        label,
+        rows: [
+          ['Statut d’occupation', v(labelOf('logementStocd', row.housing_status))],
+          ['Nature du logement', v(labelOf('logementNatlog', row.housing_nature))],
+          ['Contexte familial', v(labelOf('contexteFamilial', row.family_type))],
+        ],
+      };
     case 'members':
-      return { label, table: {
-        head: ['Nom, prénoms', 'Naissance', 'Lien', 'Arrivée', 'Départ'],
-        rows: load.members.map((m) => [displayName(m), day(m.birth_date), v(labelOf('lienPersonneReference', m.relationship)), day(m.start_date), day(m.end_date)]),
-      } };
+      return {
+        label,
+        table: {
+          head: ['Nom, prénoms', 'Naissance', 'Lien', 'Arrivée', 'Départ'],
+          rows: load.members.map((m) => [
+            displayName(m),
+            day(m.birth_date),
+            v(labelOf('lienPersonneReference', m.relationship)),
+            day(m.start_date),
+            day(m.end_date),
+          ]),
+        },
+      };
     case 'followUp': {
       const ref = load.referents.find((r) => r.kind === 'referent');
-      return { label, rows: [
-        ['Site', row.site_name], ['Équipe', v(row.team_name)], ['Référent·e', v(ref?.display_name)],
-        ['Co-référent·e·s', v(load.referents.filter((r) => r.kind === 'co_referent').map((r) => r.display_name).join(', '))],
-        ['Statut', row.status === 'clos' ? 'Clos' : 'Actif'], ['Ouverture', fr(row.opened_at)], ['Dernier contact', fr(row.last_contact_at)],
-        ['Motif de clôture', v(row.closing_reason)],
-      ] };
+      return {
+        label,
+        rows: [
+          ['Site', row.site_name],
+          ['Équipe', v(row.team_name)],
+          ['Référent·e', v(ref?.display_name)],
+          [
+            'Co-référent·e·s',
+            v(
+              load.referents
+                .filter((r) => r.kind === 'co_referent')
+                .map((r) => r.display_name)
+                .join(', '),
+            ),
+          ],
+          ['Statut', row.status === 'clos' ? 'Clos' : 'Actif'],
+          ['Ouverture', fr(row.opened_at)],
+          ['Dernier contact', fr(row.last_contact_at)],
+          ['Motif de clôture', v(row.closing_reason)],
+        ],
+      };
     }
     case 'journal':
-      return { label, note: 'Dates, types et motifs des entrées ; les notes ne sont jamais jointes à un extrait.', table: {
-        head: ['Date', 'Type', 'Motifs'],
-        rows: load.journal.map((e) => [fr(e.occurred_at), ENTRY_TYPE_LABELS[e.type as EntryType] ?? e.type, e.motifs.map((m) => load.motifs.get(m) ?? m).join(', ') || '—']),
-      } };
+      return {
+        label,
+        note: 'Dates, types et motifs des entrées ; les notes ne sont jamais jointes à un extrait.',
+        table: {
+          head: ['Date', 'Type', 'Motifs'],
+          rows: load.journal.map((e) => [
+            fr(e.occurred_at),
+            ENTRY_TYPE_LABELS[e.type as EntryType] ?? e.type,
+            e.motifs.map((m) => load.motifs.get(m) ?? m).join(', ') || '—',
+          ]),
+        },
+      };
   }
 }
 
@@ -79,7 +157,11 @@ function sectionOf(s: ShareableSection, row: UsagerRow, load: { referents: Refer
  * The PDF extract of a share: the share's own record, then only the sections shared. Like any read of the file, it is
  * logged (access log, part `full`); the share itself was audited when recorded.
  */
-export async function shareExtractPdf(ctx: Ctx, fileId: string, shareId: string): Promise<{ pdf: Buffer; fileName: string }> {
+export async function shareExtractPdf(
+  ctx: Ctx,
+  fileId: string,
+  shareId: string,
+): Promise<{ pdf: Buffer; fileName: string }> {
   await loadNeedToKnowUsager(ctx.db, ctx.actor, fileId, canReadShares);
   const share = await findShare(ctx.db, fileId, shareId);
   const row = await findUsagerRow(ctx.db, fileId);
@@ -105,7 +187,8 @@ export async function shareExtractPdf(ctx: Ctx, fileId: string, shareId: string)
       ['Enregistré par', share.created_by_name],
     ],
     sections: sections.map((s) => sectionOf(s, row, { referents, members, journal, motifs, sensitive })),
-    footer: 'Informations couvertes par le secret professionnel, partagées dans la limite de ce qui est strictement nécessaire (CASF L121-6-2, L226-2-2 ; CSP L1110-4). Ne pas transmettre à un tiers.',
+    footer:
+      'Informations couvertes par le secret professionnel, partagées dans la limite de ce qui est strictement nécessaire (CASF L121-6-2, L226-2-2 ; CSP L1110-4). Ne pas transmettre à un tiers.',
   };
   await logAccess(ctx.db, ctx, fileId, 'full');
   // A sensitive section read into the extract leaves its own trace, as when it is read on the file.

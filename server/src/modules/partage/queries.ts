@@ -6,8 +6,17 @@ export const listShares = (db: Queryable, caseFileId: string) =>
     .selectFrom('file_share as s')
     .innerJoin('app_user as u', 'u.id', 's.created_by')
     .select([
-      's.id', 's.recipient_name', 's.recipient_organisation', 's.legal_ground', 's.consent_id', 's.sections', 's.shared_on',
-      's.person_informed', 's.not_informed_reason', 's.created_at', 'u.display_name as created_by_name',
+      's.id',
+      's.recipient_name',
+      's.recipient_organisation',
+      's.legal_ground',
+      's.consent_id',
+      's.sections',
+      's.shared_on',
+      's.person_informed',
+      's.not_informed_reason',
+      's.created_at',
+      'u.display_name as created_by_name',
     ])
     .where('s.case_file_id', '=', caseFileId)
     .orderBy('s.shared_on', 'desc')
@@ -20,8 +29,17 @@ export const findShare = (db: Queryable, caseFileId: string, shareId: string) =>
     .selectFrom('file_share as s')
     .innerJoin('app_user as u', 'u.id', 's.created_by')
     .select([
-      's.id', 's.recipient_name', 's.recipient_organisation', 's.legal_ground', 's.consent_id', 's.sections', 's.shared_on',
-      's.person_informed', 's.not_informed_reason', 's.created_at', 'u.display_name as created_by_name',
+      's.id',
+      's.recipient_name',
+      's.recipient_organisation',
+      's.legal_ground',
+      's.consent_id',
+      's.sections',
+      's.shared_on',
+      's.person_informed',
+      's.not_informed_reason',
+      's.created_at',
+      'u.display_name as created_by_name',
     ])
     .where('s.case_file_id', '=', caseFileId)
     .where('s.id', '=', shareId)

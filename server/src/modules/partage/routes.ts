@@ -1,4 +1,11 @@
-import { ConsentParams, CreateConsentInput, CreateShareInput, IdParams, ShareParams, WithdrawConsentInput } from '@jalon/core';
+import {
+  ConsentParams,
+  CreateConsentInput,
+  CreateShareInput,
+  IdParams,
+  ShareParams,
+  WithdrawConsentInput,
+} from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
 import { ctxOf } from '../../app.js';
 import type { AppDeps } from '../../context.js';

@@ -1,7 +1,18 @@
 import {
-  canCreateShare, canManageConsents, canReadSensitiveSection, canReadShares, isSensitiveShareSection, shareableSectionLabel,
-  type CreateConsentInput, type CreateShareInput, type PartageListDto, type ShareableSection, type ShareDto, type UsagerTarget,
-  type WithdrawConsentInput, type ConsentDto,
+  canCreateShare,
+  canManageConsents,
+  canReadSensitiveSection,
+  canReadShares,
+  isSensitiveShareSection,
+  shareableSectionLabel,
+  type CreateConsentInput,
+  type CreateShareInput,
+  type PartageListDto,
+  type ShareableSection,
+  type ShareDto,
+  type UsagerTarget,
+  type WithdrawConsentInput,
+  type ConsentDto,
 } from '@jalon/core';
 import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
 import { audit } from '../../audit/audit.js';
@@ -15,21 +26,40 @@ import { findConsent, findShare, listConsents, listShares } from './queries.js';
  * A sensitive section goes into a share only when it is open on the file and the author may read it: a closed section
  * has nothing to share, and asking for it is refused rather than silently dropped from the extract.
  */
-async function assertSensitiveSectionsShareable(trx: Queryable, ctx: Ctx, target: UsagerTarget, fileId: string, sections: readonly ShareableSection[]) {
+async function assertSensitiveSectionsShareable(
+  trx: Queryable,
+  ctx: Ctx,
+  target: UsagerTarget,
+  fileId: string,
+  sections: readonly ShareableSection[],
+) {
   const sensitive = sections.filter(isSensitiveShareSection);
   if (!sensitive.length) return;
   if (!canReadSensitiveSection(ctx.actor, target)) {
-    throw unprocessable('section_not_shareable', 'Vous ne pouvez pas partager les sections sensibles de ce dossier', { sections: 'Sections sensibles non accessibles' });
+    throw unprocessable('section_not_shareable', 'Vous ne pouvez pas partager les sections sensibles de ce dossier', {
+      sections: 'Sections sensibles non accessibles',
+    });
   }
   const open = new Set(
-    (await trx.selectFrom('case_file_section').select('section').where('case_file_id', '=', fileId).where('section', 'in', sensitive).execute()).map((r) => r.section),
+    (
+      await trx
+        .selectFrom('case_file_section')
+        .select('section')
+        .where('case_file_id', '=', fileId)
+        .where('section', 'in', sensitive)
+        .execute()
+    ).map((r) => r.section),
   );
   const closed = sensitive.filter((s) => !open.has(s));
   if (closed.length) {
     const names = closed.map((s) => `« ${shareableSectionLabel(s)} »`).join(', ');
-    throw unprocessable('section_not_open', `Section${closed.length > 1 ? 's' : ''} ${names} non ouverte${closed.length > 1 ? 's' : ''} sur ce dossier : rien à partager`, {
-      sections: 'Seules les sections sensibles ouvertes sur le dossier peuvent être partagées',
-    });
+    throw unprocessable(
+      'section_not_open',
+      `Section${closed.length > 1 ? 's' : ''} ${names} non ouverte${closed.length > 1 ? 's' : ''} sur ce dossier : rien à partager`,
+      {
+        sections: 'Seules les sections sensibles ouvertes sur le dossier peuvent être partagées',
+      },
+    );
   }
 }
 
@@ -37,7 +67,11 @@ async function assertSensitiveSectionsShareable(trx: Queryable, ctx: Ctx, target
 export async function listPartage(ctx: Ctx, fileId: string): Promise<PartageListDto> {
   const target = await loadNeedToKnowUsager(ctx.db, ctx.actor, fileId, canReadShares);
   const [shares, consents] = await Promise.all([listShares(ctx.db, fileId), listConsents(ctx.db, fileId)]);
-  return { shares: shares.map(presentShare), consents: consents.map(presentConsent), can: { create: canCreateShare(ctx.actor, target) } };
+  return {
+    shares: shares.map(presentShare),
+    consents: consents.map(presentConsent),
+    can: { create: canCreateShare(ctx.actor, target) },
+  };
 }
 
 /**
@@ -50,11 +84,16 @@ export function createShare(ctx: Ctx, fileId: string, input: CreateShareInput): 
     await assertSensitiveSectionsShareable(trx, ctx, target, fileId, input.sections);
     if (input.consentId) {
       const c = await findConsent(trx, fileId, input.consentId);
-      const valid = c && c.given_on <= input.sharedDate && (c.withdrawn_on === null || c.withdrawn_on > input.sharedDate);
+      const valid =
+        c && c.given_on <= input.sharedDate && (c.withdrawn_on === null || c.withdrawn_on > input.sharedDate);
       if (!valid) {
-        throw unprocessable('invalid_consent', 'Le consentement cité n’existe pas sur ce dossier ou n’était pas valable à la date du partage', {
-          consentId: 'Consentement non valable à cette date',
-        });
+        throw unprocessable(
+          'invalid_consent',
+          'Le consentement cité n’existe pas sur ce dossier ou n’était pas valable à la date du partage',
+          {
+            consentId: 'Consentement non valable à cette date',
+          },
+        );
       }
     }
     const row = await trx
@@ -75,7 +114,9 @@ export function createShare(ctx: Ctx, fileId: string, input: CreateShareInput): 
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, ctx, 'file_share.create', {
-      caseFileId: fileId, targetType: 'file_share', targetId: row.id,
+      caseFileId: fileId,
+      targetType: 'file_share',
+      targetId: row.id,
       diff: { legalGround: input.legalGround, sections: input.sections, personInformed: input.personInformed },
     });
     const created = await findShare(trx, fileId, row.id);
@@ -89,7 +130,14 @@ export function createConsent(ctx: Ctx, fileId: string, input: CreateConsentInpu
     await loadNeedToKnowUsager(trx, ctx.actor, fileId, canManageConsents);
     const row = await trx
       .insertInto('consent')
-      .values({ case_file_id: fileId, purpose: input.purpose, recipient: input.recipient, given_on: input.givenDate, created_by: ctx.actor.id, created_at: ctx.now })
+      .values({
+        case_file_id: fileId,
+        purpose: input.purpose,
+        recipient: input.recipient,
+        given_on: input.givenDate,
+        created_by: ctx.actor.id,
+        created_at: ctx.now,
+      })
       .returning(['id', 'purpose', 'recipient', 'given_on', 'withdrawn_on', 'created_at'])
       .executeTakeFirstOrThrow();
     await audit(trx, ctx, 'consent.create', { caseFileId: fileId, targetType: 'consent', targetId: row.id });
@@ -98,13 +146,20 @@ export function createConsent(ctx: Ctx, fileId: string, input: CreateConsentInpu
 }
 
 /** Records (or corrects) the date the person withdrew a consent. Shares made before that date stay valid. */
-export function withdrawConsent(ctx: Ctx, fileId: string, consentId: string, input: WithdrawConsentInput): Promise<ConsentDto> {
+export function withdrawConsent(
+  ctx: Ctx,
+  fileId: string,
+  consentId: string,
+  input: WithdrawConsentInput,
+): Promise<ConsentDto> {
   return ctx.db.transaction().execute(async (trx) => {
     await loadNeedToKnowUsager(trx, ctx.actor, fileId, canManageConsents);
     const c = await findConsent(trx, fileId, consentId);
     if (!c) throw notFound('Consentement');
     if (input.withdrawnDate < c.given_on) {
-      throw unprocessable('end_before_start', 'Le retrait ne peut pas précéder la date du consentement', { withdrawnDate: 'Date antérieure au consentement' });
+      throw unprocessable('end_before_start', 'Le retrait ne peut pas précéder la date du consentement', {
+        withdrawnDate: 'Date antérieure au consentement',
+      });
     }
     const row = await trx
       .updateTable('consent')
@@ -113,7 +168,10 @@ export function withdrawConsent(ctx: Ctx, fileId: string, consentId: string, inp
       .returning(['id', 'purpose', 'recipient', 'given_on', 'withdrawn_on', 'created_at'])
       .executeTakeFirstOrThrow();
     await audit(trx, ctx, 'consent.withdraw', {
-      caseFileId: fileId, targetType: 'consent', targetId: consentId, diff: { withdrawnOn: { from: c.withdrawn_on, to: input.withdrawnDate } },
+      caseFileId: fileId,
+      targetType: 'consent',
+      targetId: consentId,
+      diff: { withdrawnOn: { from: c.withdrawn_on, to: input.withdrawnDate } },
     });
     return presentConsent(row);
   });

@@ -12,7 +12,12 @@ const REASON = { reasonCode: 'acces_droits', reasonText: 'Demande de complément
 const SANTE = { healthCoverage: 'puma_css', gp: { declared: true, name: 'Dr Zorglub-Martin' } };
 const LANGUE = { interpreterLanguage: { needed: true, language: 'Tigrinya' } };
 const share = (sections: string[]) => ({
-  recipientName: 'Dr Lebon', recipientOrganisation: 'CMP Paris 18e', legalGround: 'csp_l1110_4', sections, sharedDate: '2026-11-20', personInformed: true,
+  recipientName: 'Dr Lebon',
+  recipientOrganisation: 'CMP Paris 18e',
+  legalGround: 'csp_l1110_4',
+  sections,
+  sharedDate: '2026-11-20',
+  personInformed: true,
 });
 
 beforeAll(async () => {
@@ -25,20 +30,31 @@ afterAll(() => t.close());
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: method === 'GET' ? ref.get : ref.send, ...(payload ? { payload } : {}) });
-const shares = async () => (await t.db.selectFrom('file_share').select('id').where('case_file_id', '=', fileId).execute()).length;
+const shares = async () =>
+  (await t.db.selectFrom('file_share').select('id').where('case_file_id', '=', fileId).execute()).length;
 
 describe('sharing a sensitive section', () => {
   it('a closed section cannot be shared: 422 in French, nothing recorded', async () => {
     const res = await call('POST', `/api/usagers/${fileId}/shares`, share(['identity', 'sante']));
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatchObject({ code: 'section_not_open', message: expect.stringMatching(/Santé.*non ouverte/) });
+    expect(res.json().error).toMatchObject({
+      code: 'section_not_open',
+      message: expect.stringMatching(/Santé.*non ouverte/),
+    });
     expect(await shares()).toBe(0);
   });
 
   it('an open section is shared: the extract holds its content, not the content of another open section', async () => {
-    for (const [section, data] of [['sante', SANTE], ['langue', LANGUE]] as const) {
-      expect((await call('POST', `/api/usagers/${fileId}/sections/${section}/open`, REASON)).statusCode).toBeLessThan(300);
-      expect((await call('PUT', `/api/usagers/${fileId}/sections/${section}`, { version: 0, data })).statusCode).toBe(200);
+    for (const [section, data] of [
+      ['sante', SANTE],
+      ['langue', LANGUE],
+    ] as const) {
+      expect((await call('POST', `/api/usagers/${fileId}/sections/${section}/open`, REASON)).statusCode).toBeLessThan(
+        300,
+      );
+      expect((await call('PUT', `/api/usagers/${fileId}/sections/${section}`, { version: 0, data })).statusCode).toBe(
+        200,
+      );
     }
     const created = await call('POST', `/api/usagers/${fileId}/shares`, share(['identity', 'sante']));
     expect(created.statusCode, created.body).toBe(201);

@@ -12,12 +12,21 @@ beforeAll(async () => {
   t = await buildTestApp();
   const site = await buildSite(t.db);
   for (const role of ['travailleur_social', 'secretaire', 'responsable', 'admin_fonctionnel', 'dpo'] as Role[]) {
-    s[role] = await loginAs(t.app, await buildUser(t.db, role, ['admin_fonctionnel', 'dpo'].includes(role) ? null : site.id, role === 'travailleur_social' ? [site.teamA] : []));
+    s[role] = await loginAs(
+      t.app,
+      await buildUser(
+        t.db,
+        role,
+        ['admin_fonctionnel', 'dpo'].includes(role) ? null : site.id,
+        role === 'travailleur_social' ? [site.teamA] : [],
+      ),
+    );
   }
 });
 afterAll(() => t.close());
 
-const get = (role: Role, query = '') => t.app.inject({ method: 'GET', url: `/api/admin/registre${query}`, headers: (s[role] as Session).get });
+const get = (role: Role, query = '') =>
+  t.app.inject({ method: 'GET', url: `/api/admin/registre${query}`, headers: (s[role] as Session).get });
 
 /** Text of every page, through pdf.js (what a reader shows), whitespace collapsed. */
 async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
@@ -52,7 +61,16 @@ describe('GET /api/admin/registre', () => {
     const { pages, text } = await pdfText(res.rawPayload);
     expect(pages).toBeGreaterThan(2);
     const flat = squash(text);
-    for (const needle of ['Registre des activités de traitement', 'Fiche de registre (RGPD art. 30)', 'Généré le 25/11/2026', 'Nom de naissance', 'Santé — section facultative', 'Non collectée : aucun champ', PURPOSES.accompagnement, SECURITY_MEASURES[6] as string]) {
+    for (const needle of [
+      'Registre des activités de traitement',
+      'Fiche de registre (RGPD art. 30)',
+      'Généré le 25/11/2026',
+      'Nom de naissance',
+      'Santé — section facultative',
+      'Non collectée : aucun champ',
+      PURPOSES.accompagnement,
+      SECURITY_MEASURES[6] as string,
+    ]) {
       expect(flat, needle).toContain(squash(needle));
     }
     for (const f of FIELD_CATALOGUE) expect(flat, f.label).toContain(squash(f.label));

@@ -9,7 +9,13 @@ import { registerToPdf } from './pdf.js';
 const RegisterQuery = z.object({ format: z.enum(['md', 'pdf'], { error: 'Format : md ou pdf' }).default('md') });
 
 /** Today as a Paris calendar date (aaaa-mm-jj). */
-const parisDate = (d: Date) => new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+const parisDate = (d: Date) =>
+  new Intl.DateTimeFormat('fr-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
 
 /**
  * `GET /api/admin/registre?format=md|pdf`: the RGPD art. 30 register entry and the AIPD data inventory, generated

@@ -5,12 +5,26 @@ import type { Trx } from '../../db/schema.js';
 export const auditSystem = (trx: Trx, now: Date, action: string, caseFileId: string, diff: Record<string, unknown>) =>
   trx
     .insertInto('audit_event')
-    .values({ at: now, actor_id: null, actor_role: null, action, case_file_id: caseFileId, target_type: 'case_file', target_id: caseFileId, diff: JSON.stringify(diff), request_id: null })
+    .values({
+      at: now,
+      actor_id: null,
+      actor_role: null,
+      action,
+      case_file_id: caseFileId,
+      target_type: 'case_file',
+      target_id: caseFileId,
+      diff: JSON.stringify(diff),
+      request_id: null,
+    })
     .execute();
 
 /** Intermediate archive: the file leaves the active base (no search, no list, no route but the DPO's). Data unchanged. */
 export async function archiveFile(trx: Trx, fileId: string, now: Date): Promise<void> {
-  await trx.updateTable('case_file').set({ retention_state: 'archived', archived_at: now }).where('id', '=', fileId).execute();
+  await trx
+    .updateTable('case_file')
+    .set({ retention_state: 'archived', archived_at: now })
+    .where('id', '=', fileId)
+    .execute();
   await trx.deleteFrom('usager_search').where('case_file_id', '=', fileId).execute();
   await auditSystem(trx, now, 'case_file.archive', fileId, {});
 }
@@ -22,8 +36,17 @@ export async function archiveFile(trx: Trx, fileId: string, now: Date): Promise<
  * (arrondissement), the entries' types and motifs (counts, month kept) stay, so the statistics still count the file.
  * Persons or a household also counted by another file that is not anonymised are left to that file.
  */
-export async function anonymiseFile(trx: Trx, fileId: string, now: Date): Promise<{ persons: number; entries: number }> {
-  const f = await trx.selectFrom('case_file').select(['household_id', 'principal_person_id']).where('id', '=', fileId).forUpdate().executeTakeFirstOrThrow();
+export async function anonymiseFile(
+  trx: Trx,
+  fileId: string,
+  now: Date,
+): Promise<{ persons: number; entries: number }> {
+  const f = await trx
+    .selectFrom('case_file')
+    .select(['household_id', 'principal_person_id'])
+    .where('id', '=', fileId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const persons = await sql<{ id: string }>`
     select p.id from person p
     where (p.id = ${f.principal_person_id} or p.id in (select person_id from household_member where household_id = ${f.household_id}))
@@ -69,7 +92,11 @@ export async function anonymiseFile(trx: Trx, fileId: string, now: Date): Promis
   await sql`delete from case_file_section where case_file_id = ${fileId}`.execute(trx);
   await trx.deleteFrom('case_file_referent').where('case_file_id', '=', fileId).execute();
   await trx.deleteFrom('usager_search').where('case_file_id', '=', fileId).execute();
-  await trx.updateTable('file_share').set({ recipient_name: null, not_informed_reason: null }).where('case_file_id', '=', fileId).execute();
+  await trx
+    .updateTable('file_share')
+    .set({ recipient_name: null, not_informed_reason: null })
+    .where('case_file_id', '=', fileId)
+    .execute();
   await trx.updateTable('consent').set({ purpose: null, recipient: null }).where('case_file_id', '=', fileId).execute();
   await trx
     .updateTable('case_file')

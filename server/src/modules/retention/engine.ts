@@ -1,4 +1,11 @@
-import { RETENTION_PERIODS, retentionAction, type RetentionAction, type RetentionFacts, type RetentionHoldKind, type RetentionState } from '@jalon/core';
+import {
+  RETENTION_PERIODS,
+  retentionAction,
+  type RetentionAction,
+  type RetentionFacts,
+  type RetentionHoldKind,
+  type RetentionState,
+} from '@jalon/core';
 import { purgeSecurityLog } from '../../audit/chain.js';
 import type { Db } from '../../db/schema.js';
 import { anonymiseFile, archiveFile } from './anonymise.js';
@@ -30,7 +37,11 @@ const factsOf = (f: DueFile): RetentionFacts => ({
  * the security log older than a year through a checkpoint of the chain, and writes one report row. A dry run decides
  * the same way, changes nothing but the report row (marked `dry_run`).
  */
-export async function runRetention(db: Db, now: Date, opts: { dryRun: boolean; trigger: 'job' | 'cli' }): Promise<RetentionReport> {
+export async function runRetention(
+  db: Db,
+  now: Date,
+  opts: { dryRun: boolean; trigger: 'job' | 'cli' },
+): Promise<RetentionReport> {
   const startedAt = now;
   const actions: RetentionReport['actions'] = [];
   let archived = 0;
@@ -50,7 +61,14 @@ export async function runRetention(db: Db, now: Date, opts: { dryRun: boolean; t
         // Re-read under lock: a référent may have prolonged the file since the list was read.
         const cur = await trx
           .selectFrom('case_file as cf')
-          .select(['cf.id', 'cf.retention_state', 'cf.last_contact_at', 'cf.opened_at', 'cf.retention_hold_kind', 'cf.retention_hold_until'])
+          .select([
+            'cf.id',
+            'cf.retention_state',
+            'cf.last_contact_at',
+            'cf.opened_at',
+            'cf.retention_hold_kind',
+            'cf.retention_hold_until',
+          ])
           .where('cf.id', '=', f.id)
           .forUpdate()
           .executeTakeFirstOrThrow();
@@ -70,12 +88,22 @@ export async function runRetention(db: Db, now: Date, opts: { dryRun: boolean; t
   const cutoff = new Date(now.getTime() - RETENTION_PERIODS.journaux.activeDays * 86_400_000);
   const logPurged = opts.dryRun
     ? await countOldLogRows(db, cutoff)
-    : Object.fromEntries((await purgeSecurityLog(db, now, RETENTION_PERIODS.journaux.activeDays)).map((r) => [r.chain, r.purgedRows]));
+    : Object.fromEntries(
+        (await purgeSecurityLog(db, now, RETENTION_PERIODS.journaux.activeDays)).map((r) => [r.chain, r.purgedRows]),
+      );
   const row = await db
     .insertInto('retention_run')
     .values({
-      started_at: startedAt, finished_at: now, trigger: opts.trigger, dry_run: opts.dryRun, archived, anonymised, noticed, failed,
-      log_purged: JSON.stringify(logPurged), details: JSON.stringify(actions.slice(0, 5000)),
+      started_at: startedAt,
+      finished_at: now,
+      trigger: opts.trigger,
+      dry_run: opts.dryRun,
+      archived,
+      anonymised,
+      noticed,
+      failed,
+      log_purged: JSON.stringify(logPurged),
+      details: JSON.stringify(actions.slice(0, 5000)),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

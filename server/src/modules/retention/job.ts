@@ -15,14 +15,20 @@ export const untilNextNight = (now: Date): number => {
  * on old data (a demo, a restored backup) is not anonymised under its users' feet; `npm run retention -- --dry-run` shows
  * what the next night will do.
  */
-export function startRetentionJob(db: Db, clock: () => Date, log: (msg: string) => void = console.log, intervalMs = DAY): () => void {
+export function startRetentionJob(
+  db: Db,
+  clock: () => Date,
+  log: (msg: string) => void = console.log,
+  intervalMs = DAY,
+): () => void {
   let running = false;
   const run = async () => {
     if (running) return;
     running = true;
     try {
       const r = await runRetention(db, clock(), { dryRun: false, trigger: 'job' });
-      if (r.archived || r.anonymised || r.failed) log(`Conservation : ${r.archived} dossier(s) archivé(s), ${r.anonymised} anonymisé(s), ${r.failed} échec(s).`);
+      if (r.archived || r.anonymised || r.failed)
+        log(`Conservation : ${r.archived} dossier(s) archivé(s), ${r.anonymised} anonymisé(s), ${r.failed} échec(s).`);
     } catch (err) {
       log(`Conservation : échec de l’exécution (${(err as Error).message}).`);
     } finally {

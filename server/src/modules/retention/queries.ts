@@ -7,7 +7,14 @@ export const deadlineSql = sql<Date>`greatest(
   coalesce(cf.last_contact_at, cf.opened_at) + make_interval(days => ${RETENTION_PERIODS.dossier.activeDays}),
   case when cf.retention_hold_kind = 'prolongation' then (cf.retention_hold_until + 1)::timestamp at time zone 'UTC' end)`;
 
-const FACTS = ['cf.id', 'cf.retention_state', 'cf.last_contact_at', 'cf.opened_at', 'cf.retention_hold_kind', 'cf.retention_hold_until'] as const;
+const FACTS = [
+  'cf.id',
+  'cf.retention_state',
+  'cf.last_contact_at',
+  'cf.opened_at',
+  'cf.retention_hold_kind',
+  'cf.retention_hold_until',
+] as const;
 
 /** Files the engine must act on today: active past their deadline, archived past their archive period. */
 export const dueFiles = (db: Queryable, now: Date) =>
@@ -19,7 +26,10 @@ export const dueFiles = (db: Queryable, now: Date) =>
         eb.and([eb('cf.retention_state', '=', 'active'), eb(deadlineSql, '<=', now)]),
         eb.and([
           eb('cf.retention_state', '=', 'archived'),
-          eb.or([eb('cf.retention_hold_until', 'is', null), eb(sql`(cf.retention_hold_until + 1)::timestamp at time zone 'UTC'`, '<=', now)]),
+          eb.or([
+            eb('cf.retention_hold_until', 'is', null),
+            eb(sql`(cf.retention_hold_until + 1)::timestamp at time zone 'UTC'`, '<=', now),
+          ]),
         ]),
       ]),
     )
@@ -46,13 +56,27 @@ export const upcomingForReferent = (db: Queryable, actor: Actor, now: Date) => {
   return db
     .selectFrom('case_file as cf')
     .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
-    .select(['cf.id', 'cf.file_number', 'cf.last_contact_at', 'cf.retention_hold_kind', 'cf.retention_hold_until', 'p.birth_name', 'p.used_name', 'p.first_names'])
+    .select([
+      'cf.id',
+      'cf.file_number',
+      'cf.last_contact_at',
+      'cf.retention_hold_kind',
+      'cf.retention_hold_until',
+      'p.birth_name',
+      'p.used_name',
+      'p.first_names',
+    ])
     .select(deadlineSql.as('deadline'))
     .where('cf.retention_state', '=', 'active')
     .where(deadlineSql, '<=', soon)
     .where((eb) =>
       eb.exists(
-        eb.selectFrom('case_file_referent as r').select('r.id').whereRef('r.case_file_id', '=', 'cf.id').where('r.end_at', 'is', null).where('r.user_id', '=', actor.id),
+        eb
+          .selectFrom('case_file_referent as r')
+          .select('r.id')
+          .whereRef('r.case_file_id', '=', 'cf.id')
+          .where('r.end_at', 'is', null)
+          .where('r.user_id', '=', actor.id),
       ),
     )
     .orderBy(deadlineSql)

@@ -1,6 +1,16 @@
 import {
-  RETENTION_PERIODS, canExtendRetention, canListRetentionUpcoming, canReadArchivedFile, canReadRetentionRuns, retentionDeadline,
-  usagerAbilities, type ArchiveReadInput, type ExtendRetentionInput, type RetentionRunDto, type RetentionUpcomingDto, type UsagerDto,
+  RETENTION_PERIODS,
+  canExtendRetention,
+  canListRetentionUpcoming,
+  canReadArchivedFile,
+  canReadRetentionRuns,
+  retentionDeadline,
+  usagerAbilities,
+  type ArchiveReadInput,
+  type ExtendRetentionInput,
+  type RetentionRunDto,
+  type RetentionUpcomingDto,
+  type UsagerDto,
 } from '@jalon/core';
 import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
 import { audit, logAccess } from '../../audit/audit.js';
@@ -25,7 +35,10 @@ export async function listUpcoming(ctx: Ctx): Promise<RetentionUpcomingDto> {
       displayName: displayName(r),
       lastContactAt: iso(r.last_contact_at),
       deadline: new Date(r.deadline).toISOString(),
-      hold: r.retention_hold_kind && r.retention_hold_until ? { kind: r.retention_hold_kind, until: r.retention_hold_until } : null,
+      hold:
+        r.retention_hold_kind && r.retention_hold_until
+          ? { kind: r.retention_hold_kind, until: r.retention_hold_until }
+          : null,
     })),
   };
 }
@@ -37,24 +50,43 @@ export async function listUpcoming(ctx: Ctx): Promise<RetentionUpcomingDto> {
 export function extendRetention(ctx: Ctx, fileId: string, input: ExtendRetentionInput) {
   return ctx.db.transaction().execute(async (trx) => {
     await loadNeedToKnowUsager(trx, ctx.actor, fileId, canExtendRetention);
-    const max = input.kind === 'prolongation' ? RETENTION_PERIODS.dossier.maxHoldDays : RETENTION_PERIODS.dossier.maxArchiveDays;
+    const max =
+      input.kind === 'prolongation' ? RETENTION_PERIODS.dossier.maxHoldDays : RETENTION_PERIODS.dossier.maxArchiveDays;
     if (input.untilDate <= today(ctx.now) || input.untilDate > plusDays(ctx.now, max)) {
-      throw unprocessable('invalid_hold_date', `La date doit être dans le futur et au plus tard le ${plusDays(ctx.now, max).split('-').reverse().join('/')}`, {
-        untilDate: 'Date hors des limites',
-      });
+      throw unprocessable(
+        'invalid_hold_date',
+        `La date doit être dans le futur et au plus tard le ${plusDays(ctx.now, max).split('-').reverse().join('/')}`,
+        {
+          untilDate: 'Date hors des limites',
+        },
+      );
     }
     const before = await trx
       .updateTable('case_file')
-      .set({ retention_hold_kind: input.kind, retention_hold_until: input.untilDate, retention_hold_reason: input.reason, retention_hold_note: input.note })
+      .set({
+        retention_hold_kind: input.kind,
+        retention_hold_until: input.untilDate,
+        retention_hold_reason: input.reason,
+        retention_hold_note: input.note,
+      })
       .where('id', '=', fileId)
       .returning(['last_contact_at', 'opened_at', 'retention_hold_kind', 'retention_hold_until'])
       .executeTakeFirstOrThrow();
-    await audit(trx, ctx, 'case_file.retention_hold', { caseFileId: fileId, diff: { kind: input.kind, until: input.untilDate, reason: input.reason } });
-    const deadline = retentionDeadline({
-      state: 'active', lastContactAt: before.last_contact_at ? new Date(before.last_contact_at) : null, openedAt: new Date(before.opened_at),
-      holdKind: input.kind, holdUntil: input.untilDate,
+    await audit(trx, ctx, 'case_file.retention_hold', {
+      caseFileId: fileId,
+      diff: { kind: input.kind, until: input.untilDate, reason: input.reason },
     });
-    return { deadline: deadline.toISOString(), hold: { kind: input.kind, until: input.untilDate, reason: input.reason } };
+    const deadline = retentionDeadline({
+      state: 'active',
+      lastContactAt: before.last_contact_at ? new Date(before.last_contact_at) : null,
+      openedAt: new Date(before.opened_at),
+      holdKind: input.kind,
+      holdUntil: input.untilDate,
+    });
+    return {
+      deadline: deadline.toISOString(),
+      hold: { kind: input.kind, until: input.untilDate, reason: input.reason },
+    };
   });
 }
 
@@ -63,14 +95,32 @@ export async function listRuns(ctx: Ctx): Promise<{ items: RetentionRunDto[] }> 
   if (!canReadRetentionRuns(ctx.actor)) throw notFound('Page');
   const rows = await ctx.db
     .selectFrom('retention_run')
-    .select(['id', 'started_at', 'finished_at', 'trigger', 'dry_run', 'archived', 'anonymised', 'noticed', 'failed', 'log_purged'])
+    .select([
+      'id',
+      'started_at',
+      'finished_at',
+      'trigger',
+      'dry_run',
+      'archived',
+      'anonymised',
+      'noticed',
+      'failed',
+      'log_purged',
+    ])
     .orderBy('started_at', 'desc')
     .limit(100)
     .execute();
   return {
     items: rows.map((r) => ({
-      id: r.id, startedAt: new Date(r.started_at).toISOString(), finishedAt: new Date(r.finished_at).toISOString(), trigger: r.trigger,
-      dryRun: r.dry_run, archived: r.archived, anonymised: r.anonymised, noticed: r.noticed, failed: r.failed,
+      id: r.id,
+      startedAt: new Date(r.started_at).toISOString(),
+      finishedAt: new Date(r.finished_at).toISOString(),
+      trigger: r.trigger,
+      dryRun: r.dry_run,
+      archived: r.archived,
+      anonymised: r.anonymised,
+      noticed: r.noticed,
+      failed: r.failed,
       logPurged: (r.log_purged ?? {}) as Record<string, number>,
     })),
   };
@@ -83,13 +133,29 @@ export async function listRuns(ctx: Ctx): Promise<{ items: RetentionRunDto[] }> 
 export function readArchivedFile(ctx: Ctx, fileId: string, input: ArchiveReadInput): Promise<UsagerDto> {
   return ctx.db.transaction().execute(async (trx) => {
     if (!canReadArchivedFile(ctx.actor)) throw notFound('Dossier');
-    const state = await trx.selectFrom('case_file').select(['retention_state']).where('id', '=', fileId).executeTakeFirst();
+    const state = await trx
+      .selectFrom('case_file')
+      .select(['retention_state'])
+      .where('id', '=', fileId)
+      .executeTakeFirst();
     const row = state?.retention_state === 'archived' ? await findUsagerRow(trx, fileId) : undefined;
     if (!row) throw notFound('Dossier');
-    const [referents, members] = await Promise.all([findActiveReferents(trx, fileId), findMembers(trx, row.household_id)]);
-    await audit(trx, ctx, 'case_file.archive_read', { caseFileId: fileId, diff: { reason: input.reason, note: input.note } });
+    const [referents, members] = await Promise.all([
+      findActiveReferents(trx, fileId),
+      findMembers(trx, row.household_id),
+    ]);
+    await audit(trx, ctx, 'case_file.archive_read', {
+      caseFileId: fileId,
+      diff: { reason: input.reason, note: input.note },
+    });
     await logAccess(trx, ctx, fileId, 'full');
-    const none = usagerAbilities(ctx.actor, { siteId: row.site_id, teamId: row.team_id, referentIds: [], referentTeamIds: [], createdById: null });
+    const none = usagerAbilities(ctx.actor, {
+      siteId: row.site_id,
+      teamId: row.team_id,
+      referentIds: [],
+      referentTeamIds: [],
+      createdById: null,
+    });
     return presentUsager(row, referents, members, { ...none, readGeneral: true, readFull: true });
   });
 }

@@ -1,6 +1,14 @@
 import {
-  CECRL_LEVELS, CONCERN_OUTCOMES, HEALTH_COVERAGES, RESIDENCE_PERMITS, SECTION_OPEN_REASONS, SENSITIVE_SECTIONS,
-  fieldsOf, sectionLabel, type AccessExportSectionDto, type SensitiveSection,
+  CECRL_LEVELS,
+  CONCERN_OUTCOMES,
+  HEALTH_COVERAGES,
+  RESIDENCE_PERMITS,
+  SECTION_OPEN_REASONS,
+  SENSITIVE_SECTIONS,
+  fieldsOf,
+  sectionLabel,
+  type AccessExportSectionDto,
+  type SensitiveSection,
 } from '@jalon/core';
 import type { Queryable } from '../../db/schema.js';
 import { openText } from '../../crypto/index.js';
@@ -9,7 +17,8 @@ import { payloadAad, reasonAad } from './queries.js';
 type Data = Record<string, unknown>;
 const day = (d: unknown) => (typeof d === 'string' && d ? d.split('-').reverse().join('/') : null);
 const yesNo = (b: unknown) => (b === true ? 'oui' : b === false ? 'non' : null);
-const period = (o: Data) => [o.startDate ? `du ${day(o.startDate)}` : null, o.endDate ? `au ${day(o.endDate)}` : null].filter(Boolean).join(' ');
+const period = (o: Data) =>
+  [o.startDate ? `du ${day(o.startDate)}` : null, o.endDate ? `au ${day(o.endDate)}` : null].filter(Boolean).join(' ');
 const from = (m: Record<string, string>) => (v: unknown) => (typeof v === 'string' ? (m[v] ?? v) : null);
 const obj = (f: (o: Data) => string | null) => (v: unknown) => (v && typeof v === 'object' ? f(v as Data) : null);
 
@@ -22,7 +31,9 @@ const READERS: Record<string, (v: unknown) => string | null> = {
   interpreterLanguage: obj((o) => (o.needed ? `oui${o.language ? ` (${String(o.language)})` : ''}` : 'non')),
   healthCoverage: from(HEALTH_COVERAGES),
   gp: obj((o) => (o.declared ? `déclaré${o.name ? ` : ${String(o.name)}` : ''}` : 'non déclaré')),
-  disability: obj((o) => (o.recognised ? ['reconnaissance MDPH', period(o)].filter(Boolean).join(', ') : 'pas de reconnaissance MDPH')),
+  disability: obj((o) =>
+    o.recognised ? ['reconnaissance MDPH', period(o)].filter(Boolean).join(', ') : 'pas de reconnaissance MDPH',
+  ),
   concernSentAt: day,
   concernOutcome: from(CONCERN_OUTCOMES),
   attachmentCommune: (v) => (typeof v === 'string' && v.trim() ? v : null),
@@ -30,14 +41,21 @@ const READERS: Record<string, (v: unknown) => string | null> = {
 
 /** The readable lines of a section's content, in the catalogue's order and with its labels. */
 export const readableLines = (section: SensitiveSection, data: Data | null): { label: string; value: string }[] =>
-  fieldsOf(section).map((f) => ({ label: f.label, value: (data ? READERS[f.name]?.(data[f.name]) : null) ?? 'non renseigné' }));
+  fieldsOf(section).map((f) => ({
+    label: f.label,
+    value: (data ? READERS[f.name]?.(data[f.name]) : null) ?? 'non renseigné',
+  }));
 
 /**
  * Every opened sensitive section of a file, decrypted, for the access export (RGPD art. 15): the person is owed what
  * is recorded, including a section the site's profile no longer offers. No worker's name, as for the consultations.
  * `only`: just these sections (a share's extract reads no other).
  */
-export async function openSectionsForExport(db: Queryable, fileId: string, only?: readonly SensitiveSection[]): Promise<AccessExportSectionDto[]> {
+export async function openSectionsForExport(
+  db: Queryable,
+  fileId: string,
+  only?: readonly SensitiveSection[],
+): Promise<AccessExportSectionDto[]> {
   if (only && !only.length) return [];
   const rows = await db
     .selectFrom('case_file_section')

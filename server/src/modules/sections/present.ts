@@ -1,6 +1,10 @@
 import {
-  SECTION_OPEN_REASONS, SECTION_SHORT_LABELS, sectionLabel,
-  type SectionContentDto, type SectionStatusDto, type SensitiveSection,
+  SECTION_OPEN_REASONS,
+  SECTION_SHORT_LABELS,
+  sectionLabel,
+  type SectionContentDto,
+  type SectionStatusDto,
+  type SensitiveSection,
 } from '@jalon/core';
 import { openText } from '../../crypto/index.js';
 import { reasonAad } from './queries.js';
@@ -16,7 +20,16 @@ interface OpenedRow {
 /** One section as the file shows it: closed, or "ouverte le … par … — motif …" (never its content). */
 export function presentStatus(fileId: string, section: SensitiveSection, row: OpenedRow | undefined): SectionStatusDto {
   const base = { section, label: sectionLabel(section), shortLabel: SECTION_SHORT_LABELS[section] };
-  if (!row) return { ...base, open: false, openedAt: null, openedBy: null, reasonCode: null, reasonLabel: null, reasonText: null };
+  if (!row)
+    return {
+      ...base,
+      open: false,
+      openedAt: null,
+      openedBy: null,
+      reasonCode: null,
+      reasonLabel: null,
+      reasonText: null,
+    };
   return {
     ...base,
     open: true,

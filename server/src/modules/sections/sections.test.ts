@@ -10,13 +10,18 @@ let t: TestApp;
 let site: Awaited<ReturnType<typeof buildSite>>;
 let s: Record<'ref' | 'mate' | 'otherTeam' | 'secretaire' | 'responsable' | 'otherSite' | 'admin' | 'dpo', Session>;
 const REASON = { reasonCode: 'acces_droits', reasonText: 'Demande de complémentaire santé solidaire' };
-const SANTE = { healthCoverage: 'puma_css', gp: { declared: true, name: 'Dr Zorglub-Martin' }, disability: { recognised: true, startDate: '2024-01-01', endDate: '2029-01-01' } };
+const SANTE = {
+  healthCoverage: 'puma_css',
+  gp: { declared: true, name: 'Dr Zorglub-Martin' },
+  disability: { recognised: true, startDate: '2024-01-01', endDate: '2029-01-01' },
+};
 
 beforeAll(async () => {
   t = await buildTestApp();
   site = await buildSite(t.db);
   const other = await buildSite(t.db);
-  const login = async (role: Parameters<typeof buildUser>[1], siteId: string | null, teams: string[] = []) => loginAs(t.app, await buildUser(t.db, role, siteId, teams));
+  const login = async (role: Parameters<typeof buildUser>[1], siteId: string | null, teams: string[] = []) =>
+    loginAs(t.app, await buildUser(t.db, role, siteId, teams));
   s = {
     ref: await login('travailleur_social', site.id, [site.teamA]),
     mate: await login('travailleur_social', site.id, [site.teamA]),
@@ -32,7 +37,8 @@ afterAll(() => t.close());
 
 const call = (who: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: method === 'GET' ? who.get : who.send, ...(payload ? { payload } : {}) });
-const setProfile = (profile: SiteProfile, siteId = site.id) => call(s.admin, 'PUT', `/api/admin/sites/${siteId}/profile`, { profile });
+const setProfile = (profile: SiteProfile, siteId = site.id) =>
+  call(s.admin, 'PUT', `/api/admin/sites/${siteId}/profile`, { profile });
 const newFile = () => createUsagerAs(t.app, s.ref);
 
 describe('sensitive sections', () => {
@@ -41,30 +47,61 @@ describe('sensitive sections', () => {
     const file = await newFile();
     const list = await call(s.ref, 'GET', `/api/usagers/${file.id}/sections`);
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.map((i: { section: string; open: boolean }) => [i.section, i.open])).toEqual([['sejour', false], ['langue', false], ['sante', false]]);
+    expect(list.json().items.map((i: { section: string; open: boolean }) => [i.section, i.open])).toEqual([
+      ['sejour', false],
+      ['langue', false],
+      ['sante', false],
+    ]);
 
-    const noReason = await call(s.ref, 'POST', `/api/usagers/${file.id}/sections/sante/open`, { reasonCode: 'acces_droits', reasonText: '  ' });
+    const noReason = await call(s.ref, 'POST', `/api/usagers/${file.id}/sections/sante/open`, {
+      reasonCode: 'acces_droits',
+      reasonText: '  ',
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields.reasonText).toBe('La précision du motif est obligatoire');
-    const notInList = await call(s.ref, 'POST', `/api/usagers/${file.id}/sections/sante/open`, { reasonCode: 'curiosite', reasonText: 'x' });
+    const notInList = await call(s.ref, 'POST', `/api/usagers/${file.id}/sections/sante/open`, {
+      reasonCode: 'curiosite',
+      reasonText: 'x',
+    });
     expect(notInList.statusCode).toBe(400);
     const fillClosed = await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/sante`, { version: 0, data: SANTE });
     expect(fillClosed.statusCode).toBe(409);
     expect(fillClosed.json().error.code).toBe('section_closed');
-    expect(await t.db.selectFrom('case_file_section').select('id').where('case_file_id', '=', file.id).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom('case_file_section').select('id').where('case_file_id', '=', file.id).execute(),
+    ).toEqual([]);
 
     const opened = await call(s.ref, 'POST', `/api/usagers/${file.id}/sections/sante/open`, REASON);
     expect(opened.statusCode, opened.body).toBe(201);
-    expect(opened.json()).toMatchObject({ section: 'sante', open: true, reasonCode: 'acces_droits', reasonLabel: 'Accès aux droits (démarche en cours)', reasonText: REASON.reasonText });
+    expect(opened.json()).toMatchObject({
+      section: 'sante',
+      open: true,
+      reasonCode: 'acces_droits',
+      reasonLabel: 'Accès aux droits (démarche en cours)',
+      reasonText: REASON.reasonText,
+    });
     expect(opened.json().openedAt).toBe(t.clock.now().toISOString());
     const again = await call(s.mate, 'POST', `/api/usagers/${file.id}/sections/sante/open`, REASON);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('section_already_open');
 
-    const audits = await t.db.selectFrom('audit_event').select(['action', 'diff', 'target_id']).where('case_file_id', '=', file.id).where('action', 'like', 'case_file_section.%').execute();
-    expect(audits.map((a) => [a.action, a.diff])).toEqual([['case_file_section.open', { section: 'sante', reasonCode: 'acces_droits' }]]);
-    const mention = (await call(s.mate, 'GET', `/api/usagers/${file.id}/sections`)).json().items.find((i: { section: string }) => i.section === 'sante');
-    expect(mention).toMatchObject({ open: true, openedBy: expect.stringContaining('Agent'), reasonText: REASON.reasonText });
+    const audits = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'diff', 'target_id'])
+      .where('case_file_id', '=', file.id)
+      .where('action', 'like', 'case_file_section.%')
+      .execute();
+    expect(audits.map((a) => [a.action, a.diff])).toEqual([
+      ['case_file_section.open', { section: 'sante', reasonCode: 'acces_droits' }],
+    ]);
+    const mention = (await call(s.mate, 'GET', `/api/usagers/${file.id}/sections`))
+      .json()
+      .items.find((i: { section: string }) => i.section === 'sante');
+    expect(mention).toMatchObject({
+      open: true,
+      openedBy: expect.stringContaining('Agent'),
+      reasonText: REASON.reasonText,
+    });
   });
 
   it('stores the content sealed, logs each read with the part name, and audits the changed fields only', async () => {
@@ -73,11 +110,18 @@ describe('sensitive sections', () => {
     const put = await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/sante`, { version: 0, data: SANTE });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json()).toMatchObject({ version: 1, data: SANTE });
-    const stale = await call(s.mate, 'PUT', `/api/usagers/${file.id}/sections/sante`, { version: 0, data: { healthCoverage: 'ame' } });
+    const stale = await call(s.mate, 'PUT', `/api/usagers/${file.id}/sections/sante`, {
+      version: 0,
+      data: { healthCoverage: 'ame' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
 
-    const raw = await t.db.selectFrom('case_file_section').select(['payload', 'reason_text']).where('case_file_id', '=', file.id).executeTakeFirstOrThrow();
+    const raw = await t.db
+      .selectFrom('case_file_section')
+      .select(['payload', 'reason_text'])
+      .where('case_file_id', '=', file.id)
+      .executeTakeFirstOrThrow();
     expect(raw.payload).toMatch(/^jk1\./);
     expect(raw.reason_text).toMatch(/^jk1\./);
     expect(`${raw.payload}${raw.reason_text}`).not.toContain('Zorglub');
@@ -90,7 +134,12 @@ describe('sensitive sections', () => {
     expect(after.length).toBe(before.length + 1);
     expect(after.map((r) => r.part)).toContain('section_sante');
 
-    const upd = await t.db.selectFrom('audit_event').select('diff').where('case_file_id', '=', file.id).where('action', '=', 'case_file_section.update').executeTakeFirstOrThrow();
+    const upd = await t.db
+      .selectFrom('audit_event')
+      .select('diff')
+      .where('case_file_id', '=', file.id)
+      .where('action', '=', 'case_file_section.update')
+      .executeTakeFirstOrThrow();
     expect(upd.diff).toEqual({ section: 'sante', changed: ['disability', 'gp', 'healthCoverage'] });
     expect(JSON.stringify(upd.diff)).not.toContain('Zorglub');
   });
@@ -105,19 +154,36 @@ describe('sensitive sections', () => {
         await call(s[who], 'PUT', `/api/usagers/${file.id}/sections/sante`, { version: 0, data: SANTE }),
         await call(s[who], 'POST', `/api/usagers/${file.id}/sections/langue/open`, REASON),
       ];
-      expect(res.map((r) => r.statusCode), who).toEqual([404, 404, 404, 404]);
+      expect(
+        res.map((r) => r.statusCode),
+        who,
+      ).toEqual([404, 404, 404, 404]);
       expect(res[1]?.json()).toEqual({ error: { code: 'not_found', message: 'Dossier introuvable' } });
     }
-    const rows = await t.db.selectFrom('case_file_section').select(['section', 'version']).where('case_file_id', '=', file.id).execute();
+    const rows = await t.db
+      .selectFrom('case_file_section')
+      .select(['section', 'version'])
+      .where('case_file_id', '=', file.id)
+      .execute();
     expect(rows).toEqual([{ section: 'sante', version: 0 }]);
-    const reads = await t.db.selectFrom('access_log').select('part').where('case_file_id', '=', file.id).where('part', 'like', 'section%').execute();
+    const reads = await t.db
+      .selectFrom('access_log')
+      .select('part')
+      .where('case_file_id', '=', file.id)
+      .where('part', 'like', 'section%')
+      .execute();
     expect(reads).toEqual([]);
   });
 
   it('an unknown section is 404, a malformed one 400', async () => {
     const file = await newFile();
-    expect((await call(s.ref, 'GET', `/api/usagers/${file.id}/sections/diagnostic`)).json().error).toEqual({ code: 'not_found', message: 'Section introuvable' });
-    expect((await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/diagnostic`, { version: 0, data: {} })).statusCode).toBe(404);
+    expect((await call(s.ref, 'GET', `/api/usagers/${file.id}/sections/diagnostic`)).json().error).toEqual({
+      code: 'not_found',
+      message: 'Section introuvable',
+    });
+    expect(
+      (await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/diagnostic`, { version: 0, data: {} })).statusCode,
+    ).toBe(404);
     expect((await call(s.ref, 'GET', `/api/usagers/${file.id}/sections/Sant%C3%A9`)).statusCode).toBe(400);
   });
 });
@@ -146,7 +212,11 @@ describe('site minimisation profiles', () => {
           }
         }
       }
-      const stored = await t.db.selectFrom('case_file_section').select('section').where('case_file_id', '=', file.id).execute();
+      const stored = await t.db
+        .selectFrom('case_file_section')
+        .select('section')
+        .where('case_file_id', '=', file.id)
+        .execute();
       expect(stored.map((r) => r.section).sort()).toEqual([...SITE_PROFILES[profile].sections].sort());
     });
   }
@@ -154,19 +224,34 @@ describe('site minimisation profiles', () => {
   it('narrowing the profile hides a section already filled, widening it shows it again unchanged', async () => {
     await setProfile('etendu');
     const file = await newFile();
-    await call(s.ref, 'POST', `/api/usagers/${file.id}/sections/enfance/open`, { reasonCode: 'obligation_legale', reasonText: 'Information préoccupante transmise' });
-    await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/enfance`, { version: 0, data: { concernSentAt: '2026-10-01', concernOutcome: 'evaluation' } });
+    await call(s.ref, 'POST', `/api/usagers/${file.id}/sections/enfance/open`, {
+      reasonCode: 'obligation_legale',
+      reasonText: 'Information préoccupante transmise',
+    });
+    await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/enfance`, {
+      version: 0,
+      data: { concernSentAt: '2026-10-01', concernOutcome: 'evaluation' },
+    });
     await setProfile('coordin');
     expect((await call(s.ref, 'GET', `/api/usagers/${file.id}/sections`)).json().items).toEqual([]);
     expect((await call(s.ref, 'GET', `/api/usagers/${file.id}/sections/enfance`)).statusCode).toBe(422);
     await setProfile('etendu');
-    expect((await call(s.ref, 'GET', `/api/usagers/${file.id}/sections/enfance`)).json().data).toEqual({ concernSentAt: '2026-10-01', concernOutcome: 'evaluation' });
+    expect((await call(s.ref, 'GET', `/api/usagers/${file.id}/sections/enfance`)).json().data).toEqual({
+      concernSentAt: '2026-10-01',
+      concernOutcome: 'evaluation',
+    });
   });
 
   it('is set by the admin only, audited, listed on the admin sites page; others are refused', async () => {
     await setProfile('standard');
     expect((await setProfile('coordin')).statusCode).toBe(200);
-    const audit = await t.db.selectFrom('audit_event').select(['diff', 'actor_role']).where('action', '=', 'site.profile_update').where('target_id', '=', site.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['diff', 'actor_role'])
+      .where('action', '=', 'site.profile_update')
+      .where('target_id', '=', site.id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit).toEqual({ diff: { profile: { from: 'standard', to: 'coordin' } }, actor_role: 'admin_fonctionnel' });
     const sites = (await call(s.admin, 'GET', '/api/admin/sites')).json().items;
     expect(sites.find((x: { id: string }) => x.id === site.id).profile).toBe('coordin');
@@ -174,8 +259,12 @@ describe('site minimisation profiles', () => {
       const res = await call(s[who], 'PUT', `/api/admin/sites/${site.id}/profile`, { profile: 'etendu' });
       expect(res.statusCode, who).toBe(403);
     }
-    expect((await call(s.admin, 'PUT', `/api/admin/sites/${site.id}/profile`, { profile: 'maximal' })).statusCode).toBe(400);
-    expect((await t.db.selectFrom('site').select('profile').where('id', '=', site.id).executeTakeFirstOrThrow()).profile).toBe('coordin');
+    expect((await call(s.admin, 'PUT', `/api/admin/sites/${site.id}/profile`, { profile: 'maximal' })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await t.db.selectFrom('site').select('profile').where('id', '=', site.id).executeTakeFirstOrThrow()).profile,
+    ).toBe('coordin');
   });
 });
 
@@ -183,18 +272,32 @@ describe('sections at rest', () => {
   it('key rotation re-encrypts the payload and the reason with the new key, and the API reads them back', async () => {
     await setProfile('standard');
     const file = await newFile();
-    await call(s.ref, 'POST', `/api/usagers/${file.id}/sections/langue/open`, { reasonCode: 'evaluation', reasonText: 'Besoin d’interprète à confirmer' });
+    await call(s.ref, 'POST', `/api/usagers/${file.id}/sections/langue/open`, {
+      reasonCode: 'evaluation',
+      reasonText: 'Besoin d’interprète à confirmer',
+    });
     const data = { frenchLevel: 'A2', interpreterLanguage: { needed: true, language: 'Tamoul' } };
-    expect((await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/langue`, { version: 0, data })).statusCode).toBe(200);
+    expect((await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/langue`, { version: 0, data })).statusCode).toBe(
+      200,
+    );
     const rotated = addKey(activeKeyring());
     installKeyring(rotated);
-    const res = await resealAll(t.db, rotated, { rotate: true, columns: SEALED_COLUMNS.filter((c) => c.table === 'case_file_section') });
+    const res = await resealAll(t.db, rotated, {
+      rotate: true,
+      columns: SEALED_COLUMNS.filter((c) => c.table === 'case_file_section'),
+    });
     expect(res.map((r) => r.sealed).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
-    const raw = await t.db.selectFrom('case_file_section').select(['payload', 'reason_text']).where('case_file_id', '=', file.id).executeTakeFirstOrThrow();
+    const raw = await t.db
+      .selectFrom('case_file_section')
+      .select(['payload', 'reason_text'])
+      .where('case_file_id', '=', file.id)
+      .executeTakeFirstOrThrow();
     expect(keyIdOf(raw.payload ?? '')).toBe(rotated.currentId);
     expect(keyIdOf(raw.reason_text)).toBe(rotated.currentId);
     expect((await call(s.mate, 'GET', `/api/usagers/${file.id}/sections/langue`)).json().data).toEqual(data);
     const list = (await call(s.mate, 'GET', `/api/usagers/${file.id}/sections`)).json();
-    expect(list.items.find((i: { section: string }) => i.section === 'langue').reasonText).toBe('Besoin d’interprète à confirmer');
+    expect(list.items.find((i: { section: string }) => i.section === 'langue').reasonText).toBe(
+      'Besoin d’interprète à confirmer',
+    );
   });
 });

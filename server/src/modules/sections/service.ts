@@ -1,6 +1,12 @@
 import {
-  canReadSensitiveSection, canWriteSensitiveSection, sectionsOfProfile,
-  type OpenSectionInput, type SectionContentDto, type SectionsDto, type SectionStatusDto, type SensitiveSection,
+  canReadSensitiveSection,
+  canWriteSensitiveSection,
+  sectionsOfProfile,
+  type OpenSectionInput,
+  type SectionContentDto,
+  type SectionsDto,
+  type SectionStatusDto,
+  type SensitiveSection,
 } from '@jalon/core';
 import { loadAuthorizedSection, loadAuthorizedSections } from '../../access/load-section.js';
 import { audit, logAccess } from '../../audit/audit.js';
@@ -23,22 +29,37 @@ export async function listSections(ctx: Ctx, fileId: string): Promise<SectionsDt
 }
 
 /** Opening a section: a reason (list + text), one row, and its audit row in the same transaction. */
-export const openSection = (ctx: Ctx, fileId: string, section: string, input: OpenSectionInput): Promise<SectionStatusDto> =>
+export const openSection = (
+  ctx: Ctx,
+  fileId: string,
+  section: string,
+  input: OpenSectionInput,
+): Promise<SectionStatusDto> =>
   ctx.db.transaction().execute(async (trx) => {
     const { section: s } = await loadAuthorizedSection(trx, ctx.actor, fileId, section, canWriteSensitiveSection);
-    if (await findSection(trx, fileId, s)) throw conflict('section_already_open', 'Cette section est déjà ouverte sur ce dossier');
+    if (await findSection(trx, fileId, s))
+      throw conflict('section_already_open', 'Cette section est déjà ouverte sur ce dossier');
     const row = await trx
       .insertInto('case_file_section')
       .values({
-        case_file_id: fileId, section: s, opened_at: ctx.now, opened_by: ctx.actor.id,
-        reason_code: input.reasonCode, reason_text: sealText(input.reasonText, reasonAad(fileId, s)),
+        case_file_id: fileId,
+        section: s,
+        opened_at: ctx.now,
+        opened_by: ctx.actor.id,
+        reason_code: input.reasonCode,
+        reason_text: sealText(input.reasonText, reasonAad(fileId, s)),
       })
       .onConflict((oc) => oc.columns(['case_file_id', 'section']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!row) throw conflict('section_already_open', 'Cette section est déjà ouverte sur ce dossier');
     // The audit keeps the section and the reason code; the free text stays in the sealed row.
-    await audit(trx, ctx, 'case_file_section.open', { caseFileId: fileId, targetType: 'case_file_section', targetId: row.id, diff: { section: s, reasonCode: input.reasonCode } });
+    await audit(trx, ctx, 'case_file_section.open', {
+      caseFileId: fileId,
+      targetType: 'case_file_section',
+      targetId: row.id,
+      diff: { section: s, reasonCode: input.reasonCode },
+    });
     const opened = (await findOpenedSections(trx, fileId)).find((r) => r.section === s);
     return presentStatus(fileId, s, opened);
   });
@@ -56,23 +77,42 @@ export async function readSection(ctx: Ctx, fileId: string, section: string): Pr
 }
 
 /** Replaces the section's content (optimistic lock on `version`); the audit names the changed fields, never values. */
-export const updateSection = (ctx: Ctx, fileId: string, section: string, input: { version: number; data: Record<string, unknown> }) =>
+export const updateSection = (
+  ctx: Ctx,
+  fileId: string,
+  section: string,
+  input: { version: number; data: Record<string, unknown> },
+) =>
   ctx.db.transaction().execute(async (trx) => {
     const { section: s } = await loadAuthorizedSection(trx, ctx.actor, fileId, section, canWriteSensitiveSection);
     const row = await findSection(trx, fileId, s);
     if (!row) throw conflict('section_closed', 'Ouvrez d’abord cette section (avec un motif) avant de la renseigner');
-    if (row.version !== input.version) throw conflict('version_conflict', 'La section a été modifiée entre-temps : rechargez-la avant d’enregistrer');
+    if (row.version !== input.version)
+      throw conflict('version_conflict', 'La section a été modifiée entre-temps : rechargez-la avant d’enregistrer');
     const before = parsePayload(fileId, s, row.payload);
     const keys = new Set([...Object.keys(before), ...Object.keys(input.data)]);
-    const changed = [...keys].filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(input.data[k] ?? null)).sort();
+    const changed = [...keys]
+      .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(input.data[k] ?? null))
+      .sort();
     const updated = await trx
       .updateTable('case_file_section')
-      .set({ payload: sealText(JSON.stringify(input.data), payloadAad(fileId, s)), version: row.version + 1, updated_at: ctx.now, updated_by: ctx.actor.id })
+      .set({
+        payload: sealText(JSON.stringify(input.data), payloadAad(fileId, s)),
+        version: row.version + 1,
+        updated_at: ctx.now,
+        updated_by: ctx.actor.id,
+      })
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .returning(['version', 'updated_at'])
       .executeTakeFirst();
-    if (!updated) throw conflict('version_conflict', 'La section a été modifiée entre-temps : rechargez-la avant d’enregistrer');
-    await audit(trx, ctx, 'case_file_section.update', { caseFileId: fileId, targetType: 'case_file_section', targetId: row.id, diff: { section: s, changed } });
+    if (!updated)
+      throw conflict('version_conflict', 'La section a été modifiée entre-temps : rechargez-la avant d’enregistrer');
+    await audit(trx, ctx, 'case_file_section.update', {
+      caseFileId: fileId,
+      targetType: 'case_file_section',
+      targetId: row.id,
+      diff: { section: s, changed },
+    });
     return presentContent(s, updated, input.data);
   });

@@ -10,10 +10,19 @@ import { forbidden, notFound } from '../../errors.js';
 export const setSiteProfile = (ctx: Ctx, siteId: string, profile: SiteProfile) => {
   if (!canSetSiteProfile(ctx.actor)) throw forbidden('Accès réservé à l’administration fonctionnelle');
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('site').select('profile').where('id', '=', siteId).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('site')
+      .select('profile')
+      .where('id', '=', siteId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) throw notFound('Site');
     await trx.updateTable('site').set({ profile }).where('id', '=', siteId).execute();
-    await audit(trx, ctx, 'site.profile_update', { targetType: 'site', targetId: siteId, diff: { profile: { from: before.profile, to: profile } } });
+    await audit(trx, ctx, 'site.profile_update', {
+      targetType: 'site',
+      targetId: siteId,
+      diff: { profile: { from: before.profile, to: profile } },
+    });
     return { id: siteId, profile };
   });
 };

@@ -2,7 +2,12 @@ import type { Db } from '../../db/schema.js';
 import { refreshStatistics } from './refresh.js';
 
 /** The statistics job: a refresh at start, then every `intervalMs` (10 minutes by default), one at a time. */
-export function startStatisticsJob(db: Db, clock: () => Date, intervalMs = 10 * 60_000, log: (msg: string) => void = console.log): () => void {
+export function startStatisticsJob(
+  db: Db,
+  clock: () => Date,
+  intervalMs = 10 * 60_000,
+  log: (msg: string) => void = console.log,
+): () => void {
   let running = false;
   const run = async () => {
     if (running) return;

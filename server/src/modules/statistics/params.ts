@@ -18,18 +18,25 @@ import { AppError, parse } from '../../errors.js';
  * (filter_too_fine, core/src/statistics/filters.ts), then the values.
  */
 export const asAppError = (err: unknown): never => {
-  if (err instanceof StatisticsError) throw new AppError(422, err.code, err.message, err.field ? { [err.field]: err.message } : undefined);
+  if (err instanceof StatisticsError)
+    throw new AppError(422, err.code, err.message, err.field ? { [err.field]: err.message } : undefined);
   throw err;
 };
 
 const list = (v: unknown): string[] | undefined => {
   if (v === undefined || v === '') return undefined;
-  if (typeof v !== 'string') throw new AppError(400, 'validation_error', 'Liste invalide : valeurs séparées par des virgules attendues');
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof v !== 'string')
+    throw new AppError(400, 'validation_error', 'Liste invalide : valeurs séparées par des virgules attendues');
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 };
 
 const parisMonthOf = (d: Date) => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(d).split('-');
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' })
+    .format(d)
+    .split('-');
   return { y: Number(y), m: Number(m) };
 };
 
@@ -72,13 +79,24 @@ const groupByOf = (v: unknown): GroupBy | null => {
     asAppError(err);
   }
   if (!(GROUP_BYS as readonly string[]).includes(v))
-    throw new AppError(422, 'grouping_refused', `Regroupement « ${v} » inconnu : par arrondissement, par site ou par mois seulement`, { groupBy: 'Regroupement inconnu : par arrondissement, par site ou par mois' });
+    throw new AppError(
+      422,
+      'grouping_refused',
+      `Regroupement « ${v} » inconnu : par arrondissement, par site ou par mois seulement`,
+      { groupBy: 'Regroupement inconnu : par arrondissement, par site ou par mois' },
+    );
   return v as GroupBy;
 };
 
 const TableOnly = z.object({
   indicator: z.enum(INDICATOR_IDS, { error: 'Indicateur inconnu : choisissez un indicateur de la liste' }),
-  category: z.string().trim().min(1).max(60).regex(/^[\w-]+$/, { error: 'Catégorie invalide' }).optional(),
+  category: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[\w-]+$/, { error: 'Catégorie invalide' })
+    .optional(),
   compare: z.enum(['0', '1'], { error: 'compare : 0 ou 1' }).optional(),
 });
 
@@ -98,8 +116,14 @@ export const parseTableParams = (query: unknown, now: Date): TableParams => {
   return { indicator: own.indicator, groupBy, category: own.category ?? null, compare: own.compare === '1', filter };
 };
 
-const ReportQuery = z.object({
-  siteId: z.uuid({ error: 'Site invalide' }),
-  year: z.coerce.number({ error: 'Année invalide' }).int().min(2000, { error: 'Année invalide' }).max(2100, { error: 'Année invalide' }),
-}).strict();
+const ReportQuery = z
+  .object({
+    siteId: z.uuid({ error: 'Site invalide' }),
+    year: z.coerce
+      .number({ error: 'Année invalide' })
+      .int()
+      .min(2000, { error: 'Année invalide' })
+      .max(2100, { error: 'Année invalide' }),
+  })
+  .strict();
 export const parseReportParams = (query: unknown) => parse(ReportQuery, query);

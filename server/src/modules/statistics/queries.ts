@@ -44,7 +44,9 @@ export async function aggregateCounts(db: Db, q: AggregateQuery): Promise<Aggreg
   const nameCol = population ? sql`a.dimension` : sql`a.indicator`;
   const countCol = population ? sql`a.persons` : sql`a.count`;
   // A stock is read at the end of the period (one month); a flow over every month of it.
-  const months = population ? sql`a.month = ${q.toMonth}::date` : sql`a.month >= ${q.fromMonth}::date and a.month <= ${q.toMonth}::date`;
+  const months = population
+    ? sql`a.month = ${q.toMonth}::date`
+    : sql`a.month >= ${q.fromMonth}::date and a.month <= ${q.toMonth}::date`;
   const where = [sql`${nameCol} = ${q.name}`, months];
   if (q.siteIds) where.push(sql`a.site_id = any(${q.siteIds}::uuid[])`);
   if (q.teamIds) where.push(sql`a.team_id = any(${q.teamIds}::uuid[])`);
@@ -72,15 +74,24 @@ export async function waitHistogram(db: Db, q: WaitQuery): Promise<{ days: numbe
   if (q.teamIds) where.push(sql`a.team_id = any(${q.teamIds}::uuid[])`);
   if (q.arrondissements.length) where.push(sql`a.arrondissement = any(${q.arrondissements}::int[])`);
   const r = await sql<{ days: number; persons: number }>`
-    select a.days, sum(a.persons)::int as persons from stat_wait a where ${sql.join(where, sql` and `)} group by 1 order by 1`.execute(db);
+    select a.days, sum(a.persons)::int as persons from stat_wait a where ${sql.join(where, sql` and `)} group by 1 order by 1`.execute(
+    db,
+  );
   return r.rows.map((x) => ({ days: Number(x.days), persons: Number(x.persons) }));
 }
 
 export async function refreshState(db: Db): Promise<{ refreshedAt: Date; firstMonth: string } | null> {
-  const row = await db.selectFrom('stat_refresh').select(['refreshed_at', 'first_month']).where('id', '=', 1).executeTakeFirst();
+  const row = await db
+    .selectFrom('stat_refresh')
+    .select(['refreshed_at', 'first_month'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   if (!row) return null;
   const first = row.first_month as unknown;
-  return { refreshedAt: new Date(row.refreshed_at), firstMonth: first instanceof Date ? first.toISOString().slice(0, 10) : String(first).slice(0, 10) };
+  return {
+    refreshedAt: new Date(row.refreshed_at),
+    firstMonth: first instanceof Date ? first.toISOString().slice(0, 10) : String(first).slice(0, 10),
+  };
 }
 
 /** Categories of the administered lists (motifs, partner kinds), with their labels. */

@@ -31,8 +31,10 @@ export const arrondissementOf = (postalCode: RawBuilder<unknown>): RawBuilder<nu
   when ${postalCode} = '75116' then 16
   else 0 end)`;
 
-const parisMonth = (ts: RawBuilder<unknown>) => sql<string>`date_trunc('month', ${ts} at time zone 'Europe/Paris')::date`;
-const monthEnd = (month: RawBuilder<unknown>) => sql`((${month} + interval '1 month')::timestamp at time zone 'Europe/Paris')`;
+const parisMonth = (ts: RawBuilder<unknown>) =>
+  sql<string>`date_trunc('month', ${ts} at time zone 'Europe/Paris')::date`;
+const monthEnd = (month: RawBuilder<unknown>) =>
+  sql`((${month} + interval '1 month')::timestamp at time zone 'Europe/Paris')`;
 const monthStart = (month: RawBuilder<unknown>) => sql`(${month}::timestamp at time zone 'Europe/Paris')`;
 
 /** `ts` falls in one of `months` (Paris time): one range condition an index can use, then the exact months. */
@@ -44,12 +46,18 @@ const inMonthList = (ts: RawBuilder<unknown>, months: string[]) =>
 const addMonths = (month: string, n: number): string => `${shiftMonth(month, n)}-01`;
 const dateText = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
-export async function refreshStatistics(db: Kysely<DB>, now: Date, opts: { full?: boolean } = {}): Promise<RefreshReport> {
+export async function refreshStatistics(
+  db: Kysely<DB>,
+  now: Date,
+  opts: { full?: boolean } = {},
+): Promise<RefreshReport> {
   const started = performance.now();
   return db.transaction().execute(async (trx) => {
     // One refresh at a time (the job and the command may overlap): the state row is locked for the transaction.
     const state = await trx.selectFrom('stat_refresh').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst();
-    const current = dateText((await sql<{ m: unknown }>`select ${parisMonth(sql`${now}::timestamptz`)} as m`.execute(trx)).rows[0]!.m);
+    const current = dateText(
+      (await sql<{ m: unknown }>`select ${parisMonth(sql`${now}::timestamptz`)} as m`.execute(trx)).rows[0]!.m,
+    );
     const full = opts.full === true || !state;
     let populationFrom: string;
     let flowMonths: string[];
@@ -62,11 +70,16 @@ export async function refreshStatistics(db: Kysely<DB>, now: Date, opts: { full?
       await trx.deleteFrom('stat_wait').execute();
       await trx.deleteFrom('stat_dirty_month').execute();
     } else {
-      const previous = dateText((await sql<{ m: unknown }>`select ${parisMonth(sql`${state.refreshed_at}::timestamptz`)} as m`.execute(trx)).rows[0]!.m);
+      const previous = dateText(
+        (await sql<{ m: unknown }>`select ${parisMonth(sql`${state.refreshed_at}::timestamptz`)} as m`.execute(trx))
+          .rows[0]!.m,
+      );
       populationFrom = previous < current ? previous : current;
       const dirty = await trx.deleteFrom('stat_dirty_month').returning('month').execute();
       const oldest = addMonths(current, -(FLOW_MONTHS - 1));
-      const set = new Set([current, populationFrom, ...dirty.map((d) => dateText(d.month))].filter((m) => m >= oldest && m <= current));
+      const set = new Set(
+        [current, populationFrom, ...dirty.map((d) => dateText(d.month))].filter((m) => m >= oldest && m <= current),
+      );
       flowMonths = [...set].sort();
       await trx.deleteFrom('stat_population').where('month', '>=', populationFrom).execute();
       await trx.deleteFrom('stat_flow').where('month', 'in', flowMonths).execute();
@@ -82,7 +95,9 @@ export async function refreshStatistics(db: Kysely<DB>, now: Date, opts: { full?
     await trx
       .insertInto('stat_refresh')
       .values({ id: 1, refreshed_at: now, first_month: first, duration_ms: durationMs })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ refreshed_at: now, first_month: first, duration_ms: durationMs }))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ refreshed_at: now, first_month: first, duration_ms: durationMs }),
+      )
       .execute();
     return { full, populationFrom, flowMonths, durationMs };
   });

@@ -19,11 +19,36 @@ import { openPdf } from '../../lib/pdf.js';
  */
 const BLUE = '#000091';
 const GREY = '#666666';
-const POPULATION = ['trancheAge', 'sexe', 'contexteFamilial', 'logementStocd', 'statutProfessionnel', 'niveauScolarite', 'domiciliation'];
-const ACTIVITY = ['ouvertures', 'clotures', 'entreesParType', 'entreesParMotif', 'visitesDomicile', 'orientationsParPartenaire', 'rendezVousParStatut'];
+const POPULATION = [
+  'trancheAge',
+  'sexe',
+  'contexteFamilial',
+  'logementStocd',
+  'statutProfessionnel',
+  'niveauScolarite',
+  'domiciliation',
+];
+const ACTIVITY = [
+  'ouvertures',
+  'clotures',
+  'entreesParType',
+  'entreesParMotif',
+  'visitesDomicile',
+  'orientationsParPartenaire',
+  'rendezVousParStatut',
+];
 
-export async function siteReportPdf(ctx: Ctx, siteId: string, year: number, currentMonth: string): Promise<{ pdf: Buffer; filename: string }> {
-  const site = await ctx.db.selectFrom('site').select(['id', 'code', 'name']).where('id', '=', siteId).executeTakeFirst();
+export async function siteReportPdf(
+  ctx: Ctx,
+  siteId: string,
+  year: number,
+  currentMonth: string,
+): Promise<{ pdf: Buffer; filename: string }> {
+  const site = await ctx.db
+    .selectFrom('site')
+    .select(['id', 'code', 'name'])
+    .where('id', '=', siteId)
+    .executeTakeFirst();
   if (!site || !canDownloadSiteReport(ctx.actor, siteId)) throw notFound('Site');
   const lastMonth = `${year}-12` <= currentMonth ? `${year}-12` : currentMonth;
   if (`${year}-01` > currentMonth) throw notFound('Rapport');
@@ -36,15 +61,31 @@ export async function siteReportPdf(ctx: Ctx, siteId: string, year: number, curr
     arrondissements: [],
     key: '',
   };
-  const table = (indicator: string) => indicatorTable(ctx, { indicator, groupBy: null, category: null, compare: false, filter });
+  const table = (indicator: string) =>
+    indicatorTable(ctx, { indicator, groupBy: null, category: null, compare: false, filter });
 
-  const { pdf: doc, finished: done } = openPdf({ size: 'A4', margin: 50, info: { Title: `Rapport d’activité ${year} — ${site.name}`, Author: 'Jalon', Subject: 'Statistiques protégées par le secret statistique' } });
+  const { pdf: doc, finished: done } = openPdf({
+    size: 'A4',
+    margin: 50,
+    info: {
+      Title: `Rapport d’activité ${year} — ${site.name}`,
+      Author: 'Jalon',
+      Subject: 'Statistiques protégées par le secret statistique',
+    },
+  });
 
   doc.fillColor(BLUE).fontSize(20).text(`Rapport d’activité ${year}`, { align: 'left' });
   doc.fontSize(14).text(site.name);
-  doc.moveDown(0.5).fillColor(GREY).fontSize(9)
-    .text(`Période : ${monthLabel(filter.fromMonth)} à ${monthLabel(filter.toMonth)}. Population : usagers suivis au dernier jour de la période. Activité : cumul de la période.`)
-    .text(`Aucun effectif n’est ventilé par professionnel. Les effectifs inférieurs à ${PRIMARY_THRESHOLD} (${SENSITIVE_THRESHOLD} pour les variables sensibles) sont masqués, ainsi que ceux qui permettraient de les recalculer.`);
+  doc
+    .moveDown(0.5)
+    .fillColor(GREY)
+    .fontSize(9)
+    .text(
+      `Période : ${monthLabel(filter.fromMonth)} à ${monthLabel(filter.toMonth)}. Population : usagers suivis au dernier jour de la période. Activité : cumul de la période.`,
+    )
+    .text(
+      `Aucun effectif n’est ventilé par professionnel. Les effectifs inférieurs à ${PRIMARY_THRESHOLD} (${SENSITIVE_THRESHOLD} pour les variables sensibles) sont masqués, ainsi que ceux qui permettraient de les recalculer.`,
+    );
 
   heading(doc, 'Population suivie');
   for (const id of POPULATION) {
@@ -58,11 +99,14 @@ export async function siteReportPdf(ctx: Ctx, siteId: string, year: number, curr
   }
   const wait = await waitingTime(ctx, filter);
   heading(doc, 'Délai entre l’ouverture du dossier et le premier entretien');
-  doc.fillColor('black').fontSize(10).text(
-    wait.medianDays === null
-      ? `Moins de ${wait.threshold} premiers entretiens sur la période : délai non diffusé.`
-      : `Médiane : ${wait.medianDays} jours. 90 % des personnes reçues en ${wait.p90Days} jours au plus (${publishedValueText(wait.persons, wait.threshold)} premiers entretiens).`,
-  );
+  doc
+    .fillColor('black')
+    .fontSize(10)
+    .text(
+      wait.medianDays === null
+        ? `Moins de ${wait.threshold} premiers entretiens sur la période : délai non diffusé.`
+        : `Médiane : ${wait.medianDays} jours. 90 % des personnes reçues en ${wait.p90Days} jours au plus (${publishedValueText(wait.persons, wait.threshold)} premiers entretiens).`,
+    );
   const teams = await teamTable(ctx, filter);
   section(doc, 'Dossiers actifs par équipe (équipes d’au moins 5 professionnels)', teams.table, teams.labels.cols);
 
@@ -76,7 +120,12 @@ export async function siteReportPdf(ctx: Ctx, siteId: string, year: number, curr
 function heading(doc: PDFKit.PDFDocument, text: string) {
   if (doc.y > 700) doc.addPage();
   doc.moveDown(1).fillColor(BLUE).fontSize(14).text(text);
-  doc.moveTo(50, doc.y + 2).lineTo(545, doc.y + 2).strokeColor(BLUE).lineWidth(1).stroke();
+  doc
+    .moveTo(50, doc.y + 2)
+    .lineTo(545, doc.y + 2)
+    .strokeColor(BLUE)
+    .lineWidth(1)
+    .stroke();
   doc.moveDown(0.5);
 }
 
@@ -88,7 +137,10 @@ function section(doc: PDFKit.PDFDocument, title: string, p: PublishedTable, cols
     doc.fillColor(GREY).text(`Tableau non diffusé. ${p.reason}`);
     return;
   }
-  const rows: [string, string][] = p.cols.map((c, j) => [cols[c] ?? c, publishedValueText(p.cells[0]![j]!, p.threshold)]);
+  const rows: [string, string][] = p.cols.map((c, j) => [
+    cols[c] ?? c,
+    publishedValueText(p.cells[0]![j]!, p.threshold),
+  ]);
   rows.push(['Total', publishedValueText(p.grandTotal, p.threshold)]);
   for (const [label, value] of rows) {
     if (doc.y > 780) doc.addPage();

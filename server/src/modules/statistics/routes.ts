@@ -27,7 +27,10 @@ export async function statisticsRoutes(app: FastifyInstance, deps: AppDeps): Pro
     const dto = await indicatorTable(ctx, { ...parseTableParams(req.query, ctx.now), compare: false });
     const csv = renderProtectedCsv(dto.table, { ...dto.labels, rowVar: dto.labels.rowVar ?? undefined });
     const name = `statistiques-${dto.indicator.id}${dto.groupBy ? `-par-${dto.groupBy}` : ''}-${dto.period.fromMonth}-${dto.period.toMonth}.csv`;
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(csv);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(csv);
   });
 
   app.get('/api/statistics/waiting-time', async (req) => {
@@ -52,6 +55,9 @@ export async function statisticsRoutes(app: FastifyInstance, deps: AppDeps): Pro
     const ctx = ctxOf(req, deps);
     const q = parseReportParams(req.query);
     const { pdf, filename } = await siteReportPdf(ctx, q.siteId, q.year, defaultPeriod(ctx.now).to);
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(pdf);
   });
 }

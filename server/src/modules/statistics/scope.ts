@@ -36,9 +36,13 @@ export async function teamsShownApart(db: Db, siteIds: string[] | null): Promise
   const rows = await db
     .selectFrom('team as t')
     .leftJoin('user_team as ut', 'ut.team_id', 't.id')
-    .leftJoin('app_user as u', (j) => j.onRef('u.id', '=', 'ut.user_id').on('u.active', '=', true).on('u.role', '=', 'travailleur_social'))
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.id', '=', 'ut.user_id').on('u.active', '=', true).on('u.role', '=', 'travailleur_social'),
+    )
     .select((eb) => ['t.id', 't.name', eb.fn.count<number>('u.id').as('workers')])
-    .$if(siteIds !== null, (qb) => qb.where('t.site_id', 'in', siteIds!.length ? siteIds! : ['00000000-0000-0000-0000-000000000000']))
+    .$if(siteIds !== null, (qb) =>
+      qb.where('t.site_id', 'in', siteIds!.length ? siteIds! : ['00000000-0000-0000-0000-000000000000']),
+    )
     .groupBy(['t.id', 't.name'])
     .execute();
   return new Map(rows.filter((r) => Number(r.workers) >= MIN_TEAM_WORKERS).map((r) => [r.id, r.name]));

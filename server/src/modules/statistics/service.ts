@@ -36,8 +36,16 @@ export async function indicatorTable(ctx: Ctx, p: TableParams): Promise<Statisti
   const def = indicatorById(p.indicator)!;
   const siteIds = scopedSites(scope, p.filter.siteIds);
   if (p.groupBy === 'mois' && def.kind === 'population')
-    throw new AppError(422, 'grouping_refused', 'Évolution mois par mois : indicateurs d’activité seulement (la population se compare d’une période à l’autre)', { groupBy: 'Indicateurs d’activité seulement' });
-  if (p.compare && p.groupBy) throw new AppError(422, 'invalid_filter', 'La comparaison de périodes porte sur le tableau sans regroupement', { compare: 'Sans regroupement seulement' });
+    throw new AppError(
+      422,
+      'grouping_refused',
+      'Évolution mois par mois : indicateurs d’activité seulement (la population se compare d’une période à l’autre)',
+      { groupBy: 'Indicateurs d’activité seulement' },
+    );
+  if (p.compare && p.groupBy)
+    throw new AppError(422, 'invalid_filter', 'La comparaison de périodes porte sur le tableau sans regroupement', {
+      compare: 'Sans regroupement seulement',
+    });
   const refreshed = await refreshState(ctx.db);
   const key = JSON.stringify([scope, siteIds, p, refreshed?.refreshedAt.getTime() ?? 0]);
   const hit = cache.get(key);
@@ -51,8 +59,14 @@ export async function indicatorTable(ctx: Ctx, p: TableParams): Promise<Statisti
     const prev = { fromMonth: shiftMonth(p.filter.fromMonth, -length), toMonth: shiftMonth(p.filter.toMonth, -length) };
     const year = { fromMonth: shiftMonth(p.filter.fromMonth, -12), toMonth: shiftMonth(p.filter.toMonth, -12) };
     comparison = {
-      previous: { ...prev, table: (await build(ctx, scope, siteIds, def, categories, p, prev.fromMonth, prev.toMonth)).table },
-      lastYear: { ...year, table: (await build(ctx, scope, siteIds, def, categories, p, year.fromMonth, year.toMonth)).table },
+      previous: {
+        ...prev,
+        table: (await build(ctx, scope, siteIds, def, categories, p, prev.fromMonth, prev.toMonth)).table,
+      },
+      lastYear: {
+        ...year,
+        table: (await build(ctx, scope, siteIds, def, categories, p, year.fromMonth, year.toMonth)).table,
+      },
     };
   }
   const dto: StatisticsTableDto = {
@@ -101,22 +115,42 @@ async function build(
   const colLabels = Object.fromEntries(cols.map((c) => [c.code, c.label]));
   const rowLabels = await rowLabelsFor(ctx, rowKey, rows, siteIds, p.filter, fromMonth, toMonth);
   const rowCodes = Object.keys(rowLabels);
-  const count = (r: string, c: string) => rows.filter((x) => x.row === r && x.category === c).reduce((s, x) => s + x.n, 0);
+  const count = (r: string, c: string) =>
+    rows.filter((x) => x.row === r && x.category === c).reduce((s, x) => s + x.n, 0);
   let table: StatTable;
   let labels: StatisticsTableDto['labels'];
   if (rowKey === 'none') {
-    table = oneWayTable(def.id, cols.map((c) => c.code), cols.map((c) => count('ensemble', c.code)));
+    table = oneWayTable(
+      def.id,
+      cols.map((c) => c.code),
+      cols.map((c) => count('ensemble', c.code)),
+    );
     labels = { rowVar: null, colVar: def.variable, rows: {}, cols: colLabels };
   } else if (p.category) {
     // One category (or all of them) along the breakdown: the map and the monthly series.
-    if (p.category !== 'total' && !colLabels[p.category]) throw new AppError(422, 'invalid_filter', 'Catégorie inconnue pour cet indicateur', { category: 'Catégorie inconnue' });
-    const sum = (r: string) => (p.category === 'total' ? rows.filter((x) => x.row === r).reduce((s, x) => s + x.n, 0) : count(r, p.category!));
+    if (p.category !== 'total' && !colLabels[p.category])
+      throw new AppError(422, 'invalid_filter', 'Catégorie inconnue pour cet indicateur', {
+        category: 'Catégorie inconnue',
+      });
+    const sum = (r: string) =>
+      p.category === 'total' ? rows.filter((x) => x.row === r).reduce((s, x) => s + x.n, 0) : count(r, p.category!);
     table = oneWayTable(rowKey, rowCodes, rowCodes.map(sum));
     labels = { rowVar: null, colVar: GROUP_BY_LABELS[p.groupBy!], rows: {}, cols: rowLabels };
   } else {
     if (rowCodes.length * cols.length > MAX_TWO_WAY_CELLS)
-      throw new AppError(422, 'table_too_large', 'Croisement trop détaillé : filtrez sur un site ou des arrondissements, ou choisissez une catégorie', { groupBy: 'Croisement trop détaillé' });
-    table = { rowVar: rowKey, colVar: def.id, rows: rowCodes, cols: cols.map((c) => c.code), cells: rowCodes.map((r) => cols.map((c) => count(r, c.code))) };
+      throw new AppError(
+        422,
+        'table_too_large',
+        'Croisement trop détaillé : filtrez sur un site ou des arrondissements, ou choisissez une catégorie',
+        { groupBy: 'Croisement trop détaillé' },
+      );
+    table = {
+      rowVar: rowKey,
+      colVar: def.id,
+      rows: rowCodes,
+      cols: cols.map((c) => c.code),
+      cells: rowCodes.map((r) => cols.map((c) => count(r, c.code))),
+    };
     labels = { rowVar: GROUP_BY_LABELS[p.groupBy!], colVar: def.variable, rows: rowLabels, cols: colLabels };
   }
   return { table: protectTable(table, { sensitive: def.sensitive }), labels };
@@ -152,6 +186,12 @@ async function rowLabelsFor(
     .execute();
   if (key === 'site') return Object.fromEntries(sites.map((s) => [s.id, s.name]));
   // Arrondissements: those asked for, else those of the sites in scope and those found in the data.
-  const set = new Set<number>(filter.arrondissements.length ? filter.arrondissements : [...sites.flatMap((s) => s.arrondissements), ...rows.map((r) => Number(r.row))]);
-  return Object.fromEntries([...set].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : a - b)).map((n) => [String(n), arrondissementLabel(n)]));
+  const set = new Set<number>(
+    filter.arrondissements.length
+      ? filter.arrondissements
+      : [...sites.flatMap((s) => s.arrondissements), ...rows.map((r) => Number(r.row))],
+  );
+  return Object.fromEntries(
+    [...set].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : a - b)).map((n) => [String(n), arrondissementLabel(n)]),
+  );
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { recoverCells, type PublishedTable, StatisticsScopeDto, StatisticsTableDto, TeamTableDto, WaitingTimeDto } from '@jalon/core';
+import {
+  recoverCells,
+  type PublishedTable,
+  StatisticsScopeDto,
+  StatisticsTableDto,
+  TeamTableDto,
+  WaitingTimeDto,
+} from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/schema.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
@@ -24,13 +31,25 @@ interface FileSpec {
 const files: Record<string, string[]> = {};
 
 async function insertFile(db: Db, f: FileSpec): Promise<string> {
-  const h = await db.insertInto('household').values({ postal_code: f.postalCode ?? '75018', city: 'Paris' }).returning('id').executeTakeFirstOrThrow();
-  const p = await db
-    .insertInto('person')
-    .values({ birth_name: `Statnom${randomUUID().slice(0, 6)}`, first_names: 'Alex', birth_date: f.birthDate ?? '1980-05-05', sex: f.sex })
+  const h = await db
+    .insertInto('household')
+    .values({ postal_code: f.postalCode ?? '75018', city: 'Paris' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('household_member').values({ household_id: h.id, person_id: p.id, relationship: '1', start_date: '2020-01-01' }).execute();
+  const p = await db
+    .insertInto('person')
+    .values({
+      birth_name: `Statnom${randomUUID().slice(0, 6)}`,
+      first_names: 'Alex',
+      birth_date: f.birthDate ?? '1980-05-05',
+      sex: f.sex,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('household_member')
+    .values({ household_id: h.id, person_id: p.id, relationship: '1', start_date: '2020-01-01' })
+    .execute();
   const cf = await db
     .insertInto('case_file')
     .values({
@@ -46,11 +65,27 @@ async function insertFile(db: Db, f: FileSpec): Promise<string> {
   return cf.id;
 }
 
-async function insertEntry(db: Db, caseFileId: string, authorId: string, type: string, occurredAt: string, motifs: string[] = []) {
+async function insertEntry(
+  db: Db,
+  caseFileId: string,
+  authorId: string,
+  type: string,
+  occurredAt: string,
+  motifs: string[] = [],
+) {
   const at = new Date(occurredAt);
   await db
     .insertInto('journal_entry')
-    .values({ case_file_id: caseFileId, type: type as never, occurred_at: at, motifs, author_id: authorId, visibility: 'referents', created_at: at, updated_at: at })
+    .values({
+      case_file_id: caseFileId,
+      type: type as never,
+      occurred_at: at,
+      motifs,
+      author_id: authorId,
+      visibility: 'referents',
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
 }
 
@@ -82,13 +117,31 @@ beforeAll(async () => {
 
   // Team A: 27 women and 3 men; team B: 11 men, 2 "I" — in the 18e. Other site: 6 women in the 10e.
   files.a = [];
-  for (let i = 0; i < 30; i++) files.a.push(await insertFile(t.db, { siteId: site.id, teamId: site.teamA, sex: i < 27 ? 'F' : 'M' }));
+  for (let i = 0; i < 30; i++)
+    files.a.push(await insertFile(t.db, { siteId: site.id, teamId: site.teamA, sex: i < 27 ? 'F' : 'M' }));
   files.b = [];
-  for (let i = 0; i < 13; i++) files.b.push(await insertFile(t.db, { siteId: site.id, teamId: site.teamB, sex: i < 11 ? 'M' : 'I', postalCode: i < 2 ? '75019' : '75018' }));
+  for (let i = 0; i < 13; i++)
+    files.b.push(
+      await insertFile(t.db, {
+        siteId: site.id,
+        teamId: site.teamB,
+        sex: i < 11 ? 'M' : 'I',
+        postalCode: i < 2 ? '75019' : '75018',
+      }),
+    );
   files.other = [];
-  for (let i = 0; i < 6; i++) files.other.push(await insertFile(t.db, { siteId: other.id, teamId: other.teamA, sex: 'F', postalCode: '75010' }));
+  for (let i = 0; i < 6; i++)
+    files.other.push(await insertFile(t.db, { siteId: other.id, teamId: other.teamA, sex: 'F', postalCode: '75010' }));
   // Activity in October 2026: 12 home visits (team A), first interviews 3 to 20 days after opening.
-  for (let i = 0; i < 12; i++) await insertEntry(t.db, files.a[i]!, u.tsA!.id, 'visite_domicile', `2026-10-${String(5 + i).padStart(2, '0')}T09:00:00Z`, ['logement']);
+  for (let i = 0; i < 12; i++)
+    await insertEntry(
+      t.db,
+      files.a[i]!,
+      u.tsA!.id,
+      'visite_domicile',
+      `2026-10-${String(5 + i).padStart(2, '0')}T09:00:00Z`,
+      ['logement'],
+    );
   for (let i = 0; i < 3; i++) await insertEntry(t.db, files.b[i]!, u.tsB!.id, 'appel_entrant', '2026-10-20T09:00:00Z');
   await refreshStatistics(t.db, t.clock.now());
 });
@@ -97,7 +150,15 @@ afterAll(() => t.close());
 describe('statistics scopes (issue 6)', () => {
   it('secretaries and the DPO get 404 on every statistics route', async () => {
     for (const who of ['secretary', 'dpo']) {
-      for (const url of ['scope', 'table?indicator=sexe', 'table.csv?indicator=sexe', 'waiting-time', 'teams', 'my-activity', `report.pdf?siteId=${site.id}&year=2026`]) {
+      for (const url of [
+        'scope',
+        'table?indicator=sexe',
+        'table.csv?indicator=sexe',
+        'waiting-time',
+        'teams',
+        'my-activity',
+        `report.pdf?siteId=${site.id}&year=2026`,
+      ]) {
         const res = await get(who, `/api/statistics/${url}`);
         expect(res.statusCode, `${who} ${url}`).toBe(404);
         expect(res.json().error.code).toBe('not_found');
@@ -150,9 +211,14 @@ describe('disclosure control at the API', () => {
 
   it('no published table of the API gives back a hidden count (exact linear attack on each)', async () => {
     const queries = [
-      'indicator=sexe', 'indicator=sexe&groupBy=arrondissement', 'indicator=sexe&groupBy=arrondissement&category=total',
-      'indicator=entreesParType&from=2026-10&to=2026-10', 'indicator=entreesParType&groupBy=mois&category=total',
-      'indicator=trancheAge&compare=1', 'indicator=groupeNationalite', 'indicator=entreesParMotif&groupBy=site',
+      'indicator=sexe',
+      'indicator=sexe&groupBy=arrondissement',
+      'indicator=sexe&groupBy=arrondissement&category=total',
+      'indicator=entreesParType&from=2026-10&to=2026-10',
+      'indicator=entreesParType&groupBy=mois&category=total',
+      'indicator=trancheAge&compare=1',
+      'indicator=groupeNationalite',
+      'indicator=entreesParMotif&groupBy=site',
     ];
     for (const who of ['manager', 'tsA', 'admin'])
       for (const q of queries) {
@@ -202,7 +268,9 @@ describe('no statistics per worker, no finer filter', () => {
       expect(res.statusCode, g).toBe(422);
       expect(res.json().error.code).toBe('grouping_refused');
     }
-    expect((await get('admin', '/api/statistics/table?indicator=entreesParType&groupBy=team')).json().error.code).toBe('grouping_refused');
+    expect((await get('admin', '/api/statistics/table?indicator=entreesParType&groupBy=team')).json().error.code).toBe(
+      'grouping_refused',
+    );
   });
 
   it('refuses filters finer than month, site, arrondissement', async () => {
@@ -221,7 +289,10 @@ describe('no statistics per worker, no finer filter', () => {
   });
 
   it('no statistics response names a worker', async () => {
-    const names = (await t.db.selectFrom('app_user').select(['display_name', 'email']).execute()).flatMap((x) => [x.display_name, x.email]);
+    const names = (await t.db.selectFrom('app_user').select(['display_name', 'email']).execute()).flatMap((x) => [
+      x.display_name,
+      x.email,
+    ]);
     for (const [who, url] of [
       ['manager', 'table?indicator=entreesParType&groupBy=site'],
       ['manager', 'teams'],
@@ -257,7 +328,10 @@ describe('activity, evolution, waiting time', () => {
     expect(cells((await table('manager', 'indicator=visitesDomicile&from=2026-10&to=2026-10')).table).total).toBe(12);
     expect(dto.comparison?.previous.fromMonth).toBe('2026-09');
     expect(dto.comparison?.lastYear.fromMonth).toBe('2025-10');
-    const monthly = await table('manager', 'indicator=visitesDomicile&groupBy=mois&category=total&from=2026-09&to=2026-10');
+    const monthly = await table(
+      'manager',
+      'indicator=visitesDomicile&groupBy=mois&category=total&from=2026-09&to=2026-10',
+    );
     expect(cells(monthly.table)).toEqual({ '2026-09': 0, '2026-10': 12 });
     expect((await get('manager', '/api/statistics/table?indicator=sexe&groupBy=mois')).statusCode).toBe(422);
   });
@@ -279,7 +353,9 @@ describe('activity, evolution, waiting time', () => {
     expect(w.persons).toBe(13);
     expect(w.medianDays).toBeGreaterThan(400);
     expect(w.p90Days).toBeGreaterThanOrEqual(w.medianDays!);
-    const none = (await get('manager', '/api/statistics/waiting-time?from=2026-08&to=2026-08')).json() as WaitingTimeDto;
+    const none = (
+      await get('manager', '/api/statistics/waiting-time?from=2026-08&to=2026-08')
+    ).json() as WaitingTimeDto;
     expect(none.medianDays).toBeNull();
   });
 });

@@ -33,13 +33,22 @@ export async function scopeView(ctx: Ctx): Promise<StatisticsScopeDto> {
     ? await ctx.db.selectFrom('team').select(['id', 'name']).where('id', 'in', scope.teamIds).orderBy('name').execute()
     : [];
   const state = await refreshState(ctx.db);
-  const last = await ctx.db.selectFrom('stat_population').select((eb) => eb.fn.max('month').as('m')).executeTakeFirst();
+  const last = await ctx.db
+    .selectFrom('stat_population')
+    .select((eb) => eb.fn.max('month').as('m'))
+    .executeTakeFirst();
   const month = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 7);
   return {
     level: scope.level,
     sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name, arrondissements: s.arrondissements })),
     teams,
-    indicators: INDICATORS.map((i) => ({ id: i.id, label: i.label, kind: i.kind, variable: i.variable, sensitive: i.sensitive })),
+    indicators: INDICATORS.map((i) => ({
+      id: i.id,
+      label: i.label,
+      kind: i.kind,
+      variable: i.variable,
+      sensitive: i.sensitive,
+    })),
     groupBys: GROUP_BYS.map((id) => ({ id, label: GROUP_BY_LABELS[id] })),
     months: state && last?.m ? { first: state.firstMonth.slice(0, 7), last: month(last.m) } : null,
     refreshedAt: state?.refreshedAt.toISOString() ?? null,
@@ -64,7 +73,8 @@ export async function waitingTime(ctx: Ctx, filter: StatisticsFilter): Promise<W
   const period = { fromMonth: filter.fromMonth, toMonth: filter.toMonth };
   const published = protectTable(oneWayTable('delaiPremierEntretien', ['personnes'], [total]), { sensitive: false });
   const persons = published.status === 'released' ? published.cells[0]![0]! : { suppressed: 'primary' as const };
-  if (total < PRIMARY_THRESHOLD) return { period, persons, threshold: PRIMARY_THRESHOLD, medianDays: null, p90Days: null };
+  if (total < PRIMARY_THRESHOLD)
+    return { period, persons, threshold: PRIMARY_THRESHOLD, medianDays: null, p90Days: null };
   const quantile = (q: number) => {
     const rank = Math.ceil(q * total);
     let seen = 0;
@@ -94,9 +104,20 @@ export async function teamTable(ctx: Ctx, filter: StatisticsFilter): Promise<Tea
     rowKey: 'team',
   });
   const cols = [...[...apart.entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr')).map(([id]) => id), 'autres'];
-  const counts = cols.map((c) => rows.filter((r) => (c === 'autres' ? !apart.has(r.row) : r.row === c)).reduce((s, r) => s + r.n, 0));
-  const labels = Object.fromEntries(cols.map((c) => [c, c === 'autres' ? 'Équipes de moins de 5 professionnels et dossiers sans équipe' : apart.get(c)!]));
-  return { period: { fromMonth: filter.fromMonth, toMonth: filter.toMonth }, labels: { rows: {}, cols: labels }, table: protectTable(oneWayTable('equipe', cols, counts), { sensitive: false }) };
+  const counts = cols.map((c) =>
+    rows.filter((r) => (c === 'autres' ? !apart.has(r.row) : r.row === c)).reduce((s, r) => s + r.n, 0),
+  );
+  const labels = Object.fromEntries(
+    cols.map((c) => [
+      c,
+      c === 'autres' ? 'Équipes de moins de 5 professionnels et dossiers sans équipe' : apart.get(c)!,
+    ]),
+  );
+  return {
+    period: { fromMonth: filter.fromMonth, toMonth: filter.toMonth },
+    labels: { rows: {}, cols: labels },
+    table: protectTable(oneWayTable('equipe', cols, counts), { sensitive: false }),
+  };
 }
 
 /** A worker's own journal entries by type over the period: shown to that worker only. */

@@ -19,14 +19,28 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const setProfile = async (profile: SiteProfile) => {
-  const r = await t.app.inject({ method: 'PUT', url: `/api/admin/sites/${site.id}/profile`, headers: admin.send, payload: { profile } });
+  const r = await t.app.inject({
+    method: 'PUT',
+    url: `/api/admin/sites/${site.id}/profile`,
+    headers: admin.send,
+    payload: { profile },
+  });
   expect(r.statusCode, r.body).toBe(200);
 };
-const create = (body: object) => t.app.inject({ method: 'POST', url: '/api/usagers', headers: ref.send, payload: body });
-const patch = (id: string, body: object) => t.app.inject({ method: 'PATCH', url: `/api/usagers/${id}`, headers: ref.send, payload: body });
+const create = (body: object) =>
+  t.app.inject({ method: 'POST', url: '/api/usagers', headers: ref.send, payload: body });
+const patch = (id: string, body: object) =>
+  t.app.inject({ method: 'PATCH', url: `/api/usagers/${id}`, headers: ref.send, payload: body });
 const get = (id: string) => t.app.inject({ method: 'GET', url: `/api/usagers/${id}`, headers: ref.get });
 const count = async (table: 'case_file' | 'audit_event'): Promise<number> =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** One value per non-coordin field, in the create body and in the PATCH body. */
 const EXTRA_CREATE: Record<(typeof NON_COORDIN_FIELDS)[number], [string, string]> = {
@@ -57,10 +71,21 @@ describe('usager fields by site profile', () => {
 
   it('coordin: identity, contact, core items and "Non renseigné" are accepted', async () => {
     await setProfile('coordin');
-    const r = await create(minimalUsager({
-      phone: '0612345678', postalCode: '75019', maritalStatus: 'CEL', employmentStatus: 'NR', housingStatus: 'NR',
-      familyType: 'NR', educationLevel: 'NR', nationality: 'NR', cafActivity: 'NR', housingNature: 'NR', cafNumber: '',
-    }));
+    const r = await create(
+      minimalUsager({
+        phone: '0612345678',
+        postalCode: '75019',
+        maritalStatus: 'CEL',
+        employmentStatus: 'NR',
+        housingStatus: 'NR',
+        familyType: 'NR',
+        educationLevel: 'NR',
+        nationality: 'NR',
+        cafActivity: 'NR',
+        housingNature: 'NR',
+        cafNumber: '',
+      }),
+    );
     expect(r.statusCode, r.body).toBe(201);
   });
 
@@ -79,7 +104,11 @@ describe('usager fields by site profile', () => {
       expect(await count('audit_event')).toBe(audits);
     }
     const version = (await get(file.id)).json().data.version;
-    const ok = await patch(file.id, { version, situation: { nationality: 'NR', maritalStatus: 'MAR' }, identifiers: { cafNumber: null } });
+    const ok = await patch(file.id, {
+      version,
+      situation: { nationality: 'NR', maritalStatus: 'MAR' },
+      identifiers: { cafNumber: null },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().data.site.profile).toBe('coordin');
   });
@@ -92,7 +121,16 @@ describe('usager fields by site profile', () => {
     const file = r.json() as { id: string };
     for (const [key] of Object.entries(EXTRA_CREATE)) {
       const version = (await get(file.id)).json().data.version;
-      const value = key === 'situation.nationality' ? 'C' : key === 'situation.cafActivity' ? 'CHR' : key === 'household.housingNature' ? '0902' : key === 'identifiers.cafNumber' ? '1111111' : 'CD98765';
+      const value =
+        key === 'situation.nationality'
+          ? 'C'
+          : key === 'situation.cafActivity'
+            ? 'CHR'
+            : key === 'household.housingNature'
+              ? '0902'
+              : key === 'identifiers.cafNumber'
+                ? '1111111'
+                : 'CD98765';
       const p = await patch(file.id, { version, ...patchBody(key, value) });
       expect(p.statusCode, `${key}: ${p.body}`).toBe(200);
     }
@@ -105,7 +143,9 @@ describe('usager fields by site profile', () => {
     expect(me.statusCode, me.body).toBe(200);
     expect(me.json().user.siteProfile).toBe('coordin');
     await setProfile('etendu');
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: ref.get })).json().user.siteProfile).toBe('etendu');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: ref.get })).json().user.siteProfile).toBe(
+      'etendu',
+    );
     const adminMe = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: admin.get });
     expect(adminMe.json().user.siteProfile).toBeNull();
   });

@@ -1,4 +1,11 @@
-import { NOT_PROVIDED, NON_COORDIN_FIELDS, SITE_PROFILES, fieldsOf, isFieldInProfile, type SiteProfile } from '@jalon/core';
+import {
+  NOT_PROVIDED,
+  NON_COORDIN_FIELDS,
+  SITE_PROFILES,
+  fieldsOf,
+  isFieldInProfile,
+  type SiteProfile,
+} from '@jalon/core';
 import { unprocessable } from '../../errors.js';
 
 /** A value that records something: absent, empty and "Non renseigné" ask nothing of the person. */
@@ -16,7 +23,9 @@ const labelOfKey = (key: string): string => {
 export function assertFieldsInProfile(profile: SiteProfile, values: Record<string, unknown>): void {
   const refused = NON_COORDIN_FIELDS.filter((k) => !isFieldInProfile(profile, k) && isSet(values[k]));
   if (!refused.length) return;
-  const fields = Object.fromEntries(refused.map((k) => [k.split('.')[1] ?? k, 'Ce champ n’est pas demandé sur ce site']));
+  const fields = Object.fromEntries(
+    refused.map((k) => [k.split('.')[1] ?? k, 'Ce champ n’est pas demandé sur ce site']),
+  );
   const profileName = SITE_PROFILES[profile].label.split(' — ')[0];
   throw unprocessable(
     'field_not_in_profile',

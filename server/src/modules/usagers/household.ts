@@ -1,4 +1,10 @@
-import { canManageReferents, canUpdateUsagerSituation, type AddMemberInput, type EndMemberInput, type SetReferentsInput } from '@jalon/core';
+import {
+  canManageReferents,
+  canUpdateUsagerSituation,
+  type AddMemberInput,
+  type EndMemberInput,
+  type SetReferentsInput,
+} from '@jalon/core';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
@@ -16,7 +22,11 @@ const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOStrin
 export async function addMember(ctx: Ctx, id: string, input: AddMemberInput) {
   await ctx.db.transaction().execute(async (trx) => {
     const target = await loadAuthorizedUsager(trx, ctx.actor, id, canUpdateUsagerSituation);
-    const file = await trx.selectFrom('case_file').select(['household_id']).where('id', '=', id).executeTakeFirstOrThrow();
+    const file = await trx
+      .selectFrom('case_file')
+      .select(['household_id'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     let personId = input.personId;
     if (personId) {
       // The person must be known on this site (a member of one of its files), never an arbitrary id.
@@ -35,17 +45,32 @@ export async function addMember(ctx: Ctx, id: string, input: AddMemberInput) {
         .where('end_date', 'is', null)
         .execute();
       for (const m of moving) {
-        if (m.household_id === file.household_id) throw unprocessable('already_member', 'Cette personne fait déjà partie du foyer');
+        if (m.household_id === file.household_id)
+          throw unprocessable('already_member', 'Cette personne fait déjà partie du foyer');
         const end = m.start_date > dayBefore(input.startDate) ? m.start_date : dayBefore(input.startDate);
-        await trx.updateTable('household_member').set({ end_date: end, end_reason: 'depart' }).where('id', '=', m.id).execute();
-        const others = await trx.selectFrom('case_file').select('id').where('household_id', '=', m.household_id).execute();
+        await trx
+          .updateTable('household_member')
+          .set({ end_date: end, end_reason: 'depart' })
+          .where('id', '=', m.id)
+          .execute();
+        const others = await trx
+          .selectFrom('case_file')
+          .select('id')
+          .where('household_id', '=', m.household_id)
+          .execute();
         for (const o of others) await refreshSearch(trx, o.id);
       }
     } else if (input.person) {
       const p = input.person;
       const row = await trx
         .insertInto('person')
-        .values({ birth_name: p.birthName, used_name: p.usedName ?? null, first_names: p.firstNames, sex: p.sex ?? null, birth_date: p.birthDate })
+        .values({
+          birth_name: p.birthName,
+          used_name: p.usedName ?? null,
+          first_names: p.firstNames,
+          sex: p.sex ?? null,
+          birth_date: p.birthDate,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       personId = row.id;
@@ -53,10 +78,20 @@ export async function addMember(ctx: Ctx, id: string, input: AddMemberInput) {
     if (!personId) throw unprocessable('member_required', 'Indiquez la personne à ajouter au foyer');
     const member = await trx
       .insertInto('household_member')
-      .values({ household_id: file.household_id, person_id: personId, relationship: input.relationship, start_date: input.startDate, start_reason: input.reason })
+      .values({
+        household_id: file.household_id,
+        person_id: personId,
+        relationship: input.relationship,
+        start_date: input.startDate,
+        start_reason: input.reason,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('case_file').set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.now })).where('id', '=', id).execute();
+    await trx
+      .updateTable('case_file')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.now }))
+      .where('id', '=', id)
+      .execute();
     await refreshSearch(trx, id);
     await audit(trx, ctx, 'household.member_add', {
       caseFileId: id,
@@ -82,13 +117,26 @@ export async function endMember(ctx: Ctx, id: string, memberId: string, input: E
     if (!m) throw notFound('Membre du foyer');
     if (m.end_date) throw unprocessable('already_left', 'Ce départ est déjà enregistré');
     if (m.person_id === m.principal_person_id) {
-      throw unprocessable('principal_person', 'La personne principale du dossier ne peut pas quitter le foyer : clôturez le dossier');
+      throw unprocessable(
+        'principal_person',
+        'La personne principale du dossier ne peut pas quitter le foyer : clôturez le dossier',
+      );
     }
     if (input.endDate < m.start_date) {
-      throw unprocessable('end_before_start', 'La date de départ précède la date d’arrivée', { endDate: 'Date antérieure à l’arrivée' });
+      throw unprocessable('end_before_start', 'La date de départ précède la date d’arrivée', {
+        endDate: 'Date antérieure à l’arrivée',
+      });
     }
-    await trx.updateTable('household_member').set({ end_date: input.endDate, end_reason: input.reason }).where('id', '=', memberId).execute();
-    await trx.updateTable('case_file').set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.now })).where('id', '=', id).execute();
+    await trx
+      .updateTable('household_member')
+      .set({ end_date: input.endDate, end_reason: input.reason })
+      .where('id', '=', memberId)
+      .execute();
+    await trx
+      .updateTable('case_file')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.now }))
+      .where('id', '=', id)
+      .execute();
     await refreshSearch(trx, id);
     await audit(trx, ctx, 'household.member_end', {
       caseFileId: id,
@@ -115,7 +163,15 @@ export async function setReferents(ctx: Ctx, id: string, input: SetReferentsInpu
       .execute();
     const ended = current.filter((c) => wanted.get(c.user_id) !== c.kind);
     if (ended.length) {
-      await trx.updateTable('case_file_referent').set({ end_at: ctx.now }).where('id', 'in', ended.map((c) => c.id)).execute();
+      await trx
+        .updateTable('case_file_referent')
+        .set({ end_at: ctx.now })
+        .where(
+          'id',
+          'in',
+          ended.map((c) => c.id),
+        )
+        .execute();
     }
     const kept = new Set(current.filter((c) => wanted.get(c.user_id) === c.kind).map((c) => c.user_id));
     const added = [...wanted].filter(([userId]) => !kept.has(userId));
@@ -125,12 +181,18 @@ export async function setReferents(ctx: Ctx, id: string, input: SetReferentsInpu
         .values(added.map(([userId, kind]) => ({ case_file_id: id, user_id: userId, kind, start_at: ctx.now })))
         .execute();
     }
-    await trx.updateTable('case_file').set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.now })).where('id', '=', id).execute();
+    await trx
+      .updateTable('case_file')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.now }))
+      .where('id', '=', id)
+      .execute();
     await audit(trx, ctx, 'usager.referents_set', {
       caseFileId: id,
       targetType: 'case_file',
       targetId: id,
-      diff: { referents: { from: current.map((c) => `${c.kind}:${c.user_id}`), to: [...wanted].map(([u, k]) => `${k}:${u}`) } },
+      diff: {
+        referents: { from: current.map((c) => `${c.kind}:${c.user_id}`), to: [...wanted].map(([u, k]) => `${k}:${u}`) },
+      },
     });
   });
   return getUsager(ctx, id);

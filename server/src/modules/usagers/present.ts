@@ -1,4 +1,11 @@
-import { labelOf, type CodeListId, type CodedValue, type HouseholdMemberDto, type UsagerAbilities, type UsagerDto } from '@jalon/core';
+import {
+  labelOf,
+  type CodeListId,
+  type CodedValue,
+  type HouseholdMemberDto,
+  type UsagerAbilities,
+  type UsagerDto,
+} from '@jalon/core';
 import type { UsagerRow, findActiveReferents, findMembers } from './queries.js';
 
 type Referents = Awaited<ReturnType<typeof findActiveReferents>>;
@@ -31,7 +38,12 @@ const presentMember = (m: Members[number]): HouseholdMemberDto => ({
  * Whitelists the fields the caller may see (style rule 4): the general part for everyone on the site,
  * the `full` part only when `can.readFull`. Never a spread of a database row.
  */
-export function presentUsager(row: UsagerRow, referents: Referents, members: Members | null, can: UsagerAbilities): UsagerDto {
+export function presentUsager(
+  row: UsagerRow,
+  referents: Referents,
+  members: Members | null,
+  can: UsagerAbilities,
+): UsagerDto {
   const referent = referents.find((r) => r.kind === 'referent');
   const data: UsagerDto['data'] = {
     id: row.id,
@@ -41,7 +53,9 @@ export function presentUsager(row: UsagerRow, referents: Referents, members: Mem
     site: { id: row.site_id, code: row.site_code, name: row.site_name, profile: row.site_profile },
     team: row.team_id && row.team_name ? { id: row.team_id, name: row.team_name } : null,
     referent: referent ? { id: referent.user_id, displayName: referent.display_name } : null,
-    coReferents: referents.filter((r) => r.kind === 'co_referent').map((r) => ({ id: r.user_id, displayName: r.display_name })),
+    coReferents: referents
+      .filter((r) => r.kind === 'co_referent')
+      .map((r) => ({ id: r.user_id, displayName: r.display_name })),
     lastContactAt: iso(row.last_contact_at),
     openedAt: iso(row.opened_at) ?? '',
     person: {

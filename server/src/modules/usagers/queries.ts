@@ -92,8 +92,18 @@ export type UsagerRow = NonNullable<Awaited<ReturnType<typeof findUsagerRow>>>;
 
 const REFERENT_COLUMNS = ['r.id', 'r.user_id', 'r.kind', 'u.display_name'] as const;
 const MEMBER_COLUMNS = [
-  'm.id', 'm.person_id', 'm.relationship', 'm.start_date', 'm.end_date', 'm.start_reason', 'm.end_reason',
-  'p.birth_name', 'p.used_name', 'p.first_names', 'p.sex', 'p.birth_date',
+  'm.id',
+  'm.person_id',
+  'm.relationship',
+  'm.start_date',
+  'm.end_date',
+  'm.start_reason',
+  'm.end_reason',
+  'p.birth_name',
+  'p.used_name',
+  'p.first_names',
+  'p.sex',
+  'p.birth_date',
 ] as const;
 
 /** Active référents of a file; `fileId` a value, or the outer query's column for a correlated list. */
@@ -129,7 +139,9 @@ export const findMembers = (db: Queryable, householdId: string) => membersQuery(
 export async function findUsagerFile(db: Queryable, id: string, withMembers: boolean) {
   const row = await findUsagerRowQuery(db, id)
     .select(() => jsonArrayFrom(referentsQuery(db, sql.ref('cf.id'))).as('referents'))
-    .select(() => jsonArrayFrom(membersQuery(db, sql.ref('cf.household_id')).where(sql<boolean>`${withMembers}`)).as('members'))
+    .select(() =>
+      jsonArrayFrom(membersQuery(db, sql.ref('cf.household_id')).where(sql<boolean>`${withMembers}`)).as('members'),
+    )
     .executeTakeFirst();
   if (!row) return undefined;
   const { referents, members, ...usager } = row;

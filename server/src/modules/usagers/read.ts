@@ -1,4 +1,10 @@
-import { canReadConsultations, canReadGeneralUsager, usagerAbilities, type ConsultationDto, type UsagerDto } from '@jalon/core';
+import {
+  canReadConsultations,
+  canReadGeneralUsager,
+  usagerAbilities,
+  type ConsultationDto,
+  type UsagerDto,
+} from '@jalon/core';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { filesOfMyTeams, myActiveFiles } from '../../access/scopes.js';
 import { logAccess } from '../../audit/audit.js';
@@ -36,7 +42,11 @@ export async function listConsultations(ctx: Ctx, id: string): Promise<{ items: 
             .selectFrom('user_team as ut')
             .select('ut.user_id')
             .whereRef('ut.user_id', '=', 'l.actor_id')
-            .where('ut.team_id', 'in', ctx.actor.teamIds.length ? [...ctx.actor.teamIds] : ['00000000-0000-0000-0000-000000000000']),
+            .where(
+              'ut.team_id',
+              'in',
+              ctx.actor.teamIds.length ? [...ctx.actor.teamIds] : ['00000000-0000-0000-0000-000000000000'],
+            ),
         )
         .as('same_team'),
     )

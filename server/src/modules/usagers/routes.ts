@@ -1,4 +1,13 @@
-import { AddMemberInput, CreateUsagerInput, EndMemberInput, IdParams, MemberParams, SearchQuery, SetReferentsInput, UpdateUsagerInput } from '@jalon/core';
+import {
+  AddMemberInput,
+  CreateUsagerInput,
+  EndMemberInput,
+  IdParams,
+  MemberParams,
+  SearchQuery,
+  SetReferentsInput,
+  UpdateUsagerInput,
+} from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
 import { ctxOf } from '../../app.js';
 import type { AppDeps } from '../../context.js';

@@ -28,7 +28,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const search = async (q: string): Promise<string[]> => {
-  const res = await t.app.inject({ method: 'GET', url: `/api/usagers/search?q=${encodeURIComponent(q)}`, headers: s.get });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/usagers/search?q=${encodeURIComponent(q)}`,
+    headers: s.get,
+  });
   expect(res.statusCode, q).toBe(200);
   return (res.json() as { results: { id: string }[] }).results.map((r) => r.id);
 };
@@ -72,18 +76,38 @@ describe('search keys', () => {
   });
 
   it('the keys follow a change of name (generated column)', async () => {
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/usagers/${ids.durand}`, headers: s.send, payload: { identity: { birthName: 'Zanetti' } } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/usagers/${ids.durand}`,
+      headers: s.send,
+      payload: { identity: { birthName: 'Zanetti' } },
+    });
     expect(res.statusCode).toBe(200);
     expect(await search('zaneti')).toContain(ids.durand);
     expect(await search('durand')).not.toContain(ids.durand);
   });
 
   it('the phonetic form maps spellings by ear together and keeps different names apart', async () => {
-    const phon = async (w: string | undefined) => (await sql<{ p: string }>`select jalon_phonetic(${w ?? ''}) as p`.execute(t.db)).rows[0]?.p;
-    for (const [a, b] of [['dubois', 'dubua'], ['dubois', 'duboa'], ['nguyen', 'nguien'], ['beaumont', 'bomon'], ['philippe', 'filipe'], ['martine', 'martene'], ['quentin', 'kantin'], ['renaud', 'reno'], ['ferreira', 'fereira']]) {
+    const phon = async (w: string | undefined) =>
+      (await sql<{ p: string }>`select jalon_phonetic(${w ?? ''}) as p`.execute(t.db)).rows[0]?.p;
+    for (const [a, b] of [
+      ['dubois', 'dubua'],
+      ['dubois', 'duboa'],
+      ['nguyen', 'nguien'],
+      ['beaumont', 'bomon'],
+      ['philippe', 'filipe'],
+      ['martine', 'martene'],
+      ['quentin', 'kantin'],
+      ['renaud', 'reno'],
+      ['ferreira', 'fereira'],
+    ]) {
       expect(await phon(a), `${a} ~ ${b}`).toBe(await phon(b));
     }
-    for (const [a, b] of [['martin', 'morin'], ['dubois', 'durand'], ['petit', 'bernard']]) {
+    for (const [a, b] of [
+      ['martin', 'morin'],
+      ['dubois', 'durand'],
+      ['petit', 'bernard'],
+    ]) {
       expect(await phon(a), `${a} ≁ ${b}`).not.toBe(await phon(b));
     }
   });

@@ -45,7 +45,8 @@ export function parseQuery(q: string): ParsedQuery {
  * matches them all, rows matching any of them are shown.
  */
 export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<SearchResultDto> {
-  if (!canSearchUsagers(ctx.actor) || !ctx.actor.siteId) throw forbidden('La recherche d’usagers n’est pas ouverte à votre profil');
+  if (!canSearchUsagers(ctx.actor) || !ctx.actor.siteId)
+    throw forbidden('La recherche d’usagers n’est pas ouverte à votre profil');
   const siteId = ctx.actor.siteId;
   const parsed = parseQuery(query.q);
   const words = parsed.text
@@ -57,7 +58,8 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
       ).rows
     : [];
   const tokens = words.map((w) => w.t);
-  if (!tokens.length && !parsed.birthDate && !parsed.fileNumber) return { results: [], elsewhere: [], page: query.page, hasMore: false };
+  if (!tokens.length && !parsed.birthDate && !parsed.fileNumber)
+    return { results: [], elsewhere: [], page: query.page, hasMore: false };
 
   // Rank by the best reading of the words typed: one as the surname, another as the first name.
   const nameScore = (t: string) => sql`greatest(similarity(s.name_n, ${t}), word_similarity(${t}, s.name_n))`;
@@ -105,13 +107,30 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
           .selectFrom('case_file as cf')
           .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
           .leftJoin('team as t', 't.id', 'cf.team_id')
-          .select(['cf.id', 'cf.file_number', 'cf.status', 'p.birth_name', 'p.used_name', 'p.first_names', 'p.birth_date', 't.name as team_name'])
+          .select([
+            'cf.id',
+            'cf.file_number',
+            'cf.status',
+            'p.birth_name',
+            'p.used_name',
+            'p.first_names',
+            'p.birth_date',
+            't.name as team_name',
+          ])
           .select((eb) => referentNameOf(eb as never, 'cf.id'))
           .where('cf.id', 'in', ids)
           .execute()
       : [],
     page.length
-      ? ctx.db.selectFrom('person').select(['id', 'birth_name', 'used_name', 'first_names']).where('id', 'in', page.map((r) => r.person_id)).execute()
+      ? ctx.db
+          .selectFrom('person')
+          .select(['id', 'birth_name', 'used_name', 'first_names'])
+          .where(
+            'id',
+            'in',
+            page.map((r) => r.person_id),
+          )
+          .execute()
       : [],
     tokens.length && query.page === 1 ? knownElsewhere(ctx, siteId, tokens, parsed.birthDate) : [],
   ]);
@@ -169,8 +188,24 @@ async function knownElsewhere(ctx: Ctx, siteId: string, tokens: string[], birthD
   }
   if (!kept.length) return [];
   const [persons, sites] = await Promise.all([
-    ctx.db.selectFrom('person').select(['id', 'birth_name', 'used_name', 'first_names', 'birth_date']).where('id', 'in', kept.map((r) => r.person_id)).execute(),
-    ctx.db.selectFrom('site').select(['id', 'name']).where('id', 'in', kept.map((r) => r.site_id)).execute(),
+    ctx.db
+      .selectFrom('person')
+      .select(['id', 'birth_name', 'used_name', 'first_names', 'birth_date'])
+      .where(
+        'id',
+        'in',
+        kept.map((r) => r.person_id),
+      )
+      .execute(),
+    ctx.db
+      .selectFrom('site')
+      .select(['id', 'name'])
+      .where(
+        'id',
+        'in',
+        kept.map((r) => r.site_id),
+      )
+      .execute(),
   ]);
   const personById = new Map(persons.map((p) => [p.id, p]));
   const siteName = new Map(sites.map((x) => [x.id, x.name]));
@@ -178,7 +213,12 @@ async function knownElsewhere(ctx: Ctx, siteId: string, tokens: string[], birthD
   for (const r of kept) {
     const p = personById.get(r.person_id);
     if (!p) continue;
-    cards.push({ displayName: displayName(p), birthYear: Number(p.birth_date.slice(0, 4)), siteName: siteName.get(r.site_id) ?? '', caseFileId: r.case_file_id });
+    cards.push({
+      displayName: displayName(p),
+      birthYear: Number(p.birth_date.slice(0, 4)),
+      siteName: siteName.get(r.site_id) ?? '',
+      caseFileId: r.case_file_id,
+    });
   }
   return cards;
 }

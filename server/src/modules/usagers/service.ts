@@ -25,10 +25,19 @@ async function checkAssignment(trx: Queryable, ctx: Ctx, teamId: string | undefi
   const siteId = ctx.actor.siteId ?? '';
   let team = teamId ?? ctx.actor.teamIds[0];
   if (team) {
-    const found = await trx.selectFrom('team').select('id').where('id', '=', team).where('site_id', '=', siteId).executeTakeFirst();
-    if (!found) throw unprocessable('invalid_team', 'Équipe inconnue sur votre site', { teamId: 'Équipe inconnue sur votre site' });
+    const found = await trx
+      .selectFrom('team')
+      .select('id')
+      .where('id', '=', team)
+      .where('site_id', '=', siteId)
+      .executeTakeFirst();
+    if (!found)
+      throw unprocessable('invalid_team', 'Équipe inconnue sur votre site', {
+        teamId: 'Équipe inconnue sur votre site',
+      });
   } else {
-    team = (await trx.selectFrom('team').select('id').where('site_id', '=', siteId).orderBy('name').executeTakeFirst())?.id;
+    team = (await trx.selectFrom('team').select('id').where('site_id', '=', siteId).orderBy('name').executeTakeFirst())
+      ?.id;
   }
   const referent = referentId ?? (ctx.actor.role === 'travailleur_social' ? ctx.actor.id : undefined);
   if (referent) await assertSiteWorker(trx, siteId, referent, 'referentId');
@@ -53,7 +62,8 @@ export async function assertSiteWorker(trx: Queryable, siteId: string, userId: s
 
 /** Opens a file: a person, their household (dated membership as reference person) and the case file. */
 export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<{ id: string; fileNumber: string }> {
-  if (!canCreateUsager(ctx.actor) || !ctx.actor.siteId) throw forbidden('Votre profil ne permet pas de créer un dossier');
+  if (!canCreateUsager(ctx.actor) || !ctx.actor.siteId)
+    throw forbidden('Votre profil ne permet pas de créer un dossier');
   const siteId = ctx.actor.siteId;
   return ctx.db.transaction().execute(async (trx) => {
     assertFieldsInProfile(await findSiteProfile(trx, siteId), {
@@ -92,10 +102,20 @@ export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<
       housing_nature: input.housingNature,
       family_type: input.familyType,
     };
-    const household = await trx.insertInto('household').values(householdValues).returning('id').executeTakeFirstOrThrow();
+    const household = await trx
+      .insertInto('household')
+      .values(householdValues)
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto('household_member')
-      .values({ household_id: household.id, person_id: person.id, relationship: '1', start_date: today(ctx.now), start_reason: 'ouverture' })
+      .values({
+        household_id: household.id,
+        person_id: person.id,
+        relationship: '1',
+        start_date: today(ctx.now),
+        start_reason: 'ouverture',
+      })
       .execute();
     const fileNumber = await nextFileNumber(trx, ctx.now);
     const file = await trx
@@ -115,7 +135,10 @@ export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<
       .returning('id')
       .executeTakeFirstOrThrow();
     if (referentId) {
-      await trx.insertInto('case_file_referent').values({ case_file_id: file.id, user_id: referentId, kind: 'referent', start_at: ctx.now }).execute();
+      await trx
+        .insertInto('case_file_referent')
+        .values({ case_file_id: file.id, user_id: referentId, kind: 'referent', start_at: ctx.now })
+        .execute();
     }
     await refreshSearch(trx, file.id);
     await audit(trx, ctx, 'usager.create', {
@@ -137,9 +160,12 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
     const target = await loadAuthorizedUsager(trx, ctx.actor, id, canReadGeneralUsager);
     const needsIdentity = Boolean(input.identity || input.contact);
     const needsSituation = Boolean(input.identifiers || input.situation || input.household);
-    if (needsIdentity && !canUpdateUsagerIdentity(ctx.actor, target)) throw forbidden('Vous ne pouvez pas modifier l’identité de ce dossier');
-    if (needsSituation && !canUpdateUsagerSituation(ctx.actor, target)) throw forbidden('Vous ne pouvez pas modifier la situation de ce dossier');
-    if (input.status && !canChangeUsagerStatus(ctx.actor, target)) throw forbidden('Vous ne pouvez pas clore ou rouvrir ce dossier');
+    if (needsIdentity && !canUpdateUsagerIdentity(ctx.actor, target))
+      throw forbidden('Vous ne pouvez pas modifier l’identité de ce dossier');
+    if (needsSituation && !canUpdateUsagerSituation(ctx.actor, target))
+      throw forbidden('Vous ne pouvez pas modifier la situation de ce dossier');
+    if (input.status && !canChangeUsagerStatus(ctx.actor, target))
+      throw forbidden('Vous ne pouvez pas clore ou rouvrir ce dossier');
     assertFieldsInProfile(await findSiteProfile(trx, target.siteId), {
       'identifiers.cafNumber': input.identifiers?.cafNumber,
       'identifiers.franceTravailId': input.identifiers?.franceTravailId,
@@ -156,7 +182,10 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
       .executeTakeFirst();
     if (!file) throw notFound('Dossier');
     if (input.version !== undefined && input.version !== file.version) {
-      throw conflict('version_conflict', 'Ce dossier a été modifié entre-temps par quelqu’un d’autre : rechargez-le, vos saisies sont conservées dans le formulaire.');
+      throw conflict(
+        'version_conflict',
+        'Ce dossier a été modifié entre-temps par quelqu’un d’autre : rechargez-le, vos saisies sont conservées dans le formulaire.',
+      );
     }
     const i = input.identity ?? {};
     const c = input.contact ?? {};
@@ -189,19 +218,36 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
     });
     const fileSet = defined({
       status: input.status,
-      closing_reason: input.status === 'clos' ? (input.closingReason ?? null) : input.status === 'actif' ? null : undefined,
+      closing_reason:
+        input.status === 'clos' ? (input.closingReason ?? null) : input.status === 'actif' ? null : undefined,
       closed_at: input.status === 'clos' ? ctx.now : input.status === 'actif' ? null : undefined,
     });
     let diff = {};
     if (Object.keys(personSet).length) {
-      const before = await trx.selectFrom('person').select(Object.keys(personSet) as never[]).where('id', '=', file.principal_person_id).executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom('person')
+        .select(Object.keys(personSet) as never[])
+        .where('id', '=', file.principal_person_id)
+        .executeTakeFirstOrThrow();
       diff = { ...diff, ...diffFields(before, personSet) };
-      await trx.updateTable('person').set({ ...personSet, updated_at: ctx.now }).where('id', '=', file.principal_person_id).execute();
+      await trx
+        .updateTable('person')
+        .set({ ...personSet, updated_at: ctx.now })
+        .where('id', '=', file.principal_person_id)
+        .execute();
     }
     if (Object.keys(householdSet).length) {
-      const before = await trx.selectFrom('household').select(Object.keys(householdSet) as never[]).where('id', '=', file.household_id).executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom('household')
+        .select(Object.keys(householdSet) as never[])
+        .where('id', '=', file.household_id)
+        .executeTakeFirstOrThrow();
       diff = { ...diff, ...diffFields(before, householdSet) };
-      await trx.updateTable('household').set({ ...householdSet, updated_at: ctx.now }).where('id', '=', file.household_id).execute();
+      await trx
+        .updateTable('household')
+        .set({ ...householdSet, updated_at: ctx.now })
+        .where('id', '=', file.household_id)
+        .execute();
     }
     diff = { ...diff, ...diffFields({ status: file.status, closing_reason: file.closing_reason }, fileSet) };
     await trx
@@ -209,7 +255,12 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
       .set({ ...fileSet, version: file.version + 1, updated_at: ctx.now })
       .where('id', '=', id)
       .execute();
-    if (personSet.birth_name !== undefined || personSet.used_name !== undefined || personSet.first_names !== undefined || personSet.birth_date !== undefined) {
+    if (
+      personSet.birth_name !== undefined ||
+      personSet.used_name !== undefined ||
+      personSet.first_names !== undefined ||
+      personSet.birth_date !== undefined
+    ) {
       for (const f of await filesOfPerson(trx, file.principal_person_id)) await refreshSearch(trx, f);
     }
     await audit(trx, ctx, input.status ? `usager.${input.status === 'clos' ? 'close' : 'reopen'}` : 'usager.update', {

@@ -9,139 +9,252 @@ import { minimalUsager } from '../factories.js';
 export const breakGlassIds: string[] = [];
 export const notification = { id: '' };
 /** A file of the référent with one share and one consent (partage routes). */
-export interface Partage { fileId: string; shareId: string; consentId: string }
+export interface Partage {
+  fileId: string;
+  shareId: string;
+  consentId: string;
+}
 /** One active opposition per caller of the lift case. */
 export const restrictions: { fileId: string; id: string }[] = [];
 
 interface Case {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   route: string;
-  url: (ctx: { fileId: string; memberId: string; entryId: string; partnerId: string; referentId: string; siteId: string; userId: string; teamId: string; share: Partage }) => string;
+  url: (ctx: {
+    fileId: string;
+    memberId: string;
+    entryId: string;
+    partnerId: string;
+    referentId: string;
+    siteId: string;
+    userId: string;
+    teamId: string;
+    share: Partage;
+  }) => string;
   body?: (ctx: { referentId: string; siteId: string; teamId: string }) => unknown;
 }
 
-export const BREAK_GLASS = { reason: 'remplacement', justification: 'Remplacement de la collègue absente cette semaine' };
-export const SHARE = { recipientOrganisation: 'CMP Paris 18e', legalGround: 'casf_l121_6_2', sections: ['identity'], sharedDate: '2026-11-20', personInformed: true };
+export const BREAK_GLASS = {
+  reason: 'remplacement',
+  justification: 'Remplacement de la collègue absente cette semaine',
+};
+export const SHARE = {
+  recipientOrganisation: 'CMP Paris 18e',
+  legalGround: 'casf_l121_6_2',
+  sections: ['identity'],
+  sharedDate: '2026-11-20',
+  personInformed: true,
+};
 export const CONSENT = { purpose: 'Demande de logement', recipient: 'Bailleur social', givenDate: '2026-10-01' };
 
 /** How to call each route of the spec (its access expectations live in core/src/policy/access-spec.ts). */
 const CASES: Case[] = [
   { method: 'GET', route: '/api/usagers/:id', url: (c) => `/api/usagers/${c.fileId}` },
   {
-    method: 'PATCH', route: '/api/usagers/:id', url: (c) => `/api/usagers/${c.fileId}`,
+    method: 'PATCH',
+    route: '/api/usagers/:id',
+    url: (c) => `/api/usagers/${c.fileId}`,
     body: () => ({ contact: { phone: '01 23 45 67 89' } }),
   },
   {
-    method: 'PATCH', route: '/api/usagers/:id#situation', url: (c) => `/api/usagers/${c.fileId}`,
+    method: 'PATCH',
+    route: '/api/usagers/:id#situation',
+    url: (c) => `/api/usagers/${c.fileId}`,
     body: () => ({ situation: { employmentStatus: '12' } }),
   },
   {
-    method: 'POST', route: '/api/usagers/:id/members', url: (c) => `/api/usagers/${c.fileId}/members`,
-    body: () => ({ person: { birthName: 'Enfant', firstNames: 'Lou', birthDate: '2020-02-02' }, relationship: '3', startDate: '2020-02-02', reason: 'naissance' }),
+    method: 'POST',
+    route: '/api/usagers/:id/members',
+    url: (c) => `/api/usagers/${c.fileId}/members`,
+    body: () => ({
+      person: { birthName: 'Enfant', firstNames: 'Lou', birthDate: '2020-02-02' },
+      relationship: '3',
+      startDate: '2020-02-02',
+      reason: 'naissance',
+    }),
   },
   {
-    method: 'PATCH', route: '/api/usagers/:id/members/:memberId', url: (c) => `/api/usagers/${c.fileId}/members/${c.memberId}`,
+    method: 'PATCH',
+    route: '/api/usagers/:id/members/:memberId',
+    url: (c) => `/api/usagers/${c.fileId}/members/${c.memberId}`,
     body: () => ({ endDate: '2026-01-01', reason: 'depart' }),
   },
   {
-    method: 'PUT', route: '/api/usagers/:id/referents', url: (c) => `/api/usagers/${c.fileId}/referents`,
+    method: 'PUT',
+    route: '/api/usagers/:id/referents',
+    url: (c) => `/api/usagers/${c.fileId}/referents`,
     body: (c) => ({ referentId: c.referentId, coReferentIds: [] }),
   },
   {
-    method: 'GET', route: '/api/usagers/:id/consultations', url: (c) => `/api/usagers/${c.fileId}/consultations`,
+    method: 'GET',
+    route: '/api/usagers/:id/consultations',
+    url: (c) => `/api/usagers/${c.fileId}/consultations`,
   },
   {
-    method: 'GET', route: '/api/usagers/search', url: () => `/api/usagers/search?q=dupont`,
+    method: 'GET',
+    route: '/api/usagers/search',
+    url: () => `/api/usagers/search?q=dupont`,
   },
   { method: 'GET', route: '/api/usagers/mine', url: () => '/api/usagers/mine' },
   { method: 'GET', route: '/api/usagers/team', url: () => '/api/usagers/team' },
   {
-    method: 'POST', route: '/api/usagers', url: () => '/api/usagers', body: () => minimalUsager(),
+    method: 'POST',
+    route: '/api/usagers',
+    url: () => '/api/usagers',
+    body: () => minimalUsager(),
   },
   { method: 'GET', route: '/api/site/teams', url: () => '/api/site/teams' },
   { method: 'GET', route: '/api/site/workers', url: () => '/api/site/workers' },
   { method: 'GET', route: '/api/admin/sites', url: () => '/api/admin/sites' },
   {
-    method: 'POST', route: '/api/admin/sites', url: () => '/api/admin/sites',
-    body: () => ({ code: `s-${Math.random().toString(36).slice(2, 8)}`, name: 'EPS Test', kind: 'EPS', arrondissements: [11] }),
+    method: 'POST',
+    route: '/api/admin/sites',
+    url: () => '/api/admin/sites',
+    body: () => ({
+      code: `s-${Math.random().toString(36).slice(2, 8)}`,
+      name: 'EPS Test',
+      kind: 'EPS',
+      arrondissements: [11],
+    }),
   },
-  { method: 'PATCH', route: '/api/admin/sites/:id', url: (c) => `/api/admin/sites/${c.siteId}`, body: () => ({ name: 'EPS renommé' }) },
+  {
+    method: 'PATCH',
+    route: '/api/admin/sites/:id',
+    url: (c) => `/api/admin/sites/${c.siteId}`,
+    body: () => ({ name: 'EPS renommé' }),
+  },
   { method: 'GET', route: '/api/admin/teams', url: () => '/api/admin/teams' },
   {
-    method: 'POST', route: '/api/admin/teams', url: () => '/api/admin/teams',
+    method: 'POST',
+    route: '/api/admin/teams',
+    url: () => '/api/admin/teams',
     body: (c) => ({ siteId: c.siteId, name: `Équipe ${Math.random().toString(36).slice(2, 8)}` }),
   },
   {
-    method: 'PATCH', route: '/api/admin/teams/:id', url: (c) => `/api/admin/teams/${c.teamId}`,
+    method: 'PATCH',
+    route: '/api/admin/teams/:id',
+    url: (c) => `/api/admin/teams/${c.teamId}`,
     body: () => ({ name: `Équipe ${Math.random().toString(36).slice(2, 8)}` }),
   },
   { method: 'GET', route: '/api/admin/users', url: () => '/api/admin/users' },
   {
-    method: 'POST', route: '/api/admin/users', url: () => '/api/admin/users',
-    body: (c) => ({ email: `n-${Math.random().toString(36).slice(2, 8)}@test.jalon.local`, displayName: 'Nouvel agent', role: 'secretaire', siteId: c.siteId, password: 'un-mot-de-passe-long' }),
+    method: 'POST',
+    route: '/api/admin/users',
+    url: () => '/api/admin/users',
+    body: (c) => ({
+      email: `n-${Math.random().toString(36).slice(2, 8)}@test.jalon.local`,
+      displayName: 'Nouvel agent',
+      role: 'secretaire',
+      siteId: c.siteId,
+      password: 'un-mot-de-passe-long',
+    }),
   },
   {
-    method: 'PATCH', route: '/api/admin/users/:id', url: (c) => `/api/admin/users/${c.userId}`,
+    method: 'PATCH',
+    route: '/api/admin/users/:id',
+    url: (c) => `/api/admin/users/${c.userId}`,
     body: () => ({ displayName: 'Agent renommé' }),
   },
   {
-    method: 'GET', route: '/api/usagers/:id/journal', url: (c) => `/api/usagers/${c.fileId}/journal`,
+    method: 'GET',
+    route: '/api/usagers/:id/journal',
+    url: (c) => `/api/usagers/${c.fileId}/journal`,
   },
   {
-    method: 'POST', route: '/api/usagers/:id/journal', url: (c) => `/api/usagers/${c.fileId}/journal`,
+    method: 'POST',
+    route: '/api/usagers/:id/journal',
+    url: (c) => `/api/usagers/${c.fileId}/journal`,
     body: () => ({ type: 'appel_entrant', occurredAt: new Date().toISOString() }),
   },
   {
-    method: 'POST', route: '/api/usagers/:id/journal#accueil', url: (c) => `/api/usagers/${c.fileId}/journal`,
+    method: 'POST',
+    route: '/api/usagers/:id/journal#accueil',
+    url: (c) => `/api/usagers/${c.fileId}/journal`,
     body: () => ({ type: 'accueil', occurredAt: new Date().toISOString() }),
   },
   {
-    method: 'PATCH', route: '/api/usagers/:id/journal/:entryId', url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}`,
+    method: 'PATCH',
+    route: '/api/usagers/:id/journal/:entryId',
+    url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}`,
     body: () => ({ version: 0, durationMinutes: 20 }),
   },
   {
-    method: 'POST', route: '/api/usagers/:id/journal/:entryId/delete', url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}/delete`,
+    method: 'POST',
+    route: '/api/usagers/:id/journal/:entryId/delete',
+    url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}/delete`,
     body: () => ({ reason: 'Erreur de saisie' }),
   },
   {
-    method: 'PUT', route: '/api/usagers/:id/journal/:entryId/status', url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}/status`,
+    method: 'PUT',
+    route: '/api/usagers/:id/journal/:entryId/status',
+    url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}/status`,
     body: () => ({ status: 'honore' }),
   },
   {
-    method: 'GET', route: '/api/agenda', url: () => '/api/agenda?from=2026-11-01&to=2026-11-30',
+    method: 'GET',
+    route: '/api/agenda',
+    url: () => '/api/agenda?from=2026-11-01&to=2026-11-30',
   },
   { method: 'GET', route: '/api/todo', url: () => '/api/todo' },
   { method: 'GET', route: '/api/motifs', url: () => '/api/motifs' },
   { method: 'GET', route: '/api/partners', url: () => '/api/partners' },
   {
-    method: 'POST', route: '/api/admin/motifs', url: () => '/api/admin/motifs',
+    method: 'POST',
+    route: '/api/admin/motifs',
+    url: () => '/api/admin/motifs',
     body: () => ({ code: `m_${Math.random().toString(36).slice(2, 8)}`, label: 'Motif test' }),
   },
-  { method: 'PATCH', route: '/api/admin/motifs/:code', url: () => '/api/admin/motifs/budget', body: () => ({ label: 'Budget, dettes' }) },
   {
-    method: 'POST', route: '/api/admin/partners', url: () => '/api/admin/partners',
+    method: 'PATCH',
+    route: '/api/admin/motifs/:code',
+    url: () => '/api/admin/motifs/budget',
+    body: () => ({ label: 'Budget, dettes' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/partners',
+    url: () => '/api/admin/partners',
     body: () => ({ name: 'Association test', kind: 'Association' }),
   },
   {
-    method: 'PATCH', route: '/api/admin/partners/:id', url: (c) => `/api/admin/partners/${c.partnerId}`,
+    method: 'PATCH',
+    route: '/api/admin/partners/:id',
+    url: (c) => `/api/admin/partners/${c.partnerId}`,
     body: () => ({ phone: '01 00 00 00 00' }),
   },
   {
-    method: 'GET', route: '/api/dpo/audit-events', url: () => '/api/dpo/audit-events?purpose=Contr%C3%B4le%20de%20s%C3%A9curit%C3%A9',
+    method: 'GET',
+    route: '/api/dpo/audit-events',
+    url: () => '/api/dpo/audit-events?purpose=Contr%C3%B4le%20de%20s%C3%A9curit%C3%A9',
   },
   {
-    method: 'GET', route: '/api/dpo/access-events', url: (c) => `/api/dpo/access-events?purpose=Contr%C3%B4le%20de%20s%C3%A9curit%C3%A9&userId=${c.referentId}`,
+    method: 'GET',
+    route: '/api/dpo/access-events',
+    url: (c) => `/api/dpo/access-events?purpose=Contr%C3%B4le%20de%20s%C3%A9curit%C3%A9&userId=${c.referentId}`,
   },
   // Statistics (issue 6): workers (their team), responsables (their site), the admin (all sites); never secretaries or the DPO.
-  ...(['/api/statistics/scope', '/api/statistics/table', '/api/statistics/table.csv', '/api/statistics/waiting-time'] as const).map((route): Case => ({
-    method: 'GET', route, url: () => (route.includes('table') ? `${route}?indicator=sexe` : route),
+  ...(
+    [
+      '/api/statistics/scope',
+      '/api/statistics/table',
+      '/api/statistics/table.csv',
+      '/api/statistics/waiting-time',
+    ] as const
+  ).map((route): Case => ({
+    method: 'GET',
+    route,
+    url: () => (route.includes('table') ? `${route}?indicator=sexe` : route),
   })),
   { method: 'GET', route: '/api/statistics/teams', url: () => '/api/statistics/teams' },
   {
-    method: 'GET', route: '/api/statistics/my-activity', url: () => '/api/statistics/my-activity',
+    method: 'GET',
+    route: '/api/statistics/my-activity',
+    url: () => '/api/statistics/my-activity',
   },
   {
-    method: 'GET', route: '/api/statistics/report.pdf', url: (c) => `/api/statistics/report.pdf?siteId=${c.siteId}&year=2026`,
+    method: 'GET',
+    route: '/api/statistics/report.pdf',
+    url: (c) => `/api/statistics/report.pdf?siteId=${c.siteId}&year=2026`,
   },
   { method: 'GET', route: '/api/dpo/accounts', url: () => '/api/dpo/accounts' },
   { method: 'GET', route: '/api/admin/registre', url: () => '/api/admin/registre?format=md' },
@@ -149,69 +262,120 @@ const CASES: Case[] = [
   // so the section is still closed when read (200, `open: false`) or written (409 `section_closed`).
   { method: 'GET', route: '/api/usagers/:id/sections', url: (c) => `/api/usagers/${c.fileId}/sections` },
   {
-    method: 'POST', route: '/api/usagers/:id/sections/:section/open', url: (c) => `/api/usagers/${c.fileId}/sections/sante/open`,
+    method: 'POST',
+    route: '/api/usagers/:id/sections/:section/open',
+    url: (c) => `/api/usagers/${c.fileId}/sections/sante/open`,
     body: () => ({ reasonCode: 'acces_droits', reasonText: 'Demande de complémentaire santé solidaire' }),
   },
   { method: 'GET', route: '/api/usagers/:id/sections/:section', url: (c) => `/api/usagers/${c.fileId}/sections/sante` },
   {
-    method: 'PUT', route: '/api/usagers/:id/sections/:section', url: (c) => `/api/usagers/${c.fileId}/sections/sante`,
+    method: 'PUT',
+    route: '/api/usagers/:id/sections/:section',
+    url: (c) => `/api/usagers/${c.fileId}/sections/sante`,
     body: () => ({ version: 0, data: { healthCoverage: 'ame' } }),
   },
-  { method: 'PUT', route: '/api/admin/sites/:id/profile', url: (c) => `/api/admin/sites/${c.siteId}/profile`, body: () => ({ profile: 'etendu' }) },
+  {
+    method: 'PUT',
+    route: '/api/admin/sites/:id/profile',
+    url: (c) => `/api/admin/sites/${c.siteId}/profile`,
+    body: () => ({ profile: 'etendu' }),
+  },
   // Second factor (issue 8). The admin and the DPO are enrolled (mandatory); the others are not.
   {
-    method: 'POST', route: '/api/auth/totp/enrolment', url: () => '/api/auth/totp/enrolment',
+    method: 'POST',
+    route: '/api/auth/totp/enrolment',
+    url: () => '/api/auth/totp/enrolment',
   },
   {
-    method: 'POST', route: '/api/auth/totp/confirm', url: () => '/api/auth/totp/confirm', body: () => ({ code: '12345a' }),
+    method: 'POST',
+    route: '/api/auth/totp/confirm',
+    url: () => '/api/auth/totp/confirm',
+    body: () => ({ code: '12345a' }),
   },
   {
-    method: 'POST', route: '/api/auth/totp/disable', url: () => '/api/auth/totp/disable', body: () => ({ password: 'pas-le-mot-de-passe' }),
+    method: 'POST',
+    route: '/api/auth/totp/disable',
+    url: () => '/api/auth/totp/disable',
+    body: () => ({ password: 'pas-le-mot-de-passe' }),
   },
   {
-    method: 'POST', route: '/api/admin/users/:id/totp/reset', url: (c) => `/api/admin/users/${c.userId}/totp/reset`,
+    method: 'POST',
+    route: '/api/admin/users/:id/totp/reset',
+    url: (c) => `/api/admin/users/${c.userId}/totp/reset`,
   },
   // Motivated access (issue 5): workers and responsables outside the full part; the review queue for the site's responsable and the DPO.
   {
-    method: 'POST', route: '/api/usagers/:id/break-glass', url: (c) => `/api/usagers/${c.fileId}/break-glass`, body: () => BREAK_GLASS,
+    method: 'POST',
+    route: '/api/usagers/:id/break-glass',
+    url: (c) => `/api/usagers/${c.fileId}/break-glass`,
+    body: () => BREAK_GLASS,
   },
   { method: 'GET', route: '/api/break-glass', url: () => '/api/break-glass?status=pending' },
   {
     // Each caller reviews a fresh grant (to a file of site A), so a first review does not turn the next into 409.
-    method: 'POST', route: '/api/break-glass/:id/review', url: () => `/api/break-glass/${breakGlassIds.shift() ?? ''}/review`,
+    method: 'POST',
+    route: '/api/break-glass/:id/review',
+    url: () => `/api/break-glass/${breakGlassIds.shift() ?? ''}/review`,
     body: () => ({ comment: 'Motif vérifié avec l’agent' }),
   },
   { method: 'GET', route: '/api/notifications', url: () => '/api/notifications' },
   { method: 'POST', route: '/api/notifications/:id/read', url: () => `/api/notifications/${notification.id}/read` },
   // Access export (RGPD art. 15): the référents and the responsable of the site.
   {
-    method: 'GET', route: '/api/usagers/:id/access-export', url: (c) => `/api/usagers/${c.fileId}/access-export?format=json`,
+    method: 'GET',
+    route: '/api/usagers/:id/access-export',
+    url: (c) => `/api/usagers/${c.fileId}/access-export?format=json`,
   },
   // OpenID Connect: not configured in this app (configured: auth/oidc.test.ts), so the flow is 404 for everyone.
   { method: 'GET', route: '/api/auth/oidc', url: () => '/api/auth/oidc' },
   // Partage and consents (issue 5): the file's need-to-know only; the secretary, the other team and other sites get 404.
   { method: 'GET', route: '/api/usagers/:id/shares', url: (c) => `/api/usagers/${c.fileId}/shares` },
-  { method: 'POST', route: '/api/usagers/:id/shares', url: (c) => `/api/usagers/${c.fileId}/shares`, body: () => SHARE },
   {
-    method: 'GET', route: '/api/usagers/:id/shares/:shareId/extract.pdf', url: (c) => `/api/usagers/${c.share.fileId}/shares/${c.share.shareId}/extract.pdf`,
+    method: 'POST',
+    route: '/api/usagers/:id/shares',
+    url: (c) => `/api/usagers/${c.fileId}/shares`,
+    body: () => SHARE,
   },
-  { method: 'POST', route: '/api/usagers/:id/consents', url: (c) => `/api/usagers/${c.fileId}/consents`, body: () => CONSENT },
   {
-    method: 'POST', route: '/api/usagers/:id/consents/:consentId/withdraw', url: (c) => `/api/usagers/${c.share.fileId}/consents/${c.share.consentId}/withdraw`,
+    method: 'GET',
+    route: '/api/usagers/:id/shares/:shareId/extract.pdf',
+    url: (c) => `/api/usagers/${c.share.fileId}/shares/${c.share.shareId}/extract.pdf`,
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/consents',
+    url: (c) => `/api/usagers/${c.fileId}/consents`,
+    body: () => CONSENT,
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/consents/:consentId/withdraw',
+    url: (c) => `/api/usagers/${c.share.fileId}/consents/${c.share.consentId}/withdraw`,
     body: () => ({ withdrawnDate: '2026-11-01' }),
   },
   // Retention (issue 5): the worker's own upcoming list; the référent's hold; the DPO's reports; archive reads (the
   // matrix file is active, so 404 for everyone: the DPO's read of an archived file is in modules/retention).
   {
-    method: 'GET', route: '/api/retention/upcoming', url: () => '/api/retention/upcoming',
+    method: 'GET',
+    route: '/api/retention/upcoming',
+    url: () => '/api/retention/upcoming',
   },
   {
-    method: 'POST', route: '/api/usagers/:id/retention', url: (c) => `/api/usagers/${c.fileId}/retention`,
-    body: () => ({ kind: 'prolongation', untilDate: '2027-06-30', reason: 'procedure_en_cours', note: 'Recours en cours' }),
+    method: 'POST',
+    route: '/api/usagers/:id/retention',
+    url: (c) => `/api/usagers/${c.fileId}/retention`,
+    body: () => ({
+      kind: 'prolongation',
+      untilDate: '2027-06-30',
+      reason: 'procedure_en_cours',
+      note: 'Recours en cours',
+    }),
   },
   { method: 'GET', route: '/api/retention/runs', url: () => '/api/retention/runs' },
   {
-    method: 'POST', route: '/api/retention/archive/:id/read', url: (c) => `/api/retention/archive/${c.fileId}/read`,
+    method: 'POST',
+    route: '/api/retention/archive/:id/read',
+    url: (c) => `/api/retention/archive/${c.fileId}/read`,
     body: () => ({ reason: 'preuve', note: 'Vérification' }),
   },
   { method: 'GET', route: '/api/auth/oidc/start', url: () => '/api/auth/oidc/start' },
@@ -220,13 +384,19 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/usagers/:id/history', url: (c) => `/api/usagers/${c.fileId}/history` },
   { method: 'GET', route: '/api/usagers/:id/restrictions', url: (c) => `/api/usagers/${c.fileId}/restrictions` },
   {
-    method: 'POST', route: '/api/usagers/:id/restrictions', url: (c) => `/api/usagers/${c.fileId}/restrictions`,
+    method: 'POST',
+    route: '/api/usagers/:id/restrictions',
+    url: (c) => `/api/usagers/${c.fileId}/restrictions`,
     body: () => ({ kind: 'opposition', startDate: '2026-11-01', reason: 'Refus des statistiques' }),
   },
   {
     // Each caller gets its own active opposition on a file of the référent, so a first lift does not turn the next into 409.
-    method: 'POST', route: '/api/usagers/:id/restrictions/:restrictionId/lift',
-    url: () => { const r = restrictions.shift(); return `/api/usagers/${r?.fileId ?? ''}/restrictions/${r?.id ?? ''}/lift`; },
+    method: 'POST',
+    route: '/api/usagers/:id/restrictions/:restrictionId/lift',
+    url: () => {
+      const r = restrictions.shift();
+      return `/api/usagers/${r?.fileId ?? ''}/restrictions/${r?.id ?? ''}/lift`;
+    },
     body: () => ({ endDate: '2026-11-20' }),
   },
 ];

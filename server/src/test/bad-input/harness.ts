@@ -13,7 +13,22 @@ import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestU
 export type Who = 'ts' | 'admin' | 'dpo' | 'anon';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Real ids: `:id` is the file, site, team or user depending on the route; other parameters by their name. */
-export interface Ids { breakGlass: string; notification: string; file: string; memberId: string; site: string; team: string; user: string; entryId: string; code: string; partner: string; section: string; shareId: string; consentId: string; restrictionId: string }
+export interface Ids {
+  breakGlass: string;
+  notification: string;
+  file: string;
+  memberId: string;
+  site: string;
+  team: string;
+  user: string;
+  entryId: string;
+  code: string;
+  partner: string;
+  section: string;
+  shareId: string;
+  consentId: string;
+  restrictionId: string;
+}
 export interface Spec {
   who: Who;
   /** A body the route accepts, or refuses for a business reason only (see `baseline`). */
@@ -26,25 +41,97 @@ export interface Spec {
   query?: string;
 }
 
-const TABLES = ['break_glass_access', 'notification', 'audit_event', 'case_file', 'person', 'household_member', 'app_user', 'site', 'team', 'journal_entry', 'motif', 'partner', 'case_file_section', 'file_share', 'consent', 'file_restriction'] as const;
+const TABLES = [
+  'break_glass_access',
+  'notification',
+  'audit_event',
+  'case_file',
+  'person',
+  'household_member',
+  'app_user',
+  'site',
+  'team',
+  'journal_entry',
+  'motif',
+  'partner',
+  'case_file_section',
+  'file_share',
+  'consent',
+  'file_restriction',
+] as const;
 const KNOWN_CODES = [
-  'invalid_json', 'validation_error', 'body_too_large', 'unsupported_media_type', 'invalid_content_length', 'bad_url',
-  'url_too_long', 'bad_request', 'unauthenticated', 'invalid_credentials', 'account_locked', 'csrf_invalid', 'forbidden', 'not_found',
-  'setup_done', 'version_conflict', 'already_exists', 'wrong_password', 'same_password', 'already_left', 'already_member',
-  'end_before_start', 'invalid_referent', 'invalid_site', 'invalid_team', 'member_required', 'no_site_for_role', 'principal_person', 'site_required',
-  'invalid_motif', 'invalid_partner', 'invalid_person', 'invalid_range', 'invalid_worker', 'not_appointment', 'note_flagged', 'note_not_allowed',
-  'partner_required', 'worker_required',
-  'invalid_consent', 'invalid_hold_date',
-  'already_authorized', 'already_reviewed',
-  'password_too_common', 'too_many_attempts', 'totp_required', 'invalid_totp_code', 'totp_enrolment_required', 'totp_already_enabled',
-  'totp_no_enrolment', 'totp_not_enabled', 'oidc_disabled',
-  'invalid_period', 'invalid_filter', 'filter_too_fine', 'grouping_refused', 'table_too_large',
-  'section_not_in_profile', 'section_already_open', 'section_closed', 'field_not_in_profile',
-  'restriction_active', 'restriction_lifted', 'invalid_end_date', 'file_limited',
+  'invalid_json',
+  'validation_error',
+  'body_too_large',
+  'unsupported_media_type',
+  'invalid_content_length',
+  'bad_url',
+  'url_too_long',
+  'bad_request',
+  'unauthenticated',
+  'invalid_credentials',
+  'account_locked',
+  'csrf_invalid',
+  'forbidden',
+  'not_found',
+  'setup_done',
+  'version_conflict',
+  'already_exists',
+  'wrong_password',
+  'same_password',
+  'already_left',
+  'already_member',
+  'end_before_start',
+  'invalid_referent',
+  'invalid_site',
+  'invalid_team',
+  'member_required',
+  'no_site_for_role',
+  'principal_person',
+  'site_required',
+  'invalid_motif',
+  'invalid_partner',
+  'invalid_person',
+  'invalid_range',
+  'invalid_worker',
+  'not_appointment',
+  'note_flagged',
+  'note_not_allowed',
+  'partner_required',
+  'worker_required',
+  'invalid_consent',
+  'invalid_hold_date',
+  'already_authorized',
+  'already_reviewed',
+  'password_too_common',
+  'too_many_attempts',
+  'totp_required',
+  'invalid_totp_code',
+  'totp_enrolment_required',
+  'totp_already_enabled',
+  'totp_no_enrolment',
+  'totp_not_enabled',
+  'oidc_disabled',
+  'invalid_period',
+  'invalid_filter',
+  'filter_too_fine',
+  'grouping_refused',
+  'table_too_large',
+  'section_not_in_profile',
+  'section_already_open',
+  'section_closed',
+  'field_not_in_profile',
+  'restriction_active',
+  'restriction_lifted',
+  'invalid_end_date',
+  'file_limited',
 ];
-const ENGLISH = /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
-const FRENCH = /[àâçéèêëîïôûùüœ’°]| : |\b(le|la|les|des|du|de|une?|au|aux|est|et|ou|en|sur|pour|par|oui|non|pas|invalide|introuvable|obligatoire|trop|adresse|valeur|saisissez|attendu|motif|mot)\b/i;
-const STACK = /\n\s+at |\bat [\w$.<>]+ \(|\.(ts|js|mjs|cjs):\d+|node_modules|\bError:|FST_ERR|SQLSTATE|"stack"|statusCode/;
+const ENGLISH =
+  /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
+const FRENCH =
+  /[àâçéèêëîïôûùüœ’°]| : |\b(le|la|les|des|du|de|une?|au|aux|est|et|ou|en|sur|pour|par|oui|non|pas|invalide|introuvable|obligatoire|trop|adresse|valeur|saisissez|attendu|motif|mot)\b/i;
+const STACK =
+  /\n\s+at |\bat [\w$.<>]+ \(|\.(ts|js|mjs|cjs):\d+|node_modules|\bError:|FST_ERR|SQLSTATE|"stack"|statusCode/;
 
 const nest = (depth: number): unknown => {
   let v: unknown = 'fond';
@@ -53,12 +140,42 @@ const nest = (depth: number): unknown => {
 };
 export const DEEP = nest(1000);
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-const STRING_VARIANTS: unknown[] = [12345, true, {}, [], DEEP, 'x'.repeat(100_000), 'ab\u0000cd', 'ab\u001bcd', 'ab\u007fcd', 'ab\u0085cd'];
+const STRING_VARIANTS: unknown[] = [
+  12345,
+  true,
+  {},
+  [],
+  DEEP,
+  'x'.repeat(100_000),
+  'ab\u0000cd',
+  'ab\u001bcd',
+  'ab\u007fcd',
+  'ab\u0085cd',
+];
 const NUMBER_VARIANTS: unknown[] = ['12', -1, 1.5, 1e300, true, DEEP];
 const BOOLEAN_VARIANTS: unknown[] = ['true', 1, null, DEEP];
-const DATE_VARIANTS = ['2024-02-30', '2023-02-29', '31/12/2020', '2020-13-01', '2020-1-1', '0000-01-01', '1899-12-31', '9999-12-31', '2024-02-30T00:00:00Z', ''];
+const DATE_VARIANTS = [
+  '2024-02-30',
+  '2023-02-29',
+  '31/12/2020',
+  '2020-13-01',
+  '2020-1-1',
+  '0000-01-01',
+  '1899-12-31',
+  '9999-12-31',
+  '2024-02-30T00:00:00Z',
+  '',
+];
 const PAST_DATE_VARIANTS = [...DATE_VARIANTS, tomorrow];
-const DATETIME_VARIANTS = ['2024-02-30T10:00:00+01:00', '2026-11-20T25:00:00Z', '2026-11-20 10:00', '2026-11-20T10:00:00', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', ''];
+const DATETIME_VARIANTS = [
+  '2024-02-30T10:00:00+01:00',
+  '2026-11-20T25:00:00Z',
+  '2026-11-20 10:00',
+  '2026-11-20T10:00:00',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '',
+];
 
 /** Time limit of the long tests (2 to 8 s each on an idle machine), with room for a loaded CI. */
 export const HEAVY = 90_000;
@@ -98,7 +215,14 @@ export let ids: Ids;
 
 export const fill = (url: string, over: Partial<Ids> = {}) => {
   const i: Record<string, string> = { ...ids, ...over };
-  const byPrefix: [string, string | undefined][] = [['/api/admin/sites', i.site], ['/api/admin/teams', i.team], ['/api/admin/users', i.user], ['/api/admin/partners', i.partner], ['/api/break-glass', i.breakGlass], ['/api/notifications', i.notification]];
+  const byPrefix: [string, string | undefined][] = [
+    ['/api/admin/sites', i.site],
+    ['/api/admin/teams', i.team],
+    ['/api/admin/users', i.user],
+    ['/api/admin/partners', i.partner],
+    ['/api/break-glass', i.breakGlass],
+    ['/api/notifications', i.notification],
+  ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
 };
@@ -146,7 +270,8 @@ let failedLogins = 0;
 export const expectRefused = async (label: string, opts: InjectOptions, expected?: number | number[]) => {
   const res = await t.app.inject(opts);
   const err = expectCleanError(res, label);
-  if (expected !== undefined) expect([expected].flat(), `${label} → ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+  if (expected !== undefined)
+    expect([expected].flat(), `${label} → ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
   if (opts.url === '/api/auth/login' && res.statusCode === 401) failedLogins++;
   return { res, err };
 };
@@ -156,7 +281,10 @@ export const writesNothing = async (label: string, batch: () => Promise<void>) =
   const before = await counts();
   failedLogins = 0;
   await batch();
-  expect(await counts(), `${label}: a refused request wrote something`).toEqual({ ...before, audit_event: before.audit_event + failedLogins });
+  expect(await counts(), `${label}: a refused request wrote something`).toEqual({
+    ...before,
+    audit_event: before.audit_event + failedLogins,
+  });
 };
 
 /**
@@ -176,49 +304,106 @@ export function useBadInputApp(): void {
       dpo: await buildUser(t.db, 'dpo', null),
       victim: await buildUser(t.db, 'secretaire', site.id),
     };
-    sessions = { ts: await loginAs(t.app, users.ts), admin: await loginAs(t.app, users.admin), dpo: await loginAs(t.app, users.dpo) };
+    sessions = {
+      ts: await loginAs(t.app, users.ts),
+      admin: await loginAs(t.app, users.admin),
+      dpo: await loginAs(t.app, users.dpo),
+    };
     const file = await createUsagerAs(t.app, sessions.ts);
     const added = await t.app.inject({
-      method: 'POST', url: `/api/usagers/${file.id}/members`, headers: sessions.ts.send,
-      payload: { person: { birthName: 'Membre', firstNames: 'Alex', birthDate: '2001-01-01' }, relationship: '7', startDate: '2024-01-01' },
+      method: 'POST',
+      url: `/api/usagers/${file.id}/members`,
+      headers: sessions.ts.send,
+      payload: {
+        person: { birthName: 'Membre', firstNames: 'Alex', birthDate: '2001-01-01' },
+        relationship: '7',
+        startDate: '2024-01-01',
+      },
     });
-    const member = added.json().data.full.household.members.find((m: { relationship: { code: string } }) => m.relationship.code === '7');
+    const member = added
+      .json()
+      .data.full.household.members.find((m: { relationship: { code: string } }) => m.relationship.code === '7');
     // An appointment of the file (its status can be set) and a partner, for the journal and catalogue routes.
     const entry = await t.app.inject({
-      method: 'POST', url: `/api/usagers/${file.id}/journal`, headers: sessions.ts.send,
+      method: 'POST',
+      url: `/api/usagers/${file.id}/journal`,
+      headers: sessions.ts.send,
       payload: { type: 'rendez_vous', occurredAt: '2026-11-24T10:00:00Z', durationMinutes: 30, place: 'bureau' },
     });
-    const partner = await t.app.inject({ method: 'POST', url: '/api/admin/partners', headers: sessions.admin.send, payload: { name: 'Partenaire', kind: 'CCAS' } });
+    const partner = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/partners',
+      headers: sessions.admin.send,
+      payload: { name: 'Partenaire', kind: 'CCAS' },
+    });
     ids = {
-      breakGlass: '', notification: '', file: file.id, memberId: member.memberId, site: site.id, team: site.teamB, user: users.victim.id,
-      entryId: entry.json().id, code: 'logement', partner: partner.json().id, section: 'sante', shareId: '', consentId: '', restrictionId: '',
+      breakGlass: '',
+      notification: '',
+      file: file.id,
+      memberId: member.memberId,
+      site: site.id,
+      team: site.teamB,
+      user: users.victim.id,
+      entryId: entry.json().id,
+      code: 'logement',
+      partner: partner.json().id,
+      section: 'sante',
+      shareId: '',
+      consentId: '',
+      restrictionId: '',
     };
     const shared = await t.app.inject({
-      method: 'POST', url: `/api/usagers/${file.id}/shares`, headers: sessions.ts.send,
-      payload: { recipientOrganisation: 'CMP Paris 18e', legalGround: 'casf_l121_6_2', sections: ['identity'], sharedDate: '2026-11-20', personInformed: true },
+      method: 'POST',
+      url: `/api/usagers/${file.id}/shares`,
+      headers: sessions.ts.send,
+      payload: {
+        recipientOrganisation: 'CMP Paris 18e',
+        legalGround: 'casf_l121_6_2',
+        sections: ['identity'],
+        sharedDate: '2026-11-20',
+        personInformed: true,
+      },
     });
     const consent = await t.app.inject({
-      method: 'POST', url: `/api/usagers/${file.id}/consents`, headers: sessions.ts.send, payload: { purpose: 'Aide', recipient: 'CCAS', givenDate: '2026-10-01' },
+      method: 'POST',
+      url: `/api/usagers/${file.id}/consents`,
+      headers: sessions.ts.send,
+      payload: { purpose: 'Aide', recipient: 'CCAS', givenDate: '2026-10-01' },
     });
     ids.shareId = shared.json().id;
     ids.consentId = consent.json().id;
     // An active opposition (recording another is refused, 409) and a lifted limitation (lifting again is refused, 409).
-    const rs = (payload: object) => t.app.inject({ method: 'POST', url: `/api/usagers/${file.id}/restrictions`, headers: sessions.ts.send, payload });
+    const rs = (payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/usagers/${file.id}/restrictions`, headers: sessions.ts.send, payload });
     await rs({ kind: 'opposition', startDate: '2026-11-01', reason: 'Refus des statistiques' });
     ids.restrictionId = (await rs({ kind: 'limitation', startDate: '2026-11-01', reason: 'Contestation' })).json().id;
-    await t.app.inject({ method: 'POST', url: `/api/usagers/${file.id}/restrictions/${ids.restrictionId}/lift`, headers: sessions.ts.send, payload: { endDate: '2026-11-02' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${file.id}/restrictions/${ids.restrictionId}/lift`,
+      headers: sessions.ts.send,
+      payload: { endDate: '2026-11-02' },
+    });
   });
   // A motivated access to the file by a worker of another site: a grant to review and a notification of `ts` to read.
   beforeAll(async () => {
     const other = await buildSite(t.db);
     const outsider = await loginAs(t.app, await buildUser(t.db, 'travailleur_social', other.id, [other.teamA]));
     const grant = await t.app.inject({
-      method: 'POST', url: `/api/usagers/${ids.file}/break-glass`, headers: outsider.send,
+      method: 'POST',
+      url: `/api/usagers/${ids.file}/break-glass`,
+      headers: outsider.send,
       payload: { reason: 'accueil_sans_rdv', justification: 'Accueil sans rendez-vous au site' },
     });
     ids.breakGlass = grant.json().id;
-    await t.app.inject({ method: 'POST', url: `/api/break-glass/${ids.breakGlass}/review`, headers: sessions.dpo.send, payload: { comment: 'Première revue' } });
-    ids.notification = (await t.db.selectFrom('notification').select('id').where('user_id', '=', users.ts.id).executeTakeFirstOrThrow()).id;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/break-glass/${ids.breakGlass}/review`,
+      headers: sessions.dpo.send,
+      payload: { comment: 'Première revue' },
+    });
+    ids.notification = (
+      await t.db.selectFrom('notification').select('id').where('user_id', '=', users.ts.id).executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => t.close());
 }

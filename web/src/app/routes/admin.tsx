@@ -28,13 +28,18 @@ export function AdminRoute() {
   const selected = TABS.find((t) => t.tabId === params.get('onglet'))?.tabId ?? 'sites';
   const label = TABS.find((t) => t.tabId === selected)?.label ?? '';
   useDocumentTitle(`Administration — ${label}`);
-  if (me.user.role !== 'admin_fonctionnel') return <NotFoundRoute title="Accès réservé à l’administration fonctionnelle" />;
+  if (me.user.role !== 'admin_fonctionnel')
+    return <NotFoundRoute title="Accès réservé à l’administration fonctionnelle" />;
 
   return (
     <>
       <h1>Administration</h1>
-      <Tabs label="Administration" tabs={TABS} selectedTabId={selected}
-        onTabChange={(tabId) => setParams({ onglet: tabId }, { replace: true })}>
+      <Tabs
+        label="Administration"
+        tabs={TABS}
+        selectedTabId={selected}
+        onTabChange={(tabId) => setParams({ onglet: tabId }, { replace: true })}
+      >
         {selected === 'sites' ? <SitesTab /> : null}
         {selected === 'equipes' ? <TeamsTab /> : null}
         {selected === 'utilisateurs' ? <UsersTab /> : null}

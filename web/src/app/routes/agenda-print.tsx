@@ -16,7 +16,8 @@ export function AgendaPrintRoute() {
   const pro = me.user.role === 'secretaire' ? params.get('pro') || undefined : undefined;
   const title = isDay(date) ? `Rendez-vous du ${longDay(date)}` : 'Date invalide';
   useDocumentTitle(title);
-  if (!hasAgenda(me.user.role)) return <NotFoundRoute title="Agenda réservé aux travailleurs sociaux et au secrétariat" />;
+  if (!hasAgenda(me.user.role))
+    return <NotFoundRoute title="Agenda réservé aux travailleurs sociaux et au secrétariat" />;
   if (!isDay(date)) return <NotFoundRoute title="Date invalide" />;
   const who = me.user.role === 'secretaire' ? (me.user.siteName ?? 'Site') : me.user.displayName;
 

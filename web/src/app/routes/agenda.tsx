@@ -19,7 +19,8 @@ export function AgendaRoute() {
   const pro = params.get('pro') || undefined;
   const siteView = me.user.role === 'secretaire';
   useDocumentTitle(siteView ? 'Agenda du site' : 'Mon agenda');
-  if (!hasAgenda(me.user.role)) return <NotFoundRoute title="Agenda réservé aux travailleurs sociaux et au secrétariat" />;
+  if (!hasAgenda(me.user.role))
+    return <NotFoundRoute title="Agenda réservé aux travailleurs sociaux et au secrétariat" />;
 
   const handleNavigate = (p: { vue: AgendaMode; date: string; pro?: string }) => {
     const next: Record<string, string> = { vue: p.vue, date: p.date };
@@ -30,8 +31,14 @@ export function AgendaRoute() {
   return (
     <>
       <h1>{siteView ? `Agenda du site${me.user.siteName ? ` — ${me.user.siteName}` : ''}` : 'Mon agenda'}</h1>
-      <AgendaView mode={mode} date={date} siteView={siteView} workerId={siteView ? pro : undefined} onNavigate={handleNavigate}
-        renderUsagerPicker={(p) => <UsagerPicker {...p} />} />
+      <AgendaView
+        mode={mode}
+        date={date}
+        siteView={siteView}
+        workerId={siteView ? pro : undefined}
+        onNavigate={handleNavigate}
+        renderUsagerPicker={(p) => <UsagerPicker {...p} />}
+      />
     </>
   );
 }

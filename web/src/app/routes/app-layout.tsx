@@ -50,7 +50,11 @@ export function AppLayout() {
           {me.user.siteName ? ` — ${me.user.siteName}` : ''}
         </p>,
         { iconId: 'fr-icon-lock-line', text: 'Changer mon mot de passe', linkProps: { to: paths.password.href() } },
-        { iconId: 'fr-icon-shield-line', text: 'Double authentification', linkProps: { to: paths.secondFactor.href() } },
+        {
+          iconId: 'fr-icon-shield-line',
+          text: 'Double authentification',
+          linkProps: { to: paths.secondFactor.href() },
+        },
         {
           iconId: 'fr-icon-logout-box-r-line',
           text: 'Se déconnecter',
@@ -62,16 +66,29 @@ export function AppLayout() {
   // Social workers and secretaries move between the usagers and the agenda.
   const role = me?.user.role;
   // Statistics for workers (their team), responsables (their site) and the admin (all sites).
-  const statisticsItem = { text: 'Statistiques', linkProps: { to: paths.statistics.href() }, isActive: pathname.startsWith('/statistiques') };
+  const statisticsItem = {
+    text: 'Statistiques',
+    linkProps: { to: paths.statistics.href() },
+    isActive: pathname.startsWith('/statistiques'),
+  };
   const navigation: HeaderProps['navigation'] =
     role === 'travailleur_social' || role === 'secretaire' || role === 'responsable'
       ? [
-          { text: 'Usagers', linkProps: { to: paths.home.href() }, isActive: pathname === '/' || pathname.startsWith('/usagers') },
-          ...(role === 'responsable' ? [] : [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]),
+          {
+            text: 'Usagers',
+            linkProps: { to: paths.home.href() },
+            isActive: pathname === '/' || pathname.startsWith('/usagers'),
+          },
+          ...(role === 'responsable'
+            ? []
+            : [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]),
           ...(role === 'secretaire' ? [] : [statisticsItem]),
         ]
       : role === 'admin_fonctionnel'
-        ? [{ text: 'Administration', linkProps: { to: paths.admin.href() }, isActive: pathname.startsWith('/admin') }, statisticsItem]
+        ? [
+            { text: 'Administration', linkProps: { to: paths.admin.href() }, isActive: pathname.startsWith('/admin') },
+            statisticsItem,
+          ]
         : undefined;
 
   return (

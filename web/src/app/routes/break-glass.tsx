@@ -7,13 +7,16 @@ import { useSession } from './require-auth';
 export function BreakGlassRoute() {
   const me = useSession();
   useDocumentTitle('Accès motivés à revoir');
-  if (me.user.role !== 'dpo' && me.user.role !== 'responsable') return <NotFoundRoute title="Page réservée aux responsables de site et au DPO" />;
+  if (me.user.role !== 'dpo' && me.user.role !== 'responsable')
+    return <NotFoundRoute title="Page réservée aux responsables de site et au DPO" />;
   return (
     <>
       <h1>Accès motivés</h1>
       <p>
         Chaque ouverture d’un dossier hors du besoin d’en connaître est revue :{' '}
-        {me.user.role === 'dpo' ? 'vous voyez les accès de tous les sites.' : 'vous voyez les accès aux dossiers de votre site.'}
+        {me.user.role === 'dpo'
+          ? 'vous voyez les accès de tous les sites.'
+          : 'vous voyez les accès aux dossiers de votre site.'}
       </p>
       <ReviewQueue />
     </>

@@ -19,7 +19,9 @@ export function DpoRoute() {
         des usagers.
       </p>
       <p>
-        <Link className="fr-link fr-icon-eye-line fr-link--icon-left" to={paths.breakGlass.href()}>Accès motivés à revoir</Link>
+        <Link className="fr-link fr-icon-eye-line fr-link--icon-left" to={paths.breakGlass.href()}>
+          Accès motivés à revoir
+        </Link>
       </p>
       <AuditLog />
       <hr className="fr-mt-6w" />

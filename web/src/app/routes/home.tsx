@@ -37,7 +37,9 @@ export function HomeRoute() {
       <NotificationsPanel />
       {me.user.role === 'responsable' ? (
         <p className="fr-mb-4w">
-          <Link className="fr-link fr-icon-eye-line fr-link--icon-left" to={paths.breakGlass.href()}>Accès motivés à revoir</Link>
+          <Link className="fr-link fr-icon-eye-line fr-link--icon-left" to={paths.breakGlass.href()}>
+            Accès motivés à revoir
+          </Link>
         </p>
       ) : null}
       <UsagerSearch canBreakGlass={me.user.role === 'travailleur_social' || me.user.role === 'responsable'} />
@@ -45,13 +47,23 @@ export function HomeRoute() {
       {me.user.role === 'travailleur_social' ? <RetentionPanel /> : null}
       <section aria-labelledby="ma-file-active" className="fr-mb-6w">
         <h2 id="ma-file-active">Ma file active</h2>
-        <UsagerListTable caption="Ma file active" items={mine.data?.items} isPending={mine.isPending} error={mine.error}
-          empty="Aucun dossier suivi avec un contact dans les 12 derniers mois." />
+        <UsagerListTable
+          caption="Ma file active"
+          items={mine.data?.items}
+          isPending={mine.isPending}
+          error={mine.error}
+          empty="Aucun dossier suivi avec un contact dans les 12 derniers mois."
+        />
       </section>
       <section aria-labelledby="mon-equipe">
         <h2 id="mon-equipe">Mon équipe</h2>
-        <UsagerListTable caption="Mon équipe" items={team.data?.items} isPending={team.isPending} error={team.error}
-          empty="Aucun dossier suivi par votre équipe." />
+        <UsagerListTable
+          caption="Mon équipe"
+          items={team.data?.items}
+          isPending={team.isPending}
+          error={team.error}
+          empty="Aucun dossier suivi par votre équipe."
+        />
       </section>
     </>
   );

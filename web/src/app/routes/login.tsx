@@ -34,7 +34,13 @@ export function LoginRoute() {
         {setupStatus.error ? <ErrorAlert error={setupStatus.error} titleAs="h2" /> : null}
         {oidcError ? (
           <div className="fr-mb-3w">
-            <Alert severity="error" as="h2" small={false} title="Connexion avec ProConnect impossible" description={oidcError} />
+            <Alert
+              severity="error"
+              as="h2"
+              small={false}
+              title="Connexion avec ProConnect impossible"
+              description={oidcError}
+            />
           </div>
         ) : null}
         <LoginForm onSuccess={handleSuccess} />

@@ -14,7 +14,8 @@ export function RequireAuth() {
   if (!me) return <Navigate to={paths.login.href(location.pathname + location.search)} replace />;
   // Admin and DPO without a second factor: the server allows only the enrolment, so the app shows only that page.
   const mustEnrol = me.secondFactor.required && !me.secondFactor.enrolled;
-  if (mustEnrol && location.pathname !== paths.secondFactor.href()) return <Navigate to={paths.secondFactor.href()} replace />;
+  if (mustEnrol && location.pathname !== paths.secondFactor.href())
+    return <Navigate to={paths.secondFactor.href()} replace />;
   return <Outlet context={me} />;
 }
 

@@ -18,15 +18,23 @@ export function SecondFactorRoute() {
         <h1>Double authentification</h1>
         {required && !enrolled && confirming ? (
           <div className="fr-mb-3w">
-            <Alert severity="warning" as="h2" small={false} title="Obligatoire pour votre profil"
-              description="Activez la double authentification pour accéder à Jalon." />
+            <Alert
+              severity="warning"
+              as="h2"
+              small={false}
+              title="Obligatoire pour votre profil"
+              description="Activez la double authentification pour accéder à Jalon."
+            />
           </div>
         ) : null}
         {enrolled && !confirming ? (
           <>
             <p>La double authentification est activée : un code vous est demandé à chaque connexion.</p>
             {required ? (
-              <p>Elle est obligatoire pour votre profil. Téléphone perdu : demandez sa réinitialisation à un autre administrateur fonctionnel.</p>
+              <p>
+                Elle est obligatoire pour votre profil. Téléphone perdu : demandez sa réinitialisation à un autre
+                administrateur fonctionnel.
+              </p>
             ) : (
               <SecondFactorDisable />
             )}

@@ -17,8 +17,8 @@ export function SetupRoute() {
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Installation de Jalon</h1>
         <p>
-          Aucun compte n’existe encore. Créez le compte de l’administrateur fonctionnel : il créera ensuite les sites, les
-          équipes et les comptes des professionnels.
+          Aucun compte n’existe encore. Créez le compte de l’administrateur fonctionnel : il créera ensuite les sites,
+          les équipes et les comptes des professionnels.
         </p>
         <SetupForm onSuccess={() => navigate(paths.admin.href(), { replace: true })} />
       </div>

@@ -37,19 +37,31 @@ export function UsagerRoute() {
         tabId: 'journal',
         label: 'Journal',
         content: (
-          <JournalTab fileId={file.data.id} secretary={a.secretary} persons={persons} defaultWorkerId={defaultWorkerId}
-            formOpen={formOpen} onFormOpenChange={setFormOpen} />
+          <JournalTab
+            fileId={file.data.id}
+            secretary={a.secretary}
+            persons={persons}
+            defaultWorkerId={defaultWorkerId}
+            formOpen={formOpen}
+            onFormOpenChange={setFormOpen}
+          />
         ),
       },
       // Sensitive sections follow the need-to-know of the full part (issue 5).
-      ...(file.can.readFull ? [{ tabId: 'sections', label: 'Sections facultatives', content: <SectionsTab fileId={file.data.id} /> }] : []),
+      ...(file.can.readFull
+        ? [{ tabId: 'sections', label: 'Sections facultatives', content: <SectionsTab fileId={file.data.id} /> }]
+        : []),
       // Partage (secret partagé) and consents: the same need-to-know (issue 5).
-      ...(file.can.readFull ? [{ tabId: 'partages', label: 'Partages', content: <PartageTab fileId={file.data.id} /> }] : []),
+      ...(file.can.readFull
+        ? [{ tabId: 'partages', label: 'Partages', content: <PartageTab fileId={file.data.id} /> }]
+        : []),
     ];
   };
 
   // The access export (RGPD art. 15): référents (who see the consultations) and the responsable of the file's site.
-  const canExport = Boolean(dto && (dto.can.readConsultations || (me.user.role === 'responsable' && dto.can.manageReferents)));
+  const canExport = Boolean(
+    dto && (dto.can.readConsultations || (me.user.role === 'responsable' && dto.can.manageReferents)),
+  );
 
   return (
     <>
@@ -58,15 +70,31 @@ export function UsagerRoute() {
         segments={[{ label: 'Accueil', linkProps: { to: paths.home.href() } }]}
         className="fr-mt-0 fr-mb-2w"
       />
-      <UsagerFile key={id} id={id} extraTabs={extraTabs}
-        notFoundExtra={me.user.role === 'travailleur_social' || me.user.role === 'responsable' ? <BreakGlassForm fileId={id} /> : null} />
+      <UsagerFile
+        key={id}
+        id={id}
+        extraTabs={extraTabs}
+        notFoundExtra={
+          me.user.role === 'travailleur_social' || me.user.role === 'responsable' ? (
+            <BreakGlassForm fileId={id} />
+          ) : null
+        }
+      />
       {canExport ? (
         <p className="fr-mt-4w">
           Droit d’accès de la personne (RGPD art. 15) :{' '}
-          <a className="fr-link fr-link--download" href={`/api/usagers/${encodeURIComponent(id)}/access-export?format=pdf`} download>
+          <a
+            className="fr-link fr-link--download"
+            href={`/api/usagers/${encodeURIComponent(id)}/access-export?format=pdf`}
+            download
+          >
             Télécharger l’export des données (PDF)
           </a>{' '}
-          <a className="fr-link fr-link--download fr-ml-2w" href={`/api/usagers/${encodeURIComponent(id)}/access-export?format=json`} download>
+          <a
+            className="fr-link fr-link--download fr-ml-2w"
+            href={`/api/usagers/${encodeURIComponent(id)}/access-export?format=json`}
+            download
+          >
             Export JSON
           </a>
         </p>

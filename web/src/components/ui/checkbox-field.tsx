@@ -14,7 +14,14 @@ interface CheckboxFieldProps {
 export function CheckboxField({ name, id = name, label, checked, onChange, hint, value }: CheckboxFieldProps) {
   return (
     <div className="fr-checkbox-group fr-mb-2w">
-      <input type="checkbox" id={id} name={name} value={value} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label className="fr-label" htmlFor={id}>
         {label}
         {hint ? <span className="fr-hint-text">{hint}</span> : null}

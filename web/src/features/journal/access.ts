@@ -6,6 +6,7 @@ import type { MeDto, UsagerDto } from '@jalon/core';
  */
 export const journalAccess = (me: MeDto, dto: UsagerDto): { secretary: boolean } | null => {
   if (me.user.role === 'travailleur_social' && dto.can.readFull) return { secretary: false };
-  if (me.user.role === 'secretaire' && me.user.siteId !== null && me.user.siteId === dto.data.site.id) return { secretary: true };
+  if (me.user.role === 'secretaire' && me.user.siteId !== null && me.user.siteId === dto.data.site.id)
+    return { secretary: true };
   return null;
 };

@@ -12,7 +12,11 @@ export interface StatisticsParams {
   compare: boolean;
 }
 
-const placeQuery = (p: Pick<StatisticsParams, 'from' | 'to' | 'siteId'>) => ({ from: p.from, to: p.to, siteIds: p.siteId || undefined });
+const placeQuery = (p: Pick<StatisticsParams, 'from' | 'to' | 'siteId'>) => ({
+  from: p.from,
+  to: p.to,
+  siteIds: p.siteId || undefined,
+});
 
 export const tableQueryString = (p: StatisticsParams, category?: string) =>
   toQuery({
@@ -24,11 +28,16 @@ export const tableQueryString = (p: StatisticsParams, category?: string) =>
   });
 
 /** The CSV of exactly the table shown (same query, same protection). */
-export const csvHref = (p: StatisticsParams) => `/api/statistics/table.csv${tableQueryString({ ...p, compare: false })}`;
+export const csvHref = (p: StatisticsParams) =>
+  `/api/statistics/table.csv${tableQueryString({ ...p, compare: false })}`;
 export const reportHref = (siteId: string, year: number) => `/api/statistics/report.pdf${toQuery({ siteId, year })}`;
 
 export const useStatisticsScope = () =>
-  useQuery({ queryKey: ['statistics', 'scope'], queryFn: () => api.get<StatisticsScopeDto>('/statistics/scope'), staleTime: 60_000 });
+  useQuery({
+    queryKey: ['statistics', 'scope'],
+    queryFn: () => api.get<StatisticsScopeDto>('/statistics/scope'),
+    staleTime: 60_000,
+  });
 
 export const useStatisticsTable = (p: StatisticsParams, enabled = true) =>
   useQuery({
@@ -42,13 +51,19 @@ export const useStatisticsTable = (p: StatisticsParams, enabled = true) =>
 export const useMapTable = (p: StatisticsParams, category: string, enabled: boolean) =>
   useQuery({
     queryKey: ['statistics', 'map', p.indicator, p.from, p.to, p.siteId, category],
-    queryFn: () => api.get<StatisticsTableDto>(`/statistics/table${toQuery({ indicator: p.indicator, ...placeQuery(p), groupBy: 'arrondissement', category })}`),
+    queryFn: () =>
+      api.get<StatisticsTableDto>(
+        `/statistics/table${toQuery({ indicator: p.indicator, ...placeQuery(p), groupBy: 'arrondissement', category })}`,
+      ),
     enabled,
     placeholderData: keepPreviousData,
   });
 
 export const useWaitingTime = (p: StatisticsParams) =>
-  useQuery({ queryKey: ['statistics', 'wait', p.from, p.to, p.siteId], queryFn: () => api.get<WaitingTimeDto>(`/statistics/waiting-time${toQuery(placeQuery(p))}`) });
+  useQuery({
+    queryKey: ['statistics', 'wait', p.from, p.to, p.siteId],
+    queryFn: () => api.get<WaitingTimeDto>(`/statistics/waiting-time${toQuery(placeQuery(p))}`),
+  });
 
 export const useTeamTable = (p: StatisticsParams, enabled: boolean) =>
   useQuery({

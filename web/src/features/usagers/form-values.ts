@@ -52,14 +52,30 @@ export interface SectionFieldsProps<T> {
 }
 
 export const EMPTY_IDENTITY: IdentityValues = {
-  birthName: '', usedName: '', firstNames: '', sex: '', birthDate: '', birthPlace: '',
+  birthName: '',
+  usedName: '',
+  firstNames: '',
+  sex: '',
+  birthDate: '',
+  birthPlace: '',
 };
 export const EMPTY_CONTACT: ContactValues = {
-  addressLine: '', postalCode: '', city: '', domiciliation: false, domiciliationOrganism: '', phone: '', email: '',
+  addressLine: '',
+  postalCode: '',
+  city: '',
+  domiciliation: false,
+  domiciliationOrganism: '',
+  phone: '',
+  email: '',
 };
 export const EMPTY_IDENTIFIERS: IdentifierValues = { cafNumber: '', franceTravailId: '' };
 export const EMPTY_SITUATION: SituationValues = {
-  nationality: 'NR', maritalStatus: 'NR', employmentStatus: 'NR', cafActivity: 'NR', educationLevel: 'NR' };
+  nationality: 'NR',
+  maritalStatus: 'NR',
+  employmentStatus: 'NR',
+  cafActivity: 'NR',
+  educationLevel: 'NR',
+};
 export const EMPTY_HOUSEHOLD: HouseholdValues = { housingStatus: 'NR', housingNature: 'NR', familyType: 'NR' };
 
 type Data = UsagerDto['data'];
@@ -124,7 +140,10 @@ export const contactBody = (v: ContactValues) => ({
   email: v.email,
 });
 
-export const identifiersBody = (v: IdentifierValues) => ({ cafNumber: v.cafNumber, franceTravailId: v.franceTravailId });
+export const identifiersBody = (v: IdentifierValues) => ({
+  cafNumber: v.cafNumber,
+  franceTravailId: v.franceTravailId,
+});
 
 export const situationBody = (v: SituationValues) => ({
   nationality: v.nationality,

@@ -12,5 +12,8 @@ export const createMotif = (body: MotifBody) => api.post<MotifDto>('/admin/motif
 
 export const useCreateMotif = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createMotif, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['motifs'] }) });
+  return useMutation({
+    mutationFn: createMotif,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['motifs'] }),
+  });
 };

@@ -14,5 +14,8 @@ export const createPartner = (body: PartnerBody) => api.post<PartnerDto>('/admin
 
 export const useCreatePartner = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createPartner, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['partners'] }) });
+  return useMutation({
+    mutationFn: createPartner,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['partners'] }),
+  });
 };

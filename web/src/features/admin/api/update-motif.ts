@@ -9,7 +9,8 @@ export const updateMotif = (code: string, body: { label?: string; active?: boole
 export const useUpdateMotif = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, body }: { code: string; body: { label?: string; active?: boolean } }) => updateMotif(code, body),
+    mutationFn: ({ code, body }: { code: string; body: { label?: string; active?: boolean } }) =>
+      updateMotif(code, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['motifs'] }),
   });
 };

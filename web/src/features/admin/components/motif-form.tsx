@@ -48,17 +48,45 @@ export function MotifForm({ motif, onDone }: { motif?: MotifDto; onDone: () => v
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby={`${prefix}-titre`} className="fr-p-3w fr-mb-4w fr-background-alt--grey">
-      <h3 id={`${prefix}-titre`} className="fr-h5">{motif ? `Renommer le motif « ${motif.label} »` : 'Créer un motif'}</h3>
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      aria-labelledby={`${prefix}-titre`}
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey"
+    >
+      <h3 id={`${prefix}-titre`} className="fr-h5">
+        {motif ? `Renommer le motif « ${motif.label} »` : 'Créer un motif'}
+      </h3>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id={`${prefix}-label`} name="label" label="Libellé" value={label} onChange={handleLabel} error={errors.label}
-            required autoFocus maxLength={100} />
+          <TextField
+            id={`${prefix}-label`}
+            name="label"
+            label="Libellé"
+            value={label}
+            onChange={handleLabel}
+            error={errors.label}
+            required
+            autoFocus
+            maxLength={100}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id={`${prefix}-code`} name="code" label="Code" hint="Minuscules, chiffres et _ ; il ne change plus ensuite"
-            value={code} onChange={(v) => { setCode(v); setCodeEdited(true); }} error={errors.code} required={!motif}
-            disabled={Boolean(motif)} maxLength={40} />
+          <TextField
+            id={`${prefix}-code`}
+            name="code"
+            label="Code"
+            hint="Minuscules, chiffres et _ ; il ne change plus ensuite"
+            value={code}
+            onChange={(v) => {
+              setCode(v);
+              setCodeEdited(true);
+            }}
+            error={errors.code}
+            required={!motif}
+            disabled={Boolean(motif)}
+            maxLength={40}
+          />
         </div>
       </div>
       <ErrorAlert error={mutation.error} title={motif ? 'Motif non modifié' : 'Motif non créé'} />

@@ -28,7 +28,9 @@ export function MotifsTab() {
           </Button>
         ) : null}
       </div>
-      <p className="fr-text--sm">Un motif désactivé n’est plus proposé à la saisie ; les entrées qui le portent le gardent.</p>
+      <p className="fr-text--sm">
+        Un motif désactivé n’est plus proposé à la saisie ; les entrées qui le portent le gardent.
+      </p>
       {panel?.kind === 'create' ? <MotifForm onDone={close} /> : null}
       {panel?.kind === 'edit' ? <MotifForm key={panel.motif.code} motif={panel.motif} onDone={close} /> : null}
       <ErrorAlert error={toggle.error} title="Motif non modifié" />
@@ -42,15 +44,31 @@ export function MotifsTab() {
           cells: [
             m.label,
             <code key="c">{m.code}</code>,
-            m.active ? <Badge key="b" small noIcon severity="success">Actif</Badge> : <Badge key="b" small noIcon>Désactivé</Badge>,
+            m.active ? (
+              <Badge key="b" small noIcon severity="success">
+                Actif
+              </Badge>
+            ) : (
+              <Badge key="b" small noIcon>
+                Désactivé
+              </Badge>
+            ),
             <div key="a" className="fr-btns-group fr-btns-group--inline-sm">
-              <Button priority="tertiary" size="small" onClick={() => setPanel({ kind: 'edit', motif: m })}
-                nativeButtonProps={{ 'aria-label': `Renommer le motif ${m.label}` }}>
+              <Button
+                priority="tertiary"
+                size="small"
+                onClick={() => setPanel({ kind: 'edit', motif: m })}
+                nativeButtonProps={{ 'aria-label': `Renommer le motif ${m.label}` }}
+              >
                 Renommer
               </Button>
-              <Button priority="tertiary" size="small" disabled={toggle.isPending}
+              <Button
+                priority="tertiary"
+                size="small"
+                disabled={toggle.isPending}
                 onClick={() => toggle.mutate({ code: m.code, body: { active: !m.active } })}
-                nativeButtonProps={{ 'aria-label': `${m.active ? 'Désactiver' : 'Réactiver'} le motif ${m.label}` }}>
+                nativeButtonProps={{ 'aria-label': `${m.active ? 'Désactiver' : 'Réactiver'} le motif ${m.label}` }}
+              >
                 {m.active ? 'Désactiver' : 'Réactiver'}
               </Button>
             </div>,

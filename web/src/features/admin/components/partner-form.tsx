@@ -40,28 +40,74 @@ export function PartnerForm({ partner, onDone }: { partner?: PartnerDto; onDone:
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby={`${prefix}-titre`} className="fr-p-3w fr-mb-4w fr-background-alt--grey">
-      <h3 id={`${prefix}-titre`} className="fr-h5">{partner ? `Modifier le partenaire ${partner.name}` : 'Ajouter un partenaire'}</h3>
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      aria-labelledby={`${prefix}-titre`}
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey"
+    >
+      <h3 id={`${prefix}-titre`} className="fr-h5">
+        {partner ? `Modifier le partenaire ${partner.name}` : 'Ajouter un partenaire'}
+      </h3>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id={`${prefix}-name`} name="name" label="Nom" value={values.name} onChange={set('name')} error={errors.name}
-            required autoFocus maxLength={150} />
+          <TextField
+            id={`${prefix}-name`}
+            name="name"
+            label="Nom"
+            value={values.name}
+            onChange={set('name')}
+            error={errors.name}
+            required
+            autoFocus
+            maxLength={150}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id={`${prefix}-kind`} name="kind" label="Type" hint="CAF, France Travail, CMP, PMI, Association…" value={values.kind}
-            onChange={set('kind')} error={errors.kind} required maxLength={60} />
+          <TextField
+            id={`${prefix}-kind`}
+            name="kind"
+            label="Type"
+            hint="CAF, France Travail, CMP, PMI, Association…"
+            value={values.kind}
+            onChange={set('kind')}
+            error={errors.kind}
+            required
+            maxLength={60}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-8">
-          <TextField id={`${prefix}-address`} name="address" label="Adresse" value={values.address} onChange={set('address')}
-            error={errors.address} maxLength={200} />
+          <TextField
+            id={`${prefix}-address`}
+            name="address"
+            label="Adresse"
+            value={values.address}
+            onChange={set('address')}
+            error={errors.address}
+            maxLength={200}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <TextField id={`${prefix}-phone`} name="phone" label="Téléphone" type="tel" inputMode="tel" value={values.phone}
-            onChange={set('phone')} error={errors.phone} maxLength={30} />
+          <TextField
+            id={`${prefix}-phone`}
+            name="phone"
+            label="Téléphone"
+            type="tel"
+            inputMode="tel"
+            value={values.phone}
+            onChange={set('phone')}
+            error={errors.phone}
+            maxLength={30}
+          />
         </div>
       </div>
-      <CheckboxField id={`${prefix}-active`} name="active" label="Actif (proposé pour les orientations)" checked={values.active}
-        onChange={(active) => setValues((s) => ({ ...s, active }))} />
+      <CheckboxField
+        id={`${prefix}-active`}
+        name="active"
+        label="Actif (proposé pour les orientations)"
+        checked={values.active}
+        onChange={(active) => setValues((s) => ({ ...s, active }))}
+      />
       <ErrorAlert error={mutation.error} title={partner ? 'Partenaire non modifié' : 'Partenaire non créé'} />
       <div className="fr-btns-group fr-btns-group--inline-sm">
         <Button type="submit" disabled={mutation.isPending}>

@@ -41,9 +41,22 @@ export function PartnersTab() {
             p.kind,
             dash(p.address),
             dash(p.phone),
-            p.active ? <Badge key="b" small noIcon severity="success">Actif</Badge> : <Badge key="b" small noIcon>Désactivé</Badge>,
-            <Button key="e" priority="tertiary" size="small" onClick={() => setPanel({ kind: 'edit', partner: p })}
-              nativeButtonProps={{ 'aria-label': `Modifier le partenaire ${p.name}` }}>
+            p.active ? (
+              <Badge key="b" small noIcon severity="success">
+                Actif
+              </Badge>
+            ) : (
+              <Badge key="b" small noIcon>
+                Désactivé
+              </Badge>
+            ),
+            <Button
+              key="e"
+              priority="tertiary"
+              size="small"
+              onClick={() => setPanel({ kind: 'edit', partner: p })}
+              nativeButtonProps={{ 'aria-label': `Modifier le partenaire ${p.name}` }}
+            >
               Modifier
             </Button>,
           ],

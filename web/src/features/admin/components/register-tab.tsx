@@ -12,11 +12,15 @@ export function RegisterTab({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const categories = (Object.keys(DATA_CATEGORIES) as DataCategory[]).map((c) => ({
     key: c,
     count: FIELD_CATALOGUE.filter((f) => f.category === c).length,
-    label: DATA_CATEGORIES[c].article ? `${DATA_CATEGORIES[c].label} (${DATA_CATEGORIES[c].article})` : DATA_CATEGORIES[c].label,
+    label: DATA_CATEGORIES[c].article
+      ? `${DATA_CATEGORIES[c].label} (${DATA_CATEGORIES[c].article})`
+      : DATA_CATEGORIES[c].label,
   }));
   return (
     <section aria-labelledby="registre-titre">
-      <H id="registre-titre" className="fr-h4">Registre des traitements</H>
+      <H id="registre-titre" className="fr-h4">
+        Registre des traitements
+      </H>
       <p className="fr-text--sm">
         Fiche de registre (RGPD art. 30) et inventaire des données pour l’AIPD, générés à partir du catalogue des champs
         de Jalon : {FIELD_CATALOGUE.length} champs dans {Object.keys(SECTIONS).length} sections.

@@ -27,14 +27,37 @@ export function ResetPasswordForm({ user, onDone }: { user: AdminUserDto; onDone
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby={`${prefix}-titre`} className="fr-p-3w fr-mb-4w fr-background-alt--grey">
-      <h3 id={`${prefix}-titre`} className="fr-h5">Réinitialiser le mot de passe de {user.displayName}</h3>
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      aria-labelledby={`${prefix}-titre`}
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey"
+    >
+      <h3 id={`${prefix}-titre`} className="fr-h5">
+        Réinitialiser le mot de passe de {user.displayName}
+      </h3>
       {mutation.isSuccess ? (
-        <Alert severity="success" small className="fr-mb-2w" as="h4" description="Mot de passe provisoire enregistré : transmettez-le à la personne." />
+        <Alert
+          severity="success"
+          small
+          className="fr-mb-2w"
+          as="h4"
+          description="Mot de passe provisoire enregistré : transmettez-le à la personne."
+        />
       ) : null}
-      <TextField id={`${prefix}-password`} name="password" label="Nouveau mot de passe provisoire"
-        hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères`} type="password" value={password} onChange={setPassword}
-        error={errors.password} required autoFocus autoComplete="new-password" />
+      <TextField
+        id={`${prefix}-password`}
+        name="password"
+        label="Nouveau mot de passe provisoire"
+        hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères`}
+        type="password"
+        value={password}
+        onChange={setPassword}
+        error={errors.password}
+        required
+        autoFocus
+        autoComplete="new-password"
+      />
       <ErrorAlert error={mutation.error} title="Mot de passe non modifié" titleAs="h4" />
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" disabled={mutation.isPending}>

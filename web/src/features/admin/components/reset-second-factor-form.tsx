@@ -15,14 +15,28 @@ export function ResetSecondFactorForm({ user, onDone }: { user: AdminUserDto; on
     mutation.mutate(user.id);
   };
   return (
-    <form onSubmit={handleSubmit} aria-labelledby={`${prefix}-titre`} className="fr-p-3w fr-mb-4w fr-background-alt--grey">
-      <h3 id={`${prefix}-titre`} className="fr-h5">Réinitialiser la double authentification de {user.displayName}</h3>
+    <form
+      onSubmit={handleSubmit}
+      aria-labelledby={`${prefix}-titre`}
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey"
+    >
+      <h3 id={`${prefix}-titre`} className="fr-h5">
+        Réinitialiser la double authentification de {user.displayName}
+      </h3>
       {mutation.isSuccess ? (
-        <Alert severity="success" small className="fr-mb-2w" as="h4" description="Double authentification réinitialisée : ses sessions sont fermées." />
+        <Alert
+          severity="success"
+          small
+          className="fr-mb-2w"
+          as="h4"
+          description="Double authentification réinitialisée : ses sessions sont fermées."
+        />
       ) : (
         <p>
           À utiliser si la personne a perdu son téléphone et ses codes de secours. Ses sessions sont fermées
-          {secondFactorRequired(user.role) ? ' ; à sa prochaine connexion, elle devra activer à nouveau la double authentification (obligatoire pour son profil).' : '.'}
+          {secondFactorRequired(user.role)
+            ? ' ; à sa prochaine connexion, elle devra activer à nouveau la double authentification (obligatoire pour son profil).'
+            : '.'}
         </p>
       )}
       <ErrorAlert error={mutation.error} title="Réinitialisation impossible" titleAs="h4" />

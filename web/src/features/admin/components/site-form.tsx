@@ -50,25 +50,63 @@ export function SiteForm({ site, onDone }: { site?: SiteDto; onDone: () => void 
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby={`${prefix}-titre`} className="fr-p-3w fr-mb-4w fr-background-alt--grey">
-      <h3 id={`${prefix}-titre`} className="fr-h5">{site ? `Modifier le site ${site.name}` : 'Créer un site'}</h3>
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      aria-labelledby={`${prefix}-titre`}
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey"
+    >
+      <h3 id={`${prefix}-titre`} className="fr-h5">
+        {site ? `Modifier le site ${site.name}` : 'Créer un site'}
+      </h3>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id={`${prefix}-code`} name="code" label="Code" hint="Minuscules, chiffres et tirets, par exemple eps18"
-            value={values.code} onChange={set('code')} error={errors.code} required={!site} disabled={Boolean(site)} autoFocus={!site} />
+          <TextField
+            id={`${prefix}-code`}
+            name="code"
+            label="Code"
+            hint="Minuscules, chiffres et tirets, par exemple eps18"
+            value={values.code}
+            onChange={set('code')}
+            error={errors.code}
+            required={!site}
+            disabled={Boolean(site)}
+            autoFocus={!site}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id={`${prefix}-name`} name="name" label="Nom" value={values.name} onChange={set('name')}
-            error={errors.name} required autoFocus={Boolean(site)} />
+          <TextField
+            id={`${prefix}-name`}
+            name="name"
+            label="Nom"
+            value={values.name}
+            onChange={set('name')}
+            error={errors.name}
+            required
+            autoFocus={Boolean(site)}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <SelectField id={`${prefix}-kind`} name="kind" label="Type" value={values.kind} onChange={set('kind')}
-            options={KINDS} error={errors.kind} />
+          <SelectField
+            id={`${prefix}-kind`}
+            name="kind"
+            label="Type"
+            value={values.kind}
+            onChange={set('kind')}
+            options={KINDS}
+            error={errors.kind}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id={`${prefix}-arrondissements`} name="arrondissements" label="Arrondissements"
-            hint="Séparés par des virgules, par exemple : 18, 19" value={values.arrondissements}
-            onChange={set('arrondissements')} error={errors.arrondissements} />
+          <TextField
+            id={`${prefix}-arrondissements`}
+            name="arrondissements"
+            label="Arrondissements"
+            hint="Séparés par des virgules, par exemple : 18, 19"
+            value={values.arrondissements}
+            onChange={set('arrondissements')}
+            error={errors.arrondissements}
+          />
         </div>
       </div>
       <ErrorAlert error={mutation.error} title={site ? 'Site non modifié' : 'Site non créé'} />

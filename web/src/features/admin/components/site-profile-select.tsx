@@ -11,10 +11,21 @@ export function SiteProfileSelect({ site }: { site: SiteDto }) {
   const id = `profil-${site.id}`;
   return (
     <div className="fr-select-group fr-mb-0">
-      <label className="fr-label fr-sr-only" htmlFor={id}>Profil de minimisation du site {site.name}</label>
-      <select id={id} className="fr-select" value={site.profile} disabled={mutation.isPending}
-        onChange={(e) => mutation.mutate({ id: site.id, profile: e.target.value as SiteProfile })}>
-        {OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <label className="fr-label fr-sr-only" htmlFor={id}>
+        Profil de minimisation du site {site.name}
+      </label>
+      <select
+        id={id}
+        className="fr-select"
+        value={site.profile}
+        disabled={mutation.isPending}
+        onChange={(e) => mutation.mutate({ id: site.id, profile: e.target.value as SiteProfile })}
+      >
+        {OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
       <ErrorAlert error={mutation.error} title="Le profil n’a pas été changé" />
     </div>

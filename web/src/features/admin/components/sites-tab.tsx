@@ -40,8 +40,13 @@ export function SitesTab() {
             s.kind,
             s.arrondissements.length ? s.arrondissements.join(', ') : '—',
             <SiteProfileSelect key="p" site={s} />,
-            <Button key="e" priority="tertiary" size="small" onClick={() => setEditing(s)}
-              nativeButtonProps={{ 'aria-label': `Modifier le site ${s.name}` }}>
+            <Button
+              key="e"
+              priority="tertiary"
+              size="small"
+              onClick={() => setEditing(s)}
+              nativeButtonProps={{ 'aria-label': `Modifier le site ${s.name}` }}
+            >
               Modifier
             </Button>,
           ],

@@ -28,10 +28,25 @@ function TeamForm({ siteId, team, onDone }: { siteId: string; team?: TeamDto; on
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby={`${prefix}-titre`} className="fr-p-3w fr-mb-4w fr-background-alt--grey">
-      <h3 id={`${prefix}-titre`} className="fr-h5">{team ? `Renommer l’équipe ${team.name}` : 'Créer une équipe'}</h3>
-      <TextField id={`${prefix}-name`} name="name" label="Nom de l’équipe" value={name} onChange={setName}
-        error={errors.name} required autoFocus />
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      aria-labelledby={`${prefix}-titre`}
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey"
+    >
+      <h3 id={`${prefix}-titre`} className="fr-h5">
+        {team ? `Renommer l’équipe ${team.name}` : 'Créer une équipe'}
+      </h3>
+      <TextField
+        id={`${prefix}-name`}
+        name="name"
+        label="Nom de l’équipe"
+        value={name}
+        onChange={setName}
+        error={errors.name}
+        required
+        autoFocus
+      />
       <ErrorAlert error={mutation.error} title={team ? 'Équipe non renommée' : 'Équipe non créée'} />
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" disabled={mutation.isPending}>
@@ -68,15 +83,23 @@ export function TeamsTab() {
   return (
     <>
       <h2 className="fr-h4">Équipes</h2>
-      <SelectField id="teams-site" name="siteId" label="Site" value={currentSite} onChange={handleSiteChange}
-        options={siteList.map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))} />
+      <SelectField
+        id="teams-site"
+        name="siteId"
+        label="Site"
+        value={currentSite}
+        onChange={handleSiteChange}
+        options={siteList.map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))}
+      />
       {currentSite && !creating ? (
         <Button size="small" iconId="fr-icon-add-line" className="fr-mb-2w" onClick={() => setCreating(true)}>
           Créer une équipe
         </Button>
       ) : null}
       {creating ? <TeamForm siteId={currentSite} onDone={() => setCreating(false)} /> : null}
-      {editing ? <TeamForm key={editing.id} siteId={currentSite} team={editing} onDone={() => setEditing(null)} /> : null}
+      {editing ? (
+        <TeamForm key={editing.id} siteId={currentSite} team={editing} onDone={() => setEditing(null)} />
+      ) : null}
       <DataTable
         caption="Équipes du site"
         hideCaption
@@ -86,8 +109,13 @@ export function TeamsTab() {
           key: t.id,
           cells: [
             t.name,
-            <Button key="e" priority="tertiary" size="small" onClick={() => setEditing(t)}
-              nativeButtonProps={{ 'aria-label': `Renommer l’équipe ${t.name}` }}>
+            <Button
+              key="e"
+              priority="tertiary"
+              size="small"
+              onClick={() => setEditing(t)}
+              nativeButtonProps={{ 'aria-label': `Renommer l’équipe ${t.name}` }}
+            >
               Renommer
             </Button>,
           ],

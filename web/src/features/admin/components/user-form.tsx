@@ -73,28 +73,68 @@ export function UserForm({ user, sites, teams, onDone }: UserFormProps) {
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby={`${prefix}-titre`} className="fr-p-3w fr-mb-4w fr-background-alt--grey">
-      <h3 id={`${prefix}-titre`} className="fr-h5">{user ? `Modifier le compte de ${user.displayName}` : 'Créer un compte'}</h3>
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      aria-labelledby={`${prefix}-titre`}
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey"
+    >
+      <h3 id={`${prefix}-titre`} className="fr-h5">
+        {user ? `Modifier le compte de ${user.displayName}` : 'Créer un compte'}
+      </h3>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id={`${prefix}-email`} name="email" label="Adresse électronique" type="email" value={values.email}
-            onChange={(email) => setValues((v) => ({ ...v, email }))} error={errors.email} required={!user}
-            disabled={Boolean(user)} autoFocus={!user} autoComplete="off" />
+          <TextField
+            id={`${prefix}-email`}
+            name="email"
+            label="Adresse électronique"
+            type="email"
+            value={values.email}
+            onChange={(email) => setValues((v) => ({ ...v, email }))}
+            error={errors.email}
+            required={!user}
+            disabled={Boolean(user)}
+            autoFocus={!user}
+            autoComplete="off"
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id={`${prefix}-displayName`} name="displayName" label="Nom affiché" value={values.displayName}
-            onChange={(displayName) => setValues((v) => ({ ...v, displayName }))} error={errors.displayName} required
-            autoFocus={Boolean(user)} autoComplete="off" />
+          <TextField
+            id={`${prefix}-displayName`}
+            name="displayName"
+            label="Nom affiché"
+            value={values.displayName}
+            onChange={(displayName) => setValues((v) => ({ ...v, displayName }))}
+            error={errors.displayName}
+            required
+            autoFocus={Boolean(user)}
+            autoComplete="off"
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <SelectField id={`${prefix}-role`} name="role" label="Rôle" value={values.role} onChange={handleRole}
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} error={errors.role} required />
+          <SelectField
+            id={`${prefix}-role`}
+            name="role"
+            label="Rôle"
+            value={values.role}
+            onChange={handleRole}
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            error={errors.role}
+            required
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
           {withSite ? (
-            <SelectField id={`${prefix}-siteId`} name="siteId" label="Site" value={values.siteId} onChange={handleSite}
+            <SelectField
+              id={`${prefix}-siteId`}
+              name="siteId"
+              label="Site"
+              value={values.siteId}
+              onChange={handleSite}
               options={[{ value: '', label: '— Choisir —' }, ...sites.map((s) => ({ value: s.id, label: s.name }))]}
-              error={errors.siteId} required />
+              error={errors.siteId}
+              required
+            />
           ) : (
             <p className="fr-text--sm fr-mt-4w">Les profils administrateur et DPO ne sont rattachés à aucun site.</p>
           )}
@@ -106,22 +146,42 @@ export function UserForm({ user, sites, teams, onDone }: UserFormProps) {
           <div className="fr-fieldset__element">
             {siteTeams.length === 0 ? <p className="fr-text--sm">Aucune équipe sur ce site.</p> : null}
             {siteTeams.map((t) => (
-              <CheckboxField key={t.id} id={`${prefix}-team-${t.id}`} name="teamIds" value={t.id} label={t.name}
-                checked={values.teamIds.includes(t.id)} onChange={handleTeam(t.id)} />
+              <CheckboxField
+                key={t.id}
+                id={`${prefix}-team-${t.id}`}
+                name="teamIds"
+                value={t.id}
+                label={t.name}
+                checked={values.teamIds.includes(t.id)}
+                onChange={handleTeam(t.id)}
+              />
             ))}
           </div>
           {errors.teamIds ? <p className="fr-error-text fr-fieldset__element">{errors.teamIds}</p> : null}
         </fieldset>
       ) : null}
       {user ? (
-        <CheckboxField id={`${prefix}-active`} name="active" label="Compte actif"
-          hint="Un compte désactivé ne peut plus se connecter ; son historique est conservé." checked={values.active}
-          onChange={(active) => setValues((v) => ({ ...v, active }))} />
+        <CheckboxField
+          id={`${prefix}-active`}
+          name="active"
+          label="Compte actif"
+          hint="Un compte désactivé ne peut plus se connecter ; son historique est conservé."
+          checked={values.active}
+          onChange={(active) => setValues((v) => ({ ...v, active }))}
+        />
       ) : (
-        <TextField id={`${prefix}-password`} name="password" label="Mot de passe provisoire"
-          hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères, à transmettre à la personne qui le changera`} type="password"
-          value={values.password} onChange={(password) => setValues((v) => ({ ...v, password }))} error={errors.password}
-          required autoComplete="new-password" />
+        <TextField
+          id={`${prefix}-password`}
+          name="password"
+          label="Mot de passe provisoire"
+          hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères, à transmettre à la personne qui le changera`}
+          type="password"
+          value={values.password}
+          onChange={(password) => setValues((v) => ({ ...v, password }))}
+          error={errors.password}
+          required
+          autoComplete="new-password"
+        />
       )}
       <ErrorAlert error={mutation.error} title={user ? 'Compte non modifié' : 'Compte non créé'} />
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">

@@ -13,12 +13,31 @@ import { ResetPasswordForm } from './reset-password-form';
 import { ResetSecondFactorForm } from './reset-second-factor-form';
 import { UserForm } from './user-form';
 
-type Panel = { kind: 'create' } | { kind: 'edit'; user: AdminUserDto } | { kind: 'reset'; user: AdminUserDto } | { kind: 'totp'; user: AdminUserDto } | null;
+type Panel =
+  | { kind: 'create' }
+  | { kind: 'edit'; user: AdminUserDto }
+  | { kind: 'reset'; user: AdminUserDto }
+  | { kind: 'totp'; user: AdminUserDto }
+  | null;
 
 function UserState({ user }: { user: AdminUserDto }) {
-  if (!user.active) return <Badge small noIcon>Désactivé</Badge>;
-  if (user.locked) return <Badge small severity="warning">Verrouillé</Badge>;
-  return <Badge small severity="success" noIcon>Actif</Badge>;
+  if (!user.active)
+    return (
+      <Badge small noIcon>
+        Désactivé
+      </Badge>
+    );
+  if (user.locked)
+    return (
+      <Badge small severity="warning">
+        Verrouillé
+      </Badge>
+    );
+  return (
+    <Badge small severity="success" noIcon>
+      Actif
+    </Badge>
+  );
 }
 
 /** Accounts: list, creation, role/site/teams changes, deactivation and password reset. */
@@ -57,7 +76,16 @@ export function UsersTab() {
         caption="Utilisateurs"
         hideCaption
         empty="Aucun compte."
-        headers={['Nom', 'Adresse électronique', 'Rôle', 'Site', 'Équipes', 'État', 'Double authentification', 'Actions']}
+        headers={[
+          'Nom',
+          'Adresse électronique',
+          'Rôle',
+          'Site',
+          'Équipes',
+          'État',
+          'Double authentification',
+          'Actions',
+        ]}
         rows={userList.map((u) => ({
           key: u.id,
           cells: [
@@ -69,17 +97,31 @@ export function UsersTab() {
             <UserState key="s" user={u} />,
             u.secondFactor ? 'Activée' : 'Non activée',
             <span key="a" className="jalon-nowrap">
-              <Button priority="tertiary" size="small" className="fr-mr-1w" onClick={() => setPanel({ kind: 'edit', user: u })}
-                nativeButtonProps={{ 'aria-label': `Modifier : ${u.displayName}` }}>
+              <Button
+                priority="tertiary"
+                size="small"
+                className="fr-mr-1w"
+                onClick={() => setPanel({ kind: 'edit', user: u })}
+                nativeButtonProps={{ 'aria-label': `Modifier : ${u.displayName}` }}
+              >
                 Modifier
               </Button>
-              <Button priority="tertiary" size="small" onClick={() => setPanel({ kind: 'reset', user: u })}
-                nativeButtonProps={{ 'aria-label': `Réinitialiser le mot de passe : ${u.displayName}` }}>
+              <Button
+                priority="tertiary"
+                size="small"
+                onClick={() => setPanel({ kind: 'reset', user: u })}
+                nativeButtonProps={{ 'aria-label': `Réinitialiser le mot de passe : ${u.displayName}` }}
+              >
                 Mot de passe
               </Button>
               {u.secondFactor ? (
-                <Button priority="tertiary" size="small" className="fr-ml-1w" onClick={() => setPanel({ kind: 'totp', user: u })}
-                  nativeButtonProps={{ 'aria-label': `Réinitialiser la double authentification : ${u.displayName}` }}>
+                <Button
+                  priority="tertiary"
+                  size="small"
+                  className="fr-ml-1w"
+                  onClick={() => setPanel({ kind: 'totp', user: u })}
+                  nativeButtonProps={{ 'aria-label': `Réinitialiser la double authentification : ${u.displayName}` }}
+                >
                   Double authentification
                 </Button>
               ) : null}

@@ -1,10 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ConfirmSecondFactorInput, DisableSecondFactorInput, RecoveryCodesDto, SecondFactorEnrolmentDto } from '@jalon/core';
+import type {
+  ConfirmSecondFactorInput,
+  DisableSecondFactorInput,
+  RecoveryCodesDto,
+  SecondFactorEnrolmentDto,
+} from '@jalon/core';
 import { api } from '../../../lib/api-client';
 import { meQueryKey } from './get-me';
 
 export const startEnrolment = () => api.post<SecondFactorEnrolmentDto>('/auth/totp/enrolment');
-export const confirmEnrolment = (input: ConfirmSecondFactorInput) => api.post<RecoveryCodesDto>('/auth/totp/confirm', input);
+export const confirmEnrolment = (input: ConfirmSecondFactorInput) =>
+  api.post<RecoveryCodesDto>('/auth/totp/confirm', input);
 export const disableSecondFactor = (input: DisableSecondFactorInput) => api.post<void>('/auth/totp/disable', input);
 
 export const useStartEnrolment = () => useMutation({ mutationFn: startEnrolment });

@@ -17,8 +17,16 @@ export function SecondFactorDisable() {
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="Désactiver la double authentification">
       <ErrorAlert error={mutation.error} title="Désactivation impossible" titleAs="h2" />
-      <TextField name="password" label="Mot de passe actuel" type="password" autoComplete="current-password"
-        value={password} onChange={setPassword} error={errors.password} required />
+      <TextField
+        name="password"
+        label="Mot de passe actuel"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        error={errors.password}
+        required
+      />
       <Button type="submit" priority="secondary" disabled={mutation.isPending}>
         Désactiver la double authentification
       </Button>

@@ -18,15 +18,24 @@ export function SecondFactorEnrolment({ onStart }: { onStart: () => void }) {
   if (confirm.data) {
     return (
       <section aria-labelledby="codes-de-secours">
-        <Alert severity="success" as="h2" title="Double authentification activée" description="Le code sera demandé à chaque connexion." />
-        <h2 id="codes-de-secours" className="fr-mt-4w">Vos codes de secours</h2>
+        <Alert
+          severity="success"
+          as="h2"
+          title="Double authentification activée"
+          description="Le code sera demandé à chaque connexion."
+        />
+        <h2 id="codes-de-secours" className="fr-mt-4w">
+          Vos codes de secours
+        </h2>
         <p>
-          Notez ou imprimez ces 10 codes et gardez-les en lieu sûr : chacun remplace une fois le code de l’application si
-          vous n’avez plus votre téléphone. Ils ne seront plus affichés.
+          Notez ou imprimez ces 10 codes et gardez-les en lieu sûr : chacun remplace une fois le code de l’application
+          si vous n’avez plus votre téléphone. Ils ne seront plus affichés.
         </p>
         <ul className="jalon-recovery-codes" aria-label="Codes de secours">
           {confirm.data.recoveryCodes.map((c) => (
-            <li key={c}><code>{c}</code></li>
+            <li key={c}>
+              <code>{c}</code>
+            </li>
           ))}
         </ul>
       </section>
@@ -37,8 +46,17 @@ export function SecondFactorEnrolment({ onStart }: { onStart: () => void }) {
     return (
       <div>
         <ErrorAlert error={start.error} title="Activation impossible" titleAs="h2" />
-        <p>Il vous faut une application d’authentification sur votre téléphone professionnel (par exemple FreeOTP ou Aegis).</p>
-        <Button onClick={() => { onStart(); start.mutate(); }} disabled={start.isPending}>
+        <p>
+          Il vous faut une application d’authentification sur votre téléphone professionnel (par exemple FreeOTP ou
+          Aegis).
+        </p>
+        <Button
+          onClick={() => {
+            onStart();
+            start.mutate();
+          }}
+          disabled={start.isPending}
+        >
           Activer la double authentification
         </Button>
       </div>
@@ -62,7 +80,12 @@ export function SecondFactorEnrolment({ onStart }: { onStart: () => void }) {
         <li>
           Scannez ce QR code avec votre application d’authentification :
           <div className="fr-my-2w">
-            <img src={start.data.qrCode} alt="QR code de la double authentification (le secret est aussi donné en texte ci-dessous)" width={200} height={200} />
+            <img
+              src={start.data.qrCode}
+              alt="QR code de la double authentification (le secret est aussi donné en texte ci-dessous)"
+              width={200}
+              height={200}
+            />
           </div>
         </li>
         <li>
@@ -71,8 +94,19 @@ export function SecondFactorEnrolment({ onStart }: { onStart: () => void }) {
         <li>puis saisissez le code à 6 chiffres qu’elle affiche.</li>
       </ol>
       <ErrorAlert error={confirm.error} title="Code refusé" titleAs="h2" />
-      <TextField name="code" label="Code de vérification" hint="6 chiffres" autoComplete="one-time-code" inputMode="numeric"
-        value={code} onChange={setCode} error={errors.code} maxLength={40} required autoFocus />
+      <TextField
+        name="code"
+        label="Code de vérification"
+        hint="6 chiffres"
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        value={code}
+        onChange={setCode}
+        error={errors.code}
+        maxLength={40}
+        required
+        autoFocus
+      />
       <Button type="submit" disabled={confirm.isPending}>
         Confirmer
       </Button>

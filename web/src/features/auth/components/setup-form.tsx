@@ -27,14 +27,48 @@ export function SetupForm({ onSuccess }: { onSuccess: () => void }) {
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="Création du premier administrateur">
       <ErrorAlert error={setupMutation.error} title="Création impossible" titleAs="h2" />
-      <TextField name="email" label="Adresse électronique" type="email" autoComplete="username" value={values.email}
-        onChange={handleField('email')} error={errors.email} required autoFocus />
-      <TextField name="displayName" label="Nom affiché" hint="Par exemple : Camille Martin" autoComplete="name"
-        value={values.displayName} onChange={handleField('displayName')} error={errors.displayName} required />
-      <TextField name="password" label="Mot de passe" hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères`} type="password"
-        autoComplete="new-password" value={values.password} onChange={handleField('password')} error={errors.password} required />
-      <TextField name="confirmation" label="Confirmation du mot de passe" type="password" autoComplete="new-password"
-        value={values.confirmation} onChange={handleField('confirmation')} error={errors.confirmation} required />
+      <TextField
+        name="email"
+        label="Adresse électronique"
+        type="email"
+        autoComplete="username"
+        value={values.email}
+        onChange={handleField('email')}
+        error={errors.email}
+        required
+        autoFocus
+      />
+      <TextField
+        name="displayName"
+        label="Nom affiché"
+        hint="Par exemple : Camille Martin"
+        autoComplete="name"
+        value={values.displayName}
+        onChange={handleField('displayName')}
+        error={errors.displayName}
+        required
+      />
+      <TextField
+        name="password"
+        label="Mot de passe"
+        hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères`}
+        type="password"
+        autoComplete="new-password"
+        value={values.password}
+        onChange={handleField('password')}
+        error={errors.password}
+        required
+      />
+      <TextField
+        name="confirmation"
+        label="Confirmation du mot de passe"
+        type="password"
+        autoComplete="new-password"
+        value={values.confirmation}
+        onChange={handleField('confirmation')}
+        error={errors.confirmation}
+        required
+      />
       <Button type="submit" disabled={setupMutation.isPending}>
         Créer le compte administrateur
       </Button>

@@ -5,5 +5,8 @@ export const markNotificationRead = (id: string) => api.post<void>(`/notificatio
 
 export const useMarkNotificationRead = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: markNotificationRead, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }) });
+  return useMutation({
+    mutationFn: markNotificationRead,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+  });
 };

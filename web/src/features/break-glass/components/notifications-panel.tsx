@@ -15,7 +15,9 @@ export function NotificationsPanel() {
     <section aria-labelledby="notifications" className="fr-mb-4w">
       <h2 id="notifications" className="fr-h4">
         Notifications{' '}
-        {data.unread > 0 ? <Badge severity="new" small>{`${data.unread} non lue${data.unread > 1 ? 's' : ''}`}</Badge> : null}
+        {data.unread > 0 ? (
+          <Badge severity="new" small>{`${data.unread} non lue${data.unread > 1 ? 's' : ''}`}</Badge>
+        ) : null}
       </h2>
       <ul className="fr-raw-list">
         {data.items.slice(0, 10).map((n) => (
@@ -23,7 +25,9 @@ export function NotificationsPanel() {
             <span className="fr-text--sm fr-mr-1w">{formatDateTime(n.createdAt)}</span>
             {n.caseFileId ? <Link to={paths.usager.href(n.caseFileId)}>{n.text}</Link> : n.text}
             {!n.read ? (
-              <Button size="small" priority="tertiary" className="fr-ml-1w" onClick={() => mark.mutate(n.id)}>Marquer comme lue</Button>
+              <Button size="small" priority="tertiary" className="fr-ml-1w" onClick={() => mark.mutate(n.id)}>
+                Marquer comme lue
+              </Button>
             ) : null}
           </li>
         ))}

@@ -10,7 +10,10 @@ import { serverFieldErrors } from '../../../lib/form';
 import { useBreakGlassQueue, type QueueStatus } from '../api/get-break-glass-queue';
 import { useReviewBreakGlass } from '../api/review-break-glass';
 
-const ROLE: Record<string, string> = { travailleur_social: 'Travailleur·se social·e', responsable: 'Responsable de site' };
+const ROLE: Record<string, string> = {
+  travailleur_social: 'Travailleur·se social·e',
+  responsable: 'Responsable de site',
+};
 
 function ReviewForm({ item }: { item: BreakGlassQueueItemDto }) {
   const [comment, setComment] = useState('');
@@ -22,10 +25,20 @@ function ReviewForm({ item }: { item: BreakGlassQueueItemDto }) {
   };
   return (
     <form onSubmit={handleSubmit} noValidate aria-label={`Revue de l’accès au dossier ${item.fileNumber}`}>
-      <TextField id={`revue-${item.id}`} name="comment" label="Commentaire de revue" value={comment} onChange={setComment}
-        error={errors.comment} required maxLength={1000} />
+      <TextField
+        id={`revue-${item.id}`}
+        name="comment"
+        label="Commentaire de revue"
+        value={comment}
+        onChange={setComment}
+        error={errors.comment}
+        required
+        maxLength={1000}
+      />
       <ErrorAlert error={mutation.error} title="La revue n’a pas été enregistrée" />
-      <Button type="submit" size="small" disabled={mutation.isPending}>Marquer comme revu</Button>
+      <Button type="submit" size="small" disabled={mutation.isPending}>
+        Marquer comme revu
+      </Button>
     </form>
   );
 }
@@ -40,8 +53,14 @@ export function ReviewQueue() {
         legend="Accès à afficher"
         hideLegend
         segments={[
-          { label: 'À revoir', nativeInputProps: { checked: status === 'pending', onChange: () => setStatus('pending') } },
-          { label: 'Revus', nativeInputProps: { checked: status === 'reviewed', onChange: () => setStatus('reviewed') } },
+          {
+            label: 'À revoir',
+            nativeInputProps: { checked: status === 'pending', onChange: () => setStatus('pending') },
+          },
+          {
+            label: 'Revus',
+            nativeInputProps: { checked: status === 'reviewed', onChange: () => setStatus('reviewed') },
+          },
         ]}
       />
       {query.isPending ? <Loading label="Chargement des accès motivés…" /> : null}
@@ -52,18 +71,25 @@ export function ReviewQueue() {
       <ul className="fr-raw-list fr-mt-2w">
         {query.data?.items.map((i) => (
           <li key={i.id} className="fr-card fr-p-3w fr-mb-2w" data-testid="acces-motive">
-            <h3 className="fr-h6 fr-mb-1w">Dossier {i.fileNumber} ({i.fileSiteName})</h3>
+            <h3 className="fr-h6 fr-mb-1w">
+              Dossier {i.fileNumber} ({i.fileSiteName})
+            </h3>
             <p className="fr-mb-1w">
-              {i.user.displayName ? `${i.user.displayName} — ` : ''}{ROLE[i.user.role] ?? i.user.role}{i.user.siteName ? `, ${i.user.siteName}` : ''}
+              {i.user.displayName ? `${i.user.displayName} — ` : ''}
+              {ROLE[i.user.role] ?? i.user.role}
+              {i.user.siteName ? `, ${i.user.siteName}` : ''}
             </p>
             <p className="fr-mb-1w">
               <strong>Motif :</strong> {i.reason.label} — « {i.justification} »
             </p>
             <p className="fr-text--sm fr-mb-1w">
-              Ouvert le {formatDateTime(i.grantedAt)}, jusqu’au {formatDateTime(i.expiresAt)} ; {i.readCount} consultation{i.readCount > 1 ? 's' : ''} pendant l’accès.
+              Ouvert le {formatDateTime(i.grantedAt)}, jusqu’au {formatDateTime(i.expiresAt)} ; {i.readCount}{' '}
+              consultation{i.readCount > 1 ? 's' : ''} pendant l’accès.
             </p>
             {i.review ? (
-              <p className="fr-text--sm">Revu le {formatDateTime(i.review.at)} par {i.review.byName} : « {i.review.comment} »</p>
+              <p className="fr-text--sm">
+                Revu le {formatDateTime(i.review.at)} par {i.review.byName} : « {i.review.comment} »
+              </p>
             ) : (
               <ReviewForm item={i} />
             )}

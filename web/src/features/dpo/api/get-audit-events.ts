@@ -36,7 +36,9 @@ const PAGE_SIZE = 100;
 export const getAuditEvents = (search: AuditSearch, before?: number) => {
   const { log, action, ...filters } = search;
   const path = log === 'consultations' ? '/dpo/access-events' : '/dpo/audit-events';
-  return api.get<{ items: AuditEventDto[] }>(`${path}${toQuery({ ...filters, action: log === 'actions' ? action : undefined, before })}`);
+  return api.get<{ items: AuditEventDto[] }>(
+    `${path}${toQuery({ ...filters, action: log === 'actions' ? action : undefined, before })}`,
+  );
 };
 
 export const auditEventsQuery = (search: AuditSearch | null) =>

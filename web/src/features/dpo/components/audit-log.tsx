@@ -39,8 +39,13 @@ export function AuditLog() {
     }
     setClientErrors({});
     setSearch({
-      purpose: purpose.trim(), log, action: action.trim() || undefined, userId: userId || undefined,
-      caseFileId: caseFileId.trim() || undefined, from: from || undefined, to: to || undefined,
+      purpose: purpose.trim(),
+      log,
+      action: action.trim() || undefined,
+      userId: userId || undefined,
+      caseFileId: caseFileId.trim() || undefined,
+      from: from || undefined,
+      to: to || undefined,
     });
   };
 
@@ -49,23 +54,83 @@ export function AuditLog() {
   return (
     <>
       <form onSubmit={handleSubmit} noValidate aria-labelledby="motif-titre" className="fr-mb-4w">
-        <h2 id="motif-titre" className="fr-h4">Motif de la consultation</h2>
-        <TextField name="purpose" label="Motif de la consultation" textArea
+        <h2 id="motif-titre" className="fr-h4">
+          Motif de la consultation
+        </h2>
+        <TextField
+          name="purpose"
+          label="Motif de la consultation"
+          textArea
           hint={`Obligatoire, ${PURPOSE_MIN} caractères au moins ; il est enregistré avec votre consultation.`}
-          value={purpose} onChange={setPurpose} error={errors.purpose} required autoFocus maxLength={300} />
-        <SelectField name="log" label="Journal" value={log} onChange={(v) => setLog(v as LogKind)}
-          options={[{ value: 'actions', label: 'Actions (créations, modifications, connexions)' }, { value: 'consultations', label: 'Consultations de dossiers' }]} />
-        <SelectField name="userId" label="Agent (facultatif)" value={userId} onChange={setUserId} error={errors.userId}
-          options={[{ value: '', label: 'Tous les agents' }, ...(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.displayName} — ${ROLE_LABELS[a.role as Role] ?? a.role}${a.siteName ? `, ${a.siteName}` : ''}` }))]} />
-        <TextField name="caseFileId" label="Dossier (identifiant, facultatif)" value={caseFileId} onChange={setCaseFileId}
-          error={errors.caseFileId} maxLength={36} />
+          value={purpose}
+          onChange={setPurpose}
+          error={errors.purpose}
+          required
+          autoFocus
+          maxLength={300}
+        />
+        <SelectField
+          name="log"
+          label="Journal"
+          value={log}
+          onChange={(v) => setLog(v as LogKind)}
+          options={[
+            { value: 'actions', label: 'Actions (créations, modifications, connexions)' },
+            { value: 'consultations', label: 'Consultations de dossiers' },
+          ]}
+        />
+        <SelectField
+          name="userId"
+          label="Agent (facultatif)"
+          value={userId}
+          onChange={setUserId}
+          error={errors.userId}
+          options={[
+            { value: '', label: 'Tous les agents' },
+            ...(accounts.data?.items ?? []).map((a) => ({
+              value: a.id,
+              label: `${a.displayName} — ${ROLE_LABELS[a.role as Role] ?? a.role}${a.siteName ? `, ${a.siteName}` : ''}`,
+            })),
+          ]}
+        />
+        <TextField
+          name="caseFileId"
+          label="Dossier (identifiant, facultatif)"
+          value={caseFileId}
+          onChange={setCaseFileId}
+          error={errors.caseFileId}
+          maxLength={36}
+        />
         <div className="fr-grid-row fr-grid-row--gutters">
-          <TextField className="fr-col-12 fr-col-md-6" name="from" label="Du (facultatif)" type="date" value={from} onChange={setFrom} error={errors.from} />
-          <TextField className="fr-col-12 fr-col-md-6" name="to" label="Au (facultatif)" type="date" value={to} onChange={setTo} error={errors.to} />
+          <TextField
+            className="fr-col-12 fr-col-md-6"
+            name="from"
+            label="Du (facultatif)"
+            type="date"
+            value={from}
+            onChange={setFrom}
+            error={errors.from}
+          />
+          <TextField
+            className="fr-col-12 fr-col-md-6"
+            name="to"
+            label="Au (facultatif)"
+            type="date"
+            value={to}
+            onChange={setTo}
+            error={errors.to}
+          />
         </div>
         {log === 'actions' ? (
-          <TextField name="action" label="Action (facultatif)" hint="Par exemple : usager.update" value={action}
-            onChange={setAction} error={errors.action} maxLength={60} />
+          <TextField
+            name="action"
+            label="Action (facultatif)"
+            hint="Par exemple : usager.update"
+            value={action}
+            onChange={setAction}
+            error={errors.action}
+            maxLength={60}
+          />
         ) : null}
         <Button type="submit" iconId="fr-icon-search-line" disabled={events.isFetching}>
           Consulter le journal
@@ -75,12 +140,21 @@ export function AuditLog() {
       {search && events.isPending ? <Loading /> : null}
       {search && events.data ? (
         <section aria-labelledby="evenements-titre">
-          <h2 id="evenements-titre" className="fr-h4">Événements</h2>
+          <h2 id="evenements-titre" className="fr-h4">
+            Événements
+          </h2>
           <DataTable
             caption="Événements du journal de sécurité"
             hideCaption
             empty="Aucun événement."
-            headers={['Date', search.log === 'consultations' ? 'Partie consultée' : 'Action', 'Agent', 'Rôle', 'Site', 'Dossier']}
+            headers={[
+              'Date',
+              search.log === 'consultations' ? 'Partie consultée' : 'Action',
+              'Agent',
+              'Rôle',
+              'Site',
+              'Dossier',
+            ]}
             rows={items.map((ev) => ({
               key: String(ev.id),
               cells: [
@@ -94,7 +168,11 @@ export function AuditLog() {
             }))}
           />
           {events.hasNextPage ? (
-            <Button priority="secondary" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+            <Button
+              priority="secondary"
+              onClick={() => void events.fetchNextPage()}
+              disabled={events.isFetchingNextPage}
+            >
               Événements plus anciens
             </Button>
           ) : null}

@@ -27,4 +27,5 @@ export const timelineQuery = (fileId: string, filters: TimelineFilters) =>
     getNextPageParam: (last) => last.next ?? undefined,
   });
 
-export const useTimeline = (fileId: string, filters: TimelineFilters) => useInfiniteQuery(timelineQuery(fileId, filters));
+export const useTimeline = (fileId: string, filters: TimelineFilters) =>
+  useInfiniteQuery(timelineQuery(fileId, filters));

@@ -25,7 +25,9 @@ export function AgendaDay({ day, items, siteView }: AgendaDayProps) {
       rows={items.map((a) => ({
         key: a.id,
         cells: [
-          <span key="t" className="jalon-nowrap">{timeRange(a)}</span>,
+          <span key="t" className="jalon-nowrap">
+            {timeRange(a)}
+          </span>,
           formatDuration(a.durationMinutes) || '—',
           <Link key="u" to={paths.usagerJournal.href(a.caseFileId)}>
             {a.usagerName}
@@ -35,7 +37,12 @@ export function AgendaDay({ day, items, siteView }: AgendaDayProps) {
           ...(siteView ? [a.workerName ?? '—'] : []),
           <div key="s">
             <AppointmentStatusBadge status={a.status} />
-            <StatusButtons fileId={a.caseFileId} entryId={a.id} status={a.status} label={`${a.usagerName}, ${timeRange(a)}`} />
+            <StatusButtons
+              fileId={a.caseFileId}
+              entryId={a.id}
+              status={a.status}
+              label={`${a.usagerName}, ${timeRange(a)}`}
+            />
           </div>,
         ],
       }))}

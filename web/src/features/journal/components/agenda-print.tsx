@@ -18,7 +18,13 @@ export function AgendaPrintList({ day, workerId, caption }: { day: string; worke
       headers={['Heure', 'Usager', 'N° de dossier', 'Lieu', 'Professionnel']}
       rows={items.map((a) => ({
         key: a.id,
-        cells: [timeRange(a), a.usagerName, a.fileNumber, a.place ? (PLACE_LABELS[a.place] ?? a.place) : '—', a.workerName ?? '—'],
+        cells: [
+          timeRange(a),
+          a.usagerName,
+          a.fileNumber,
+          a.place ? (PLACE_LABELS[a.place] ?? a.place) : '—',
+          a.workerName ?? '—',
+        ],
       }))}
     />
   );

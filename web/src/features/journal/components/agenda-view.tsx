@@ -35,7 +35,8 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
   const { query, byDay } = useAgendaDays(first, last, siteView ? workerId : undefined);
   const workers = useSiteWorkers(siteView);
   const step = mode === 'semaine' ? 7 : 1;
-  const go = (p: Partial<{ vue: AgendaMode; date: string; pro: string }>) => onNavigate({ vue: mode, date, pro: workerId, ...p });
+  const go = (p: Partial<{ vue: AgendaMode; date: string; pro: string }>) =>
+    onNavigate({ vue: mode, date, pro: workerId, ...p });
   const title = mode === 'semaine' ? `Semaine du ${longDay(first)} au ${longDay(last)}` : longDay(date);
   const unit = mode === 'semaine' ? 'Semaine' : 'Journée';
 
@@ -44,17 +45,33 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
       <div className="jalon-agenda-toolbar jalon-no-print">
         <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
           <li>
-            <Button priority="secondary" size="small" iconId="fr-icon-arrow-left-s-line" onClick={() => go({ date: addDays(date, -step) })}>
+            <Button
+              priority="secondary"
+              size="small"
+              iconId="fr-icon-arrow-left-s-line"
+              onClick={() => go({ date: addDays(date, -step) })}
+            >
               {unit} précédente
             </Button>
           </li>
           <li>
-            <Button priority="secondary" size="small" onClick={() => go({ date: today })} disabled={first <= today && today <= last}>
+            <Button
+              priority="secondary"
+              size="small"
+              onClick={() => go({ date: today })}
+              disabled={first <= today && today <= last}
+            >
               Aujourd’hui
             </Button>
           </li>
           <li>
-            <Button priority="secondary" size="small" iconId="fr-icon-arrow-right-s-line" iconPosition="right" onClick={() => go({ date: addDays(date, step) })}>
+            <Button
+              priority="secondary"
+              size="small"
+              iconId="fr-icon-arrow-right-s-line"
+              iconPosition="right"
+              onClick={() => go({ date: addDays(date, step) })}
+            >
               {unit} suivante
             </Button>
           </li>
@@ -63,15 +80,23 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
           <li>
             <div role="group" aria-label="Affichage" className="jalon-toggle">
               {(['semaine', 'jour'] as const).map((m) => (
-                <button key={m} type="button" className={`fr-btn fr-btn--sm ${mode === m ? '' : 'fr-btn--tertiary'}`} aria-pressed={mode === m}
-                  onClick={() => go({ vue: m })}>
+                <button
+                  key={m}
+                  type="button"
+                  className={`fr-btn fr-btn--sm ${mode === m ? '' : 'fr-btn--tertiary'}`}
+                  aria-pressed={mode === m}
+                  onClick={() => go({ vue: m })}
+                >
                   {m === 'semaine' ? 'Semaine' : 'Jour'}
                 </button>
               ))}
             </div>
           </li>
           <li>
-            <Link className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-printer-line fr-btn--icon-left" to={paths.agendaPrint.href(date, siteView ? workerId : undefined)}>
+            <Link
+              className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-printer-line fr-btn--icon-left"
+              to={paths.agendaPrint.href(date, siteView ? workerId : undefined)}
+            >
               Imprimer la journée du {shortDay(date)}
             </Link>
           </li>
@@ -87,15 +112,28 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
       {siteView ? (
         <div className="fr-grid-row jalon-no-print">
           <div className="fr-col-12 fr-col-md-5">
-            <SelectField id="agenda-pro" name="pro" label="Afficher l’agenda de" value={workerId ?? ''}
+            <SelectField
+              id="agenda-pro"
+              name="pro"
+              label="Afficher l’agenda de"
+              value={workerId ?? ''}
               onChange={(v) => go({ pro: v || undefined })}
-              options={[{ value: '', label: 'Tous les professionnels du site' }, ...(workers.data?.items ?? []).map((w) => ({ value: w.id, label: w.displayName }))]} />
+              options={[
+                { value: '', label: 'Tous les professionnels du site' },
+                ...(workers.data?.items ?? []).map((w) => ({ value: w.id, label: w.displayName })),
+              ]}
+            />
           </div>
         </div>
       ) : null}
       {booking ? (
-        <BookAppointmentForm workers={workers.data?.items ?? []} defaultWorkerId={workerId ?? ''} day={date < today ? today : date}
-          renderUsagerPicker={renderUsagerPicker} onDone={() => setBooking(false)} />
+        <BookAppointmentForm
+          workers={workers.data?.items ?? []}
+          defaultWorkerId={workerId ?? ''}
+          day={date < today ? today : date}
+          renderUsagerPicker={renderUsagerPicker}
+          onDone={() => setBooking(false)}
+        />
       ) : null}
       <h2 className="fr-h4" aria-live="polite">
         {title}

@@ -5,7 +5,10 @@ import { addDays, parisTime, shortDay } from '../../../lib/dates';
 import type { AgendaItemDto } from '../types';
 import { AppointmentStatusBadge } from './appointment-status-badge';
 
-const endTime = (a: AgendaItemDto) => (a.durationMinutes ? parisTime(new Date(new Date(a.startsAt).getTime() + a.durationMinutes * 60_000).toISOString()) : null);
+const endTime = (a: AgendaItemDto) =>
+  a.durationMinutes
+    ? parisTime(new Date(new Date(a.startsAt).getTime() + a.durationMinutes * 60_000).toISOString())
+    : null;
 
 /** "14:00 – 14:30". */
 export const timeRange = (a: AgendaItemDto) => {
@@ -31,7 +34,11 @@ export function AgendaWeek({ monday, today, byDay, siteView, workerId }: AgendaW
         const items = byDay.get(day) ?? [];
         const headingId = `jour-${day}`;
         return (
-          <section key={day} aria-labelledby={headingId} className={`jalon-week-day${day === today ? ' jalon-week-day--today' : ''}`}>
+          <section
+            key={day}
+            aria-labelledby={headingId}
+            className={`jalon-week-day${day === today ? ' jalon-week-day--today' : ''}`}
+          >
             <h3 id={headingId} className="fr-h6 fr-mb-1w">
               <Link to={paths.agenda.href({ vue: 'jour', date: day, pro: workerId })}>
                 {shortDay(day)}

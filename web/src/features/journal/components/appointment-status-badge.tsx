@@ -4,7 +4,13 @@ import { APPOINTMENT_STATUS_LABELS, type AppointmentStatus } from '@jalon/core';
 const SEVERITY = { prevu: 'info', honore: 'success', excuse: 'new', non_venu: 'warning', annule: 'error' } as const;
 
 /** Prévu, Honoré, Excusé, Non venu, Annulé. */
-export function AppointmentStatusBadge({ status, className }: { status: AppointmentStatus | null; className?: string }) {
+export function AppointmentStatusBadge({
+  status,
+  className,
+}: {
+  status: AppointmentStatus | null;
+  className?: string;
+}) {
   if (!status) return null;
   return (
     <Badge small noIcon severity={SEVERITY[status]} className={className}>

@@ -29,7 +29,13 @@ interface BookAppointmentFormProps {
 const ID = 'rdv';
 
 /** A secretary books an appointment for a worker of the site; an overlap is a warning, shown after saving. */
-export function BookAppointmentForm({ workers, defaultWorkerId, day, renderUsagerPicker, onDone }: BookAppointmentFormProps) {
+export function BookAppointmentForm({
+  workers,
+  defaultWorkerId,
+  day,
+  renderUsagerPicker,
+  onDone,
+}: BookAppointmentFormProps) {
   const [usager, setUsager] = useState<{ id: string; label: string } | null>(null);
   const [workerId, setWorkerId] = useState(defaultWorkerId);
   const [when, setWhen] = useState<WhenWhere>({ occurredAt: `${day}T09:00`, durationMinutes: '30', place: 'bureau' });
@@ -56,7 +62,13 @@ export function BookAppointmentForm({ workers, defaultWorkerId, day, renderUsage
     mutation.mutate(
       {
         fileId: usager.id,
-        body: { type: 'rendez_vous', occurredAt, durationMinutes: duration ?? null, place: when.place || null, appointmentWorkerId: workerId },
+        body: {
+          type: 'rendez_vous',
+          occurredAt,
+          durationMinutes: duration ?? null,
+          place: when.place || null,
+          appointmentWorkerId: workerId,
+        },
       },
       {
         onSuccess: (result) => {
@@ -68,22 +80,48 @@ export function BookAppointmentForm({ workers, defaultWorkerId, day, renderUsage
   };
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate aria-labelledby={`${ID}-titre`} className="fr-p-3w fr-mb-4w fr-background-alt--grey">
-      <h2 id={`${ID}-titre`} className="fr-h5">Prendre un rendez-vous</h2>
+    <form
+      ref={formRef}
+      onSubmit={handleSubmit}
+      noValidate
+      aria-labelledby={`${ID}-titre`}
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey"
+    >
+      <h2 id={`${ID}-titre`} className="fr-h5">
+        Prendre un rendez-vous
+      </h2>
       <div role="status" aria-live="polite">
         {saved ? (
           <div className="fr-mb-2w">
-            <Alert small severity={saved.result.warnings.length ? 'warning' : 'success'}
-              description={[`Rendez-vous enregistré pour ${saved.label}.`, ...saved.result.warnings.map((w) => w.message)].join(' ')} />
+            <Alert
+              small
+              severity={saved.result.warnings.length ? 'warning' : 'success'}
+              description={[
+                `Rendez-vous enregistré pour ${saved.label}.`,
+                ...saved.result.warnings.map((w) => w.message),
+              ].join(' ')}
+            />
           </div>
         ) : null}
       </div>
       {renderUsagerPicker({ id: `${ID}-usager`, value: usager, onChange: setUsager, error: errors.usager })}
-      <SelectField id={`${ID}-appointmentWorkerId`} name="appointmentWorkerId" label="Professionnel du rendez-vous" required value={workerId}
-        onChange={setWorkerId} error={errors.appointmentWorkerId}
-        options={[{ value: '', label: '— Choisir —' }, ...workers.map((w) => ({ value: w.id, label: w.displayName }))]} />
-      <WhenWhereFields idPrefix={ID} values={when} onChange={(p) => setWhen((w) => ({ ...w, ...p }))} errors={errors}
-        dateLabel="Date et heure du rendez-vous" />
+      <SelectField
+        id={`${ID}-appointmentWorkerId`}
+        name="appointmentWorkerId"
+        label="Professionnel du rendez-vous"
+        required
+        value={workerId}
+        onChange={setWorkerId}
+        error={errors.appointmentWorkerId}
+        options={[{ value: '', label: '— Choisir —' }, ...workers.map((w) => ({ value: w.id, label: w.displayName }))]}
+      />
+      <WhenWhereFields
+        idPrefix={ID}
+        values={when}
+        onChange={(p) => setWhen((w) => ({ ...w, ...p }))}
+        errors={errors}
+        dateLabel="Date et heure du rendez-vous"
+      />
       <ErrorAlert error={mutation.error} title="Rendez-vous non enregistré" />
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
         <Button type="submit" iconId="fr-icon-calendar-line" disabled={mutation.isPending}>

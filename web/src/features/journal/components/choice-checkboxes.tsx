@@ -12,7 +12,16 @@ interface ChoiceCheckboxesProps {
 }
 
 /** A group of checkboxes (motifs, persons concerned), inline so that the list stays one glance wide. */
-export function ChoiceCheckboxes({ idPrefix, name, legend, options, value, onChange, error, hint }: ChoiceCheckboxesProps) {
+export function ChoiceCheckboxes({
+  idPrefix,
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  hint,
+}: ChoiceCheckboxesProps) {
   const legendId = `${idPrefix}-${name}-legend`;
   const toggle = (v: string, checked: boolean) => onChange(checked ? [...value, v] : value.filter((x) => x !== v));
   return (
@@ -24,8 +33,14 @@ export function ChoiceCheckboxes({ idPrefix, name, legend, options, value, onCha
       {options.map((o) => (
         <div key={o.value} className="fr-fieldset__element fr-fieldset__element--inline">
           <div className="fr-checkbox-group fr-checkbox-group--sm">
-            <input type="checkbox" id={`${idPrefix}-${name}-${o.value}`} name={name} value={o.value}
-              checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <input
+              type="checkbox"
+              id={`${idPrefix}-${name}-${o.value}`}
+              name={name}
+              value={o.value}
+              checked={value.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
             <label className="fr-label" htmlFor={`${idPrefix}-${name}-${o.value}`}>
               {o.label}
             </label>

@@ -24,10 +24,24 @@ export function DeleteEntryForm({ fileId, entryId, onDone }: { fileId: string; e
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label="Supprimer l’entrée" className="fr-p-2w fr-mt-2w fr-background-alt--grey">
-      <TextField id={`${prefix}-reason`} name="reason" label="Motif de la suppression" required autoFocus maxLength={300}
-        hint="Par exemple : entrée saisie sur le mauvais dossier" value={reason} onChange={setReason}
-        error={error ?? serverFieldErrors(mutation.error).reason} />
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      aria-label="Supprimer l’entrée"
+      className="fr-p-2w fr-mt-2w fr-background-alt--grey"
+    >
+      <TextField
+        id={`${prefix}-reason`}
+        name="reason"
+        label="Motif de la suppression"
+        required
+        autoFocus
+        maxLength={300}
+        hint="Par exemple : entrée saisie sur le mauvais dossier"
+        value={reason}
+        onChange={setReason}
+        error={error ?? serverFieldErrors(mutation.error).reason}
+      />
       <ErrorAlert error={mutation.error} title="Entrée non supprimée" titleAs="h4" />
       <div className="fr-btns-group fr-btns-group--inline-sm">
         <Button type="submit" disabled={mutation.isPending}>

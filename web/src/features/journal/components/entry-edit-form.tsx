@@ -30,7 +30,9 @@ export function EntryEditForm({ fileId, entry, onDone }: { fileId: string; entry
     visibility: entry.visibility,
     orientationOutcome: entry.orientation?.outcome ?? '',
   } as const;
-  const [values, setValues] = useState<WhenWhere & { motifs: string[]; note: string; visibility: NoteVisibility; orientationOutcome: string }>({
+  const [values, setValues] = useState<
+    WhenWhere & { motifs: string[]; note: string; visibility: NoteVisibility; orientationOutcome: string }
+  >({
     ...initial,
     motifs: [...initial.motifs],
   });
@@ -68,7 +70,8 @@ export function EntryEditForm({ fileId, entry, onDone }: { fileId: string; entry
     if (values.motifs.join() !== initial.motifs.join()) body.motifs = values.motifs;
     if (noteChanged) Object.assign(body, { note: values.note.trim() || null, confirmFlags: confirmed });
     if (canNote && values.visibility !== initial.visibility) body.visibility = values.visibility;
-    if (entry.orientation && values.orientationOutcome !== initial.orientationOutcome) body.orientationOutcome = values.orientationOutcome;
+    if (entry.orientation && values.orientationOutcome !== initial.orientationOutcome)
+      body.orientationOutcome = values.orientationOutcome;
     mutation.mutate(
       { entryId: entry.id, body },
       {
@@ -88,24 +91,61 @@ export function EntryEditForm({ fileId, entry, onDone }: { fileId: string; entry
     .map((m) => ({ value: m.code, label: m.label }));
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} onKeyDown={handleSaveKeys} noValidate aria-labelledby={`${prefix}-titre`}
-      className="fr-p-2w fr-mt-2w fr-background-alt--grey">
-      <h5 id={`${prefix}-titre`} className="fr-h6">Modifier l’entrée « {entry.typeLabel} »</h5>
+    <form
+      ref={formRef}
+      onSubmit={handleSubmit}
+      onKeyDown={handleSaveKeys}
+      noValidate
+      aria-labelledby={`${prefix}-titre`}
+      className="fr-p-2w fr-mt-2w fr-background-alt--grey"
+    >
+      <h5 id={`${prefix}-titre`} className="fr-h6">
+        Modifier l’entrée « {entry.typeLabel} »
+      </h5>
       {entry.orientation ? (
-        <TextField id={`${prefix}-orientationOutcome`} name="orientationOutcome" label="Suite donnée à l’orientation" maxLength={500}
-          value={values.orientationOutcome} onChange={(v) => patch({ orientationOutcome: v })} error={errors.orientationOutcome} autoFocus />
+        <TextField
+          id={`${prefix}-orientationOutcome`}
+          name="orientationOutcome"
+          label="Suite donnée à l’orientation"
+          maxLength={500}
+          value={values.orientationOutcome}
+          onChange={(v) => patch({ orientationOutcome: v })}
+          error={errors.orientationOutcome}
+          autoFocus
+        />
       ) : null}
       <WhenWhereFields idPrefix={prefix} values={values} onChange={patch} errors={errors} />
       {motifOptions.length ? (
-        <ChoiceCheckboxes idPrefix={prefix} name="motifs" legend="Motifs" options={motifOptions} value={values.motifs}
-          onChange={(v) => patch({ motifs: v })} error={errors.motifs} />
+        <ChoiceCheckboxes
+          idPrefix={prefix}
+          name="motifs"
+          legend="Motifs"
+          options={motifOptions}
+          value={values.motifs}
+          onChange={(v) => patch({ motifs: v })}
+          error={errors.motifs}
+        />
       ) : null}
       {canNote ? (
         <>
-          <NoteField idPrefix={prefix} value={values.note} onChange={(v) => patch({ note: v })} confirmed={confirmed}
-            onConfirmedChange={setConfirmed} serverFlagMessage={serverFlag} confirmError={errors.confirmFlags} error={errors.note} />
-          <SelectField id={`${prefix}-visibility`} name="visibility" label="Qui peut lire la note" value={values.visibility}
-            onChange={(v) => patch({ visibility: v as NoteVisibility })} options={VISIBILITY_OPTIONS} />
+          <NoteField
+            idPrefix={prefix}
+            value={values.note}
+            onChange={(v) => patch({ note: v })}
+            confirmed={confirmed}
+            onConfirmedChange={setConfirmed}
+            serverFlagMessage={serverFlag}
+            confirmError={errors.confirmFlags}
+            error={errors.note}
+          />
+          <SelectField
+            id={`${prefix}-visibility`}
+            name="visibility"
+            label="Qui peut lire la note"
+            value={values.visibility}
+            onChange={(v) => patch({ visibility: v as NoteVisibility })}
+            options={VISIBILITY_OPTIONS}
+          />
         </>
       ) : null}
       {!flagged ? <ErrorAlert error={mutation.error} title="Entrée non modifiée" titleAs="h4" /> : null}

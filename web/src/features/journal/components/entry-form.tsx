@@ -1,5 +1,11 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { DEFAULT_PLACE, NOTE_VISIBILITIES, NOTE_VISIBILITY_LABELS, type EntryType, type NoteVisibility } from '@jalon/core';
+import {
+  DEFAULT_PLACE,
+  NOTE_VISIBILITIES,
+  NOTE_VISIBILITY_LABELS,
+  type EntryType,
+  type NoteVisibility,
+} from '@jalon/core';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
@@ -49,7 +55,8 @@ export const handleSaveKeys = (e: KeyboardEvent<HTMLFormElement>) => {
   if (e.key !== 'Enter') return;
   const t = e.target as HTMLElement;
   const ctrl = e.ctrlKey || e.metaKey;
-  const choice = t instanceof HTMLSelectElement || (t instanceof HTMLInputElement && (t.type === 'checkbox' || t.type === 'radio'));
+  const choice =
+    t instanceof HTMLSelectElement || (t instanceof HTMLInputElement && (t.type === 'checkbox' || t.type === 'radio'));
   if (ctrl || choice) {
     e.preventDefault();
     e.currentTarget.requestSubmit();
@@ -91,7 +98,8 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
   useEffect(() => {
     const onKeyDown = (e: globalThis.KeyboardEvent) => {
       if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
-      if (formRef.current?.contains(e.target as Node) || document.querySelector('dialog[open], .fr-modal--opened')) return;
+      if (formRef.current?.contains(e.target as Node) || document.querySelector('dialog[open], .fr-modal--opened'))
+        return;
       e.preventDefault();
       formRef.current?.requestSubmit();
     };
@@ -101,7 +109,10 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
 
   const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }));
   const handleWhenWhere = (p: Partial<WhenWhere>) => {
-    setTouched((t) => ({ durationMinutes: t.durationMinutes || 'durationMinutes' in p, place: t.place || 'place' in p }));
+    setTouched((t) => ({
+      durationMinutes: t.durationMinutes || 'durationMinutes' in p,
+      place: t.place || 'place' in p,
+    }));
     patch(p);
   };
   const handleType = (type: EntryType) =>
@@ -113,20 +124,24 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
     }));
 
   const types = secretary ? SECRETARY_TYPES : WORKER_TYPES;
-  const focusLater = (selector: string) => setTimeout(() => formRef.current?.querySelector<HTMLElement>(selector)?.focus());
+  const focusLater = (selector: string) =>
+    setTimeout(() => formRef.current?.querySelector<HTMLElement>(selector)?.focus());
 
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
     const errs: FieldErrors = {};
     if (!draft.type) errs.type = 'Choisissez le type d’entrée (une lettre suffit).';
-    const occurredAt = draft.occurredAt === toLocalInput(openedAt) ? openedAt.toISOString() : fromLocalInput(draft.occurredAt);
+    const occurredAt =
+      draft.occurredAt === toLocalInput(openedAt) ? openedAt.toISOString() : fromLocalInput(draft.occurredAt);
     if (!occurredAt) errs.occurredAt = 'Indiquez la date et l’heure.';
     const duration = parseDuration(draft.durationMinutes);
     if (duration === undefined) errs.durationMinutes = 'Durée : un nombre de minutes (0 à 1440).';
     if (draft.type === 'orientation' && !draft.partnerId) errs.partnerId = 'Choisissez le partenaire.';
-    if (draft.type === 'rendez_vous' && !draft.appointmentWorkerId) errs.appointmentWorkerId = 'Choisissez le professionnel.';
+    if (draft.type === 'rendez_vous' && !draft.appointmentWorkerId)
+      errs.appointmentWorkerId = 'Choisissez le professionnel.';
     const note = secretary ? '' : draft.note.trim();
-    if (note && lintNote(note).length > 0 && !confirmed) errs.confirmFlags = 'Reformulez, ou cochez « Je confirme cette formulation ».';
+    if (note && lintNote(note).length > 0 && !confirmed)
+      errs.confirmFlags = 'Reformulez, ou cochez « Je confirme cette formulation ».';
     setClientErrors(errs);
     if (Object.keys(errs).length || !draft.type || !occurredAt) {
       focusLater(errs.type ? `#${ID}-type-${types[0]}` : '[aria-invalid="true"]');
@@ -159,51 +174,130 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
     );
   };
 
-  const motifOptions = (motifs.data?.items ?? []).filter((m) => m.active).map((m) => ({ value: m.code, label: m.label }));
+  const motifOptions = (motifs.data?.items ?? [])
+    .filter((m) => m.active)
+    .map((m) => ({ value: m.code, label: m.label }));
   const activePartners = (partners.data?.items ?? []).filter((p) => p.active);
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} onKeyDown={handleSaveKeys} noValidate aria-labelledby={`${ID}-titre`}
-      className="fr-p-3w fr-mb-4w fr-background-alt--grey jalon-entry-form">
-      <h3 id={`${ID}-titre`} className="fr-h5">Nouvelle entrée</h3>
+    <form
+      ref={formRef}
+      onSubmit={handleSubmit}
+      onKeyDown={handleSaveKeys}
+      noValidate
+      aria-labelledby={`${ID}-titre`}
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey jalon-entry-form"
+    >
+      <h3 id={`${ID}-titre`} className="fr-h5">
+        Nouvelle entrée
+      </h3>
       <p className="fr-text--sm">
-        <kbd className="jalon-kbd">Ctrl</kbd> + <kbd className="jalon-kbd">Entrée</kbd> enregistre depuis n’importe quel champ.
+        <kbd className="jalon-kbd">Ctrl</kbd> + <kbd className="jalon-kbd">Entrée</kbd> enregistre depuis n’importe quel
+        champ.
       </p>
-      <TypePicker idPrefix={ID} types={types} value={draft.type} onChange={handleType} error={errors.type} firstRef={firstRadio} />
+      <TypePicker
+        idPrefix={ID}
+        types={types}
+        value={draft.type}
+        onChange={handleType}
+        error={errors.type}
+        firstRef={firstRadio}
+      />
       {draft.type === 'orientation' ? (
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <SelectField id={`${ID}-partnerId`} name="partnerId" label="Partenaire" required value={draft.partnerId}
-              onChange={(v) => patch({ partnerId: v })} error={errors.partnerId}
-              options={[{ value: '', label: partners.isPending ? 'Chargement…' : '— Choisir —' }, ...activePartners.map((p) => ({ value: p.id, label: `${p.name} (${p.kind})` }))]} />
+            <SelectField
+              id={`${ID}-partnerId`}
+              name="partnerId"
+              label="Partenaire"
+              required
+              value={draft.partnerId}
+              onChange={(v) => patch({ partnerId: v })}
+              error={errors.partnerId}
+              options={[
+                { value: '', label: partners.isPending ? 'Chargement…' : '— Choisir —' },
+                ...activePartners.map((p) => ({ value: p.id, label: `${p.name} (${p.kind})` })),
+              ]}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <TextField id={`${ID}-orientationReason`} name="orientationReason" label="Motif de l’orientation" maxLength={500}
-              value={draft.orientationReason} onChange={(v) => patch({ orientationReason: v })} error={errors.orientationReason} />
+            <TextField
+              id={`${ID}-orientationReason`}
+              name="orientationReason"
+              label="Motif de l’orientation"
+              maxLength={500}
+              value={draft.orientationReason}
+              onChange={(v) => patch({ orientationReason: v })}
+              error={errors.orientationReason}
+            />
           </div>
         </div>
       ) : null}
       {draft.type === 'rendez_vous' ? (
-        <SelectField id={`${ID}-appointmentWorkerId`} name="appointmentWorkerId" label="Professionnel du rendez-vous" required
-          value={draft.appointmentWorkerId} onChange={(v) => patch({ appointmentWorkerId: v })} error={errors.appointmentWorkerId}
-          options={[{ value: '', label: '— Choisir —' }, ...(workers.data?.items ?? []).map((w) => ({ value: w.id, label: w.displayName }))]} />
+        <SelectField
+          id={`${ID}-appointmentWorkerId`}
+          name="appointmentWorkerId"
+          label="Professionnel du rendez-vous"
+          required
+          value={draft.appointmentWorkerId}
+          onChange={(v) => patch({ appointmentWorkerId: v })}
+          error={errors.appointmentWorkerId}
+          options={[
+            { value: '', label: '— Choisir —' },
+            ...(workers.data?.items ?? []).map((w) => ({ value: w.id, label: w.displayName })),
+          ]}
+        />
       ) : null}
       {motifOptions.length ? (
-        <ChoiceCheckboxes idPrefix={ID} name="motifs" legend="Motifs" options={motifOptions} value={draft.motifs}
-          onChange={(v) => patch({ motifs: v })} error={errors.motifs} />
+        <ChoiceCheckboxes
+          idPrefix={ID}
+          name="motifs"
+          legend="Motifs"
+          options={motifOptions}
+          value={draft.motifs}
+          onChange={(v) => patch({ motifs: v })}
+          error={errors.motifs}
+        />
       ) : null}
-      <WhenWhereFields idPrefix={ID} values={draft} onChange={handleWhenWhere} errors={errors}
-        dateLabel={draft.type === 'rendez_vous' ? 'Date et heure du rendez-vous' : 'Date et heure'} />
+      <WhenWhereFields
+        idPrefix={ID}
+        values={draft}
+        onChange={handleWhenWhere}
+        errors={errors}
+        dateLabel={draft.type === 'rendez_vous' ? 'Date et heure du rendez-vous' : 'Date et heure'}
+      />
       {persons.length ? (
-        <ChoiceCheckboxes idPrefix={ID} name="personIds" legend="Autres personnes du foyer concernées" options={persons.map((p) => ({ value: p.id, label: p.name }))}
-          value={draft.personIds} onChange={(v) => patch({ personIds: v })} error={errors.personIds} />
+        <ChoiceCheckboxes
+          idPrefix={ID}
+          name="personIds"
+          legend="Autres personnes du foyer concernées"
+          options={persons.map((p) => ({ value: p.id, label: p.name }))}
+          value={draft.personIds}
+          onChange={(v) => patch({ personIds: v })}
+          error={errors.personIds}
+        />
       ) : null}
       {!secretary ? (
         <>
-          <NoteField idPrefix={ID} value={draft.note} onChange={(v) => patch({ note: v })} confirmed={confirmed}
-            onConfirmedChange={setConfirmed} serverFlagMessage={serverFlag} confirmError={errors.confirmFlags} error={errors.note} />
-          <SelectField id={`${ID}-visibility`} name="visibility" label="Qui peut lire la note" value={draft.visibility}
-            onChange={(v) => patch({ visibility: v as NoteVisibility })} options={VISIBILITY_OPTIONS} error={errors.visibility} />
+          <NoteField
+            idPrefix={ID}
+            value={draft.note}
+            onChange={(v) => patch({ note: v })}
+            confirmed={confirmed}
+            onConfirmedChange={setConfirmed}
+            serverFlagMessage={serverFlag}
+            confirmError={errors.confirmFlags}
+            error={errors.note}
+          />
+          <SelectField
+            id={`${ID}-visibility`}
+            name="visibility"
+            label="Qui peut lire la note"
+            value={draft.visibility}
+            onChange={(v) => patch({ visibility: v as NoteVisibility })}
+            options={VISIBILITY_OPTIONS}
+            error={errors.visibility}
+          />
         </>
       ) : null}
       {!flagged ? <ErrorAlert error={mutation.error} title="Entrée non enregistrée" /> : null}

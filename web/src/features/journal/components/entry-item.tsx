@@ -22,7 +22,10 @@ export function EntryItem({ fileId, entry: e, personNames }: EntryItemProps) {
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const time = parisTime(e.occurredAt);
   const headingId = `entree-${e.id}`;
-  const persons = e.personIds.map((id) => personNames.get(id)).filter(Boolean).join(', ');
+  const persons = e.personIds
+    .map((id) => personNames.get(id))
+    .filter(Boolean)
+    .join(', ');
   const details: [string, ReactNode][] = [
     ['Date', formatDateTime(e.occurredAt)],
     ...(e.durationMinutes ? ([['Durée', formatDuration(e.durationMinutes)]] as [string, string][]) : []),
@@ -62,19 +65,34 @@ export function EntryItem({ fileId, entry: e, personNames }: EntryItemProps) {
         </p>
       ) : null}
       {e.can.setStatus && e.appointment ? (
-        <StatusButtons fileId={fileId} entryId={e.id} status={status} label={`${e.typeLabel} du ${formatDateTime(e.occurredAt)}`} />
+        <StatusButtons
+          fileId={fileId}
+          entryId={e.id}
+          status={status}
+          label={`${e.typeLabel} du ${formatDateTime(e.occurredAt)}`}
+        />
       ) : null}
       {mode === 'view' && (e.can.edit || e.can.delete) ? (
         <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
           {e.can.edit ? (
-            <Button priority="tertiary" size="small" iconId="fr-icon-edit-line" onClick={() => setMode('edit')}
-              nativeButtonProps={{ 'aria-describedby': headingId }}>
+            <Button
+              priority="tertiary"
+              size="small"
+              iconId="fr-icon-edit-line"
+              onClick={() => setMode('edit')}
+              nativeButtonProps={{ 'aria-describedby': headingId }}
+            >
               Modifier
             </Button>
           ) : null}
           {e.can.delete ? (
-            <Button priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setMode('delete')}
-              nativeButtonProps={{ 'aria-describedby': headingId }}>
+            <Button
+              priority="tertiary"
+              size="small"
+              iconId="fr-icon-delete-line"
+              onClick={() => setMode('delete')}
+              nativeButtonProps={{ 'aria-describedby': headingId }}
+            >
               Supprimer
             </Button>
           ) : null}

@@ -21,7 +21,14 @@ interface JournalTabProps {
 }
 
 /** The "Journal" tab of the file: new entry, filters, timeline. */
-export function JournalTab({ fileId, secretary, persons, defaultWorkerId, formOpen, onFormOpenChange }: JournalTabProps) {
+export function JournalTab({
+  fileId,
+  secretary,
+  persons,
+  defaultWorkerId,
+  formOpen,
+  onFormOpenChange,
+}: JournalTabProps) {
   const [filters, setFilters] = useState<TimelineFilters>({ type: '', motif: '' });
   const [saved, setSaved] = useState<{ result: CreatedEntryDto; type: EntryType } | null>(null);
   const newButton = useRef<HTMLButtonElement>(null);
@@ -47,8 +54,13 @@ export function JournalTab({ fileId, secretary, persons, defaultWorkerId, formOp
       <div className="fr-grid-row fr-grid-row--middle fr-mb-2w">
         <h2 className="fr-h4 fr-col fr-mb-0">Journal</h2>
         {!formOpen ? (
-          <button ref={newButton} type="button" className="fr-btn fr-btn--icon-left fr-icon-add-line" aria-keyshortcuts="n"
-            onClick={() => onFormOpenChange(true)}>
+          <button
+            ref={newButton}
+            type="button"
+            className="fr-btn fr-btn--icon-left fr-icon-add-line"
+            aria-keyshortcuts="n"
+            onClick={() => onFormOpenChange(true)}
+          >
             Nouvelle entrée (n)
           </button>
         ) : null}
@@ -56,25 +68,57 @@ export function JournalTab({ fileId, secretary, persons, defaultWorkerId, formOp
       <div role="status" aria-live="polite">
         {saved ? (
           <div className="fr-mb-3w">
-            <Alert small severity={saved.result.warnings.length ? 'warning' : 'success'}
-              description={[`Entrée enregistrée : ${ENTRY_TYPE_LABELS[saved.type]}.`, ...saved.result.warnings.map((w) => w.message)].join(' ')} />
+            <Alert
+              small
+              severity={saved.result.warnings.length ? 'warning' : 'success'}
+              description={[
+                `Entrée enregistrée : ${ENTRY_TYPE_LABELS[saved.type]}.`,
+                ...saved.result.warnings.map((w) => w.message),
+              ].join(' ')}
+            />
           </div>
         ) : null}
       </div>
       {formOpen ? (
-        <EntryForm fileId={fileId} secretary={secretary} persons={persons} defaultWorkerId={defaultWorkerId}
-          onSaved={handleSaved} onCancel={() => onFormOpenChange(false)} />
+        <EntryForm
+          fileId={fileId}
+          secretary={secretary}
+          persons={persons}
+          defaultWorkerId={defaultWorkerId}
+          onSaved={handleSaved}
+          onCancel={() => onFormOpenChange(false)}
+        />
       ) : null}
-      <form className="fr-grid-row fr-grid-row--gutters fr-mb-2w" aria-label="Filtrer le journal" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="fr-grid-row fr-grid-row--gutters fr-mb-2w"
+        aria-label="Filtrer le journal"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="fr-col-12 fr-col-md-6">
-          <SelectField id="journal-filtre-type" name="type" label="Filtrer par type" value={filters.type ?? ''}
+          <SelectField
+            id="journal-filtre-type"
+            name="type"
+            label="Filtrer par type"
+            value={filters.type ?? ''}
             onChange={(v) => setFilters((f) => ({ ...f, type: v as EntryType | '' }))}
-            options={[{ value: '', label: 'Tous les types' }, ...types.map((t) => ({ value: t, label: ENTRY_TYPE_LABELS[t] }))]} />
+            options={[
+              { value: '', label: 'Tous les types' },
+              ...types.map((t) => ({ value: t, label: ENTRY_TYPE_LABELS[t] })),
+            ]}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <SelectField id="journal-filtre-motif" name="motif" label="Filtrer par motif" value={filters.motif ?? ''}
+          <SelectField
+            id="journal-filtre-motif"
+            name="motif"
+            label="Filtrer par motif"
+            value={filters.motif ?? ''}
             onChange={(v) => setFilters((f) => ({ ...f, motif: v }))}
-            options={[{ value: '', label: 'Tous les motifs' }, ...(motifs.data?.items ?? []).map((m) => ({ value: m.code, label: m.label }))]} />
+            options={[
+              { value: '', label: 'Tous les motifs' },
+              ...(motifs.data?.items ?? []).map((m) => ({ value: m.code, label: m.label })),
+            ]}
+          />
         </div>
       </form>
       <Timeline fileId={fileId} filters={filters} personNames={personNames} />

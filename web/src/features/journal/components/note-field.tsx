@@ -99,13 +99,20 @@ export function NoteField(props: NoteFieldProps) {
       </div>
       {needsConfirmation ? (
         <div className={`fr-checkbox-group${confirmError ? ' fr-checkbox-group--error' : ''}`}>
-          <input type="checkbox" id={`${id}-confirm`} name="confirmFlags" checked={confirmed}
+          <input
+            type="checkbox"
+            id={`${id}-confirm`}
+            name="confirmFlags"
+            checked={confirmed}
             aria-invalid={confirmError ? true : undefined}
             aria-describedby={confirmError ? `${id}-confirm-error` : undefined}
-            onChange={(e) => onConfirmedChange(e.target.checked)} />
+            onChange={(e) => onConfirmedChange(e.target.checked)}
+          />
           <label className="fr-label" htmlFor={`${id}-confirm`}>
             Je confirme cette formulation
-            <span className="fr-hint-text">Après relecture, ces mots sont nécessaires au suivi et l’usager peut les lire.</span>
+            <span className="fr-hint-text">
+              Après relecture, ces mots sont nécessaires au suivi et l’usager peut les lire.
+            </span>
           </label>
           {confirmError ? (
             <p id={`${id}-confirm-error`} className="fr-error-text">
@@ -117,4 +124,3 @@ export function NoteField(props: NoteFieldProps) {
     </div>
   );
 }
-

@@ -20,8 +20,13 @@ export function StatusButtons({ fileId, entryId, status, label }: StatusButtonsP
       <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm jalon-status-buttons">
         {OUTCOMES.map((s) => (
           <li key={s}>
-            <button type="button" className={`fr-btn fr-btn--sm ${status === s ? '' : 'fr-btn--secondary'}`} aria-pressed={status === s}
-              disabled={mutation.isPending} onClick={() => mutation.mutate({ fileId, entryId, status: status === s ? 'prevu' : s })}>
+            <button
+              type="button"
+              className={`fr-btn fr-btn--sm ${status === s ? '' : 'fr-btn--secondary'}`}
+              aria-pressed={status === s}
+              disabled={mutation.isPending}
+              onClick={() => mutation.mutate({ fileId, entryId, status: status === s ? 'prevu' : s })}
+            >
               {APPOINTMENT_STATUS_LABELS[s]}
             </button>
           </li>

@@ -32,7 +32,9 @@ export function Timeline({ fileId, filters, personNames }: TimelineProps) {
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Boolean(filters.type || filters.motif);
   if (items.length === 0) {
-    return <p>{filtered ? 'Aucune entrée ne correspond à ces filtres.' : 'Aucune entrée dans le journal de ce dossier.'}</p>;
+    return (
+      <p>{filtered ? 'Aucune entrée ne correspond à ces filtres.' : 'Aucune entrée dans le journal de ce dossier.'}</p>
+    );
   }
   return (
     <>

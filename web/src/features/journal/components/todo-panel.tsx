@@ -18,7 +18,12 @@ export function TodoPanel() {
   const cut = <T,>(items: T[], key: keyof typeof all) => (all[key] ? items : items.slice(0, PAGE));
   const more = (count: number, key: keyof typeof all) =>
     count > PAGE && !all[key] ? (
-      <Button priority="secondary" size="small" className="fr-mb-4w" onClick={() => setAll((a) => ({ ...a, [key]: true }))}>
+      <Button
+        priority="secondary"
+        size="small"
+        className="fr-mb-4w"
+        onClick={() => setAll((a) => ({ ...a, [key]: true }))}
+      >
         Afficher les {count}
       </Button>
     ) : null;
@@ -45,7 +50,13 @@ export function TodoPanel() {
                   {t.usagerName}
                 </Link>,
                 t.fileNumber,
-                <StatusButtons key="s" fileId={t.caseFileId} entryId={t.entryId} status="prevu" label={`${t.usagerName}, ${formatDateTime(t.at)}`} />,
+                <StatusButtons
+                  key="s"
+                  fileId={t.caseFileId}
+                  entryId={t.entryId}
+                  status="prevu"
+                  label={`${t.usagerName}, ${formatDateTime(t.at)}`}
+                />,
               ],
             }))}
           />

@@ -23,7 +23,8 @@ export function TypePicker({ idPrefix, types, value, onChange, error, firstRef }
   const errorId = `${idPrefix}-type-error`;
 
   const handleKeyDown = (e: KeyboardEvent<HTMLFieldSetElement>) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || !(e.target instanceof HTMLInputElement) || e.target.type !== 'radio') return;
+    if (e.ctrlKey || e.metaKey || e.altKey || !(e.target instanceof HTMLInputElement) || e.target.type !== 'radio')
+      return;
     const type = types.find((t) => TYPE_SHORTCUTS[t] === e.key.toLowerCase());
     if (!type) return;
     e.preventDefault();

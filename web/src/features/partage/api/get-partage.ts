@@ -5,7 +5,8 @@ import { api } from '../../../lib/api-client';
 /** Shares and consents of a file (its need-to-know only: the server answers 404 to anyone else). */
 export const getPartage = (id: string) => api.get<PartageListDto>(`/usagers/${encodeURIComponent(id)}/shares`);
 
-export const partageQuery = (id: string) => queryOptions({ queryKey: ['usagers', 'file', id, 'partage'], queryFn: () => getPartage(id) });
+export const partageQuery = (id: string) =>
+  queryOptions({ queryKey: ['usagers', 'file', id, 'partage'], queryFn: () => getPartage(id) });
 
 export const usePartage = (id: string) => useQuery(partageQuery(id));
 

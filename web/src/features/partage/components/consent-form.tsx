@@ -14,16 +14,50 @@ export function ConsentForm({ fileId }: { fileId: string }) {
   const fields = create.error instanceof ApiError ? create.error.fields : {};
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ purpose, recipient, givenDate }, { onSuccess: () => { setPurpose(''); setRecipient(''); } });
+    create.mutate(
+      { purpose, recipient, givenDate },
+      {
+        onSuccess: () => {
+          setPurpose('');
+          setRecipient('');
+        },
+      },
+    );
   };
   return (
     <form onSubmit={handleSubmit} noValidate aria-labelledby="nouveau-consentement">
-      <h3 id="nouveau-consentement" className="fr-h5">Enregistrer un consentement</h3>
+      <h3 id="nouveau-consentement" className="fr-h5">
+        Enregistrer un consentement
+      </h3>
       {create.error ? <ErrorAlert error={create.error} title="Consentement non enregistré" /> : null}
-      <TextField name="purpose" label="Finalité" required value={purpose} onChange={setPurpose} error={fields.purpose} />
-      <TextField name="recipient" label="Destinataire" required value={recipient} onChange={setRecipient} error={fields.recipient} />
-      <TextField name="givenDate" type="date" label="Date du consentement" required value={givenDate} onChange={setGivenDate} error={fields.givenDate} />
-      <button type="submit" className="fr-btn fr-btn--secondary" disabled={create.isPending}>Enregistrer le consentement</button>
+      <TextField
+        name="purpose"
+        label="Finalité"
+        required
+        value={purpose}
+        onChange={setPurpose}
+        error={fields.purpose}
+      />
+      <TextField
+        name="recipient"
+        label="Destinataire"
+        required
+        value={recipient}
+        onChange={setRecipient}
+        error={fields.recipient}
+      />
+      <TextField
+        name="givenDate"
+        type="date"
+        label="Date du consentement"
+        required
+        value={givenDate}
+        onChange={setGivenDate}
+        error={fields.givenDate}
+      />
+      <button type="submit" className="fr-btn fr-btn--secondary" disabled={create.isPending}>
+        Enregistrer le consentement
+      </button>
     </form>
   );
 }

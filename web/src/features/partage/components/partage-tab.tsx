@@ -16,7 +16,9 @@ export function PartageTab({ fileId }: { fileId: string }) {
     <>
       <h2 className="fr-h4">Partages d’informations</h2>
       <DataTable
-        caption="Partages enregistrés" hideCaption empty="Aucun partage enregistré."
+        caption="Partages enregistrés"
+        hideCaption
+        empty="Aucun partage enregistré."
         headers={['Date', 'Destinataire', 'Fondement', 'Sections', 'Personne informée', 'Extrait']}
         rows={shares.map((s) => ({
           key: s.id,
@@ -26,20 +28,40 @@ export function PartageTab({ fileId }: { fileId: string }) {
             s.legalGround.label,
             s.sections.map((x) => x.label).join(', '),
             s.personInformed ? 'Oui' : `Non : ${dash(s.notInformedReason)}`,
-            <a key="pdf" className="fr-link fr-icon-download-line fr-link--icon-left" href={shareExtractHref(fileId, s.id)}>PDF</a>,
+            <a
+              key="pdf"
+              className="fr-link fr-icon-download-line fr-link--icon-left"
+              href={shareExtractHref(fileId, s.id)}
+            >
+              PDF
+            </a>,
           ],
         }))}
       />
       <h3 className="fr-h5 fr-mt-4w">Consentements</h3>
       <DataTable
-        caption="Consentements" hideCaption empty="Aucun consentement enregistré."
+        caption="Consentements"
+        hideCaption
+        empty="Aucun consentement enregistré."
         headers={['Finalité', 'Destinataire', 'Donné le', 'Retiré le']}
-        rows={consents.map((c) => ({ key: c.id, cells: [dash(c.purpose), dash(c.recipient), formatDate(c.givenDate), c.withdrawnDate ? formatDate(c.withdrawnDate) : '—'] }))}
+        rows={consents.map((c) => ({
+          key: c.id,
+          cells: [
+            dash(c.purpose),
+            dash(c.recipient),
+            formatDate(c.givenDate),
+            c.withdrawnDate ? formatDate(c.withdrawnDate) : '—',
+          ],
+        }))}
       />
       {can.create ? (
         <div className="fr-grid-row fr-grid-row--gutters fr-mt-4w">
-          <div className="fr-col-12 fr-col-md-7"><ShareForm fileId={fileId} consents={consents} /></div>
-          <div className="fr-col-12 fr-col-md-5"><ConsentForm fileId={fileId} /></div>
+          <div className="fr-col-12 fr-col-md-7">
+            <ShareForm fileId={fileId} consents={consents} />
+          </div>
+          <div className="fr-col-12 fr-col-md-5">
+            <ConsentForm fileId={fileId} />
+          </div>
         </div>
       ) : null}
     </>

@@ -1,4 +1,11 @@
-import { LEGAL_GROUNDS, SHAREABLE_CORE_SECTIONS, shareableSectionLabel, type ConsentDto, type LegalGround, type ShareableSection } from '@jalon/core';
+import {
+  LEGAL_GROUNDS,
+  SHAREABLE_CORE_SECTIONS,
+  shareableSectionLabel,
+  type ConsentDto,
+  type LegalGround,
+  type ShareableSection,
+} from '@jalon/core';
 import { useState, type FormEvent } from 'react';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -27,49 +34,144 @@ export function ShareForm({ fileId, consents }: { fileId: string; consents: Cons
   // Sensitive sections are offered only once opened on the file (the server refuses a closed one).
   const openSensitive = (useSections(fileId).data?.items ?? []).filter((i) => i.open).map((i) => i.section);
 
-  const handleToggle = (s: ShareableSection, on: boolean) => setSections((cur) => (on ? [...cur, s] : cur.filter((x) => x !== s)));
+  const handleToggle = (s: ShareableSection, on: boolean) =>
+    setSections((cur) => (on ? [...cur, s] : cur.filter((x) => x !== s)));
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
       {
-        recipientName: recipientName || null, recipientOrganisation, legalGround, sections, sharedDate,
-        personInformed: personInformed === 'oui', notInformedReason: personInformed === 'oui' ? null : notInformedReason,
+        recipientName: recipientName || null,
+        recipientOrganisation,
+        legalGround,
+        sections,
+        sharedDate,
+        personInformed: personInformed === 'oui',
+        notInformedReason: personInformed === 'oui' ? null : notInformedReason,
         ...(legalGround === 'consentement' && consentId ? { consentId } : {}),
       },
-      { onSuccess: () => { setSections([]); setRecipientName(''); setNotInformedReason(''); } },
+      {
+        onSuccess: () => {
+          setSections([]);
+          setRecipientName('');
+          setNotInformedReason('');
+        },
+      },
     );
   };
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-labelledby="nouveau-partage">
-      <h3 id="nouveau-partage" className="fr-h5">Enregistrer un partage</h3>
+      <h3 id="nouveau-partage" className="fr-h5">
+        Enregistrer un partage
+      </h3>
       {create.error ? <ErrorAlert error={create.error} title="Partage non enregistré" /> : null}
-      <TextField name="recipientName" label="Destinataire (nom, fonction)" value={recipientName} onChange={setRecipientName} error={fields.recipientName} />
-      <TextField name="recipientOrganisation" label="Organisme destinataire" required value={recipientOrganisation} onChange={setRecipientOrganisation} error={fields.recipientOrganisation} />
-      <SelectField name="legalGround" label="Fondement du partage" required value={legalGround} onChange={(v) => setLegalGround(v as LegalGround)} options={GROUNDS} error={fields.legalGround} />
+      <TextField
+        name="recipientName"
+        label="Destinataire (nom, fonction)"
+        value={recipientName}
+        onChange={setRecipientName}
+        error={fields.recipientName}
+      />
+      <TextField
+        name="recipientOrganisation"
+        label="Organisme destinataire"
+        required
+        value={recipientOrganisation}
+        onChange={setRecipientOrganisation}
+        error={fields.recipientOrganisation}
+      />
+      <SelectField
+        name="legalGround"
+        label="Fondement du partage"
+        required
+        value={legalGround}
+        onChange={(v) => setLegalGround(v as LegalGround)}
+        options={GROUNDS}
+        error={fields.legalGround}
+      />
       {legalGround === 'consentement' ? (
-        <SelectField name="consentId" label="Consentement écrit enregistré" required value={consentId} onChange={setConsentId} error={fields.consentId}
-          options={[{ value: '', label: valid.length ? 'Choisir un consentement' : 'Aucun consentement en cours : enregistrez-le d’abord' },
-            ...valid.map((c) => ({ value: c.id, label: `${c.purpose ?? '—'} — ${c.recipient ?? '—'} (${c.givenDate})` }))]} />
+        <SelectField
+          name="consentId"
+          label="Consentement écrit enregistré"
+          required
+          value={consentId}
+          onChange={setConsentId}
+          error={fields.consentId}
+          options={[
+            {
+              value: '',
+              label: valid.length ? 'Choisir un consentement' : 'Aucun consentement en cours : enregistrez-le d’abord',
+            },
+            ...valid.map((c) => ({
+              value: c.id,
+              label: `${c.purpose ?? '—'} — ${c.recipient ?? '—'} (${c.givenDate})`,
+            })),
+          ]}
+        />
       ) : null}
       <fieldset className="fr-fieldset" aria-describedby="sections-hint">
         <legend className="fr-fieldset__legend">Sections partagées (le strict nécessaire)</legend>
-        <p id="sections-hint" className="fr-hint-text fr-ml-2v">L’extrait PDF ne contiendra que ces sections ; les notes du journal n’y figurent jamais.</p>
+        <p id="sections-hint" className="fr-hint-text fr-ml-2v">
+          L’extrait PDF ne contiendra que ces sections ; les notes du journal n’y figurent jamais.
+        </p>
         {SHAREABLE_CORE_SECTIONS.map((s) => (
-          <CheckboxField key={s} name="sections" id={`section-${s}`} value={s} label={shareableSectionLabel(s)} checked={sections.includes(s)} onChange={(on) => handleToggle(s, on)} />
+          <CheckboxField
+            key={s}
+            name="sections"
+            id={`section-${s}`}
+            value={s}
+            label={shareableSectionLabel(s)}
+            checked={sections.includes(s)}
+            onChange={(on) => handleToggle(s, on)}
+          />
         ))}
         {openSensitive.map((s) => (
-          <CheckboxField key={s} name="sections" id={`section-${s}`} value={s} label={`Section sensible : ${shareableSectionLabel(s)}`} checked={sections.includes(s)} onChange={(on) => handleToggle(s, on)} />
+          <CheckboxField
+            key={s}
+            name="sections"
+            id={`section-${s}`}
+            value={s}
+            label={`Section sensible : ${shareableSectionLabel(s)}`}
+            checked={sections.includes(s)}
+            onChange={(on) => handleToggle(s, on)}
+          />
         ))}
         {fields.sections ? <p className="fr-error-text">{fields.sections}</p> : null}
       </fieldset>
-      <TextField name="sharedDate" type="date" label="Date du partage" required value={sharedDate} onChange={setSharedDate} error={fields.sharedDate} />
-      <SelectField name="personInformed" label="La personne a-t-elle été informée ?" required value={personInformed} onChange={setPersonInformed}
-        options={[{ value: 'oui', label: 'Oui' }, { value: 'non', label: 'Non' }]} />
+      <TextField
+        name="sharedDate"
+        type="date"
+        label="Date du partage"
+        required
+        value={sharedDate}
+        onChange={setSharedDate}
+        error={fields.sharedDate}
+      />
+      <SelectField
+        name="personInformed"
+        label="La personne a-t-elle été informée ?"
+        required
+        value={personInformed}
+        onChange={setPersonInformed}
+        options={[
+          { value: 'oui', label: 'Oui' },
+          { value: 'non', label: 'Non' },
+        ]}
+      />
       {personInformed === 'non' ? (
-        <TextField name="notInformedReason" label="Pourquoi la personne n’a-t-elle pas été informée ?" required textArea value={notInformedReason} onChange={setNotInformedReason} error={fields.notInformedReason} />
+        <TextField
+          name="notInformedReason"
+          label="Pourquoi la personne n’a-t-elle pas été informée ?"
+          required
+          textArea
+          value={notInformedReason}
+          onChange={setNotInformedReason}
+          error={fields.notInformedReason}
+        />
       ) : null}
-      <button type="submit" className="fr-btn" disabled={create.isPending}>Enregistrer le partage</button>
+      <button type="submit" className="fr-btn" disabled={create.isPending}>
+        Enregistrer le partage
+      </button>
     </form>
   );
 }

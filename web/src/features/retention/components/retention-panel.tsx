@@ -22,15 +22,36 @@ function ProlongForm({ fileId, onDone }: { fileId: string; onDone: () => void })
   const fields = extend.error instanceof ApiError ? extend.error.fields : {};
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
-    extend.mutate({ fileId, input: { kind: 'prolongation', untilDate, reason: reason as 'autre', note } }, { onSuccess: onDone });
+    extend.mutate(
+      { fileId, input: { kind: 'prolongation', untilDate, reason: reason as 'autre', note } },
+      { onSuccess: onDone },
+    );
   };
   return (
     <form onSubmit={handleSubmit} noValidate className="fr-mt-2w">
       {extend.error ? <ErrorAlert error={extend.error} title="Prolongation non enregistrée" /> : null}
-      <TextField name="untilDate" type="date" label="Garder le dossier actif jusqu’au" required value={untilDate} onChange={setUntilDate} error={fields.untilDate} />
-      <SelectField name="reason" label="Motif" required value={reason} onChange={setReason} options={REASONS} error={fields.reason} />
+      <TextField
+        name="untilDate"
+        type="date"
+        label="Garder le dossier actif jusqu’au"
+        required
+        value={untilDate}
+        onChange={setUntilDate}
+        error={fields.untilDate}
+      />
+      <SelectField
+        name="reason"
+        label="Motif"
+        required
+        value={reason}
+        onChange={setReason}
+        options={REASONS}
+        error={fields.reason}
+      />
       <TextField name="note" label="Précision du motif" required value={note} onChange={setNote} error={fields.note} />
-      <button type="submit" className="fr-btn fr-btn--sm" disabled={extend.isPending}>Prolonger</button>
+      <button type="submit" className="fr-btn fr-btn--sm" disabled={extend.isPending}>
+        Prolonger
+      </button>
     </form>
   );
 }
@@ -44,18 +65,33 @@ export function RetentionPanel() {
   return (
     <section aria-labelledby="conservation" className="fr-mb-6w">
       <h2 id="conservation">Dossiers bientôt anonymisés</h2>
-      <p className="fr-text--sm">Sans contact depuis près de 2 ans : à l’échéance, le dossier est anonymisé. Prolongez-le si l’accompagnement continue.</p>
+      <p className="fr-text--sm">
+        Sans contact depuis près de 2 ans : à l’échéance, le dossier est anonymisé. Prolongez-le si l’accompagnement
+        continue.
+      </p>
       <DataTable
-        caption="Dossiers arrivant à échéance" hideCaption
+        caption="Dossiers arrivant à échéance"
+        hideCaption
         headers={['Dossier', 'Dernier contact', 'Échéance', '']}
         rows={query.data.items.map((f) => ({
           key: f.id,
           cells: [
-            <Link key="l" to={paths.usager.href(f.id)}>{f.displayName} ({f.fileNumber})</Link>,
+            <Link key="l" to={paths.usager.href(f.id)}>
+              {f.displayName} ({f.fileNumber})
+            </Link>,
             formatDate(f.lastContactAt),
             formatDate(f.deadline),
-            open === f.id ? <ProlongForm key="f" fileId={f.id} onDone={() => setOpen(null)} /> : (
-              <button key="b" type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" onClick={() => setOpen(f.id)}>Prolonger…</button>
+            open === f.id ? (
+              <ProlongForm key="f" fileId={f.id} onDone={() => setOpen(null)} />
+            ) : (
+              <button
+                key="b"
+                type="button"
+                className="fr-btn fr-btn--tertiary fr-btn--sm"
+                onClick={() => setOpen(f.id)}
+              >
+                Prolonger…
+              </button>
             ),
           ],
         }))}

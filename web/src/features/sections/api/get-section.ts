@@ -7,7 +7,11 @@ export const getSection = (fileId: string, section: SensitiveSection) =>
   api.get<SectionContentDto>(`/usagers/${encodeURIComponent(fileId)}/sections/${section}`);
 
 export const sectionQuery = (fileId: string, section: SensitiveSection) =>
-  queryOptions({ queryKey: ['usagers', 'file', fileId, 'sections', section], queryFn: () => getSection(fileId, section), staleTime: Infinity });
+  queryOptions({
+    queryKey: ['usagers', 'file', fileId, 'sections', section],
+    queryFn: () => getSection(fileId, section),
+    staleTime: Infinity,
+  });
 
 export const useSectionContent = (fileId: string, section: SensitiveSection, enabled: boolean) =>
   useQuery({ ...sectionQuery(fileId, section), enabled });

@@ -1,5 +1,9 @@
 import {
-  CECRL_LEVELS, CONCERN_OUTCOMES, HEALTH_COVERAGES, RESIDENCE_PERMITS, type SensitiveSection,
+  CECRL_LEVELS,
+  CONCERN_OUTCOMES,
+  HEALTH_COVERAGES,
+  RESIDENCE_PERMITS,
+  type SensitiveSection,
 } from '@jalon/core';
 
 /** One input of a section form: `path` is the field's place in the section's JSON (also its error key). */
@@ -20,7 +24,12 @@ export const SECTION_FIELDS: Record<SensitiveSection, FieldSpec[]> = {
     { path: 'residencePermit.endDate', label: 'Titre valable jusqu’au', kind: 'date' },
   ],
   langue: [
-    { path: 'frenchLevel', label: 'Niveau de français (déclaré par la personne, CECRL)', kind: 'select', options: CECRL_LEVELS },
+    {
+      path: 'frenchLevel',
+      label: 'Niveau de français (déclaré par la personne, CECRL)',
+      kind: 'select',
+      options: CECRL_LEVELS,
+    },
     { path: 'readsWrites.reads', label: 'Lit le français', kind: 'yesno' },
     { path: 'readsWrites.writes', label: 'Écrit le français', kind: 'yesno' },
     { path: 'interpreterLanguage.needed', label: 'Besoin d’un interprète', kind: 'yesno' },
@@ -30,7 +39,12 @@ export const SECTION_FIELDS: Record<SensitiveSection, FieldSpec[]> = {
     { path: 'healthCoverage', label: 'Couverture maladie', kind: 'select', options: HEALTH_COVERAGES },
     { path: 'gp.declared', label: 'Médecin traitant déclaré', kind: 'yesno' },
     { path: 'gp.name', label: 'Nom du médecin traitant', kind: 'text' },
-    { path: 'disability.recognised', label: 'Reconnaissance du handicap (MDPH)', kind: 'yesno', hint: 'Sans diagnostic : seule la reconnaissance est notée.' },
+    {
+      path: 'disability.recognised',
+      label: 'Reconnaissance du handicap (MDPH)',
+      kind: 'yesno',
+      hint: 'Sans diagnostic : seule la reconnaissance est notée.',
+    },
     { path: 'disability.startDate', label: 'Reconnaissance valable du', kind: 'date' },
     { path: 'disability.endDate', label: 'Reconnaissance valable jusqu’au', kind: 'date' },
   ],
@@ -44,7 +58,9 @@ export const SECTION_FIELDS: Record<SensitiveSection, FieldSpec[]> = {
 export type FormValues = Record<string, string>;
 
 const getAt = (data: Record<string, unknown>, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), data);
+  path
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), data);
 
 /** Stored JSON → form values ('' for empty, 'oui'/'non' for booleans). */
 export function toFormValues(section: SensitiveSection, data: Record<string, unknown> | null): FormValues {

@@ -7,7 +7,10 @@ import { TextField } from '../../../components/ui/text-field';
 import { issuesToFields, serverFieldErrors, type FieldErrors } from '../../../lib/form';
 import { useOpenSection } from '../api/open-section';
 
-const REASONS = [{ value: '', label: 'Choisir un motif' }, ...Object.entries(SECTION_OPEN_REASONS).map(([value, label]) => ({ value, label }))];
+const REASONS = [
+  { value: '', label: 'Choisir un motif' },
+  ...Object.entries(SECTION_OPEN_REASONS).map(([value, label]) => ({ value, label })),
+];
 
 interface Props {
   fileId: string;
@@ -38,20 +41,48 @@ export function OpenSectionForm({ fileId, section, label, onOpened, onCancel }: 
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby={titleId} className="fr-p-3w fr-mt-2w fr-background-alt--grey">
-      <h4 id={titleId} className="fr-h6">Ouvrir la section « {label} »</h4>
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      aria-labelledby={titleId}
+      className="fr-p-3w fr-mt-2w fr-background-alt--grey"
+    >
+      <h4 id={titleId} className="fr-h6">
+        Ouvrir la section « {label} »
+      </h4>
       <p className="fr-text--sm">
         N’ouvrez cette section que si elle est strictement nécessaire à l’accompagnement. Le motif est visible sur le
         dossier et enregistré dans le journal d’audit.
       </p>
-      <SelectField id={`${section}-reasonCode`} name="reasonCode" label="Motif d’ouverture" value={reasonCode}
-        onChange={(v) => setReasonCode(v as SectionOpenReason | '')} options={REASONS} error={errors.reasonCode} required />
-      <TextField id={`${section}-reasonText`} name="reasonText" label="Précision du motif" value={reasonText}
-        onChange={setReasonText} error={errors.reasonText} required textArea maxLength={500} />
+      <SelectField
+        id={`${section}-reasonCode`}
+        name="reasonCode"
+        label="Motif d’ouverture"
+        value={reasonCode}
+        onChange={(v) => setReasonCode(v as SectionOpenReason | '')}
+        options={REASONS}
+        error={errors.reasonCode}
+        required
+      />
+      <TextField
+        id={`${section}-reasonText`}
+        name="reasonText"
+        label="Précision du motif"
+        value={reasonText}
+        onChange={setReasonText}
+        error={errors.reasonText}
+        required
+        textArea
+        maxLength={500}
+      />
       <ErrorAlert error={mutation.error} title="La section n’a pas été ouverte" />
       <div className="fr-btns-group fr-btns-group--inline-sm">
-        <Button type="submit" disabled={mutation.isPending}>Ouvrir la section</Button>
-        <Button type="button" priority="secondary" onClick={onCancel}>Annuler</Button>
+        <Button type="submit" disabled={mutation.isPending}>
+          Ouvrir la section
+        </Button>
+        <Button type="button" priority="secondary" onClick={onCancel}>
+          Annuler
+        </Button>
       </div>
     </form>
   );

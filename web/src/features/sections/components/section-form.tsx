@@ -9,8 +9,17 @@ import { issuesToFields, serverFieldErrors, type FieldErrors } from '../../../li
 import { useUpdateSection } from '../api/update-section';
 import { SECTION_FIELDS, toData, toFormValues, type FieldSpec, type FormValues } from './fields';
 
-const YES_NO = [{ value: '', label: 'Non renseigné' }, { value: 'oui', label: 'Oui' }, { value: 'non', label: 'Non' }];
-const optionsOf = (f: FieldSpec) => [{ value: '', label: 'Non renseigné' }, ...Object.entries(f.options ?? {}).filter(([k]) => k !== 'NR').map(([value, label]) => ({ value, label }))];
+const YES_NO = [
+  { value: '', label: 'Non renseigné' },
+  { value: 'oui', label: 'Oui' },
+  { value: 'non', label: 'Non' },
+];
+const optionsOf = (f: FieldSpec) => [
+  { value: '', label: 'Non renseigné' },
+  ...Object.entries(f.options ?? {})
+    .filter(([k]) => k !== 'NR')
+    .map(([value, label]) => ({ value, label })),
+];
 
 interface Props {
   fileId: string;
@@ -48,7 +57,15 @@ export function SectionForm({ fileId, section, label, content }: Props) {
       <div className="fr-grid-row fr-grid-row--gutters">
         {SECTION_FIELDS[section].map((f) => {
           const id = `${section}-${f.path.replace(/\./g, '-')}`;
-          const common = { id, name: f.path, label: f.label, value: values[f.path] ?? '', onChange: set(f.path), error: errors[f.path], hint: f.hint };
+          const common = {
+            id,
+            name: f.path,
+            label: f.label,
+            value: values[f.path] ?? '',
+            onChange: set(f.path),
+            error: errors[f.path],
+            hint: f.hint,
+          };
           return (
             <div key={f.path} className="fr-col-12 fr-col-md-6">
               {f.kind === 'select' ? <SelectField {...common} options={optionsOf(f)} /> : null}
@@ -60,9 +77,17 @@ export function SectionForm({ fileId, section, label, content }: Props) {
         })}
       </div>
       <ErrorAlert error={mutation.error} title="La section n’a pas été enregistrée" />
-      {saved ? <p className="fr-message fr-message--valid" role="status">Section enregistrée.</p> : null}
-      {content.updatedAt ? <p className="fr-text--xs">Dernière modification le {formatDateTime(content.updatedAt)}</p> : null}
-      <Button type="submit" disabled={mutation.isPending}>Enregistrer la section</Button>
+      {saved ? (
+        <p className="fr-message fr-message--valid" role="status">
+          Section enregistrée.
+        </p>
+      ) : null}
+      {content.updatedAt ? (
+        <p className="fr-text--xs">Dernière modification le {formatDateTime(content.updatedAt)}</p>
+      ) : null}
+      <Button type="submit" disabled={mutation.isPending}>
+        Enregistrer la section
+      </Button>
     </form>
   );
 }

@@ -19,14 +19,19 @@ export function SectionsTab({ fileId }: { fileId: string }) {
     <>
       <h2 className="fr-h4">Sections facultatives</h2>
       {items.length === 0 ? (
-        <p>Aucune section facultative n’est proposée sur ce site : le dossier se limite à l’identité, aux coordonnées et aux items de base.</p>
+        <p>
+          Aucune section facultative n’est proposée sur ce site : le dossier se limite à l’identité, aux coordonnées et
+          aux items de base.
+        </p>
       ) : (
         <p className="fr-text--sm">
           Ces sections sont fermées par défaut. Ouvrez-en une seulement si elle est nécessaire à l’accompagnement : le
           motif est affiché sur le dossier et chaque consultation est enregistrée.
         </p>
       )}
-      {items.map((s) => <SectionBlock key={s.section} fileId={fileId} status={s} canWrite={can.write} />)}
+      {items.map((s) => (
+        <SectionBlock key={s.section} fileId={fileId} status={s} canWrite={can.write} />
+      ))}
     </>
   );
 }
@@ -41,34 +46,64 @@ function SectionBlock({ fileId, status, canWrite }: { fileId: string; status: Se
   const content = useSectionContent(fileId, status.section, status.open && shown);
   const titleId = `section-${status.section}-titre`;
   return (
-    <section aria-labelledby={titleId} className="fr-p-3w fr-mb-3w jalon-section-block" style={{ border: '1px solid var(--border-default-grey)' }}>
-      <h3 id={titleId} className="fr-h6 fr-mb-1w">{status.label}</h3>
+    <section
+      aria-labelledby={titleId}
+      className="fr-p-3w fr-mb-3w jalon-section-block"
+      style={{ border: '1px solid var(--border-default-grey)' }}
+    >
+      <h3 id={titleId} className="fr-h6 fr-mb-1w">
+        {status.label}
+      </h3>
       {!status.open ? (
         <>
-          <p className="fr-mb-1w"><span className="fr-badge fr-badge--sm">Fermée</span></p>
+          <p className="fr-mb-1w">
+            <span className="fr-badge fr-badge--sm">Fermée</span>
+          </p>
           {canWrite && !opening ? (
-            <Button size="small" priority="secondary" onClick={() => setOpening(true)}
-              nativeButtonProps={{ 'aria-label': `Ouvrir la section ${status.shortLabel}` }}>
+            <Button
+              size="small"
+              priority="secondary"
+              onClick={() => setOpening(true)}
+              nativeButtonProps={{ 'aria-label': `Ouvrir la section ${status.shortLabel}` }}
+            >
               Ouvrir
             </Button>
           ) : null}
           {opening ? (
-            <OpenSectionForm fileId={fileId} section={status.section} label={status.shortLabel}
-              onOpened={() => { setOpening(false); setShown(true); }} onCancel={() => setOpening(false)} />
+            <OpenSectionForm
+              fileId={fileId}
+              section={status.section}
+              label={status.shortLabel}
+              onOpened={() => {
+                setOpening(false);
+                setShown(true);
+              }}
+              onCancel={() => setOpening(false)}
+            />
           ) : null}
         </>
       ) : (
         <>
-          <p className="fr-text--sm fr-mb-1w" data-testid={`mention-${status.section}`}>{openingMention(status)}</p>
+          <p className="fr-text--sm fr-mb-1w" data-testid={`mention-${status.section}`}>
+            {openingMention(status)}
+          </p>
           {!shown ? (
-            <Button size="small" priority="secondary" onClick={() => setShown(true)}
-              nativeButtonProps={{ 'aria-label': `Afficher la section ${status.shortLabel} (consultation enregistrée)` }}>
+            <Button
+              size="small"
+              priority="secondary"
+              onClick={() => setShown(true)}
+              nativeButtonProps={{
+                'aria-label': `Afficher la section ${status.shortLabel} (consultation enregistrée)`,
+              }}
+            >
               Afficher
             </Button>
           ) : null}
           {shown && content.isPending ? <Loading /> : null}
           {shown && content.error ? <ErrorAlert error={content.error} title="Section indisponible" /> : null}
-          {shown && content.data ? <SectionForm fileId={fileId} section={status.section} label={status.shortLabel} content={content.data} /> : null}
+          {shown && content.data ? (
+            <SectionForm fileId={fileId} section={status.section} label={status.shortLabel} content={content.data} />
+          ) : null}
         </>
       )}
     </section>

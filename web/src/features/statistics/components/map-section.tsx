@@ -13,9 +13,19 @@ export function MapSection({ params }: { params: StatisticsParams }) {
   const label = selected === 'total' ? 'Usagers suivis' : `${base.data?.indicator.variable ?? ''} : ${cols[selected]}`;
   return (
     <section aria-labelledby="stat-carte" className="fr-mb-5w">
-      <h2 id="stat-carte" className="fr-h4">Carte par arrondissement</h2>
-      <SelectField name="mapCategory" label="Afficher" value={selected} onChange={setCategory}
-        options={[{ value: 'total', label: 'Tous les usagers suivis' }, ...Object.entries(cols).map(([value, l]) => ({ value, label: l }))]} />
+      <h2 id="stat-carte" className="fr-h4">
+        Carte par arrondissement
+      </h2>
+      <SelectField
+        name="mapCategory"
+        label="Afficher"
+        value={selected}
+        onChange={setCategory}
+        options={[
+          { value: 'total', label: 'Tous les usagers suivis' },
+          ...Object.entries(cols).map(([value, l]) => ({ value, label: l })),
+        ]}
+      />
       {map.data ? <ParisMapView title={`${label} par arrondissement`} table={map.data.table} /> : null}
     </section>
   );

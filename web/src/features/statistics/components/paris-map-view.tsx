@@ -18,7 +18,8 @@ export function ParisMapView({ title, table }: ParisMapProps) {
       values.set(Number(c), { n: isSuppressed(v) ? null : v, text: publishedValueText(v, table.threshold) });
     });
   const max = Math.max(1, ...[...values.values()].map((v) => v.n ?? 0));
-  const fill = (n: number | null | undefined) => (n === null ? 'url(#jalon-hatch)' : !n ? '#f6f6f6' : SHADES[Math.min(4, Math.floor((n / max) * 5))]!);
+  const fill = (n: number | null | undefined) =>
+    n === null ? 'url(#jalon-hatch)' : !n ? '#f6f6f6' : SHADES[Math.min(4, Math.floor((n / max) * 5))]!;
   return (
     <figure className="fr-mb-3w jalon-map">
       <svg viewBox={MAP_VIEWBOX} role="img" aria-labelledby="jalon-map-title" style={{ width: '100%', maxWidth: 640 }}>
@@ -36,11 +37,23 @@ export function ParisMapView({ title, table }: ParisMapProps) {
               <path d={s.path} fill={fill(v?.n)} stroke="#ffffff" strokeWidth={1.5}>
                 <title>{`${s.n === 1 ? '1er' : `${s.n}e`} : ${v ? v.text : 'aucune donnée'}`}</title>
               </path>
-              <text x={s.label[0]} y={s.label[1]} textAnchor="middle" fontSize={13} fill={v?.n && v.n > max * 0.6 ? '#ffffff' : '#161616'}>
+              <text
+                x={s.label[0]}
+                y={s.label[1]}
+                textAnchor="middle"
+                fontSize={13}
+                fill={v?.n && v.n > max * 0.6 ? '#ffffff' : '#161616'}
+              >
                 {s.n}
               </text>
               {v ? (
-                <text x={s.label[0]} y={s.label[1] + 14} textAnchor="middle" fontSize={11} fill={v.n && v.n > max * 0.6 ? '#ffffff' : '#161616'}>
+                <text
+                  x={s.label[0]}
+                  y={s.label[1] + 14}
+                  textAnchor="middle"
+                  fontSize={11}
+                  fill={v.n && v.n > max * 0.6 ? '#ffffff' : '#161616'}
+                >
                   {v.text}
                 </text>
               ) : null}

@@ -29,7 +29,9 @@ export function PublishedTableView({ caption, table, labels }: PublishedTableVie
             <thead>
               <tr>
                 <th scope="col">{labels.colVar}</th>
-                <th scope="col" className="jalon-num">Effectif</th>
+                <th scope="col" className="jalon-num">
+                  Effectif
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -49,11 +51,17 @@ export function PublishedTableView({ caption, table, labels }: PublishedTableVie
           <>
             <thead>
               <tr>
-                <th scope="col">{labels.rowVar} / {labels.colVar}</th>
+                <th scope="col">
+                  {labels.rowVar} / {labels.colVar}
+                </th>
                 {table.cols.map((c) => (
-                  <th key={c} scope="col" className="jalon-num">{colLabel(c)}</th>
+                  <th key={c} scope="col" className="jalon-num">
+                    {colLabel(c)}
+                  </th>
                 ))}
-                <th scope="col" className="jalon-num">Total</th>
+                <th scope="col" className="jalon-num">
+                  Total
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -61,7 +69,9 @@ export function PublishedTableView({ caption, table, labels }: PublishedTableVie
                 <tr key={r}>
                   <th scope="row">{labels.rows[r] ?? r}</th>
                   {table.cells[i]!.map((v, j) => (
-                    <td key={table.cols[j]} className="jalon-num">{fr(v, t)}</td>
+                    <td key={table.cols[j]} className="jalon-num">
+                      {fr(v, t)}
+                    </td>
                   ))}
                   <td className="jalon-num">{fr(table.rowTotals[i]!, t)}</td>
                 </tr>
@@ -69,7 +79,9 @@ export function PublishedTableView({ caption, table, labels }: PublishedTableVie
               <tr className="jalon-total">
                 <th scope="row">Total</th>
                 {table.colTotals.map((v, j) => (
-                  <td key={table.cols[j]} className="jalon-num">{fr(v, t)}</td>
+                  <td key={table.cols[j]} className="jalon-num">
+                    {fr(v, t)}
+                  </td>
                 ))}
                 <td className="jalon-num">{fr(table.grandTotal, t)}</td>
               </tr>
@@ -78,8 +90,8 @@ export function PublishedTableView({ caption, table, labels }: PublishedTableVie
         )}
       </table>
       <p className="fr-text--xs fr-mt-1w">
-        « &lt; {t} » : entre 1 et {t - 1} personnes, masqué (secret statistique). « secret » : masqué pour qu’aucun petit effectif ne
-        puisse être recalculé à partir des totaux.
+        « &lt; {t} » : entre 1 et {t - 1} personnes, masqué (secret statistique). « secret » : masqué pour qu’aucun
+        petit effectif ne puisse être recalculé à partir des totaux.
       </p>
     </div>
   );

@@ -18,7 +18,9 @@ export function SideSections({ scope, params }: { scope: StatisticsScopeDto; par
   return (
     <>
       <section aria-labelledby="stat-delai" className="fr-mb-5w">
-        <h2 id="stat-delai" className="fr-h4">Délai entre l’ouverture du dossier et le premier entretien</h2>
+        <h2 id="stat-delai" className="fr-h4">
+          Délai entre l’ouverture du dossier et le premier entretien
+        </h2>
         {wait.data ? (
           <p>
             {wait.data.medianDays === null
@@ -29,34 +31,62 @@ export function SideSections({ scope, params }: { scope: StatisticsScopeDto; par
       </section>
       {scope.teamTable && teams.data ? (
         <section aria-labelledby="stat-equipes" className="fr-mb-5w">
-          <h2 id="stat-equipes" className="fr-h4">Dossiers actifs par équipe</h2>
+          <h2 id="stat-equipes" className="fr-h4">
+            Dossiers actifs par équipe
+          </h2>
           <p className="fr-text--sm">Seules les équipes d’au moins 5 professionnels sont présentées à part.</p>
-          <PublishedTableView caption={`Dossiers actifs par équipe — fin ${periodText({ fromMonth: teams.data.period.toMonth, toMonth: teams.data.period.toMonth })}`}
-            table={teams.data.table} labels={{ rowVar: null, colVar: 'Équipe', rows: {}, cols: teams.data.labels.cols }} />
+          <PublishedTableView
+            caption={`Dossiers actifs par équipe — fin ${periodText({ fromMonth: teams.data.period.toMonth, toMonth: teams.data.period.toMonth })}`}
+            table={teams.data.table}
+            labels={{ rowVar: null, colVar: 'Équipe', rows: {}, cols: teams.data.labels.cols }}
+          />
         </section>
       ) : null}
       {scope.ownActivity && mine.data ? (
         <section aria-labelledby="stat-moi" className="fr-mb-5w">
-          <h2 id="stat-moi" className="fr-h4">Mon activité</h2>
+          <h2 id="stat-moi" className="fr-h4">
+            Mon activité
+          </h2>
           <p className="fr-text--sm">Visible de vous seul·e : personne d’autre n’a accès à vos chiffres.</p>
-          <PublishedTableView caption={`Mes entrées du journal — ${periodText(mine.data.period)}`} table={mine.data.table}
-            labels={{ rowVar: null, colVar: 'Type d’entrée', rows: {}, cols: mine.data.labels.cols }} />
+          <PublishedTableView
+            caption={`Mes entrées du journal — ${periodText(mine.data.period)}`}
+            table={mine.data.table}
+            labels={{ rowVar: null, colVar: 'Type d’entrée', rows: {}, cols: mine.data.labels.cols }}
+          />
         </section>
       ) : null}
       {scope.yearlyReport ? (
         <section aria-labelledby="stat-rapport" className="fr-mb-5w">
-          <h2 id="stat-rapport" className="fr-h4">Rapport d’activité annuel</h2>
+          <h2 id="stat-rapport" className="fr-h4">
+            Rapport d’activité annuel
+          </h2>
           <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
             {scope.sites.length > 1 ? (
               <div className="fr-col-12 fr-col-md-4">
-                <SelectField name="reportSite" label="Site" value={reportSite} onChange={setReportSite} options={scope.sites.map((s) => ({ value: s.id, label: s.name }))} />
+                <SelectField
+                  name="reportSite"
+                  label="Site"
+                  value={reportSite}
+                  onChange={setReportSite}
+                  options={scope.sites.map((s) => ({ value: s.id, label: s.name }))}
+                />
               </div>
             ) : null}
             <div className="fr-col-6 fr-col-md-2">
-              <SelectField name="reportYear" label="Année" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: y }))} />
+              <SelectField
+                name="reportYear"
+                label="Année"
+                value={year}
+                onChange={setYear}
+                options={years.map((y) => ({ value: y, label: y }))}
+              />
             </div>
             <div className="fr-col-12 fr-col-md-4 fr-mb-3w">
-              <a className="fr-btn fr-btn--icon-left fr-icon-file-pdf-line" href={reportHref(reportSite, Number(year))} download>
+              <a
+                className="fr-btn fr-btn--icon-left fr-icon-file-pdf-line"
+                href={reportHref(reportSite, Number(year))}
+                download
+              >
                 Télécharger le rapport (PDF)
               </a>
             </div>

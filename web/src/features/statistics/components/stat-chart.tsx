@@ -18,10 +18,12 @@ export function StatChart({ title, table, cols }: StatChartProps) {
   const released = table.status === 'released' && table.rowVar === null;
   // Top to bottom in the table's order: Chartist draws the first category at the bottom, hence the reversal.
   const rows = released
-    ? table.cols.map((c, j) => {
-        const v = table.cells[0]![j]!;
-        return { name: cols[c] ?? c, value: isSuppressed(v) ? 0 : v, text: publishedValueText(v, table.threshold) };
-      }).reverse()
+    ? table.cols
+        .map((c, j) => {
+          const v = table.cells[0]![j]!;
+          return { name: cols[c] ?? c, value: isSuppressed(v) ? 0 : v, text: publishedValueText(v, table.threshold) };
+        })
+        .reverse()
     : [];
   const height = Math.max(180, rows.length * 34);
   const key = JSON.stringify(rows);

@@ -7,12 +7,18 @@ const base = (id: string) => `/usagers/${encodeURIComponent(id)}`;
 
 /** The changes of the file (need-to-know of the full part: the server answers 404 to anyone else). */
 export const historyQuery = (id: string) =>
-  queryOptions({ queryKey: ['usagers', 'file', id, 'history'], queryFn: () => api.get<ItemsDto<HistoryItemDto>>(`${base(id)}/history`) });
+  queryOptions({
+    queryKey: ['usagers', 'file', id, 'history'],
+    queryFn: () => api.get<ItemsDto<HistoryItemDto>>(`${base(id)}/history`),
+  });
 export const useHistory = (id: string) => useQuery(historyQuery(id));
 
 /** Limitation and opposition flags, active and lifted. */
 export const restrictionsQuery = (id: string) =>
-  queryOptions({ queryKey: ['usagers', 'file', id, 'restrictions'], queryFn: () => api.get<ItemsDto<RestrictionDto>>(`${base(id)}/restrictions`) });
+  queryOptions({
+    queryKey: ['usagers', 'file', id, 'restrictions'],
+    queryFn: () => api.get<ItemsDto<RestrictionDto>>(`${base(id)}/restrictions`),
+  });
 export const useRestrictions = (id: string) => useQuery(restrictionsQuery(id));
 
 const useInvalidateFile = (id: string) => {
@@ -22,7 +28,10 @@ const useInvalidateFile = (id: string) => {
 
 export const useCreateRestriction = (id: string) => {
   const invalidate = useInvalidateFile(id);
-  return useMutation({ mutationFn: (body: CreateRestrictionInput) => api.post<RestrictionDto>(`${base(id)}/restrictions`, body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: CreateRestrictionInput) => api.post<RestrictionDto>(`${base(id)}/restrictions`, body),
+    onSuccess: invalidate,
+  });
 };
 
 export const useLiftRestriction = (id: string) => {

@@ -16,7 +16,14 @@ const REASONS = [
 ];
 
 const initialValues = () => ({
-  birthName: '', usedName: '', firstNames: '', sex: '', birthDate: '', relationship: '', startDate: today(), reason: 'arrivee',
+  birthName: '',
+  usedName: '',
+  firstNames: '',
+  sex: '',
+  birthDate: '',
+  relationship: '',
+  startDate: today(),
+  reason: 'arrivee',
 });
 
 /** A new person joins the household; ids are prefixed so they never clash with the file's own fields. */
@@ -28,7 +35,8 @@ export function AddMemberForm({ usagerId, onDone }: { usagerId: string; onDone: 
   const server = serverFieldErrors(mutation.error);
   const errors = { ...server, ...stripPrefix(server, 'person'), ...clientErrors };
   const focusError = useFocusFirstError(formRef, Object.keys(errors).length);
-  const set = (key: keyof ReturnType<typeof initialValues>) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const set = (key: keyof ReturnType<typeof initialValues>) => (value: string) =>
+    setValues((v) => ({ ...v, [key]: value }));
 
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -55,40 +63,110 @@ export function AddMemberForm({ usagerId, onDone }: { usagerId: string; onDone: 
   };
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} onKeyDown={submitOnEnter} noValidate aria-labelledby="ajout-membre-titre"
-      className="fr-p-3w fr-mb-4w fr-background-alt--grey">
-      <h3 id="ajout-membre-titre" className="fr-h5">Ajouter une personne au foyer</h3>
+    <form
+      ref={formRef}
+      onSubmit={handleSubmit}
+      onKeyDown={submitOnEnter}
+      noValidate
+      aria-labelledby="ajout-membre-titre"
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey"
+    >
+      <h3 id="ajout-membre-titre" className="fr-h5">
+        Ajouter une personne au foyer
+      </h3>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id="member-birthName" name="birthName" label="Nom de naissance" value={values.birthName}
-            onChange={set('birthName')} error={errors.birthName} required autoFocus autoComplete="off" />
+          <TextField
+            id="member-birthName"
+            name="birthName"
+            label="Nom de naissance"
+            value={values.birthName}
+            onChange={set('birthName')}
+            error={errors.birthName}
+            required
+            autoFocus
+            autoComplete="off"
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id="member-usedName" name="usedName" label="Nom d’usage" value={values.usedName}
-            onChange={set('usedName')} error={errors.usedName} autoComplete="off" />
+          <TextField
+            id="member-usedName"
+            name="usedName"
+            label="Nom d’usage"
+            value={values.usedName}
+            onChange={set('usedName')}
+            error={errors.usedName}
+            autoComplete="off"
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id="member-firstNames" name="firstNames" label="Prénom(s)" value={values.firstNames}
-            onChange={set('firstNames')} error={errors.firstNames} required autoComplete="off" />
+          <TextField
+            id="member-firstNames"
+            name="firstNames"
+            label="Prénom(s)"
+            value={values.firstNames}
+            onChange={set('firstNames')}
+            error={errors.firstNames}
+            required
+            autoComplete="off"
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <CodeSelect list="sexe" id="member-sex" name="sex" value={values.sex} onChange={set('sex')} error={errors.sex} />
+          <CodeSelect
+            list="sexe"
+            id="member-sex"
+            name="sex"
+            value={values.sex}
+            onChange={set('sex')}
+            error={errors.sex}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id="member-birthDate" name="birthDate" label="Date de naissance" type="date" value={values.birthDate}
-            onChange={set('birthDate')} error={errors.birthDate} required />
+          <TextField
+            id="member-birthDate"
+            name="birthDate"
+            label="Date de naissance"
+            type="date"
+            value={values.birthDate}
+            onChange={set('birthDate')}
+            error={errors.birthDate}
+            required
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <CodeSelect list="lienPersonneReference" id="member-relationship" name="relationship" emptyLabel="— Choisir —"
-            value={values.relationship} onChange={set('relationship')} error={errors.relationship} required />
+          <CodeSelect
+            list="lienPersonneReference"
+            id="member-relationship"
+            name="relationship"
+            emptyLabel="— Choisir —"
+            value={values.relationship}
+            onChange={set('relationship')}
+            error={errors.relationship}
+            required
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id="member-startDate" name="startDate" label="Date d’arrivée dans le foyer" type="date"
-            value={values.startDate} onChange={set('startDate')} error={errors.startDate} required />
+          <TextField
+            id="member-startDate"
+            name="startDate"
+            label="Date d’arrivée dans le foyer"
+            type="date"
+            value={values.startDate}
+            onChange={set('startDate')}
+            error={errors.startDate}
+            required
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <SelectField id="member-reason" name="reason" label="Motif" value={values.reason} onChange={set('reason')}
-            options={REASONS} error={errors.reason} />
+          <SelectField
+            id="member-reason"
+            name="reason"
+            label="Motif"
+            value={values.reason}
+            onChange={set('reason')}
+            options={REASONS}
+            error={errors.reason}
+          />
         </div>
       </div>
       <ErrorAlert error={mutation.error} title="La personne n’a pas été ajoutée" />

@@ -6,9 +6,16 @@ import { dash, formatDateTime } from '../../../lib/format';
 import { useConsultations } from '../api/get-consultations';
 
 const PARTS: Record<string, string> = {
-  general: 'Partie générale', full: 'Dossier complet', journal: 'Journal', journal_notes: 'Journal avec notes',
-  sections: 'Sections facultatives (liste)', section_sejour: 'Section Séjour', section_langue: 'Section Langue française',
-  section_sante: 'Section Santé', section_enfance: 'Section Enfance en danger', section_rattachement: 'Section Commune de rattachement',
+  general: 'Partie générale',
+  full: 'Dossier complet',
+  journal: 'Journal',
+  journal_notes: 'Journal avec notes',
+  sections: 'Sections facultatives (liste)',
+  section_sejour: 'Section Séjour',
+  section_langue: 'Section Langue française',
+  section_sante: 'Section Santé',
+  section_enfance: 'Section Enfance en danger',
+  section_rattachement: 'Section Commune de rattachement',
   history: 'Historique des modifications',
 };
 

@@ -96,8 +96,14 @@ export function EditableSection<T extends object>(props: EditableSectionProps<T>
           {title}
         </h2>
         {canEdit && !editing ? (
-          <Button ref={editButtonRef} priority="secondary" size="small" iconId="fr-icon-edit-line" onClick={handleEdit}
-            nativeButtonProps={{ 'aria-label': `Modifier : ${title}` }}>
+          <Button
+            ref={editButtonRef}
+            priority="secondary"
+            size="small"
+            iconId="fr-icon-edit-line"
+            onClick={handleEdit}
+            nativeButtonProps={{ 'aria-label': `Modifier : ${title}` }}
+          >
             Modifier
           </Button>
         ) : null}
@@ -108,7 +114,13 @@ export function EditableSection<T extends object>(props: EditableSectionProps<T>
           {isConflict ? (
             <ErrorAlert error={mutation.error} title="Modification concurrente">
               <br />
-              <Button priority="secondary" size="small" iconId="fr-icon-refresh-line" onClick={handleReload} className="fr-mt-1w">
+              <Button
+                priority="secondary"
+                size="small"
+                iconId="fr-icon-refresh-line"
+                onClick={handleReload}
+                className="fr-mt-1w"
+              >
                 Recharger le dossier
               </Button>
             </ErrorAlert>
@@ -135,4 +147,3 @@ export function EditableSection<T extends object>(props: EditableSectionProps<T>
     </section>
   );
 }
-

@@ -41,16 +41,39 @@ export function EndMemberForm({ usagerId, memberId, memberName, onDone }: EndMem
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby="depart-membre-titre" className="fr-p-3w fr-mb-4w fr-background-alt--grey">
-      <h3 id="depart-membre-titre" className="fr-h5">Départ de {memberName}</h3>
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      aria-labelledby="depart-membre-titre"
+      className="fr-p-3w fr-mb-4w fr-background-alt--grey"
+    >
+      <h3 id="depart-membre-titre" className="fr-h5">
+        Départ de {memberName}
+      </h3>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <TextField id="member-endDate" name="endDate" label="Date de départ" type="date" value={endDate}
-            onChange={setEndDate} error={errors.endDate} required autoFocus />
+          <TextField
+            id="member-endDate"
+            name="endDate"
+            label="Date de départ"
+            type="date"
+            value={endDate}
+            onChange={setEndDate}
+            error={errors.endDate}
+            required
+            autoFocus
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <SelectField id="member-endReason" name="reason" label="Motif" value={reason}
-            onChange={(v) => setReason(v === 'deces' || v === 'autre' ? v : 'depart')} options={REASONS} error={errors.reason} />
+          <SelectField
+            id="member-endReason"
+            name="reason"
+            label="Motif"
+            value={reason}
+            onChange={(v) => setReason(v === 'deces' || v === 'autre' ? v : 'depart')}
+            options={REASONS}
+            error={errors.reason}
+          />
         </div>
       </div>
       <ErrorAlert error={mutation.error} title="Le départ n’a pas été enregistré" />

@@ -3,7 +3,12 @@ import { DescriptionList } from '../../../components/ui/description-list';
 import { dash } from '../../../lib/format';
 import { codedLabel } from '../coded';
 import {
-  householdBody, householdValuesOf, identifierValuesOf, identifiersBody, situationBody, situationValuesOf,
+  householdBody,
+  householdValuesOf,
+  identifierValuesOf,
+  identifiersBody,
+  situationBody,
+  situationValuesOf,
 } from '../form-values';
 import { asks, keepAsked } from '../profile-fields';
 import { EditableSection } from './editable-section';
@@ -19,26 +24,29 @@ export function FullSections({ dto }: { dto: UsagerDto }) {
   const common = { usagerId: data.id, version: data.version, canEdit: can.updateSituation };
   // The site's minimisation profile: fields it does not collect are neither shown nor sent (the API refuses them).
   const profile = data.site.profile;
-  const shown = (rows: [string, string, string][]): [string, string][] => rows.filter(([key]) => asks(profile, key)).map(([, l, v]) => [l, v]);
+  const shown = (rows: [string, string, string][]): [string, string][] =>
+    rows.filter(([key]) => asks(profile, key)).map(([, l, v]) => [l, v]);
   return (
     <>
-      {asks(profile, 'identifiers.cafNumber') || asks(profile, 'identifiers.franceTravailId') ? <EditableSection
-        {...common}
-        id="identifiants"
-        title="Identifiants"
-        section="identifiers"
-        initial={identifierValuesOf(full)}
-        toBody={(v) => keepAsked(profile, 'identifiers', identifiersBody(v))}
-        renderFields={(p) => <IdentifierFields {...p} />}
-        view={
-          <DescriptionList
-            items={[
-              ['N° allocataire CAF', dash(full.identifiers.cafNumber)],
-              ['Identifiant France Travail', dash(full.identifiers.franceTravailId)],
-            ]}
-          />
-        }
-      /> : null}
+      {asks(profile, 'identifiers.cafNumber') || asks(profile, 'identifiers.franceTravailId') ? (
+        <EditableSection
+          {...common}
+          id="identifiants"
+          title="Identifiants"
+          section="identifiers"
+          initial={identifierValuesOf(full)}
+          toBody={(v) => keepAsked(profile, 'identifiers', identifiersBody(v))}
+          renderFields={(p) => <IdentifierFields {...p} />}
+          view={
+            <DescriptionList
+              items={[
+                ['N° allocataire CAF', dash(full.identifiers.cafNumber)],
+                ['Identifiant France Travail', dash(full.identifiers.franceTravailId)],
+              ]}
+            />
+          }
+        />
+      ) : null}
       <EditableSection
         {...common}
         id="situation-professionnelle"
@@ -51,10 +59,22 @@ export function FullSections({ dto }: { dto: UsagerDto }) {
           <DescriptionList
             items={shown([
               ['situation.nationality', 'Nationalité', codedLabel('nationalite', full.situation.nationality)],
-              ['situation.maritalStatus', 'Situation conjugale', codedLabel('situationConjugale', full.situation.maritalStatus)],
-              ['situation.employmentStatus', 'Statut professionnel', codedLabel('statutProfessionnel', full.situation.employmentStatus)],
+              [
+                'situation.maritalStatus',
+                'Situation conjugale',
+                codedLabel('situationConjugale', full.situation.maritalStatus),
+              ],
+              [
+                'situation.employmentStatus',
+                'Statut professionnel',
+                codedLabel('statutProfessionnel', full.situation.employmentStatus),
+              ],
               ['situation.cafActivity', 'Activité (CAF)', codedLabel('activiteCaf', full.situation.cafActivity)],
-              ['situation.educationLevel', 'Niveau de scolarité', codedLabel('niveauScolarite', full.situation.educationLevel)],
+              [
+                'situation.educationLevel',
+                'Niveau de scolarité',
+                codedLabel('niveauScolarite', full.situation.educationLevel),
+              ],
             ])}
           />
         }
@@ -70,8 +90,16 @@ export function FullSections({ dto }: { dto: UsagerDto }) {
         view={
           <DescriptionList
             items={shown([
-              ['household.housingStatus', 'Statut d’occupation du logement', codedLabel('logementStocd', full.household.housingStatus)],
-              ['household.housingNature', 'Nature du logement', codedLabel('logementNatlog', full.household.housingNature)],
+              [
+                'household.housingStatus',
+                'Statut d’occupation du logement',
+                codedLabel('logementStocd', full.household.housingStatus),
+              ],
+              [
+                'household.housingNature',
+                'Nature du logement',
+                codedLabel('logementNatlog', full.household.housingNature),
+              ],
               ['household.familyType', 'Contexte familial', codedLabel('contexteFamilial', full.household.familyType)],
             ])}
           />

@@ -54,7 +54,9 @@ export function GeneralSections({ dto }: { dto: UsagerDto }) {
               ['Commune', dash(contact.city)],
               [
                 'Domiciliation administrative',
-                contact.domiciliation ? `Oui${contact.domiciliationOrganism ? ` — ${contact.domiciliationOrganism}` : ''}` : 'Non',
+                contact.domiciliation
+                  ? `Oui${contact.domiciliationOrganism ? ` — ${contact.domiciliationOrganism}` : ''}`
+                  : 'Non',
               ],
               ['Téléphone', dash(contact.phone)],
               ['Courriel', dash(contact.email)],

@@ -23,7 +23,13 @@ export function HistoryTab({ usagerId }: { usagerId: string }) {
         headers={['Date', 'Action', 'Champs modifiés', 'Rôle', 'Nom']}
         rows={query.data.items.map((h, i) => ({
           key: `${h.at}-${i}`,
-          cells: [formatDateTime(h.at), h.actionLabel, h.fields.length ? h.fields.join(', ') : '—', h.role ? (ROLE_LABELS[h.role as Role] ?? h.role) : '—', h.userName ?? '—'],
+          cells: [
+            formatDateTime(h.at),
+            h.actionLabel,
+            h.fields.length ? h.fields.join(', ') : '—',
+            h.role ? (ROLE_LABELS[h.role as Role] ?? h.role) : '—',
+            h.userName ?? '—',
+          ],
         }))}
       />
     </>

@@ -7,7 +7,11 @@ import { codedLabel, personName } from '../coded';
 import { AddMemberForm } from './add-member-form';
 import { EndMemberForm } from './end-member-form';
 
-const START_REASONS: Record<string, string> = { arrivee: 'arrivée', naissance: 'naissance', ouverture: 'ouverture du dossier' };
+const START_REASONS: Record<string, string> = {
+  arrivee: 'arrivée',
+  naissance: 'naissance',
+  ouverture: 'ouverture du dossier',
+};
 const END_REASONS: Record<string, string> = { depart: 'départ', deces: 'décès', autre: 'autre motif' };
 
 const reasonOf = (labels: Record<string, string>, code: string | null) => (code ? (labels[code] ?? code) : '');
@@ -34,8 +38,13 @@ export function HouseholdTab({ dto }: { dto: UsagerDto }) {
       </div>
       {adding ? <AddMemberForm usagerId={data.id} onDone={() => setAdding(false)} /> : null}
       {ending ? (
-        <EndMemberForm key={ending.memberId} usagerId={data.id} memberId={ending.memberId} memberName={personName(ending)}
-          onDone={() => setEnding(null)} />
+        <EndMemberForm
+          key={ending.memberId}
+          usagerId={data.id}
+          memberId={ending.memberId}
+          memberName={personName(ending)}
+          onDone={() => setEnding(null)}
+        />
       ) : null}
       <DataTable
         caption="Membres actuels du foyer"
@@ -53,8 +62,13 @@ export function HouseholdTab({ dto }: { dto: UsagerDto }) {
             `${formatDate(m.startDate)} (${reasonOf(START_REASONS, m.startReason)})`,
             ...(canEdit
               ? [
-                  <Button key="end" priority="tertiary" size="small" onClick={() => setEnding(m)}
-                    nativeButtonProps={{ 'aria-label': `Enregistrer un départ : ${personName(m)}` }}>
+                  <Button
+                    key="end"
+                    priority="tertiary"
+                    size="small"
+                    onClick={() => setEnding(m)}
+                    nativeButtonProps={{ 'aria-label': `Enregistrer un départ : ${personName(m)}` }}
+                  >
                     Enregistrer un départ
                   </Button>,
                 ]

@@ -6,13 +6,29 @@ export function IdentifierFields({ values, onChange, errors }: SectionFieldsProp
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-6">
-        <TextField name="cafNumber" label="N° allocataire CAF" hint="7 chiffres" inputMode="numeric" autoComplete="off"
-          maxLength={7} value={values.cafNumber} onChange={(v) => onChange({ cafNumber: v })} error={errors.cafNumber} />
+        <TextField
+          name="cafNumber"
+          label="N° allocataire CAF"
+          hint="7 chiffres"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={7}
+          value={values.cafNumber}
+          onChange={(v) => onChange({ cafNumber: v })}
+          error={errors.cafNumber}
+        />
       </div>
       <div className="fr-col-12 fr-col-md-6">
-        <TextField name="franceTravailId" label="Identifiant France Travail" hint="7 à 11 lettres ou chiffres"
-          autoComplete="off" maxLength={11} value={values.franceTravailId}
-          onChange={(v) => onChange({ franceTravailId: v })} error={errors.franceTravailId} />
+        <TextField
+          name="franceTravailId"
+          label="Identifiant France Travail"
+          hint="7 à 11 lettres ou chiffres"
+          autoComplete="off"
+          maxLength={11}
+          value={values.franceTravailId}
+          onChange={(v) => onChange({ franceTravailId: v })}
+          error={errors.franceTravailId}
+        />
       </div>
     </div>
   );

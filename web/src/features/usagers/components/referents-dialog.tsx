@@ -65,18 +65,34 @@ export function ReferentsDialog({ dto }: { dto: UsagerDto }) {
   return (
     <referentsModal.Component title="Gérer les référents" size="medium">
       <form onSubmit={handleSubmit} noValidate aria-label="Référents du dossier">
-        <SelectField id="referents-referentId" name="referentId" label="Référent" value={referentId}
-          onChange={setReferentId} options={[{ value: '', label: '— Choisir —' }, ...options]}
-          error={errors.referentId ?? errors._} required />
+        <SelectField
+          id="referents-referentId"
+          name="referentId"
+          label="Référent"
+          value={referentId}
+          onChange={setReferentId}
+          options={[{ value: '', label: '— Choisir —' }, ...options]}
+          error={errors.referentId ?? errors._}
+          required
+        />
         <fieldset className="fr-fieldset" aria-describedby="co-referents-hint">
           <legend className="fr-fieldset__legend fr-text--regular">Co-référents</legend>
-          <p id="co-referents-hint" className="fr-hint-text fr-fieldset__element">Cinq au plus</p>
+          <p id="co-referents-hint" className="fr-hint-text fr-fieldset__element">
+            Cinq au plus
+          </p>
           <div className="fr-fieldset__element">
             {options
               .filter((o) => o.value !== referentId)
               .map((o) => (
-                <CheckboxField key={o.value} id={`co-referent-${o.value}`} name="coReferentIds" value={o.value}
-                  label={o.label} checked={coReferentIds.includes(o.value)} onChange={handleCoReferent(o.value)} />
+                <CheckboxField
+                  key={o.value}
+                  id={`co-referent-${o.value}`}
+                  name="coReferentIds"
+                  value={o.value}
+                  label={o.label}
+                  checked={coReferentIds.includes(o.value)}
+                  onChange={handleCoReferent(o.value)}
+                />
               ))}
           </div>
           {errors.coReferentIds ? <p className="fr-error-text fr-fieldset__element">{errors.coReferentIds}</p> : null}

@@ -27,7 +27,13 @@ export function StatusControl({ dto }: { dto: UsagerDto }) {
   if (data.status === 'clos') {
     return (
       <>
-        <Button priority="secondary" size="small" iconId="fr-icon-folder-2-line" onClick={handleReopen} disabled={mutation.isPending}>
+        <Button
+          priority="secondary"
+          size="small"
+          iconId="fr-icon-folder-2-line"
+          onClick={handleReopen}
+          disabled={mutation.isPending}
+        >
           Rouvrir le dossier
         </Button>
         <ErrorAlert error={mutation.error} title="Le dossier n’a pas été rouvert" />
@@ -42,10 +48,26 @@ export function StatusControl({ dto }: { dto: UsagerDto }) {
     );
   }
   return (
-    <form onSubmit={handleClose} noValidate aria-labelledby="cloture-titre" className="fr-p-3w fr-mt-2w fr-background-alt--grey">
-      <h2 id="cloture-titre" className="fr-h5">Clore le dossier</h2>
-      <TextField name="closingReason" label="Motif de clôture" hint="Facultatif, 300 caractères au plus" value={reason}
-        onChange={setReason} error={errors.closingReason} maxLength={300} autoFocus textArea />
+    <form
+      onSubmit={handleClose}
+      noValidate
+      aria-labelledby="cloture-titre"
+      className="fr-p-3w fr-mt-2w fr-background-alt--grey"
+    >
+      <h2 id="cloture-titre" className="fr-h5">
+        Clore le dossier
+      </h2>
+      <TextField
+        name="closingReason"
+        label="Motif de clôture"
+        hint="Facultatif, 300 caractères au plus"
+        value={reason}
+        onChange={setReason}
+        error={errors.closingReason}
+        maxLength={300}
+        autoFocus
+        textArea
+      />
       <ErrorAlert error={mutation.error} title="Le dossier n’a pas été clos" />
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" disabled={mutation.isPending}>

@@ -9,9 +9,21 @@ import { useCreateUsager, type CreateUsagerBody } from '../api/create-usager';
 import { useSiteTeams } from '../api/get-site-teams';
 import { useSiteWorkers } from '../api/get-site-workers';
 import {
-  EMPTY_CONTACT, EMPTY_HOUSEHOLD, EMPTY_IDENTIFIERS, EMPTY_IDENTITY, EMPTY_SITUATION, contactBody, householdBody,
-  identifiersBody, identityBody, situationBody,
-  type ContactValues, type HouseholdValues, type IdentifierValues, type IdentityValues, type SituationValues,
+  EMPTY_CONTACT,
+  EMPTY_HOUSEHOLD,
+  EMPTY_IDENTIFIERS,
+  EMPTY_IDENTITY,
+  EMPTY_SITUATION,
+  contactBody,
+  householdBody,
+  identifiersBody,
+  identityBody,
+  situationBody,
+  type ContactValues,
+  type HouseholdValues,
+  type IdentifierValues,
+  type IdentityValues,
+  type SituationValues,
 } from '../form-values';
 import type { CreatedUsagerDto } from '../types';
 import { ContactFields } from './contact-fields';
@@ -21,10 +33,14 @@ import { IdentityFields } from './identity-fields';
 import { asks } from '../profile-fields';
 import { ActivityFields, CivilStatusFields } from './situation-fields';
 
-type Values = IdentityValues & ContactValues & IdentifierValues & SituationValues & HouseholdValues & {
-  teamId: string;
-  referentId: string;
-};
+type Values = IdentityValues &
+  ContactValues &
+  IdentifierValues &
+  SituationValues &
+  HouseholdValues & {
+    teamId: string;
+    referentId: string;
+  };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -56,7 +72,11 @@ export function UsagerCreateForm({ me, onCreated }: { me: MeDto; onCreated: (cre
   /** The site's minimisation profile: a coordin site asks nothing beyond identity, contact and the core items. */
   const profile = me.user.siteProfile;
   const [values, setValues] = useState<Values>({
-    ...EMPTY_IDENTITY, ...EMPTY_CONTACT, ...EMPTY_IDENTIFIERS, ...EMPTY_SITUATION, ...EMPTY_HOUSEHOLD,
+    ...EMPTY_IDENTITY,
+    ...EMPTY_CONTACT,
+    ...EMPTY_IDENTIFIERS,
+    ...EMPTY_SITUATION,
+    ...EMPTY_HOUSEHOLD,
     teamId: me.user.teamIds[0] ?? '',
     referentId: isWorker ? me.user.id : '',
   });
@@ -109,7 +129,8 @@ export function UsagerCreateForm({ me, onCreated }: { me: MeDto; onCreated: (cre
     <form ref={formRef} onSubmit={handleSubmit} onKeyDown={submitOnEnter} noValidate aria-label="Créer un dossier">
       <p className="fr-text--sm">
         Les champs marqués d’un astérisque (<span aria-hidden="true">*</span>
-        <span className="fr-sr-only">astérisque</span>) sont obligatoires. Les listes sont à « Non renseigné » par défaut.
+        <span className="fr-sr-only">astérisque</span>) sont obligatoires. Les listes sont à « Non renseigné » par
+        défaut.
       </p>
       <Section title="Identité">
         <IdentityFields values={values} onChange={handleChange} errors={errors} autoFocus />
@@ -132,14 +153,26 @@ export function UsagerCreateForm({ me, onCreated }: { me: MeDto; onCreated: (cre
       <Section title="Suivi">
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <SelectField name="referentId" label="Référent" value={values.referentId} onChange={handleReferentChange}
-              options={referentOptions} error={errors.referentId}
-              hint={workers.isError ? 'Liste des travailleurs sociaux indisponible' : undefined} />
+            <SelectField
+              name="referentId"
+              label="Référent"
+              value={values.referentId}
+              onChange={handleReferentChange}
+              options={referentOptions}
+              error={errors.referentId}
+              hint={workers.isError ? 'Liste des travailleurs sociaux indisponible' : undefined}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <SelectField name="teamId" label="Équipe" value={values.teamId} onChange={handleTeamChange}
-              options={teamOptions} error={errors.teamId}
-              hint={teams.isError ? 'Liste des équipes indisponible' : undefined} />
+            <SelectField
+              name="teamId"
+              label="Équipe"
+              value={values.teamId}
+              onChange={handleTeamChange}
+              options={teamOptions}
+              error={errors.teamId}
+              hint={teams.isError ? 'Liste des équipes indisponible' : undefined}
+            />
           </div>
         </div>
       </Section>

@@ -19,8 +19,7 @@ import { ReferentsDialog } from './referents-dialog';
 import { readOnlyWhileLimited, RestrictionsPanel } from './restrictions-panel';
 import { UsagerFileHeader } from './usager-file-header';
 
-const GENERAL_ONLY =
-  'Vous voyez la partie générale de ce dossier. Le détail est réservé au référent et à son équipe.';
+const GENERAL_ONLY = 'Vous voyez la partie générale de ce dossier. Le détail est réservé au référent et à son équipe.';
 
 /** A tab another feature adds to the file (the page composes them: the journal). */
 export interface FileTab {
@@ -49,7 +48,13 @@ export function UsagerFile({ id, extraTabs, notFoundExtra }: UsagerFileProps) {
 
   if (query.isPending) return <Loading label="Chargement du dossier…" />;
   if (query.error || !dto) {
-    if (notFound) return <><FileNotFound />{notFoundExtra}</>;
+    if (notFound)
+      return (
+        <>
+          <FileNotFound />
+          {notFoundExtra}
+        </>
+      );
     return <ErrorAlert error={query.error} title="Dossier indisponible" titleAs="h2" />;
   }
 
@@ -100,7 +105,9 @@ function FileNotFound() {
   return (
     <>
       <h1>Dossier introuvable ou non accessible</h1>
-      <p>Ce dossier n’existe pas, ou il n’est pas visible depuis votre site. Vérifiez le lien ou faites une recherche.</p>
+      <p>
+        Ce dossier n’existe pas, ou il n’est pas visible depuis votre site. Vérifiez le lien ou faites une recherche.
+      </p>
     </>
   );
 }

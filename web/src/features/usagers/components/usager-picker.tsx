@@ -27,11 +27,16 @@ export function UsagerPicker({ id, value, onChange, error, label = 'Usager' }: U
         <p className="fr-mb-1w" id={`${id}-choisi`}>
           <span className="fr-text--bold">{label} :</span> {value.label}
         </p>
-        <Button type="button" size="small" priority="secondary" nativeButtonProps={{ 'aria-describedby': `${id}-choisi` }}
+        <Button
+          type="button"
+          size="small"
+          priority="secondary"
+          nativeButtonProps={{ 'aria-describedby': `${id}-choisi` }}
           onClick={() => {
             onChange(null);
             setTimeout(() => inputRef.current?.focus());
-          }}>
+          }}
+        >
           Changer d’usager
         </Button>
       </div>
@@ -50,9 +55,19 @@ export function UsagerPicker({ id, value, onChange, error, label = 'Usager' }: U
         <span className="jalon-required">{label}</span>
         <span className="fr-hint-text">Nom, prénom, date de naissance (jj/mm/aaaa) ou n° de dossier</span>
       </label>
-      <input ref={inputRef} id={id} type="search" className={`fr-input${error ? ' fr-input--error' : ''}`} autoComplete="off"
-        value={query} onChange={(e) => setQuery(e.target.value)} aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-status${error ? ` ${id}-error` : ''}`} maxLength={100} required />
+      <input
+        ref={inputRef}
+        id={id}
+        type="search"
+        className={`fr-input${error ? ' fr-input--error' : ''}`}
+        autoComplete="off"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-status${error ? ` ${id}-error` : ''}`}
+        maxLength={100}
+        required
+      />
       {error ? (
         <p id={`${id}-error`} className="fr-error-text">
           {error}
@@ -67,8 +82,11 @@ export function UsagerPicker({ id, value, onChange, error, label = 'Usager' }: U
             const text = `${r.displayName} — né·e le ${formatDate(r.birthDate)} — n° ${r.fileNumber}`;
             return (
               <li key={r.id}>
-                <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-1v"
-                  onClick={() => onChange({ id: r.id, label: text })}>
+                <button
+                  type="button"
+                  className="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-1v"
+                  onClick={() => onChange({ id: r.id, label: text })}
+                >
                   {text}
                 </button>
               </li>

@@ -159,14 +159,17 @@ export function UsagerSearch({ canBreakGlass = false }: { canBreakGlass?: boolea
         <div className="fr-mt-3w">
           <h2 className="fr-h5">Connu·e sur un autre site</h2>
           <p className="fr-text--sm">
-            Ces personnes sont suivies par un autre site : adressez-vous à ce site, leur dossier ne vous est pas accessible{canBreakGlass ? ' (sauf accès motivé, revu par le responsable du site et le DPO)' : ''}.
+            Ces personnes sont suivies par un autre site : adressez-vous à ce site, leur dossier ne vous est pas
+            accessible{canBreakGlass ? ' (sauf accès motivé, revu par le responsable du site et le DPO)' : ''}.
           </p>
           <ul className="jalon-elsewhere">
             {elsewhere.map((p, i) => (
               <li key={`${p.displayName}-${p.birthYear}-${p.siteName}-${i}`}>
                 {p.displayName} (né·e en {p.birthYear}) — Connu·e à {p.siteName}{' '}
                 {canBreakGlass ? (
-                  <Link className="fr-link fr-link--sm fr-ml-1w" to={paths.usager.href(p.caseFileId)}>Accès motivé</Link>
+                  <Link className="fr-link fr-link--sm fr-ml-1w" to={paths.usager.href(p.caseFileId)}>
+                    Accès motivé
+                  </Link>
                 ) : null}
               </li>
             ))}
