@@ -36,6 +36,11 @@ const TYPES: readonly (readonly [EntryType, number])[] = [
   ['accueil', 5],
 ];
 
+/** Moves a date off the week-end (Paris services are closed): to the Friday before or the Monday after. */
+function onWeekday(at: Date, direction: 1 | -1): void {
+  while (at.getUTCDay() === 0 || at.getUTCDay() === 6) at.setTime(at.getTime() + direction * 86_400_000);
+}
+
 interface FileForJournal {
   id: string;
   referentId: string | null;
@@ -60,6 +65,15 @@ export async function seedJournal(trx: Queryable, rng: Rng, now: Date, files: Fi
       // Office hours in Paris (UTC+1/+2): 8:00–15:45 UTC.
       at.setUTCHours(rng.int(8, 15), rng.pick([0, 15, 30, 45]), 0, 0);
       if (!future && at > now) at.setTime(at.getTime() - 86_400_000);
+      onWeekday(at, future ? 1 : -1);
+      if (!future && at < f.opened) {
+        at.setTime(f.opened.getTime());
+        onWeekday(at, 1);
+      }
+      while (!future && at > now) {
+        at.setTime(at.getTime() - 86_400_000);
+        onWeekday(at, -1);
+      }
       const id = crypto.randomUUID();
       entries.push({
         id,
@@ -107,7 +121,7 @@ export async function seedJournal(trx: Queryable, rng: Rng, now: Date, files: Fi
       .values(workers.slice(i, i + 500))
       .execute();
   await sql`
-    update case_file cf set last_contact_at = greatest(cf.last_contact_at, j.last)
+    update case_file cf set last_contact_at = j.last
     from (select case_file_id, max(occurred_at) as last from journal_entry
           where occurred_at <= ${now} and (type <> 'rendez_vous' or appointment_status = 'honore') group by case_file_id) j
     where j.case_file_id = cf.id`.execute(trx);

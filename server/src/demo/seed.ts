@@ -82,6 +82,9 @@ export function demoAccounts(): (DemoAccount & { displayName: string })[] {
 }
 
 /** Loads the synthetic Paris demo dataset into an empty database. */
+/** The last contact is set from the journal (seedJournal); the draw is kept so the seeded sequence is unchanged. */
+const lastContactFromJournal = (_draw: Date): null => null;
+
 export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } = {}): Promise<DemoAccount[]> {
   const rng = seeded(2026);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -144,7 +147,10 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
         households.push(g.household);
         members.push(...g.members);
         const worker = rng.pick(siteWorkers);
+        // Opened on the household's start date, at 9:00 in Paris (no stray time of day).
         const opened = new Date(Math.min(now.getTime(), Date.parse(g.members[0]?.start_date ?? '') || now.getTime()));
+        opened.setUTCHours(8, 0, 0, 0);
+        if (opened > now) opened.setTime(opened.getTime() - 86_400_000);
         const closed = rng.next() < 0.1;
         const id = randomUUID();
         seq += 1;
@@ -159,7 +165,7 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
           closing_reason: closed ? 'Fin d’accompagnement' : null,
           closed_at: closed ? now : null,
           opened_at: opened,
-          last_contact_at: rng.date(opened, now),
+          last_contact_at: lastContactFromJournal(rng.date(opened, now)),
           created_by: worker?.id ?? null,
           updated_at: now,
         });
