@@ -159,6 +159,8 @@ describe('texts meant for people are in French, without codes', () => {
         ),
       ];
       expect(texts.length).toBeGreaterThan(10);
+      // English section keys (`identity`, `household`) are codes too, though no pattern can tell them from a word.
+      expect(x.shares[0].sections).toEqual(['État civil', 'Coordonnées', 'Logement et contexte familial']);
       expect(codes(`export ${who}`, texts)).toEqual([]);
     }
   });
