@@ -49,7 +49,7 @@ export interface NotificationListDto {
 export interface AccessExportDto {
   generatedAt: string;
   controller: string;
-  /** What the document is (docs/security.md, "Access requests"): the DPO's whole file, or a référent's print. */
+  /** What the document is (docs/security.md, "Demandes d’accès (Access requests)"): the DPO's whole file, or a référent's print. */
   scopeLabel: string;
   /** The request answered, for the DPO's export; null for a référent's print. */
   request: { receivedOn: string; requesterLabel: string; dueOn: string } | null;

@@ -4,7 +4,7 @@ import { isReferentOn } from '../policy/usager.js';
 import { OptionalText, PastDate, Uuid } from '../schemas/common.js';
 
 /**
- * The person's right of access (RGPD art. 15), docs/security.md "Access requests": a request is recorded (who asked,
+ * The person's right of access (RGPD art. 15), docs/security.md "Demandes d’accès (Access requests)": a request is recorded (who asked,
  * when, how identity was checked), the DPO produces the whole file within one month, the référents are notified.
  * A référent may print for the person only what the référent reads in the journal.
  */
@@ -82,7 +82,7 @@ export const canRecordAccessRequest = (a: Actor, f: UsagerTarget): boolean =>
   (a.role === 'travailleur_social' && isReferentOn(a, f)) ||
   (a.role === 'responsable' && a.siteId !== null && a.siteId === f.siteId);
 
-/** The whole file, private notes included, is produced by the DPO only (docs/security.md, "Access requests"). */
+/** The whole file, private notes included, is produced by the DPO only (docs/security.md, "Demandes d’accès (Access requests)"). */
 export const canProduceAccessExport = (a: Actor): boolean => a.role === 'dpo';
 
 /** A référent prints for the person what the référent reads; a motivated access or a responsable never. */

@@ -275,7 +275,7 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'POST /api/break-glass/:id/review', allow: { responsable: 200, dpo: 200, anonymous: 401 }, otherwise: 404 },
   { route: 'GET /api/notifications', allow: { anonymous: 401 }, otherwise: 200 },
   { route: 'POST /api/notifications/:id/read', allow: { referent: 204, anonymous: 401 }, otherwise: 404 },
-  // The person's right of access (docs/security.md, "Access requests"): a référent prints what the référent reads;
+  // The person's right of access (docs/security.md, "Demandes d’accès (Access requests)"): a référent prints what the référent reads;
   // the request is recorded by the référent, the site's responsable or the DPO; the whole file is the DPO's.
   {
     route: 'GET /api/usagers/:id/access-export',

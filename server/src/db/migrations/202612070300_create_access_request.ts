@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The person's access requests (RGPD art. 15, docs/security.md "Access requests"): who asked, when, how identity was
+ * The person's access requests (RGPD art. 15, docs/security.md "Demandes d’accès (Access requests)"): who asked, when, how identity was
  * checked, the one-month deadline, and when the DPO produced the export. The référents are told through the in-app
  * notifications, which gain two kinds (a request recorded, its export produced).
  */

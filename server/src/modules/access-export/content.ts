@@ -40,7 +40,7 @@ const shareLabel = (x: string) =>
     : 'Autre information';
 
 /**
- * Who the document is for (docs/security.md, "Access requests"). `complet`: the DPO answers the person's request with
+ * Who the document is for (docs/security.md, "Demandes d’accès (Access requests)"). `complet`: the DPO answers the person's request with
  * the whole file, every note included, and the parts other modules contribute. `referent`: a référent prints for the
  * person what the référent reads in the journal — a private note of another author never.
  */

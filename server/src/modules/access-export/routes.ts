@@ -22,7 +22,7 @@ async function send(reply: FastifyReply, doc: AccessExportDto, format: 'pdf' | '
 }
 
 /**
- * The person's right of access (RGPD art. 15, docs/security.md "Access requests"): requests recorded on the file,
+ * The person's right of access (RGPD art. 15, docs/security.md "Demandes d’accès (Access requests)"): requests recorded on the file,
  * the DPO's list and whole-file export, and the référent's print of what the référent reads.
  */
 export async function accessExportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {

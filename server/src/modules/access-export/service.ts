@@ -15,7 +15,7 @@ const summary = (x: Omit<AccessExportDto, 'scopeLabel' | 'request'>) => ({
 });
 
 /**
- * A référent prints for the person what the référent reads (docs/security.md, "Access requests"): the journal as the
+ * A référent prints for the person what the référent reads (docs/security.md, "Demandes d’accès (Access requests)"): the journal as the
  * référent sees it, so a private note of another author is never in it. Audited and access-logged in one transaction.
  */
 export async function printForPerson(ctx: Ctx, fileId: string): Promise<AccessExportDto> {

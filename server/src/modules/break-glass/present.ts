@@ -46,7 +46,7 @@ export const presentNotification = (r: NotificationRow): NotificationDto => {
 
 const day = (d: string | Date | null) => (d ? iso(d).slice(0, 10).split('-').reverse().join('/') : '');
 
-/** A person's access request (docs/security.md, "Access requests"): the référent learns it and when the DPO answered. */
+/** A person's access request (docs/security.md, "Demandes d’accès (Access requests)"): the référent learns it and when the DPO answered. */
 const presentAccessRequestNotification = (r: NotificationRow): NotificationDto => ({
   id: r.id,
   kind: r.kind,

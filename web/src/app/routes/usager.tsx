@@ -59,7 +59,7 @@ export function UsagerRoute() {
     ];
   };
 
-  // The person's right of access (docs/security.md, "Access requests"): a référent prints what the référent reads;
+  // The person's right of access (docs/security.md, "Demandes d’accès (Access requests)"): a référent prints what the référent reads;
   // the référent or the site's responsable records a request for the whole file, which the DPO produces.
   const canPrint = Boolean(dto?.can.readConsultations);
   const canRecord = Boolean(dto && (canPrint || (me.user.role === 'responsable' && dto.can.manageReferents)));
