@@ -385,3 +385,25 @@ describe('access requests and the DPO’s export', () => {
     expect((await produce('dpo', '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 });
+
+describe('retention', () => {
+  it('anonymisation drops the representative’s name and the identity note, keeps the dates', async () => {
+    const { accessExportModule } = await import('./index.js');
+    const rec = await record('dpo', {
+      ...REQUEST,
+      requester: 'representant',
+      representativeName: 'Maître Palindrome',
+      identityNote: 'Jugement de tutelle du 3 mars',
+    });
+    expect(rec.statusCode).toBe(201);
+    await t.db
+      .transaction()
+      .execute((trx) => accessExportModule.retention?.anonymise?.(trx, fileId, new Date()) ?? Promise.resolve());
+    const row = await t.db
+      .selectFrom('access_request')
+      .selectAll()
+      .where('id', '=', rec.json().id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ representative_name: null, identity_note: null, due_on: '2026-12-30' });
+  });
+});
