@@ -53,12 +53,27 @@ describe('motivated access and access export', () => {
     await dpo.context().close();
   });
 
-  it('the responsable of the 18e downloads the access export PDF, which reads in French', async () => {
+  it('the responsable records the person’s access request; the DPO downloads the whole file, in French', async () => {
     const page = await login(e, 'responsable.eps18');
     await page.goto(`/usagers/${fileId}`);
-    const link = page.getByRole('link', { name: 'Télécharger l’export des données (PDF)' });
-    await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const open = page.getByRole('button', { name: 'Enregistrer une demande d’accès de la personne' });
+    await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
+    // The responsable prints nothing: the whole file is the DPO's answer (docs/security.md, "Access requests").
+    expect(await page.getByRole('link', { name: 'Impression (PDF)' }).count()).toBe(0);
+    await open.click();
+    await page.getByLabel('Vérification de l’identité').selectOption('copie_piece');
+    await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+    await expect.poll(() => page.getByText('Demande enregistrée').count(), { timeout: 15_000 }).toBe(1);
+    await page.context().close();
+
+    const dpo = await login(e, 'dpo');
+    await dpo.goto('/dpo');
+    const row = dpo.getByRole('row').filter({ hasText: fileNumber });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    const [download] = await Promise.all([
+      dpo.waitForEvent('download'),
+      row.getByRole('link', { name: 'PDF' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(
       new RegExp(`^acces-donnees-${fileNumber}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`),
     );
@@ -67,8 +82,9 @@ describe('motivated access and access export', () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(text).toContain('Vos données personnelles');
     expect(text).toContain(`Dossier n° ${fileNumber}`);
+    expect(text).toContain('l’ensemble de votre dossier');
     expect(text).toContain('Consultations de votre dossier');
     expect(text).toContain('EPS Paris 10e'); // the motivated access of the first test, by role and site
-    await page.context().close();
+    await dpo.context().close();
   });
 });

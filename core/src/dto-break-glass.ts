@@ -1,5 +1,6 @@
 import type { BreakGlassReason } from './domain/break-glass.js';
 import type { Role } from './domain/roles.js';
+import type { SensitiveSection } from './sections/domain.js';
 import type { CodedValue, UsagerFullPartDto, UsagerGeneralDto } from './dto.js';
 
 /** The grant returned to the worker who asked for a motivated access. */
@@ -31,7 +32,7 @@ export interface BreakGlassQueueItemDto {
 /** An in-app notification; for a motivated access the référent learns the role, site and reason, never the name. */
 export interface NotificationDto {
   id: string;
-  kind: 'break_glass';
+  kind: 'break_glass' | 'access_request' | 'access_export';
   createdAt: string;
   read: boolean;
   caseFileId: string | null;
@@ -48,6 +49,10 @@ export interface NotificationListDto {
 export interface AccessExportDto {
   generatedAt: string;
   controller: string;
+  /** What the document is (docs/security.md, "Demandes d’accès (Access requests)"): the DPO's whole file, or a référent's print. */
+  scopeLabel: string;
+  /** The request answered, for the DPO's export; null for a référent's print. */
+  request: { receivedOn: string; requesterLabel: string; dueOn: string } | null;
   file: UsagerGeneralDto & { full: UsagerFullPartDto };
   journal: {
     occurredAt: string;
@@ -67,11 +72,13 @@ export interface AccessExportDto {
     { sharedOn: string; recipient: string; legalGround: string; sections: string[]; personInformed: boolean }[] | null;
   /** The file's opened sensitive sections, decrypted (issue 5). */
   sections: AccessExportSectionDto[];
+  /** The parts other modules contribute (module contract, `accessExport`), already in French. */
+  parts: { key: string; title: string; items: { label: string; value: string }[][] }[];
 }
 
 /** One opened sensitive section in the access export: the raw content and its readable French lines. */
 export interface AccessExportSectionDto {
-  section: string;
+  section: SensitiveSection;
   label: string;
   openedAt: string;
   reasonLabel: string;

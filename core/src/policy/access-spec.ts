@@ -275,11 +275,28 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'POST /api/break-glass/:id/review', allow: { responsable: 200, dpo: 200, anonymous: 401 }, otherwise: 404 },
   { route: 'GET /api/notifications', allow: { anonymous: 401 }, otherwise: 200 },
   { route: 'POST /api/notifications/:id/read', allow: { referent: 204, anonymous: 401 }, otherwise: 404 },
+  // The person's right of access (docs/security.md, "Demandes d’accès (Access requests)"): a référent prints what the référent reads;
+  // the request is recorded by the référent, the site's responsable or the DPO; the whole file is the DPO's.
   {
     route: 'GET /api/usagers/:id/access-export',
-    allow: { referent: 200, ts_same_team: 403, ts_other_team: 403, secretaire: 403, responsable: 200, anonymous: 401 },
+    allow: { referent: 200, ts_same_team: 403, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
     otherwise: 404,
   },
+  {
+    route: 'POST /api/usagers/:id/access-requests',
+    allow: {
+      referent: 201,
+      ts_same_team: 403,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 201,
+      dpo: 201,
+      anonymous: 401,
+    },
+    otherwise: 404,
+  },
+  { route: 'GET /api/dpo/access-requests', allow: { dpo: 200, anonymous: 401 }, otherwise: 403 },
+  { route: 'GET /api/dpo/access-requests/:id/export', allow: { dpo: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'GET /api/auth/oidc', allow: {}, otherwise: 200 },
   { route: 'GET /api/usagers/:id/shares', allow: { referent: 200, ts_same_team: 200, anonymous: 401 }, otherwise: 404 },
   {

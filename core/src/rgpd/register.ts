@@ -94,7 +94,7 @@ export function buildRegister(today: string): RegisterDocument {
     { kind: 'h1', text: 'Registre des activités de traitement et inventaire des données' },
     {
       kind: 'p',
-      text: `Généré le ${today.split('-').reverse().join('/')} à partir du catalogue des champs de Jalon (core/src/rgpd) : ce document décrit exactement les données que l’application collecte.`,
+      text: `Généré le ${today.split('-').reverse().join('/')} à partir du catalogue des champs de Jalon : ce document décrit exactement les données que l’application collecte.`,
     },
     { kind: 'h2', text: '1. Fiche de registre (RGPD art. 30)' },
     {

@@ -96,7 +96,7 @@ export const SECURITY_MEASURES: readonly string[] = [
   'Partie générale et dossier complet séparés ; admin et DPO sans accès au contenu des dossiers',
   'Journal d’audit de chaque modification dans la même transaction, valeurs personnelles masquées',
   'Journal de chaque consultation de dossier, visible des référents',
-  'Journaux en ajout seul, chaînés par empreintes SHA-256, vérifiables (npm run audit:verify), conservés 1 an',
+  'Journaux en ajout seul, chaînés par empreintes SHA-256, vérifiables par un contrôle d’intégrité, conservés 1 an',
   'Recherche dans les journaux réservée au DPO, avec un motif journalisé ; aucune route ne donne l’activité d’un agent nommé',
   'Notes du journal chiffrées au repos (AES-256-GCM) ; vérificateur de formulation des notes',
   'Sections sensibles fermées par défaut, ouvertes sur motif ; pas de NIR ni de diagnostic',

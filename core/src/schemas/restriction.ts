@@ -39,6 +39,8 @@ export interface HistoryItemDto {
   actionLabel: string;
   fields: string[];
   role: string | null;
+  /** The role in French (core/src/labels). */
+  roleLabel: string | null;
   /** Only for a référent of the file (as in the consultations tab). */
   userName: string | null;
 }

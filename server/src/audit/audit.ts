@@ -1,3 +1,4 @@
+import type { AccessPart } from '@jalon/core';
 import type { Ctx } from '../context.js';
 import type { Insertable } from 'kysely';
 import type { AccessLogTable, Db, Queryable } from '../db/schema.js';
@@ -57,17 +58,8 @@ export async function auditAnonymous(
     .execute();
 }
 
-/** `sections`: which sensitive sections are open; `section_<id>`: the content of one (issue 5). */
-export type AccessPart =
-  | 'general'
-  | 'full'
-  | 'consultations'
-  | 'journal'
-  | 'journal_notes'
-  | 'sections'
-  | `section_${string}`
-  | 'access_export'
-  | 'history';
+/** The parts a read records: one definition in core (core/src/labels), with their French labels. */
+export type { AccessPart };
 
 type AccessLogRow = Insertable<AccessLogTable>;
 

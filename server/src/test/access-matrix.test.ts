@@ -13,6 +13,8 @@ import {
   CONSENT,
   RECIPES,
   SHARE,
+  ACCESS_REQUEST,
+  accessRequest,
   breakGlassIds,
   notification,
   restrictions,
@@ -94,6 +96,14 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   const ref = sessions.get('referent') as Session;
+  accessRequest.id = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${(await createUsagerAs(t.app, ref)).id}/access-requests`,
+      headers: ref.send,
+      payload: ACCESS_REQUEST,
+    })
+  ).json().id;
   partage.fileId = (await createUsagerAs(t.app, ref)).id;
   partage.shareId = (
     await t.app.inject({

@@ -36,9 +36,10 @@ export interface BreakGlassAccessTable {
 export interface NotificationTable {
   id: Generated<string>;
   user_id: string;
-  kind: 'break_glass';
+  kind: 'break_glass' | 'access_request' | 'access_export';
   case_file_id: string | null;
   break_glass_id: string | null;
+  access_request_id: string | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
 }

@@ -10,6 +10,8 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { pdfText } from '../../test/pdf-text.js';
+import type { JalonModule } from '../../platform/module.js';
+import { MODULES } from '../registry.js';
 
 /** Access export (RGPD art. 15): the whole file for the person, as JSON and as a readable French PDF. */
 
@@ -18,6 +20,10 @@ const u: Record<string, TestUser> = {};
 const s: Record<string, Session> = {};
 let fileId = '';
 let fileNumber = '';
+/** A private note of the co-référent: only its author and the DPO's export may show it. */
+const NOTE_OF_COREF = 'Confidence de la personne au co-référent seulement.';
+/** A private note of the référent. */
+const NOTE_OF_REF = 'Rappel du bailleur à prévoir.';
 const SANTE = {
   healthCoverage: 'puma_css',
   gp: { declared: true, name: 'Dr Zorglub-Martin' },
@@ -30,6 +36,7 @@ beforeAll(async () => {
   const b = await buildSite(t.db, { name: 'EPS Paris 10e' });
   u.ref = await buildUser(t.db, 'travailleur_social', a.id, [a.teamA]);
   u.colleague = await buildUser(t.db, 'travailleur_social', a.id, [a.teamA]);
+  u.coref = await buildUser(t.db, 'travailleur_social', a.id, [a.teamB]);
   u.resp = await buildUser(t.db, 'responsable', a.id);
   u.sec = await buildUser(t.db, 'secretaire', a.id);
   u.tsB = await buildUser(t.db, 'travailleur_social', b.id, [b.teamA]);
@@ -63,6 +70,25 @@ beforeAll(async () => {
     note: 'Rappel du bailleur à prévoir.',
     visibility: 'privee',
   });
+  const set = await t.app.inject({
+    method: 'PUT',
+    url: `/api/usagers/${fileId}/referents`,
+    headers: ref.send,
+    payload: { referentId: u.ref?.id, coReferentIds: [u.coref?.id] },
+  });
+  if (set.statusCode !== 200) throw new Error(`referents failed ${set.statusCode} ${set.body}`);
+  const corefNote = await t.app.inject({
+    method: 'POST',
+    url: `/api/usagers/${fileId}/journal`,
+    headers: (s.coref as Session).send,
+    payload: {
+      type: 'entretien_bureau',
+      occurredAt: '2026-11-21T15:00:00+01:00',
+      note: NOTE_OF_COREF,
+      visibility: 'privee',
+    },
+  });
+  if (corefNote.statusCode !== 201) throw new Error(`coref note failed ${corefNote.statusCode} ${corefNote.body}`);
   await post(`/api/usagers/${fileId}/shares`, {
     recipientOrganisation: 'CMP Paris 18e',
     legalGround: 'casf_l121_6_2',
@@ -97,26 +123,50 @@ afterAll(() => t.close());
 
 const get = (who: string, format = 'json') =>
   t.app.inject({ method: 'GET', url: `/api/usagers/${fileId}/access-export?format=${format}`, headers: s[who]?.get });
+const record = (who: string, payload: object, id = fileId) =>
+  t.app.inject({ method: 'POST', url: `/api/usagers/${id}/access-requests`, headers: s[who]?.send, payload });
+const produce = (who: string, requestId: string, format = 'json') =>
+  t.app.inject({
+    method: 'GET',
+    url: `/api/dpo/access-requests/${requestId}/export?format=${format}`,
+    headers: s[who]?.get,
+  });
+const notes = (body: string) => (JSON.parse(body) as { journal: { note: string | null }[] }).journal.map((e) => e.note);
+const REQUEST = { requester: 'personne', receivedOn: '2026-11-30', identityCheck: 'piece_presentee' };
+const notificationsOf = async (who: string) =>
+  (await t.app.inject({ method: 'GET', url: '/api/notifications', headers: s[who]?.get })).json().items as {
+    kind: string;
+    text: string;
+  }[];
 
-describe('access export', () => {
-  it('JSON: identity, household, core items, every note, consultations without names, shares', async () => {
+describe('the référent’s print for the person', () => {
+  it('JSON: identity, household, core items, the notes the référent reads, consultations without names, shares', async () => {
     const res = await get('ref');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.headers['content-disposition']).toContain(`acces-donnees-${fileNumber}`);
+    expect(res.headers['content-disposition']).toContain(`impression-personne-${fileNumber}`);
     const x = JSON.parse(res.body);
     expect(x.file.person).toMatchObject({ birthName: 'Ferrandou', firstNames: 'Maëlys' });
     expect(x.file.full.identifiers.cafNumber).toBe('7654321');
     expect(x.file.full.household.members.map((m: { firstNames: string }) => m.firstNames)).toContain('Noé');
-    expect(x.journal.map((e: { note: string }) => e.note)).toEqual([
-      'Dossier FSL préparé ensemble.',
-      'Rappel du bailleur à prévoir.',
-    ]);
+    // The co-référent's private note is not the référent's to read: its entry is there, its note is not.
+    expect(notes(res.body)).toEqual(['Dossier FSL préparé ensemble.', NOTE_OF_REF, null]);
+    expect(res.body).not.toContain(NOTE_OF_COREF);
+    expect(x.request).toBeNull();
     const roles = x.consultations.map(
       (c: { role: { code: string }; siteName: string }) => `${c.role.code}@${c.siteName}`,
     );
     expect(roles).toContain('travailleur_social@EPS Paris 10e');
     expect(JSON.stringify(x.consultations)).not.toMatch(/Agent /);
-    expect(x.shares).toMatchObject([{ recipient: 'CMP Paris 18e', sharedOn: '2026-11-22', personInformed: true }]);
+    expect(x.shares).toMatchObject([
+      { recipient: 'CMP Paris 18e', sharedOn: '2026-11-22', personInformed: true, sections: ['État civil'] },
+    ]);
+  });
+
+  it('the co-référent’s print holds the co-référent’s note, never the référent’s private one', async () => {
+    const res = await get('coref');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(notes(res.body)).toEqual(['Dossier FSL préparé ensemble.', null, NOTE_OF_COREF]);
+    expect(res.body).not.toContain(NOTE_OF_REF);
   });
 
   it('JSON: the opened sensitive sections, decrypted, with their reason and readable lines; closed ones absent', async () => {
@@ -139,7 +189,6 @@ describe('access export', () => {
     ]);
     expect(x.sections[0]).toMatchObject({ section: 'langue', data: null, reasonText: 'Besoin d’un interprète' });
     expect(x.sections[0].lines.every((l: { value: string }) => l.value === 'non renseigné')).toBe(true);
-    // The sealed columns stay sealed at rest: the export decrypted them.
     const raw = await t.db
       .selectFrom('case_file_section')
       .select('payload')
@@ -149,8 +198,8 @@ describe('access export', () => {
     expect(raw.payload).not.toContain('Zorglub');
   });
 
-  it('PDF: a readable French document with the notes and the consultations', async () => {
-    const res = await get('resp', 'pdf');
+  it('PDF: a readable French document with the référent’s notes and the consultations', async () => {
+    const res = await get('ref', 'pdf');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const { pages, text } = await pdfText(res.rawPayload);
@@ -163,7 +212,7 @@ describe('access export', () => {
       'Noé',
       '7654321',
       'Dossier FSL préparé ensemble.',
-      'Rappel du bailleur à prévoir.',
+      NOTE_OF_REF,
       'Sections complémentaires',
       'Santé',
       'Assurance maladie et Complémentaire santé solidaire',
@@ -175,9 +224,10 @@ describe('access export', () => {
       'EPS Paris 10e',
       'Partages d’informations',
       'CMP Paris 18e',
+      'délégué à la protection des données',
     ])
       expect(text).toContain(part);
-    // The référent is named in the file; the consultations never name a worker.
+    expect(text).not.toContain(NOTE_OF_COREF);
     expect(text.slice(text.indexOf('Consultations de votre dossier'))).not.toMatch(/Agent (travailleur|responsable)/);
   });
 
@@ -186,28 +236,29 @@ describe('access export', () => {
     const audit = await t.db
       .selectFrom('audit_event')
       .select('actor_id')
-      .where('action', '=', 'usager.access_export')
+      .where('action', '=', 'usager.access_print')
       .where('case_file_id', '=', fileId)
       .execute();
     expect(audit.map((a) => a.actor_id)).toContain(u.ref?.id);
     const log = await t.db
       .selectFrom('access_log')
       .select('actor_id')
-      .where('part', '=', 'access_export')
+      .where('part', '=', 'access_print')
       .where('case_file_id', '=', fileId)
       .execute();
     expect(log.map((a) => a.actor_id)).toContain(u.ref?.id);
   });
 
-  it('only the référents and the site’s responsable: others 403 or 404, a motivated access is not enough', async () => {
+  it('the référents only: the responsable, colleagues, a motivated access and the DPO get nothing', async () => {
     const before = await t.db
       .selectFrom('audit_event')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('action', '=', 'usager.access_export')
+      .where('action', '=', 'usager.access_print')
       .executeTakeFirstOrThrow();
+    expect((await get('resp')).statusCode).toBe(403);
     expect((await get('colleague')).statusCode).toBe(403);
     expect((await get('sec')).statusCode).toBe(403);
-    expect((await get('tsB')).statusCode).toBe(403); // visible through the grant, not exportable
+    expect((await get('tsB')).statusCode).toBe(403); // visible through the grant, not printable
     expect((await get('respB')).statusCode).toBe(404);
     expect((await get('dpo')).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/usagers/${fileId}/access-export` })).statusCode).toBe(401);
@@ -217,8 +268,142 @@ describe('access export', () => {
     const after = await t.db
       .selectFrom('audit_event')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('action', '=', 'usager.access_export')
+      .where('action', '=', 'usager.access_print')
       .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+  });
+});
+
+describe('access requests and the DPO’s export', () => {
+  it('a référent records a request: who asked, when, how identity was checked; due one month later', async () => {
+    const res = await record('ref', { ...REQUEST, identityNote: 'Carte nationale d’identité' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      fileNumber,
+      requester: { code: 'personne', label: 'La personne elle-même' },
+      receivedOn: '2026-11-30',
+      dueOn: '2026-12-30',
+      identityCheck: { code: 'piece_presentee' },
+      identityNote: 'Carte nationale d’identité',
+      producedAt: null,
+    });
+    // The other référent learns of it.
+    const items = await notificationsOf('coref');
+    expect(items.some((n) => n.kind === 'access_request' && n.text.includes('avant le 30/12/2026'))).toBe(true);
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'diff'])
+      .where('action', '=', 'access_request.create')
+      .where('target_id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_id).toBe(u.ref?.id);
+    expect(JSON.stringify(audit.diff)).not.toContain('Carte nationale');
+  });
+
+  it('the responsable and the DPO record too; others are refused; bad input is a French 400', async () => {
+    expect((await record('resp', REQUEST)).statusCode).toBe(201);
+    expect(
+      (await record('dpo', { ...REQUEST, requester: 'representant', representativeName: 'UDAF 75' })).statusCode,
+    ).toBe(201);
+    expect((await record('colleague', REQUEST)).statusCode).toBe(403);
+    expect((await record('tsB', REQUEST)).statusCode).toBe(403);
+    expect((await record('respB', REQUEST)).statusCode).toBe(404);
+    const bad = await record('ref', { ...REQUEST, requester: 'representant' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Nom du représentant');
+  });
+
+  it('the DPO’s list: the deadline and an overdue flag; for the DPO only', async () => {
+    const late = await record('ref', { ...REQUEST, receivedOn: '2026-01-31' });
+    expect(late.json().dueOn).toBe('2026-02-28');
+    const res = await t.app.inject({ method: 'GET', url: '/api/dpo/access-requests', headers: s.dpo?.get });
+    expect(res.statusCode).toBe(200);
+    const item = res.json().items.find((i: { id: string }) => i.id === late.json().id);
+    expect(item).toMatchObject({ overdue: true, fileNumber, dueOn: '2026-02-28', producedAt: null });
+    expect(res.json().items[0].id).toBe(late.json().id); // the most urgent first
+    for (const who of ['ref', 'resp', 'coref'])
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/dpo/access-requests', headers: s[who]?.get })).statusCode,
+      ).toBe(403);
+  });
+
+  it('the DPO produces the whole file, every private note included; référents notified once; audited and logged', async () => {
+    const id = (await record('ref', REQUEST)).json().id as string;
+    const extra: JalonModule = {
+      name: 'test-module',
+      accessExport: async () => ({
+        key: 'essai',
+        title: 'Partie d’un module',
+        items: [[{ label: 'Clé', value: 'Valeur' }]],
+      }),
+    };
+    (MODULES as JalonModule[]).push(extra);
+    const res = await produce('dpo', id);
+    (MODULES as JalonModule[]).pop();
+    expect(res.statusCode, res.body).toBe(200);
+    expect(notes(res.body)).toEqual(['Dossier FSL préparé ensemble.', NOTE_OF_REF, NOTE_OF_COREF]);
+    const x = JSON.parse(res.body);
+    expect(x.request).toMatchObject({ receivedOn: '2026-11-30', dueOn: '2026-12-30' });
+    expect(x.parts).toEqual([
+      { key: 'essai', title: 'Partie d’un module', items: [[{ label: 'Clé', value: 'Valeur' }]] },
+    ]);
+    const pdf = await pdfText((await produce('dpo', id, 'pdf')).rawPayload);
+    expect(pdf.text).toContain(NOTE_OF_COREF);
+    for (const who of ['ref', 'coref'])
+      expect((await notificationsOf(who)).filter((n) => n.text.includes('a produit l’export')).length).toBe(1);
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/dpo/access-requests?status=produced', headers: s.dpo?.get })
+    ).json();
+    expect(list.items.find((i: { id: string }) => i.id === id)?.producedAt).not.toBeNull();
+    const audits = await t.db
+      .selectFrom('audit_event')
+      .select('actor_id')
+      .where('action', '=', 'access_request.produce')
+      .where('target_id', '=', id)
+      .execute();
+    expect(audits.map((a) => a.actor_id)).toEqual([u.dpo?.id, u.dpo?.id]);
+    const log = await t.db
+      .selectFrom('access_log')
+      .select('actor_id')
+      .where('part', '=', 'access_export')
+      .where('case_file_id', '=', fileId)
+      .execute();
+    expect(log.map((l) => l.actor_id)).toContain(u.dpo?.id);
+  });
+
+  it('no export route gives the responsable or a co-référent another author’s private note', async () => {
+    const id = (await record('resp', REQUEST)).json().id as string;
+    for (const who of ['resp', 'ref', 'coref', 'colleague', 'tsB']) {
+      const responses = [await get(who), await get(who, 'pdf'), await produce(who, id), await produce(who, id, 'pdf')];
+      for (const r of responses) {
+        const body = r.headers['content-type'] === 'application/pdf' ? (await pdfText(r.rawPayload)).text : r.body;
+        if (who !== 'coref') expect(body).not.toContain(NOTE_OF_COREF);
+        if (who !== 'ref') expect(body).not.toContain(NOTE_OF_REF);
+      }
+      expect(responses[2]?.statusCode).toBe(403);
+    }
+    expect((await produce('dpo', '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+});
+
+describe('retention', () => {
+  it('anonymisation drops the representative’s name and the identity note, keeps the dates', async () => {
+    const { accessExportModule } = await import('./index.js');
+    const rec = await record('dpo', {
+      ...REQUEST,
+      requester: 'representant',
+      representativeName: 'Maître Palindrome',
+      identityNote: 'Jugement de tutelle du 3 mars',
+    });
+    expect(rec.statusCode).toBe(201);
+    await t.db
+      .transaction()
+      .execute((trx) => accessExportModule.retention?.anonymise?.(trx, fileId, new Date()) ?? Promise.resolve());
+    const row = await t.db
+      .selectFrom('access_request')
+      .selectAll()
+      .where('id', '=', rec.json().id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ representative_name: null, identity_note: null, due_on: '2026-12-30' });
   });
 });

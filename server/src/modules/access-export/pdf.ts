@@ -83,9 +83,19 @@ export function accessExportToPdf(x: AccessExportDto): Promise<Buffer> {
   pdf.font('Helvetica-Bold').fontSize(20).fillColor(BLUE).text('Vos données personnelles', left, pdf.y, { width });
   p(`Dossier n° ${f.fileNumber} — document établi le ${paris(x.generatedAt)}`, { size: 11 });
   pdf.moveDown(0.4);
+  p(x.scopeLabel, { bold: true, size: 10 });
+  if (x.request)
+    p(
+      `Demande reçue le ${day(x.request.receivedOn)} (${x.request.requesterLabel.toLowerCase()}), réponse due avant le ${day(x.request.dueOn)}.`,
+      { size: 9.5 },
+    );
   p(
-    'Ce document répond à votre demande d’accès (règlement général sur la protection des données, article 15). Il contient ' +
-      'toutes les informations que le service social enregistre à votre sujet, les notes des travailleurs sociaux comprises, ' +
+    (x.request
+      ? 'Ce document répond à votre demande d’accès (règlement général sur la protection des données, article 15). Il contient ' +
+        'toutes les informations que le service social enregistre à votre sujet, les notes des travailleurs sociaux comprises, '
+      : 'Ce document reprend les informations de votre dossier que votre référent consulte, avec les notes qui lui sont accessibles. ' +
+        'Pour recevoir l’ensemble de votre dossier, vous pouvez demander au service d’enregistrer une demande d’accès : le délégué ' +
+        'à la protection des données y répond dans un délai d’un mois. Il indique aussi ') +
       'la liste des consultations de votre dossier (fonction, site et date) et les partages d’informations réalisés. ' +
       `Responsable du traitement : ${x.controller}. Vous pouvez demander la rectification d’une information inexacte ` +
       'auprès de votre travailleur social ou du délégué à la protection des données.',
@@ -213,6 +223,13 @@ export function accessExportToPdf(x: AccessExportDto): Promise<Buffer> {
       ]),
       [1.2, 2.4, 2.4, 2.4, 1.2],
     );
+  for (const part of x.parts) {
+    h(part.title);
+    for (const rows of part.items) {
+      fields(rows.map((r) => [r.label, r.value]));
+      pdf.moveDown(0.3);
+    }
+  }
   pdf.end();
   return done;
 }

@@ -8,6 +8,8 @@ export const journalOfFile = (db: Queryable, caseFileId: string) =>
     .leftJoin('partner as p', 'p.id', 'e.partner_id')
     .select([
       'e.id',
+      'e.author_id',
+      'e.visibility',
       'e.type',
       'e.occurred_at',
       'e.duration_minutes',
@@ -19,6 +21,13 @@ export const journalOfFile = (db: Queryable, caseFileId: string) =>
       'e.orientation_outcome',
       'p.name as partner_name',
     ])
+    .select((eb) =>
+      eb
+        .selectFrom('journal_entry_worker as jw')
+        .whereRef('jw.entry_id', '=', 'e.id')
+        .select((sb) => sb.fn.agg<string[]>('array_agg', ['jw.user_id']).as('x'))
+        .as('worker_ids'),
+    )
     .where('e.case_file_id', '=', caseFileId)
     .where('e.deleted_at', 'is', null)
     .orderBy('e.occurred_at')

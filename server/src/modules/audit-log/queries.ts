@@ -12,6 +12,7 @@ export const searchAuditEvents = (db: Queryable, q: AuditSearchQuery) =>
   db
     .selectFrom('audit_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .leftJoin('case_file as cf', 'cf.id', 'e.case_file_id')
     .leftJoin('site as s', 's.id', 'u.site_id')
     .select([
       'e.id',
@@ -22,12 +23,14 @@ export const searchAuditEvents = (db: Queryable, q: AuditSearchQuery) =>
       'e.actor_role',
       'u.display_name as actor_name',
       'e.case_file_id',
+      'cf.file_number',
       'e.target_type',
       'e.target_id',
       's.name as site_name',
     ])
     .$if(q.userId !== undefined, (qb) => qb.where('e.actor_id', '=', q.userId ?? ''))
     .$if(q.caseFileId !== undefined, (qb) => qb.where('e.case_file_id', '=', q.caseFileId ?? ''))
+    .$if(q.fileNumber !== undefined, (qb) => qb.where('cf.file_number', '=', q.fileNumber ?? ''))
     .$if(q.action !== undefined && q.action !== '', (qb) => qb.where('e.action', '=', q.action ?? ''))
     .$if(q.from !== undefined, (qb) => qb.where('e.at', '>=', parisDayStart(q.from ?? '')))
     .$if(q.to !== undefined, (qb) => qb.where('e.at', '<', parisDayEnd(q.to ?? '')))
@@ -41,6 +44,7 @@ export const searchAccessLog = (db: Queryable, q: AccessSearchQuery) =>
   db
     .selectFrom('access_log as l')
     .leftJoin('app_user as u', 'u.id', 'l.actor_id')
+    .leftJoin('case_file as cf', 'cf.id', 'l.case_file_id')
     .leftJoin('site as s', 's.id', 'l.actor_site_id')
     .select([
       'l.id',
@@ -51,10 +55,12 @@ export const searchAccessLog = (db: Queryable, q: AccessSearchQuery) =>
       'l.actor_role',
       'u.display_name as actor_name',
       'l.case_file_id',
+      'cf.file_number',
       's.name as site_name',
     ])
     .$if(q.userId !== undefined, (qb) => qb.where('l.actor_id', '=', q.userId ?? ''))
     .$if(q.caseFileId !== undefined, (qb) => qb.where('l.case_file_id', '=', q.caseFileId ?? ''))
+    .$if(q.fileNumber !== undefined, (qb) => qb.where('cf.file_number', '=', q.fileNumber ?? ''))
     .$if(q.part !== undefined, (qb) => qb.where('l.part', '=', q.part ?? ''))
     .$if(q.from !== undefined, (qb) => qb.where('l.at', '>=', parisDayStart(q.from ?? '')))
     .$if(q.to !== undefined, (qb) => qb.where('l.at', '<', parisDayEnd(q.to ?? '')))

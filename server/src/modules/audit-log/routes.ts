@@ -1,4 +1,4 @@
-import { canReadAuditLog } from '@jalon/core';
+import { ROLE_LABELS, accessPartLabel, auditActionLabel, canReadAuditLog, type Role } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
 import { ctxOf } from '../../app.js';
 import { audit } from '../../audit/audit.js';
@@ -29,11 +29,14 @@ export async function dpoRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         seq: Number(r.seq),
         at: iso(r.at),
         action: r.action,
+        actionLabel: auditActionLabel(r.action),
         actorId: r.actor_id,
         actorName: r.actor_name,
         actorRole: r.actor_role,
+        actorRoleLabel: r.actor_role ? (ROLE_LABELS[r.actor_role as Role] ?? 'Agent') : null,
         siteName: r.site_name,
         caseFileId: r.case_file_id,
+        fileNumber: r.file_number,
         targetType: r.target_type,
         targetId: r.target_id,
       })),
@@ -52,11 +55,14 @@ export async function dpoRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         seq: Number(r.seq),
         at: iso(r.at),
         part: r.part,
+        partLabel: accessPartLabel(r.part),
         actorId: r.actor_id,
         actorName: r.actor_name,
         actorRole: r.actor_role,
+        actorRoleLabel: r.actor_role ? (ROLE_LABELS[r.actor_role as Role] ?? 'Agent') : null,
         siteName: r.site_name,
         caseFileId: r.case_file_id,
+        fileNumber: r.file_number,
       })),
     };
   });

@@ -1,4 +1,4 @@
-import { AnyDate, hasNoControlChars, Uuid } from '@jalon/core';
+import { ACCESS_PARTS, AnyDate, hasNoControlChars, Uuid, type AccessPart } from '@jalon/core';
 import { z } from 'zod';
 
 const purpose = z
@@ -13,6 +13,13 @@ const common = {
   purpose,
   userId: Uuid.optional(),
   caseFileId: Uuid.optional(),
+  /** The file number people read (the id stays accepted for links). */
+  fileNumber: z
+    .string()
+    .trim()
+    .max(40, { error: 'Numéro de dossier : 40 caractères au maximum' })
+    .refine(hasNoControlChars, { error: 'Numéro de dossier : caractères de contrôle non autorisés' })
+    .optional(),
   from: AnyDate.optional(),
   to: AnyDate.optional(),
   before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
@@ -33,8 +40,13 @@ export const AuditSearchQuery = z
   .refine(periodInOrder, periodError);
 export type AuditSearchQuery = z.infer<typeof AuditSearchQuery>;
 
-export const ACCESS_PARTS = ['general', 'full', 'consultations', 'journal', 'journal_notes'] as const;
+/** The parts come from the one catalogue in core (core/src/labels): every part a read logs can be filtered on. */
 export const AccessSearchQuery = z
-  .object({ ...common, part: z.enum(ACCESS_PARTS, { error: 'Partie consultée invalide' }).optional() })
+  .object({
+    ...common,
+    part: z
+      .enum(ACCESS_PARTS as [AccessPart, ...AccessPart[]], { error: 'Partie consultée : valeur hors de la liste' })
+      .optional(),
+  })
   .refine(periodInOrder, periodError);
 export type AccessSearchQuery = z.infer<typeof AccessSearchQuery>;

@@ -30,6 +30,7 @@ export const presentQueueItem = (r: QueueRow, showName: boolean): BreakGlassQueu
 
 /** The référent learns the role, the site and the reason of the access to their file; never the worker's name. */
 export const presentNotification = (r: NotificationRow): NotificationDto => {
+  if (r.kind !== 'break_glass') return presentAccessRequestNotification(r);
   const role = r.user_role ? ROLE_LABELS[r.user_role as Role].toLowerCase() : 'agent';
   const where = r.user_site_name ? ` de ${r.user_site_name}` : '';
   return {
@@ -42,3 +43,19 @@ export const presentNotification = (r: NotificationRow): NotificationDto => {
     text: `Accès motivé au dossier ${r.file_number ?? ''} par un·e ${role}${where} — motif : ${reasonLabel(r.reason ?? '')}. L’accès dure 24 heures et sera revu par le responsable de site ou le DPO.`,
   };
 };
+
+const day = (d: string | Date | null) => (d ? iso(d).slice(0, 10).split('-').reverse().join('/') : '');
+
+/** A person's access request (docs/security.md, "Demandes d’accès (Access requests)"): the référent learns it and when the DPO answered. */
+const presentAccessRequestNotification = (r: NotificationRow): NotificationDto => ({
+  id: r.id,
+  kind: r.kind,
+  createdAt: iso(r.created_at),
+  read: r.read_at !== null,
+  caseFileId: r.case_file_id,
+  fileNumber: r.file_number,
+  text:
+    r.kind === 'access_export'
+      ? `Le délégué à la protection des données a produit l’export d’accès du dossier ${r.file_number ?? ''} (demande de la personne, RGPD art. 15).`
+      : `Demande d’accès de la personne enregistrée sur le dossier ${r.file_number ?? ''} : le délégué à la protection des données y répond avant le ${day(r.request_due_on)}.`,
+});

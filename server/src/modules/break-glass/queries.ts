@@ -52,7 +52,9 @@ export const findNotifications = (db: Queryable, userId: string) =>
     .leftJoin('case_file as cf', 'cf.id', 'n.case_file_id')
     .leftJoin('break_glass_access as bg', 'bg.id', 'n.break_glass_id')
     .leftJoin('site as us', 'us.id', 'bg.user_site_id')
+    .leftJoin('access_request as ar', 'ar.id', 'n.access_request_id')
     .select([
+      'ar.due_on as request_due_on',
       'n.id',
       'n.kind',
       'n.created_at',

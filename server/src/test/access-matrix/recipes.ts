@@ -8,6 +8,9 @@ import { minimalUsager } from '../factories.js';
 /** Pending motivated accesses to files of site A (one per caller of the review case) and a référent's notification. */
 export const breakGlassIds: string[] = [];
 export const notification = { id: '' };
+/** An access request recorded on a file of the référent (the DPO's export route). */
+export const accessRequest = { id: '' };
+export const ACCESS_REQUEST = { requester: 'personne', receivedOn: '2026-11-02', identityCheck: 'piece_presentee' };
 /** A file of the référent with one share and one consent (partage routes). */
 export interface Partage {
   fileId: string;
@@ -320,11 +323,23 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/notifications', url: () => '/api/notifications' },
   { method: 'POST', route: '/api/notifications/:id/read', url: () => `/api/notifications/${notification.id}/read` },
-  // Access export (RGPD art. 15): the référents and the responsable of the site.
+  // Right of access (RGPD art. 15): the référent's print, the recorded requests, the DPO's whole-file export.
   {
     method: 'GET',
     route: '/api/usagers/:id/access-export',
     url: (c) => `/api/usagers/${c.fileId}/access-export?format=json`,
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/access-requests',
+    url: (c) => `/api/usagers/${c.fileId}/access-requests`,
+    body: () => ACCESS_REQUEST,
+  },
+  { method: 'GET', route: '/api/dpo/access-requests', url: () => '/api/dpo/access-requests?status=all' },
+  {
+    method: 'GET',
+    route: '/api/dpo/access-requests/:id/export',
+    url: () => `/api/dpo/access-requests/${accessRequest.id}/export?format=json`,
   },
   // OpenID Connect: not configured in this app (configured: auth/oidc.test.ts), so the flow is 404 for everyone.
   { method: 'GET', route: '/api/auth/oidc', url: () => '/api/auth/oidc' },

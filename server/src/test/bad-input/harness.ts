@@ -28,6 +28,7 @@ export interface Ids {
   shareId: string;
   consentId: string;
   restrictionId: string;
+  accessRequest: string;
 }
 export interface Spec {
   who: Who;
@@ -58,6 +59,7 @@ const TABLES = [
   'file_share',
   'consent',
   'file_restriction',
+  'access_request',
 ] as const;
 const KNOWN_CODES = [
   'invalid_json',
@@ -222,6 +224,7 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/admin/partners', i.partner],
     ['/api/break-glass', i.breakGlass],
     ['/api/notifications', i.notification],
+    ['/api/dpo/access-requests', i.accessRequest],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -351,7 +354,16 @@ export function useBadInputApp(): void {
       shareId: '',
       consentId: '',
       restrictionId: '',
+      accessRequest: '',
     };
+    ids.accessRequest = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${file.id}/access-requests`,
+        headers: sessions.ts.send,
+        payload: { requester: 'personne', receivedOn: '2026-11-02', identityCheck: 'piece_presentee' },
+      })
+    ).json().id;
     const shared = await t.app.inject({
       method: 'POST',
       url: `/api/usagers/${file.id}/shares`,

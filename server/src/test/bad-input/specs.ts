@@ -257,6 +257,18 @@ export const SPECS: Record<string, Spec> = {
   'GET /api/notifications': { who: 'ts' },
   'POST /api/notifications/:id/read': { who: 'ts', baseline: 204 },
   'GET /api/usagers/:id/access-export': { who: 'ts', query: '?format=json' },
+  // The person's access requests (RGPD art. 15): recorded by the référent, listed and exported by the DPO.
+  'POST /api/usagers/:id/access-requests': {
+    who: 'ts',
+    body: () => ({
+      requester: 'personne',
+      receivedOn: '2026-11-02',
+      identityCheck: 'copie_piece',
+      identityNote: 'CNI',
+    }),
+  },
+  'GET /api/dpo/access-requests': { who: 'dpo', query: '?status=all' },
+  'GET /api/dpo/access-requests/:id/export': { who: 'dpo', query: '?format=json' },
   // The usager's rights (issue 5): the file carries an active opposition and a lifted limitation (beforeAll), so both
   // well-formed writes are refused (409) after validation and every run writes nothing.
   'GET /api/usagers/:id/history': { who: 'ts' },

@@ -59,6 +59,7 @@ describe('bad input on every route', () => {
                     partner: bad.id,
                     breakGlass: bad.id,
                     notification: bad.id,
+                    accessRequest: bad.id,
                   }
                 : { [which]: bad.id };
             const label = `${r.method} ${r.url} ${which}=${bad.id.slice(0, 40)}`;
@@ -208,6 +209,7 @@ describe('bad input on every route', () => {
       '/api/auth/oidc/start',
       '/api/auth/oidc/callback',
       '/api/usagers/:id/access-export',
+      '/api/dpo/access-requests/:id/export',
     ];
     for (const r of routes().filter((x) => x.method === 'GET' && !ownTests.includes(x.url))) {
       const spec = specOf(r);

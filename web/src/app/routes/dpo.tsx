@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { paths } from '../../config/paths';
+import { AccessRequestsList } from '../../features/access-requests/components/access-requests-list';
 import { AuditLog } from '../../features/dpo/components/audit-log';
 import { RegisterTab } from '../../features/admin/components/register-tab';
 import { useDocumentTitle } from '../../hooks/use-document-title';
@@ -23,6 +24,8 @@ export function DpoRoute() {
           Accès motivés à revoir
         </Link>
       </p>
+      <AccessRequestsList />
+      <hr className="fr-mt-6w" />
       <AuditLog />
       <hr className="fr-mt-6w" />
       <RegisterTab />

@@ -2,6 +2,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import type { UsagerDto } from '@jalon/core';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { paths } from '../../config/paths';
+import { AccessRequestForm } from '../../features/access-requests/components/access-request-form';
 import { BreakGlassForm } from '../../features/break-glass/components/break-glass-form';
 import { journalAccess } from '../../features/journal/access';
 import { JournalTab } from '../../features/journal/components/journal-tab';
@@ -58,10 +59,10 @@ export function UsagerRoute() {
     ];
   };
 
-  // The access export (RGPD art. 15): référents (who see the consultations) and the responsable of the file's site.
-  const canExport = Boolean(
-    dto && (dto.can.readConsultations || (me.user.role === 'responsable' && dto.can.manageReferents)),
-  );
+  // The person's right of access (docs/security.md, "Demandes d’accès (Access requests)"): a référent prints what the référent reads;
+  // the référent or the site's responsable records a request for the whole file, which the DPO produces.
+  const canPrint = Boolean(dto?.can.readConsultations);
+  const canRecord = Boolean(dto && (canPrint || (me.user.role === 'responsable' && dto.can.manageReferents)));
 
   return (
     <>
@@ -80,24 +81,36 @@ export function UsagerRoute() {
           ) : null
         }
       />
-      {canExport ? (
-        <p className="fr-mt-4w">
-          Droit d’accès de la personne (RGPD art. 15) :{' '}
-          <a
-            className="fr-link fr-link--download"
-            href={`/api/usagers/${encodeURIComponent(id)}/access-export?format=pdf`}
-            download
-          >
-            Télécharger l’export des données (PDF)
-          </a>{' '}
-          <a
-            className="fr-link fr-link--download fr-ml-2w"
-            href={`/api/usagers/${encodeURIComponent(id)}/access-export?format=json`}
-            download
-          >
-            Export JSON
-          </a>
-        </p>
+      {canRecord ? (
+        <section className="fr-mt-4w" aria-labelledby="droit-acces-titre">
+          <h2 id="droit-acces-titre" className="fr-h5">
+            Droit d’accès de la personne (RGPD art. 15)
+          </h2>
+          {canPrint ? (
+            <p>
+              Imprimer pour la personne ce que vous consultez dans le dossier :{' '}
+              <a
+                className="fr-link fr-link--download"
+                href={`/api/usagers/${encodeURIComponent(id)}/access-export?format=pdf`}
+                download
+              >
+                Impression (PDF)
+              </a>{' '}
+              <a
+                className="fr-link fr-link--download fr-ml-2w"
+                href={`/api/usagers/${encodeURIComponent(id)}/access-export?format=json`}
+                download
+              >
+                Données (JSON)
+              </a>
+            </p>
+          ) : null}
+          <p className="fr-text--sm">
+            Pour l’ensemble de son dossier, la personne fait une demande d’accès : le délégué à la protection des
+            données y répond dans un délai d’un mois.
+          </p>
+          <AccessRequestForm fileId={id} />
+        </section>
       ) : null}
     </>
   );

@@ -8,6 +8,11 @@ export interface AuditEventDto {
   /** `action` for the audit log; `part` (part of the file read) for the consultations log. */
   action?: string;
   part?: string;
+  /** French labels (core/src/labels): what the page shows; the codes stay for the filters. */
+  actionLabel?: string;
+  partLabel?: string;
+  actorRoleLabel: string | null;
+  fileNumber: string | null;
   actorId: string | null;
   actorName: string | null;
   actorRole: string | null;
@@ -24,8 +29,9 @@ export interface AuditSearch {
   purpose: string;
   log: LogKind;
   action?: string;
+  part?: string;
   userId?: string;
-  caseFileId?: string;
+  fileNumber?: string;
   from?: string;
   to?: string;
 }
@@ -34,10 +40,15 @@ const PAGE_SIZE = 100;
 
 /** Every call is itself logged with its purpose and filters, so nothing here refetches on its own. */
 export const getAuditEvents = (search: AuditSearch, before?: number) => {
-  const { log, action, ...filters } = search;
+  const { log, action, part, ...filters } = search;
   const path = log === 'consultations' ? '/dpo/access-events' : '/dpo/audit-events';
   return api.get<{ items: AuditEventDto[] }>(
-    `${path}${toQuery({ ...filters, action: log === 'actions' ? action : undefined, before })}`,
+    `${path}${toQuery({
+      ...filters,
+      action: log === 'actions' ? action : undefined,
+      part: log === 'consultations' ? part : undefined,
+      before,
+    })}`,
   );
 };
 

@@ -1,5 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { ROLE_LABELS, type Role } from '@jalon/core';
+import { ACCESS_PARTS, AUDIT_ACTION_LABELS, ROLE_LABELS, accessPartLabel, type Role } from '@jalon/core';
 import { useState, type FormEvent } from 'react';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -22,7 +22,8 @@ export function AuditLog() {
   const [action, setAction] = useState('');
   const [log, setLog] = useState<LogKind>('actions');
   const [userId, setUserId] = useState('');
-  const [caseFileId, setCaseFileId] = useState('');
+  const [part, setPart] = useState('');
+  const [fileNumber, setFileNumber] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const accounts = useAccounts();
@@ -41,9 +42,10 @@ export function AuditLog() {
     setSearch({
       purpose: purpose.trim(),
       log,
-      action: action.trim() || undefined,
+      action: action || undefined,
+      part: part || undefined,
       userId: userId || undefined,
-      caseFileId: caseFileId.trim() || undefined,
+      fileNumber: fileNumber.trim() || undefined,
       from: from || undefined,
       to: to || undefined,
     });
@@ -94,12 +96,12 @@ export function AuditLog() {
           ]}
         />
         <TextField
-          name="caseFileId"
-          label="Dossier (identifiant, facultatif)"
-          value={caseFileId}
-          onChange={setCaseFileId}
-          error={errors.caseFileId}
-          maxLength={36}
+          name="fileNumber"
+          label="Numéro de dossier (facultatif)"
+          value={fileNumber}
+          onChange={setFileNumber}
+          error={errors.fileNumber}
+          maxLength={40}
         />
         <div className="fr-grid-row fr-grid-row--gutters">
           <TextField
@@ -122,16 +124,32 @@ export function AuditLog() {
           />
         </div>
         {log === 'actions' ? (
-          <TextField
+          <SelectField
             name="action"
             label="Action (facultatif)"
-            hint="Par exemple : usager.update"
             value={action}
             onChange={setAction}
             error={errors.action}
-            maxLength={60}
+            options={[
+              { value: '', label: 'Toutes les actions' },
+              ...Object.entries(AUDIT_ACTION_LABELS)
+                .map(([value, label]) => ({ value, label }))
+                .sort((x, y) => x.label.localeCompare(y.label, 'fr')),
+            ]}
           />
-        ) : null}
+        ) : (
+          <SelectField
+            name="part"
+            label="Partie consultée (facultatif)"
+            value={part}
+            onChange={setPart}
+            error={errors.part}
+            options={[
+              { value: '', label: 'Toutes les parties' },
+              ...ACCESS_PARTS.map((p) => ({ value: p, label: accessPartLabel(p) })),
+            ]}
+          />
+        )}
         <Button type="submit" iconId="fr-icon-search-line" disabled={events.isFetching}>
           Consulter le journal
         </Button>
@@ -159,11 +177,11 @@ export function AuditLog() {
               key: String(ev.id),
               cells: [
                 formatDateTime(ev.at),
-                <code key="a">{ev.action ?? ev.part}</code>,
+                ev.actionLabel ?? ev.partLabel ?? '—',
                 dash(ev.actorName),
-                ev.actorRole ? (ROLE_LABELS[ev.actorRole as Role] ?? ev.actorRole) : '—',
+                dash(ev.actorRoleLabel),
                 dash(ev.siteName),
-                ev.caseFileId ? <code key="d">{ev.caseFileId}</code> : '—',
+                dash(ev.fileNumber),
               ],
             }))}
           />

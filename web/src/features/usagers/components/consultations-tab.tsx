@@ -1,23 +1,9 @@
-import { ROLE_LABELS, type Role } from '@jalon/core';
+import { ROLE_LABELS, accessPartLabel, type Role } from '@jalon/core';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { Loading } from '../../../components/ui/loading';
 import { dash, formatDateTime } from '../../../lib/format';
 import { useConsultations } from '../api/get-consultations';
-
-const PARTS: Record<string, string> = {
-  general: 'Partie générale',
-  full: 'Dossier complet',
-  journal: 'Journal',
-  journal_notes: 'Journal avec notes',
-  sections: 'Sections facultatives (liste)',
-  section_sejour: 'Section Séjour',
-  section_langue: 'Section Langue française',
-  section_sante: 'Section Santé',
-  section_enfance: 'Section Enfance en danger',
-  section_rattachement: 'Section Commune de rattachement',
-  history: 'Historique des modifications',
-};
 
 /** Who opened the file: names only for the référent's own team, roles and sites for the others. */
 export function ConsultationsTab({ usagerId }: { usagerId: string }) {
@@ -43,7 +29,7 @@ export function ConsultationsTab({ usagerId }: { usagerId: string }) {
             ROLE_LABELS[c.role as Role] ?? c.role,
             dash(c.siteName),
             c.userName ?? '—',
-            PARTS[c.part] ?? c.part,
+            accessPartLabel(c.part),
           ],
         }))}
       />

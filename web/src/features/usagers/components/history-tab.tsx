@@ -1,4 +1,3 @@
-import { ROLE_LABELS, type Role } from '@jalon/core';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { Loading } from '../../../components/ui/loading';
@@ -27,7 +26,7 @@ export function HistoryTab({ usagerId }: { usagerId: string }) {
             formatDateTime(h.at),
             h.actionLabel,
             h.fields.length ? h.fields.join(', ') : '—',
-            h.role ? (ROLE_LABELS[h.role as Role] ?? h.role) : '—',
+            h.roleLabel ?? '—',
             h.userName ?? '—',
           ],
         }))}

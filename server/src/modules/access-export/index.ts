@@ -1,0 +1,28 @@
+import type { JalonModule } from '../../platform/module.js';
+import { accessExportRoutes } from './routes.js';
+
+/**
+ * The person's right of access (RGPD art. 15, docs/security.md "Demandes d’accès (Access requests)"): the access
+ * requests, the DPO's whole-file export (which iterates over the `accessExport` parts of `MODULES`) and the
+ * référent's print. Anonymisation keeps the request's dates and codes (the register of requests answered) and drops
+ * the representative's name and the identity note.
+ */
+export const accessExportModule: JalonModule = {
+  name: 'access-export',
+  routes: accessExportRoutes,
+  retention: {
+    anonymise: async (trx, caseFileId) => {
+      const r = await trx
+        .updateTable('access_request')
+        .set({ representative_name: null, identity_note: null })
+        .where('case_file_id', '=', caseFileId)
+        .executeTakeFirst();
+      return { accessRequests: Number(r.numUpdatedRows) };
+    },
+  },
+  auditActions: {
+    'access_request.create': { clearFields: ['requester', 'identityCheck', 'dueOn', 'notified'] },
+    'access_request.produce': { clearFields: ['entries', 'notes', 'consultations', 'sections', 'parts', 'first'] },
+    'usager.access_print': { clearFields: ['entries', 'notes', 'consultations', 'sections', 'parts'] },
+  },
+};
