@@ -8,6 +8,7 @@ import { AppError, forbidden, unauthorized } from './errors.js';
 import { frenchClientError } from './client-error.js';
 import { SESSION_COOKIE, invalidateSessionCache, resolveSession } from './auth/sessions.js';
 import { authRoutes } from './auth/routes.js';
+import { passwordChangeGate } from './auth/session-reply.js';
 import { secondFactorGate, secondFactorRoutes } from './auth/second-factor-routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
 import { usagerRoutes } from './modules/usagers/routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }
     }
     secondFactorGate(req);
+    passwordChangeGate(req);
   });
 
   await app.register(async (api) => {

@@ -136,7 +136,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('app_user')
-        .set({ password_hash: passwordHash, password_changed_at: ctx.now })
+        .set({ password_hash: passwordHash, password_changed_at: ctx.now, must_change_password: false })
         .where('id', '=', ctx.actor.id)
         .execute();
       await deleteUserSessions(trx, ctx.actor.id, req.session?.tokenHash);
