@@ -53,7 +53,7 @@ export function LoginRoute() {
           </div>
         ) : null}
         <p className="fr-text--sm fr-mt-3w">
-          Mot de passe oublié ou compte verrouillé : contactez l’administrateur fonctionnel de Jalon.
+          Mot de passe oublié : contactez l’administrateur fonctionnel de Jalon.
         </p>
       </div>
     </div>
