@@ -22,6 +22,8 @@ export interface MeDto {
   csrfToken: string;
   /** TOTP: `required` for the admin and the DPO; until `enrolled`, such a session reaches only the enrolment. */
   secondFactor: { enrolled: boolean; required: boolean };
+  /** The password was chosen by an administrator: the user changes it first (docs/security.md, Login). */
+  mustChangePassword: boolean;
 }
 
 export interface CodedValue {

@@ -5,8 +5,10 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AppDeps, Ctx, RequestSession } from './context.js';
 import { AppError, forbidden, unauthorized } from './errors.js';
+import { frenchClientError } from './client-error.js';
 import { SESSION_COOKIE, invalidateSessionCache, resolveSession } from './auth/sessions.js';
 import { authRoutes } from './auth/routes.js';
+import { passwordChangeGate } from './auth/session-reply.js';
 import { secondFactorGate, secondFactorRoutes } from './auth/second-factor-routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
 import { usagerRoutes } from './modules/usagers/routes.js';
@@ -90,9 +92,13 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
 
 function securityHeaders(reply: FastifyReply, deps: AppDeps): FastifyReply {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
-  if (deps.secureCookies) reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
+  if (deps.secureCookies) reply.header('strict-transport-security', HSTS);
   return reply;
 }
+
+const HSTS = 'max-age=63072000; includeSubDomains';
+/** API answers carry personal data (JSON, PDF, CSV): never kept by a browser or proxy cache (docs/security.md). */
+const noStore = (reply: FastifyReply): FastifyReply => reply.header('cache-control', 'no-store');
 
 function sendError(err: Error, req: FastifyRequest, reply: FastifyReply) {
   const appErr = toAppError(err);
@@ -112,7 +118,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     // Errors raised by the router itself (malformed %-encoding, over-long parameter) get the same French body;
     // they skip the onSend hooks, hence the headers set here.
-    frameworkErrors: (err, req, reply) => sendError(err, req, securityHeaders(reply, deps)),
+    frameworkErrors: (err, req, reply) => sendError(err, req, noStore(securityHeaders(reply, deps))),
+    // Errors of the HTTP parser, below the router: written on the socket (client-error.ts).
+    clientErrorHandler: frenchClientError(() => ({
+      ...SECURITY_HEADERS,
+      ...(deps.secureCookies ? { 'strict-transport-security': HSTS } : {}),
+    })),
   });
   const apiRoutes: { method: string; url: string }[] = [];
   app.decorate('apiRoutes', apiRoutes);
@@ -132,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onSend', async (req, reply, payload) => {
     securityHeaders(reply, deps);
+    if (req.url.startsWith('/api/')) noStore(reply);
     // After the handler's transaction, before the answer leaves: the next request reads the new state.
     if (MUTATING.has(req.method) && SESSION_WRITES.test(req.routeOptions.url ?? req.url)) invalidateSessionCache();
     return payload;
@@ -142,8 +154,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!req.url.startsWith('/api/')) return;
     if (MUTATING.has(req.method)) {
       // Cross-site requests are refused before anything else (CSRF, with SameSite=Strict and the token below).
+      // `Origin: null` (sandboxed frame, file://, some redirects) is never this application: refused too.
       const origin = req.headers.origin;
-      if (origin && origin !== 'null') {
+      if (origin !== undefined) {
         let host = '';
         try {
           host = new URL(origin).host;
@@ -162,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }
     }
     secondFactorGate(req);
+    passwordChangeGate(req);
   });
 
   await app.register(async (api) => {

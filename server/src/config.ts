@@ -4,7 +4,8 @@ import type { OidcSettings } from './auth/oidc.js';
 /** Environment, parsed once (house convention). */
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback unless HOST says otherwise: behind a reverse proxy on the same machine (README, Settings).
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).optional(),
   JALON_DATA_DIR: z.string().min(1).default('./data'),
   JALON_KEY_FILE: z.string().min(1).optional(),

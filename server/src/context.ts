@@ -39,4 +39,6 @@ export interface RequestSession {
   user: SessionUser;
   /** Whether the user has a confirmed TOTP factor (mandatory for the admin and the DPO). */
   secondFactorEnrolled: boolean;
+  /** The password was chosen by an administrator: until the user changes it, only that change is allowed. */
+  mustChangePassword: boolean;
 }

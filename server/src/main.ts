@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
   await app.listen({ port: cfg.port, host: cfg.host });
   console.log(
-    `Jalon écoute sur http://localhost:${cfg.port} (base : ${kind === 'pglite' ? `PGlite, ${cfg.dataDir}` : 'PostgreSQL'})`,
+    `Jalon écoute sur http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${cfg.port} (base : ${kind === 'pglite' ? `PGlite, ${cfg.dataDir}` : 'PostgreSQL'})`,
   );
 }
 

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.js';
-import { Email, RequiredText, Uuid, hasNoControlChars } from './common.js';
+import { Email, RequiredText, Uuid, hasNoControlChars, hasNoLoneSurrogate, loneSurrogateError } from './common.js';
+
+/** A password as typed at login or to confirm an action: any text but half a Unicode character. */
+export const Password = z
+  .string({ error: 'Mot de passe obligatoire' })
+  .min(1, { error: 'Mot de passe obligatoire' })
+  .max(200)
+  .refine(hasNoLoneSurrogate, loneSurrogateError('Mot de passe'));
 
 export const LoginInput = z
   .object({
@@ -10,8 +17,9 @@ export const LoginInput = z
       .toLowerCase()
       .min(3)
       .max(200)
-      .refine(hasNoControlChars, { error: 'Adresse électronique invalide' }),
-    password: z.string({ error: 'Mot de passe obligatoire' }).min(1, { error: 'Mot de passe obligatoire' }).max(200),
+      .refine(hasNoControlChars, { error: 'Adresse électronique invalide' })
+      .refine(hasNoLoneSurrogate, loneSurrogateError('Adresse électronique')),
+    password: Password,
     /** Second step, for an account with a TOTP factor: the 6-digit code or a recovery code. */
     code: z
       .string({ error: 'Code invalide' })
@@ -27,11 +35,16 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const NewPassword = z
   .string({ error: 'Mot de passe obligatoire' })
   .min(PASSWORD_MIN_LENGTH, { error: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères` })
-  .max(200, { error: 'Le mot de passe doit compter au plus 200 caractères' });
+  .max(200, { error: 'Le mot de passe doit compter au plus 200 caractères' })
+  .refine(hasNoLoneSurrogate, loneSurrogateError('Mot de passe'));
 
 export const ChangePasswordInput = z
   .object({
-    currentPassword: z.string().min(1, { error: 'Mot de passe actuel obligatoire' }).max(200),
+    currentPassword: z
+      .string({ error: 'Mot de passe actuel obligatoire' })
+      .min(1, { error: 'Mot de passe actuel obligatoire' })
+      .max(200)
+      .refine(hasNoLoneSurrogate, loneSurrogateError('Mot de passe actuel')),
     newPassword: NewPassword,
   })
   .strict();

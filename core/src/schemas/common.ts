@@ -23,6 +23,16 @@ export const AnyDate = z.iso
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 export const hasNoControlChars = (s: string) => !CONTROL_CHARS.test(s);
 
+/**
+ * A lone UTF-16 surrogate (half of a character, as JSON `"\ud800"` allows) cannot be stored: PostgreSQL refuses it and
+ * the UTF-8 encoders replace it with U+FFFD. Every free-text field refuses it (docs/security.md, Bad input).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const hasNoLoneSurrogate = (s: string) => !LONE_SURROGATE.test(s);
+export const loneSurrogateError = (label: string) => ({
+  error: `${label} : caractère invalide (moitié de caractère Unicode isolée)`,
+});
+
 /** Trimmed text with no control characters, bounded so that a paste never loses data silently. */
 export const Text = (max: number, label: string) =>
   z
@@ -31,7 +41,8 @@ export const Text = (max: number, label: string) =>
     .max(max, { error: `${label} : ${max} caractères au maximum` })
     .refine(hasNoControlChars, {
       error: `${label} : caractères de contrôle non autorisés`,
-    });
+    })
+    .refine(hasNoLoneSurrogate, loneSurrogateError(label));
 
 export const RequiredText = (max: number, label: string) =>
   Text(max, label).refine((s) => s.length > 0, { error: `${label} est obligatoire` });

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES, ENTRY_TYPES, NOTE_VISIBILITIES, PLACES } from '../domain/journal.js';
-import { AnyDate, OptionalText, RequiredText, Uuid, hasNoControlChars } from './common.js';
+import {
+  AnyDate,
+  OptionalText,
+  RequiredText,
+  Uuid,
+  hasNoControlChars,
+  hasNoLoneSurrogate,
+  loneSurrogateError,
+} from './common.js';
 
 /** An instant with its offset, between 1900 and 2100 (the database refuses year 0). */
 const DateTime = z.iso
@@ -11,7 +19,8 @@ const MotifCode = z
   .string()
   .trim()
   .max(40)
-  .refine(hasNoControlChars, { error: 'Motif : caractères de contrôle non autorisés' });
+  .refine(hasNoControlChars, { error: 'Motif : caractères de contrôle non autorisés' })
+  .refine(hasNoLoneSurrogate, loneSurrogateError('Motif'));
 
 /** A new journal entry. Only the type and the date are required: a phone call is recorded in a few keys. */
 export const CreateEntryInput = z

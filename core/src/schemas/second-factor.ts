@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Password } from './auth.js';
 
 /** A TOTP code (6 digits) or a recovery code (12 letters and digits, dashes and spaces ignored). */
 export const OneTimeCode = z
@@ -12,7 +13,7 @@ export type ConfirmSecondFactorInput = z.infer<typeof ConfirmSecondFactorInput>;
 
 export const DisableSecondFactorInput = z
   .object({
-    password: z.string({ error: 'Mot de passe obligatoire' }).min(1, { error: 'Mot de passe obligatoire' }).max(200),
+    password: Password,
   })
   .strict();
 export type DisableSecondFactorInput = z.infer<typeof DisableSecondFactorInput>;

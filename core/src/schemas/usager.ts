@@ -11,6 +11,8 @@ import {
   RequiredText,
   Uuid,
   hasNoControlChars,
+  hasNoLoneSurrogate,
+  loneSurrogateError,
 } from './common.js';
 
 /** Identity of a person (état civil). Only names and birth date are required to open a file. */
@@ -135,7 +137,8 @@ export const SearchQuery = z.object({
     .trim()
     .min(2, { error: 'Saisissez au moins 2 caractères' })
     .max(100, { error: 'Recherche : 100 caractères au maximum' })
-    .refine(hasNoControlChars, { error: 'Recherche : caractères de contrôle non autorisés' }),
+    .refine(hasNoControlChars, { error: 'Recherche : caractères de contrôle non autorisés' })
+    .refine(hasNoLoneSurrogate, loneSurrogateError('Recherche')),
   page: z.coerce.number().int().min(1).max(50).default(1),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });

@@ -53,7 +53,22 @@ const fromDayNumber = (n: number): Ymd => {
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 };
 
+/** Years the aggregates and the database make sense of (docs/security.md, Bad input). */
+export const STAT_MIN_YEAR = 1900;
+export const STAT_MAX_YEAR = 2100;
+
 const parseDate = (s: unknown, field: 'from' | 'to'): Ymd => {
+  const ymd = parseYmd(s, field);
+  if (ymd.y < STAT_MIN_YEAR || ymd.y > STAT_MAX_YEAR)
+    throw new StatisticsError(
+      'invalid_period',
+      `Date ${field === 'from' ? 'de début' : 'de fin'} hors limites : année de ${STAT_MIN_YEAR} à ${STAT_MAX_YEAR}`,
+      field,
+    );
+  return ymd;
+};
+
+const parseYmd = (s: unknown, field: 'from' | 'to'): Ymd => {
   const label = field === 'from' ? 'de début' : 'de fin';
   if (typeof s !== 'string') throw new StatisticsError('invalid_period', `Date ${label} manquante`, field);
   const month = /^(\d{4})-(\d{2})$/.exec(s);

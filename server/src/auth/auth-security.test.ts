@@ -15,7 +15,7 @@ import {
 
 /**
  * Session security through the real HTTP API: CSRF, password change, first-admin set-up, security headers, and what
- * the admin and the DPO can (not) read. Login, lockout, timeouts and logout: login.test.ts.
+ * the admin and the DPO can (not) read. Login, growing delay, timeouts and logout: login.test.ts.
  */
 
 const NEW_PASSWORD = 'un-tout-nouveau-mot-de-passe';

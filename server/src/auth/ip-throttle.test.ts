@@ -3,7 +3,7 @@ import { appWithSite } from '../test/app-with-site.js';
 import { TEST_PASSWORD } from '../test/factories.js';
 import { IP_MAX_FAILURES, clientKey } from './ip-throttle.js';
 
-/** Login throttling per client address, on top of the per-account lockout, with the controllable clock. */
+/** Login throttling per client address, on top of the per-account delay (login-throttle.ts), with the controllable clock. */
 
 const MIN = 60 * 1000;
 const { t, worker } = appWithSite();
@@ -16,7 +16,7 @@ describe('per client address', () => {
   it(`answers 429 with Retry-After after ${IP_MAX_FAILURES} failures in 15 minutes, over any accounts, even with the right password`, async () => {
     const ip = '203.0.113.10';
     const u = await worker();
-    // Failures spread over many accounts (unknown ones, and 4 wrong passwords on a real one: below its own lockout).
+    // Failures spread over many accounts (unknown ones, and 4 wrong passwords on a real one: below its own delay).
     for (let i = 0; i < IP_MAX_FAILURES; i++) {
       const res = await login(ip, i < 4 ? u.email : unknown(i), 'mauvais-mot-de-passe');
       expect(res.statusCode, `failure ${i + 1}`).toBe(401);

@@ -43,6 +43,27 @@ export class IpThrottle {
     return Math.max(1, Math.ceil((oldest + this.windowMs - now.getTime()) / 1000));
   }
 
+  /**
+   * Checks and counts the attempt in one synchronous step, before the password is verified: concurrent requests see
+   * each other's attempts. Returns the seconds to wait (the attempt is then not counted), or 0.
+   */
+  reserve(ip: string, now: Date): number {
+    const wait = this.retryAfter(ip, now);
+    if (wait > 0) return wait;
+    this.recordFailure(ip, now);
+    return 0;
+  }
+
+  /** A successful login gives its reserved attempt back. */
+  release(ip: string, now: Date): void {
+    const key = clientKey(ip);
+    const kept = this.recent(key, now.getTime());
+    const i = kept.lastIndexOf(now.getTime());
+    kept.splice(i >= 0 ? i : kept.length - 1, 1);
+    if (kept.length) this.failures.set(key, kept);
+    else this.failures.delete(key);
+  }
+
   recordFailure(ip: string, now: Date): void {
     const key = clientKey(ip);
     const kept = this.recent(key, now.getTime());

@@ -6,22 +6,14 @@ import type { AppDeps } from '../context.js';
 import { AppError, conflict, parse, unauthorized } from '../errors.js';
 import { assertNotCommonPassword } from './common-passwords.js';
 import { IpThrottle, tooManyAttempts } from './ip-throttle.js';
+import { accountDelayed, clearAttempts, reserveAttempt } from './login-throttle.js';
 import { checkSecondFactor, isEnrolled } from './second-factor.js';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
 import { meOf, openSession } from './session-reply.js';
 import { SESSION_COOKIE, deleteSession, deleteUserSessions } from './sessions.js';
 
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCK_MS = 15 * 60 * 1000;
-
 const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', 'Adresse électronique ou mot de passe incorrect');
-const locked = () =>
-  new AppError(
-    423,
-    'account_locked',
-    'Compte verrouillé après 5 tentatives infructueuses : réessayez dans 15 minutes ou contactez votre administrateur.',
-  );
 
 const totpRequired = () =>
   new AppError(
@@ -44,55 +36,46 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 
   const startSession = (reply: FastifyReply, userId: string, now: Date) => openSession(deps, reply, userId, now);
 
-  /** A failed step (password or code): counts for the address and for the account, which locks at the 5th. */
-  const recordFailure = async (req: FastifyRequest, userId: string, failedAttempts: number, reason: string) => {
-    const now = req.now;
-    ipThrottle.recordFailure(req.ip, now);
-    const attempts = failedAttempts + 1;
-    const lock = attempts >= MAX_FAILED_ATTEMPTS;
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('app_user')
-        .set({ failed_attempts: lock ? 0 : attempts, locked_until: lock ? new Date(now.getTime() + LOCK_MS) : null })
-        .where('id', '=', userId)
-        .execute();
-      await auditAnonymous(trx, now, lock ? 'auth.account_locked' : 'auth.login_failed', {
-        actorId: userId,
-        targetType: 'user',
-        targetId: userId,
-        diff: { reason },
-        requestId: String(req.id),
-      });
+  /** A failed step (password or code): already counted by the reservations, written to the security log. */
+  const auditFailure = (req: FastifyRequest, userId: string | null, reason: string) =>
+    auditAnonymous(db, req.now, 'auth.login_failed', {
+      actorId: userId,
+      targetType: 'user',
+      targetId: userId,
+      diff: { reason },
+      requestId: String(req.id),
     });
-    return lock;
+
+  const retryLater = (reply: FastifyReply, seconds: number, error: AppError) => {
+    reply.header('retry-after', String(seconds));
+    return error;
   };
 
   app.post('/api/auth/login', async (req, reply) => {
     const input = parse(LoginInput, req.body);
     const now = req.now;
-    const wait = ipThrottle.retryAfter(req.ip, now);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      throw tooManyAttempts(wait);
+    // Both limits reserve the attempt before the password is checked (docs/security.md, Login): the address over
+    // every account, then the account from this address, the same way whether the e-mail exists or not.
+    const ipWait = ipThrottle.reserve(req.ip, now);
+    if (ipWait > 0) throw retryLater(reply, ipWait, tooManyAttempts(ipWait));
+    const reservation = await reserveAttempt(db, input.email, req.ip, now);
+    if (typeof reservation === 'number') {
+      ipThrottle.release(req.ip, now); // no password was tried
+      throw retryLater(reply, reservation, accountDelayed(reservation));
     }
     const user = await db
       .selectFrom('app_user')
-      .select(['id', 'password_hash', 'active', 'failed_attempts', 'locked_until'])
+      .select(['id', 'password_hash', 'active'])
       .where('email', '=', input.email)
       .executeTakeFirst();
     if (!user || !user.active) {
       await dummyVerify(input.password);
-      ipThrottle.recordFailure(req.ip, now);
-      await auditAnonymous(db, now, 'auth.login_failed', {
-        targetType: 'user',
-        diff: { reason: 'unknown_or_inactive' },
-        requestId: String(req.id),
-      });
+      await auditFailure(req, null, 'unknown_or_inactive');
       throw invalidCredentials();
     }
-    if (user.locked_until && new Date(user.locked_until) > now) throw locked();
     if (!(await verifyPassword(user.password_hash, input.password))) {
-      throw (await recordFailure(req, user.id, user.failed_attempts, 'password')) ? locked() : invalidCredentials();
+      await auditFailure(req, user.id, 'password');
+      throw invalidCredentials();
     }
     // Second step: an account with a TOTP factor also needs its code (or a recovery code) in the same request.
     let factor: 'totp' | 'recovery' | null = null;
@@ -100,16 +83,13 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       if (!input.code) throw totpRequired();
       const code = input.code;
       factor = await db.transaction().execute((trx) => checkSecondFactor(trx, user.id, code, now, String(req.id)));
-      if (!factor)
-        throw (await recordFailure(req, user.id, user.failed_attempts, 'second_factor'))
-          ? locked()
-          : invalidLoginCode();
+      if (!factor) {
+        await auditFailure(req, user.id, 'second_factor');
+        throw invalidLoginCode();
+      }
     }
-    await db
-      .updateTable('app_user')
-      .set({ failed_attempts: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
+    ipThrottle.release(req.ip, now);
+    await clearAttempts(db, reservation, now);
     // A session cookie sent with the login is dropped: the new session always gets a new id.
     if (req.session) await deleteSession(db, req.session.tokenHash);
     const me = await startSession(reply, user.id, now);
@@ -156,7 +136,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('app_user')
-        .set({ password_hash: passwordHash, password_changed_at: ctx.now })
+        .set({ password_hash: passwordHash, password_changed_at: ctx.now, must_change_password: false })
         .where('id', '=', ctx.actor.id)
         .execute();
       await deleteUserSessions(trx, ctx.actor.id, req.session?.tokenHash);

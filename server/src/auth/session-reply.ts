@@ -1,10 +1,13 @@
 import { secondFactorRequired, type MeDto } from '@jalon/core';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
 import type { AppDeps, RequestSession } from '../context.js';
 import { isEnrolled } from './second-factor.js';
 import { SESSION_COOKIE, createSession } from './sessions.js';
 
-export const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken' | 'secondFactorEnrolled'>): MeDto => ({
+export const meOf = (
+  s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken' | 'secondFactorEnrolled' | 'mustChangePassword'>,
+): MeDto => ({
   user: {
     id: s.user.id,
     email: s.user.email,
@@ -17,7 +20,28 @@ export const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken' | 's
   },
   csrfToken: s.csrfToken,
   secondFactor: { enrolled: s.secondFactorEnrolled, required: secondFactorRequired(s.actor.role) },
+  mustChangePassword: s.mustChangePassword,
 });
+
+/** Routes a session whose password was chosen by an administrator may still reach (docs/security.md, Login). */
+const PASSWORD_CHANGE_ROUTES = new Set([
+  'GET /api/health',
+  'GET /api/setup',
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+]);
+
+/** Until the user has changed a password an administrator chose, every other route answers 403. */
+export function passwordChangeGate(req: FastifyRequest): void {
+  if (!req.session?.mustChangePassword) return;
+  if (PASSWORD_CHANGE_ROUTES.has(`${req.method} ${req.routeOptions.url ?? ''}`)) return;
+  throw new AppError(
+    403,
+    'password_change_required',
+    'Changez d’abord le mot de passe choisi par l’administrateur : il n’est connu que de vous ensuite',
+  );
+}
 
 /** Creates a session (new id, new CSRF token), sets its cookie and returns what /me returns. */
 export async function openSession(deps: AppDeps, reply: FastifyReply, userId: string, now: Date): Promise<MeDto> {
@@ -40,6 +64,7 @@ export async function openSession(deps: AppDeps, reply: FastifyReply, userId: st
       'u.site_id',
       'site.name as site_name',
       'site.profile as site_profile',
+      'u.must_change_password',
     ])
     .where('u.id', '=', userId)
     .executeTakeFirstOrThrow();
@@ -55,5 +80,6 @@ export async function openSession(deps: AppDeps, reply: FastifyReply, userId: st
       siteProfile: user.site_profile,
     },
     secondFactorEnrolled: await isEnrolled(db, userId),
+    mustChangePassword: user.must_change_password,
   });
 }

@@ -118,6 +118,7 @@ async function loadSession(db: Queryable, tokenHash: string, now: Date) {
       'u.role',
       'u.site_id',
       'u.active',
+      'u.must_change_password',
       'site.name as site_name',
       'site.profile as site_profile',
     ])
@@ -151,6 +152,7 @@ async function loadSession(db: Queryable, tokenHash: string, now: Date) {
       siteProfile: row.site_profile,
     },
     secondFactorEnrolled: row.factor_enabled_at !== null,
+    mustChangePassword: row.must_change_password,
   };
   return {
     session,

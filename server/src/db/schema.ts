@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { AccessRequestTable } from './schema/access-request.js';
-import type { SessionTable, UserSecondFactorTable, RecoveryCodeTable } from './schema/auth.js';
+import type { SessionTable, UserSecondFactorTable, RecoveryCodeTable, LoginAttemptTable } from './schema/auth.js';
 import type { DateStr } from './schema/columns.js';
 import type {
   MotifTable,
@@ -68,6 +68,7 @@ export interface DB {
   app_user: AppUserTable;
   user_team: UserTeamTable;
   session: SessionTable;
+  login_attempt: LoginAttemptTable;
   user_second_factor: UserSecondFactorTable;
   recovery_code: RecoveryCodeTable;
   person: PersonTable;

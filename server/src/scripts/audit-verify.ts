@@ -1,16 +1,13 @@
 import { verifyAll } from '../audit/chain.js';
 import { loadConfig } from '../config.js';
-import { openDb } from '../db/connect.js';
+import { openForMaintenance } from './maintenance.js';
 
 /**
  * `npm run audit:verify`: recomputes the hash chain of the security log (audit_event, access_log) on DATABASE_URL
  * or the PGlite folder, prints the first broken row of each chain and exits with 1 if any (ADR 004).
  */
 const cfg = loadConfig();
-const { db, close } = await openDb({
-  databaseUrl: cfg.databaseUrl,
-  dataDir: cfg.databaseUrl ? undefined : cfg.dataDir,
-});
+const { db, close } = await openForMaintenance(cfg);
 let broken = false;
 try {
   for (const r of await verifyAll(db)) {

@@ -1,16 +1,12 @@
 import { loadConfig } from '../config.js';
+import { openForMaintenance } from './maintenance.js';
 import { keyFilePath, rotateKeys } from '../crypto/index.js';
-import { migrate, openDb } from '../db/connect.js';
-import { lockDataDir } from '../db/dir-lock.js';
+import { migrate } from '../db/connect.js';
 
 /** `npm run keys:rotate`: new current key, old keys kept for reading, every encrypted value re-encrypted. Server stopped. */
 const cfg = loadConfig();
 const keyFile = keyFilePath(cfg);
-const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir);
-const { db, kind, close } = await openDb({
-  databaseUrl: cfg.databaseUrl,
-  dataDir: cfg.databaseUrl ? undefined : cfg.dataDir,
-});
+const { db, kind, close } = await openForMaintenance(cfg);
 try {
   await migrate(db);
   const r = await rotateKeys(db, keyFile, new Date());
@@ -23,5 +19,4 @@ try {
   process.exitCode = 1;
 } finally {
   await close();
-  unlock();
 }

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
-import { lockDataDir } from '../db/dir-lock.js';
-import { migrate, openDb } from '../db/connect.js';
+import { openForMaintenance } from './maintenance.js';
+import { migrate } from '../db/connect.js';
 import { runRetention } from '../modules/retention/engine.js';
 
 /**
@@ -9,11 +9,7 @@ import { runRetention } from '../modules/retention/engine.js';
  */
 const dryRun = process.argv.includes('--dry-run');
 const cfg = loadConfig();
-const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir);
-const { db, close } = await openDb({
-  databaseUrl: cfg.databaseUrl,
-  dataDir: cfg.databaseUrl ? undefined : cfg.dataDir,
-});
+const { db, close } = await openForMaintenance(cfg);
 try {
   await migrate(db);
   const r = await runRetention(db, new Date(), { dryRun, trigger: 'cli' });
@@ -34,5 +30,4 @@ try {
   console.log(`  Rapport enregistré : ${r.runId}`);
 } finally {
   await close();
-  unlock();
 }

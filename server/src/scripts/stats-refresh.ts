@@ -1,13 +1,11 @@
 import { loadConfig } from '../config.js';
-import { migrate, openDb } from '../db/connect.js';
+import { openForMaintenance } from './maintenance.js';
+import { migrate } from '../db/connect.js';
 import { refreshStatistics } from '../modules/statistics/refresh.js';
 
 /** `npm run stats:refresh [-- --full]`: refreshes the statistics aggregates now (the server's job does it every 10 min). */
 const cfg = loadConfig();
-const { db, close } = await openDb({
-  databaseUrl: cfg.databaseUrl,
-  dataDir: cfg.databaseUrl ? undefined : cfg.dataDir,
-});
+const { db, close } = await openForMaintenance(cfg);
 await migrate(db);
 const r = await refreshStatistics(db, new Date(), { full: process.argv.includes('--full') });
 console.log(

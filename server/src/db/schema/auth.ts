@@ -23,3 +23,11 @@ export interface RecoveryCodeTable {
   code_hash: string;
   used_at: Timestamp | null;
 }
+/** Failed logins per account (SHA-256 of the e-mail) and client address: auth/login-throttle.ts. */
+export interface LoginAttemptTable {
+  account: string;
+  address: string;
+  failures: number;
+  blocked_until: Timestamp | null;
+  last_at: Timestamp;
+}

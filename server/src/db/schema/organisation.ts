@@ -30,6 +30,8 @@ export interface AppUserTable {
   locked_until: Timestamp | null;
   created_at: Generated<Date>;
   password_changed_at: Generated<Date>;
+  /** Set when an administrator chose the password: the user changes it at first login. */
+  must_change_password: Generated<boolean>;
 }
 export interface UserTeamTable {
   user_id: string;

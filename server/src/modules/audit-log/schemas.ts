@@ -1,4 +1,12 @@
-import { ACCESS_PARTS, AnyDate, hasNoControlChars, Uuid, type AccessPart } from '@jalon/core';
+import {
+  ACCESS_PARTS,
+  AnyDate,
+  hasNoControlChars,
+  hasNoLoneSurrogate,
+  loneSurrogateError,
+  Uuid,
+  type AccessPart,
+} from '@jalon/core';
 import { z } from 'zod';
 
 const purpose = z
@@ -6,7 +14,8 @@ const purpose = z
   .trim()
   .min(10, { error: 'Motif : 10 caractères au moins' })
   .max(300, { error: 'Motif : 300 caractères au maximum' })
-  .refine(hasNoControlChars, { error: 'Motif : caractères de contrôle non autorisés' });
+  .refine(hasNoControlChars, { error: 'Motif : caractères de contrôle non autorisés' })
+  .refine(hasNoLoneSurrogate, loneSurrogateError('Motif'));
 
 /** Filters common to both logs: who (user), which file, which period (Paris days, inclusive). */
 const common = {
@@ -35,6 +44,7 @@ export const AuditSearchQuery = z
       .trim()
       .max(60)
       .refine(hasNoControlChars, { error: 'Action : caractères de contrôle non autorisés' })
+      .refine(hasNoLoneSurrogate, loneSurrogateError('Action'))
       .optional(),
   })
   .refine(periodInOrder, periodError);

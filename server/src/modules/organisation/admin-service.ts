@@ -5,6 +5,7 @@ import { audit } from '../../audit/audit.js';
 import { diffFields } from '../../audit/diff.js';
 import { assertNotCommonPassword } from '../../auth/common-passwords.js';
 import { hashPassword } from '../../auth/passwords.js';
+import { clearAccountAttempts } from '../../auth/login-throttle.js';
 import { deleteUserSessions } from '../../auth/sessions.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
@@ -209,6 +210,8 @@ export const createUser = (ctx: Ctx, input: CreateUserInput) =>
           role: input.role,
           site_id: input.siteId,
           password_hash: passwordHash,
+          // Chosen by the administrator: the user replaces it at first login (docs/security.md, Login).
+          must_change_password: true,
         })
         .returning(['id', 'email', 'display_name', 'role', 'site_id', 'active', 'locked_until'])
         .executeTakeFirstOrThrow();
@@ -249,7 +252,13 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
       ...(input.siteId !== undefined ? { site_id: input.siteId } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
       ...(passwordHash
-        ? { password_hash: passwordHash, password_changed_at: ctx.now, failed_attempts: 0, locked_until: null }
+        ? {
+            password_hash: passwordHash,
+            password_changed_at: ctx.now,
+            must_change_password: true,
+            failed_attempts: 0,
+            locked_until: null,
+          }
         : {}),
     };
     if (Object.keys(set).length) await trx.updateTable('app_user').set(set).where('id', '=', id).execute();
@@ -262,6 +271,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
     // A change of role, site, activity or password ends the user's sessions: rights never outlive a change.
     if (input.role || input.siteId !== undefined || input.active === false || passwordHash || input.teamIds)
       await deleteUserSessions(trx, id);
+    // A reset also lifts the login delays of the account, from every address (auth/login-throttle.ts).
+    if (passwordHash) await clearAccountAttempts(trx, before.email);
     await audit(trx, ctx, 'user.update', {
       targetType: 'user',
       targetId: id,

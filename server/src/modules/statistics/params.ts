@@ -8,6 +8,7 @@ import {
   StatisticsError,
   type GroupBy,
   type StatisticsFilter,
+  Uuid,
 } from '@jalon/core';
 import { z } from 'zod';
 import { AppError, parse } from '../../errors.js';
@@ -62,6 +63,11 @@ export const parseFilter = (query: unknown, now: Date, extraKeys: readonly strin
   const arr = list(q.arrondissements)?.map((a) => (/^\d{1,2}$/.test(a) ? Number(a) : Number.NaN));
   const input: Record<string, unknown> = { ...q, from: q.from ?? period.from, to: q.to ?? period.to };
   if (q.siteIds !== undefined) input.siteIds = list(q.siteIds) ?? [];
+  // A site is named by its id: anything else never reaches the database, whose uuid cast would fail (a 500).
+  if ((input.siteIds as string[] | undefined)?.some((id) => !Uuid.safeParse(id).success))
+    throw new AppError(422, 'invalid_filter', 'Identifiant de site invalide', {
+      siteIds: 'Identifiant de site invalide',
+    });
   if (q.arrondissements !== undefined) input.arrondissements = arr ?? [];
   try {
     return normaliseFilter(input as never);

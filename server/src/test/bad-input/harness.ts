@@ -107,6 +107,7 @@ const KNOWN_CODES = [
   'already_reviewed',
   'password_too_common',
   'too_many_attempts',
+  'password_change_required',
   'totp_required',
   'invalid_totp_code',
   'totp_enrolment_required',

@@ -52,9 +52,7 @@ export function LoginRoute() {
             </a>
           </div>
         ) : null}
-        <p className="fr-text--sm fr-mt-3w">
-          Mot de passe oublié ou compte verrouillé : contactez l’administrateur fonctionnel de Jalon.
-        </p>
+        <p className="fr-text--sm fr-mt-3w">Mot de passe oublié : contactez l’administrateur fonctionnel de Jalon.</p>
       </div>
     </div>
   );

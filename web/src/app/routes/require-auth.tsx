@@ -12,6 +12,9 @@ export function RequireAuth() {
   if (isPending) return <Loading />;
   if (error) return <ErrorAlert error={error} titleAs="h2" />;
   if (!me) return <Navigate to={paths.login.href(location.pathname + location.search)} replace />;
+  // A password chosen by an administrator is changed first: the server allows nothing else until then.
+  if (me.mustChangePassword && location.pathname !== paths.password.href())
+    return <Navigate to={paths.password.href()} replace />;
   // Admin and DPO without a second factor: the server allows only the enrolment, so the app shows only that page.
   const mustEnrol = me.secondFactor.required && !me.secondFactor.enrolled;
   if (mustEnrol && location.pathname !== paths.secondFactor.href())
