@@ -49,7 +49,7 @@ export async function listUpcoming(ctx: Ctx): Promise<RetentionUpcomingDto> {
  */
 export function extendRetention(ctx: Ctx, fileId: string, input: ExtendRetentionInput) {
   return ctx.db.transaction().execute(async (trx) => {
-    await loadNeedToKnowUsager(trx, ctx.actor, fileId, canExtendRetention);
+    await loadNeedToKnowUsager(trx, ctx.actor, fileId, canExtendRetention, { write: true });
     const max =
       input.kind === 'prolongation' ? RETENTION_PERIODS.dossier.maxHoldDays : RETENTION_PERIODS.dossier.maxArchiveDays;
     if (input.untilDate <= today(ctx.now) || input.untilDate > plusDays(ctx.now, max)) {

@@ -21,7 +21,7 @@ const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOStrin
  */
 export async function addMember(ctx: Ctx, id: string, input: AddMemberInput) {
   await ctx.db.transaction().execute(async (trx) => {
-    const target = await loadAuthorizedUsager(trx, ctx.actor, id, canUpdateUsagerSituation);
+    const target = await loadAuthorizedUsager(trx, ctx.actor, id, canUpdateUsagerSituation, { write: true });
     const file = await trx
       .selectFrom('case_file')
       .select(['household_id'])
@@ -106,7 +106,7 @@ export async function addMember(ctx: Ctx, id: string, input: AddMemberInput) {
 /** Records a departure (or a death): the membership is closed, never deleted. */
 export async function endMember(ctx: Ctx, id: string, memberId: string, input: EndMemberInput) {
   await ctx.db.transaction().execute(async (trx) => {
-    await loadAuthorizedUsager(trx, ctx.actor, id, canUpdateUsagerSituation);
+    await loadAuthorizedUsager(trx, ctx.actor, id, canUpdateUsagerSituation, { write: true });
     const m = await trx
       .selectFrom('household_member as m')
       .innerJoin('case_file as cf', 'cf.household_id', 'm.household_id')
@@ -151,7 +151,7 @@ export async function endMember(ctx: Ctx, id: string, memberId: string, input: E
 /** Names the référent and co-référents; previous assignments are closed, so the history is kept. */
 export async function setReferents(ctx: Ctx, id: string, input: SetReferentsInput) {
   await ctx.db.transaction().execute(async (trx) => {
-    const target = await loadAuthorizedUsager(trx, ctx.actor, id, canManageReferents);
+    const target = await loadAuthorizedUsager(trx, ctx.actor, id, canManageReferents, { write: true });
     const wanted = new Map<string, 'referent' | 'co_referent'>([[input.referentId, 'referent']]);
     for (const c of input.coReferentIds) wanted.set(c, 'co_referent');
     for (const userId of wanted.keys()) await assertSiteWorker(trx, target.siteId, userId, 'referentId');

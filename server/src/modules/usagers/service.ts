@@ -7,7 +7,7 @@ import {
   type CreateUsagerInput,
   type UpdateUsagerInput,
 } from '@jalon/core';
-import { loadAuthorizedUsager } from '../../access/load-authorized.js';
+import { assertWritable, loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { audit } from '../../audit/audit.js';
 import { diffFields } from '../../audit/diff.js';
 import type { Ctx } from '../../context.js';
@@ -166,6 +166,7 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
       throw forbidden('Vous ne pouvez pas modifier la situation de ce dossier');
     if (input.status && !canChangeUsagerStatus(ctx.actor, target))
       throw forbidden('Vous ne pouvez pas clore ou rouvrir ce dossier');
+    assertWritable(target);
     assertFieldsInProfile(await findSiteProfile(trx, target.siteId), {
       'identifiers.cafNumber': input.identifiers?.cafNumber,
       'identifiers.franceTravailId': input.identifiers?.franceTravailId,
