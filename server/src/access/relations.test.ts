@@ -123,3 +123,24 @@ describe('relations end with the organisation', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a write is authorised once, inside its transaction', () => {
+  it('answers with the file it wrote, without logging a read of it (the write is audited)', async () => {
+    const file = await createUsagerAs(t.app, ref);
+    const reads = async () =>
+      (await t.db.selectFrom('access_log').select('part').where('case_file_id', '=', file.id).execute()).length;
+    const before = await reads();
+    const res = await call(ref, 'PATCH', `/api/usagers/${file.id}`, { contact: { phone: '01 23 45 67 89' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data.full).toBeDefined();
+    expect(res.json().data.contact.phone).toBe('01 23 45 67 89');
+    expect(await reads()).toBe(before);
+    const audited = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('case_file_id', '=', file.id)
+      .where('action', 'like', 'usager.%')
+      .execute();
+    expect(audited.map((a) => a.action)).toContain('usager.update');
+  });
+});
