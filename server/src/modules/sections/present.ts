@@ -24,7 +24,7 @@ export function presentStatus(
   row: OpenedRow | undefined,
   readable = true,
 ): SectionStatusDto {
-  const base = { section, label: sectionLabel(section), shortLabel: SECTION_SHORT_LABELS[section] };
+  const base = { section, label: sectionLabel(section), shortLabel: SECTION_SHORT_LABELS[section], readable };
   if (!row)
     return {
       ...base,

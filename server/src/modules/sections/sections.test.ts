@@ -104,7 +104,7 @@ describe('sensitive sections', () => {
       reasonText: REASON.reasonText,
     });
     // docs/security.md, "Access: read vs write, relations": the team sees that it is open, not the reason's text.
-    expect(await mention(s.mate)).toMatchObject({ open: true, reasonText: null });
+    expect(await mention(s.mate)).toMatchObject({ open: true, reasonText: null, readable: false });
   });
 
   it('stores the content sealed, logs each read with the part name, and audits the changed fields only', async () => {
