@@ -1,4 +1,6 @@
+import { canReadFullUsager, type Actor } from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorizedFileIds } from './load-authorized.js';
 import { buildTestApp, type TestApp } from '../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestSite } from '../test/factories.js';
 
@@ -142,5 +144,29 @@ describe('a write is authorised once, inside its transaction', () => {
       .where('action', 'like', 'usager.%')
       .execute();
     expect(audited.map((a) => a.action)).toContain('usager.update');
+  });
+});
+
+describe('a set of files checked at once', () => {
+  it('keeps the ids the rule allows, in one target query, with the same relation rules (a stale link grants nothing)', async () => {
+    const stale = await buildUser(t.db, 'travailleur_social', siteB.id, [siteB.teamA]);
+    const [a, b] = [await createUsagerAs(t.app, ref), await createUsagerAs(t.app, ref)];
+    await t.db
+      .insertInto('case_file_referent')
+      .values({ case_file_id: a.id, user_id: stale.id, kind: 'co_referent', start_at: new Date('2026-01-01') })
+      .execute();
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const actor = (over: Partial<Actor>): Actor => ({
+      id: stale.id,
+      role: 'travailleur_social',
+      siteId: siteB.id,
+      teamIds: [],
+      ...over,
+    });
+    expect(
+      await authorizedFileIds(t.db, actor({ siteId: siteB.id }), [a.id, b.id, missing], canReadFullUsager),
+    ).toEqual([]);
+    const grant = actor({ siteId: siteB.id, motivatedFileIds: [b.id] });
+    expect(await authorizedFileIds(t.db, grant, [a.id, b.id, missing], canReadFullUsager)).toEqual([b.id]);
   });
 });
