@@ -19,4 +19,14 @@ describe('the declarative access spec', () => {
       for (const c of ['admin', 'dpo', 'ts_other_site', 'secretaire_other_site', 'responsable_other_site'] as const)
         expect(statusFor(r, c), `${r.route} ${c}`).toBe(404);
   });
+
+  it('a motivated access (break-glass) never writes on the file; a former référent answers as the workers of their new site', () => {
+    const writesOnFile = ACCESS_SPEC.filter((r) =>
+      /^(POST|PUT|PATCH|DELETE) \/api\/usagers\/:id\//.test(`${r.route}/`),
+    );
+    expect(writesOnFile.length).toBeGreaterThan(15);
+    for (const r of writesOnFile.filter((x) => !x.route.endsWith('/break-glass')))
+      expect(statusFor(r, 'break_glass'), r.route).toBeGreaterThanOrEqual(400);
+    for (const r of ACCESS_SPEC) expect(statusFor(r, 'former_referent'), r.route).toBe(statusFor(r, 'ts_other_site'));
+  });
 });

@@ -9,7 +9,8 @@ import type { Role } from '../domain/roles.js';
  * Callers are a role and a relation to the file under test (a file of team A on site A, whose référent is `referent`).
  * Missing and not visible both answer 404; visible but not allowed answers 403; no session answers 401.
  */
-export type AccessRelation = 'referent' | 'same_team' | 'same_site' | 'other_site' | 'none';
+export type AccessRelation =
+  'referent' | 'co_referent' | 'same_team' | 'same_site' | 'other_site' | 'break_glass' | 'former_referent' | 'none';
 
 export const ACCESS_CALLERS = {
   referent: { role: 'travailleur_social', relation: 'referent' },
@@ -23,7 +24,15 @@ export const ACCESS_CALLERS = {
   admin: { role: 'admin_fonctionnel', relation: 'none' },
   dpo: { role: 'dpo', relation: 'none' },
   anonymous: { role: null, relation: 'none' },
-} as const satisfies Record<string, { role: Role | null; relation: AccessRelation }>;
+  // The relation dimensions (docs/security.md, "Access: read vs write, relations"). Each answers like the caller it
+  // names in `like`, unless a route lists it: the spec states only where the relation changes the answer.
+  /** A worker of another team of the site, named co-référent: everything the référent does, but not author. */
+  co_referent: { role: 'travailleur_social', relation: 'co_referent', like: 'referent' },
+  /** A worker of another site holding an unexpired motivated access (break-glass) to the file: reads, never writes. */
+  break_glass: { role: 'travailleur_social', relation: 'break_glass', like: 'ts_other_site' },
+  /** Named co-référent while on site A, now on site B with the link still open: nothing more than site B's workers. */
+  former_referent: { role: 'travailleur_social', relation: 'former_referent', like: 'ts_other_site' },
+} as const satisfies Record<string, { role: Role | null; relation: AccessRelation; like?: string }>;
 
 export type AccessCaller = keyof typeof ACCESS_CALLERS;
 export const ACCESS_CALLER_IDS = Object.keys(ACCESS_CALLERS) as AccessCaller[];
@@ -52,9 +61,18 @@ export const PUBLIC_OR_SELF_ROUTES: readonly string[] = [
 export const ACCESS_SPEC: readonly RouteAccess[] = [
   {
     route: 'GET /api/usagers/:id',
-    allow: { referent: 200, ts_same_team: 200, ts_other_team: 200, secretaire: 200, responsable: 200, anonymous: 401 },
+    allow: {
+      break_glass: 200,
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 200,
+      secretaire: 200,
+      responsable: 200,
+      anonymous: 401,
+    },
     otherwise: 404,
     parts: {
+      break_glass: 'full',
       referent: 'full',
       ts_same_team: 'full',
       ts_other_team: 'general',
@@ -64,27 +82,67 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   },
   {
     route: 'PATCH /api/usagers/:id',
-    allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 200, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 403,
+      secretaire: 200,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'PATCH /api/usagers/:id#situation',
-    allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'POST /api/usagers/:id/members',
-    allow: { referent: 201, ts_same_team: 201, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 201,
+      ts_same_team: 201,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'PATCH /api/usagers/:id/members/:memberId',
-    allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'PUT /api/usagers/:id/referents',
-    allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 200, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 200,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   { route: 'GET /api/usagers/:id/consultations', allow: { referent: 200, anonymous: 401 }, otherwise: 404 },
@@ -117,32 +175,56 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'PATCH /api/admin/users/:id', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
   {
     route: 'GET /api/usagers/:id/journal',
-    allow: { referent: 200, ts_same_team: 200, ts_other_team: 200, secretaire: 200, responsable: 200, anonymous: 401 },
+    allow: {
+      break_glass: 200,
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 200,
+      secretaire: 200,
+      responsable: 200,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'POST /api/usagers/:id/journal',
-    allow: { referent: 201, ts_same_team: 201, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 201,
+      ts_same_team: 201,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'POST /api/usagers/:id/journal#accueil',
-    allow: { referent: 201, ts_same_team: 201, ts_other_team: 403, secretaire: 201, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 201,
+      ts_same_team: 201,
+      ts_other_team: 403,
+      secretaire: 201,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'PATCH /api/usagers/:id/journal/:entryId',
-    allow: { referent: 204, ts_same_team: 403, secretaire: 403, anonymous: 401 },
+    allow: { co_referent: 403, break_glass: 403, referent: 204, ts_same_team: 403, secretaire: 403, anonymous: 401 },
     otherwise: 404,
   },
   {
     route: 'POST /api/usagers/:id/journal/:entryId/delete',
-    allow: { referent: 204, ts_same_team: 403, secretaire: 403, anonymous: 401 },
+    allow: { co_referent: 403, break_glass: 403, referent: 204, ts_same_team: 403, secretaire: 403, anonymous: 401 },
     otherwise: 404,
   },
   {
     route: 'PUT /api/usagers/:id/journal/:entryId/status',
-    allow: { referent: 204, ts_same_team: 204, secretaire: 204, anonymous: 401 },
+    allow: { break_glass: 403, referent: 204, ts_same_team: 204, secretaire: 204, anonymous: 401 },
     otherwise: 404,
   },
   {
@@ -230,7 +312,7 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'GET /api/admin/registre', allow: { admin: 200, dpo: 200, anonymous: 401 }, otherwise: 404 },
   {
     route: 'GET /api/usagers/:id/sections',
-    allow: { referent: 200, ts_same_team: 200, anonymous: 401 },
+    allow: { break_glass: 200, referent: 200, ts_same_team: 200, anonymous: 401 },
     otherwise: 404,
   },
   {
@@ -240,7 +322,7 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   },
   {
     route: 'GET /api/usagers/:id/sections/:section',
-    allow: { referent: 200, ts_same_team: 200, anonymous: 401 },
+    allow: { break_glass: 200, referent: 200, ts_same_team: 200, anonymous: 401 },
     otherwise: 404,
   },
   {
@@ -256,6 +338,7 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   {
     route: 'POST /api/usagers/:id/break-glass',
     allow: {
+      break_glass: 409,
       referent: 409,
       ts_same_team: 409,
       ts_other_team: 201,
@@ -274,12 +357,24 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   },
   { route: 'POST /api/break-glass/:id/review', allow: { responsable: 200, dpo: 200, anonymous: 401 }, otherwise: 404 },
   { route: 'GET /api/notifications', allow: { anonymous: 401 }, otherwise: 200 },
-  { route: 'POST /api/notifications/:id/read', allow: { referent: 204, anonymous: 401 }, otherwise: 404 },
+  {
+    route: 'POST /api/notifications/:id/read',
+    allow: { co_referent: 404, referent: 204, anonymous: 401 },
+    otherwise: 404,
+  },
   // The person's right of access (docs/security.md, "Demandes d’accès (Access requests)"): a référent prints what the référent reads;
   // the request is recorded by the référent, the site's responsable or the DPO; the whole file is the DPO's.
   {
     route: 'GET /api/usagers/:id/access-export',
-    allow: { referent: 200, ts_same_team: 403, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 200,
+      ts_same_team: 403,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
@@ -298,7 +393,11 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'GET /api/dpo/access-requests', allow: { dpo: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'GET /api/dpo/access-requests/:id/export', allow: { dpo: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'GET /api/auth/oidc', allow: {}, otherwise: 200 },
-  { route: 'GET /api/usagers/:id/shares', allow: { referent: 200, ts_same_team: 200, anonymous: 401 }, otherwise: 404 },
+  {
+    route: 'GET /api/usagers/:id/shares',
+    allow: { break_glass: 200, referent: 200, ts_same_team: 200, anonymous: 401 },
+    otherwise: 404,
+  },
   {
     route: 'POST /api/usagers/:id/shares',
     allow: { referent: 201, ts_same_team: 201, anonymous: 401 },
@@ -306,7 +405,7 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   },
   {
     route: 'GET /api/usagers/:id/shares/:shareId/extract.pdf',
-    allow: { referent: 200, ts_same_team: 200, anonymous: 401 },
+    allow: { break_glass: 200, referent: 200, ts_same_team: 200, anonymous: 401 },
     otherwise: 404,
   },
   {
@@ -331,24 +430,62 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'GET /api/auth/oidc/callback', allow: {}, otherwise: 404 },
   {
     route: 'GET /api/usagers/:id/history',
-    allow: { referent: 200, ts_same_team: 200, anonymous: 401 },
+    allow: { break_glass: 200, referent: 200, ts_same_team: 200, anonymous: 401 },
     otherwise: 404,
   },
   {
     route: 'GET /api/usagers/:id/restrictions',
-    allow: { referent: 200, ts_same_team: 200, ts_other_team: 200, secretaire: 200, responsable: 200, anonymous: 401 },
+    allow: {
+      break_glass: 200,
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 200,
+      secretaire: 200,
+      responsable: 200,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'POST /api/usagers/:id/restrictions',
-    allow: { referent: 201, ts_same_team: 403, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 201,
+      ts_same_team: 403,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'POST /api/usagers/:id/restrictions/:restrictionId/lift',
-    allow: { referent: 200, ts_same_team: 403, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 200,
+      ts_same_team: 403,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
 ];
 
-export const statusFor = (r: RouteAccess, caller: AccessCaller): number => r.allow[caller] ?? r.otherwise;
+const likeOf = (caller: AccessCaller): AccessCaller | undefined => {
+  const c = ACCESS_CALLERS[caller];
+  return 'like' in c ? c.like : undefined;
+};
+
+export const statusFor = (r: RouteAccess, caller: AccessCaller): number => {
+  const like = likeOf(caller);
+  return r.allow[caller] ?? (like ? statusFor(r, like) : r.otherwise);
+};
+
+/** The part of the file a caller is shown, following `like` as the statuses do. */
+export const partFor = (r: RouteAccess, caller: AccessCaller): 'full' | 'general' | undefined => {
+  const like = likeOf(caller);
+  return r.parts?.[caller] ?? (like && statusFor(r, caller) === statusFor(r, like) ? partFor(r, like) : undefined);
+};

@@ -91,12 +91,19 @@ describe('journal entry access', () => {
     expect(canCreateEntry(actorFor(rel), file, type)).toBe(ok);
   });
 
-  it('only the author edits; the appointment status is open to the team and the secretary', () => {
+  it('only the author edits, while following the file; the appointment status is open to the team and the secretary', () => {
     const rdv = entry('rendez_vous', 'referents');
-    expect(entryAbilities(actorFor('author'), file, rdv)).toEqual({
+    expect(entryAbilities({ ...actorFor('author'), teamIds: ['ta'] }, file, rdv)).toEqual({
       readNote: true,
       edit: true,
       delete: true,
+      setStatus: true,
+    });
+    // The author who no longer follows the file (moved to team tb) keeps the appointment's status, not the edit.
+    expect(entryAbilities(actorFor('author'), file, rdv)).toEqual({
+      readNote: true,
+      edit: false,
+      delete: false,
       setStatus: true,
     });
     expect(entryAbilities(actorFor('referent'), file, rdv)).toEqual({

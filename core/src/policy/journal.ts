@@ -35,14 +35,23 @@ export const canReadEntryNote = (a: Actor, f: UsagerTarget, e: EntryTarget): boo
 export const canCreateEntry = (a: Actor, f: UsagerTarget, type: EntryType): boolean =>
   followsUsager(a, f) || (isSecretaryOfSite(a, f) && SECRETARY_ENTRY_TYPES.includes(type));
 
-/** Only the author rewrites or deletes an entry (history kept after 24 h, soft delete with a reason). */
+/**
+ * Only the author rewrites or deletes an entry (history kept after 24 h, soft delete with a reason), and only while
+ * they may still write it: following the file, or the site's secretary for her entry types. An author who left the
+ * team or the site keeps no write on their old entries.
+ */
 export const canEditEntry = (a: Actor, f: UsagerTarget, e: EntryTarget): boolean =>
-  isAuthor(a, e) && canReadEntryHeader(a, f, e);
+  isAuthor(a, e) && canCreateEntry(a, f, e.type);
 
-/** Appointment status (honoré, non venu…): its worker, the following team, and the site's secretaries who receive. */
+/**
+ * Appointment status (honoré, non venu…): its worker, the following team, and the site's secretaries who receive;
+ * the author or the named worker only while on the file's site.
+ */
 export const canSetAppointmentStatus = (a: Actor, f: UsagerTarget, e: EntryTarget): boolean =>
   e.type === 'rendez_vous' &&
-  (isAuthor(a, e) || e.workerIds.includes(a.id) || followsUsager(a, f) || isSecretaryOfSite(a, f));
+  ((sameSite(a, f) && (isAuthor(a, e) || e.workerIds.includes(a.id))) ||
+    followsUsager(a, f) ||
+    isSecretaryOfSite(a, f));
 
 /** A secretary never writes notes: the entry she records has none. */
 export const canWriteNote = (a: Actor): boolean => a.role === 'travailleur_social';

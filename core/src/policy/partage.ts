@@ -1,13 +1,15 @@
 import type { Actor, UsagerTarget } from './actor.js';
-import { canReadFullUsager, isReferentOn } from './usager.js';
+import { canReadFullUsager, followsUsager, isReferentOn } from './usager.js';
 
 /**
  * Partage and retention (issue 5). Shares and consents belong to the file's need-to-know: those who read the whole
- * file (référents, their team). Secretaries, other teams and other sites get 404.
+ * file (référents, their team, a motivated access while it lasts) read them; only those who follow the file create a
+ * share or record and withdraw a consent — a motivated access is read only. Secretaries, other teams and other sites
+ * get 404.
  */
 export const canReadShares = (a: Actor, f: UsagerTarget): boolean => canReadFullUsager(a, f);
-export const canCreateShare = (a: Actor, f: UsagerTarget): boolean => canReadFullUsager(a, f);
-export const canManageConsents = (a: Actor, f: UsagerTarget): boolean => canReadFullUsager(a, f);
+export const canCreateShare = (a: Actor, f: UsagerTarget): boolean => followsUsager(a, f);
+export const canManageConsents = (a: Actor, f: UsagerTarget): boolean => followsUsager(a, f);
 
 /** The référents (and co-référents) decide whether a file stays active longer than 2 years after the last contact. */
 export const canExtendRetention = (a: Actor, f: UsagerTarget): boolean =>

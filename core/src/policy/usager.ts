@@ -8,8 +8,11 @@ import type { Actor, UsagerTarget } from './actor.js';
 
 const sameSite = (a: Actor, f: UsagerTarget): boolean => a.siteId !== null && a.siteId === f.siteId;
 
-/** Référent or co-référent currently named on the file. */
-export const isReferentOn = (a: Actor, f: UsagerTarget): boolean => f.referentIds.includes(a.id);
+/**
+ * Référent or co-référent currently named on the file, and working on the file's site today: a link left over from
+ * before a move never counts (docs/security.md, "Access: read vs write, relations").
+ */
+export const isReferentOn = (a: Actor, f: UsagerTarget): boolean => sameSite(a, f) && f.referentIds.includes(a.id);
 
 /** The worker shares a team with the file's team or with one of its référents. */
 export const sharesTeamWith = (a: Actor, f: UsagerTarget): boolean => {
@@ -25,9 +28,12 @@ export const canSearchUsagers = (a: Actor): boolean => SITE_ROLES.includes(a.rol
 export const canCreateUsager = (a: Actor): boolean =>
   (a.role === 'travailleur_social' || a.role === 'secretaire') && a.siteId !== null;
 
-/** Those who follow the file: référents, and social workers of a référent's team on the same site. They write. */
+/**
+ * Those who follow the file: référents, and social workers of a référent's team on the same site. Every write on the
+ * file's content requires following it; a motivated access never does (docs/security.md, "Access: read vs write").
+ */
 export const followsUsager = (a: Actor, f: UsagerTarget): boolean =>
-  a.role === 'travailleur_social' && (isReferentOn(a, f) || (sameSite(a, f) && sharesTeamWith(a, f)));
+  a.role === 'travailleur_social' && sameSite(a, f) && (isReferentOn(a, f) || sharesTeamWith(a, f));
 
 /** An unexpired motivated access (break-glass) of a worker or a site manager to this file: read only. */
 export const hasMotivatedAccess = (a: Actor, f: UsagerTarget): boolean =>

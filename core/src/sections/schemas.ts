@@ -112,7 +112,10 @@ export interface SectionStatusDto {
   openedBy: string | null;
   reasonCode: string | null;
   reasonLabel: string | null;
+  /** Null for who may not read the section (docs/security.md, "Access: read vs write, relations"). */
   reasonText: string | null;
+  /** The caller reads this section's content (référents, its opener, a motivated access; a closed one: who follows). */
+  readable: boolean;
 }
 export interface SectionsDto {
   profile: keyof typeof SITE_PROFILES;

@@ -61,7 +61,7 @@ describe('sensitive sections', () => {
     expect(body.safeParse({ version: 0, data: { traitement: 'x' } }).success).toBe(false);
   });
 
-  it('follow the need-to-know of the full part; only the admin sets a site profile', () => {
+  it('a closed section follows those who follow the file; only the admin sets a site profile', () => {
     const file: UsagerTarget = {
       siteId: 's1',
       teamId: 't1',
@@ -87,8 +87,8 @@ describe('sensitive sections', () => {
       [actor({ role: 'admin_fonctionnel', siteId: null }), false],
     ];
     for (const [a, ok] of cases) {
-      expect(canReadSensitiveSection(a, file), JSON.stringify(a)).toBe(ok);
-      expect(canWriteSensitiveSection(a, file), JSON.stringify(a)).toBe(ok);
+      expect(canReadSensitiveSection(a, file, { openedById: null }), JSON.stringify(a)).toBe(ok);
+      expect(canWriteSensitiveSection(a, file, { openedById: null }), JSON.stringify(a)).toBe(ok);
     }
     expect(canSetSiteProfile(actor({ role: 'admin_fonctionnel', siteId: null }))).toBe(true);
     expect(canSetSiteProfile(actor({ role: 'responsable' }))).toBe(false);

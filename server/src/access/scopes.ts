@@ -7,12 +7,15 @@ import type { DB } from '../db/schema.js';
  */
 
 /**
- * "Ma file active": files with a contact in the last 12 months where the actor is référent or co-référent,
- * or took part in a journal entry during those months. For the worker only.
+ * "Ma file active": files of the actor's site today with a contact in the last 12 months where the actor is référent
+ * or co-référent, or took part in a journal entry during those months. For the worker only. A file of a site the
+ * actor left never stays in the list (docs/security.md, "Access: read vs write, relations").
  */
 export const myActiveFiles = (actor: Actor, now: Date) => (eb: ExpressionBuilder<DB, 'case_file'>) => {
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
+  if (actor.siteId === null) return eb.lit(false);
   return eb.and([
+    eb('case_file.site_id', '=', actor.siteId),
     eb('case_file.last_contact_at', '>=', yearAgo),
     eb('case_file.retention_state', '=', 'active'),
     eb.or([

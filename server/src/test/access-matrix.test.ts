@@ -2,6 +2,7 @@ import {
   ACCESS_CALLER_IDS,
   ACCESS_SPEC,
   PUBLIC_OR_SELF_ROUTES,
+  partFor,
   statusFor,
   type AccessCaller,
   type Role,
@@ -51,6 +52,83 @@ let partnerId = '';
 /** A file of the référent with one share and one consent (partage routes). */
 const partage: Partage = { fileId: '', shareId: '', consentId: '' };
 
+/**
+ * The relation of the callers that have one to a file of the référent (docs/security.md, "Access: read vs write,
+ * relations"): the co-référent is named, the break-glass holder asks for (and gets) a motivated access, and the former
+ * référent keeps a link left open from before their move to site B (as an older version left it; a move now ends it).
+ */
+async function relate(who: Who, fileId: string) {
+  const ref = sessions.get('referent') as Session;
+  if (who === 'co_referent') {
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/usagers/${fileId}/referents`,
+      headers: ref.send,
+      payload: { referentId: users.referent?.id, coReferentIds: [users.co_referent?.id] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  } else if (who === 'break_glass') {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${fileId}/break-glass`,
+      headers: (sessions.get('break_glass') as Session).send,
+      payload: BREAK_GLASS,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  } else if (who === 'former_referent') {
+    await t.db
+      .insertInto('case_file_referent')
+      .values({
+        case_file_id: fileId,
+        user_id: users.former_referent?.id ?? '',
+        kind: 'co_referent',
+        start_at: new Date('2026-01-01'),
+      })
+      .execute();
+  }
+}
+const RELATED: Who[] = ['co_referent', 'break_glass', 'former_referent'];
+
+/**
+ * A fresh file of the référent for a route on a file (with a member or an appointment when the route needs one), and
+ * the caller's relation to it; routes elsewhere get none, which keeps the suite fast.
+ */
+async function freshFile(route: string, who: Who) {
+  const none = { fileId: '', memberId: '', entryId: '' };
+  if (!/ \/api\/(usagers|retention\/archive)\/:id\b/.test(route)) return none;
+  const ref = sessions.get('referent') as Session;
+  const fileId = (await createUsagerAs(t.app, ref)).id;
+  let memberId = '';
+  if (route.includes(':memberId')) {
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${fileId}/members`,
+      headers: ref.send,
+      payload: {
+        person: { birthName: 'Membre', firstNames: 'Alex', birthDate: '2001-01-01' },
+        relationship: '7',
+        startDate: '2024-01-01',
+      },
+    });
+    const members = (added.json() as { data: { full: { household: { members: Member[] } } } }).data.full.household
+      .members;
+    memberId = members.find((m) => m.relationship.code === '7')?.memberId ?? '';
+  }
+  let entryId = '';
+  if (route.includes(':entryId')) {
+    const entry = await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${fileId}/journal`,
+      headers: ref.send,
+      payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    entryId = (entry.json() as { id: string }).id;
+  }
+  await relate(who, fileId);
+  return { fileId, memberId, entryId };
+}
+type Member = { memberId: string; relationship: { code: string } };
+
 beforeAll(async () => {
   t = await buildTestApp();
   siteA = await buildSite(t.db);
@@ -69,6 +147,17 @@ beforeAll(async () => {
     admin: await mk('admin_fonctionnel', null),
     dpo: await mk('dpo', null),
     victim: await mk('secretaire', siteA),
+    co_referent: await mk('travailleur_social', siteA, [
+      (
+        await t.db
+          .insertInto('team')
+          .values({ site_id: siteA.id, name: 'Équipe C' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    ]),
+    break_glass: await mk('travailleur_social', siteB, [siteB.teamA]),
+    former_referent: await mk('travailleur_social', siteB, [siteB.teamB]),
   };
   for (const w of WHO) sessions.set(w, w === 'anonymous' ? null : await loginAs(t.app, users[w] as TestUser));
   partnerId = (
@@ -131,6 +220,9 @@ beforeAll(async () => {
     });
     restrictions.push({ fileId: f.id, id: (r.json() as { id: string }).id });
   }
+  // The fixture files the share and lift routes use: each related caller holds its relation on them too.
+  for (const fileId of [partage.fileId, ...restrictions.map((r) => r.fileId)])
+    for (const who of RELATED) await relate(who, fileId);
 });
 afterAll(() => t.close());
 
@@ -150,35 +242,9 @@ describe('access matrix: route × caller → status', () => {
     if (!c) continue;
     describe(spec.route, () => {
       it.each(WHO)('%s', async (who) => {
-        const referentSession = sessions.get('referent') as Session;
-        const file = await createUsagerAs(t.app, referentSession);
-        const added = await t.app.inject({
-          method: 'POST',
-          url: `/api/usagers/${file.id}/members`,
-          headers: referentSession.send,
-          payload: {
-            person: { birthName: 'Membre', firstNames: 'Alex', birthDate: '2001-01-01' },
-            relationship: '7',
-            startDate: '2024-01-01',
-          },
-        });
-        const memberId =
-          (
-            added.json() as {
-              data: { full: { household: { members: { memberId: string; relationship: { code: string } }[] } } };
-            }
-          ).data.full.household.members.find((m) => m.relationship.code === '7')?.memberId ?? '';
-        const entry = await t.app.inject({
-          method: 'POST',
-          url: `/api/usagers/${file.id}/journal`,
-          headers: referentSession.send,
-          payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
-        });
-        const entryId = (entry.json() as { id: string }).id;
+        const file = await freshFile(spec.route, who);
         const ctx = {
-          fileId: file.id,
-          memberId,
-          entryId,
+          ...file,
           partnerId,
           referentId: users.referent?.id ?? '',
           siteId: siteA.id,
@@ -195,7 +261,7 @@ describe('access matrix: route × caller → status', () => {
           payload: c.body ? (c.body(ctx) as object) : undefined,
         });
         expect(res.statusCode, res.body).toBe(statusFor(spec, who));
-        const part = spec.parts?.[who];
+        const part = partFor(spec, who);
         if (part)
           expect(
             (res.json() as { data: { full?: unknown } }).data.full !== undefined,

@@ -101,16 +101,13 @@ export async function collectExport(
     journalOfFile(trx, id),
     all || canReadConsultations(a, target) ? consultationsOfFile(trx, id) : Promise.resolve([]),
     all || canReadShares(a, target) ? sharesOfFile(trx, id) : Promise.resolve(null),
-    all || canReadSensitiveSection(a, target) ? openSectionsForExport(trx, id) : Promise.resolve([]),
+    openSectionsForExport(trx, id, undefined, (s) => all || canReadSensitiveSection(a, target, s)),
     moduleParts(trx, ctx, id, scope),
   ]);
-  // The person is owed the whole file part: the DPO presents it with every read ability; a référent reads it anyway.
-  const can = {
-    ...usagerAbilities(a, target),
-    readGeneral: true,
-    readFull: all || usagerAbilities(a, target).readFull,
-  };
-  const file = presentUsager(row, referents, members, can).data;
+  // The person is owed the whole file: the DPO's export asks for the full part by its own rule (the recorded request),
+  // with the caller's real abilities; a référent's print shows what the référent reads.
+  const can = usagerAbilities(a, target);
+  const file = presentUsager(row, referents, members, can, all || can.readFull ? 'full' : 'general').data;
   if (!file.full) throw notFound('Dossier');
   return {
     generatedAt: ctx.now.toISOString(),

@@ -12,7 +12,7 @@ import {
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../errors.js';
-import { findUsagerTarget } from '../usagers/queries.js';
+import { findFileTarget } from '../../access/targets.js';
 import { presentNotification, presentQueueItem } from './present.js';
 import { countUnread, findNotifications, findQueue } from './queries.js';
 
@@ -23,7 +23,7 @@ import { countUnread, findNotifications, findQueue } from './queries.js';
  */
 export async function requestBreakGlass(ctx: Ctx, fileId: string, input: BreakGlassInput): Promise<BreakGlassGrantDto> {
   return ctx.db.transaction().execute(async (trx) => {
-    const target = await findUsagerTarget(trx, fileId);
+    const target = await findFileTarget(trx, fileId);
     if (!target) throw notFound('Dossier');
     const { role } = ctx.actor;
     if (role !== 'travailleur_social' && role !== 'responsable') {

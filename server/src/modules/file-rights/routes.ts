@@ -3,13 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { ctxOf } from '../../app.js';
 import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
-import { limitationGuard } from './guard.js';
 import { listHistory } from './history.js';
 import { createRestriction, liftRestriction, listRestrictions } from './service.js';
 
 /** The usager's rights on the file (issue 5): rectification history, limitation and opposition flags. */
 export async function fileRightsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.addHook('preHandler', limitationGuard(deps));
   app.get('/api/usagers/:id/history', async (req) => listHistory(ctxOf(req, deps), parse(IdParams, req.params).id));
   app.get('/api/usagers/:id/restrictions', async (req) =>
     listRestrictions(ctxOf(req, deps), parse(IdParams, req.params).id),

@@ -12,11 +12,11 @@ import {
   type AppointmentStatus,
   type CreateEntryInput,
   type UpdateEntryInput,
-  type UsagerTarget,
 } from '@jalon/core';
 import { randomUUID } from 'node:crypto';
-import { loadAuthorizedUsager } from '../../access/load-authorized.js';
+import { assertWritable, loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { audit } from '../../audit/audit.js';
+import type { FileTarget } from '../../access/targets.js';
 import type { Ctx } from '../../context.js';
 import { openText, sealText } from '../../crypto/index.js';
 import type { Queryable } from '../../db/schema.js';
@@ -101,6 +101,7 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
     const file = await loadAuthorizedUsager(trx, ctx.actor, fileId, canReadGeneralUsager);
     if (!canCreateEntry(ctx.actor, file, input.type))
       throw forbidden('Votre profil ne permet pas d’enregistrer ce type d’entrée sur ce dossier');
+    assertWritable(file);
     const flagCount = checkNote(ctx, input.note, input.confirmFlags);
     await checkMotifs(trx, input.motifs);
     await checkSiteUsers(trx, file.siteId, input.workerIds, 'workerIds');
@@ -226,6 +227,7 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
     assertVisible(ctx, file, row);
     if (!canEditEntry(ctx.actor, file, targetOf(row)))
       throw forbidden('Seul·e l’auteur·rice modifie une entrée du journal');
+    assertWritable(file);
     if (input.version !== row.version)
       throw conflict(
         'version_conflict',
@@ -278,7 +280,7 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
   });
 }
 
-function assertVisible(ctx: Ctx, file: UsagerTarget, row: Parameters<typeof targetOf>[0]) {
+function assertVisible(ctx: Ctx, file: FileTarget, row: Parameters<typeof targetOf>[0]) {
   // An entry whose header the caller may not see does not exist for them.
   if (!canReadEntryHeader(ctx.actor, file, targetOf(row))) throw notFound('Entrée');
 }
@@ -290,6 +292,7 @@ export async function deleteEntry(ctx: Ctx, fileId: string, entryId: string, rea
     assertVisible(ctx, file, row);
     if (!canEditEntry(ctx.actor, file, targetOf(row)))
       throw forbidden('Seul·e l’auteur·rice supprime une entrée du journal');
+    assertWritable(file);
     await trx
       .updateTable('journal_entry')
       .set({ deleted_at: ctx.now, deleted_by: ctx.actor.id, deleted_reason: reason })
@@ -313,6 +316,7 @@ export async function setAppointmentStatus(ctx: Ctx, fileId: string, entryId: st
         ? forbidden('Vous ne pouvez pas changer le statut de ce rendez-vous')
         : unprocessable('not_appointment', 'Cette entrée n’est pas un rendez-vous');
     }
+    assertWritable(file);
     await trx
       .updateTable('journal_entry')
       .set({ appointment_status: status, updated_at: ctx.now, version: row.version + 1 })

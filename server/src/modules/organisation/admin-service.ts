@@ -10,6 +10,7 @@ import { deleteUserSessions } from '../../auth/sessions.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, notFound, unprocessable } from '../../errors.js';
+import { endReferentLinksOutside } from './referent-links.js';
 
 const isUniqueViolation = (e: unknown) =>
   typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
@@ -268,6 +269,13 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
         .insertInto('user_team')
         .values(teamIds.map((t) => ({ user_id: id, team_id: t })))
         .execute();
+    if (input.role !== undefined || input.siteId !== undefined || input.teamIds !== undefined)
+      await endReferentLinksOutside(trx, ctx, id, {
+        role,
+        siteId,
+        teamIds,
+        leftTeamIds: currentTeams.filter((t) => !teamIds.includes(t)),
+      });
     // A change of role, site, activity or password ends the user's sessions: rights never outlive a change.
     if (input.role || input.siteId !== undefined || input.active === false || passwordHash || input.teamIds)
       await deleteUserSessions(trx, id);

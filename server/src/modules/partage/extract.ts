@@ -1,6 +1,7 @@
 import {
   ENTRY_TYPE_LABELS,
   LEGAL_GROUNDS,
+  canReadSensitiveSection,
   canReadShares,
   isSensitiveShareSection,
   labelOf,
@@ -18,7 +19,7 @@ import { openSectionsForExport } from '../sections/export.js';
 import { displayName } from '../usagers/present.js';
 import { findActiveReferents, findMembers, findUsagerRow, type UsagerRow } from '../usagers/queries.js';
 import { renderExtractPdf, type ExtractDocument, type ExtractSection } from './extract-pdf.js';
-import { findShare, journalForExtract } from './queries.js';
+import { findSectionOpeners, findShare, journalForExtract } from './queries.js';
 
 const fr = (d: Date | string | null): string =>
   d ? new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' }).format(new Date(d)) : '—';
@@ -34,9 +35,17 @@ type Sensitive = Awaited<ReturnType<typeof openSectionsForExport>>;
 function sectionOf(
   s: ShareableSection,
   row: UsagerRow,
-  load: { referents: Referents; members: Members; journal: Journal; motifs: Map<string, string>; sensitive: Sensitive },
+  load: {
+    referents: Referents;
+    members: Members;
+    journal: Journal;
+    motifs: Map<string, string>;
+    sensitive: Sensitive;
+    hidden: ReadonlySet<string>;
+  },
 ): ExtractSection {
   const label = shareableSectionLabel(s);
+  if (load.hidden.has(s)) return { label, rows: [['Section', 'réservée aux référents et à qui l’a ouverte']] };
   if (isSensitiveShareSection(s)) {
     const opened = load.sensitive.find((x) => x.section === s);
     return {
@@ -162,13 +171,19 @@ export async function shareExtractPdf(
   fileId: string,
   shareId: string,
 ): Promise<{ pdf: Buffer; fileName: string }> {
-  await loadNeedToKnowUsager(ctx.db, ctx.actor, fileId, canReadShares);
+  const target = await loadNeedToKnowUsager(ctx.db, ctx.actor, fileId, canReadShares);
   const share = await findShare(ctx.db, fileId, shareId);
   const row = await findUsagerRow(ctx.db, fileId);
   if (!share || !row) throw notFound('Partage');
   const sections = share.sections as ShareableSection[];
   const needs = new Set(sections);
-  const sensitiveShared = sections.filter(isSensitiveShareSection);
+  // A sensitive section is read into the extract only for who reads it on the file (référents, its opener, a
+  // motivated access): docs/security.md, "Access: read vs write, relations".
+  const openers = await findSectionOpeners(ctx.db, fileId, sections.filter(isSensitiveShareSection));
+  const hidden = new Set(
+    [...openers].filter(([, by]) => !canReadSensitiveSection(ctx.actor, target, { openedById: by })).map(([s]) => s),
+  );
+  const sensitiveShared = sections.filter(isSensitiveShareSection).filter((s) => !hidden.has(s));
   const [referents, members, journal, motifs, sensitive] = await Promise.all([
     needs.has('followUp') ? findActiveReferents(ctx.db, fileId) : Promise.resolve([]),
     needs.has('members') ? findMembers(ctx.db, row.household_id) : Promise.resolve([]),
@@ -186,7 +201,7 @@ export async function shareExtractPdf(
       ['Sections partagées', sections.map(shareableSectionLabel).join(', ')],
       ['Enregistré par', share.created_by_name],
     ],
-    sections: sections.map((s) => sectionOf(s, row, { referents, members, journal, motifs, sensitive })),
+    sections: sections.map((s) => sectionOf(s, row, { referents, members, journal, motifs, sensitive, hidden })),
     footer:
       'Informations couvertes par le secret professionnel, partagées dans la limite de ce qui est strictement nécessaire (CASF L121-6-2, L226-2-2 ; CSP L1110-4). Ne pas transmettre à un tiers.',
   };

@@ -1,3 +1,4 @@
+import type { SensitiveSection } from '@jalon/core';
 import type { Queryable } from '../../db/schema.js';
 
 /** Shares and consents of one file (explicit columns, style rule 9). */
@@ -73,3 +74,15 @@ export const journalForExtract = (db: Queryable, caseFileId: string) =>
     .orderBy('occurred_at', 'desc')
     .limit(500)
     .execute();
+
+/** Who opened each of these sensitive sections of the file (open ones only): the section's access rule needs it. */
+export async function findSectionOpeners(db: Queryable, fileId: string, sections: readonly SensitiveSection[]) {
+  if (!sections.length) return new Map<SensitiveSection, string>();
+  const rows = await db
+    .selectFrom('case_file_section')
+    .select(['section', 'opened_by'])
+    .where('case_file_id', '=', fileId)
+    .where('section', 'in', [...sections])
+    .execute();
+  return new Map(rows.map((r) => [r.section, r.opened_by]));
+}

@@ -20,7 +20,7 @@ import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../errors.js';
 import { presentConsent, presentShare } from './present.js';
-import { findConsent, findShare, listConsents, listShares } from './queries.js';
+import { findConsent, findSectionOpeners, findShare, listConsents, listShares } from './queries.js';
 
 /**
  * A sensitive section goes into a share only when it is open on the file and the author may read it: a closed section
@@ -35,22 +35,14 @@ async function assertSensitiveSectionsShareable(
 ) {
   const sensitive = sections.filter(isSensitiveShareSection);
   if (!sensitive.length) return;
-  if (!canReadSensitiveSection(ctx.actor, target)) {
+  const opened = await findSectionOpeners(trx, fileId, sensitive);
+  // Only the sections the author reads (référents and the section's opener) may leave the file.
+  if (sensitive.some((s) => !canReadSensitiveSection(ctx.actor, target, { openedById: opened.get(s) ?? null }))) {
     throw unprocessable('section_not_shareable', 'Vous ne pouvez pas partager les sections sensibles de ce dossier', {
       sections: 'Sections sensibles non accessibles',
     });
   }
-  const open = new Set(
-    (
-      await trx
-        .selectFrom('case_file_section')
-        .select('section')
-        .where('case_file_id', '=', fileId)
-        .where('section', 'in', sensitive)
-        .execute()
-    ).map((r) => r.section),
-  );
-  const closed = sensitive.filter((s) => !open.has(s));
+  const closed = sensitive.filter((s) => !opened.has(s));
   if (closed.length) {
     const names = closed.map((s) => `« ${shareableSectionLabel(s)} »`).join(', ');
     throw unprocessable(
@@ -80,7 +72,7 @@ export async function listPartage(ctx: Ctx, fileId: string): Promise<PartageList
  */
 export function createShare(ctx: Ctx, fileId: string, input: CreateShareInput): Promise<ShareDto> {
   return ctx.db.transaction().execute(async (trx) => {
-    const target = await loadNeedToKnowUsager(trx, ctx.actor, fileId, canCreateShare);
+    const target = await loadNeedToKnowUsager(trx, ctx.actor, fileId, canCreateShare, { write: true });
     await assertSensitiveSectionsShareable(trx, ctx, target, fileId, input.sections);
     if (input.consentId) {
       const c = await findConsent(trx, fileId, input.consentId);
@@ -127,7 +119,7 @@ export function createShare(ctx: Ctx, fileId: string, input: CreateShareInput): 
 
 export function createConsent(ctx: Ctx, fileId: string, input: CreateConsentInput): Promise<ConsentDto> {
   return ctx.db.transaction().execute(async (trx) => {
-    await loadNeedToKnowUsager(trx, ctx.actor, fileId, canManageConsents);
+    await loadNeedToKnowUsager(trx, ctx.actor, fileId, canManageConsents, { write: true });
     const row = await trx
       .insertInto('consent')
       .values({
@@ -153,7 +145,7 @@ export function withdrawConsent(
   input: WithdrawConsentInput,
 ): Promise<ConsentDto> {
   return ctx.db.transaction().execute(async (trx) => {
-    await loadNeedToKnowUsager(trx, ctx.actor, fileId, canManageConsents);
+    await loadNeedToKnowUsager(trx, ctx.actor, fileId, canManageConsents, { write: true });
     const c = await findConsent(trx, fileId, consentId);
     if (!c) throw notFound('Consentement');
     if (input.withdrawnDate < c.given_on) {

@@ -7,6 +7,7 @@ import { pdfText } from '../../test/pdf-text.js';
 
 let t: TestApp;
 let ref: Session;
+let mate: Session;
 let fileId = '';
 const REASON = { reasonCode: 'acces_droits', reasonText: 'Demande de complémentaire santé solidaire' };
 const SANTE = { healthCoverage: 'puma_css', gp: { declared: true, name: 'Dr Zorglub-Martin' } };
@@ -24,6 +25,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   const site = await buildSite(t.db);
   ref = await loginAs(t.app, await buildUser(t.db, 'travailleur_social', site.id, [site.teamA]));
+  mate = await loginAs(t.app, await buildUser(t.db, 'travailleur_social', site.id, [site.teamA]));
   fileId = (await createUsagerAs(t.app, ref, minimalUsager({ birthName: 'Sensiblenom' }))).id;
 });
 afterAll(() => t.close());
@@ -71,5 +73,26 @@ describe('sharing a sensitive section', () => {
     expect(after.length - before.length).toBe(2);
     expect(after.map((r) => r.part)).toContain('section_sante');
     expect(after.map((r) => r.part)).not.toContain('section_langue');
+  });
+
+  it('a member of the team who does not read the section gets the extract without it, and cannot share it', async () => {
+    const shared = (await call('GET', `/api/usagers/${fileId}/shares`)).json().shares as { id: string }[];
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/usagers/${fileId}/shares/${shared[0]?.id}/extract.pdf`,
+      headers: mate.get,
+    });
+    expect(pdf.statusCode).toBe(200);
+    const { text } = await pdfText(pdf.rawPayload);
+    expect(text).not.toContain('Zorglub-Martin');
+    expect(text).toContain('réservée aux référents');
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${fileId}/shares`,
+      headers: mate.send,
+      payload: share(['identity', 'sante']),
+    });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().error.code).toBe('section_not_shareable');
   });
 });

@@ -49,7 +49,7 @@ export async function listUpcoming(ctx: Ctx): Promise<RetentionUpcomingDto> {
  */
 export function extendRetention(ctx: Ctx, fileId: string, input: ExtendRetentionInput) {
   return ctx.db.transaction().execute(async (trx) => {
-    await loadNeedToKnowUsager(trx, ctx.actor, fileId, canExtendRetention);
+    await loadNeedToKnowUsager(trx, ctx.actor, fileId, canExtendRetention, { write: true });
     const max =
       input.kind === 'prolongation' ? RETENTION_PERIODS.dossier.maxHoldDays : RETENTION_PERIODS.dossier.maxArchiveDays;
     if (input.untilDate <= today(ctx.now) || input.untilDate > plusDays(ctx.now, max)) {
@@ -149,13 +149,16 @@ export function readArchivedFile(ctx: Ctx, fileId: string, input: ArchiveReadInp
       diff: { reason: input.reason, note: input.note },
     });
     await logAccess(trx, ctx, fileId, 'full');
-    const none = usagerAbilities(ctx.actor, {
+    // The DPO's abilities on the file are all false (no write, no usager data outside this logged read): the full
+    // part is asked for by this read's own rule (canReadArchivedFile), not by a faked `can`.
+    const can = usagerAbilities(ctx.actor, {
+      id: fileId,
       siteId: row.site_id,
       teamId: row.team_id,
       referentIds: [],
       referentTeamIds: [],
       createdById: null,
     });
-    return presentUsager(row, referents, members, { ...none, readGeneral: true, readFull: true });
+    return presentUsager(row, referents, members, can, 'full');
   });
 }

@@ -49,22 +49,25 @@ export const readableLines = (section: SensitiveSection, data: Data | null): { l
 /**
  * Every opened sensitive section of a file, decrypted, for the access export (RGPD art. 15): the person is owed what
  * is recorded, including a section the site's profile no longer offers. No worker's name, as for the consultations.
- * `only`: just these sections (a share's extract reads no other).
+ * `only`: just these sections (a share's extract reads no other); `readable`: the caller's rule on each section (who
+ * opened it), checked before anything is decrypted.
  */
 export async function openSectionsForExport(
   db: Queryable,
   fileId: string,
   only?: readonly SensitiveSection[],
+  readable: (s: { openedById: string | null }) => boolean = () => true,
 ): Promise<AccessExportSectionDto[]> {
   if (only && !only.length) return [];
   const rows = await db
     .selectFrom('case_file_section')
-    .select(['section', 'opened_at', 'reason_code', 'reason_text', 'payload', 'updated_at'])
+    .select(['section', 'opened_at', 'opened_by', 'reason_code', 'reason_text', 'payload', 'updated_at'])
     .where('case_file_id', '=', fileId)
     .$if(only !== undefined, (q) => q.where('section', 'in', [...(only ?? [])]))
     .execute();
   const order = (s: string) => SENSITIVE_SECTIONS.indexOf(s as SensitiveSection);
   return rows
+    .filter((r) => readable({ openedById: r.opened_by }))
     .sort((a, b) => order(a.section) - order(b.section))
     .map((r) => {
       const section = r.section as SensitiveSection;

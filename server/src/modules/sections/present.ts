@@ -18,8 +18,13 @@ interface OpenedRow {
 }
 
 /** One section as the file shows it: closed, or "ouverte le … par … — motif …" (never its content). */
-export function presentStatus(fileId: string, section: SensitiveSection, row: OpenedRow | undefined): SectionStatusDto {
-  const base = { section, label: sectionLabel(section), shortLabel: SECTION_SHORT_LABELS[section] };
+export function presentStatus(
+  fileId: string,
+  section: SensitiveSection,
+  row: OpenedRow | undefined,
+  readable = true,
+): SectionStatusDto {
+  const base = { section, label: sectionLabel(section), shortLabel: SECTION_SHORT_LABELS[section], readable };
   if (!row)
     return {
       ...base,
@@ -37,7 +42,7 @@ export function presentStatus(fileId: string, section: SensitiveSection, row: Op
     openedBy: row.opened_by_name,
     reasonCode: row.reason_code,
     reasonLabel: SECTION_OPEN_REASONS[row.reason_code as keyof typeof SECTION_OPEN_REASONS] ?? row.reason_code,
-    reasonText: openText(row.reason_text, reasonAad(fileId, section)),
+    reasonText: readable ? openText(row.reason_text, reasonAad(fileId, section)) : null,
   };
 }
 

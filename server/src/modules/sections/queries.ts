@@ -15,14 +15,21 @@ export const findOpenedSections = (db: Queryable, fileId: string) =>
   db
     .selectFrom('case_file_section as s')
     .innerJoin('app_user as u', 'u.id', 's.opened_by')
-    .select(['s.section', 's.opened_at', 's.reason_code', 's.reason_text', 'u.display_name as opened_by_name'])
+    .select([
+      's.section',
+      's.opened_at',
+      's.opened_by',
+      's.reason_code',
+      's.reason_text',
+      'u.display_name as opened_by_name',
+    ])
     .where('s.case_file_id', '=', fileId)
     .execute();
 
 export const findSection = (db: Queryable, fileId: string, section: SensitiveSection) =>
   db
     .selectFrom('case_file_section')
-    .select(['id', 'payload', 'version', 'updated_at'])
+    .select(['id', 'opened_by', 'payload', 'version', 'updated_at'])
     .where('case_file_id', '=', fileId)
     .where('section', '=', section)
     .executeTakeFirst();

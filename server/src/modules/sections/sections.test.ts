@@ -94,14 +94,17 @@ describe('sensitive sections', () => {
     expect(audits.map((a) => [a.action, a.diff])).toEqual([
       ['case_file_section.open', { section: 'sante', reasonCode: 'acces_droits' }],
     ]);
-    const mention = (await call(s.mate, 'GET', `/api/usagers/${file.id}/sections`))
-      .json()
-      .items.find((i: { section: string }) => i.section === 'sante');
-    expect(mention).toMatchObject({
+    const mention = async (who: Session) =>
+      (await call(who, 'GET', `/api/usagers/${file.id}/sections`))
+        .json()
+        .items.find((i: { section: string }) => i.section === 'sante');
+    expect(await mention(s.ref)).toMatchObject({
       open: true,
       openedBy: expect.stringContaining('Agent'),
       reasonText: REASON.reasonText,
     });
+    // docs/security.md, "Access: read vs write, relations": the team sees that it is open, not the reason's text.
+    expect(await mention(s.mate)).toMatchObject({ open: true, reasonText: null, readable: false });
   });
 
   it('stores the content sealed, logs each read with the part name, and audits the changed fields only', async () => {
@@ -110,7 +113,7 @@ describe('sensitive sections', () => {
     const put = await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/sante`, { version: 0, data: SANTE });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json()).toMatchObject({ version: 1, data: SANTE });
-    const stale = await call(s.mate, 'PUT', `/api/usagers/${file.id}/sections/sante`, {
+    const stale = await call(s.ref, 'PUT', `/api/usagers/${file.id}/sections/sante`, {
       version: 0,
       data: { healthCoverage: 'ame' },
     });
@@ -127,7 +130,7 @@ describe('sensitive sections', () => {
     expect(`${raw.payload}${raw.reason_text}`).not.toContain('Zorglub');
 
     const before = await t.db.selectFrom('access_log').select('part').where('case_file_id', '=', file.id).execute();
-    const read = await call(s.mate, 'GET', `/api/usagers/${file.id}/sections/sante`);
+    const read = await call(s.ref, 'GET', `/api/usagers/${file.id}/sections/sante`);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ open: true, version: 1, data: SANTE });
     const after = await t.db.selectFrom('access_log').select('part').where('case_file_id', '=', file.id).execute();
@@ -173,6 +176,41 @@ describe('sensitive sections', () => {
       .where('part', 'like', 'section%')
       .execute();
     expect(reads).toEqual([]);
+  });
+
+  it('an open section is for the référents and its opener: another member of the team gets 404, a motivated access reads only', async () => {
+    const byRef = await newFile();
+    await call(s.ref, 'POST', `/api/usagers/${byRef.id}/sections/sante/open`, REASON);
+    const mateOnRef = [
+      await call(s.mate, 'GET', `/api/usagers/${byRef.id}/sections/sante`),
+      await call(s.mate, 'PUT', `/api/usagers/${byRef.id}/sections/sante`, { version: 0, data: SANTE }),
+    ];
+    expect(mateOnRef.map((r) => r.statusCode)).toEqual([404, 404]);
+    expect(mateOnRef[0]?.json().error.code).toBe('not_found');
+
+    const byMate = await newFile();
+    await call(s.mate, 'POST', `/api/usagers/${byMate.id}/sections/sante/open`, REASON);
+    const put = await call(s.mate, 'PUT', `/api/usagers/${byMate.id}/sections/sante`, { version: 0, data: SANTE });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await call(s.ref, 'GET', `/api/usagers/${byMate.id}/sections/sante`)).json().data).toEqual(SANTE);
+
+    const grant = await call(s.otherSite, 'POST', `/api/usagers/${byRef.id}/break-glass`, {
+      reason: 'remplacement',
+      justification: 'Remplacement de la collègue absente cette semaine',
+    });
+    expect(grant.statusCode, grant.body).toBe(201);
+    expect((await call(s.otherSite, 'GET', `/api/usagers/${byRef.id}/sections/sante`)).statusCode).toBe(200);
+    const writes = [
+      await call(s.otherSite, 'PUT', `/api/usagers/${byRef.id}/sections/sante`, { version: 0, data: SANTE }),
+      await call(s.otherSite, 'POST', `/api/usagers/${byRef.id}/sections/langue/open`, REASON),
+    ];
+    expect(writes.map((r) => r.statusCode)).toEqual([404, 404]);
+    const row = await t.db
+      .selectFrom('case_file_section')
+      .select('version')
+      .where('case_file_id', '=', byRef.id)
+      .executeTakeFirstOrThrow();
+    expect(row.version).toBe(0);
   });
 
   it('an unknown section is 404, a malformed one 400', async () => {
@@ -294,8 +332,8 @@ describe('sections at rest', () => {
       .executeTakeFirstOrThrow();
     expect(keyIdOf(raw.payload ?? '')).toBe(rotated.currentId);
     expect(keyIdOf(raw.reason_text)).toBe(rotated.currentId);
-    expect((await call(s.mate, 'GET', `/api/usagers/${file.id}/sections/langue`)).json().data).toEqual(data);
-    const list = (await call(s.mate, 'GET', `/api/usagers/${file.id}/sections`)).json();
+    expect((await call(s.ref, 'GET', `/api/usagers/${file.id}/sections/langue`)).json().data).toEqual(data);
+    const list = (await call(s.ref, 'GET', `/api/usagers/${file.id}/sections`)).json();
     expect(list.items.find((i: { section: string }) => i.section === 'langue').reasonText).toBe(
       'Besoin d’interprète à confirmer',
     );

@@ -1,6 +1,9 @@
 import {
+  canListSensitiveSections,
+  canOpenSensitiveSection,
   canReadSensitiveSection,
   canWriteSensitiveSection,
+  followsUsager,
   sectionsOfProfile,
   type OpenSectionInput,
   type SectionContentDto,
@@ -8,7 +11,8 @@ import {
   type SectionStatusDto,
   type SensitiveSection,
 } from '@jalon/core';
-import { loadAuthorizedSection, loadAuthorizedSections } from '../../access/load-section.js';
+import { assertWritable } from '../../access/load-authorized.js';
+import { assertSectionAccess, loadAuthorizedSection, loadAuthorizedSections } from '../../access/load-section.js';
 import { audit, logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { openText, sealText } from '../../crypto/index.js';
@@ -18,13 +22,16 @@ import { findOpenedSections, findSection, payloadAad, reasonAad } from './querie
 
 /** The sections the site's profile offers, each closed or with its opening mention; the read is logged. */
 export async function listSections(ctx: Ctx, fileId: string): Promise<SectionsDto> {
-  const { target, profile } = await loadAuthorizedSections(ctx.db, ctx.actor, fileId, canReadSensitiveSection);
+  const { target, profile } = await loadAuthorizedSections(ctx.db, ctx.actor, fileId, canListSensitiveSections);
   const opened = new Map((await findOpenedSections(ctx.db, fileId)).map((r) => [r.section, r]));
   await logAccess(ctx.db, ctx, fileId, 'sections');
+  // The reason's free text stays with those who read the section; the others see that it is open, and by whom.
+  const readable = (s: SensitiveSection) =>
+    canReadSensitiveSection(ctx.actor, target, { openedById: opened.get(s)?.opened_by ?? null });
   return {
     profile,
-    items: sectionsOfProfile(profile).map((s) => presentStatus(fileId, s, opened.get(s))),
-    can: { open: canWriteSensitiveSection(ctx.actor, target), write: canWriteSensitiveSection(ctx.actor, target) },
+    items: sectionsOfProfile(profile).map((s) => presentStatus(fileId, s, opened.get(s), readable(s))),
+    can: { open: canOpenSensitiveSection(ctx.actor, target), write: followsUsager(ctx.actor, target) },
   };
 }
 
@@ -36,7 +43,7 @@ export const openSection = (
   input: OpenSectionInput,
 ): Promise<SectionStatusDto> =>
   ctx.db.transaction().execute(async (trx) => {
-    const { section: s } = await loadAuthorizedSection(trx, ctx.actor, fileId, section, canWriteSensitiveSection);
+    const { section: s } = await loadAuthorizedSection(trx, ctx.actor, fileId, section, canOpenSensitiveSection);
     if (await findSection(trx, fileId, s))
       throw conflict('section_already_open', 'Cette section est déjà ouverte sur ce dossier');
     const row = await trx
@@ -69,8 +76,15 @@ const parsePayload = (fileId: string, s: SensitiveSection, stored: string | null
 
 /** A section's content; reading an open section leaves an access-log row naming it. */
 export async function readSection(ctx: Ctx, fileId: string, section: string): Promise<SectionContentDto> {
-  const { section: s } = await loadAuthorizedSection(ctx.db, ctx.actor, fileId, section, canReadSensitiveSection);
+  const { target, section: s } = await loadAuthorizedSection(
+    ctx.db,
+    ctx.actor,
+    fileId,
+    section,
+    canListSensitiveSections,
+  );
   const row = await findSection(ctx.db, fileId, s);
+  assertSectionAccess(ctx.actor, target, row?.opened_by ?? null, canReadSensitiveSection);
   if (!row) return presentContent(s, undefined, null);
   await logAccess(ctx.db, ctx, fileId, `section_${s}`);
   return presentContent(s, row, parsePayload(fileId, s, row.payload));
@@ -84,9 +98,11 @@ export const updateSection = (
   input: { version: number; data: Record<string, unknown> },
 ) =>
   ctx.db.transaction().execute(async (trx) => {
-    const { section: s } = await loadAuthorizedSection(trx, ctx.actor, fileId, section, canWriteSensitiveSection);
+    const { target, section: s } = await loadAuthorizedSection(trx, ctx.actor, fileId, section, followsUsager);
     const row = await findSection(trx, fileId, s);
     if (!row) throw conflict('section_closed', 'Ouvrez d’abord cette section (avec un motif) avant de la renseigner');
+    assertSectionAccess(ctx.actor, target, row.opened_by, canWriteSensitiveSection);
+    assertWritable(target);
     if (row.version !== input.version)
       throw conflict('version_conflict', 'La section a été modifiée entre-temps : rechargez-la avant d’enregistrer');
     const before = parsePayload(fileId, s, row.payload);

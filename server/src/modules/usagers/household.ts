@@ -10,7 +10,7 @@ import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound, unprocessable } from '../../errors.js';
 import { refreshSearch } from './queries.js';
-import { getUsager } from './read.js';
+import { fileAfterWrite } from './read.js';
 import { assertSiteWorker } from './service.js';
 
 const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10);
@@ -20,8 +20,8 @@ const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOStrin
  * moves in leaves their current household the day before, and both moves stay dated.
  */
 export async function addMember(ctx: Ctx, id: string, input: AddMemberInput) {
-  await ctx.db.transaction().execute(async (trx) => {
-    const target = await loadAuthorizedUsager(trx, ctx.actor, id, canUpdateUsagerSituation);
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    const target = await loadAuthorizedUsager(trx, ctx.actor, id, canUpdateUsagerSituation, { write: true });
     const file = await trx
       .selectFrom('case_file')
       .select(['household_id'])
@@ -99,14 +99,15 @@ export async function addMember(ctx: Ctx, id: string, input: AddMemberInput) {
       targetId: member.id,
       diff: { relationship: { from: null, to: input.relationship }, start_reason: { from: null, to: input.reason } },
     });
+    return target;
   });
-  return getUsager(ctx, id);
+  return fileAfterWrite(ctx, written);
 }
 
 /** Records a departure (or a death): the membership is closed, never deleted. */
 export async function endMember(ctx: Ctx, id: string, memberId: string, input: EndMemberInput) {
-  await ctx.db.transaction().execute(async (trx) => {
-    await loadAuthorizedUsager(trx, ctx.actor, id, canUpdateUsagerSituation);
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    const target = await loadAuthorizedUsager(trx, ctx.actor, id, canUpdateUsagerSituation, { write: true });
     const m = await trx
       .selectFrom('household_member as m')
       .innerJoin('case_file as cf', 'cf.household_id', 'm.household_id')
@@ -144,14 +145,15 @@ export async function endMember(ctx: Ctx, id: string, memberId: string, input: E
       targetId: memberId,
       diff: { end_reason: { from: null, to: input.reason } },
     });
+    return target;
   });
-  return getUsager(ctx, id);
+  return fileAfterWrite(ctx, written);
 }
 
 /** Names the référent and co-référents; previous assignments are closed, so the history is kept. */
 export async function setReferents(ctx: Ctx, id: string, input: SetReferentsInput) {
-  await ctx.db.transaction().execute(async (trx) => {
-    const target = await loadAuthorizedUsager(trx, ctx.actor, id, canManageReferents);
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    const target = await loadAuthorizedUsager(trx, ctx.actor, id, canManageReferents, { write: true });
     const wanted = new Map<string, 'referent' | 'co_referent'>([[input.referentId, 'referent']]);
     for (const c of input.coReferentIds) wanted.set(c, 'co_referent');
     for (const userId of wanted.keys()) await assertSiteWorker(trx, target.siteId, userId, 'referentId');
@@ -194,6 +196,7 @@ export async function setReferents(ctx: Ctx, id: string, input: SetReferentsInpu
         referents: { from: current.map((c) => `${c.kind}:${c.user_id}`), to: [...wanted].map(([u, k]) => `${k}:${u}`) },
       },
     });
+    return target;
   });
-  return getUsager(ctx, id);
+  return fileAfterWrite(ctx, written, { relations: true });
 }

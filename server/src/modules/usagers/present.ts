@@ -36,13 +36,15 @@ const presentMember = (m: Members[number]): HouseholdMemberDto => ({
 
 /**
  * Whitelists the fields the caller may see (style rule 4): the general part for everyone on the site,
- * the `full` part only when `can.readFull`. Never a spread of a database row.
+ * the `full` part only when `can.readFull` — or when the consumer's own rule asks for it (`part`: the DPO's read of an
+ * archived file), with the caller's real abilities, never a faked `can`. Never a spread of a database row.
  */
 export function presentUsager(
   row: UsagerRow,
   referents: Referents,
   members: Members | null,
   can: UsagerAbilities,
+  part: 'full' | 'general' = can.readFull ? 'full' : 'general',
 ): UsagerDto {
   const referent = referents.find((r) => r.kind === 'referent');
   const data: UsagerDto['data'] = {
@@ -77,7 +79,7 @@ export function presentUsager(
       domiciliationOrganism: row.domiciliation_organism,
     },
   };
-  if (can.readFull && members) {
+  if (part === 'full' && members) {
     data.full = {
       identifiers: { cafNumber: row.caf_number, franceTravailId: row.france_travail_id },
       situation: {

@@ -1,42 +1,6 @@
-import type { UsagerTarget } from '@jalon/core';
 import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB, Queryable } from '../../db/schema.js';
-
-/** The minimal facts for the access decision (style rule 3), in one query. */
-export async function findUsagerTarget(db: Queryable, id: string): Promise<(UsagerTarget & { id: string }) | null> {
-  const row = await db
-    .selectFrom('case_file as cf')
-    .select(['cf.id', 'cf.site_id', 'cf.team_id', 'cf.created_by'])
-    .select((eb) => [
-      eb
-        .selectFrom('case_file_referent as r')
-        .whereRef('r.case_file_id', '=', 'cf.id')
-        .where('r.end_at', 'is', null)
-        .select((sb) => sb.fn.agg<string[]>('array_agg', ['r.user_id']).as('x'))
-        .as('referent_ids'),
-      eb
-        .selectFrom('case_file_referent as r')
-        .innerJoin('user_team as ut', 'ut.user_id', 'r.user_id')
-        .whereRef('r.case_file_id', '=', 'cf.id')
-        .where('r.end_at', 'is', null)
-        .select((sb) => sb.fn.agg<string[]>('array_agg', ['ut.team_id']).as('x'))
-        .as('referent_team_ids'),
-    ])
-    .where('cf.id', '=', id)
-    // Archived and anonymised files leave the active base (issue 5): no route reaches them through this gate.
-    .where('cf.retention_state', '=', 'active')
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    siteId: row.site_id,
-    teamId: row.team_id,
-    createdById: row.created_by,
-    referentIds: row.referent_ids ?? [],
-    referentTeamIds: row.referent_team_ids ?? [],
-  };
-}
 
 /** The file's row with its principal person, household, site and team: explicit columns only. */
 const findUsagerRowQuery = (db: Queryable, id: string) =>

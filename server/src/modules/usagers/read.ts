@@ -7,20 +7,38 @@ import {
 } from '@jalon/core';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { filesOfMyTeams, myActiveFiles } from '../../access/scopes.js';
+import { findFileTarget, type FileTarget } from '../../access/targets.js';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { displayName, presentUsager } from './present.js';
 import { findUsagerFile, referentNameOf } from './queries.js';
 
+/** The file assembled for a target already decided on: the part its abilities allow, nothing logged. */
+async function presentFile(ctx: Ctx, target: FileTarget): Promise<UsagerDto> {
+  const can = usagerAbilities(ctx.actor, target);
+  const file = await findUsagerFile(ctx.db, target.id, can.readFull);
+  if (!file) throw notFound('Dossier');
+  return presentUsager(file.row, file.referents, file.members, can);
+}
+
 /** The file as the caller may see it, with its `can` map; the read is logged with the part shown. */
 export async function getUsager(ctx: Ctx, id: string): Promise<UsagerDto> {
   const target = await loadAuthorizedUsager(ctx.db, ctx.actor, id, canReadGeneralUsager);
-  const can = usagerAbilities(ctx.actor, target);
-  const file = await findUsagerFile(ctx.db, id, can.readFull);
-  if (!file) throw notFound('Dossier');
-  await logAccess(ctx.db, ctx, id, can.readFull ? 'full' : 'general');
-  return presentUsager(file.row, file.referents, file.members, can);
+  const dto = await presentFile(ctx, target);
+  await logAccess(ctx.db, ctx, id, dto.can.readFull ? 'full' : 'general');
+  return dto;
+}
+
+/**
+ * The answer to a write on the file (docs/architecture.md, "Access checked once"): the target decided inside the
+ * write's transaction, reloaded only when the write changed the relations (`relations: true`, the référents); the
+ * write is audited, so answering it does not log a read of the file.
+ */
+export async function fileAfterWrite(ctx: Ctx, target: FileTarget, opts: { relations?: boolean } = {}) {
+  const now = opts.relations ? await findFileTarget(ctx.db, target.id) : target;
+  if (!now) throw notFound('Dossier');
+  return presentFile(ctx, now);
 }
 
 /**

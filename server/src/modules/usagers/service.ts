@@ -7,7 +7,7 @@ import {
   type CreateUsagerInput,
   type UpdateUsagerInput,
 } from '@jalon/core';
-import { loadAuthorizedUsager } from '../../access/load-authorized.js';
+import { assertWritable, loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { audit } from '../../audit/audit.js';
 import { diffFields } from '../../audit/diff.js';
 import type { Ctx } from '../../context.js';
@@ -16,7 +16,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { findSiteProfile } from '../sections/queries.js';
 import { assertFieldsInProfile } from './field-profile.js';
 import { filesOfPerson, nextFileNumber, refreshSearch } from './queries.js';
-import { getUsager } from './read.js';
+import { fileAfterWrite } from './read.js';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -156,7 +156,7 @@ const defined = <T extends Record<string, unknown>>(o: T): Partial<T> =>
 
 /** PATCH by sections: each section needs its own ability; a stale version is refused so no edit is lost. */
 export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInput) {
-  await ctx.db.transaction().execute(async (trx) => {
+  const written = await ctx.db.transaction().execute(async (trx) => {
     const target = await loadAuthorizedUsager(trx, ctx.actor, id, canReadGeneralUsager);
     const needsIdentity = Boolean(input.identity || input.contact);
     const needsSituation = Boolean(input.identifiers || input.situation || input.household);
@@ -166,6 +166,7 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
       throw forbidden('Vous ne pouvez pas modifier la situation de ce dossier');
     if (input.status && !canChangeUsagerStatus(ctx.actor, target))
       throw forbidden('Vous ne pouvez pas clore ou rouvrir ce dossier');
+    assertWritable(target);
     assertFieldsInProfile(await findSiteProfile(trx, target.siteId), {
       'identifiers.cafNumber': input.identifiers?.cafNumber,
       'identifiers.franceTravailId': input.identifiers?.franceTravailId,
@@ -269,6 +270,7 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
       targetId: id,
       diff,
     });
+    return target;
   });
-  return getUsager(ctx, id);
+  return fileAfterWrite(ctx, written);
 }

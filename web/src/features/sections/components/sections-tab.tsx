@@ -87,7 +87,13 @@ function SectionBlock({ fileId, status, canWrite }: { fileId: string; status: Se
           <p className="fr-text--sm fr-mb-1w" data-testid={`mention-${status.section}`}>
             {openingMention(status)}
           </p>
-          {!shown ? (
+          {!status.readable ? (
+            <p className="fr-text--sm fr-mb-0">
+              Son contenu est réservé aux référents et à la personne qui l’a ouverte. Si vous en avez besoin, demandez
+              un accès motivé (lecture seule).
+            </p>
+          ) : null}
+          {status.readable && !shown ? (
             <Button
               size="small"
               priority="secondary"
