@@ -58,3 +58,4 @@ export { monthIndex, monthFromIndex, shiftMonth } from './months.js';
 export { assertGroupingAllowed, dimensionWords } from './grouping.js';
 export { renderProtectedCsv, csvNotes, type CsvLabels } from './render.js';
 export * from './indicators.js';
+export { recoverAcrossQueries, type QueryAnswer, type Disclosure } from './query-attack.js';
