@@ -59,3 +59,16 @@ export { assertGroupingAllowed, dimensionWords } from './grouping.js';
 export { renderProtectedCsv, csvNotes, type CsvLabels } from './render.js';
 export * from './indicators.js';
 export { recoverAcrossQueries, type QueryAnswer, type Disclosure } from './query-attack.js';
+export {
+  protectFamily,
+  sliceFamily,
+  familyStructure,
+  marginKey,
+  cellKey,
+  rowTotalKey,
+  GRAND_KEY,
+  type Family,
+  type FamilyTable,
+  type FamilySlice,
+  type ProtectedFamily,
+} from './family.js';

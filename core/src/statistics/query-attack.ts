@@ -82,7 +82,8 @@ export const recoverAcrossQueries = (
       continue;
     }
     const g = groups[r.entry - live.length]!;
-    out.push({ kind: 'answer', what: g.answers.map((a) => a.source).join(' = '), value: r.value });
+    const more = g.answers.length > 1 ? ` (et ${g.answers.length - 1} autres réponses)` : '';
+    out.push({ kind: 'answer', what: `${g.answers[0]!.source}${more}`, value: r.value });
   }
   return out;
 };
