@@ -50,13 +50,13 @@ export async function siteReportPdf(
     .where('id', '=', siteId)
     .executeTakeFirst();
   if (!site || !canDownloadSiteReport(ctx.actor, siteId)) throw notFound('Site');
-  const lastMonth = `${year}-12` <= currentMonth ? `${year}-12` : currentMonth;
   if (`${year}-01` > currentMonth) throw notFound('Rapport');
+  // The calendar year, a published period: the same figures as the statistics page (months to come count nothing).
   const filter: StatisticsFilter = {
     fromMonth: `${year}-01`,
-    toMonth: lastMonth,
+    toMonth: `${year}-12`,
     from: `${year}-01-01`,
-    toExclusive: `${lastMonth}-01`,
+    toExclusive: `${year + 1}-01-01`,
     siteIds: [siteId],
     arrondissements: [],
     key: '',
