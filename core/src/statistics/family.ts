@@ -116,7 +116,9 @@ export const protectFamily = (f: Family, fixed: ReadonlyMap<string, PublishedVal
       if (v !== values[e]) throw invalid(`Valeur imposée incohérente : ${k}`);
       return null;
     }
-    return v.suppressed;
+    // Hidden by the parent: hidden here too, with the mark of this family's threshold (a count of 7 hidden as
+    // "secret" among threshold-5 tables is "< 11" in a threshold-11 one): the marks tell the truth everywhere.
+    return values[e]! < threshold ? 'primary' : 'secondary';
   });
   const status = suppressStructure(s, values, threshold, initial);
   const base = { cols: [...f.cols], tables: f.tables.map((t) => ({ key: t.key, rows: [...t.rows] })), threshold };
