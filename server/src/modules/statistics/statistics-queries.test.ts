@@ -61,8 +61,10 @@ const WAITS: [string, number, number][] = [
 
 let t: TestApp;
 let session: Session;
+let admin: Session;
 let siteId = '';
 let teamId = '';
+let otherId = '';
 
 /** Atoms: the seeded counts the reader reasons about, by key. */
 const atoms = new Map<string, number>();
@@ -70,9 +72,11 @@ const atom = (key: string) => {
   if (!atoms.has(key)) atoms.set(key, atoms.size);
   return atoms.get(key)!;
 };
-const flowAtom = (m: string, a: number, c: string) => atom(`flow|${m}|${a}|${c}`);
-const popAtom = (m: string, a: number, c: string) => atom(`pop|${m}|${a}|${c}`);
-const waitAtom = (m: string, a: number) => atom(`wait|${m}|${a}`);
+const flowAtom = (site: string, m: string, a: number, c: string) => atom(`flow|${site}|${m}|${a}|${c}`);
+const popAtom = (site: string, m: string, a: number, c: string) => atom(`pop|${site}|${m}|${a}|${c}`);
+const waitAtom = (site: string, m: string, a: number) => atom(`wait|${site}|${m}|${a}`);
+/** The other site: the same counts shifted, so that "all sites" and one site differ by small counts. */
+const OTHER = (n: number) => (n > 6 ? n - 5 : n + 1);
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -80,27 +84,36 @@ beforeAll(async () => {
   siteId = site.id;
   teamId = site.teamA;
   await t.db.updateTable('site').set({ arrondissements: ARRS }).where('id', '=', siteId).execute();
+  const other = await buildSite(t.db);
+  otherId = other.id;
+  await t.db.updateTable('site').set({ arrondissements: ARRS }).where('id', '=', otherId).execute();
   session = await loginAs(t.app, await buildUser(t.db, 'responsable', siteId));
-  const base = { site_id: siteId, team_id: teamId };
-  for (const [m, a, c, n] of FLOWS)
-    await t.db
-      .insertInto('stat_flow')
-      .values({ ...base, month: `${m}-01`, arrondissement: a, indicator: 'entreesParType', category: c, count: n })
-      .execute();
-  for (const [m, a, c, n] of POPULATION)
-    for (const [dimension, category] of [
-      ['sexe', c],
-      ['ensemble', 'total'],
-    ] as const)
+  admin = await loginAs(t.app, await buildUser(t.db, 'admin_fonctionnel', null));
+  for (const [site, team, f] of [
+    [siteId, teamId, (n: number) => n],
+    [otherId, other.teamA, OTHER],
+  ] as const) {
+    const base = { site_id: site, team_id: team };
+    for (const [m, a, c, n] of FLOWS)
       await t.db
-        .insertInto('stat_population')
-        .values({ ...base, month: `${m}-01`, arrondissement: a, dimension, category, persons: n })
+        .insertInto('stat_flow')
+        .values({ ...base, month: `${m}-01`, arrondissement: a, indicator: 'entreesParType', category: c, count: f(n) })
         .execute();
-  for (const [m, a, n] of WAITS)
-    await t.db
-      .insertInto('stat_wait')
-      .values({ ...base, month: `${m}-01`, arrondissement: a, days: 10, persons: n })
-      .execute();
+    for (const [m, a, c, n] of POPULATION)
+      for (const [dimension, category] of [
+        ['sexe', c],
+        ['ensemble', 'total'],
+      ] as const)
+        await t.db
+          .insertInto('stat_population')
+          .values({ ...base, month: `${m}-01`, arrondissement: a, dimension, category, persons: f(n) })
+          .execute();
+    for (const [m, a, n] of WAITS)
+      await t.db
+        .insertInto('stat_wait')
+        .values({ ...base, month: `${m}-01`, arrondissement: a, days: 10, persons: f(n) })
+        .execute();
+  }
   await t.db
     .insertInto('stat_refresh')
     .values({ id: 1, refreshed_at: t.clock.now(), first_month: '2024-12-01', duration_ms: 1 })
@@ -114,6 +127,8 @@ interface Ask {
   from: string;
   to: string;
   arrs: number[];
+  /** Sites the answer covers (the scope, or the filter). */
+  sites: string[];
 }
 
 /** The atoms behind one position of a published table. */
@@ -141,25 +156,32 @@ const pickFor =
     const cats = kind === 'flow' ? FLOW_CATS : SEX;
     let months = kind === 'flow' ? monthsOf(q.from, q.to) : MONTHS.filter((m) => m === q.to);
     let arrs = q.arrs.length ? q.arrs : ARRS;
+    let sites = q.sites;
     let cs = category && category !== 'total' ? [category] : cats;
     // In a one-way table along the rows (category given), the "column" is the row value.
     const r = colKind === 'rows' ? col : row;
     if (colKind === 'category' && col !== null) cs = cs.filter((c) => c === col);
     if (r !== null && rowKind === 'arrondissement') arrs = arrs.filter((a) => String(a) === r);
     if (r !== null && rowKind === 'mois') months = months.filter((m) => m === r);
+    if (r !== null && rowKind === 'site') sites = sites.filter((x) => x === r);
     const out: number[] = [];
-    for (const m of months)
-      for (const a of arrs) for (const c of cs) out.push(kind === 'flow' ? flowAtom(m, a, c) : popAtom(m, a, c));
+    for (const x of sites)
+      for (const m of months)
+        for (const a of arrs)
+          for (const c of cs) out.push(kind === 'flow' ? flowAtom(x, m, a, c) : popAtom(x, m, a, c));
     return out;
   };
 
-async function collect(): Promise<{ answers: QueryAnswer[]; asked: number; accepted: number }> {
+async function collect(
+  who: Session,
+  scopeSites: string[],
+): Promise<{ answers: QueryAnswer[]; asked: number; accepted: number }> {
   const answers: QueryAnswer[] = [];
   let asked = 0;
   let accepted = 0;
   const get = async (url: string) => {
     asked++;
-    const res = await t.app.inject({ method: 'GET', url, headers: session.get });
+    const res = await t.app.inject({ method: 'GET', url, headers: who.get });
     if (res.statusCode !== 200) {
       expect(res.statusCode, `${url}: ${res.body}`).toBe(422);
       return null;
@@ -171,8 +193,9 @@ async function collect(): Promise<{ answers: QueryAnswer[]; asked: number; accep
   const periods = FROMS.flatMap((from) => TOS.filter((to) => from <= to).map((to) => ({ from, to })));
   for (const { from, to } of periods)
     for (const arrs of arrSets)
-      for (const sites of ['', `&siteIds=${siteId}`]) {
-        const q: Ask = { from, to, arrs };
+      for (const chosen of [[], ...scopeSites.map((x) => [x]), ...(scopeSites.length > 1 ? [scopeSites] : [])]) {
+        const sites = chosen.length ? `&siteIds=${chosen.join(',')}` : '';
+        const q: Ask = { from, to, arrs, sites: chosen.length ? chosen : scopeSites };
         const base = `from=${from}&to=${to}${arrs.length ? `&arrondissements=${arrs.join(',')}` : ''}${sites}`;
         for (const [indicator, kind] of [
           ['entreesParType', 'flow'],
@@ -215,7 +238,9 @@ async function collect(): Promise<{ answers: QueryAnswer[]; asked: number; accep
         const wait = (await get(`/api/statistics/waiting-time?${base}`)) as WaitingTimeDto | null;
         if (wait)
           answers.push({
-            atoms: monthsOf(from, to).flatMap((m) => (arrs.length ? arrs : ARRS).map((a) => waitAtom(m, a))),
+            atoms: q.sites.flatMap((x) =>
+              monthsOf(from, to).flatMap((m) => (arrs.length ? arrs : ARRS).map((a) => waitAtom(x, m, a))),
+            ),
             value: wait.persons,
             threshold: wait.threshold,
             source: `waiting-time ${base}`,
@@ -224,15 +249,22 @@ async function collect(): Promise<{ answers: QueryAnswer[]; asked: number; accep
   return { answers, asked, accepted };
 }
 
+const attack = async (who: Session, scopeSites: string[]) => {
+  const { answers, asked, accepted } = await collect(who, scopeSites);
+  expect(accepted).toBeGreaterThan(50);
+  expect(answers.some((a) => typeof a.value !== 'number')).toBe(true);
+  const found = recoverAcrossQueries(atoms.size, answers, 5);
+  const names = [...atoms.keys()];
+  console.log(`${asked} queries, ${accepted} accepted, ${answers.length} values, ${found.length} disclosed`);
+  return found.map((f) => `${f.kind === 'atom' ? names[Number(f.what)] : f.what} = ${f.value}`);
+};
+
 describe('statistics: the protection holds across every query of a scope', () => {
   it('no hidden count of a seeded site is determined by the union of the answers its responsable can get', async () => {
-    const { answers, asked, accepted } = await collect();
-    expect(accepted).toBeGreaterThan(50);
-    expect(answers.some((a) => typeof a.value !== 'number')).toBe(true);
-    const found = recoverAcrossQueries(atoms.size, answers, 5);
-    const names = [...atoms.keys()];
-    const report = found.map((f) => `${f.kind === 'atom' ? names[Number(f.what)] : f.what} = ${f.value}`);
-    console.log(`${asked} queries, ${accepted} accepted, ${answers.length} values, ${found.length} disclosed`);
-    expect(report).toEqual([]);
+    expect(await attack(session, [siteId])).toEqual([]);
+  }, 600_000);
+
+  it('nor by the union of the answers of the admin (every site, one site, all sites)', async () => {
+    expect(await attack(admin, [siteId, otherId])).toEqual([]);
   }, 600_000);
 });
