@@ -99,7 +99,9 @@ export function RetentionPanel() {
       {passed.length ? (
         <>
           <h3 className="fr-h6">Échéance dépassée</h3>
-          <p className="fr-text--sm">Ces dossiers quittent la base active (archive ou anonymisation) à la prochaine exécution quotidienne.</p>
+          <p className="fr-text--sm">
+            Ces dossiers quittent la base active (archive ou anonymisation) à la prochaine exécution quotidienne.
+          </p>
           {table(passed, 'Dossiers dont l’échéance est dépassée')}
         </>
       ) : null}
