@@ -37,6 +37,8 @@ export interface RetentionUpcomingDto {
     displayName: string;
     lastContactAt: string | null;
     deadline: string;
+    /** The deadline is already passed: the next retention run archives or anonymises the file. */
+    passed: boolean;
     hold: { kind: RetentionHoldKind; until: string } | null;
   }[];
 }

@@ -8,11 +8,10 @@
  *
  * Guarantee: on one published table, no hidden value (cell or margin) can be computed exactly by a reader who knows
  * the margins, additivity, non-negativity and the meaning of the marks. Limits, by design or left to the caller:
- * - Linked tables: two different tables over overlapping populations (age × sex, then age × housing; or March, then
- *   March–April) are protected each on its own. Differences between them can still reveal a hidden cell. The
- *   granularity rule (`normaliseFilter`: whole months, whole sites/arrondissements) bounds what such a difference
- *   can isolate to a legitimate query's cell, but does not protect that cell's suppression; joint protection of
- *   every published table (τ-ARGUS linked tables) or noise (cell key method) would.
+ * - Linked tables: the API publishes families (family.ts, ADR 009): every breakdown of one indicator over one scope and
+ *   one published period, protected together, each answer a slice; `recoverAcrossQueries` (query-attack.ts) checks
+ *   the union of every answer a scope can get. Across scopes and through identities between indicators other than
+ *   shared totals (stock and flows) it is not modelled (docs/security.md, Statistics).
  * - Exactness, not intervals: a hidden value may be narrowed (e.g. "< 5" known to be 1 or 2) without being pinned.
  *   `hiddenIntervals` reports what a reader can narrow a value to, for a stricter rule later.
  * - Attribute disclosure by zeros (everyone of a row in one column) is not hidden: zeros are published.
@@ -58,3 +57,17 @@ export { monthIndex, monthFromIndex, shiftMonth } from './months.js';
 export { assertGroupingAllowed, dimensionWords } from './grouping.js';
 export { renderProtectedCsv, csvNotes, type CsvLabels } from './render.js';
 export * from './indicators.js';
+export { recoverAcrossQueries, type QueryAnswer, type Disclosure } from './query-attack.js';
+export {
+  protectFamily,
+  sliceFamily,
+  familyStructure,
+  marginKey,
+  cellKey,
+  rowTotalKey,
+  GRAND_KEY,
+  type Family,
+  type FamilyTable,
+  type FamilySlice,
+  type ProtectedFamily,
+} from './family.js';

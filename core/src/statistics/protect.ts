@@ -80,17 +80,21 @@ type Status = Suppression | null;
 
 const isPrimaryCount = (v: number, threshold: number) => v > 0 && v < threshold;
 
+/** Entries whose status is already decided by an earlier publication (linked tables): never changed here. */
+type Fixed = readonly boolean[];
+
 /** The cheapest entry to hide among `candidates`: fewest lines it would newly open, then smallest count, cells first. */
 const cheapest = (
   s: Structure,
   values: readonly number[],
   status: readonly Status[],
   candidates: Iterable<number>,
+  fixed: Fixed,
 ): number | null => {
   let best: number | null = null;
   let bestKey: number[] = [];
   for (const e of candidates) {
-    if (status[e] !== null || values[e] === 0) continue;
+    if (status[e] !== null || values[e] === 0 || fixed[e]) continue;
     const opened = s.linesOf[e]!.filter((l) => {
       const line = s.lines[l]!;
       return [line.total, ...line.parts].every((x) => status[x] === null);
@@ -112,13 +116,13 @@ const lexLess = (a: number[], b: number[]) => {
 const lineMembers = (s: Structure, l: number) => [s.lines[l]!.total, ...s.lines[l]!.parts];
 
 /** Stage 1: no line with exactly one hidden entry. */
-const closeLines = (s: Structure, values: readonly number[], status: Status[]): void => {
+const closeLines = (s: Structure, values: readonly number[], status: Status[], fixed: Fixed): void => {
   for (let changed = true; changed;) {
     changed = false;
     s.lines.forEach((_, l) => {
       const members = lineMembers(s, l);
       if (members.filter((e) => status[e] !== null).length !== 1) return;
-      const e = cheapest(s, values, status, members);
+      const e = cheapest(s, values, status, members, fixed);
       if (e !== null) {
         status[e] = 'secondary';
         changed = true;
@@ -137,10 +141,10 @@ const attackStatus = (s: Structure, values: readonly number[], status: readonly 
   );
 
 /** Stage 3: give back every "secret" the attack shows is not needed, largest first (greedy choices over-hide). */
-const prune = (s: Structure, values: readonly number[], status: Status[], threshold: number): Status[] => {
+const prune = (s: Structure, values: readonly number[], status: Status[], threshold: number, fixed: Fixed) => {
   const order = status
     .map((_, e) => e)
-    .filter((e) => status[e] === 'secondary')
+    .filter((e) => status[e] === 'secondary' && !fixed[e])
     .sort((a, b) => values[b]! - values[a]! || a - b);
   for (const e of order) {
     status[e] = null;
@@ -149,38 +153,56 @@ const prune = (s: Structure, values: readonly number[], status: Status[], thresh
   return status;
 };
 
-/** Statuses after primary and secondary suppression, or `null` when the table cannot be published safely. */
-export const suppressionPattern = (t: StatTable, threshold: number): Status[] | null => {
-  const s = tableStructure(t);
-  const values = entryValues(t);
-  const status: Status[] = values.map((v) => (isPrimaryCount(v, threshold) ? 'primary' : null));
+/**
+ * Statuses of the entries of any additive structure (one table, or linked tables sharing margins), or `null` when
+ * it cannot be published safely. `initial`: statuses decided by an earlier publication, kept as they are (a value
+ * shown elsewhere stays shown, a value hidden elsewhere stays hidden).
+ */
+export const suppressStructure = (
+  s: Structure,
+  values: readonly number[],
+  threshold: number,
+  initial: readonly (Status | undefined)[] = [],
+): Status[] | null => {
+  const fixed = values.map((_, e) => initial[e] !== undefined);
+  const status: Status[] = values.map((v, e) =>
+    fixed[e] ? initial[e]! : isPrimaryCount(v, threshold) ? 'primary' : null,
+  );
   for (;;) {
-    closeLines(s, values, status);
+    closeLines(s, values, status, fixed);
     const recovered = attackStatus(s, values, status, threshold);
-    if (recovered.length === 0) return prune(s, values, status, threshold);
-    if (recovered.every((r) => status[r.entry] === 'secondary')) {
+    if (recovered.length === 0) return prune(s, values, status, threshold, fixed);
+    if (recovered.every((r) => status[r.entry] === 'secondary' && !fixed[r.entry])) {
       for (const r of recovered) status[r.entry] = null;
-      return prune(s, values, status, threshold);
+      return prune(s, values, status, threshold, fixed);
     }
     let added = false;
-    for (const r of recovered.filter((x) => status[x.entry] === 'primary')) {
+    for (const r of recovered.filter((x) => status[x.entry] === 'primary' || fixed[x.entry])) {
       const near = cheapest(
         s,
         values,
         status,
         s.linesOf[r.entry]!.flatMap((l) => lineMembers(s, l)),
+        fixed,
       );
       if (near === null) continue;
       status[near] = 'secondary';
       added = true;
     }
     if (!added) {
-      const anywhere = cheapest(s, values, status, values.keys());
+      const anywhere = cheapest(s, values, status, values.keys(), fixed);
       if (anywhere === null) return null;
       status[anywhere] = 'secondary';
     }
   }
 };
+
+/** Statuses after primary and secondary suppression, or `null` when the table cannot be published safely. */
+export const suppressionPattern = (t: StatTable, threshold: number): Status[] | null =>
+  suppressStructure(tableStructure(t), entryValues(t), threshold);
+
+/** The exact attack on a structure under given statuses: the entries it recovers. */
+export const recoverUnderStatus = attackStatus;
 
 /**
  * The only way a table leaves the core. The result is checked once more by the attack itself (defence in depth):

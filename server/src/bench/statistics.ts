@@ -32,7 +32,7 @@ export async function measureStatistics(
   opts: { pages: number; fullRefresh?: boolean; log: (s: string) => void },
 ): Promise<StatisticsBench> {
   const now = new Date();
-  const refreshed = await refreshStatistics(db, now, { full: opts.fullRefresh === true });
+  const refreshed = await refreshStatistics(db, now, { rebuild: opts.fullRefresh === true });
   opts.log(
     `  agrégats statistiques recalculés (${refreshed.full ? 'complet' : 'incrémental'}) en ${(refreshed.durationMs / 1000).toFixed(1)} s`,
   );

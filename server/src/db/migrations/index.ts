@@ -16,6 +16,7 @@ import * as m202612041700 from './202612041700_search_keys.js';
 import * as m202612041710 from './202612041710_search_birth_index.js';
 import * as m202612070300 from './202612070300_create_access_request.js';
 import * as m202612070230 from './202612070230_login_attempts.js';
+import * as m202612070310 from './202612070310_stat_dirty_skips_retention.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '202612041710_search_birth_index': m202612041710,
   '202612070300_create_access_request': m202612070300,
   '202612070230_login_attempts': m202612070230,
+  '202612070310_stat_dirty_skips_retention': m202612070310,
 };

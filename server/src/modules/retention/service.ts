@@ -35,6 +35,7 @@ export async function listUpcoming(ctx: Ctx): Promise<RetentionUpcomingDto> {
       displayName: displayName(r),
       lastContactAt: iso(r.last_contact_at),
       deadline: new Date(r.deadline).toISOString(),
+      passed: new Date(r.deadline).getTime() <= ctx.now.getTime(),
       hold:
         r.retention_hold_kind && r.retention_hold_until
           ? { kind: r.retention_hold_kind, until: r.retention_hold_until }

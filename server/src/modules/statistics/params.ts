@@ -41,10 +41,61 @@ const parisMonthOf = (d: Date) => {
   return { y: Number(y), m: Number(m) };
 };
 
-/** Default period: the last 12 months, the current one included. */
+/** The current month (Paris), `YYYY-MM`. */
+export const currentMonthOf = (now: Date) => monthFromIndex(monthIndex(parisMonthOf(now)));
+
+/** Default period: the current calendar year (a published period, docs/adr/009-statistics-disclosure-control.md). */
 export const defaultPeriod = (now: Date) => {
-  const i = monthIndex(parisMonthOf(now));
-  return { from: monthFromIndex(i - 11), to: monthFromIndex(i) };
+  const y = parisMonthOf(now).y;
+  return { from: `${y}-01`, to: `${y}-12` };
+};
+
+/**
+ * The published periods: one calendar month or one calendar year, nothing else (docs/security.md, Statistics):
+ * two periods either do not overlap or one is a whole month of the other, which its family publishes anyway.
+ */
+export interface PublishedPeriod {
+  kind: 'month' | 'year';
+  /** `YYYY-MM` for a month. */
+  month: string | null;
+  year: number;
+}
+
+export const publishedPeriod = (f: StatisticsFilter): PublishedPeriod => {
+  const year = Number(f.fromMonth.slice(0, 4));
+  if (year < 1900 || year > 2100 || Number(f.toMonth.slice(0, 4)) > 2100)
+    throw new AppError(422, 'invalid_period', 'Année invalide : entre 1900 et 2100', { from: 'Année invalide' });
+  if (f.fromMonth === f.toMonth) return { kind: 'month', month: f.fromMonth, year };
+  if (f.fromMonth === `${year}-01` && f.toMonth === `${year}-12`) return { kind: 'year', month: null, year };
+  throw new AppError(
+    422,
+    'period_not_published',
+    'Période non publiée : les statistiques portent sur un mois civil ou sur une année civile',
+    { from: 'Un mois ou une année civile', to: 'Un mois ou une année civile' },
+  );
+};
+
+/** The place a filter names, as a row of a published breakdown: one site or one arrondissement, or the whole scope. */
+export const placeOf = (
+  f: StatisticsFilter,
+  scopeSites: string[] | null,
+): { table: 'site' | 'arrondissement'; row: string } | null => {
+  const wholeScope = f.siteIds.length === 0 || (scopeSites !== null && scopeSites.every((s) => f.siteIds.includes(s)));
+  if (!wholeScope && f.siteIds.length > 1)
+    throw new AppError(422, 'filter_not_published', 'Un seul site, ou tous les sites : pas de sélection de plusieurs', {
+      siteIds: 'Un site ou tous',
+    });
+  if (f.arrondissements.length > 1)
+    throw new AppError(422, 'filter_not_published', 'Un seul arrondissement, ou tous : pas de sélection de plusieurs', {
+      arrondissements: 'Un arrondissement ou tous',
+    });
+  if (!wholeScope && f.arrondissements.length)
+    throw new AppError(422, 'filter_not_published', 'Un site ou un arrondissement, pas les deux', {
+      arrondissements: 'Un site ou un arrondissement',
+    });
+  if (!wholeScope) return { table: 'site', row: f.siteIds[0]! };
+  if (f.arrondissements.length) return { table: 'arrondissement', row: String(f.arrondissements[0]) };
+  return null;
 };
 
 const BaseQuery = z.object({

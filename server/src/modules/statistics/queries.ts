@@ -103,3 +103,43 @@ export async function dynamicCategories(db: Db, indicator: string): Promise<{ co
   const rows = await db.selectFrom('partner').select('kind').distinct().orderBy('kind').execute();
   return [...rows.map((r) => ({ code: r.kind, label: r.kind })), { code: 'NR', label: 'Non renseigné' }];
 }
+
+export type FamilySource = 'population' | 'activity' | 'wait';
+
+export interface FamilyRow {
+  month: string;
+  arr: number;
+  site: string;
+  team: string;
+  category: string;
+  n: number;
+}
+
+/** Every count of one indicator over the months of a family, by month, arrondissement, site, team and category. */
+export async function familyRows(
+  db: Db,
+  q: {
+    source: FamilySource;
+    name: string;
+    fromMonth: string;
+    toMonth: string;
+    siteIds: string[] | null;
+    teamIds: string[] | null;
+  },
+): Promise<FamilyRow[]> {
+  const table =
+    q.source === 'population' ? sql`stat_population` : q.source === 'activity' ? sql`stat_flow` : sql`stat_wait`;
+  const count = q.source === 'activity' ? sql`a.count` : sql`a.persons`;
+  const category = q.source === 'wait' ? sql`'personnes'` : sql`a.category`;
+  const where = [sql`a.month >= ${q.fromMonth}::date and a.month <= ${q.toMonth}::date`];
+  if (q.source === 'population') where.push(sql`a.dimension = ${q.name}`);
+  if (q.source === 'activity') where.push(sql`a.indicator = ${q.name}`);
+  if (q.siteIds) where.push(sql`a.site_id = any(${q.siteIds}::uuid[])`);
+  if (q.teamIds) where.push(sql`a.team_id = any(${q.teamIds}::uuid[])`);
+  const r = await sql<FamilyRow>`
+    select to_char(a.month, 'YYYY-MM') as month, a.arrondissement as arr, a.site_id::text as site,
+      coalesce(a.team_id::text, '') as team, ${category} as category, sum(${count})::int as n
+    from ${table} a where ${sql.join(where, sql` and `)}
+    group by 1, 2, 3, 4, 5`.execute(db);
+  return r.rows.map((x) => ({ ...x, arr: Number(x.arr), n: Number(x.n) }));
+}

@@ -11,8 +11,13 @@ import type { DB } from '../../db/schema.js';
  *   previous refresh are recomputed.
  * - Flows and waiting times are recomputed for every month marked dirty by the triggers (stat_dirty_month) and for
  *   the current month.
- * - The first refresh (or `full`) computes FLOW_MONTHS of flows and POPULATION_MONTHS of snapshots, from the files'
+ * - The first refresh (or `rebuild`) computes FLOW_MONTHS of flows and POPULATION_MONTHS of snapshots, from the files'
  *   opening and closing dates and their present characteristics (the only history there is).
+ * - A `full` refresh once the aggregates exist recomputes every month still open and every month marked dirty, and
+ *   keeps the closed months: a published month is stable, never recomputed from rows the retention engine has since
+ *   anonymised (docs/security.md, Statistics and retention). Only `rebuild` (a new installation, a change of the
+ *   aggregation rules) rewrites the past.
+ * - A file leaves the active population when it is closed, archived or anonymised, whichever comes first.
  */
 export const POPULATION_MONTHS = 25;
 export const FLOW_MONTHS = 36;
@@ -49,7 +54,7 @@ const dateText = (v: unknown): string => (v instanceof Date ? v.toISOString().sl
 export async function refreshStatistics(
   db: Kysely<DB>,
   now: Date,
-  opts: { full?: boolean } = {},
+  opts: { full?: boolean; rebuild?: boolean } = {},
 ): Promise<RefreshReport> {
   const started = performance.now();
   return db.transaction().execute(async (trx) => {
@@ -58,7 +63,7 @@ export async function refreshStatistics(
     const current = dateText(
       (await sql<{ m: unknown }>`select ${parisMonth(sql`${now}::timestamptz`)} as m`.execute(trx)).rows[0]!.m,
     );
-    const full = opts.full === true || !state;
+    const full = opts.rebuild === true || !state;
     let populationFrom: string;
     let flowMonths: string[];
     if (full) {
@@ -77,6 +82,8 @@ export async function refreshStatistics(
       populationFrom = previous < current ? previous : current;
       const dirty = await trx.deleteFrom('stat_dirty_month').returning('month').execute();
       const oldest = addMonths(current, -(FLOW_MONTHS - 1));
+      // `full`: the months of the window that no refresh has computed yet are computed too (closed ones are kept).
+      if (opts.full) await fillMissingMonths(trx, current);
       const set = new Set(
         [current, populationFrom, ...dirty.map((d) => dateText(d.month))].filter((m) => m >= oldest && m <= current),
       );
@@ -103,6 +110,20 @@ export async function refreshStatistics(
   });
 }
 
+/** Months of the population window without any snapshot (e.g. the window moved while the server was stopped). */
+async function fillMissingMonths(trx: Kysely<DB>, current: string): Promise<void> {
+  const first = addMonths(current, -(POPULATION_MONTHS - 1));
+  const have = new Set(
+    (await trx.selectFrom('stat_population').select('month').distinct().where('month', '>=', first).execute()).map(
+      (r) => dateText(r.month),
+    ),
+  );
+  for (let i = 0; i < POPULATION_MONTHS - 1; i++) {
+    const m = addMonths(first, i);
+    if (!have.has(m)) await insertPopulation(trx, m, m);
+  }
+}
+
 /** RGPD art. 21: a file under an active opposition is kept out of every aggregate. */
 const noOpposition = (fileId: RawBuilder<unknown>) =>
   sql`not exists (select 1 from file_restriction r where r.case_file_id = ${fileId} and r.kind = 'opposition' and r.end_date is null)`;
@@ -119,6 +140,7 @@ async function insertPopulation(trx: Kysely<DB>, from: string, to: string): Prom
       from (select g::date as month, ${monthEnd(sql`g`)} as end_at
             from generate_series(${from}::date, ${to}::date, interval '1 month') g) m
       join case_file f on f.opened_at < m.end_at and (f.closed_at is null or f.closed_at >= m.end_at)
+        and (f.archived_at is null or f.archived_at >= m.end_at) and (f.anonymised_at is null or f.anonymised_at >= m.end_at)
       join person p on p.id = f.principal_person_id
       join household h on h.id = f.household_id
       where ${noOpposition(sql`f.id`)}

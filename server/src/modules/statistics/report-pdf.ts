@@ -50,13 +50,13 @@ export async function siteReportPdf(
     .where('id', '=', siteId)
     .executeTakeFirst();
   if (!site || !canDownloadSiteReport(ctx.actor, siteId)) throw notFound('Site');
-  const lastMonth = `${year}-12` <= currentMonth ? `${year}-12` : currentMonth;
   if (`${year}-01` > currentMonth) throw notFound('Rapport');
+  // The calendar year, a published period: the same figures as the statistics page (months to come count nothing).
   const filter: StatisticsFilter = {
     fromMonth: `${year}-01`,
-    toMonth: lastMonth,
+    toMonth: `${year}-12`,
     from: `${year}-01-01`,
-    toExclusive: `${lastMonth}-01`,
+    toExclusive: `${year + 1}-01-01`,
     siteIds: [siteId],
     arrondissements: [],
     key: '',
@@ -104,11 +104,15 @@ export async function siteReportPdf(
     .fontSize(10)
     .text(
       wait.medianDays === null
-        ? `Moins de ${wait.threshold} premiers entretiens sur la période : délai non diffusé.`
+        ? `Nombre de premiers entretiens non diffusé (secret statistique) : délai non diffusé.`
         : `Médiane : ${wait.medianDays} jours. 90 % des personnes reçues en ${wait.p90Days} jours au plus (${publishedValueText(wait.persons, wait.threshold)} premiers entretiens).`,
     );
-  const teams = await teamTable(ctx, filter);
-  section(doc, 'Dossiers actifs par équipe (équipes d’au moins 5 professionnels)', teams.table, teams.labels.cols);
+  // The team table is a breakdown of the caller's whole scope: the site's responsable has it; for the admin, whose
+  // scope is every site, a site's teams are not a published breakdown (docs/adr/009-statistics-disclosure-control.md).
+  if (ctx.actor.role === 'responsable') {
+    const teams = await teamTable(ctx, { ...filter, siteIds: [] });
+    section(doc, 'Dossiers actifs par équipe (équipes d’au moins 5 professionnels)', teams.table, teams.labels.cols);
+  }
 
   heading(doc, 'Lecture des tableaux');
   doc.fillColor(GREY).fontSize(9);

@@ -1,197 +1,195 @@
 import {
-  arrondissementLabel,
   GROUP_BY_LABELS,
   indicatorById,
-  oneWayTable,
-  protectTable,
   shiftMonth,
-  type Category,
+  sliceFamily,
+  type FamilySlice,
   type IndicatorDef,
   type PublishedTable,
-  type StatisticsFilter,
   type StatisticsTableDto,
-  type StatTable,
 } from '@jalon/core';
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../errors.js';
-import type { TableParams } from './params.js';
-import { aggregateCounts, dynamicCategories, refreshState, type AggregateRow, type RowKey } from './queries.js';
-import { scopedSites, statisticsScope, type StatisticsScope } from './scope.js';
+import { loadFamily, type FamilyRequest, type LoadedFamily } from './families.js';
+import { currentMonthOf, placeOf, publishedPeriod, type PublishedPeriod, type TableParams } from './params.js';
+import { dynamicCategories, refreshState } from './queries.js';
+import { scopedSites, statisticsScope } from './scope.js';
 
 /**
- * Builds the published table of an indicator. Every output (page table, chart, map, CSV, PDF) goes through here and
- * through protectTable, so a hidden count is hidden everywhere (issue 6: "one code path").
+ * The published table of an indicator. Every output (page table, chart, map, CSV, PDF) goes through here: a slice of
+ * the indicator's protected family (families.ts), never a table recomputed for the query (docs/security.md,
+ * Statistics), so a hidden count is hidden everywhere and no two answers differ by a hidden count.
  */
-export const MAX_TWO_WAY_CELLS = 260;
-const MONTHS_FR = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
-export const monthLabel = (ym: string) => `${MONTHS_FR[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+export { clearStatisticsCache, MAX_TWO_WAY_CELLS, monthLabel } from './families.js';
 
-const cache = new Map<string, StatisticsTableDto>();
-const CACHE_SIZE = 300;
-/** For the benchmark: measure cold pages. */
-export const clearStatisticsCache = () => cache.clear();
+type Place = ReturnType<typeof placeOf>;
+
+const refuse = (code: string, message: string, field: string, detail: string): never => {
+  throw new AppError(422, code, message, { [field]: detail });
+};
+
+/** The family request of an indicator for a published period (population: the snapshot at the end of it). */
+export const familyRequestFor = async (
+  ctx: Ctx,
+  def: IndicatorDef,
+  period: PublishedPeriod,
+): Promise<FamilyRequest> => {
+  const categories = def.categories ?? (await dynamicCategories(ctx.db, def.id));
+  const current = currentMonthOf(ctx.now);
+  const last = period.month ?? `${period.year}-12`;
+  return {
+    source: def.kind === 'population' ? 'population' : 'activity',
+    name: def.id,
+    categories,
+    sensitive: def.sensitive,
+    period: def.kind === 'population' ? (last > current ? current : last) : String(period.year),
+  };
+};
+
+/** Which slice of the family answers the query. */
+export const sliceOf = (
+  fam: LoadedFamily,
+  kind: 'population' | 'activity' | 'wait',
+  period: PublishedPeriod,
+  place: Place,
+  groupBy: string | null,
+  category: string | null,
+): FamilySlice => {
+  const hasTable = (key: string) => fam.protected.tables.some((t) => t.key === key);
+  if (!groupBy) {
+    if (place && !hasTable(place.table))
+      refuse(
+        'table_too_large',
+        'Détail trop fin pour cet indicateur : consultez l’ensemble',
+        'siteIds',
+        'Détail trop fin',
+      );
+    if (place) return { kind: 'row', table: place.table, row: place.row };
+    if (kind !== 'population' && period.month) return { kind: 'row', table: 'mois', row: period.month };
+    return { kind: 'margins' };
+  }
+  if (!hasTable(groupBy))
+    refuse(
+      'table_too_large',
+      'Croisement trop détaillé : filtrez sur un site ou des arrondissements, ou choisissez une catégorie',
+      'groupBy',
+      'Croisement trop détaillé',
+    );
+  if (!category) return { kind: 'table', table: groupBy, rowVar: groupBy };
+  if (category === 'total') return { kind: 'rowTotals', table: groupBy, rowVar: groupBy };
+  if (!fam.protected.cols.includes(category))
+    refuse('invalid_filter', 'Catégorie inconnue pour cet indicateur', 'category', 'Catégorie inconnue');
+  return { kind: 'column', table: groupBy, col: category, rowVar: groupBy };
+};
+
+/** Which combinations of period, place and grouping are published (docs/api.md, Statistics). */
+export const assertPublished = (
+  kind: 'population' | 'activity' | 'wait',
+  period: PublishedPeriod,
+  place: Place,
+  groupBy: string | null,
+) => {
+  if (place && groupBy)
+    refuse(
+      'filter_not_published',
+      'Un site ou un arrondissement se lit sans regroupement : le regroupement par site ou par arrondissement le montre déjà',
+      'groupBy',
+      'Sans regroupement',
+    );
+  if (kind !== 'population' && period.month && (groupBy || place))
+    refuse(
+      'grouping_refused',
+      'Pour un mois, l’activité se lit sans regroupement ni filtre : choisissez l’année pour le détail par mois, site ou arrondissement',
+      'groupBy',
+      'Sur une année civile',
+    );
+};
 
 export async function indicatorTable(ctx: Ctx, p: TableParams): Promise<StatisticsTableDto> {
   const scope = statisticsScope(ctx);
   const def = indicatorById(p.indicator)!;
   const siteIds = scopedSites(scope, p.filter.siteIds);
   if (p.groupBy === 'mois' && def.kind === 'population')
-    throw new AppError(
-      422,
+    refuse(
       'grouping_refused',
       'Évolution mois par mois : indicateurs d’activité seulement (la population se compare d’une période à l’autre)',
-      { groupBy: 'Indicateurs d’activité seulement' },
+      'groupBy',
+      'Indicateurs d’activité seulement',
     );
   if (p.compare && p.groupBy)
-    throw new AppError(422, 'invalid_filter', 'La comparaison de périodes porte sur le tableau sans regroupement', {
-      compare: 'Sans regroupement seulement',
-    });
-  const refreshed = await refreshState(ctx.db);
-  const key = JSON.stringify([scope, siteIds, p, refreshed?.refreshedAt.getTime() ?? 0]);
-  const hit = cache.get(key);
-  if (hit) return hit;
-
-  const categories = def.categories ?? (await dynamicCategories(ctx.db, def.id));
-  const main = await build(ctx, scope, siteIds, def, categories, p, p.filter.fromMonth, p.filter.toMonth);
+    refuse(
+      'invalid_filter',
+      'La comparaison de périodes porte sur le tableau sans regroupement',
+      'compare',
+      'Sans regroupement seulement',
+    );
+  const period = publishedPeriod(p.filter);
+  const place = placeOf(p.filter, scope.siteIds);
+  assertPublished(def.kind, period, place, p.groupBy);
+  const read = async (per: PublishedPeriod): Promise<{ table: PublishedTable; fam: LoadedFamily }> => {
+    const fam = await loadFamily(ctx, scope, await familyRequestFor(ctx, def, per));
+    const slice = sliceOf(fam, def.kind, per, place, p.groupBy, p.category);
+    const table = existingRow(fam, slice) ? sliceFamily(fam.protected, def.id, slice) : emptyRow(fam, def.id);
+    return { table, fam };
+  };
+  const main = await read(period);
   let comparison: StatisticsTableDto['comparison'] = null;
   if (p.compare) {
-    const length = monthsBetween(p.filter.fromMonth, p.filter.toMonth);
-    const prev = { fromMonth: shiftMonth(p.filter.fromMonth, -length), toMonth: shiftMonth(p.filter.toMonth, -length) };
-    const year = { fromMonth: shiftMonth(p.filter.fromMonth, -12), toMonth: shiftMonth(p.filter.toMonth, -12) };
+    const before = (months: number): PublishedPeriod =>
+      period.month
+        ? {
+            kind: 'month',
+            month: shiftMonth(period.month, -months),
+            year: Number(shiftMonth(period.month, -months).slice(0, 4)),
+          }
+        : { kind: 'year', month: null, year: period.year - 1 };
+    const bounds = (per: PublishedPeriod) =>
+      per.month
+        ? { fromMonth: per.month, toMonth: per.month }
+        : { fromMonth: `${per.year}-01`, toMonth: `${per.year}-12` };
+    const prev = before(1);
+    const year = before(12);
     comparison = {
-      previous: {
-        ...prev,
-        table: (await build(ctx, scope, siteIds, def, categories, p, prev.fromMonth, prev.toMonth)).table,
-      },
-      lastYear: {
-        ...year,
-        table: (await build(ctx, scope, siteIds, def, categories, p, year.fromMonth, year.toMonth)).table,
-      },
+      previous: { ...bounds(prev), table: (await read(prev)).table },
+      lastYear: { ...bounds(year), table: (await read(year)).table },
     };
   }
-  const dto: StatisticsTableDto = {
+  const refreshed = await refreshState(ctx.db);
+  const rows = p.groupBy ? (main.fam.rowLabels[p.groupBy] ?? {}) : {};
+  return {
     indicator: { id: def.id, label: def.label, kind: def.kind, variable: def.variable, unit: def.unit },
     groupBy: p.groupBy,
     period: { fromMonth: p.filter.fromMonth, toMonth: p.filter.toMonth },
     siteIds: siteIds ?? [],
     arrondissements: p.filter.arrondissements,
-    labels: main.labels,
+    labels:
+      p.groupBy && p.category
+        ? { rowVar: null, colVar: GROUP_BY_LABELS[p.groupBy], rows: {}, cols: rows }
+        : {
+            rowVar: p.groupBy ? GROUP_BY_LABELS[p.groupBy] : null,
+            colVar: def.variable,
+            rows,
+            cols: main.fam.colLabels,
+          },
     table: main.table,
     comparison,
     refreshedAt: refreshed?.refreshedAt.toISOString() ?? null,
   };
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, dto);
-  return dto;
 }
 
-const monthsBetween = (from: string, to: string) => {
-  const idx = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
-  return idx(to) - idx(from) + 1;
-};
+/** A place with no row in the family (an arrondissement with nobody in it) is a row of zeros. */
+export const existingRow = (fam: LoadedFamily, slice: FamilySlice) =>
+  slice.kind !== 'row' || fam.protected.tables.some((t) => t.key === slice.table && t.rows.includes(slice.row));
 
-async function build(
-  ctx: Ctx,
-  scope: StatisticsScope,
-  siteIds: string[] | null,
-  def: IndicatorDef,
-  categories: Category[],
-  p: TableParams,
-  fromMonth: string,
-  toMonth: string,
-): Promise<{ table: PublishedTable; labels: StatisticsTableDto['labels'] }> {
-  const rowKey: RowKey = p.groupBy ?? 'none';
-  const rows = await aggregateCounts(ctx.db, {
-    kind: def.kind,
-    name: def.id,
-    fromMonth: `${fromMonth}-01`,
-    toMonth: `${toMonth}-01`,
-    siteIds,
-    teamIds: scope.teamIds,
-    arrondissements: p.filter.arrondissements,
-    rowKey,
-  });
-  const cols = withUnknown(categories, rows);
-  const colLabels = Object.fromEntries(cols.map((c) => [c.code, c.label]));
-  const rowLabels = await rowLabelsFor(ctx, rowKey, rows, siteIds, p.filter, fromMonth, toMonth);
-  const rowCodes = Object.keys(rowLabels);
-  const count = (r: string, c: string) =>
-    rows.filter((x) => x.row === r && x.category === c).reduce((s, x) => s + x.n, 0);
-  let table: StatTable;
-  let labels: StatisticsTableDto['labels'];
-  if (rowKey === 'none') {
-    table = oneWayTable(
-      def.id,
-      cols.map((c) => c.code),
-      cols.map((c) => count('ensemble', c.code)),
-    );
-    labels = { rowVar: null, colVar: def.variable, rows: {}, cols: colLabels };
-  } else if (p.category) {
-    // One category (or all of them) along the breakdown: the map and the monthly series.
-    if (p.category !== 'total' && !colLabels[p.category])
-      throw new AppError(422, 'invalid_filter', 'Catégorie inconnue pour cet indicateur', {
-        category: 'Catégorie inconnue',
-      });
-    const sum = (r: string) =>
-      p.category === 'total' ? rows.filter((x) => x.row === r).reduce((s, x) => s + x.n, 0) : count(r, p.category!);
-    table = oneWayTable(rowKey, rowCodes, rowCodes.map(sum));
-    labels = { rowVar: null, colVar: GROUP_BY_LABELS[p.groupBy!], rows: {}, cols: rowLabels };
-  } else {
-    if (rowCodes.length * cols.length > MAX_TWO_WAY_CELLS)
-      throw new AppError(
-        422,
-        'table_too_large',
-        'Croisement trop détaillé : filtrez sur un site ou des arrondissements, ou choisissez une catégorie',
-        { groupBy: 'Croisement trop détaillé' },
-      );
-    table = {
-      rowVar: rowKey,
-      colVar: def.id,
-      rows: rowCodes,
-      cols: cols.map((c) => c.code),
-      cells: rowCodes.map((r) => cols.map((c) => count(r, c.code))),
-    };
-    labels = { rowVar: GROUP_BY_LABELS[p.groupBy!], colVar: def.variable, rows: rowLabels, cols: colLabels };
-  }
-  return { table: protectTable(table, { sensitive: def.sensitive }), labels };
-}
-
-/** Codes found in the aggregates but not in the list (a retired motif…) are kept, shown as stored. */
-const withUnknown = (categories: Category[], rows: AggregateRow[]): Category[] => {
-  const known = new Set(categories.map((c) => c.code));
-  const extra = [...new Set(rows.map((r) => r.category).filter((c) => !known.has(c)))].sort();
-  return [...categories, ...extra.map((code) => ({ code, label: code }))];
-};
-
-async function rowLabelsFor(
-  ctx: Ctx,
-  key: RowKey,
-  rows: AggregateRow[],
-  siteIds: string[] | null,
-  filter: StatisticsFilter,
-  fromMonth: string,
-  toMonth: string,
-): Promise<Record<string, string>> {
-  if (key === 'none') return { ensemble: 'Ensemble' };
-  if (key === 'mois') {
-    const out: Record<string, string> = {};
-    for (let m = fromMonth; m <= toMonth; m = shiftMonth(m, 1)) out[m] = monthLabel(m);
-    return out;
-  }
-  const sites = await ctx.db
-    .selectFrom('site')
-    .select(['id', 'name', 'arrondissements'])
-    .$if(siteIds !== null, (qb) => qb.where('id', 'in', siteIds!))
-    .orderBy('name')
-    .execute();
-  if (key === 'site') return Object.fromEntries(sites.map((s) => [s.id, s.name]));
-  // Arrondissements: those asked for, else those of the sites in scope and those found in the data.
-  const set = new Set<number>(
-    filter.arrondissements.length
-      ? filter.arrondissements
-      : [...sites.flatMap((s) => s.arrondissements), ...rows.map((r) => Number(r.row))],
-  );
-  return Object.fromEntries(
-    [...set].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : a - b)).map((n) => [String(n), arrondissementLabel(n)]),
-  );
-}
+export const emptyRow = (fam: LoadedFamily, colVar: string): PublishedTable => ({
+  status: 'released',
+  rowVar: null,
+  colVar,
+  rows: ['ensemble'],
+  cols: [...fam.protected.cols],
+  threshold: fam.protected.threshold,
+  cells: [fam.protected.cols.map(() => 0)],
+  rowTotals: [],
+  colTotals: [],
+  grandTotal: 0,
+});

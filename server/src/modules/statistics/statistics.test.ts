@@ -92,7 +92,7 @@ async function insertEntry(
 const get = (who: string, url: string) => t.app.inject({ method: 'GET', url, headers: s[who]!.get });
 const table = async (who: string, query: string) => {
   const res = await get(who, `/api/statistics/table?${query}`);
-  expect(res.statusCode, res.body).toBe(200);
+  expect(res.statusCode, `${who} ${query}: ${res.body}`).toBe(200);
   return res.json() as StatisticsTableDto;
 };
 const cells = (p: PublishedTable) => {
@@ -330,9 +330,14 @@ describe('activity, evolution, waiting time', () => {
     expect(dto.comparison?.lastYear.fromMonth).toBe('2025-10');
     const monthly = await table(
       'manager',
-      'indicator=visitesDomicile&groupBy=mois&category=total&from=2026-09&to=2026-10',
+      'indicator=visitesDomicile&groupBy=mois&category=total&from=2026-01&to=2026-12',
     );
-    expect(cells(monthly.table)).toEqual({ '2026-09': 0, '2026-10': 12 });
+    expect(cells(monthly.table)['2026-09']).toBe(0);
+    expect(cells(monthly.table)['2026-10']).toBe(12);
+    // Only published periods: a calendar month or a calendar year (docs/security.md, Statistics).
+    const rolling = await get('manager', '/api/statistics/table?indicator=visitesDomicile&from=2026-09&to=2026-10');
+    expect(rolling.statusCode).toBe(422);
+    expect(rolling.json().error.code).toBe('period_not_published');
     expect((await get('manager', '/api/statistics/table?indicator=sexe&groupBy=mois')).statusCode).toBe(422);
   });
 
@@ -372,6 +377,7 @@ describe('yearly report PDF', () => {
     expect(text).toContain('< 5');
     expect((await get('otherManager', `/api/statistics/report.pdf?siteId=${site.id}&year=2026`)).statusCode).toBe(404);
     expect((await get('tsA', `/api/statistics/report.pdf?siteId=${site.id}&year=2026`)).statusCode).toBe(404);
-    expect((await get('admin', `/api/statistics/report.pdf?siteId=${site.id}&year=2026`)).statusCode).toBe(200);
+    const adm = await get('admin', `/api/statistics/report.pdf?siteId=${site.id}&year=2026`);
+    expect(adm.statusCode, adm.body).toBe(200);
   });
 });

@@ -6,9 +6,11 @@ import {
   GROUP_BYS,
   INDICATORS,
   canDownloadSiteReport,
+  indicatorById,
   oneWayTable,
-  PRIMARY_THRESHOLD,
   protectTable,
+  sliceFamily,
+  type PublishedValue,
   type StatisticsFilter,
   type StatisticsScopeDto,
   type TeamTableDto,
@@ -17,8 +19,12 @@ import {
 import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
-import { aggregateCounts, refreshState, waitHistogram } from './queries.js';
-import { scopedSites, statisticsScope, teamsShownApart } from './scope.js';
+import { AppError } from '../../errors.js';
+import { loadFamily } from './families.js';
+import { placeOf, publishedPeriod } from './params.js';
+import { refreshState, waitHistogram } from './queries.js';
+import { scopedSites, statisticsScope } from './scope.js';
+import { assertPublished, emptyRow, existingRow, familyRequestFor, sliceOf } from './service.js';
 
 /** What the page may offer the caller. */
 export async function scopeView(ctx: Ctx): Promise<StatisticsScopeDto> {
@@ -58,25 +64,44 @@ export async function scopeView(ctx: Ctx): Promise<StatisticsScopeDto> {
   };
 }
 
-/** Median and 90th percentile of the waiting days; nothing at all below the threshold (a median of 3 is 3 people). */
+/**
+ * Median and 90th percentile of the waiting days; nothing at all when the number of persons is not published (a
+ * median of 3 is 3 people). The number of persons is a slice of the waiting-time family of the year (families.ts).
+ */
 export async function waitingTime(ctx: Ctx, filter: StatisticsFilter): Promise<WaitingTimeDto> {
   const scope = statisticsScope(ctx);
   const siteIds = scopedSites(scope, filter.siteIds);
+  const period = publishedPeriod(filter);
+  const place = placeOf(filter, scope.siteIds);
+  assertPublished('wait', period, place, null);
+  const fam = await loadFamily(ctx, scope, {
+    source: 'wait',
+    name: 'personnes',
+    categories: [{ code: 'personnes', label: 'Personnes' }],
+    sensitive: false,
+    period: String(period.year),
+  });
+  const slice = sliceOf(fam, 'wait', period, place, null, null);
+  const table = existingRow(fam, slice)
+    ? sliceFamily(fam.protected, 'delaiPremierEntretien', slice)
+    : emptyRow(fam, 'x');
+  const persons: PublishedValue = table.status === 'released' ? table.grandTotal : { suppressed: 'secondary' };
+  const out = {
+    period: { fromMonth: filter.fromMonth, toMonth: filter.toMonth },
+    persons,
+    threshold: fam.protected.threshold,
+  };
+  if (typeof persons !== 'number' || persons < fam.protected.threshold)
+    return { ...out, medianDays: null, p90Days: null };
   const hist = await waitHistogram(ctx.db, {
     fromMonth: `${filter.fromMonth}-01`,
     toMonth: `${filter.toMonth}-01`,
-    siteIds,
+    siteIds: place?.table === 'site' ? [place.row] : siteIds,
     teamIds: scope.teamIds,
-    arrondissements: filter.arrondissements,
+    arrondissements: place?.table === 'arrondissement' ? [Number(place.row)] : [],
   });
-  const total = hist.reduce((s, h) => s + h.persons, 0);
-  const period = { fromMonth: filter.fromMonth, toMonth: filter.toMonth };
-  const published = protectTable(oneWayTable('delaiPremierEntretien', ['personnes'], [total]), { sensitive: false });
-  const persons = published.status === 'released' ? published.cells[0]![0]! : { suppressed: 'primary' as const };
-  if (total < PRIMARY_THRESHOLD)
-    return { period, persons, threshold: PRIMARY_THRESHOLD, medianDays: null, p90Days: null };
   const quantile = (q: number) => {
-    const rank = Math.ceil(q * total);
+    const rank = Math.ceil(q * persons);
     let seen = 0;
     for (const h of hist) {
       seen += h.persons;
@@ -84,42 +109,34 @@ export async function waitingTime(ctx: Ctx, filter: StatisticsFilter): Promise<W
     }
     return hist[hist.length - 1]!.days;
   };
-  return { period, persons, threshold: PRIMARY_THRESHOLD, medianDays: quantile(0.5), p90Days: quantile(0.9) };
+  return { ...out, medianDays: quantile(0.5), p90Days: quantile(0.9) };
 }
 
 /** Files actives per team at the end of the period; teams of fewer than 5 workers together with the rest of the site. */
 export async function teamTable(ctx: Ctx, filter: StatisticsFilter): Promise<TeamTableDto> {
   const scope = statisticsScope(ctx);
   if (!canSeeTeamTable(ctx.actor)) throw notFound('Page');
-  const siteIds = scopedSites(scope, filter.siteIds);
-  const apart = await teamsShownApart(ctx.db, siteIds);
-  const rows = await aggregateCounts(ctx.db, {
-    kind: 'population',
+  scopedSites(scope, filter.siteIds);
+  const period = publishedPeriod(filter);
+  if (placeOf(filter, scope.siteIds))
+    throw new AppError(422, 'filter_not_published', 'Le tableau par équipe porte sur tout votre périmètre', {
+      siteIds: 'Tout le périmètre',
+    });
+  const def = indicatorById('sexe')!;
+  const req = await familyRequestFor(ctx, def, period);
+  const fam = await loadFamily(ctx, scope, {
+    ...req,
     name: 'ensemble',
-    fromMonth: `${filter.fromMonth}-01`,
-    toMonth: `${filter.toMonth}-01`,
-    siteIds,
-    teamIds: null,
-    arrondissements: filter.arrondissements,
-    rowKey: 'team',
+    categories: [{ code: 'total', label: 'Total' }],
+    sensitive: false,
   });
-  const cols = [...[...apart.entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr')).map(([id]) => id), 'autres'];
-  const counts = cols.map((c) =>
-    rows.filter((r) => (c === 'autres' ? !apart.has(r.row) : r.row === c)).reduce((s, r) => s + r.n, 0),
-  );
-  const labels = Object.fromEntries(
-    cols.map((c) => [
-      c,
-      c === 'autres' ? 'Équipes de moins de 5 professionnels et dossiers sans équipe' : apart.get(c)!,
-    ]),
-  );
+  const table = sliceFamily(fam.protected, 'equipe', { kind: 'column', table: 'team', col: 'total', rowVar: 'equipe' });
   return {
     period: { fromMonth: filter.fromMonth, toMonth: filter.toMonth },
-    labels: { rows: {}, cols: labels },
-    table: protectTable(oneWayTable('equipe', cols, counts), { sensitive: false }),
+    labels: { rows: {}, cols: fam.rowLabels.team ?? {} },
+    table,
   };
 }
-
 /** A worker's own journal entries by type over the period: shown to that worker only. */
 export async function myActivity(ctx: Ctx, filter: StatisticsFilter): Promise<TeamTableDto> {
   statisticsScope(ctx);

@@ -1,10 +1,9 @@
-import { shiftMonth, type StatisticsScopeDto } from '@jalon/core';
+import type { StatisticsScopeDto } from '@jalon/core';
 import { useState } from 'react';
 import { CheckboxField } from '../../components/ui/checkbox-field';
 import { ErrorAlert } from '../../components/ui/error-alert';
 import { Loading } from '../../components/ui/loading';
 import { SelectField } from '../../components/ui/select-field';
-import { TextField } from '../../components/ui/text-field';
 import { useStatisticsScope, type StatisticsParams } from '../../features/statistics/api';
 import { IndicatorSection } from '../../features/statistics/components/indicator-section';
 import { MapSection } from '../../features/statistics/components/map-section';
@@ -20,18 +19,46 @@ export function StatisticsRoute() {
   return <StatisticsPage scope={scope.data} />;
 }
 
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
 function StatisticsPage({ scope }: { scope: StatisticsScopeDto }) {
   const last = scope.months?.last ?? new Date().toISOString().slice(0, 7);
-  const [params, setParams] = useState<StatisticsParams>({
+  const first = scope.months?.first ?? last;
+  // Published periods only: a calendar year or one of its months (docs/security.md, Statistics).
+  const years = Array.from({ length: Number(last.slice(0, 4)) - Number(first.slice(0, 4)) + 1 }, (_, i) =>
+    String(Number(last.slice(0, 4)) - i),
+  );
+  const [year, setYear] = useState(years[0]!);
+  const [month, setMonth] = useState('');
+  const [choice, setParams] = useState<Omit<StatisticsParams, 'from' | 'to'>>({
     indicator: 'trancheAge',
-    from: shiftMonth(last, -11),
-    to: last,
     siteId: '',
     groupBy: '',
     compare: false,
   });
   const set = (p: Partial<StatisticsParams>) => setParams((x) => ({ ...x, ...p }));
-  const indicator = scope.indicators.find((i) => i.id === params.indicator) ?? scope.indicators[0]!;
+  const indicator = scope.indicators.find((i) => i.id === choice.indicator) ?? scope.indicators[0]!;
+  // A site is read as a whole, and a month of activity too: their breakdowns are those of the year or of all sites.
+  const canGroup = !choice.siteId && !(month && indicator.kind === 'activity');
+  const params: StatisticsParams = {
+    ...choice,
+    groupBy: canGroup ? choice.groupBy : '',
+    from: month ? `${year}-${month}` : `${year}-01`,
+    to: month ? `${year}-${month}` : `${year}-12`,
+  };
   const groupBys = scope.groupBys.filter((g) =>
     g.id === 'site' ? scope.sites.length > 1 : g.id === 'mois' ? indicator.kind === 'activity' : true,
   );
@@ -68,9 +95,9 @@ function StatisticsPage({ scope }: { scope: StatisticsScopeDto }) {
               set({
                 indicator: v,
                 groupBy:
-                  params.groupBy === 'mois' && scope.indicators.find((i) => i.id === v)?.kind === 'population'
+                  choice.groupBy === 'mois' && scope.indicators.find((i) => i.id === v)?.kind === 'population'
                     ? ''
-                    : params.groupBy,
+                    : choice.groupBy,
               })
             }
             options={scope.indicators.map((i) => ({
@@ -80,16 +107,25 @@ function StatisticsPage({ scope }: { scope: StatisticsScopeDto }) {
           />
         </div>
         <div className="fr-col-6 fr-col-md-2">
-          <TextField
-            name="from"
-            type="month"
-            label="Du mois"
-            value={params.from}
-            onChange={(v) => v && set({ from: v })}
+          <SelectField
+            name="year"
+            label="Année"
+            value={year}
+            onChange={setYear}
+            options={years.map((y) => ({ value: y, label: y }))}
           />
         </div>
         <div className="fr-col-6 fr-col-md-2">
-          <TextField name="to" type="month" label="Au mois" value={params.to} onChange={(v) => v && set({ to: v })} />
+          <SelectField
+            name="month"
+            label="Mois"
+            value={month}
+            onChange={setMonth}
+            options={[
+              { value: '', label: 'Toute l’année' },
+              ...MONTHS.map((label, i) => ({ value: String(i + 1).padStart(2, '0'), label })),
+            ]}
+          />
         </div>
         {scope.sites.length > 1 ? (
           <div className="fr-col-12 fr-col-md-4">
@@ -113,8 +149,15 @@ function StatisticsPage({ scope }: { scope: StatisticsScopeDto }) {
             onChange={(v) => set({ groupBy: v as StatisticsParams['groupBy'] })}
             options={[
               { value: '', label: 'Aucune ventilation' },
-              ...groupBys.map((g) => ({ value: g.id, label: g.label })),
+              ...(canGroup ? groupBys.map((g) => ({ value: g.id, label: g.label })) : []),
             ]}
+            hint={
+              canGroup
+                ? undefined
+                : choice.siteId
+                  ? 'Un site se lit sans ventilation.'
+                  : 'Ventilation sur l’année entière.'
+            }
           />
         </div>
         <div className="fr-col-12 fr-col-md-6">
@@ -128,7 +171,7 @@ function StatisticsPage({ scope }: { scope: StatisticsScopeDto }) {
         </div>
       </form>
       <IndicatorSection params={params} />
-      {indicator.kind === 'population' ? <MapSection params={params} /> : null}
+      {indicator.kind === 'population' && !params.siteId ? <MapSection params={params} /> : null}
       <SideSections scope={scope} params={params} />
     </>
   );

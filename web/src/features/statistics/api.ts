@@ -2,7 +2,7 @@ import type { StatisticsScopeDto, StatisticsTableDto, TeamTableDto, WaitingTimeD
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, toQuery } from '../../lib/api-client';
 
-/** What the page asks for: whole months, whole sites, whole arrondissements (the server refuses anything finer). */
+/** What the page asks for: a calendar month or year, one site or all (the server refuses anything else). */
 export interface StatisticsParams {
   indicator: string;
   from: string;
@@ -59,16 +59,21 @@ export const useMapTable = (p: StatisticsParams, category: string, enabled: bool
     placeholderData: keepPreviousData,
   });
 
+/** For a month, the waiting time of the whole scope (a site's is read over the year). */
 export const useWaitingTime = (p: StatisticsParams) =>
   useQuery({
     queryKey: ['statistics', 'wait', p.from, p.to, p.siteId],
-    queryFn: () => api.get<WaitingTimeDto>(`/statistics/waiting-time${toQuery(placeQuery(p))}`),
+    queryFn: () =>
+      api.get<WaitingTimeDto>(
+        `/statistics/waiting-time${toQuery(placeQuery({ ...p, siteId: p.from === p.to ? '' : p.siteId }))}`,
+      ),
   });
 
+/** The team table covers the caller's whole scope. */
 export const useTeamTable = (p: StatisticsParams, enabled: boolean) =>
   useQuery({
-    queryKey: ['statistics', 'teams', p.from, p.to, p.siteId],
-    queryFn: () => api.get<TeamTableDto>(`/statistics/teams${toQuery(placeQuery(p))}`),
+    queryKey: ['statistics', 'teams', p.from, p.to],
+    queryFn: () => api.get<TeamTableDto>(`/statistics/teams${toQuery(placeQuery({ ...p, siteId: '' }))}`),
     enabled,
   });
 

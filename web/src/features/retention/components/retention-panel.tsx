@@ -62,6 +62,33 @@ export function RetentionPanel() {
   const [open, setOpen] = useState<string | null>(null);
   if (query.error) return <ErrorAlert error={query.error} title="Échéances de conservation indisponibles" />;
   if (!query.data || query.data.items.length === 0) return null;
+  // Deadlines already passed and deadlines to come are listed apart (docs/security.md, Retention).
+  const passed = query.data.items.filter((f) => f.passed);
+  const coming = query.data.items.filter((f) => !f.passed);
+  const table = (items: typeof query.data.items, caption: string) => (
+    <DataTable
+      caption={caption}
+      hideCaption
+      headers={['Dossier', 'Dernier contact', 'Échéance', '']}
+      rows={items.map((f) => ({
+        key: f.id,
+        cells: [
+          <Link key="l" to={paths.usager.href(f.id)}>
+            {f.displayName} ({f.fileNumber})
+          </Link>,
+          formatDate(f.lastContactAt),
+          formatDate(f.deadline),
+          open === f.id ? (
+            <ProlongForm key="f" fileId={f.id} onDone={() => setOpen(null)} />
+          ) : (
+            <button key="b" type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" onClick={() => setOpen(f.id)}>
+              Prolonger…
+            </button>
+          ),
+        ],
+      }))}
+    />
+  );
   return (
     <section aria-labelledby="conservation" className="fr-mb-6w">
       <h2 id="conservation">Dossiers bientôt anonymisés</h2>
@@ -69,33 +96,21 @@ export function RetentionPanel() {
         Sans contact depuis près de 2 ans : à l’échéance, le dossier est anonymisé. Prolongez-le si l’accompagnement
         continue.
       </p>
-      <DataTable
-        caption="Dossiers arrivant à échéance"
-        hideCaption
-        headers={['Dossier', 'Dernier contact', 'Échéance', '']}
-        rows={query.data.items.map((f) => ({
-          key: f.id,
-          cells: [
-            <Link key="l" to={paths.usager.href(f.id)}>
-              {f.displayName} ({f.fileNumber})
-            </Link>,
-            formatDate(f.lastContactAt),
-            formatDate(f.deadline),
-            open === f.id ? (
-              <ProlongForm key="f" fileId={f.id} onDone={() => setOpen(null)} />
-            ) : (
-              <button
-                key="b"
-                type="button"
-                className="fr-btn fr-btn--tertiary fr-btn--sm"
-                onClick={() => setOpen(f.id)}
-              >
-                Prolonger…
-              </button>
-            ),
-          ],
-        }))}
-      />
+      {passed.length ? (
+        <>
+          <h3 className="fr-h6">Échéance dépassée</h3>
+          <p className="fr-text--sm">
+            Ces dossiers quittent la base active (archive ou anonymisation) à la prochaine exécution quotidienne.
+          </p>
+          {table(passed, 'Dossiers dont l’échéance est dépassée')}
+        </>
+      ) : null}
+      {coming.length ? (
+        <>
+          <h3 className="fr-h6">Échéance à venir</h3>
+          {table(coming, 'Dossiers arrivant à échéance')}
+        </>
+      ) : null}
     </section>
   );
 }

@@ -24,7 +24,9 @@ export function SideSections({ scope, params }: { scope: StatisticsScopeDto; par
         {wait.data ? (
           <p>
             {wait.data.medianDays === null
-              ? `Moins de ${wait.data.threshold} premiers entretiens ${periodText(wait.data.period)} : délai non diffusé (secret statistique).`
+              ? wait.data.persons === 0
+                ? `Aucun premier entretien ${periodText(wait.data.period)}.`
+                : `Nombre de premiers entretiens ${periodText(wait.data.period)} masqué : délai non diffusé (secret statistique).`
               : `${periodText(wait.data.period)} : médiane ${wait.data.medianDays} jours ; 90 % des personnes reçues en ${wait.data.p90Days} jours au plus (${publishedValueText(wait.data.persons, wait.data.threshold)} premiers entretiens).`}
           </p>
         ) : null}
