@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // Cross-site requests are refused before anything else (CSRF, with SameSite=Strict and the token below).
       const origin = req.headers.origin;
       if (origin && origin !== 'null') {
-        let host = '';
+        let host: string;
         try {
           host = new URL(origin).host;
         } catch {

@@ -50,7 +50,6 @@ type Row = [
 
 const ACC: readonly Purpose[] = ['accompagnement'];
 const ACC_AIDES: readonly Purpose[] = ['accompagnement', 'aides'];
-const ACC_STATS: readonly Purpose[] = ['accompagnement', 'statistiques'];
 
 const section = (
   id: SectionId,

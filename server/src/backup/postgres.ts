@@ -25,7 +25,9 @@ export async function backupPostgres(databaseUrl: string, outFile: string): Prom
     renameSync(tmp, outFile);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new Error(`pg_dump a échoué : ${(err as { stderr?: string }).stderr?.trim() || String(err)}`);
+    throw new Error(`pg_dump a échoué : ${(err as { stderr?: string }).stderr?.trim() || String(err)}`, {
+      cause: err,
+    });
   }
 }
 
@@ -49,6 +51,8 @@ export async function restorePostgres(inFile: string, databaseUrl: string): Prom
       { maxBuffer: 16 << 20 },
     );
   } catch (err) {
-    throw new Error(`pg_restore a échoué : ${(err as { stderr?: string }).stderr?.trim() || String(err)}`);
+    throw new Error(`pg_restore a échoué : ${(err as { stderr?: string }).stderr?.trim() || String(err)}`, {
+      cause: err,
+    });
   }
 }

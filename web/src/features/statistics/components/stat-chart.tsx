@@ -28,6 +28,7 @@ export function StatChart({ title, table, cols }: StatChartProps) {
   const height = Math.max(180, rows.length * 34);
   const key = JSON.stringify(rows);
 
+  // Redrawn when the rows' content (key) or the height changes, not on each new `rows` array.
   useEffect(() => {
     if (!ref.current || !rows.length) return;
     const data: BarChartData = { labels: rows.map((r) => r.name), series: [rows.map((r) => r.value)] };
@@ -46,7 +47,6 @@ export function StatChart({ title, table, cols }: StatChartProps) {
     return () => {
       chart.detach();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, height]);
 
   if (!released) return null;
