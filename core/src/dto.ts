@@ -39,7 +39,7 @@ export interface UsagerGeneralDto {
   fileNumber: string;
   status: 'actif' | 'clos';
   version: number;
-  /** `profile`: the site's minimisation profile, so the forms ask only what the site collects (issue 5). */
+  /** `profile`: the site's minimisation profile, so the forms ask only what the site collects (docs/api.md, Sensitive sections). */
   site: { id: string; code: string; name: string; profile: SiteProfile };
   team: { id: string; name: string } | null;
   referent: PersonRefDto | null;

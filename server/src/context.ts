@@ -28,7 +28,7 @@ export interface SessionUser {
   email: string;
   displayName: string;
   siteName: string | null;
-  /** The site's minimisation profile (issue 5): the web forms ask only what it collects. */
+  /** The site's minimisation profile (docs/api.md, Sensitive sections): the web forms ask only what it collects. */
   siteProfile: SiteProfile | null;
 }
 

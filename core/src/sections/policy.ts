@@ -2,7 +2,7 @@ import type { Actor, UsagerTarget } from '../policy/actor.js';
 import { canReadFullUsager } from '../policy/usager.js';
 
 /**
- * Sensitive sections follow the need-to-know of the full part (issue 5): référents and the social workers of the
+ * Sensitive sections follow the need-to-know of the full part (docs/api.md, Sensitive sections): référents and the social workers of the
  * following teams read, open and fill them; everyone else does not learn that they exist.
  */
 export const canReadSensitiveSection = (a: Actor, f: UsagerTarget): boolean => canReadFullUsager(a, f);

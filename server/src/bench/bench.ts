@@ -123,7 +123,7 @@ async function datasetInfo(db: Db, seeded: SeedScaleSummary | null): Promise<Dat
   };
 }
 
-/** Seeds when empty, then measures everything of issue 7 on one dataset. */
+/** Seeds when empty, then measures everything of docs/benchmarks.md on one dataset. */
 export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   const started = performance.now();
   const log = opts.log ?? (() => {});
@@ -176,7 +176,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     log(
       `  ${load.requestsPerSecond.toFixed(0)} req/s (${load.cpuMsPerRequest.toFixed(2)} ms CPU/req), p99 ${load.latency.p99} ms, erreurs ${load.errors}, non-2xx ${load.non2xx}, RSS max ${load.rss.maxMb.toFixed(0)} Mo`,
     );
-    log('Page des statistiques (issue 6)…');
+    log('Page des statistiques…');
     const statistics = await measureStatistics(db, { pages: 40, fullRefresh: opts.fullRefresh, log });
     log(`  page p95 ${statistics.page.p95.toFixed(0)} ms`);
     const bundle = measureBundle(opts.root);
@@ -253,7 +253,7 @@ export function renderSection(r: BenchReport): string {
   return lines.join('\n');
 }
 
-const HEADER = `# Benchmarks (issue 7)
+const HEADER = `# Benchmarks
 
 Written by \`npm run bench\` (server/src/bench): one section per database and dataset size, replaced at each run.
 `;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { runBench, writeReport } from './bench.js';
 
 /**
- * `npm run bench [-- --usagers 5000 --duration 60 --label before-index]`: measures issue 7's figures and writes
+ * `npm run bench [-- --usagers 5000 --duration 60 --label before-index]`: measures the figures of docs/benchmarks.md and writes
  * them to docs/benchmarks.md. PostgreSQL when DATABASE_URL is set, else PGlite (JALON_DATA_DIR, or in memory);
  * an empty database is first filled with the scale dataset (--usagers). Traffic only to 127.0.0.1.
  */

@@ -103,7 +103,7 @@ const MAX_PREPARED_PER_CONNECTION = 2_000;
 const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
 
 /**
- * Every query as a named prepared statement (issue 7). With unnamed statements PostgreSQL planned every query at every
+ * Every query as a named prepared statement (docs/benchmarks.md). With unnamed statements PostgreSQL planned every query at every
  * call: under the mixed load, planning took more time than running for the file's queries (reading a file: 0.56 ms
  * planning for 0.10 ms running; 16 search partitions: 0.9 ms). A connection now parses a query text once and reuses
  * its plan (PostgreSQL's plan cache: a generic plan when it costs no more than the custom ones).

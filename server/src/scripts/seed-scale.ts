@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { openLoadTarget, seedScale } from '../bench/scale-data.js';
 
 /**
- * `npm run seed:scale -- --usagers 1000000`: fills an empty database with the synthetic Paris of issue 7.
+ * `npm run seed:scale -- --usagers 1000000`: fills an empty database with the synthetic Paris of docs/benchmarks.md.
  * PostgreSQL when DATABASE_URL is set (COPY), otherwise PGlite in JALON_DATA_DIR (default ./data-scale).
  */
 async function main(): Promise<void> {

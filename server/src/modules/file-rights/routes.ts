@@ -7,7 +7,7 @@ import { limitationGuard } from './guard.js';
 import { listHistory } from './history.js';
 import { createRestriction, liftRestriction, listRestrictions } from './service.js';
 
-/** The usager's rights on the file (issue 5): rectification history, limitation and opposition flags. */
+/** The usager's rights on the file (docs/api.md, Rectification history, limitation and opposition): rectification history, limitation and opposition flags. */
 export async function fileRightsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.addHook('preHandler', limitationGuard(deps));
   app.get('/api/usagers/:id/history', async (req) => listHistory(ctxOf(req, deps), parse(IdParams, req.params).id));

@@ -20,7 +20,7 @@ import { scopedSites, statisticsScope, type StatisticsScope } from './scope.js';
 
 /**
  * Builds the published table of an indicator. Every output (page table, chart, map, CSV, PDF) goes through here and
- * through protectTable, so a hidden count is hidden everywhere (issue 6: "one code path").
+ * through protectTable, so a hidden count is hidden everywhere (docs/api.md, Statistics: "one code path").
  */
 export const MAX_TWO_WAY_CELLS = 260;
 const MONTHS_FR = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];

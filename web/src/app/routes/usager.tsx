@@ -47,11 +47,11 @@ export function UsagerRoute() {
           />
         ),
       },
-      // Sensitive sections follow the need-to-know of the full part (issue 5).
+      // Sensitive sections follow the need-to-know of the full part (docs/api.md, Sensitive sections).
       ...(file.can.readFull
         ? [{ tabId: 'sections', label: 'Sections facultatives', content: <SectionsTab fileId={file.data.id} /> }]
         : []),
-      // Partage (secret partagé) and consents: the same need-to-know (issue 5).
+      // Partage (secret partagé) and consents: the same need-to-know (docs/api.md, Partage and consents).
       ...(file.can.readFull
         ? [{ tabId: 'partages', label: 'Partages', content: <PartageTab fileId={file.data.id} /> }]
         : []),

@@ -7,7 +7,7 @@ export interface SiteDto {
   name: string;
   kind: SiteKind;
   arrondissements: number[];
-  /** Minimisation profile (issue 5). */
+  /** Minimisation profile (docs/api.md, Sensitive sections). */
   profile: SiteProfile;
 }
 

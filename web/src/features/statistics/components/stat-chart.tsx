@@ -10,7 +10,7 @@ interface StatChartProps {
 }
 
 /**
- * Bars of a one-way published table (Chartist: SVG, 13 KB gzip where recharts took 100 KB — issue 7's bundle budget).
+ * Bars of a one-way published table (Chartist: SVG, 13 KB gzip where recharts took 100 KB — the bundle budget).
  * A hidden count has no bar, only its mark ("< 5", "secret"): the chart never shows more than the table.
  */
 export function StatChart({ title, table, cols }: StatChartProps) {
