@@ -82,6 +82,17 @@ export default tseslint.config(
     },
   },
   {
+    // The environment is read in server/src/config.ts only; tests and their harness may set and read it.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/config.ts', '**/*.test.ts', 'server/src/test/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Lire l’environnement dans server/src/config.ts.' },
+      ],
+    },
+  },
+  {
     // Tests, benchmarks and scripts are long by nature (tables of cases, scenarios).
     files: ['**/*.test.{ts,tsx}', '**/test/**', 'e2e/**', 'server/src/bench/**', 'server/src/db/migrations/**'],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },

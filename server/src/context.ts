@@ -19,6 +19,8 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** ProConnect / OpenID Connect login; absent: password login only. */
   oidc?: OidcSettings;
+  /** Fastify's request log (config `log`, `JALON_LOG=1`). */
+  log?: boolean;
   /** Folder of the built web app; not served when absent. */
   webDist?: string;
 }

@@ -11,6 +11,7 @@ import { measureLoad, type LoadOptions, type LoadResult } from './load.js';
 import { measureStatistics, type StatisticsBench } from './statistics.js';
 import { measureUseCases, pickActors, type UseCaseOptions, type UseCaseResults } from './measure.js';
 import { isEmpty, openLoadTarget, seedScale, type SeedScaleSummary } from './scale-data.js';
+import { loadBenchSettings } from '../config.js';
 
 export interface BenchOptions extends UseCaseOptions {
   databaseUrl?: string;
@@ -151,7 +152,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   }
   const { db, kind } = opened;
   // The entries the bench writes are encrypted like the server's: the folder's key, or a key for this run only.
-  const keyFile = process.env.JALON_KEY_FILE ?? (opts.dataDir ? keyFilePath({ dataDir: opts.dataDir }) : undefined);
+  const keyFile = loadBenchSettings().keyFile ?? (opts.dataDir ? keyFilePath({ dataDir: opts.dataDir }) : undefined);
   installKeyring(keyFile ? loadOrCreateKeyFile(keyFile).keyring : generateKeyring());
   try {
     const machine = await machineInfo(db, kind);

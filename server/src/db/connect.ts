@@ -28,6 +28,8 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   /** PGlite data folder; in memory when absent. */
   dataDir?: string;
+  /** PostgreSQL pool size (config `dbPoolMax`); 10 when absent. */
+  poolMax?: number;
 }
 
 export interface OpenedDb {
@@ -138,7 +140,7 @@ export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
   if (opts.databaseUrl) {
     pg.types.setTypeParser(DATE_OID, (v: string) => v);
     pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.JALON_DB_POOL_MAX ?? 10) });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
     // An idle connection the server ends (restart, admin command) must not crash the process: the pool drops it
     // and opens another on the next query.
     pool.on('error', (err) =>
