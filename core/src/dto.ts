@@ -1,5 +1,5 @@
 import type { Role } from './domain/roles.js';
-import type { UsagerAbilities } from './policy/usager.js';
+import type { FileAbilities, SessionAbilities } from './policy/file-page.js';
 import type { SiteProfile } from './sections/domain.js';
 
 /** Response shapes shared by the server presenters and the web client. */
@@ -22,6 +22,8 @@ export interface MeDto {
   csrfToken: string;
   /** TOTP: `required` for the admin and the DPO; until `enrolled`, such a session reaches only the enrolment. */
   secondFactor: { enrolled: boolean; required: boolean };
+  /** What the session may do beyond one file (policy/file-page.ts); the web shows only what this says. */
+  can: SessionAbilities;
 }
 
 export interface CodedValue {
@@ -103,7 +105,7 @@ export interface UsagerFullPartDto {
 /** The file as the caller may see it: `full` is absent unless `can.readFull`. */
 export interface UsagerDto {
   data: UsagerGeneralDto & { full?: UsagerFullPartDto };
-  can: UsagerAbilities;
+  can: FileAbilities;
 }
 
 export interface SearchResultDto {

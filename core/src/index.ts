@@ -21,6 +21,7 @@ export * from './rgpd/index.js';
 export * from './domain/break-glass.js';
 export * from './schemas/break-glass.js';
 export * from './policy/break-glass.js';
+export * from './policy/file-page.js';
 export * from './sections/index.js';
 export * from './schemas/partage.js';
 export * from './policy/partage.js';

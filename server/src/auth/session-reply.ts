@@ -1,4 +1,4 @@
-import { secondFactorRequired, type MeDto } from '@jalon/core';
+import { secondFactorRequired, sessionAbilities, type MeDto } from '@jalon/core';
 import type { FastifyReply } from 'fastify';
 import type { AppDeps, RequestSession } from '../context.js';
 import { isEnrolled } from './second-factor.js';
@@ -17,6 +17,7 @@ export const meOf = (s: Pick<RequestSession, 'actor' | 'user' | 'csrfToken' | 's
   },
   csrfToken: s.csrfToken,
   secondFactor: { enrolled: s.secondFactorEnrolled, required: secondFactorRequired(s.actor.role) },
+  can: sessionAbilities(s.actor),
 });
 
 /** Creates a session (new id, new CSRF token), sets its cookie and returns what /me returns. */

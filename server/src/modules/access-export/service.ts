@@ -4,7 +4,7 @@ import {
   PLACE_LABELS,
   ROLE_LABELS,
   canExportUsagerAccess,
-  usagerAbilities,
+  fileAbilities,
   type AccessExportDto,
   type AppointmentStatus,
   type Place,
@@ -59,7 +59,7 @@ export async function buildAccessExport(ctx: Ctx, id: string): Promise<AccessExp
       openSectionsForExport(trx, id),
     ]);
     // The person is owed the whole file: present it with every read ability, whoever prepares the export.
-    const can = { ...usagerAbilities(ctx.actor, target), readGeneral: true, readFull: true };
+    const can = { ...fileAbilities(ctx.actor, target), readGeneral: true, readFull: true };
     const file = presentUsager(row, referents, members, can).data;
     if (!file.full) throw notFound('Dossier');
     await logAccess(trx, ctx, id, 'access_export');

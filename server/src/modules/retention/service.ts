@@ -5,7 +5,7 @@ import {
   canReadArchivedFile,
   canReadRetentionRuns,
   retentionDeadline,
-  usagerAbilities,
+  fileAbilities,
   type ArchiveReadInput,
   type ExtendRetentionInput,
   type RetentionRunDto,
@@ -149,7 +149,7 @@ export function readArchivedFile(ctx: Ctx, fileId: string, input: ArchiveReadInp
       diff: { reason: input.reason, note: input.note },
     });
     await logAccess(trx, ctx, fileId, 'full');
-    const none = usagerAbilities(ctx.actor, {
+    const none = fileAbilities(ctx.actor, {
       siteId: row.site_id,
       teamId: row.team_id,
       referentIds: [],

@@ -3,7 +3,7 @@ import {
   type CodeListId,
   type CodedValue,
   type HouseholdMemberDto,
-  type UsagerAbilities,
+  type FileAbilities,
   type UsagerDto,
 } from '@jalon/core';
 import type { UsagerRow, findActiveReferents, findMembers } from './queries.js';
@@ -42,7 +42,7 @@ export function presentUsager(
   row: UsagerRow,
   referents: Referents,
   members: Members | null,
-  can: UsagerAbilities,
+  can: FileAbilities,
 ): UsagerDto {
   const referent = referents.find((r) => r.kind === 'referent');
   const data: UsagerDto['data'] = {

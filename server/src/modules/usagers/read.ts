@@ -1,7 +1,7 @@
 import {
   canReadConsultations,
   canReadGeneralUsager,
-  usagerAbilities,
+  fileAbilities,
   type ConsultationDto,
   type UsagerDto,
 } from '@jalon/core';
@@ -16,7 +16,7 @@ import { findUsagerFile, referentNameOf } from './queries.js';
 /** The file as the caller may see it, with its `can` map; the read is logged with the part shown. */
 export async function getUsager(ctx: Ctx, id: string): Promise<UsagerDto> {
   const target = await loadAuthorizedUsager(ctx.db, ctx.actor, id, canReadGeneralUsager);
-  const can = usagerAbilities(ctx.actor, target);
+  const can = fileAbilities(ctx.actor, target);
   const file = await findUsagerFile(ctx.db, id, can.readFull);
   if (!file) throw notFound('Dossier');
   await logAccess(ctx.db, ctx, id, can.readFull ? 'full' : 'general');

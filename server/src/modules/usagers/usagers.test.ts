@@ -70,7 +70,9 @@ describe('creating and reading a file', () => {
     expect(file.data.team.id).toBe(site.teamA);
     expect(file.data.full.household.members).toHaveLength(1);
     expect(file.data.full.household.members[0].relationship.code).toBe('1');
-    expect(file.can).toMatchObject({ readFull: true, readConsultations: true });
+    expect(file.can).toMatchObject({ readFull: true, readConsultations: true, journal: 'worker', exportAccess: true });
+    expect(file.can.entryTypes).toContain('note_synthese');
+    expect((await get(s, '/api/auth/me')).json().can).toEqual({ requestBreakGlass: true });
   });
 
   it('refuses a file without the three required items, in French, field by field', async () => {

@@ -42,7 +42,7 @@ export function HomeRoute() {
           </Link>
         </p>
       ) : null}
-      <UsagerSearch canBreakGlass={me.user.role === 'travailleur_social' || me.user.role === 'responsable'} />
+      <UsagerSearch canBreakGlass={me.can.requestBreakGlass} />
       {me.user.role === 'travailleur_social' ? <TodoPanel /> : null}
       {me.user.role === 'travailleur_social' ? <RetentionPanel /> : null}
       <section aria-labelledby="ma-file-active" className="fr-mb-6w">

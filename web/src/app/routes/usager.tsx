@@ -19,14 +19,14 @@ export function UsagerRoute() {
   const me = useSession();
   const [params, setParams] = useSearchParams();
   const { data: dto } = useUsager(id);
-  const access = dto ? journalAccess(me, dto) : null;
+  const access = dto ? journalAccess(dto) : null;
   const formOpen = params.get('onglet') === 'journal' && params.get('saisie') === 'nouvelle';
   const setFormOpen = (open: boolean) =>
     setParams(open ? { onglet: 'journal', saisie: 'nouvelle' } : { onglet: 'journal' }, { replace: true });
   useKeyShortcut('n', () => setFormOpen(true), Boolean(access) && !formOpen);
 
   const extraTabs = (file: UsagerDto): FileTab[] => {
-    const a = journalAccess(me, file);
+    const a = journalAccess(file);
     if (!a) return [];
     const persons = (file.data.full?.household.members ?? [])
       .filter((m) => !m.endDate && m.personId !== file.data.person.id)
@@ -40,6 +40,7 @@ export function UsagerRoute() {
           <JournalTab
             fileId={file.data.id}
             secretary={a.secretary}
+            entryTypes={file.can.entryTypes}
             persons={persons}
             defaultWorkerId={defaultWorkerId}
             formOpen={formOpen}
@@ -58,10 +59,8 @@ export function UsagerRoute() {
     ];
   };
 
-  // The access export (RGPD art. 15): référents (who see the consultations) and the responsable of the file's site.
-  const canExport = Boolean(
-    dto && (dto.can.readConsultations || (me.user.role === 'responsable' && dto.can.manageReferents)),
-  );
+  // The access export (RGPD art. 15), as the server decided it (`can.exportAccess`).
+  const canExport = Boolean(dto?.can.exportAccess);
 
   return (
     <>
@@ -74,11 +73,7 @@ export function UsagerRoute() {
         key={id}
         id={id}
         extraTabs={extraTabs}
-        notFoundExtra={
-          me.user.role === 'travailleur_social' || me.user.role === 'responsable' ? (
-            <BreakGlassForm fileId={id} />
-          ) : null
-        }
+        notFoundExtra={me.can.requestBreakGlass ? <BreakGlassForm fileId={id} /> : null}
       />
       {canExport ? (
         <p className="fr-mt-4w">

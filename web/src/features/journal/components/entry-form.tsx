@@ -17,7 +17,7 @@ import { useCreateEntry, type CreateEntryBody } from '../api/create-entry';
 import { useMotifs } from '../api/get-motifs';
 import { usePartners } from '../api/get-partners';
 import { useSiteWorkers } from '../api/get-site-workers';
-import { DEFAULT_DURATION, SECRETARY_TYPES, WORKER_TYPES } from '../entry-types';
+import { DEFAULT_DURATION, pickerTypes } from '../entry-types';
 import { lintNote } from '../lint';
 import type { CreatedEntryDto, PersonOption } from '../types';
 import { ChoiceCheckboxes } from './choice-checkboxes';
@@ -32,6 +32,8 @@ interface EntryFormProps {
   fileId: string;
   /** A secretary records reception and appointments only, without a note. */
   secretary: boolean;
+  /** The types the caller may record here (`can.entryTypes`). */
+  entryTypes: readonly EntryType[];
   persons: PersonOption[];
   /** Worker of a new appointment by default (me, or the file's référent for a secretary). */
   defaultWorkerId: string;
@@ -64,7 +66,15 @@ export const handleSaveKeys = (e: KeyboardEvent<HTMLFormElement>) => {
 };
 
 /** The new-entry form, keyboard first: the type picker has the focus, a phone call is saved in three keys. */
-export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved, onCancel }: EntryFormProps) {
+export function EntryForm({
+  fileId,
+  secretary,
+  entryTypes,
+  persons,
+  defaultWorkerId,
+  onSaved,
+  onCancel,
+}: EntryFormProps) {
   // The default date is the moment the form opened, to the second (entries of the same minute keep their order).
   const [openedAt] = useState(() => new Date());
   const [draft, setDraft] = useState<Draft>(() => ({
@@ -123,7 +133,7 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
       place: touched.place ? d.place : (DEFAULT_PLACE[type] ?? (type === 'rendez_vous' ? 'bureau' : '')),
     }));
 
-  const types = secretary ? SECRETARY_TYPES : WORKER_TYPES;
+  const types = pickerTypes(entryTypes);
   const focusLater = (selector: string) =>
     setTimeout(() => formRef.current?.querySelector<HTMLElement>(selector)?.focus());
 

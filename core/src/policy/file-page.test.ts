@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ENTRY_TYPES, SECRETARY_ENTRY_TYPES } from '../domain/journal.js';
+import type { Role } from '../domain/roles.js';
+import type { Actor, UsagerTarget } from './actor.js';
+import { fileAbilities, sessionAbilities } from './file-page.js';
+
+/** The file page's decisions sent in `can` (journal tab, entry types, access export) and `me.can` (motivated access). */
+
+const target: UsagerTarget = {
+  id: 'file-1',
+  siteId: 'site-1',
+  teamId: 'team-a',
+  referentIds: ['ref'],
+  referentTeamIds: ['team-a'],
+  createdById: null,
+};
+const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
+  id: 'u',
+  role,
+  siteId: 'site-1',
+  teamIds: ['team-z'],
+  ...over,
+});
+
+describe('fileAbilities', () => {
+  it.each([
+    ['référent', actor('travailleur_social', { id: 'ref' }), 'worker', ENTRY_TYPES, true],
+    ['worker of the référent team', actor('travailleur_social', { teamIds: ['team-a'] }), 'worker', ENTRY_TYPES, false],
+    ['worker of another team', actor('travailleur_social'), null, [], false],
+    [
+      'motivated access (read only)',
+      actor('travailleur_social', { siteId: 'site-2', motivatedFileIds: ['file-1'] }),
+      'worker',
+      [],
+      false,
+    ],
+    ['secretary of the site', actor('secretaire'), 'secretary', SECRETARY_ENTRY_TYPES, false],
+    ['secretary of another site', actor('secretaire', { siteId: 'site-2' }), null, [], false],
+    ['responsable of the site', actor('responsable'), null, [], true],
+    ['DPO', actor('dpo', { siteId: null }), null, [], false],
+  ] as const)('%s: journal %s, entry types, export %s', (_, a, journal, types, exportAccess) => {
+    const can = fileAbilities(a, target);
+    expect(can.journal).toBe(journal);
+    expect([...can.entryTypes].sort()).toEqual([...types].sort());
+    expect(can.exportAccess).toBe(exportAccess);
+  });
+});
+
+describe('sessionAbilities', () => {
+  it.each([
+    ['travailleur_social', 'site-1', true],
+    ['responsable', 'site-1', true],
+    ['secretaire', 'site-1', false],
+    ['admin_fonctionnel', null, false],
+    ['dpo', null, false],
+  ] as const)('%s may ask a motivated access: %s', (role, siteId, ok) =>
+    expect(sessionAbilities(actor(role, { siteId })).requestBreakGlass).toBe(ok),
+  );
+});

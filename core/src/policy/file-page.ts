@@ -1,0 +1,41 @@
+import { ENTRY_TYPES, type EntryType } from '../domain/journal.js';
+import type { Actor, UsagerTarget } from './actor.js';
+import { canExportUsagerAccess, canRequestBreakGlass } from './break-glass.js';
+import { canCreateEntry, canWriteNote } from './journal.js';
+import { canReadFullUsager, usagerAbilities } from './usager.js';
+
+/**
+ * The decisions the file page shows, sent by the server in `UsagerDto.can` (docs/architecture.md: the web never derives
+ * an ability from a role). Composed from the rules of usager.ts, journal.ts and break-glass.ts, which stay the rules.
+ */
+
+/** The journal tab: a social worker who reads the full part (entries and notes), a site secretary (reception and appointments, no note), or none. */
+export type JournalView = 'worker' | 'secretary';
+
+export const journalViewOf = (a: Actor, f: UsagerTarget, entryTypes: readonly EntryType[]): JournalView | null => {
+  if (canWriteNote(a)) return canReadFullUsager(a, f) ? 'worker' : null;
+  return entryTypes.length > 0 ? 'secretary' : null;
+};
+
+export const fileAbilities = (a: Actor, f: UsagerTarget) => {
+  const entryTypes = ENTRY_TYPES.filter((t) => canCreateEntry(a, f, t));
+  return {
+    ...usagerAbilities(a, f),
+    journal: journalViewOf(a, f, entryTypes),
+    /** Entry types the caller may record on this file (the new-entry form's choice). */
+    entryTypes,
+    /** The access export (RGPD art. 15). */
+    exportAccess: canExportUsagerAccess(a, f),
+  };
+};
+export type FileAbilities = ReturnType<typeof fileAbilities>;
+
+/** A file outside the caller's need-to-know (another site, no référent): what `me.can` decides for an unseen file. */
+const UNSEEN_FILE: UsagerTarget = { siteId: '', teamId: null, referentIds: [], referentTeamIds: [], createdById: null };
+
+/** Abilities of the session that do not depend on one file, sent in `MeDto.can`. */
+export const sessionAbilities = (a: Actor) => ({
+  /** May ask a motivated access to a file they do not read (the 404 page, the « connu·e à » card). */
+  requestBreakGlass: canRequestBreakGlass(a, UNSEEN_FILE),
+});
+export type SessionAbilities = ReturnType<typeof sessionAbilities>;
