@@ -4,6 +4,7 @@ import {
   fileAbilities,
   type ConsultationDto,
   type UsagerDto,
+  type UsagerListItem,
 } from '@jalon/core';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { filesOfMyTeams, myActiveFiles } from '../../access/scopes.js';
@@ -65,17 +66,6 @@ export async function listConsultations(ctx: Ctx, id: string): Promise<{ items: 
       userName: r.same_team ? r.display_name : null,
     })),
   };
-}
-
-export interface UsagerListItem {
-  id: string;
-  fileNumber: string;
-  displayName: string;
-  birthDate: string;
-  status: 'actif' | 'clos';
-  teamName: string | null;
-  referentName: string | null;
-  lastContactAt: string | null;
 }
 
 const listFiles = async (ctx: Ctx, scope: typeof myActiveFiles): Promise<{ items: UsagerListItem[] }> => {
