@@ -9,6 +9,7 @@ export * from './schemas/auth.js';
 export * from './dto.js';
 export * from './dto-journal.js';
 export * from './dto-organisation.js';
+export * from './dto-audit.js';
 export * from './domain/journal.js';
 export * from './policy/journal.js';
 export * from './policy/second-factor.js';
