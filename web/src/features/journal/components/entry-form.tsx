@@ -1,6 +1,8 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import {
   DEFAULT_PLACE,
+  entryTypeHasField,
+  missingForEntryType,
   NOTE_VISIBILITIES,
   NOTE_VISIBILITY_LABELS,
   type EntryType,
@@ -146,9 +148,9 @@ export function EntryForm({
     if (!occurredAt) errs.occurredAt = 'Indiquez la date et l’heure.';
     const duration = parseDuration(draft.durationMinutes);
     if (duration === undefined) errs.durationMinutes = 'Durée : un nombre de minutes (0 à 1440).';
-    if (draft.type === 'orientation' && !draft.partnerId) errs.partnerId = 'Choisissez le partenaire.';
-    if (draft.type === 'rendez_vous' && !draft.appointmentWorkerId)
-      errs.appointmentWorkerId = 'Choisissez le professionnel.';
+    // What the type requires (core ENTRY_TYPE_RULES, the server's check too).
+    const missing = draft.type ? missingForEntryType(draft.type, draft) : null;
+    if (missing) errs[missing.field] = `${missing.message}.`;
     const note = secretary ? '' : draft.note.trim();
     if (note && lintNote(note).length > 0 && !confirmed)
       errs.confirmFlags = 'Reformulez, ou cochez « Je confirme cette formulation ».';
@@ -166,8 +168,9 @@ export function EntryForm({
       motifs: draft.motifs,
       personIds: draft.personIds,
       ...(note ? { note, visibility: draft.visibility, confirmFlags: confirmed } : {}),
-      ...(type === 'orientation' ? { partnerId: draft.partnerId, orientationReason: draft.orientationReason } : {}),
-      ...(type === 'rendez_vous' ? { appointmentWorkerId: draft.appointmentWorkerId } : {}),
+      ...(entryTypeHasField(type, 'partnerId') ? { partnerId: draft.partnerId } : {}),
+      ...(entryTypeHasField(type, 'orientationReason') ? { orientationReason: draft.orientationReason } : {}),
+      ...(entryTypeHasField(type, 'appointmentWorkerId') ? { appointmentWorkerId: draft.appointmentWorkerId } : {}),
     };
     mutation.mutate(
       { fileId, body },
