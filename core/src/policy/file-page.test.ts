@@ -56,4 +56,14 @@ describe('sessionAbilities', () => {
   ] as const)('%s may ask a motivated access: %s', (role, siteId, ok) =>
     expect(sessionAbilities(actor(role, { siteId })).requestBreakGlass).toBe(ok),
   );
+
+  it.each([
+    ['travailleur_social', 'site-1', true, false],
+    ['secretaire', 'site-1', true, false],
+    ['responsable', 'site-1', false, true],
+    ['dpo', null, false, true],
+    ['admin_fonctionnel', null, false, false],
+  ] as const)('%s: creates files %s, reviews motivated accesses %s', (role, siteId, create, review) =>
+    expect(sessionAbilities(actor(role, { siteId }))).toMatchObject({ createUsager: create, reviewBreakGlass: review }),
+  );
 });

@@ -1,8 +1,8 @@
 import { ENTRY_TYPES, type EntryType } from '../domain/journal.js';
 import type { Actor, UsagerTarget } from './actor.js';
-import { canExportUsagerAccess, canRequestBreakGlass } from './break-glass.js';
+import { canExportUsagerAccess, canListBreakGlass, canRequestBreakGlass } from './break-glass.js';
 import { canCreateEntry, canWriteNote } from './journal.js';
-import { canReadFullUsager, usagerAbilities } from './usager.js';
+import { canCreateUsager, canReadFullUsager, usagerAbilities } from './usager.js';
 
 /**
  * The decisions the file page shows, sent by the server in `UsagerDto.can` (docs/architecture.md: the web never derives
@@ -37,5 +37,9 @@ const UNSEEN_FILE: UsagerTarget = { siteId: '', teamId: null, referentIds: [], r
 export const sessionAbilities = (a: Actor) => ({
   /** May ask a motivated access to a file they do not read (the 404 page, the « connu·e à » card). */
   requestBreakGlass: canRequestBreakGlass(a, UNSEEN_FILE),
+  /** May open a new file. */
+  createUsager: canCreateUsager(a),
+  /** Sees the review queue of motivated accesses. */
+  reviewBreakGlass: canListBreakGlass(a),
 });
 export type SessionAbilities = ReturnType<typeof sessionAbilities>;

@@ -72,7 +72,11 @@ describe('creating and reading a file', () => {
     expect(file.data.full.household.members[0].relationship.code).toBe('1');
     expect(file.can).toMatchObject({ readFull: true, readConsultations: true, journal: 'worker', exportAccess: true });
     expect(file.can.entryTypes).toContain('note_synthese');
-    expect((await get(s, '/api/auth/me')).json().can).toEqual({ requestBreakGlass: true });
+    expect((await get(s, '/api/auth/me')).json().can).toEqual({
+      requestBreakGlass: true,
+      createUsager: true,
+      reviewBreakGlass: false,
+    });
   });
 
   it('refuses a file without the three required items, in French, field by field', async () => {

@@ -18,7 +18,7 @@ export function HomeRoute() {
   const mine = useMyUsagers(siteRole);
   const team = useTeamUsagers(siteRole);
   if (!siteRole) return <Navigate to={homeOf(me.user.role)} replace />;
-  const canCreate = me.user.role === 'travailleur_social' || me.user.role === 'secretaire';
+  const canCreate = me.can.createUsager;
 
   return (
     <>
