@@ -66,4 +66,18 @@ describe('sessionAbilities', () => {
   ] as const)('%s: creates files %s, reviews motivated accesses %s', (role, siteId, create, review) =>
     expect(sessionAbilities(actor(role, { siteId }))).toMatchObject({ createUsager: create, reviewBreakGlass: review }),
   );
+
+  it('the administration, the security log and the statistics follow the rules of their modules', () => {
+    expect(sessionAbilities(actor('dpo', { siteId: null }))).toMatchObject({
+      readAuditLog: true,
+      manageOrganisation: false,
+      statistics: false,
+    });
+    expect(sessionAbilities(actor('admin_fonctionnel', { siteId: null }))).toMatchObject({
+      readAuditLog: false,
+      manageOrganisation: true,
+      statistics: true,
+    });
+    expect(sessionAbilities(actor('secretaire'))).toMatchObject({ statistics: false, listRetentionUpcoming: false });
+  });
 });

@@ -2,6 +2,9 @@ import { ENTRY_TYPES, type EntryType } from '../domain/journal.js';
 import type { Actor, UsagerTarget } from './actor.js';
 import { canExportUsagerAccess, canListBreakGlass, canRequestBreakGlass } from './break-glass.js';
 import { canCreateEntry, canWriteNote } from './journal.js';
+import { canManageOrganisation, canReadAuditLog } from './organisation.js';
+import { canListRetentionUpcoming } from './partage.js';
+import { statisticsLevel } from './statistics.js';
 import { canCreateUsager, canReadFullUsager, usagerAbilities } from './usager.js';
 
 /**
@@ -41,5 +44,13 @@ export const sessionAbilities = (a: Actor) => ({
   createUsager: canCreateUsager(a),
   /** Sees the review queue of motivated accesses. */
   reviewBreakGlass: canListBreakGlass(a),
+  /** The administration pages. */
+  manageOrganisation: canManageOrganisation(a),
+  /** The DPO's security log. */
+  readAuditLog: canReadAuditLog(a),
+  /** The files nearing their retention deadline (home page). */
+  listRetentionUpcoming: canListRetentionUpcoming(a),
+  /** The statistics page. */
+  statistics: statisticsLevel(a) !== null,
 });
 export type SessionAbilities = ReturnType<typeof sessionAbilities>;

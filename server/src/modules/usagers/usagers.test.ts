@@ -76,6 +76,10 @@ describe('creating and reading a file', () => {
       requestBreakGlass: true,
       createUsager: true,
       reviewBreakGlass: false,
+      manageOrganisation: false,
+      readAuditLog: false,
+      listRetentionUpcoming: true,
+      statistics: true,
     });
   });
 

@@ -82,12 +82,12 @@ export function AppLayout() {
           ...(role === 'responsable'
             ? []
             : [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]),
-          ...(role === 'secretaire' ? [] : [statisticsItem]),
+          ...(me?.can.statistics ? [statisticsItem] : []),
         ]
-      : role === 'admin_fonctionnel'
+      : me?.can.manageOrganisation
         ? [
             { text: 'Administration', linkProps: { to: paths.admin.href() }, isActive: pathname.startsWith('/admin') },
-            statisticsItem,
+            ...(me.can.statistics ? [statisticsItem] : []),
           ]
         : undefined;
 
