@@ -78,6 +78,11 @@ describe('sessionAbilities', () => {
       manageOrganisation: true,
       statistics: true,
     });
-    expect(sessionAbilities(actor('secretaire'))).toMatchObject({ statistics: false, listRetentionUpcoming: false });
+    expect(sessionAbilities(actor('secretaire'))).toMatchObject({
+      statistics: false,
+      listRetentionUpcoming: false,
+      agenda: 'site',
+    });
+    expect(sessionAbilities(actor('responsable')).agenda).toBeNull();
   });
 });

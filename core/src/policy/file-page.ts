@@ -36,6 +36,14 @@ export type FileAbilities = ReturnType<typeof fileAbilities>;
 /** A file outside the caller's need-to-know (another site, no référent): what `me.can` decides for an unseen file. */
 const UNSEEN_FILE: UsagerTarget = { siteId: '', teamId: null, referentIds: [], referentTeamIds: [], createdById: null };
 
+/** The agenda: a social worker's own, the site's for a secretary (every worker of the site), none for the others. */
+export type AgendaView = 'own' | 'site';
+export const agendaViewOf = (a: Actor): AgendaView | null => {
+  if (!a.siteId) return null;
+  if (a.role === 'travailleur_social') return 'own';
+  return a.role === 'secretaire' ? 'site' : null;
+};
+
 /** Abilities of the session that do not depend on one file, sent in `MeDto.can`. */
 export const sessionAbilities = (a: Actor) => ({
   /** May ask a motivated access to a file they do not read (the 404 page, the « connu·e à » card). */
@@ -52,5 +60,7 @@ export const sessionAbilities = (a: Actor) => ({
   listRetentionUpcoming: canListRetentionUpcoming(a),
   /** The statistics page. */
   statistics: statisticsLevel(a) !== null,
+  /** The agenda page and which one. */
+  agenda: agendaViewOf(a),
 });
 export type SessionAbilities = ReturnType<typeof sessionAbilities>;

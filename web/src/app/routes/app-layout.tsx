@@ -79,9 +79,9 @@ export function AppLayout() {
             linkProps: { to: paths.home.href() },
             isActive: pathname === '/' || pathname.startsWith('/usagers'),
           },
-          ...(role === 'responsable'
-            ? []
-            : [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]),
+          ...(me?.can.agenda
+            ? [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]
+            : []),
           ...(me?.can.statistics ? [statisticsItem] : []),
         ]
       : me?.can.manageOrganisation
