@@ -1,4 +1,4 @@
-// Sums vitest JSON reports into the one line CI reads: "N passed, N failed".
+// Sums vitest JSON reports and the static checks' results into the one line CI reads: "N passed, N failed".
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,5 +22,12 @@ for (const f of files) {
   failed += runFailed;
 }
 if (files.length < 2) failed += 2 - files.length;
+// Static checks (typecheck, lint) written by .ci/run: one test each.
+for (const f of readdirSync(dir).filter((n) => n.endsWith('.check'))) {
+  const ok = readFileSync(join(dir, f), 'utf8').trim() === 'passed';
+  console.log(`${f.replace(/\.check$/, '')}: ${ok ? 'passed' : 'failed'}`);
+  if (ok) passed += 1;
+  else failed += 1;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../server/src/test/pdf-text.js';
 import { login, startE2E, type E2E } from './harness.js';
 
-/** Issue 5: a worker of another site opens a file with a reason, the DPO reviews it; an access export PDF is downloaded. */
+/** Motivated access (docs/api.md): a worker of another site opens a file with a reason, the DPO reviews it; an access export PDF is downloaded. */
 
 let e: E2E;
 let fileId = '';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startE2E, type E2E } from './harness.js';
 
-/** Minimisation in the browser (issue 5): a coordin site's forms ask nothing beyond identity, contact and core items. */
+/** Minimisation in the browser (docs/api.md, Sensitive sections): a coordin site's forms ask nothing beyond identity, contact and core items. */
 
 let e: E2E;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmail, expectAccessible, login, startE2E, type E2E } from './harness.js';
 
-/** Issue 5: the DPO searches the log by agent with a purpose, and downloads the register (a real PDF). */
+/** Logs and register (domain.md §1.7): the DPO searches the log by agent with a purpose, and downloads the register (a real PDF). */
 
 let e: E2E;
 beforeAll(async () => {

@@ -25,7 +25,7 @@ const mainText = (page: Page) => page.locator('main').innerText();
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
 /** The file ts1.eps18 follows, opened from "Ma file active", shared by the scenarios. */
-let file = { path: '', name: '' };
+const file = { path: '', name: '' };
 
 /** Today + n days, in Paris, as yyyy-mm-dd. */
 const parisDay = (n: number) =>

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, login, startE2E, type E2E } from './harness.js';
 
-/** Sensitive sections in the browser (issue 5): opened with a reason, filled, mentioned on the file; absent on a coordin site. */
+/** Sensitive sections in the browser (docs/api.md, Sensitive sections): opened with a reason, filled, mentioned on the file; absent on a coordin site. */
 
 let e: E2E;
 beforeAll(async () => {

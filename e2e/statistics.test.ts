@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => e?.close());
 
-describe('statistics in the browser (issue 6)', () => {
+describe('statistics in the browser (docs/api.md, Statistics)', () => {
   it('a responsable sees a suppressed cell as "< 5", exports the CSV, and the map renders', async () => {
     const page = await login(e, 'responsable.eps18');
     await page.getByRole('link', { name: 'Statistiques' }).first().click();

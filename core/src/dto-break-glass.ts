@@ -70,7 +70,7 @@ export interface AccessExportDto {
   /** Shares of the file with partners, when the sharing module is installed. */
   shares:
     { sharedOn: string; recipient: string; legalGround: string; sections: string[]; personInformed: boolean }[] | null;
-  /** The file's opened sensitive sections, decrypted (issue 5). */
+  /** The file's opened sensitive sections, decrypted (docs/api.md, Motivated access, notifications, access export). */
   sections: AccessExportSectionDto[];
   /** The parts other modules contribute (module contract, `accessExport`), already in French. */
   parts: { key: string; title: string; items: { label: string; value: string }[][] }[];

@@ -1,5 +1,5 @@
 import type { Role } from './domain/roles.js';
-import type { UsagerAbilities } from './policy/usager.js';
+import type { FileAbilities, SessionAbilities } from './policy/file-page.js';
 import type { SiteProfile } from './sections/domain.js';
 
 /** Response shapes shared by the server presenters and the web client. */
@@ -24,6 +24,8 @@ export interface MeDto {
   secondFactor: { enrolled: boolean; required: boolean };
   /** The password was chosen by an administrator: the user changes it first (docs/security.md, Login). */
   mustChangePassword: boolean;
+  /** What the session may do beyond one file (policy/file-page.ts); the web shows only what this says. */
+  can: SessionAbilities;
 }
 
 export interface CodedValue {
@@ -41,7 +43,7 @@ export interface UsagerGeneralDto {
   fileNumber: string;
   status: 'actif' | 'clos';
   version: number;
-  /** `profile`: the site's minimisation profile, so the forms ask only what the site collects (issue 5). */
+  /** `profile`: the site's minimisation profile, so the forms ask only what the site collects (docs/api.md, Sensitive sections). */
   site: { id: string; code: string; name: string; profile: SiteProfile };
   team: { id: string; name: string } | null;
   referent: PersonRefDto | null;
@@ -105,7 +107,7 @@ export interface UsagerFullPartDto {
 /** The file as the caller may see it: `full` is absent unless `can.readFull`. */
 export interface UsagerDto {
   data: UsagerGeneralDto & { full?: UsagerFullPartDto };
-  can: UsagerAbilities;
+  can: FileAbilities;
 }
 
 export interface SearchResultDto {

@@ -112,7 +112,7 @@ function sendError(err: Error, req: FastifyRequest, reply: FastifyReply) {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: process.env.JALON_LOG === '1' ? { level: 'info' } : false,
+    logger: deps.log ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },

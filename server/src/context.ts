@@ -19,6 +19,8 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** ProConnect / OpenID Connect login; absent: password login only. */
   oidc?: OidcSettings;
+  /** Fastify's request log (config `log`, `JALON_LOG=1`). */
+  log?: boolean;
   /** Folder of the built web app; not served when absent. */
   webDist?: string;
 }
@@ -28,7 +30,7 @@ export interface SessionUser {
   email: string;
   displayName: string;
   siteName: string | null;
-  /** The site's minimisation profile (issue 5): the web forms ask only what it collects. */
+  /** The site's minimisation profile (docs/api.md, Sensitive sections): the web forms ask only what it collects. */
   siteProfile: SiteProfile | null;
 }
 

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const { db, kind, close } = await openDb({
     databaseUrl: cfg.databaseUrl,
     dataDir: cfg.databaseUrl ? undefined : cfg.dataDir,
+    poolMax: cfg.dbPoolMax,
   });
   await migrate(db);
   await assertKeyOpensData(db, keyring, keyFilePath(cfg));
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     dbKind: kind,
     clock: () => new Date(),
     secureCookies: cfg.secureCookies,
+    log: cfg.log,
     oidc: cfg.oidc,
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });

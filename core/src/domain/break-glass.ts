@@ -1,5 +1,5 @@
 /**
- * Motivated access ("accès motivé", break-glass, issue 5): a worker opens a file outside their need-to-know
+ * Motivated access ("accès motivé", break-glass, docs/api.md, Motivated access, notifications, access export): a worker opens a file outside their need-to-know
  * only with one of these reasons and a free-text justification; the grant lasts 24 hours and is reviewed.
  */
 export const BREAK_GLASS_REASONS = [

@@ -1,4 +1,4 @@
-/** Journal d'activité (issue 4): entry types, places, visibility of notes, appointment statuses. */
+/** Journal d'activité (docs/api.md, Journal, agenda, catalogues): entry types, places, visibility of notes, appointment statuses. */
 
 export const ENTRY_TYPES = [
   'entretien_bureau',

@@ -1,5 +1,5 @@
 /**
- * Hand-labelled corpus for the note linter (issue 4). Sentences are written like real notes (entretiens, visites à
+ * Hand-labelled corpus for the note linter (domain.md §1.5). Sentences are written like real notes (entretiens, visites à
  * domicile, appels), with invented names. Each lists the categories a careful reviewer applying the policy of
  * README.md expects; the labels were written before the linter was run on them and are never generated from it.
  * Clean sentences deliberately contain traps: words close to the lexicon but innocent.

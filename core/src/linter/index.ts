@@ -1,4 +1,4 @@
-/** Note linter (issue 4): pure, no network, usable by the web editor and by the server before saving. */
+/** Note linter (domain.md §1.5): pure, no network, usable by the web editor and by the server before saving. */
 export { lintNote } from './lint-note.js';
 export { summariseFlags, countFlags } from './summary.js';
 export {

@@ -16,7 +16,7 @@ import { isFuzzyOnlyMatch } from './lint-note.js';
 import { computeInnocentWords, FRENCH_WORD_LIST } from './scripts/innocent-words-source.js';
 
 /**
- * The note linter of issue 4, scored on the hand-labelled corpus at the sentence × category level: a flagged
+ * The note linter (domain.md §1.5), scored on the hand-labelled corpus at the sentence × category level: a flagged
  * category is a true positive when the sentence's labels list it, a false positive otherwise; a label the linter
  * does not flag is a false negative.
  */

@@ -1,5 +1,5 @@
 /**
- * Note linter vocabulary (issue 4, domain.md §1.5). The usager may read every note (RGPD art. 15, CNIL sheet
+ * Note linter vocabulary (domain.md §1.5). The usager may read every note (RGPD art. 15, CNIL sheet
  * "Zones bloc-note et commentaires", 2019), so wording that reveals art. 9 / art. 10 data or judges the person is
  * flagged live in the editor. Codes are stable: the audit row stores per-code counts, never the text.
  */
@@ -46,7 +46,7 @@ export interface LintFlag {
 /** Counts per category: the only trace of a flagged note that may go to the audit row. */
 export type LintSummary = Record<LintCategory, number>;
 
-/** Always shown above a note field (issue 4). */
+/** Always shown above a note field (domain.md §1.5). */
 export const NOTE_VISIBILITY_BANNER = "L'usager peut demander à lire ce texte.";
 
 const READ = "L'usager peut demander à lire cette note (droit d'accès, RGPD art. 15).";

@@ -1,7 +1,7 @@
 import type { Role } from '../domain/roles.js';
 
 /**
- * The access table of the API (issue 8), declared once: every route × caller → the HTTP status it answers, and for the
+ * The access table of the API (docs/architecture.md, Access spec and tests), declared once: every route × caller → the HTTP status it answers, and for the
  * file itself the part it shows. The API tests are generated from it (server/src/test/access-matrix.test.ts, which
  * only knows how to call each route); a route registered by the server without an entry here fails that suite, and
  * so does an entry no test knows how to call.

@@ -6,7 +6,7 @@ export interface Actor {
   role: Role;
   siteId: string | null;
   teamIds: readonly string[];
-  /** Files opened under an unexpired motivated access (break-glass, issue 5): read only, resolved with the session. */
+  /** Files opened under an unexpired motivated access (break-glass, docs/api.md): read only, resolved with the session. */
   motivatedFileIds?: readonly string[];
 }
 

@@ -5,7 +5,7 @@ import { canExportUsagerAccess, canListBreakGlass, canRequestBreakGlass, canRevi
 import { canCreateEntry, canSetAppointmentStatus } from './journal.js';
 import { usagerAbilities } from './usager.js';
 
-/** Motivated access (issue 5): who may ask, what the grant opens (read only), who reviews, who exports. */
+/** Motivated access (docs/api.md): who may ask, what the grant opens (read only), who reviews, who exports. */
 
 const FILE_ID = 'file-1';
 const target: UsagerTarget = {

@@ -2,7 +2,7 @@ import type { Actor, UsagerTarget } from './actor.js';
 import { canReadFullUsager, isReferentOn } from './usager.js';
 
 /**
- * Motivated access (issue 5). Who may ask: social workers and site managers, for a file whose full part they do not
+ * Motivated access (docs/api.md). Who may ask: social workers and site managers, for a file whose full part they do not
  * already read. Who reviews: the DPO (all sites) and the responsable of the file's site.
  */
 export const canRequestBreakGlass = (a: Actor, f: UsagerTarget): boolean =>

@@ -4,7 +4,7 @@ import type { Role } from '../domain/roles.js';
 import type { Actor, UsagerTarget } from './actor.js';
 import { canCreateEntry, canReadEntryHeader, canReadEntryNote, entryAbilities } from './journal.js';
 
-/** Issue 4's table — entry part × relation — as a table-driven test. */
+/** The journal's table (docs/api.md, Journal, agenda, catalogues) — entry part × relation — as a table-driven test. */
 
 const SITE = 's1';
 const file: UsagerTarget = {

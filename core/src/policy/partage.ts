@@ -2,7 +2,7 @@ import type { Actor, UsagerTarget } from './actor.js';
 import { canReadFullUsager, followsUsager, isReferentOn } from './usager.js';
 
 /**
- * Partage and retention (issue 5). Shares and consents belong to the file's need-to-know: those who read the whole
+ * Partage and retention (docs/api.md, Partage and consents; docs/adr/005-retention-anonymisation.md). Shares and consents belong to the file's need-to-know: those who read the whole
  * file (référents, their team, a motivated access while it lasts) read them; only those who follow the file create a
  * share or record and withdraw a consent — a motivated access is read only. Secretaries, other teams and other sites
  * get 404.

@@ -1,7 +1,7 @@
 import type { Actor } from './actor.js';
 
 /**
- * Who sees which statistics (issue 6). Never a name, never a worker above the worker:
+ * Who sees which statistics (docs/api.md, Statistics). Never a name, never a worker above the worker:
  * - admin fonctionnel: every site, aggregates only;
  * - responsable: their site (teams of at least 5 workers apart, the others together);
  * - travailleur social: their team(s), and their own activity;

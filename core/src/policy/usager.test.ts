@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../domain/roles.js';
 import type { Actor, UsagerTarget } from './actor.js';
 import { canCreateUsager, canSearchUsagers, usagerAbilities } from './usager.js';
 
-/** The need-to-know table of issue 3 as a table-driven test (style rule 14): role × relation → ability map. */
+/** The need-to-know table (domain.md §1.4; docs/security.md, Accès, entrées, en-têtes) as a table-driven test (style rule 14): role × relation → ability map. */
 
 const SITE = 'site-1';
 const OTHER_SITE = 'site-2';

@@ -2,7 +2,7 @@ import { SITE_ROLES } from '../domain/roles.js';
 import type { Actor, UsagerTarget } from './actor.js';
 
 /**
- * Need-to-know rules for the usager file (issue 3, domain.md §1.4). Pure: the server decides with them,
+ * Need-to-know rules for the usager file (domain.md §1.4). Pure: the server decides with them,
  * the web reads the resulting `can` map and never re-derives them.
  */
 

@@ -117,7 +117,7 @@ describe('field catalogue', () => {
     expect(FIELD_CATALOGUE.filter((f) => f.category === 'nir' || f.category === 'infractions')).toEqual([]);
   });
 
-  it('keeps after anonymisation only the statistical fields of issue 5', () => {
+  it('keeps after anonymisation only the statistical fields (docs/adr/005-retention-anonymisation.md)', () => {
     const kept = FIELD_CATALOGUE.filter((f) => f.onAnonymisation !== 'delete')
       .map((f) => `${catalogueKey(f)}:${f.onAnonymisation}`)
       .sort();

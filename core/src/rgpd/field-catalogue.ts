@@ -2,7 +2,7 @@ import type { CodeListId } from '../domain/code-lists.js';
 import type { DataCategory, LegalBasis, OnAnonymisation, Purpose, Readers, RetentionRule } from './vocabulary.js';
 
 /**
- * The one catalogue of usager data (issue 5): every field of the file with its section, RGPD data category,
+ * The one catalogue of usager data (domain.md §1.2): every field of the file with its section, RGPD data category,
  * mandatory or optional, purposes, legal basis, retention, what anonymisation keeps, and who may read it.
  * The register (art. 30) and the AIPD inventory are generated from it; a test fails when a schema field is missing.
  */
@@ -50,7 +50,6 @@ type Row = [
 
 const ACC: readonly Purpose[] = ['accompagnement'];
 const ACC_AIDES: readonly Purpose[] = ['accompagnement', 'aides'];
-const ACC_STATS: readonly Purpose[] = ['accompagnement', 'statistiques'];
 
 const section = (
   id: SectionId,

@@ -1,5 +1,5 @@
 /**
- * Retention periods per record type (issue 5, domain.md §1.3): the one place to change a duration.
+ * Retention periods per record type (docs/adr/005-retention-anonymisation.md; domain.md §1.3): the one place to change a duration.
  * `dossier`: a social-work file stays in the active base until 2 years after the last contact with the person, then
  * goes to the intermediate archive (only on a written legal reason) or is anonymised. `journaux`: the security log is
  * kept 1 year, then purged through a checkpoint of the hash chain.

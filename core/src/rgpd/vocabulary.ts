@@ -47,7 +47,7 @@ export const RETENTION_RULES = {
 } as const;
 export type RetentionRule = keyof typeof RETENTION_RULES;
 
-/** What the anonymisation keeps of a field (issue 5: age band, sex, household type, arrondissement, counts). */
+/** What the anonymisation keeps of a field (docs/adr/005-retention-anonymisation.md: age band, sex, household type, arrondissement, counts). */
 export const ON_ANONYMISATION = {
   delete: 'supprimé',
   keep: 'conservé (statistique)',

@@ -20,6 +20,7 @@ export const AnyDate = z.iso
   .refine((d) => d <= '2100-12-31', { error: 'La date doit être antérieure au 31 décembre 2100' });
 
 /** C0 and C1 control characters (tab, line feed and carriage return excepted): never valid in stored text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 export const hasNoControlChars = (s: string) => !CONTROL_CHARS.test(s);
 

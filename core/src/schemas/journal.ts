@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPOINTMENT_STATUSES, ENTRY_TYPES, NOTE_VISIBILITIES, PLACES } from '../domain/journal.js';
+import { APPOINTMENT_STATUSES, ENTRY_TYPES, NOTE_VISIBILITIES, PLACES, type EntryType } from '../domain/journal.js';
 import {
   AnyDate,
   OptionalText,
@@ -132,3 +132,51 @@ export const MotifInput = z
   })
   .strict();
 export const UpdateMotifInput = MotifInput.omit({ code: true }).partial().strict();
+
+/** The fields that belong to one entry type only; the others never carry them (docs/api.md, Journal, agenda, catalogues). */
+export type EntryTypeField = 'partnerId' | 'orientationReason' | 'appointmentWorkerId';
+
+export interface EntryTypeRule {
+  /** Fields of this type, sent and stored only for it. */
+  fields: readonly EntryTypeField[];
+  /** The field it cannot go without, with the French answer when it is missing (code, message, field message). */
+  required?: { field: EntryTypeField; code: string; message: string; fieldMessage: string };
+}
+
+/**
+ * Rules keyed on the entry type, one table for the server's check and the web form: an orientation needs a partner,
+ * a rendez-vous a worker (the social worker recording it when none is named, so the server checks after that default).
+ */
+export const ENTRY_TYPE_RULES: Partial<Record<EntryType, EntryTypeRule>> = {
+  orientation: {
+    fields: ['partnerId', 'orientationReason'],
+    required: {
+      field: 'partnerId',
+      code: 'partner_required',
+      message: 'Choisissez le partenaire vers lequel vous orientez',
+      fieldMessage: 'Partenaire obligatoire',
+    },
+  },
+  rendez_vous: {
+    fields: ['appointmentWorkerId'],
+    required: {
+      field: 'appointmentWorkerId',
+      code: 'worker_required',
+      message: 'Indiquez le professionnel du rendez-vous',
+      fieldMessage: 'Professionnel obligatoire',
+    },
+  },
+};
+
+/** Whether `field` belongs to entries of `type`. */
+export const entryTypeHasField = (type: EntryType, field: EntryTypeField): boolean =>
+  ENTRY_TYPE_RULES[type]?.fields.includes(field) ?? false;
+
+/** The requirement of `type` that `values` leave unmet, or null. */
+export const missingForEntryType = (
+  type: EntryType,
+  values: Partial<Record<EntryTypeField, string | null | undefined>>,
+): EntryTypeRule['required'] | null => {
+  const required = ENTRY_TYPE_RULES[type]?.required;
+  return required && !values[required.field] ? required : null;
+};

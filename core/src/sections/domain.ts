@@ -1,7 +1,7 @@
 import { SECTIONS, type SectionId } from '../rgpd/field-catalogue.js';
 
 /**
- * Optional sensitive sections of a file (issue 5, domain.md §1.2 and §2): closed by default, opened on a file
+ * Optional sensitive sections of a file (docs/api.md, Sensitive sections; domain.md §1.2 and §2): closed by default, opened on a file
  * with a traced reason, and offered only where the site's minimisation profile allows them.
  */
 export const SENSITIVE_SECTIONS = [
@@ -38,7 +38,7 @@ export const SITE_PROFILE_IDS = Object.keys(SITE_PROFILES) as SiteProfile[];
 export const DEFAULT_SITE_PROFILE: SiteProfile = 'standard';
 
 /**
- * Usager fields a `coordin` site does not ask (minimisation, issue 5): beyond identity, contact and the 7 core items
+ * Usager fields a `coordin` site does not ask (minimisation, docs/api.md, Sensitive sections): beyond identity, contact and the 7 core items
  * (état civil, contexte familial, logement = statut d'occupation, statut professionnel, niveau scolaire, composition,
  * domain.md §4), the catalogue also holds the nationality, the CAF activity, the housing nature and the CAF /
  * France Travail identifiers. Keys are `section.name` of the field catalogue (and of the PATCH body sections).

@@ -2,7 +2,7 @@ import { StatisticsError } from './errors.js';
 import { monthFromIndex, monthIndex } from './months.js';
 
 /**
- * Differencing protection (issue 6): every statistics query is normalised to whole calendar months, whole sites and
+ * Differencing protection (docs/api.md, Statistics): every statistics query is normalised to whole calendar months, whole sites and
  * whole arrondissements before it reaches the aggregates. Two queries can then only differ by whole months or whole
  * sites/arrondissements, and the difference of their results is a count that a legitimate (and itself protected)
  * query could show — never the one person who arrived on a given day or belongs to a given team.

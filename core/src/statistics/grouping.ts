@@ -1,7 +1,7 @@
 import { StatisticsError } from './errors.js';
 
 /**
- * No statistics per worker (issue 6, domain.md §7: the union objection to counting workers one by one, and the
+ * No statistics per worker (docs/api.md, Statistics; domain.md §7: the union objection to counting workers one by one, and the
  * CNIL warning on using logs to monitor staff), and none per person either ("no statistics page ever lists a name").
  *
  * Dimensions are matched on their words, whatever the spelling: `userId`, `user_id`, `auteur`, `référent`,

@@ -1,5 +1,5 @@
 /**
- * Statistics core (issue 6): disclosure control, pure and without I/O. The server aggregates; everything shown —
+ * Statistics core (docs/api.md, Statistics): disclosure control, pure and without I/O. The server aggregates; everything shown —
  * chart, map, table, CSV, PDF — goes through `protectTable` and is drawn from its result only.
  *
  *   StatTable ──protectTable──▶ PublishedTable ──▶ renderProtectedCsv / publishedValueText / publishedNumber

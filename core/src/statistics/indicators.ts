@@ -2,7 +2,7 @@ import { CODE_LISTS, type CodeListId } from '../domain/code-lists.js';
 import { APPOINTMENT_STATUS_LABELS, ENTRY_TYPE_LABELS } from '../domain/journal.js';
 
 /**
- * The indicators of the "photographie sociale" (issue 6, domain.md §3): an allowlist. The API accepts nothing else,
+ * The indicators of the "photographie sociale" (docs/api.md, Statistics; domain.md §3): an allowlist. The API accepts nothing else,
  * so a breakdown that is not declared here (by worker, by person, by day…) cannot be asked for.
  *
  * - `population`: a stock, the usagers followed (principal person of each open file) on the last day of the last

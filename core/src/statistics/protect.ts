@@ -3,7 +3,7 @@ import { releaseTable, type PublishedTable, type PublishedValue, type Suppressio
 import { assertValidTable, entryValues, tableStructure, type StatTable, type Structure } from './table.js';
 
 /**
- * Primary and secondary cell suppression (issue 6, domain.md §7).
+ * Primary and secondary cell suppression (docs/api.md, Statistics; domain.md §7).
  *
  * Primary: a count of 1 … threshold − 1 persons is hidden, cells and margins alike. Threshold 5, or 11 when the
  * table involves a sensitive variable (the CASD rule for health data, extended to child protection, nationality and

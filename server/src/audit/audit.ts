@@ -64,7 +64,7 @@ export type { AccessPart };
 type AccessLogRow = Insertable<AccessLogTable>;
 
 /**
- * Group commit of access-log rows (issue 7). Each row goes through the chain trigger, which holds the chain's lock
+ * Group commit of access-log rows (docs/benchmarks.md). Each row goes through the chain trigger, which holds the chain's lock
  * until commit (ADR 004): one commit per file read made every read wait for the previous read's fsync. Rows logged
  * outside a transaction join a queue; one writer inserts everything queued in one statement and one commit, then
  * answers each caller. A read is answered only once its row is committed, as before; under load one commit carries

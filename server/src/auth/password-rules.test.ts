@@ -35,7 +35,7 @@ describe('the committed list', () => {
 });
 
 describe('refused with a French code where a password is chosen', () => {
-  const expectTooCommon = (res: { statusCode: number; json: () => any }, field: string) => {
+  const expectTooCommon = (res: { statusCode: number; json: () => { error: unknown } }, field: string) => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toEqual({
       code: 'password_too_common',

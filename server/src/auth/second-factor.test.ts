@@ -8,7 +8,7 @@ import { totpCode } from './totp.js';
 /** TOTP second factor through the HTTP API: enrolment, login step 2, recovery codes, mandatory roles, disabling, reset. */
 
 const STEP = 30_000;
-const { t, site, worker } = appWithSite();
+const { t, worker } = appWithSite();
 const post = (url: string, s: Session | null, payload?: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url, headers: s?.send ?? {}, ...(payload === undefined ? {} : { payload }) });
 const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.get });

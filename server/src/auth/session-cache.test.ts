@@ -3,7 +3,7 @@ import { appWithSite } from '../test/app-with-site.js';
 import { buildUser, loginAs } from '../test/factories.js';
 import { IDLE_TIMEOUT_MS, SESSION_CACHE_TTL_MS } from './sessions.js';
 
-/** Resolved sessions are cached a few seconds (issue 7); what changes a session through this process applies at once. */
+/** Resolved sessions are cached a few seconds (docs/benchmarks.md); what changes a session through this process applies at once. */
 
 const { t, site, worker } = appWithSite();
 const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers });

@@ -1,4 +1,4 @@
-import { secondFactorRequired, type MeDto } from '@jalon/core';
+import { secondFactorRequired, sessionAbilities, type MeDto } from '@jalon/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { AppDeps, RequestSession } from '../context.js';
@@ -21,6 +21,7 @@ export const meOf = (
   csrfToken: s.csrfToken,
   secondFactor: { enrolled: s.secondFactorEnrolled, required: secondFactorRequired(s.actor.role) },
   mustChangePassword: s.mustChangePassword,
+  can: sessionAbilities(s.actor),
 });
 
 /** Routes a session whose password was chosen by an administrator may still reach (docs/security.md, Login). */

@@ -31,7 +31,7 @@ export async function createSession(
 }
 
 /**
- * Resolved sessions kept for a few seconds (issue 7): the session lookup joins five tables and ran on every request.
+ * Resolved sessions kept for a few seconds (docs/benchmarks.md): the session lookup joins five tables and ran on every request.
  * Idle and absolute timeouts are still checked at every request against the cached times. Every change to what a
  * session carries made through this process (logout, password, user, teams, site profile, second factor,
  * motivated access) clears the cache; another process sees it within SESSION_CACHE_TTL_MS.

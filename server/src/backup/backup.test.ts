@@ -13,7 +13,7 @@ import { createTestDatabase } from '../test/build-test-app.js';
 import { databaseDigest } from './digest.js';
 import { tarNames } from './tar.js';
 
-/** Backup and restore round trip (issue 8): every table equal (row count and content hash), every sequence in place. */
+/** Backup and restore round trip (docs/security.md, Sauvegarde): every table equal (row count and content hash), every sequence in place. */
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'jalon-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

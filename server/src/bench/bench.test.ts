@@ -7,7 +7,7 @@ import { createTestDatabase } from '../test/build-test-app.js';
 import { runBench, writeReport, type BenchReport } from './bench.js';
 
 /**
- * The bench at small scale, so that it cannot rot (issue 7): ~2,000 usagers in an in-memory PGlite (or a fresh
+ * The bench at small scale, so that it cannot rot (docs/benchmarks.md): ~2,000 usagers in an in-memory PGlite (or a fresh
  * PostgreSQL database when TEST_DATABASE_URL is set, which exercises the COPY path), a 2-second mixed load.
  * Only that every figure exists and that the load had no error is asserted — never a timing.
  */

@@ -11,6 +11,7 @@ import { measureLoad, type LoadOptions, type LoadResult } from './load.js';
 import { measureStatistics, type StatisticsBench } from './statistics.js';
 import { measureUseCases, pickActors, type UseCaseOptions, type UseCaseResults } from './measure.js';
 import { isEmpty, openLoadTarget, seedScale, type SeedScaleSummary } from './scale-data.js';
+import { loadBenchSettings } from '../config.js';
 
 export interface BenchOptions extends UseCaseOptions {
   databaseUrl?: string;
@@ -123,7 +124,7 @@ async function datasetInfo(db: Db, seeded: SeedScaleSummary | null): Promise<Dat
   };
 }
 
-/** Seeds when empty, then measures everything of issue 7 on one dataset. */
+/** Seeds when empty, then measures everything of docs/benchmarks.md on one dataset. */
 export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   const started = performance.now();
   const log = opts.log ?? (() => {});
@@ -151,7 +152,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   }
   const { db, kind } = opened;
   // The entries the bench writes are encrypted like the server's: the folder's key, or a key for this run only.
-  const keyFile = process.env.JALON_KEY_FILE ?? (opts.dataDir ? keyFilePath({ dataDir: opts.dataDir }) : undefined);
+  const keyFile = loadBenchSettings().keyFile ?? (opts.dataDir ? keyFilePath({ dataDir: opts.dataDir }) : undefined);
   installKeyring(keyFile ? loadOrCreateKeyFile(keyFile).keyring : generateKeyring());
   try {
     const machine = await machineInfo(db, kind);
@@ -176,7 +177,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     log(
       `  ${load.requestsPerSecond.toFixed(0)} req/s (${load.cpuMsPerRequest.toFixed(2)} ms CPU/req), p99 ${load.latency.p99} ms, erreurs ${load.errors}, non-2xx ${load.non2xx}, RSS max ${load.rss.maxMb.toFixed(0)} Mo`,
     );
-    log('Page des statistiques (issue 6)…');
+    log('Page des statistiques…');
     const statistics = await measureStatistics(db, { pages: 40, fullRefresh: opts.fullRefresh, log });
     log(`  page p95 ${statistics.page.p95.toFixed(0)} ms`);
     const bundle = measureBundle(opts.root);
@@ -253,7 +254,7 @@ export function renderSection(r: BenchReport): string {
   return lines.join('\n');
 }
 
-const HEADER = `# Benchmarks (issue 7)
+const HEADER = `# Benchmarks
 
 Written by \`npm run bench\` (server/src/bench): one section per database and dataset size, replaced at each run.
 `;

@@ -9,6 +9,7 @@ import type { Db } from '../db/schema.js';
 import { DEMO_PASSWORD } from '../demo/seed.js';
 import type { LoadClientResult, LoadConfig, LoadUser } from './load-client.js';
 import type { BenchActor } from './measure.js';
+import { loadBenchSettings } from '../config.js';
 
 export interface LoadResult extends LoadClientResult {
   connections: number;
@@ -67,10 +68,9 @@ async function startServer(db: Db, kind: DatabaseKind, databaseUrl: string | und
   if (kind === 'postgres' && databaseUrl) {
     const path = fileURLToPath(new URL('./load-server.ts', import.meta.url));
     // JALON_BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there (where its time goes under the load).
-    const prof = process.env.JALON_BENCH_CPU_PROF
-      ? ['--cpu-prof', '--cpu-prof-dir', process.env.JALON_BENCH_CPU_PROF]
-      : [];
-    const flags = [...SERVER_NODE_FLAGS, ...(process.env.JALON_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+    const settings = loadBenchSettings();
+    const prof = settings.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', settings.cpuProfDir] : [];
+    const flags = [...SERVER_NODE_FLAGS, ...settings.nodeFlags];
     const server = fork(path, [], {
       execArgv: ['--import', 'tsx', ...flags, ...prof],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

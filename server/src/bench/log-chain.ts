@@ -6,6 +6,7 @@ import { generateKeyring, installKeyring } from '../crypto/index.js';
 import { migrate, openDb } from '../db/connect.js';
 import type { Db } from '../db/schema.js';
 import { buildSite, buildUser, createUsagerAs, loginAs } from '../test/factories.js';
+import { loadBenchSettings } from '../config.js';
 
 /**
  * Quick local bench of ADR 004: the cost of the hash chain on "add a journal entry" (one audit row per request),
@@ -14,12 +15,13 @@ import { buildSite, buildUser, createUsagerAs, loginAs } from '../test/factories
  * (a fresh database per run). Prints figures; asserts nothing.
  */
 
-const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
-const CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 400);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SETTINGS = loadBenchSettings();
+const SEQUENTIAL = SETTINGS.sequential;
+const CONCURRENT_TOTAL = SETTINGS.concurrentTotal;
+const CONCURRENCY = SETTINGS.concurrency;
 
 async function freshDatabase(): Promise<{ url?: string; drop: () => Promise<void> }> {
-  const admin = process.env.BENCH_ADMIN_URL;
+  const admin = SETTINGS.adminUrl;
   if (!admin) return { drop: async () => {} };
   const name = `jalon_chainbench_${randomBytes(4).toString('hex')}`;
   const c = new pg.Client({ connectionString: admin });

@@ -62,7 +62,12 @@ export async function pickActors(db: Db, count: number, rng: Rng = seeded(7)): P
   }
   const chosen: typeof workers = [];
   const sites = new Set<string>();
-  for (const w of workers) if (chosen.length < count && !sites.has(w.site_id)) (sites.add(w.site_id), chosen.push(w));
+  for (const w of workers) {
+    if (chosen.length < count && !sites.has(w.site_id)) {
+      sites.add(w.site_id);
+      chosen.push(w);
+    }
+  }
   for (const w of workers) if (chosen.length < count && !chosen.includes(w)) chosen.push(w);
 
   const out: BenchActor[] = [];

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBench, writeReport } from './bench.js';
+import { loadBenchSettings } from '../config.js';
 
 /**
- * `npm run bench [-- --usagers 5000 --duration 60 --label before-index]`: measures issue 7's figures and writes
+ * `npm run bench [-- --usagers 5000 --duration 60 --label before-index]`: measures the figures of docs/benchmarks.md and writes
  * them to docs/benchmarks.md. PostgreSQL when DATABASE_URL is set, else PGlite (JALON_DATA_DIR, or in memory);
  * an empty database is first filled with the scale dataset (--usagers). Traffic only to 127.0.0.1.
  */
@@ -28,11 +29,12 @@ async function main(): Promise<void> {
       'full-refresh': { type: 'boolean', default: false },
     },
   });
-  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const settings = loadBenchSettings();
+  const databaseUrl = settings.databaseUrl;
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const report = await runBench({
     databaseUrl,
-    dataDir: databaseUrl ? undefined : process.env.JALON_DATA_DIR || undefined,
+    dataDir: databaseUrl ? undefined : settings.dataDir,
     usagers: Number(values.usagers ?? (databaseUrl ? 1_000_000 : 5_000)),
     duration: Number(values.duration),
     connections: Number(values.connections),

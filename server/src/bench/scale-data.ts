@@ -1,5 +1,5 @@
 /**
- * The scale dataset (issue 7): a synthetic Paris — 60 sites, 180 teams, 1,700 users, N case files with their
+ * The scale dataset (docs/benchmarks.md): a synthetic Paris — 60 sites, 180 teams, 1,700 users, N case files with their
  * households, ~10 journal entries per file, the search rows. Names are random combinations of the frequency lists
  * of demo/names.ts (plus invented long-tail surnames built from their syllables): they describe no real person.
  *

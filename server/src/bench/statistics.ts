@@ -26,7 +26,7 @@ const INDICATORS = [
   'entreesParMotif',
 ];
 
-/** Issue 6's figure: the statistics page of one site over one year answers in ≤ 1 s. */
+/** The statistics figure (docs/benchmarks.md): the statistics page of one site over one year answers in ≤ 1 s. */
 export async function measureStatistics(
   db: Db,
   opts: { pages: number; fullRefresh?: boolean; log: (s: string) => void },

@@ -7,7 +7,7 @@ import { generateKeyring } from './keyring.js';
 import { assertKeyOpensData } from './startup.js';
 import { resealAll } from './reseal.js';
 
-/** Data at rest (issue 8): the raw tables hold no plaintext note, on PGlite and on PostgreSQL (TEST_DATABASE_URL). */
+/** Data at rest (docs/security.md, Données au repos): the raw tables hold no plaintext note, on PGlite and on PostgreSQL (TEST_DATABASE_URL). */
 let t: TestApp;
 let ref: TestUser;
 let s: Session;

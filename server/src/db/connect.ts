@@ -28,6 +28,8 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   /** PGlite data folder; in memory when absent. */
   dataDir?: string;
+  /** PostgreSQL pool size (config `dbPoolMax`); 10 when absent. */
+  poolMax?: number;
 }
 
 export interface OpenedDb {
@@ -103,7 +105,7 @@ const MAX_PREPARED_PER_CONNECTION = 2_000;
 const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
 
 /**
- * Every query as a named prepared statement (issue 7). With unnamed statements PostgreSQL planned every query at every
+ * Every query as a named prepared statement (docs/benchmarks.md). With unnamed statements PostgreSQL planned every query at every
  * call: under the mixed load, planning took more time than running for the file's queries (reading a file: 0.56 ms
  * planning for 0.10 ms running; 16 search partitions: 0.9 ms). A connection now parses a query text once and reuses
  * its plan (PostgreSQL's plan cache: a generic plan when it costs no more than the custom ones).
@@ -138,7 +140,7 @@ export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
   if (opts.databaseUrl) {
     pg.types.setTypeParser(DATE_OID, (v: string) => v);
     pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.JALON_DB_POOL_MAX ?? 10) });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
     // An idle connection the server ends (restart, admin command) must not crash the process: the pool drops it
     // and opens another on the next query.
     pool.on('error', (err) =>

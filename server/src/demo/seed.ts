@@ -57,7 +57,7 @@ export interface DemoAccount {
   totpSecret?: string;
 }
 
-/** The demo accounts, one per role and site (issue 3). Display names are invented. */
+/** The demo accounts, one per role and site (domain.md §1.4). Display names are invented. */
 export function demoAccounts(): (DemoAccount & { displayName: string })[] {
   const a = (email: string, displayName: string, role: Role, site: string | null, team: string | null) => ({
     email: `${email}@${DEMO_DOMAIN}`,

@@ -11,7 +11,7 @@ const cfg = loadConfig();
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const out = resolve(process.argv[2] ?? `backups/jalon-${stamp}.${cfg.databaseUrl ? 'dump' : 'tar.gz'}`);
 try {
-  if (cfg.databaseUrl) await backupPostgres(cfg.databaseUrl, out);
+  if (cfg.databaseUrl) await backupPostgres(cfg.databaseUrl, out, cfg.pgBin);
   else await backupPglite(cfg.dataDir, out);
   console.log(`Sauvegarde écrite : ${out}`);
   console.log(

@@ -9,7 +9,7 @@ const cfg = loadConfig();
 const file = process.argv[2];
 try {
   if (!file || !existsSync(file)) throw new Error('indiquez le fichier de sauvegarde : npm run restore -- <fichier>');
-  if (cfg.databaseUrl) await restorePostgres(resolve(file), cfg.databaseUrl);
+  if (cfg.databaseUrl) await restorePostgres(resolve(file), cfg.databaseUrl, cfg.pgBin);
   else await restorePglite(resolve(file), resolve(cfg.dataDir));
   console.log(`Restauration terminée (${cfg.databaseUrl ? 'PostgreSQL' : `PGlite, ${cfg.dataDir}`}).`);
   if (!existsSync(keyFilePath(cfg)))

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { openLoadTarget, seedScale } from '../bench/scale-data.js';
+import { loadBenchSettings } from '../config.js';
 
 /**
- * `npm run seed:scale -- --usagers 1000000`: fills an empty database with the synthetic Paris of issue 7.
+ * `npm run seed:scale -- --usagers 1000000`: fills an empty database with the synthetic Paris of docs/benchmarks.md.
  * PostgreSQL when DATABASE_URL is set (COPY), otherwise PGlite in JALON_DATA_DIR (default ./data-scale).
  */
 async function main(): Promise<void> {
@@ -15,8 +16,9 @@ async function main(): Promise<void> {
   });
   const usagers = Number(values.usagers);
   if (!Number.isInteger(usagers) || usagers < 1) throw new Error('--usagers : un entier positif');
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = databaseUrl ? undefined : (process.env.JALON_DATA_DIR ?? './data-scale');
+  const settings = loadBenchSettings();
+  const databaseUrl = settings.databaseUrl;
+  const dataDir = databaseUrl ? undefined : (settings.dataDir ?? './data-scale');
   console.log(
     `Jeu de données à l’échelle : ${usagers.toLocaleString('fr-FR')} usagers dans ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${dataDir})`}`,
   );

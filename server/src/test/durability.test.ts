@@ -12,7 +12,7 @@ import { openDb } from '../db/connect.js';
 import { createTestDatabase } from './build-test-app.js';
 
 /**
- * Durability (issue 8): the real server (node --import tsx server/src/main.ts) receives a stream of writes, is killed
+ * Durability (docs/security.md, Durabilité): the real server (node --import tsx server/src/main.ts) receives a stream of writes, is killed
  * with SIGKILL in the middle, restarts on the same data; every acknowledged write is there, whole, and nothing is
  * half-written. PGlite by default; PostgreSQL when TEST_DATABASE_URL is set.
  */

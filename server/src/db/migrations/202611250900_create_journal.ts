@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DEFAULT_MOTIFS } from '@jalon/core';
 
-/** Journal d'activité and agenda (issue 4): entries, persons and workers concerned, versions, motifs, partners. */
+/** Journal d'activité and agenda (docs/api.md, Journal, agenda, catalogues): entries, persons and workers concerned, versions, motifs, partners. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table motif (

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The search table, hash-partitioned by site (issue 7, docs/benchmarks.md). A trigram GIN index is keyed by
+ * The search table, hash-partitioned by site (docs/benchmarks.md). A trigram GIN index is keyed by
  * trigram, not by site: even the composite (site_id, name_n) index reads each trigram's posting list for every site
  * and intersects it with the site's list, so at 1 M usagers one `%` scan cost 10-16 ms. With 16 partitions a site's
  * search reads only its partition's indexes: on the 1 M dataset `searchUsagers` went from p50 54 / p95 131 ms to

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Aggregate tables of the statistics (issue 6): the page reads these, never the files. Refreshed by the statistics job
+ * Aggregate tables of the statistics (docs/api.md, Statistics): the page reads these, never the files. Refreshed by the statistics job
  * (modules/statistics/refresh.ts). No column names a worker or a person: the finest grain is month × site × team ×
  * arrondissement, and the team is only read back through teams of at least 5 workers (or the worker's own team).
  */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * TOTP second factor (issue 8): one row per user who started or finished enrolment, and the one-time recovery
+ * TOTP second factor (docs/security.md, Authentification): one row per user who started or finished enrolment, and the one-time recovery
  * codes (sha-256 of high-entropy random codes). The secrets are sealed with AES-256-GCM (crypto/), never in clear.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

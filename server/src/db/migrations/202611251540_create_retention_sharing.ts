@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Retention (issue 5): each file's state (active, intermediate archive, anonymised), the référent's hold (prolongation or
+ * Retention (docs/adr/005-retention-anonymisation.md): each file's state (active, intermediate archive, anonymised), the référent's hold (prolongation or
  * archive for a legal reason, until a date), and one report row per run of the engine. Partage: the shares of a file
  * (recipient, legal ground, sections, date, person informed) and the consents of the person (purpose, recipient, dates).
  */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Motivated access (break-glass, issue 5): one row per grant (reason, justification, 24 h window, review by the
+ * Motivated access (break-glass, docs/api.md): one row per grant (reason, justification, 24 h window, review by the
  * responsable of the file's site or the DPO), and the in-app notifications sent to the référents.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

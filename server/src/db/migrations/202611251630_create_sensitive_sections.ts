@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Sensitive sections (issue 5): one row per file × section, created when a worker opens the section with a reason.
+ * Sensitive sections (docs/api.md, Sensitive sections): one row per file × section, created when a worker opens the section with a reason.
  * `payload` (the section's JSON) and `reason_text` are sealed (AES-256-GCM, crypto/), never stored in clear.
  * Each site gets a minimisation profile that decides which sections its files may hold.
  */

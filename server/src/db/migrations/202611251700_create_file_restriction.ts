@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * RGPD art. 18 and 21 (issue 5): the person's limitation (file read-only) or opposition (kept out of the statistics),
+ * RGPD art. 18 and 21 (docs/api.md, Rectification history, limitation and opposition): the person's limitation (file read-only) or opposition (kept out of the statistics),
  * recorded by the référent, dated, with its reason, and lifted with an end date. At most one active flag per kind.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Name search by keys (issue 7, ADR 006). The trigram search spent its time re-checking thousands of false candidates
+ * Name search by keys (docs/benchmarks.md; ADR 006). The trigram search spent its time re-checking thousands of false candidates
  * per word: a 5-letter word needs only 2 of its trigrams to be a `%` candidate, so "dubua" drew every name starting
  * with "du" (3,800 rows in one site's partition, 6 µs each). Each search row now carries the keys of its words, and a
  * typed word matches a row when they share one key:

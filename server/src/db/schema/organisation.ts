@@ -8,7 +8,7 @@ export interface SiteTable {
   name: string;
   kind: 'EPS' | 'PSA';
   arrondissements: ColumnType<number[], number[] | undefined, number[]>;
-  /** Minimisation profile (issue 5): which sensitive sections the site's files may hold. */
+  /** Minimisation profile (docs/api.md, Sensitive sections): which sensitive sections the site's files may hold. */
   profile: ColumnType<SiteProfile, SiteProfile | undefined, SiteProfile>;
   created_at: Generated<Date>;
 }

@@ -42,7 +42,7 @@ export interface ConsentTable {
   created_at: Timestamp;
 }
 
-/** A sensitive section opened on a file (issue 5); `payload` and `reason_text` are sealed. */
+/** A sensitive section opened on a file (docs/api.md, Sensitive sections); `payload` and `reason_text` are sealed. */
 export interface CaseFileSectionTable {
   id: Generated<string>;
   case_file_id: string;

@@ -59,7 +59,7 @@ export interface CaseFileTable {
   created_by: string | null;
   version: Generated<number>;
   updated_at: Generated<Date>;
-  /** Retention (issue 5, modules/retention): active, intermediate archive (DPO only) or anonymised. */
+  /** Retention (docs/adr/005-retention-anonymisation.md; modules/retention): active, intermediate archive (DPO only) or anonymised. */
   retention_state: Generated<'active' | 'archived' | 'anonymised'>;
   retention_hold_kind: 'prolongation' | 'archive' | null;
   retention_hold_until: DateStr | null;

@@ -12,7 +12,7 @@ import {
   canReadSensitiveSection,
   canReadShares,
   shareableSectionLabel,
-  usagerAbilities,
+  fileAbilities,
   type AccessExportDto,
   type AppointmentStatus,
   type LegalGround,
@@ -106,7 +106,7 @@ export async function collectExport(
   ]);
   // The person is owed the whole file: the DPO's export asks for the full part by its own rule (the recorded request),
   // with the caller's real abilities; a référent's print shows what the référent reads.
-  const can = usagerAbilities(a, target);
+  const can = fileAbilities(a, target);
   const file = presentUsager(row, referents, members, can, all || can.readFull ? 'full' : 'general').data;
   if (!file.full) throw notFound('Dossier');
   return {

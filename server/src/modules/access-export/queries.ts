@@ -56,7 +56,7 @@ interface ShareRow {
 }
 
 /**
- * The shares of the file (`file_share`, written by the sharing module of issue 5). Read with plain SQL and only when
+ * The shares of the file (`file_share`, written by the sharing module, docs/api.md, Partage and consents). Read with plain SQL and only when
  * the table exists, so the export does not depend on that module being installed; null when it is not.
  */
 export async function sharesOfFile(db: Queryable, caseFileId: string): Promise<ShareRow[] | null> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../../test/factories.js';
 
-/** Issue 5, "Logs and the workers": only the DPO searches the logs by user, with a purpose that is itself logged. */
+/** Logs and the workers (domain.md §1.7): only the DPO searches the logs by user, with a purpose that is itself logged. */
 
 const PURPOSE = 'Contrôle de sécurité après signalement';
 const enc = encodeURIComponent;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../../test/factories.js';
 
-/** Motivated access (issue 5): reason required, 24 h read-only grant, audited, référents notified, reviewed. */
+/** Motivated access (docs/api.md): reason required, 24 h read-only grant, audited, référents notified, reviewed. */
 
 let t: TestApp;
 let siteA: Awaited<ReturnType<typeof buildSite>>;

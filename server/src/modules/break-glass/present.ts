@@ -11,7 +11,7 @@ import type { NotificationRow, QueueRow } from './queries.js';
 const iso = (d: Date | string) => new Date(d).toISOString();
 const reasonLabel = (code: string) => BREAK_GLASS_REASON_LABELS[code as BreakGlassReason] ?? code;
 
-/** `showName`: the DPO only; no endpoint gives a responsable the activity of a named worker (issue 5). */
+/** `showName`: the DPO only; no endpoint gives a responsable the activity of a named worker (docs/api.md, Motivated access, notifications, access export). */
 export const presentQueueItem = (r: QueueRow, showName: boolean): BreakGlassQueueItemDto => ({
   id: r.id,
   caseFileId: r.case_file_id,

@@ -14,7 +14,7 @@ import {
 
 const EmptyBody = z.object({}).strict();
 
-/** Motivated access (break-glass), its review queue, and the in-app notifications (issue 5). */
+/** Motivated access (break-glass), its review queue, and the in-app notifications (docs/api.md, Motivated access, notifications, access export). */
 export async function breakGlassRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.post('/api/usagers/:id/break-glass', async (req, reply) => {
     const ctx = ctxOf(req, deps);

@@ -17,7 +17,7 @@ import { presentNotification, presentQueueItem } from './present.js';
 import { countUnread, findNotifications, findQueue } from './queries.js';
 
 /**
- * Opens a file outside the caller's need-to-know for 24 hours, with a reason (issue 5). The grant, its audit row and
+ * Opens a file outside the caller's need-to-know for 24 hours, with a reason (docs/api.md, Motivated access, notifications, access export). The grant, its audit row and
  * the référents' notifications are written in one transaction; the grant itself is honoured by the access layer
  * (the session resolves `Actor.motivatedFileIds`, `canReadFullUsager` reads it): read only, every read access-logged.
  */

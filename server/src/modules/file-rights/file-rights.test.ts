@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../../test/factories.js';
 import { refreshStatistics } from '../statistics/refresh.js';
 
-/** Issue 5, the usager's rights: rectification history (art. 16), limitation (art. 18) and opposition (art. 21). */
+/** The usager's rights (docs/api.md, Rectification history, limitation and opposition): rectification history (art. 16), limitation (art. 18) and opposition (art. 21). */
 let t: TestApp;
 let site: Awaited<ReturnType<typeof buildSite>>;
 let u: Record<'referent' | 'colleague' | 'otherTeam' | 'secretary' | 'manager' | 'outsider', TestUser>;

@@ -6,7 +6,7 @@ import { parse } from '../../errors.js';
 import { listHistory } from './history.js';
 import { createRestriction, liftRestriction, listRestrictions } from './service.js';
 
-/** The usager's rights on the file (issue 5): rectification history, limitation and opposition flags. */
+/** The usager's rights on the file (docs/api.md, Rectification history, limitation and opposition): rectification history, limitation and opposition flags. */
 export async function fileRightsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/api/usagers/:id/history', async (req) => listHistory(ctxOf(req, deps), parse(IdParams, req.params).id));
   app.get('/api/usagers/:id/restrictions', async (req) =>

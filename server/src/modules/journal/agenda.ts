@@ -1,4 +1,4 @@
-import type { AgendaItemDto, Place } from '@jalon/core';
+import { agendaViewOf, type AgendaItemDto, type Place } from '@jalon/core';
 import { type Ctx } from '../../context.js';
 import { forbidden, unprocessable } from '../../errors.js';
 import { displayName } from '../usagers/present.js';
@@ -29,13 +29,13 @@ export async function listAgenda(
   q: { from: string; to: string; workerId?: string; site?: '1' },
 ): Promise<{ items: AgendaItemDto[] }> {
   const a = ctx.actor;
-  if (!a.siteId || (a.role !== 'travailleur_social' && a.role !== 'secretaire'))
-    throw forbidden('Agenda réservé aux travailleurs sociaux et au secrétariat');
+  const view = agendaViewOf(a);
+  if (!view) throw forbidden('Agenda réservé aux travailleurs sociaux et au secrétariat');
   const from = parisMidnight(q.from);
   const to = parisMidnight(nextDay(q.to));
   if (to.getTime() - from.getTime() > 62 * DAY || to <= from)
     throw unprocessable('invalid_range', 'Période invalide (62 jours au plus)');
-  const siteView = a.role === 'secretaire';
+  const siteView = view === 'site';
   const worker = siteView ? q.workerId : a.id;
   const rows = await ctx.db
     .selectFrom('journal_entry as e')

@@ -47,7 +47,7 @@ async function fileWithCoReferent() {
   return f;
 }
 
-describe('note visibility (issue 4 table)', () => {
+describe('note visibility (table of docs/api.md, Journal, agenda, catalogues)', () => {
   // header: author ✔ référent ✔ same team ✔ same site ✘ secretary (rdv/accueil only) other site ✘
   const TABLE: [string, 'privee' | 'referents' | 'equipe', 'note' | 'header' | 'none'][] = [
     ['ref', 'privee', 'note'],

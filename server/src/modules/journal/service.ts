@@ -9,6 +9,8 @@ import {
   summariseFlags,
   FREE_EDIT_MS,
   DEFAULT_PLACE,
+  entryTypeHasField,
+  missingForEntryType,
   type AppointmentStatus,
   type CreateEntryInput,
   type UpdateEntryInput,
@@ -122,12 +124,12 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
     let appointmentWorker: string | null = null;
     const warnings: { code: string; message: string }[] = [];
     const occurredAt = new Date(input.occurredAt);
-    if (input.type === 'rendez_vous') {
+    if (input.type === 'rendez_vous')
       appointmentWorker = input.appointmentWorkerId ?? (ctx.actor.role === 'travailleur_social' ? ctx.actor.id : null);
-      if (!appointmentWorker)
-        throw unprocessable('worker_required', 'Indiquez le professionnel du rendez-vous', {
-          appointmentWorkerId: 'Professionnel obligatoire',
-        });
+    // What the type requires (core ENTRY_TYPE_RULES, shared with the web form).
+    const missing = missingForEntryType(input.type, { ...input, appointmentWorkerId: appointmentWorker });
+    if (missing) throw unprocessable(missing.code, missing.message, { [missing.field]: missing.fieldMessage });
+    if (appointmentWorker) {
       await checkSiteUsers(trx, file.siteId, [appointmentWorker], 'appointmentWorkerId', 'travailleur_social');
       const clash = await overlaps(trx, appointmentWorker, occurredAt, input.durationMinutes ?? 30);
       if (clash.length)
@@ -136,11 +138,7 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
           message: `Attention : ${clash.length} autre(s) rendez-vous du professionnel sur ce créneau.`,
         });
     }
-    if (input.type === 'orientation') {
-      if (!input.partnerId)
-        throw unprocessable('partner_required', 'Choisissez le partenaire vers lequel vous orientez', {
-          partnerId: 'Partenaire obligatoire',
-        });
+    if (input.partnerId && entryTypeHasField(input.type, 'partnerId')) {
       const p = await trx
         .selectFrom('partner')
         .select('id')
@@ -165,8 +163,10 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
         author_id: ctx.actor.id,
         appointment_worker_id: appointmentWorker,
         appointment_status: input.type === 'rendez_vous' ? 'prevu' : null,
-        partner_id: input.type === 'orientation' ? (input.partnerId ?? null) : null,
-        orientation_reason: input.type === 'orientation' ? (input.orientationReason ?? null) : null,
+        partner_id: entryTypeHasField(input.type, 'partnerId') ? (input.partnerId ?? null) : null,
+        orientation_reason: entryTypeHasField(input.type, 'orientationReason')
+          ? (input.orientationReason ?? null)
+          : null,
         lint_flag_count: flagCount,
         created_at: ctx.now,
         updated_at: ctx.now,

@@ -1,4 +1,13 @@
-import { SITE_ROLES, type CreateUserInput, type Role, type UpdateUserInput } from '@jalon/core';
+import {
+  SITE_ROLES,
+  type AdminUserDto,
+  type CreateUserInput,
+  type ItemsDto,
+  type SiteDto,
+  type TeamDto,
+  type Role,
+  type UpdateUserInput,
+} from '@jalon/core';
 import type { z } from 'zod';
 import type { CreateSiteInput, CreateTeamInput, UpdateSiteInput, UpdateTeamInput } from '@jalon/core';
 import { audit } from '../../audit/audit.js';
@@ -25,7 +34,7 @@ async function unique<T>(fn: () => Promise<T>, message: string): Promise<T> {
   }
 }
 
-export const listSites = async (ctx: Ctx) => ({
+export const listSites = async (ctx: Ctx): Promise<ItemsDto<SiteDto>> => ({
   items: await ctx.db
     .selectFrom('site')
     .select(['id', 'code', 'name', 'kind', 'arrondissements', 'profile'])
@@ -70,7 +79,7 @@ export const updateSite = (ctx: Ctx, id: string, input: z.infer<typeof UpdateSit
     return row;
   });
 
-export const listTeams = async (ctx: Ctx) => ({
+export const listTeams = async (ctx: Ctx): Promise<ItemsDto<TeamDto>> => ({
   items: await ctx.db
     .selectFrom('team')
     .select(['id', 'site_id as siteId', 'name'])
@@ -131,7 +140,7 @@ const presentUser = (
     locked_until: Date | null;
   },
   teamIds: string[],
-) => ({
+): AdminUserDto => ({
   id: r.id,
   email: r.email,
   displayName: r.display_name,

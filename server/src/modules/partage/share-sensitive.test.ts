@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session } from '../../test/factories.js';
 import { pdfText } from '../../test/pdf-text.js';
 
-/** Issue 5: an open sensitive section can be shared, and only what is shared reaches the extract. */
+/** Partage of sensitive sections (docs/api.md, Partage and consents): an open sensitive section can be shared, and only what is shared reaches the extract. */
 
 let t: TestApp;
 let ref: Session;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, loginAs, type Session } from '../../test/factories.js';
 
-/** Issue 5, register: GET /api/admin/registre as Markdown and as a real PDF, admin and DPO only. */
+/** The art. 30 register (domain.md §1.7): GET /api/admin/registre as Markdown and as a real PDF, admin and DPO only. */
 
 let t: TestApp;
 const s: Partial<Record<Role, Session>> = {};

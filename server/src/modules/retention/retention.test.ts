@@ -14,7 +14,7 @@ import {
 import { refreshStatistics } from '../statistics/refresh.js';
 import { runRetention } from './engine.js';
 
-/** Issue 5, retention engine: a controllable clock moves two years ahead; the engine archives or anonymises. */
+/** Retention engine (docs/adr/005-retention-anonymisation.md): a controllable clock moves two years ahead; the engine archives or anonymises. */
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-11-25T09:00:00Z');

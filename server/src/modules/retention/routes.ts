@@ -5,7 +5,7 @@ import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
 import { extendRetention, listRuns, listUpcoming, readArchivedFile } from './service.js';
 
-/** Retention (issue 5): the référent's upcoming deadlines and holds; the DPO's run reports and archive reads. */
+/** Retention (docs/adr/005-retention-anonymisation.md): the référent's upcoming deadlines and holds; the DPO's run reports and archive reads. */
 export async function retentionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/api/retention/upcoming', async (req) => listUpcoming(ctxOf(req, deps)));
   app.post('/api/usagers/:id/retention', async (req) => {

@@ -5,7 +5,7 @@ import {
   canReadArchivedFile,
   canReadRetentionRuns,
   retentionDeadline,
-  usagerAbilities,
+  fileAbilities,
   type ArchiveReadInput,
   type ExtendRetentionInput,
   type RetentionRunDto,
@@ -152,7 +152,7 @@ export function readArchivedFile(ctx: Ctx, fileId: string, input: ArchiveReadInp
     await logAccess(trx, ctx, fileId, 'full');
     // The DPO's abilities on the file are all false (no write, no usager data outside this logged read): the full
     // part is asked for by this read's own rule (canReadArchivedFile), not by a faked `can`.
-    const can = usagerAbilities(ctx.actor, {
+    const can = fileAbilities(ctx.actor, {
       id: fileId,
       siteId: row.site_id,
       teamId: row.team_id,

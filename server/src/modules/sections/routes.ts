@@ -7,7 +7,7 @@ import { notFound, parse } from '../../errors.js';
 import { listSections, openSection, readSection, updateSection } from './service.js';
 import { setSiteProfile } from './site-profile.js';
 
-/** Sensitive sections of a file and the site minimisation profile (issue 5). Thin routes (style rule 6). */
+/** Sensitive sections of a file and the site minimisation profile (docs/api.md, Sensitive sections). Thin routes (style rule 6). */
 export async function sectionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/api/usagers/:id/sections', async (req) => listSections(ctxOf(req, deps), parse(IdParams, req.params).id));
   app.post('/api/usagers/:id/sections/:section/open', async (req, reply) => {

@@ -4,7 +4,7 @@ import { SEALED_COLUMNS, activeKeyring, addKey, installKeyring, keyIdOf, resealA
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
 
-/** Sensitive sections and site profiles (issue 5), through the HTTP API on a migrated PGlite. */
+/** Sensitive sections and site profiles (docs/api.md, Sensitive sections), through the HTTP API on a migrated PGlite. */
 
 let t: TestApp;
 let site: Awaited<ReturnType<typeof buildSite>>;

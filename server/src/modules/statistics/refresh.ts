@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 /**
- * Refreshes the aggregate tables the statistics are read from (issue 6: "aggregate tables maintained as data changes
+ * Refreshes the aggregate tables the statistics are read from (docs/api.md, Statistics: "aggregate tables maintained as data changes
  * or refreshed by a job"). Run at boot, every few minutes by the job, and by `npm run stats:refresh`.
  *
  * - Population (stock) is a snapshot at the end of each month: the months already ended keep the snapshot taken when

@@ -9,7 +9,7 @@ import { statisticsScope } from './scope.js';
 import { myActivity, scopeView, teamTable, waitingTime } from './views.js';
 
 /**
- * Statistics (issue 6): read from the aggregate tables, protected by core/src/statistics before they leave.
+ * Statistics (docs/api.md, Statistics): read from the aggregate tables, protected by core/src/statistics before they leave.
  * Secretaries and the DPO: 404 on every route (statisticsScope).
  */
 export async function statisticsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {

@@ -147,7 +147,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('statistics scopes (issue 6)', () => {
+describe('statistics scopes (docs/api.md, Statistics)', () => {
   it('secretaries and the DPO get 404 on every statistics route', async () => {
     for (const who of ['secretary', 'dpo']) {
       for (const url of [

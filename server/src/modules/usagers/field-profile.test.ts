@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session } from '../../test/factories.js';
 
-/** Minimisation of the usager fields by site profile (issue 5): a `coordin` site asks nothing beyond the old tool. */
+/** Minimisation of the usager fields by site profile (docs/api.md, Sensitive sections): a `coordin` site asks nothing beyond the old tool. */
 
 let t: TestApp;
 let site: Awaited<ReturnType<typeof buildSite>>;

@@ -17,7 +17,7 @@ const labelOfKey = (key: string): string => {
 };
 
 /**
- * Minimisation (issue 5): a site whose profile does not ask a usager field refuses a value for it (422
+ * Minimisation (docs/api.md, Sensitive sections): a site whose profile does not ask a usager field refuses a value for it (422
  * `field_not_in_profile`, before anything is written). `values` maps `section.name` to the value sent.
  */
 export function assertFieldsInProfile(profile: SiteProfile, values: Record<string, unknown>): void {

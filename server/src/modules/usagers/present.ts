@@ -3,7 +3,7 @@ import {
   type CodeListId,
   type CodedValue,
   type HouseholdMemberDto,
-  type UsagerAbilities,
+  type FileAbilities,
   type UsagerDto,
 } from '@jalon/core';
 import type { UsagerRow, findActiveReferents, findMembers } from './queries.js';
@@ -43,7 +43,7 @@ export function presentUsager(
   row: UsagerRow,
   referents: Referents,
   members: Members | null,
-  can: UsagerAbilities,
+  can: FileAbilities,
   part: 'full' | 'general' = can.readFull ? 'full' : 'general',
 ): UsagerDto {
   const referent = referents.find((r) => r.kind === 'referent');

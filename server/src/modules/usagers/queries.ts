@@ -97,7 +97,7 @@ export const findMembers = (db: Queryable, householdId: string) => membersQuery(
 
 /**
  * The file's row with its active référents and (when the caller may see them) its household members, in one round
- * trip (issue 7: a file read was four queries; the socket writes were 38 % of the server's time under load). The
+ * trip (docs/benchmarks.md: a file read was four queries; the socket writes were 38 % of the server's time under load). The
  * lists are `referentsQuery` and `membersQuery` correlated to the row, read as JSON (dates stay yyyy-mm-dd strings).
  */
 export async function findUsagerFile(db: Queryable, id: string, withMembers: boolean) {

@@ -1,9 +1,10 @@
 import {
   canReadConsultations,
   canReadGeneralUsager,
-  usagerAbilities,
+  fileAbilities,
   type ConsultationDto,
   type UsagerDto,
+  type UsagerListItem,
 } from '@jalon/core';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { filesOfMyTeams, myActiveFiles } from '../../access/scopes.js';
@@ -16,7 +17,7 @@ import { findUsagerFile, referentNameOf } from './queries.js';
 
 /** The file assembled for a target already decided on: the part its abilities allow, nothing logged. */
 async function presentFile(ctx: Ctx, target: FileTarget): Promise<UsagerDto> {
-  const can = usagerAbilities(ctx.actor, target);
+  const can = fileAbilities(ctx.actor, target);
   const file = await findUsagerFile(ctx.db, target.id, can.readFull);
   if (!file) throw notFound('Dossier');
   return presentUsager(file.row, file.referents, file.members, can);
@@ -83,17 +84,6 @@ export async function listConsultations(ctx: Ctx, id: string): Promise<{ items: 
       userName: r.same_team ? r.display_name : null,
     })),
   };
-}
-
-export interface UsagerListItem {
-  id: string;
-  fileNumber: string;
-  displayName: string;
-  birthDate: string;
-  status: 'actif' | 'clos';
-  teamName: string | null;
-  referentName: string | null;
-  lastContactAt: string | null;
 }
 
 const listFiles = async (ctx: Ctx, scope: typeof myActiveFiles): Promise<{ items: UsagerListItem[] }> => {

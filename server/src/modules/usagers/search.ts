@@ -37,7 +37,7 @@ export function parseQuery(q: string): ParsedQuery {
 }
 
 /**
- * Search (issue 3): accent- and case-insensitive, typo-tolerant within the caller's site; elsewhere only an exact
+ * Search (docs/adr/006-search-keys.md): accent- and case-insensitive, typo-tolerant within the caller's site; elsewhere only an exact
  * normalised name match (btree), which returns a minimal "Connu·e à <site>" card and never a link
  * (search-measurements.md). A typed word finds the rows that share one of its keys (its one-letter deletions, its
  * French phonetic form, itself as a beginning: ADR 006, GIN on `usager_search.keys`); the trigram similarity only

@@ -6,6 +6,7 @@ import {
   canUpdateUsagerSituation,
   type CreateUsagerInput,
   type UpdateUsagerInput,
+  type CreatedUsagerDto,
 } from '@jalon/core';
 import { assertWritable, loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { audit } from '../../audit/audit.js';
@@ -61,7 +62,7 @@ export async function assertSiteWorker(trx: Queryable, siteId: string, userId: s
 }
 
 /** Opens a file: a person, their household (dated membership as reference person) and the case file. */
-export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<{ id: string; fileNumber: string }> {
+export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<CreatedUsagerDto> {
   if (!canCreateUsager(ctx.actor) || !ctx.actor.siteId)
     throw forbidden('Votre profil ne permet pas de créer un dossier');
   const siteId = ctx.actor.siteId;

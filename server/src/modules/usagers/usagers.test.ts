@@ -70,7 +70,18 @@ describe('creating and reading a file', () => {
     expect(file.data.team.id).toBe(site.teamA);
     expect(file.data.full.household.members).toHaveLength(1);
     expect(file.data.full.household.members[0].relationship.code).toBe('1');
-    expect(file.can).toMatchObject({ readFull: true, readConsultations: true });
+    expect(file.can).toMatchObject({ readFull: true, readConsultations: true, journal: 'worker', exportAccess: true });
+    expect(file.can.entryTypes).toContain('note_synthese');
+    expect((await get(s, '/api/auth/me')).json().can).toEqual({
+      requestBreakGlass: true,
+      createUsager: true,
+      reviewBreakGlass: false,
+      manageOrganisation: false,
+      readAuditLog: false,
+      listRetentionUpcoming: true,
+      statistics: true,
+      agenda: 'own',
+    });
   });
 
   it('refuses a file without the three required items, in French, field by field', async () => {
@@ -251,7 +262,7 @@ describe('search', () => {
     });
     const res = (await get(sOtherSite, '/api/usagers/search?q=ferrandou')).json();
     expect(res.results).toEqual([]);
-    // The file id is on the card only as the handle of a motivated access (issue 5); it opens nothing by itself.
+    // The file id is on the card only as the handle of a motivated access (docs/api.md, Motivated access, notifications, access export); it opens nothing by itself.
     expect(res.elsewhere).toEqual([
       { displayName: 'FERRANDOU Maëlys', birthYear: 1988, siteName: 'EPS Paris 18e', caseFileId: f.id },
     ]);

@@ -235,7 +235,7 @@ const CASES: Case[] = [
     route: '/api/dpo/access-events',
     url: (c) => `/api/dpo/access-events?purpose=Contr%C3%B4le%20de%20s%C3%A9curit%C3%A9&userId=${c.referentId}`,
   },
-  // Statistics (issue 6): workers (their team), responsables (their site), the admin (all sites); never secretaries or the DPO.
+  // Statistics (docs/api.md, Statistics): workers (their team), responsables (their site), the admin (all sites); never secretaries or the DPO.
   ...(
     [
       '/api/statistics/scope',
@@ -261,7 +261,7 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/dpo/accounts', url: () => '/api/dpo/accounts' },
   { method: 'GET', route: '/api/admin/registre', url: () => '/api/admin/registre?format=md' },
-  // Sensitive sections (issue 5): the need-to-know of the full part, everyone else 404. Each case gets a fresh file,
+  // Sensitive sections (docs/api.md, Sensitive sections): the need-to-know of the full part, everyone else 404. Each case gets a fresh file,
   // so the section is still closed when read (200, `open: false`) or written (409 `section_closed`).
   { method: 'GET', route: '/api/usagers/:id/sections', url: (c) => `/api/usagers/${c.fileId}/sections` },
   {
@@ -283,7 +283,7 @@ const CASES: Case[] = [
     url: (c) => `/api/admin/sites/${c.siteId}/profile`,
     body: () => ({ profile: 'etendu' }),
   },
-  // Second factor (issue 8). The admin and the DPO are enrolled (mandatory); the others are not.
+  // Second factor (docs/security.md, Authentification). The admin and the DPO are enrolled (mandatory); the others are not.
   {
     method: 'POST',
     route: '/api/auth/totp/enrolment',
@@ -306,7 +306,7 @@ const CASES: Case[] = [
     route: '/api/admin/users/:id/totp/reset',
     url: (c) => `/api/admin/users/${c.userId}/totp/reset`,
   },
-  // Motivated access (issue 5): workers and responsables outside the full part; the review queue for the site's responsable and the DPO.
+  // Motivated access (docs/api.md): workers and responsables outside the full part; the review queue for the site's responsable and the DPO.
   {
     method: 'POST',
     route: '/api/usagers/:id/break-glass',
@@ -343,7 +343,7 @@ const CASES: Case[] = [
   },
   // OpenID Connect: not configured in this app (configured: auth/oidc.test.ts), so the flow is 404 for everyone.
   { method: 'GET', route: '/api/auth/oidc', url: () => '/api/auth/oidc' },
-  // Partage and consents (issue 5): the file's need-to-know only; the secretary, the other team and other sites get 404.
+  // Partage and consents (docs/api.md, Partage and consents): the file's need-to-know only; the secretary, the other team and other sites get 404.
   { method: 'GET', route: '/api/usagers/:id/shares', url: (c) => `/api/usagers/${c.fileId}/shares` },
   {
     method: 'POST',
@@ -368,7 +368,7 @@ const CASES: Case[] = [
     url: (c) => `/api/usagers/${c.share.fileId}/consents/${c.share.consentId}/withdraw`,
     body: () => ({ withdrawnDate: '2026-11-01' }),
   },
-  // Retention (issue 5): the worker's own upcoming list; the référent's hold; the DPO's reports; archive reads (the
+  // Retention (docs/adr/005-retention-anonymisation.md): the worker's own upcoming list; the référent's hold; the DPO's reports; archive reads (the
   // matrix file is active, so 404 for everyone: the DPO's read of an archived file is in modules/retention).
   {
     method: 'GET',
@@ -395,7 +395,7 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/auth/oidc/start', url: () => '/api/auth/oidc/start' },
   { method: 'GET', route: '/api/auth/oidc/callback', url: () => '/api/auth/oidc/callback?code=abc&state=def' },
-  // The usager's rights (issue 5): history for the full part's need-to-know; flags recorded and lifted by the référent.
+  // The usager's rights (docs/api.md, Rectification history, limitation and opposition): history for the full part's need-to-know; flags recorded and lifted by the référent.
   { method: 'GET', route: '/api/usagers/:id/history', url: (c) => `/api/usagers/${c.fileId}/history` },
   { method: 'GET', route: '/api/usagers/:id/restrictions', url: (c) => `/api/usagers/${c.fileId}/restrictions` },
   {

@@ -201,7 +201,7 @@ export const SPECS: Record<string, Spec> = {
   'GET /api/auth/oidc': { who: 'anon' },
   'GET /api/auth/oidc/start': { who: 'anon' },
   'GET /api/auth/oidc/callback': { who: 'anon' },
-  // Partage and consents (issue 5).
+  // Partage and consents (docs/api.md, Partage and consents).
   'GET /api/usagers/:id/shares': { who: 'ts' },
   'POST /api/usagers/:id/shares': {
     who: 'ts',
@@ -227,7 +227,7 @@ export const SPECS: Record<string, Spec> = {
     baseline: 200,
     body: () => ({ withdrawnDate: '2026-11-01' }),
   },
-  // Retention (issue 5). The archive read answers 404 on an active file: its bad input is still refused first.
+  // Retention (docs/adr/005-retention-anonymisation.md). The archive read answers 404 on an active file: its bad input is still refused first.
   'GET /api/retention/upcoming': { who: 'ts' },
   'POST /api/usagers/:id/retention': {
     who: 'ts',
@@ -245,7 +245,7 @@ export const SPECS: Record<string, Spec> = {
     baseline: 404,
     body: () => ({ reason: 'preuve', note: 'Demande du tribunal' }),
   },
-  // Motivated access (issue 5): `ts` is the file's référent, so asking again is refused (409) after validation.
+  // Motivated access (docs/api.md): `ts` is the file's référent, so asking again is refused (409) after validation.
   'POST /api/usagers/:id/break-glass': {
     who: 'ts',
     baseline: 409,

@@ -28,8 +28,7 @@ export function AdminRoute() {
   const selected = TABS.find((t) => t.tabId === params.get('onglet'))?.tabId ?? 'sites';
   const label = TABS.find((t) => t.tabId === selected)?.label ?? '';
   useDocumentTitle(`Administration — ${label}`);
-  if (me.user.role !== 'admin_fonctionnel')
-    return <NotFoundRoute title="Accès réservé à l’administration fonctionnelle" />;
+  if (!me.can.manageOrganisation) return <NotFoundRoute title="Accès réservé à l’administration fonctionnelle" />;
 
   return (
     <>

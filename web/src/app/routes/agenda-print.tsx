@@ -4,7 +4,6 @@ import { paths } from '../../config/paths';
 import { AgendaPrintList } from '../../features/journal/components/agenda-print';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { isDay, longDay } from '../../lib/dates';
-import { hasAgenda } from './agenda';
 import { NotFoundRoute } from './not-found';
 import { useSession } from './require-auth';
 
@@ -13,13 +12,12 @@ export function AgendaPrintRoute() {
   const me = useSession();
   const { date = '' } = useParams();
   const [params] = useSearchParams();
-  const pro = me.user.role === 'secretaire' ? params.get('pro') || undefined : undefined;
+  const pro = me.can.agenda === 'site' ? params.get('pro') || undefined : undefined;
   const title = isDay(date) ? `Rendez-vous du ${longDay(date)}` : 'Date invalide';
   useDocumentTitle(title);
-  if (!hasAgenda(me.user.role))
-    return <NotFoundRoute title="Agenda réservé aux travailleurs sociaux et au secrétariat" />;
+  if (!me.can.agenda) return <NotFoundRoute title="Agenda réservé aux travailleurs sociaux et au secrétariat" />;
   if (!isDay(date)) return <NotFoundRoute title="Date invalide" />;
-  const who = me.user.role === 'secretaire' ? (me.user.siteName ?? 'Site') : me.user.displayName;
+  const who = me.can.agenda === 'site' ? (me.user.siteName ?? 'Site') : me.user.displayName;
 
   return (
     <div className="jalon-print-page">

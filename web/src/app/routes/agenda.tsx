@@ -7,7 +7,6 @@ import { NotFoundRoute } from './not-found';
 import { useSession } from './require-auth';
 
 /** Roles that have an agenda: social workers (their own) and secretaries (the site's). */
-export const hasAgenda = (role: string) => role === 'travailleur_social' || role === 'secretaire';
 
 /** /agenda — week or day of appointments (`?vue=jour&date=aaaa-mm-jj&pro=<worker>`). Loaded on demand. */
 export function AgendaRoute() {
@@ -17,10 +16,9 @@ export function AgendaRoute() {
   const raw = params.get('date');
   const date = isDay(raw) ? raw : todayDay();
   const pro = params.get('pro') || undefined;
-  const siteView = me.user.role === 'secretaire';
+  const siteView = me.can.agenda === 'site';
   useDocumentTitle(siteView ? 'Agenda du site' : 'Mon agenda');
-  if (!hasAgenda(me.user.role))
-    return <NotFoundRoute title="Agenda réservé aux travailleurs sociaux et au secrétariat" />;
+  if (!me.can.agenda) return <NotFoundRoute title="Agenda réservé aux travailleurs sociaux et au secrétariat" />;
 
   const handleNavigate = (p: { vue: AgendaMode; date: string; pro?: string }) => {
     const next: Record<string, string> = { vue: p.vue, date: p.date };

@@ -79,15 +79,15 @@ export function AppLayout() {
             linkProps: { to: paths.home.href() },
             isActive: pathname === '/' || pathname.startsWith('/usagers'),
           },
-          ...(role === 'responsable'
-            ? []
-            : [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]),
-          ...(role === 'secretaire' ? [] : [statisticsItem]),
+          ...(me?.can.agenda
+            ? [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]
+            : []),
+          ...(me?.can.statistics ? [statisticsItem] : []),
         ]
-      : role === 'admin_fonctionnel'
+      : me?.can.manageOrganisation
         ? [
             { text: 'Administration', linkProps: { to: paths.admin.href() }, isActive: pathname.startsWith('/admin') },
-            statisticsItem,
+            ...(me.can.statistics ? [statisticsItem] : []),
           ]
         : undefined;
 

@@ -7,8 +7,7 @@ import { useSession } from './require-auth';
 export function BreakGlassRoute() {
   const me = useSession();
   useDocumentTitle('Accès motivés à revoir');
-  if (me.user.role !== 'dpo' && me.user.role !== 'responsable')
-    return <NotFoundRoute title="Page réservée aux responsables de site et au DPO" />;
+  if (!me.can.reviewBreakGlass) return <NotFoundRoute title="Page réservée aux responsables de site et au DPO" />;
   return (
     <>
       <h1>Accès motivés</h1>

@@ -11,7 +11,7 @@ import { useSession } from './require-auth';
 export function DpoRoute() {
   const me = useSession();
   useDocumentTitle('Journal de sécurité');
-  if (me.user.role !== 'dpo') return <NotFoundRoute title="Accès réservé au délégué à la protection des données" />;
+  if (!me.can.readAuditLog) return <NotFoundRoute title="Accès réservé au délégué à la protection des données" />;
   return (
     <>
       <h1>Journal de sécurité</h1>

@@ -18,7 +18,7 @@ export function HomeRoute() {
   const mine = useMyUsagers(siteRole);
   const team = useTeamUsagers(siteRole);
   if (!siteRole) return <Navigate to={homeOf(me.user.role)} replace />;
-  const canCreate = me.user.role === 'travailleur_social' || me.user.role === 'secretaire';
+  const canCreate = me.can.createUsager;
 
   return (
     <>
@@ -35,16 +35,16 @@ export function HomeRoute() {
         ) : null}
       </div>
       <NotificationsPanel />
-      {me.user.role === 'responsable' ? (
+      {me.can.reviewBreakGlass ? (
         <p className="fr-mb-4w">
           <Link className="fr-link fr-icon-eye-line fr-link--icon-left" to={paths.breakGlass.href()}>
             Accès motivés à revoir
           </Link>
         </p>
       ) : null}
-      <UsagerSearch canBreakGlass={me.user.role === 'travailleur_social' || me.user.role === 'responsable'} />
+      <UsagerSearch canBreakGlass={me.can.requestBreakGlass} />
       {me.user.role === 'travailleur_social' ? <TodoPanel /> : null}
-      {me.user.role === 'travailleur_social' ? <RetentionPanel /> : null}
+      {me.can.listRetentionUpcoming ? <RetentionPanel /> : null}
       <section aria-labelledby="ma-file-active" className="fr-mb-6w">
         <h2 id="ma-file-active">Ma file active</h2>
         <UsagerListTable

@@ -10,8 +10,7 @@ export function UsagerNewRoute() {
   useDocumentTitle('Créer un dossier');
   const me = useSession();
   const navigate = useNavigate();
-  if (me.user.role !== 'travailleur_social' && me.user.role !== 'secretaire')
-    return <Navigate to={homeOf(me.user.role)} replace />;
+  if (!me.can.createUsager) return <Navigate to={homeOf(me.user.role)} replace />;
   return (
     <>
       <Breadcrumb

@@ -20,14 +20,14 @@ export function UsagerRoute() {
   const me = useSession();
   const [params, setParams] = useSearchParams();
   const { data: dto } = useUsager(id);
-  const access = dto ? journalAccess(me, dto) : null;
+  const access = dto ? journalAccess(dto) : null;
   const formOpen = params.get('onglet') === 'journal' && params.get('saisie') === 'nouvelle';
   const setFormOpen = (open: boolean) =>
     setParams(open ? { onglet: 'journal', saisie: 'nouvelle' } : { onglet: 'journal' }, { replace: true });
   useKeyShortcut('n', () => setFormOpen(true), Boolean(access) && !formOpen);
 
   const extraTabs = (file: UsagerDto): FileTab[] => {
-    const a = journalAccess(me, file);
+    const a = journalAccess(file);
     if (!a) return [];
     const persons = (file.data.full?.household.members ?? [])
       .filter((m) => !m.endDate && m.personId !== file.data.person.id)
@@ -41,6 +41,7 @@ export function UsagerRoute() {
           <JournalTab
             fileId={file.data.id}
             secretary={a.secretary}
+            entryTypes={file.can.entryTypes}
             persons={persons}
             defaultWorkerId={defaultWorkerId}
             formOpen={formOpen}
@@ -48,11 +49,11 @@ export function UsagerRoute() {
           />
         ),
       },
-      // Sensitive sections follow the need-to-know of the full part (issue 5).
+      // Sensitive sections follow the need-to-know of the full part (docs/api.md, Sensitive sections).
       ...(file.can.readFull
         ? [{ tabId: 'sections', label: 'Sections facultatives', content: <SectionsTab fileId={file.data.id} /> }]
         : []),
-      // Partage (secret partagé) and consents: the same need-to-know (issue 5).
+      // Partage (secret partagé) and consents: the same need-to-know (docs/api.md, Partage and consents).
       ...(file.can.readFull
         ? [{ tabId: 'partages', label: 'Partages', content: <PartageTab fileId={file.data.id} /> }]
         : []),
@@ -61,8 +62,8 @@ export function UsagerRoute() {
 
   // The person's right of access (docs/security.md, "Demandes d’accès (Access requests)"): a référent prints what the référent reads;
   // the référent or the site's responsable records a request for the whole file, which the DPO produces.
-  const canPrint = Boolean(dto?.can.readConsultations);
-  const canRecord = Boolean(dto && (canPrint || (me.user.role === 'responsable' && dto.can.manageReferents)));
+  const canPrint = Boolean(dto?.can.exportAccess);
+  const canRecord = Boolean(dto?.can.recordAccessRequest);
 
   return (
     <>
@@ -75,11 +76,7 @@ export function UsagerRoute() {
         key={id}
         id={id}
         extraTabs={extraTabs}
-        notFoundExtra={
-          me.user.role === 'travailleur_social' || me.user.role === 'responsable' ? (
-            <BreakGlassForm fileId={id} />
-          ) : null
-        }
+        notFoundExtra={me.can.requestBreakGlass ? <BreakGlassForm fileId={id} /> : null}
       />
       {canRecord ? (
         <section className="fr-mt-4w" aria-labelledby="droit-acces-titre">

@@ -1,4 +1,4 @@
-import { ENTRY_TYPES, SECRETARY_ENTRY_TYPES, type EntryType } from '@jalon/core';
+import { ENTRY_TYPES, type EntryType } from '@jalon/core';
 
 /** One key per type in the new-entry form: a phone call is `n`, `a`, Ctrl+Entrée. */
 export const TYPE_SHORTCUTS: Record<EntryType, string> = {
@@ -16,7 +16,7 @@ export const TYPE_SHORTCUTS: Record<EntryType, string> = {
 };
 
 /** The order of the type picker: the most frequent first. */
-export const WORKER_TYPES: readonly EntryType[] = [
+const PICKER_ORDER: readonly EntryType[] = [
   'appel_entrant',
   'appel_sortant',
   'entretien_bureau',
@@ -30,7 +30,9 @@ export const WORKER_TYPES: readonly EntryType[] = [
   'note_synthese',
 ].filter((t): t is EntryType => (ENTRY_TYPES as readonly string[]).includes(t));
 
-export const SECRETARY_TYPES: readonly EntryType[] = SECRETARY_ENTRY_TYPES;
+/** The types the server allows on this file (`can.entryTypes`), in the picker's order. */
+export const pickerTypes = (allowed: readonly EntryType[]): EntryType[] =>
+  PICKER_ORDER.filter((t) => allowed.includes(t));
 
 /** Usual length of each kind of entry, in minutes (the form's default; empty for a written note). */
 export const DEFAULT_DURATION: Partial<Record<EntryType, number>> = {

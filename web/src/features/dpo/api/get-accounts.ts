@@ -1,15 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { AccountDto } from '@jalon/core';
 import { api } from '../../../lib/api-client';
 
-/** An account the DPO may name in a search: identity and role, no activity. */
-export interface AccountDto {
-  id: string;
-  displayName: string;
-  email: string;
-  role: string;
-  active: boolean;
-  siteName: string | null;
-}
+export type { AccountDto };
 
 export const accountsQuery = () =>
   queryOptions({ queryKey: ['dpo', 'accounts'], queryFn: () => api.get<{ items: AccountDto[] }>('/dpo/accounts') });

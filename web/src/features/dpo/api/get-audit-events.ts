@@ -1,26 +1,8 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { AuditEventDto } from '@jalon/core';
 import { api, toQuery } from '../../../lib/api-client';
 
-/** A security event: who (role, site, account) did what on which file id; never any usager content. */
-export interface AuditEventDto {
-  id: number;
-  at: string;
-  /** `action` for the audit log; `part` (part of the file read) for the consultations log. */
-  action?: string;
-  part?: string;
-  /** French labels (core/src/labels): what the page shows; the codes stay for the filters. */
-  actionLabel?: string;
-  partLabel?: string;
-  actorRoleLabel: string | null;
-  fileNumber: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  siteName: string | null;
-  caseFileId: string | null;
-  targetType?: string | null;
-  targetId?: string | null;
-}
+export type { AuditEventDto };
 
 /** Which log: the actions (audit) or the reads of files (consultations). */
 export type LogKind = 'actions' | 'consultations';

@@ -1,5 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { missingForEntryType } from '@jalon/core';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
@@ -49,7 +50,8 @@ export function BookAppointmentForm({
     e.preventDefault();
     const errs: FieldErrors = {};
     if (!usager) errs.usager = 'Choisissez l’usager.';
-    if (!workerId) errs.appointmentWorkerId = 'Choisissez le professionnel.';
+    const missing = missingForEntryType('rendez_vous', { appointmentWorkerId: workerId });
+    if (missing) errs[missing.field] = `${missing.message}.`;
     const occurredAt = fromLocalInput(when.occurredAt);
     if (!occurredAt) errs.occurredAt = 'Indiquez la date et l’heure.';
     const duration = parseDuration(when.durationMinutes);

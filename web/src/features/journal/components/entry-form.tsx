@@ -1,6 +1,8 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import {
   DEFAULT_PLACE,
+  entryTypeHasField,
+  missingForEntryType,
   NOTE_VISIBILITIES,
   NOTE_VISIBILITY_LABELS,
   type EntryType,
@@ -17,7 +19,7 @@ import { useCreateEntry, type CreateEntryBody } from '../api/create-entry';
 import { useMotifs } from '../api/get-motifs';
 import { usePartners } from '../api/get-partners';
 import { useSiteWorkers } from '../api/get-site-workers';
-import { DEFAULT_DURATION, SECRETARY_TYPES, WORKER_TYPES } from '../entry-types';
+import { DEFAULT_DURATION, pickerTypes } from '../entry-types';
 import { lintNote } from '../lint';
 import type { CreatedEntryDto, PersonOption } from '../types';
 import { ChoiceCheckboxes } from './choice-checkboxes';
@@ -32,6 +34,8 @@ interface EntryFormProps {
   fileId: string;
   /** A secretary records reception and appointments only, without a note. */
   secretary: boolean;
+  /** The types the caller may record here (`can.entryTypes`). */
+  entryTypes: readonly EntryType[];
   persons: PersonOption[];
   /** Worker of a new appointment by default (me, or the file's référent for a secretary). */
   defaultWorkerId: string;
@@ -64,7 +68,15 @@ export const handleSaveKeys = (e: KeyboardEvent<HTMLFormElement>) => {
 };
 
 /** The new-entry form, keyboard first: the type picker has the focus, a phone call is saved in three keys. */
-export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved, onCancel }: EntryFormProps) {
+export function EntryForm({
+  fileId,
+  secretary,
+  entryTypes,
+  persons,
+  defaultWorkerId,
+  onSaved,
+  onCancel,
+}: EntryFormProps) {
   // The default date is the moment the form opened, to the second (entries of the same minute keep their order).
   const [openedAt] = useState(() => new Date());
   const [draft, setDraft] = useState<Draft>(() => ({
@@ -123,7 +135,7 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
       place: touched.place ? d.place : (DEFAULT_PLACE[type] ?? (type === 'rendez_vous' ? 'bureau' : '')),
     }));
 
-  const types = secretary ? SECRETARY_TYPES : WORKER_TYPES;
+  const types = pickerTypes(entryTypes);
   const focusLater = (selector: string) =>
     setTimeout(() => formRef.current?.querySelector<HTMLElement>(selector)?.focus());
 
@@ -136,9 +148,9 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
     if (!occurredAt) errs.occurredAt = 'Indiquez la date et l’heure.';
     const duration = parseDuration(draft.durationMinutes);
     if (duration === undefined) errs.durationMinutes = 'Durée : un nombre de minutes (0 à 1440).';
-    if (draft.type === 'orientation' && !draft.partnerId) errs.partnerId = 'Choisissez le partenaire.';
-    if (draft.type === 'rendez_vous' && !draft.appointmentWorkerId)
-      errs.appointmentWorkerId = 'Choisissez le professionnel.';
+    // What the type requires (core ENTRY_TYPE_RULES, the server's check too).
+    const missing = draft.type ? missingForEntryType(draft.type, draft) : null;
+    if (missing) errs[missing.field] = `${missing.message}.`;
     const note = secretary ? '' : draft.note.trim();
     if (note && lintNote(note).length > 0 && !confirmed)
       errs.confirmFlags = 'Reformulez, ou cochez « Je confirme cette formulation ».';
@@ -156,8 +168,9 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
       motifs: draft.motifs,
       personIds: draft.personIds,
       ...(note ? { note, visibility: draft.visibility, confirmFlags: confirmed } : {}),
-      ...(type === 'orientation' ? { partnerId: draft.partnerId, orientationReason: draft.orientationReason } : {}),
-      ...(type === 'rendez_vous' ? { appointmentWorkerId: draft.appointmentWorkerId } : {}),
+      ...(entryTypeHasField(type, 'partnerId') ? { partnerId: draft.partnerId } : {}),
+      ...(entryTypeHasField(type, 'orientationReason') ? { orientationReason: draft.orientationReason } : {}),
+      ...(entryTypeHasField(type, 'appointmentWorkerId') ? { appointmentWorkerId: draft.appointmentWorkerId } : {}),
     };
     mutation.mutate(
       { fileId, body },

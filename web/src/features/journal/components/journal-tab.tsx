@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { SelectField } from '../../../components/ui/select-field';
 import { useMotifs } from '../api/get-motifs';
 import type { TimelineFilters } from '../api/get-timeline';
-import { SECRETARY_TYPES, WORKER_TYPES } from '../entry-types';
+import { pickerTypes } from '../entry-types';
 import type { CreatedEntryDto, PersonOption } from '../types';
 import { EntryForm } from './entry-form';
 import { Timeline } from './timeline';
@@ -13,6 +13,8 @@ interface JournalTabProps {
   fileId: string;
   /** A secretary sees and records reception and appointments only, never a note. */
   secretary: boolean;
+  /** The types the caller may record here (`can.entryTypes`). */
+  entryTypes: readonly EntryType[];
   persons: PersonOption[];
   defaultWorkerId: string;
   /** The new-entry form is open (the `n` key of the file page opens it). */
@@ -24,6 +26,7 @@ interface JournalTabProps {
 export function JournalTab({
   fileId,
   secretary,
+  entryTypes,
   persons,
   defaultWorkerId,
   formOpen,
@@ -35,7 +38,7 @@ export function JournalTab({
   const wasOpen = useRef(formOpen);
   const motifs = useMotifs();
   const personNames = new Map(persons.map((p) => [p.id, p.name]));
-  const types = secretary ? SECRETARY_TYPES : WORKER_TYPES;
+  const types = pickerTypes(entryTypes);
 
   // Closing the form gives the focus back to the button, so that `n` (or Entrée) starts the next entry.
   useEffect(() => {
@@ -83,6 +86,7 @@ export function JournalTab({
         <EntryForm
           fileId={fileId}
           secretary={secretary}
+          entryTypes={entryTypes}
           persons={persons}
           defaultWorkerId={defaultWorkerId}
           onSaved={handleSaved}

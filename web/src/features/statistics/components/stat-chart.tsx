@@ -10,7 +10,7 @@ interface StatChartProps {
 }
 
 /**
- * Bars of a one-way published table (Chartist: SVG, 13 KB gzip where recharts took 100 KB — issue 7's bundle budget).
+ * Bars of a one-way published table (Chartist: SVG, 13 KB gzip where recharts took 100 KB — the bundle budget).
  * A hidden count has no bar, only its mark ("< 5", "secret"): the chart never shows more than the table.
  */
 export function StatChart({ title, table, cols }: StatChartProps) {
@@ -28,6 +28,7 @@ export function StatChart({ title, table, cols }: StatChartProps) {
   const height = Math.max(180, rows.length * 34);
   const key = JSON.stringify(rows);
 
+  // Redrawn when the rows' content (key) or the height changes, not on each new `rows` array.
   useEffect(() => {
     if (!ref.current || !rows.length) return;
     const data: BarChartData = { labels: rows.map((r) => r.name), series: [rows.map((r) => r.value)] };
@@ -46,7 +47,6 @@ export function StatChart({ title, table, cols }: StatChartProps) {
     return () => {
       chart.detach();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, height]);
 
   if (!released) return null;
