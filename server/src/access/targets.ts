@@ -45,7 +45,7 @@ const targetQuery = (db: Queryable) =>
         )
         .as('limited'),
     ])
-    // Archived and anonymised files leave the active base (issue 5): no route reaches them through this gate.
+    // Archived and anonymised files leave the active base (docs/adr/005-retention-anonymisation.md): no route reaches them through this gate.
     .where('cf.retention_state', '=', 'active');
 
 type Row = Awaited<ReturnType<ReturnType<typeof targetQuery>['execute']>>[number];

@@ -269,7 +269,7 @@ export const SPECS: Record<string, Spec> = {
   },
   'GET /api/dpo/access-requests': { who: 'dpo', query: '?status=all' },
   'GET /api/dpo/access-requests/:id/export': { who: 'dpo', query: '?format=json' },
-  // The usager's rights (issue 5): the file carries an active opposition and a lifted limitation (beforeAll), so both
+  // The usager's rights (docs/api.md, Rectification history, limitation and opposition): the file carries an active opposition and a lifted limitation (beforeAll), so both
   // well-formed writes are refused (409) after validation and every run writes nothing.
   'GET /api/usagers/:id/history': { who: 'ts' },
   'GET /api/usagers/:id/restrictions': { who: 'ts' },
