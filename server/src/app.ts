@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { AppDeps, Ctx, RequestSession } from './context.js';
-import { AppError, forbidden, unauthorized } from './errors.js';
+import type { AppDeps, RequestSession } from './context.js';
+import { AppError, forbidden } from './errors.js';
 import { SESSION_COOKIE, invalidateSessionCache, resolveSession } from './auth/sessions.js';
 import { authRoutes } from './auth/routes.js';
 import { secondFactorGate, secondFactorRoutes } from './auth/second-factor-routes.js';
@@ -25,10 +25,6 @@ import { sectionRoutes } from './modules/sections/routes.js';
 import { fileRightsRoutes } from './modules/file-rights/routes.js';
 
 declare module 'fastify' {
-  interface FastifyRequest {
-    session: RequestSession | null;
-    now: Date;
-  }
   interface FastifyInstance {
     /** Every API route registered, so tests can check that each one has its access spec. */
     apiRoutes: { method: string; url: string }[];
@@ -49,12 +45,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-};
-
-/** The use-case context of an authenticated request; 401 without a session. */
-export const ctxOf = (req: FastifyRequest, deps: AppDeps): Ctx => {
-  if (!req.session) throw unauthorized();
-  return { db: deps.db, actor: req.session.actor, now: req.now, requestId: String(req.id) };
 };
 
 /** Maps framework errors to French messages with stable codes; a stack trace never leaves the server. */

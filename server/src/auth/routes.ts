@@ -1,6 +1,6 @@
 import { ChangePasswordInput, LoginInput, SetupInput } from '@jalon/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ctxOf } from '../app.js';
+import { ctxOf } from '../context.js';
 import { audit, auditAnonymous } from '../audit/audit.js';
 import type { AppDeps } from '../context.js';
 import { AppError, conflict, parse, unauthorized } from '../errors.js';

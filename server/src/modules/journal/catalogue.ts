@@ -1,7 +1,7 @@
 import { MotifInput, PartnerInput, UpdateMotifInput, IdParams, canManageOrganisation } from '@jalon/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import { audit } from '../../audit/audit.js';
 import { diffFields } from '../../audit/diff.js';
 import type { AppDeps } from '../../context.js';

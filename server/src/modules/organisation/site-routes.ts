@@ -1,6 +1,6 @@
 import { canSearchUsagers } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { forbidden } from '../../errors.js';
 
