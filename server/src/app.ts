@@ -9,20 +9,7 @@ import { SESSION_COOKIE, invalidateSessionCache, resolveSession } from './auth/s
 import { authRoutes } from './auth/routes.js';
 import { secondFactorGate, secondFactorRoutes } from './auth/second-factor-routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
-import { usagerRoutes } from './modules/usagers/routes.js';
-import { siteRoutes } from './modules/organisation/site-routes.js';
-import { adminRoutes } from './modules/organisation/admin-routes.js';
-import { dpoRoutes } from './modules/audit-log/routes.js';
-import { registreRoutes } from './modules/registre/routes.js';
-import { statisticsRoutes } from './modules/statistics/routes.js';
-import { breakGlassRoutes } from './modules/break-glass/routes.js';
-import { accessExportRoutes } from './modules/access-export/routes.js';
-import { catalogueRoutes } from './modules/journal/catalogue.js';
-import { journalRoutes } from './modules/journal/routes.js';
-import { partageRoutes } from './modules/partage/routes.js';
-import { retentionRoutes } from './modules/retention/routes.js';
-import { sectionRoutes } from './modules/sections/routes.js';
-import { fileRightsRoutes } from './modules/file-rights/routes.js';
+import { MODULES } from './modules/registry.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -159,20 +146,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authRoutes(api, deps);
     await secondFactorRoutes(api, deps);
     await oidcRoutes(api, deps);
-    await usagerRoutes(api, deps);
-    await siteRoutes(api, deps);
-    await adminRoutes(api, deps);
-    await dpoRoutes(api, deps);
-    await registreRoutes(api, deps);
-    await statisticsRoutes(api, deps);
-    await breakGlassRoutes(api, deps);
-    await accessExportRoutes(api, deps);
-    await journalRoutes(api, deps);
-    await catalogueRoutes(api, deps);
-    await partageRoutes(api, deps);
-    await retentionRoutes(api, deps);
-    await sectionRoutes(api, deps);
-    await fileRightsRoutes(api, deps);
+    // Every module's routes, from the registry (docs/architecture.md, "Module contract").
+    for (const m of MODULES) await m.routes?.(api, deps);
   });
 
   if (deps.webDist && existsSync(deps.webDist)) {

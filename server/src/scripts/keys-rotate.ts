@@ -2,6 +2,7 @@ import { loadConfig } from '../config.js';
 import { keyFilePath, rotateKeys } from '../crypto/index.js';
 import { migrate, openDb } from '../db/connect.js';
 import { lockDataDir } from '../db/dir-lock.js';
+import { allSealedColumns } from '../platform/sealed-columns.js';
 
 /** `npm run keys:rotate`: new current key, old keys kept for reading, every encrypted value re-encrypted. Server stopped. */
 const cfg = loadConfig();
@@ -13,7 +14,7 @@ const { db, kind, close } = await openDb({
 });
 try {
   await migrate(db);
-  const r = await rotateKeys(db, keyFile, new Date());
+  const r = await rotateKeys(db, keyFile, new Date(), allSealedColumns());
   console.log(
     `Rotation des clés (${kind === 'pglite' ? `PGlite, ${cfg.dataDir}` : 'PostgreSQL'}) : clé courante ${r.from} → ${r.to} (${keyFile}).`,
   );

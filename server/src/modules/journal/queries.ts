@@ -1,9 +1,10 @@
 import type { Actor } from '@jalon/core';
 import { SECRETARY_ENTRY_TYPES } from '@jalon/core';
 import { aadOf } from '../../crypto/index.js';
-import type { Queryable } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Queryable, Trx } from '../../db/schema.js';
 
-/** Where a note lives, bound into its encryption (crypto/sealed-columns.ts lists the same two columns). */
+/** Where a note lives, bound into its encryption (the journal's descriptor, index.ts, declares the same two columns). */
 export const entryNoteAad = (entryId: string) => aadOf('journal_entry', 'note', entryId);
 export const versionNoteAad = (entryId: string, version: number) =>
   aadOf('journal_entry_version', 'note', entryId, version);
@@ -84,4 +85,21 @@ export async function touchLastContact(db: Queryable, caseFileId: string, at: Da
     }))
     .where('id', '=', caseFileId)
     .execute();
+}
+
+/**
+ * The journal's step of a file's anonymisation (docs/adr/005-retention-anonymisation.md): note versions, persons and
+ * workers of entries go; entries keep their type, motifs and month (the statistics count them), nothing else.
+ */
+export async function anonymiseJournalOfFile(trx: Trx, fileId: string): Promise<{ entries: number }> {
+  const entries = trx.selectFrom('journal_entry').select('id').where('case_file_id', '=', fileId);
+  await trx.deleteFrom('journal_entry_version').where('entry_id', 'in', entries).execute();
+  await trx.deleteFrom('journal_entry_person').where('entry_id', 'in', entries).execute();
+  await trx.deleteFrom('journal_entry_worker').where('entry_id', 'in', entries).execute();
+  const updated = await sql`
+    update journal_entry set note = null, place = null, duration_minutes = null, orientation_reason = null, orientation_outcome = null,
+      deleted_reason = null, partner_id = null, appointment_worker_id = null,
+      occurred_at = (date_trunc('month', occurred_at at time zone 'Europe/Paris') + interval '12 hours') at time zone 'Europe/Paris'
+    where case_file_id = ${fileId}`.execute(trx);
+  return { entries: Number(updated.numAffectedRows ?? 0n) };
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/schema.js';
+import type { Queryable, Trx } from '../../db/schema.js';
 
 /** Shares and consents of one file (explicit columns, style rule 9). */
 export const listShares = (db: Queryable, caseFileId: string) =>
@@ -73,3 +73,13 @@ export const journalForExtract = (db: Queryable, caseFileId: string) =>
     .orderBy('occurred_at', 'desc')
     .limit(500)
     .execute();
+
+/** Anonymisation of a file (docs/adr/005-retention-anonymisation.md): who received a share and why, and consents' free texts, go. */
+export async function anonymiseSharesOfFile(trx: Trx, fileId: string): Promise<void> {
+  await trx
+    .updateTable('file_share')
+    .set({ recipient_name: null, not_informed_reason: null })
+    .where('case_file_id', '=', fileId)
+    .execute();
+  await trx.updateTable('consent').set({ purpose: null, recipient: null }).where('case_file_id', '=', fileId).execute();
+}
