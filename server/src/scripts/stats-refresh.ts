@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import { migrate, openDb } from '../db/connect.js';
-import { refreshStatistics } from '../modules/statistics/refresh.js';
+import { refreshStatistics } from '../modules/statistics/index.js';
 
 /** `npm run stats:refresh [-- --full]`: refreshes the statistics aggregates now (the server's job does it every 10 min). */
 const cfg = loadConfig();

@@ -12,7 +12,7 @@ import {
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../errors.js';
-import { findUsagerTarget } from '../usagers/queries.js';
+import { findUsagerTarget } from '../usagers/index.js';
 import { presentNotification, presentQueueItem } from './present.js';
 import { countUnread, findNotifications, findQueue } from './queries.js';
 

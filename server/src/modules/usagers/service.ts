@@ -13,7 +13,7 @@ import { diffFields } from '../../audit/diff.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
-import { findSiteProfile } from '../sections/queries.js';
+import { findSiteProfile } from '../sections/index.js';
 import { assertFieldsInProfile } from './field-profile.js';
 import { filesOfPerson, nextFileNumber, refreshSearch } from './queries.js';
 import { getUsager } from './read.js';
