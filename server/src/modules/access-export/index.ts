@@ -5,4 +5,7 @@ import { accessExportRoutes } from './routes.js';
 export const accessExportModule = {
   name: 'access-export',
   routes: (api, deps) => accessExportRoutes(api, deps),
+  auditActions: {
+    'usager.access_export': {},
+  },
 } satisfies JalonModule;

@@ -5,4 +5,7 @@ import { dpoRoutes } from './routes.js';
 export const auditLogModule = {
   name: 'audit-log',
   routes: (api, deps) => dpoRoutes(api, deps),
+  auditActions: {
+    'audit_log.search': {},
+  },
 } satisfies JalonModule;

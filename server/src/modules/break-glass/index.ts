@@ -5,4 +5,9 @@ import { breakGlassRoutes } from './routes.js';
 export const breakGlassModule = {
   name: 'break-glass',
   routes: (api, deps) => breakGlassRoutes(api, deps),
+  auditActions: {
+    'break_glass.grant': {},
+    'break_glass.review': {},
+    'notification.read': {},
+  },
 } satisfies JalonModule;

@@ -5,4 +5,8 @@ import { fileRightsRoutes } from './routes.js';
 export const fileRightsModule = {
   name: 'file-rights',
   routes: (api, deps) => fileRightsRoutes(api, deps),
+  auditActions: {
+    'file_restriction.create': {},
+    'file_restriction.lift': {},
+  },
 } satisfies JalonModule;

@@ -45,7 +45,7 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
       await audit(trx, ctx, 'motif.create', {
         targetType: 'motif',
         targetId: input.code,
-        diff: diffFields({}, { code: input.code, name: input.label }),
+        diff: diffFields('motif.create', {}, { code: input.code, name: input.label }),
       });
       return created;
     });
@@ -71,7 +71,11 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
       await audit(trx, ctx, 'motif.update', {
         targetType: 'motif',
         targetId: code,
-        diff: diffFields({ name: before.label, active: before.active }, { name: input.label, active: input.active }),
+        diff: diffFields(
+          'motif.update',
+          { name: before.label, active: before.active },
+          { name: input.label, active: input.active },
+        ),
       });
       return row;
     });
@@ -105,7 +109,7 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
       await audit(trx, ctx, 'partner.create', {
         targetType: 'partner',
         targetId: created.id,
-        diff: diffFields({}, { name: input.name, kind: input.kind }),
+        diff: diffFields('partner.create', {}, { name: input.name, kind: input.kind }),
       });
       return created;
     });
@@ -128,7 +132,11 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
         .where('id', '=', id)
         .returning(['id', 'name', 'kind', 'address', 'phone', 'active'])
         .executeTakeFirstOrThrow();
-      await audit(trx, ctx, 'partner.update', { targetType: 'partner', targetId: id, diff: diffFields(before, input) });
+      await audit(trx, ctx, 'partner.update', {
+        targetType: 'partner',
+        targetId: id,
+        diff: diffFields('partner.update', before, input),
+      });
       return row;
     });
   });

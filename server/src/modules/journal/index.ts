@@ -27,6 +27,17 @@ export const journalModule = {
     },
   ],
   retention: { anonymise: (trx, fileId) => anonymiseJournalOfFile(trx, fileId) },
+  auditActions: {
+    'journal_entry.create': {},
+    'journal_entry.update': {},
+    'journal_entry.delete': {},
+    'appointment.status': {},
+    // The catalogue: a motif's code and label, a partner's name and kind are the organisation's, not a person's.
+    'motif.create': { clearFields: ['code', 'name'] },
+    'motif.update': { clearFields: ['name', 'active'] },
+    'partner.create': { clearFields: ['name', 'kind'] },
+    'partner.update': { clearFields: ['name', 'kind', 'active'] },
+  },
 } satisfies JalonModule;
 
 export { entryNoteAad } from './queries.js';

@@ -43,7 +43,7 @@ export const createSite = (ctx: Ctx, input: z.infer<typeof CreateSiteInput>) =>
         await audit(trx, ctx, 'site.create', {
           targetType: 'site',
           targetId: row.id,
-          diff: diffFields({}, { ...input }),
+          diff: diffFields('site.create', {}, { ...input }),
         });
         return row;
       }),
@@ -64,7 +64,11 @@ export const updateSite = (ctx: Ctx, id: string, input: z.infer<typeof UpdateSit
       .where('id', '=', id)
       .returning(['id', 'code', 'name', 'kind', 'arrondissements'])
       .executeTakeFirstOrThrow();
-    await audit(trx, ctx, 'site.update', { targetType: 'site', targetId: id, diff: diffFields(before, input) });
+    await audit(trx, ctx, 'site.update', {
+      targetType: 'site',
+      targetId: id,
+      diff: diffFields('site.update', before, input),
+    });
     return row;
   });
 
@@ -91,7 +95,7 @@ export const createTeam = (ctx: Ctx, input: z.infer<typeof CreateTeamInput>) =>
         await audit(trx, ctx, 'team.create', {
           targetType: 'team',
           targetId: row.id,
-          diff: diffFields({}, { name: input.name, site_id: input.siteId }),
+          diff: diffFields('team.create', {}, { name: input.name, site_id: input.siteId }),
         });
         return row;
       }),
@@ -110,7 +114,11 @@ export const updateTeam = (ctx: Ctx, id: string, input: z.infer<typeof UpdateTea
           .where('id', '=', id)
           .returning(['id', 'site_id as siteId', 'name'])
           .executeTakeFirstOrThrow();
-        await audit(trx, ctx, 'team.update', { targetType: 'team', targetId: id, diff: diffFields(before, input) });
+        await audit(trx, ctx, 'team.update', {
+          targetType: 'team',
+          targetId: id,
+          diff: diffFields('team.update', before, input),
+        });
         return row;
       }),
     'Une équipe de ce site porte déjà ce nom',
@@ -220,7 +228,7 @@ export const createUser = (ctx: Ctx, input: CreateUserInput) =>
       await audit(trx, ctx, 'user.create', {
         targetType: 'user',
         targetId: row.id,
-        diff: diffFields({}, { role: input.role, site_id: input.siteId }),
+        diff: diffFields('user.create', {}, { role: input.role, site_id: input.siteId }),
       });
       return presentUser(row, input.teamIds);
     });
@@ -265,7 +273,10 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
     await audit(trx, ctx, 'user.update', {
       targetType: 'user',
       targetId: id,
-      diff: { ...diffFields(before, set), ...(passwordHash ? { password: { from: null, to: '[réinitialisé]' } } : {}) },
+      diff: {
+        ...diffFields('user.update', before, set),
+        ...(passwordHash ? { password: { from: null, to: '[réinitialisé]' } } : {}),
+      },
     });
     const after = await trx
       .selectFrom('app_user as u')

@@ -7,4 +7,9 @@ export const partageModule = {
   name: 'partage',
   routes: (api, deps) => partageRoutes(api, deps),
   retention: { anonymise: (trx, fileId) => anonymiseSharesOfFile(trx, fileId) },
+  auditActions: {
+    'consent.create': {},
+    'consent.withdraw': {},
+    'file_share.create': {},
+  },
 } satisfies JalonModule;

@@ -1,23 +1,17 @@
 import { sql } from 'kysely';
+import type { AuditAction } from '../../audit/actions.js';
+import { audit, systemAuditor } from '../../audit/audit.js';
 import type { Trx } from '../../db/schema.js';
 import { MODULES } from '../registry.js';
 
-/** A system audit row of the retention engine (no session): who = nobody, what, which file. */
-export const auditSystem = (trx: Trx, now: Date, action: string, caseFileId: string, diff: Record<string, unknown>) =>
-  trx
-    .insertInto('audit_event')
-    .values({
-      at: now,
-      actor_id: null,
-      actor_role: null,
-      action,
-      case_file_id: caseFileId,
-      target_type: 'case_file',
-      target_id: caseFileId,
-      diff: JSON.stringify(diff),
-      request_id: null,
-    })
-    .execute();
+/** A system audit row of the retention engine (no session): who = nobody, what, which file. Goes through `audit`. */
+export const auditSystem = (
+  trx: Trx,
+  now: Date,
+  action: AuditAction,
+  caseFileId: string,
+  diff: Record<string, unknown>,
+) => audit(trx, systemAuditor(now), action, { caseFileId, targetType: 'case_file', targetId: caseFileId, diff });
 
 /** Intermediate archive: the file leaves the active base (no search, no list, no route but the DPO's). Data unchanged. */
 export async function archiveFile(trx: Trx, fileId: string, now: Date): Promise<void> {

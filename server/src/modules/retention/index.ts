@@ -8,6 +8,12 @@ import { retentionRoutes } from './routes.js';
 export const retentionModule = {
   name: 'retention',
   routes: (api, deps) => retentionRoutes(api, deps),
+  auditActions: {
+    'case_file.archive': {},
+    'case_file.anonymise': {},
+    'case_file.archive_read': {},
+    'case_file.retention_hold': {},
+  },
 } satisfies JalonModule;
 
 export { runRetention, type RetentionReport } from './engine.js';

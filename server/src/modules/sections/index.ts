@@ -24,6 +24,11 @@ export const sectionsModule = {
     },
   ],
   retention: { anonymise: (trx, fileId) => deleteSectionsOfFile(trx, fileId) },
+  auditActions: {
+    'case_file_section.open': {},
+    'case_file_section.update': {},
+    'site.profile_update': {},
+  },
 } satisfies JalonModule;
 
 export { openSectionsForExport } from './export.js';

@@ -145,7 +145,11 @@ export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<
       caseFileId: file.id,
       targetType: 'case_file',
       targetId: file.id,
-      diff: diffFields({}, { ...personValues, ...householdValues, team_id: teamId, referent_id: referentId }),
+      diff: diffFields(
+        'usager.create',
+        {},
+        { ...personValues, ...householdValues, team_id: teamId, referent_id: referentId },
+      ),
     });
     return { id: file.id, fileNumber };
   });
@@ -222,6 +226,7 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
         input.status === 'clos' ? (input.closingReason ?? null) : input.status === 'actif' ? null : undefined,
       closed_at: input.status === 'clos' ? ctx.now : input.status === 'actif' ? null : undefined,
     });
+    const action = input.status ? (input.status === 'clos' ? 'usager.close' : 'usager.reopen') : 'usager.update';
     let diff = {};
     if (Object.keys(personSet).length) {
       const before = await trx
@@ -229,7 +234,7 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
         .select(Object.keys(personSet) as never[])
         .where('id', '=', file.principal_person_id)
         .executeTakeFirstOrThrow();
-      diff = { ...diff, ...diffFields(before, personSet) };
+      diff = { ...diff, ...diffFields(action, before, personSet) };
       await trx
         .updateTable('person')
         .set({ ...personSet, updated_at: ctx.now })
@@ -242,14 +247,14 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
         .select(Object.keys(householdSet) as never[])
         .where('id', '=', file.household_id)
         .executeTakeFirstOrThrow();
-      diff = { ...diff, ...diffFields(before, householdSet) };
+      diff = { ...diff, ...diffFields(action, before, householdSet) };
       await trx
         .updateTable('household')
         .set({ ...householdSet, updated_at: ctx.now })
         .where('id', '=', file.household_id)
         .execute();
     }
-    diff = { ...diff, ...diffFields({ status: file.status, closing_reason: file.closing_reason }, fileSet) };
+    diff = { ...diff, ...diffFields(action, { status: file.status, closing_reason: file.closing_reason }, fileSet) };
     await trx
       .updateTable('case_file')
       .set({ ...fileSet, version: file.version + 1, updated_at: ctx.now })
@@ -263,7 +268,7 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
     ) {
       for (const f of await filesOfPerson(trx, file.principal_person_id)) await refreshSearch(trx, f);
     }
-    await audit(trx, ctx, input.status ? `usager.${input.status === 'clos' ? 'close' : 'reopen'}` : 'usager.update', {
+    await audit(trx, ctx, action, {
       caseFileId: id,
       targetType: 'case_file',
       targetId: id,
