@@ -3,7 +3,7 @@ import type { AuditRedaction } from '../platform/module.js';
 
 /**
  * The platform's own audit actions (sign-in, second factor, keys, security log, demo data) with their redaction
- * (docs/security.md, "Audit"). A module declares its actions in its descriptor's `auditActions`
+ * (docs/architecture.md, "Module contract"). A module declares its actions in its descriptor's `auditActions`
  * (docs/architecture.md, "Module contract").
  */
 export const PLATFORM_AUDIT_ACTIONS = {

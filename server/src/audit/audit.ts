@@ -22,7 +22,7 @@ export interface Auditor {
 export const systemAuditor = (now: Date): Auditor => ({ now, actor: null, requestId: null });
 
 /**
- * The one writer of the audit trail (docs/security.md, "Audit"): every action is typed (`AuditAction`), its
+ * The one writer of the audit trail (docs/architecture.md, "Module contract"): every action is typed (`AuditAction`), its
  * redaction declared with it (audit/diff.ts). Call it with the mutation's transaction (style rule 8).
  */
 export async function audit(trx: Queryable, who: Auditor, action: AuditAction, input: AuditInput = {}): Promise<void> {

@@ -1,8 +1,9 @@
-import type { Actor } from '@jalon/core';
+import type { Actor, EntryType } from '@jalon/core';
 import { SECRETARY_ENTRY_TYPES } from '@jalon/core';
 import { aadOf } from '../../crypto/index.js';
 import { sql } from 'kysely';
-import type { Queryable, Trx } from '../../db/schema.js';
+import type { Insertable, Updateable } from 'kysely';
+import type { PartnerTable, Queryable, Trx } from '../../db/schema.js';
 
 /** Where a note lives, bound into its encryption (the journal's descriptor, index.ts, declares the same two columns). */
 export const entryNoteAad = (entryId: string) => aadOf('journal_entry', 'note', entryId);
@@ -74,7 +75,7 @@ export const timelineScope = (actor: Actor, readFull: boolean, secretaryOfSite: 
     ? null
     : secretaryOfSite
       ? { types: [...SECRETARY_ENTRY_TYPES], authorId: actor.id }
-      : { types: [] as string[], authorId: actor.id };
+      : { types: [] as EntryType[], authorId: actor.id };
 
 /** Moves the file's "date du dernier contact" forward (retention depends on it). */
 export async function touchLastContact(db: Queryable, caseFileId: string, at: Date): Promise<void> {
@@ -103,3 +104,63 @@ export async function anonymiseJournalOfFile(trx: Trx, fileId: string): Promise<
     where case_file_id = ${fileId}`.execute(trx);
   return { entries: Number(updated.numAffectedRows ?? 0n) };
 }
+
+// The motif catalogue and the partner directory (journal/catalogue.ts).
+
+export const listMotifs = (db: Queryable) =>
+  db.selectFrom('motif').select(['code', 'label', 'active']).orderBy('position').orderBy('label').execute();
+
+export const motifExists = (db: Queryable, code: string) =>
+  db.selectFrom('motif').select('code').where('code', '=', code).executeTakeFirst();
+
+/** A new motif, placed after the others. */
+export async function insertMotif(db: Queryable, values: { code: string; label: string; active?: boolean }) {
+  const max = await db
+    .selectFrom('motif')
+    .select((eb) => eb.fn.max('position').as('m'))
+    .executeTakeFirst();
+  return db
+    .insertInto('motif')
+    .values({ ...values, position: Number(max?.m ?? 0) + 1 })
+    .returning(['code', 'label', 'active'])
+    .executeTakeFirstOrThrow();
+}
+
+export const findMotif = (db: Queryable, code: string) =>
+  db.selectFrom('motif').select(['label', 'active']).where('code', '=', code).executeTakeFirst();
+
+export const updateMotifRow = (db: Queryable, code: string, set: { label?: string; active?: boolean }) =>
+  db
+    .updateTable('motif')
+    .set(set)
+    .where('code', '=', code)
+    .returning(['code', 'label', 'active'])
+    .executeTakeFirstOrThrow();
+
+const partnerColumns = ['id', 'name', 'kind', 'address', 'phone', 'active'] as const;
+
+export const listPartners = (db: Queryable) =>
+  db
+    .selectFrom('partner')
+    .select([...partnerColumns])
+    .orderBy('kind')
+    .orderBy('name')
+    .execute();
+
+export const insertPartner = (db: Queryable, values: Insertable<PartnerTable>) =>
+  db
+    .insertInto('partner')
+    .values(values)
+    .returning([...partnerColumns])
+    .executeTakeFirstOrThrow();
+
+export const findPartner = (db: Queryable, id: string) =>
+  db.selectFrom('partner').select(['name', 'kind', 'active']).where('id', '=', id).executeTakeFirst();
+
+export const updatePartnerRow = (db: Queryable, id: string, set: Updateable<PartnerTable>) =>
+  db
+    .updateTable('partner')
+    .set(set)
+    .where('id', '=', id)
+    .returning([...partnerColumns])
+    .executeTakeFirstOrThrow();

@@ -9,6 +9,24 @@ import { deleteUserSessions } from '../../auth/sessions.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, notFound, unprocessable } from '../../errors.js';
+import {
+  findSiteForUpdate,
+  findTeamName,
+  findUserRow,
+  insertSite,
+  insertTeam,
+  insertUser,
+  listSiteRows,
+  listTeamRows,
+  listUserRows,
+  renameTeam,
+  setUserTeams,
+  siteExists,
+  teamIdsOfUser,
+  teamsOfSite,
+  updateSiteRow,
+  updateUserRow,
+} from './queries.js';
 
 const isUniqueViolation = (e: unknown) =>
   typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
@@ -24,22 +42,19 @@ async function unique<T>(fn: () => Promise<T>, message: string): Promise<T> {
 }
 
 export const listSites = async (ctx: Ctx) => ({
-  items: await ctx.db
-    .selectFrom('site')
-    .select(['id', 'code', 'name', 'kind', 'arrondissements', 'profile'])
-    .orderBy('code')
-    .execute(),
+  items: await listSiteRows(ctx.db),
 });
 
 export const createSite = (ctx: Ctx, input: z.infer<typeof CreateSiteInput>) =>
   unique(
     () =>
       ctx.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('site')
-          .values({ code: input.code, name: input.name, kind: input.kind, arrondissements: input.arrondissements })
-          .returning(['id', 'code', 'name', 'kind', 'arrondissements'])
-          .executeTakeFirstOrThrow();
+        const row = await insertSite(trx, {
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          arrondissements: input.arrondissements,
+        });
         await audit(trx, ctx, 'site.create', {
           targetType: 'site',
           targetId: row.id,
@@ -52,18 +67,9 @@ export const createSite = (ctx: Ctx, input: z.infer<typeof CreateSiteInput>) =>
 
 export const updateSite = (ctx: Ctx, id: string, input: z.infer<typeof UpdateSiteInput>) =>
   ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('site')
-      .select(['name', 'kind', 'arrondissements'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const before = await findSiteForUpdate(trx, id);
     if (!before) throw notFound('Site');
-    const row = await trx
-      .updateTable('site')
-      .set(input)
-      .where('id', '=', id)
-      .returning(['id', 'code', 'name', 'kind', 'arrondissements'])
-      .executeTakeFirstOrThrow();
+    const row = await updateSiteRow(trx, id, input);
     await audit(trx, ctx, 'site.update', {
       targetType: 'site',
       targetId: id,
@@ -73,25 +79,16 @@ export const updateSite = (ctx: Ctx, id: string, input: z.infer<typeof UpdateSit
   });
 
 export const listTeams = async (ctx: Ctx) => ({
-  items: await ctx.db
-    .selectFrom('team')
-    .select(['id', 'site_id as siteId', 'name'])
-    .orderBy('site_id')
-    .orderBy('name')
-    .execute(),
+  items: await listTeamRows(ctx.db),
 });
 
 export const createTeam = (ctx: Ctx, input: z.infer<typeof CreateTeamInput>) =>
   unique(
     () =>
       ctx.db.transaction().execute(async (trx) => {
-        const site = await trx.selectFrom('site').select('id').where('id', '=', input.siteId).executeTakeFirst();
-        if (!site) throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
-        const row = await trx
-          .insertInto('team')
-          .values({ site_id: input.siteId, name: input.name })
-          .returning(['id', 'site_id as siteId', 'name'])
-          .executeTakeFirstOrThrow();
+        if (!(await siteExists(trx, input.siteId)))
+          throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
+        const row = await insertTeam(trx, input.siteId, input.name);
         await audit(trx, ctx, 'team.create', {
           targetType: 'team',
           targetId: row.id,
@@ -106,14 +103,9 @@ export const updateTeam = (ctx: Ctx, id: string, input: z.infer<typeof UpdateTea
   unique(
     () =>
       ctx.db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('team').select(['name']).where('id', '=', id).executeTakeFirst();
+        const before = await findTeamName(trx, id);
         if (!before) throw notFound('Équipe');
-        const row = await trx
-          .updateTable('team')
-          .set({ name: input.name })
-          .where('id', '=', id)
-          .returning(['id', 'site_id as siteId', 'name'])
-          .executeTakeFirstOrThrow();
+        const row = await renameTeam(trx, id, input.name);
         await audit(trx, ctx, 'team.update', {
           targetType: 'team',
           targetId: id,
@@ -123,8 +115,6 @@ export const updateTeam = (ctx: Ctx, id: string, input: z.infer<typeof UpdateTea
       }),
     'Une équipe de ce site porte déjà ce nom',
   );
-
-const userColumns = ['u.id', 'u.email', 'u.display_name', 'u.role', 'u.site_id', 'u.active', 'u.locked_until'] as const;
 
 const presentUser = (
   r: {
@@ -149,29 +139,7 @@ const presentUser = (
 });
 
 export async function listUsers(ctx: Ctx) {
-  const rows = await ctx.db
-    .selectFrom('app_user as u')
-    .select([...userColumns])
-    .select((eb) =>
-      eb
-        .selectFrom('user_team')
-        .whereRef('user_team.user_id', '=', 'u.id')
-        .select((sb) => sb.fn.agg<string[]>('array_agg', ['user_team.team_id']).as('x'))
-        .as('team_ids'),
-    )
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('user_second_factor as f')
-            .select('f.user_id')
-            .whereRef('f.user_id', '=', 'u.id')
-            .where('f.enabled_at', 'is not', null),
-        )
-        .as('second_factor'),
-    )
-    .orderBy('u.email')
-    .execute();
+  const rows = await listUserRows(ctx.db);
   return { items: rows.map((r) => ({ ...presentUser(r, r.team_ids ?? []), secondFactor: Boolean(r.second_factor) })) };
 }
 
@@ -187,15 +155,9 @@ async function checkPlacement(trx: Queryable, role: Role, siteId: string | null,
   }
   if (!siteId)
     throw unprocessable('site_required', 'Ce profil doit être rattaché à un site', { siteId: 'Site obligatoire' });
-  const site = await trx.selectFrom('site').select('id').where('id', '=', siteId).executeTakeFirst();
-  if (!site) throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
+  if (!(await siteExists(trx, siteId))) throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
   if (teamIds.length) {
-    const found = await trx
-      .selectFrom('team')
-      .select('id')
-      .where('id', 'in', [...teamIds])
-      .where('site_id', '=', siteId)
-      .execute();
+    const found = await teamsOfSite(trx, teamIds, siteId);
     if (found.length !== new Set(teamIds).size)
       throw unprocessable('invalid_team', 'Les équipes doivent appartenir au site de l’utilisateur', {
         teamIds: 'Équipe d’un autre site',
@@ -209,22 +171,14 @@ export const createUser = (ctx: Ctx, input: CreateUserInput) =>
     const passwordHash = await hashPassword(input.password);
     return ctx.db.transaction().execute(async (trx) => {
       await checkPlacement(trx, input.role, input.siteId, input.teamIds);
-      const row = await trx
-        .insertInto('app_user')
-        .values({
-          email: input.email,
-          display_name: input.displayName,
-          role: input.role,
-          site_id: input.siteId,
-          password_hash: passwordHash,
-        })
-        .returning(['id', 'email', 'display_name', 'role', 'site_id', 'active', 'locked_until'])
-        .executeTakeFirstOrThrow();
-      if (input.teamIds.length)
-        await trx
-          .insertInto('user_team')
-          .values(input.teamIds.map((t) => ({ user_id: row.id, team_id: t })))
-          .execute();
+      const row = await insertUser(trx, {
+        email: input.email,
+        display_name: input.displayName,
+        role: input.role,
+        site_id: input.siteId,
+        password_hash: passwordHash,
+      });
+      await setUserTeams(trx, row.id, input.teamIds);
       await audit(trx, ctx, 'user.create', {
         targetType: 'user',
         targetId: row.id,
@@ -238,15 +192,9 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
   if (input.password) assertNotCommonPassword(input.password, 'password');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('app_user as u')
-      .select([...userColumns])
-      .where('u.id', '=', id)
-      .executeTakeFirst();
+    const before = await findUserRow(trx, id);
     if (!before) throw notFound('Utilisateur');
-    const currentTeams = (await trx.selectFrom('user_team').select('team_id').where('user_id', '=', id).execute()).map(
-      (t) => t.team_id,
-    );
+    const currentTeams = await teamIdsOfUser(trx, id);
     const role = input.role ?? before.role;
     const siteId = input.siteId !== undefined ? input.siteId : before.site_id;
     const teamIds = input.teamIds ?? (siteId === before.site_id ? currentTeams : []);
@@ -260,13 +208,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
         ? { password_hash: passwordHash, password_changed_at: ctx.now, failed_attempts: 0, locked_until: null }
         : {}),
     };
-    if (Object.keys(set).length) await trx.updateTable('app_user').set(set).where('id', '=', id).execute();
-    await trx.deleteFrom('user_team').where('user_id', '=', id).execute();
-    if (teamIds.length)
-      await trx
-        .insertInto('user_team')
-        .values(teamIds.map((t) => ({ user_id: id, team_id: t })))
-        .execute();
+    if (Object.keys(set).length) await updateUserRow(trx, id, set);
+    await setUserTeams(trx, id, teamIds);
     // A change of role, site, activity or password ends the user's sessions: rights never outlive a change.
     if (input.role || input.siteId !== undefined || input.active === false || passwordHash || input.teamIds)
       await deleteUserSessions(trx, id);
@@ -278,11 +221,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
         ...(passwordHash ? { password: { from: null, to: '[réinitialisé]' } } : {}),
       },
     });
-    const after = await trx
-      .selectFrom('app_user as u')
-      .select([...userColumns])
-      .where('u.id', '=', id)
-      .executeTakeFirstOrThrow();
+    const after = await findUserRow(trx, id);
+    if (!after) throw notFound('Utilisateur');
     return presentUser(after, teamIds);
   });
 }
