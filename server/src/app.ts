@@ -9,7 +9,7 @@ import { SESSION_COOKIE, invalidateSessionCache, resolveSession } from './auth/s
 import { authRoutes } from './auth/routes.js';
 import { secondFactorGate, secondFactorRoutes } from './auth/second-factor-routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
-import { MODULES } from './modules/registry.js';
+import { modules } from './modules/registry.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -147,7 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await secondFactorRoutes(api, deps);
     await oidcRoutes(api, deps);
     // Every module's routes, from the registry (docs/architecture.md, "Module contract").
-    for (const m of MODULES) await m.routes?.(api, deps);
+    for (const m of modules()) await m.routes?.(api, deps);
   });
 
   if (deps.webDist && existsSync(deps.webDist)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODULES } from '../modules/registry.js';
+import { modules } from '../modules/registry.js';
 import { PLATFORM_AUDIT_ACTIONS } from './actions.js';
 import { REDACTED, diffFields } from './diff.js';
 
@@ -32,7 +32,7 @@ describe('audit redaction, declared per action (docs/architecture.md, "Module co
   it('no action is declared twice (platform and modules)', () => {
     const names = [
       ...Object.keys(PLATFORM_AUDIT_ACTIONS),
-      ...MODULES.flatMap((m) => Object.keys(m.auditActions ?? {})),
+      ...modules().flatMap((m) => Object.keys(m.auditActions ?? {})),
     ];
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { MODULES } from '../modules/registry.js';
+import { modules } from '../modules/registry.js';
 import type { AuditRedaction } from '../platform/module.js';
 import { PLATFORM_AUDIT_ACTIONS, type AuditAction } from './actions.js';
 
@@ -17,7 +17,7 @@ let redactions: Map<string, AuditRedaction> | null = null;
 export function redactionOf(action: AuditAction): AuditRedaction {
   redactions ??= new Map<string, AuditRedaction>([
     ...Object.entries(PLATFORM_AUDIT_ACTIONS),
-    ...MODULES.flatMap((m) => Object.entries(m.auditActions ?? {})),
+    ...modules().flatMap((m) => Object.entries(m.auditActions ?? {})),
   ]);
   return redactions.get(action) ?? {};
 }

@@ -15,22 +15,32 @@ import { usagersModule } from './usagers/index.js';
 /**
  * Every module of the server, once (docs/architecture.md, "Module contract"). Adding a module = one folder under
  * `modules/` whose `index.ts` exports its descriptor + one line here. Routes are registered in this order.
+ *
+ * A function, not an array built at load: the registry imports every module and some of them reach it back (audit
+ * redaction, retention), so it may be loaded while a module's index.ts is still loading; read at call time, every
+ * descriptor is there.
  */
-const DESCRIPTORS = [
-  usagersModule,
-  organisationModule,
-  auditLogModule,
-  registreModule,
-  statisticsModule,
-  breakGlassModule,
-  accessExportModule,
-  journalModule,
-  partageModule,
-  retentionModule,
-  sectionsModule,
-  fileRightsModule,
-] as const satisfies readonly JalonModule[];
+const descriptors = () =>
+  [
+    usagersModule,
+    organisationModule,
+    auditLogModule,
+    registreModule,
+    statisticsModule,
+    breakGlassModule,
+    accessExportModule,
+    journalModule,
+    partageModule,
+    retentionModule,
+    sectionsModule,
+    fileRightsModule,
+  ] as const satisfies readonly JalonModule[];
 
-export const MODULES: readonly JalonModule[] = DESCRIPTORS;
+export function modules(): readonly JalonModule[] {
+  const list: readonly (JalonModule | undefined)[] = descriptors();
+  if (list.some((m) => !m)) throw new Error('Registre des modules lu pendant le chargement d’un module');
+  return list as readonly JalonModule[];
+}
+
 /** The descriptors' exact types (the union of audit actions is computed from them: audit/actions.ts). */
-export type ModuleDescriptor = (typeof DESCRIPTORS)[number];
+export type ModuleDescriptor = ReturnType<typeof descriptors>[number];

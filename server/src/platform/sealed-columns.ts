@@ -1,5 +1,5 @@
 import { PLATFORM_SEALED_COLUMNS, type SealedColumn } from '../crypto/sealed-columns.js';
-import { MODULES } from '../modules/registry.js';
+import { modules } from '../modules/registry.js';
 
 /**
  * Every encrypted column: the platform's (TOTP secrets) and each module's `sealedColumns` (docs/architecture.md,
@@ -7,5 +7,5 @@ import { MODULES } from '../modules/registry.js';
  */
 export const allSealedColumns = (): SealedColumn[] => [
   ...PLATFORM_SEALED_COLUMNS,
-  ...MODULES.flatMap((m) => m.sealedColumns ?? []),
+  ...modules().flatMap((m) => m.sealedColumns ?? []),
 ];

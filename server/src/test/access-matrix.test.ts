@@ -7,7 +7,7 @@ import {
   type Role,
 } from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODULES } from '../modules/registry.js';
+import { modules } from '../modules/registry.js';
 import { buildTestApp, type TestApp } from './build-test-app.js';
 import {
   BREAK_GLASS,
@@ -126,7 +126,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The core spec and every module's own entries (its descriptor's `accessSpec`: docs/architecture.md, "Module contract"). */
-const SPEC = [...ACCESS_SPEC, ...MODULES.flatMap((m) => m.accessSpec ?? [])];
+const SPEC = [...ACCESS_SPEC, ...modules().flatMap((m) => m.accessSpec ?? [])];
 
 describe('access matrix: route × caller → status', () => {
   it('every API route has an entry in the spec, and every entry a way to call it', () => {
