@@ -3,34 +3,17 @@ import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { AppDeps, Ctx, RequestSession } from './context.js';
-import { AppError, forbidden, unauthorized } from './errors.js';
+import type { AppDeps, RequestSession } from './context.js';
+import { AppError, forbidden } from './errors.js';
 import { frenchClientError } from './client-error.js';
 import { SESSION_COOKIE, invalidateSessionCache, resolveSession } from './auth/sessions.js';
 import { authRoutes } from './auth/routes.js';
 import { passwordChangeGate } from './auth/session-reply.js';
 import { secondFactorGate, secondFactorRoutes } from './auth/second-factor-routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
-import { usagerRoutes } from './modules/usagers/routes.js';
-import { siteRoutes } from './modules/organisation/site-routes.js';
-import { adminRoutes } from './modules/organisation/admin-routes.js';
-import { dpoRoutes } from './modules/audit-log/routes.js';
-import { registreRoutes } from './modules/registre/routes.js';
-import { statisticsRoutes } from './modules/statistics/routes.js';
-import { breakGlassRoutes } from './modules/break-glass/routes.js';
-import { accessExportRoutes } from './modules/access-export/routes.js';
-import { catalogueRoutes } from './modules/journal/catalogue.js';
-import { journalRoutes } from './modules/journal/routes.js';
-import { partageRoutes } from './modules/partage/routes.js';
-import { retentionRoutes } from './modules/retention/routes.js';
-import { sectionRoutes } from './modules/sections/routes.js';
-import { fileRightsRoutes } from './modules/file-rights/routes.js';
+import { modules } from './modules/registry.js';
 
 declare module 'fastify' {
-  interface FastifyRequest {
-    session: RequestSession | null;
-    now: Date;
-  }
   interface FastifyInstance {
     /** Every API route registered, so tests can check that each one has its access spec. */
     apiRoutes: { method: string; url: string }[];
@@ -51,12 +34,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-};
-
-/** The use-case context of an authenticated request; 401 without a session. */
-export const ctxOf = (req: FastifyRequest, deps: AppDeps): Ctx => {
-  if (!req.session) throw unauthorized();
-  return { db: deps.db, actor: req.session.actor, now: req.now, requestId: String(req.id) };
 };
 
 /** Maps framework errors to French messages with stable codes; a stack trace never leaves the server. */
@@ -183,20 +160,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authRoutes(api, deps);
     await secondFactorRoutes(api, deps);
     await oidcRoutes(api, deps);
-    await usagerRoutes(api, deps);
-    await siteRoutes(api, deps);
-    await adminRoutes(api, deps);
-    await dpoRoutes(api, deps);
-    await registreRoutes(api, deps);
-    await statisticsRoutes(api, deps);
-    await breakGlassRoutes(api, deps);
-    await accessExportRoutes(api, deps);
-    await journalRoutes(api, deps);
-    await catalogueRoutes(api, deps);
-    await partageRoutes(api, deps);
-    await retentionRoutes(api, deps);
-    await sectionRoutes(api, deps);
-    await fileRightsRoutes(api, deps);
+    // Every module's routes, from the registry (docs/architecture.md, "Module contract").
+    for (const m of modules()) await m.routes?.(api, deps);
   });
 
   if (deps.webDist && existsSync(deps.webDist)) {

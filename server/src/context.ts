@@ -1,7 +1,17 @@
 import type { Actor, SiteProfile } from '@jalon/core';
+import type { FastifyRequest } from 'fastify';
 import type { OidcSettings } from './auth/oidc.js';
 import type { DatabaseKind } from './db/connect.js';
 import type { Db } from './db/schema.js';
+import { unauthorized } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the app's onRequest hook (app.ts). */
+    session: RequestSession | null;
+    now: Date;
+  }
+}
 
 /** What every use-case receives (style rule 7): explicit, no DI container. */
 export interface Ctx {
@@ -44,3 +54,12 @@ export interface RequestSession {
   /** The password was chosen by an administrator: until the user changes it, only that change is allowed. */
   mustChangePassword: boolean;
 }
+
+/**
+ * The use-case context of an authenticated request; 401 without a session. Lives here, not in app.ts, so routes files
+ * do not import the app that imports them (docs/architecture.md, "Module contract").
+ */
+export const ctxOf = (req: FastifyRequest, deps: AppDeps): Ctx => {
+  if (!req.session) throw unauthorized();
+  return { db: deps.db, actor: req.session.actor, now: req.now, requestId: String(req.id) };
+};

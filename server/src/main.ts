@@ -6,8 +6,9 @@ import { lockDataDir } from './db/dir-lock.js';
 import { migrate, openDb } from './db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 import { reportDemoSecondFactor } from './demo/second-factor.js';
-import { startStatisticsJob } from './modules/statistics/job.js';
-import { startRetentionJob } from './modules/retention/job.js';
+import { startStatisticsJob } from './modules/statistics/index.js';
+import { startRetentionJob } from './modules/retention/index.js';
+import { allSealedColumns } from './platform/sealed-columns.js';
 
 /** config → key → openDb → migrate → (demo data) → seal plaintext notes → buildApp → listen */
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     poolMax: cfg.dbPoolMax,
   });
   await migrate(db);
-  await assertKeyOpensData(db, keyring, keyFilePath(cfg));
+  await assertKeyOpensData(db, keyring, keyFilePath(cfg), allSealedColumns());
   const empty = !(await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst());
   if (empty && cfg.demo) {
     const accounts = await seedDemo(db, new Date());
@@ -46,7 +47,10 @@ async function main(): Promise<void> {
     }
   }
   // Notes written before encryption (or by the demo seed) are sealed before the first request.
-  const sealed = (await resealAll(db, keyring, { rotate: false })).reduce((n, r) => n + r.sealed, 0);
+  const sealed = (await resealAll(db, keyring, { rotate: false, columns: allSealedColumns() })).reduce(
+    (n, r) => n + r.sealed,
+    0,
+  );
   if (sealed) console.log(`${sealed} note(s) en clair chiffrée(s).`);
   const app = await buildApp({
     db,

@@ -2,6 +2,7 @@ import type { AccessPart } from '@jalon/core';
 import type { Ctx } from '../context.js';
 import type { Insertable } from 'kysely';
 import type { AccessLogTable, Db, Queryable } from '../db/schema.js';
+import type { AuditAction } from './actions.js';
 import type { Diff } from './diff.js';
 
 export interface AuditInput {
@@ -11,29 +12,45 @@ export interface AuditInput {
   diff?: Diff | Record<string, unknown>;
 }
 
-/** Writes the audit row of a mutation; call it with the mutation's transaction (style rule 8). */
-export async function audit(trx: Queryable, ctx: Ctx, action: string, input: AuditInput = {}): Promise<void> {
+/** Who acts: a session's context (`Ctx`), or no session (`systemAuditor`, `anonymousAuditor`). */
+export interface Auditor {
+  now: Date;
+  actor: { id: string; role: string | null } | null;
+  requestId: string | null;
+}
+
+/** The retention engine, key rotation, the security-log purge: who = nobody. */
+export const systemAuditor = (now: Date): Auditor => ({ now, actor: null, requestId: null });
+
+/**
+ * The one writer of the audit trail (docs/architecture.md, "Module contract"): every action is typed (`AuditAction`), its
+ * redaction declared with it (audit/diff.ts). Call it with the mutation's transaction (style rule 8).
+ */
+export async function audit(trx: Queryable, who: Auditor, action: AuditAction, input: AuditInput = {}): Promise<void> {
   await trx
     .insertInto('audit_event')
     .values({
-      at: ctx.now,
-      actor_id: ctx.actor.id,
-      actor_role: ctx.actor.role,
+      at: who.now,
+      actor_id: who.actor?.id ?? null,
+      actor_role: who.actor?.role ?? null,
       action,
       case_file_id: input.caseFileId ?? null,
       target_type: input.targetType ?? null,
       target_id: input.targetId ?? null,
       diff: input.diff ? JSON.stringify(input.diff) : null,
-      request_id: ctx.requestId,
+      request_id: who.requestId,
     })
     .execute();
 }
 
-/** Audit rows for events without an acting session (login failures, first set-up). */
+/**
+ * Audit rows for events without an acting session (login failures, first set-up): `actorId` names the account
+ * concerned, with no role. Goes through `audit`.
+ */
 export async function auditAnonymous(
   db: Queryable,
   at: Date,
-  action: string,
+  action: AuditAction,
   input: {
     actorId?: string | null;
     targetType?: string;
@@ -42,20 +59,12 @@ export async function auditAnonymous(
     requestId?: string;
   },
 ): Promise<void> {
-  await db
-    .insertInto('audit_event')
-    .values({
-      at,
-      actor_id: input.actorId ?? null,
-      actor_role: null,
-      action,
-      case_file_id: null,
-      target_type: input.targetType ?? null,
-      target_id: input.targetId ?? null,
-      diff: input.diff ? JSON.stringify(input.diff) : null,
-      request_id: input.requestId ?? null,
-    })
-    .execute();
+  const actor = input.actorId ? { id: input.actorId, role: null } : null;
+  await audit(db, { now: at, actor, requestId: input.requestId ?? null }, action, {
+    targetType: input.targetType,
+    targetId: input.targetId,
+    diff: input.diff,
+  });
 }
 
 /** The parts a read records: one definition in core (core/src/labels), with their French labels. */

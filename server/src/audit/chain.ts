@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { audit, systemAuditor } from './audit.js';
 import type { Db } from '../db/schema.js';
 
 /**
@@ -155,23 +156,10 @@ export async function purgeSecurityLog(db: Db, now: Date, retentionDays = LOG_RE
         .execute();
       reports.push({ chain, purgedRows: purged, checkpointSeq: last.seq });
     }
-    await trx
-      .insertInto('audit_event')
-      .values({
-        at: now,
-        actor_id: null,
-        actor_role: null,
-        action: 'security_log.purge',
-        case_file_id: null,
-        target_type: 'security_log',
-        target_id: null,
-        request_id: null,
-        diff: JSON.stringify({
-          before: cutoff.toISOString(),
-          ...Object.fromEntries(reports.map((r) => [r.chain, r.purgedRows])),
-        }),
-      })
-      .execute();
+    await audit(trx, systemAuditor(now), 'security_log.purge', {
+      targetType: 'security_log',
+      diff: { before: cutoff.toISOString(), ...Object.fromEntries(reports.map((r) => [r.chain, r.purgedRows])) },
+    });
     return reports;
   });
 }

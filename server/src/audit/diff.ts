@@ -1,26 +1,6 @@
-/** Fields whose values may appear in the audit trail: codes and statuses that identify nobody. */
-const CLEAR_FIELDS = new Set([
-  'status',
-  'team_id',
-  'site_id',
-  'marital_status',
-  'employment_status',
-  'caf_activity',
-  'education_level',
-  'housing_status',
-  'housing_nature',
-  'family_type',
-  'relationship',
-  'start_reason',
-  'end_reason',
-  'domiciliation',
-  'role',
-  'active',
-  'kind',
-  'code',
-  'name',
-  'arrondissements',
-]);
+import { modules } from '../modules/registry.js';
+import type { AuditRedaction } from '../platform/module.js';
+import { PLATFORM_AUDIT_ACTIONS, type AuditAction } from './actions.js';
 
 export const REDACTED = '[masqué]';
 
@@ -28,15 +8,31 @@ export type Diff = Record<string, { from: unknown; to: unknown }>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+let redactions: Map<string, AuditRedaction> | null = null;
+
 /**
- * The changed fields between two states (MSS computeMutationDiff). Personal values are redacted:
- * the audit proves who changed what and when, the DPO never reads usager content in it.
+ * The redaction an action declares (platform actions: audit/actions.ts; a module's: its descriptor's `auditActions`).
+ * Read on first use, not at load: the registry imports the modules, which import this file.
  */
-export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): Diff {
+export function redactionOf(action: AuditAction): AuditRedaction {
+  redactions ??= new Map<string, AuditRedaction>([
+    ...Object.entries(PLATFORM_AUDIT_ACTIONS),
+    ...modules().flatMap((m) => Object.entries(m.auditActions ?? {})),
+  ]);
+  return redactions.get(action) ?? {};
+}
+
+/**
+ * The changed fields between two states (MSS computeMutationDiff). Every changed field is named; its values are
+ * printed only when the action declares the field clear (`clearFields`: codes and statuses that identify nobody),
+ * otherwise masked: the audit proves who changed what and when, the DPO never reads usager content in it.
+ */
+export function diffFields(action: AuditAction, before: Record<string, unknown>, after: Record<string, unknown>): Diff {
+  const clearFields = new Set(redactionOf(action).clearFields ?? []);
   const diff: Diff = {};
   for (const key of Object.keys(after)) {
     if (after[key] === undefined || same(before[key], after[key])) continue;
-    const clear = CLEAR_FIELDS.has(key);
+    const clear = clearFields.has(key);
     diff[key] = {
       from: clear ? (before[key] ?? null) : before[key] == null ? null : REDACTED,
       to: clear ? (after[key] ?? null) : after[key] == null ? null : REDACTED,

@@ -86,7 +86,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     if (planted) await deleteSession(db, sha256Token(planted));
     const me = await openSession(deps, reply, user.id, now);
     const actor = { id: user.id, role: me.user.role, siteId: me.user.siteId, teamIds: me.user.teamIds };
-    await audit(db, { db, actor, now, requestId }, 'auth.login', {
+    await audit(db, { actor, now, requestId }, 'auth.login', {
       targetType: 'user',
       targetId: user.id,
       diff: { method: 'oidc' },

@@ -1,6 +1,6 @@
 import { ChangePasswordInput, LoginInput, SetupInput } from '@jalon/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ctxOf } from '../app.js';
+import { ctxOf } from '../context.js';
 import { audit, auditAnonymous } from '../audit/audit.js';
 import type { AppDeps } from '../context.js';
 import { AppError, conflict, parse, unauthorized } from '../errors.js';
@@ -94,7 +94,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     if (req.session) await deleteSession(db, req.session.tokenHash);
     const me = await startSession(reply, user.id, now);
     const actor = { id: user.id, role: me.user.role, siteId: me.user.siteId, teamIds: me.user.teamIds };
-    await audit(db, { db, actor, now, requestId: String(req.id) }, 'auth.login', {
+    await audit(db, { actor, now, requestId: String(req.id) }, 'auth.login', {
       targetType: 'user',
       targetId: user.id,
       diff: { secondFactor: factor },

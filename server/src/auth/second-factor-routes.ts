@@ -7,7 +7,7 @@ import {
   secondFactorRequired,
 } from '@jalon/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ctxOf } from '../app.js';
+import { ctxOf } from '../context.js';
 import type { AppDeps } from '../context.js';
 import { AppError, forbidden, parse, unauthorized } from '../errors.js';
 import { confirmEnrolment, disableOwn, resetByAdmin, startEnrolment } from './second-factor.js';

@@ -10,6 +10,7 @@ import { assertKeyOpensData, generateKeyring, installKeyring, resealAll, writeKe
 import { migrate, openDb } from '../db/connect.js';
 import { seedDemo } from '../demo/seed.js';
 import { createTestDatabase } from '../test/build-test-app.js';
+import { allSealedColumns } from '../platform/sealed-columns.js';
 import { databaseDigest } from './digest.js';
 import { tarNames } from './tar.js';
 
@@ -34,7 +35,7 @@ async function fill(opts: { databaseUrl?: string; dataDir?: string }) {
   const { db, close } = await openDb(opts);
   await migrate(db);
   await seedDemo(db, new Date('2026-11-25T09:00:00Z'));
-  await resealAll(db, keyring, { rotate: false });
+  await resealAll(db, keyring, { rotate: false, columns: allSealedColumns() });
   const digest = await databaseDigest(db);
   await close();
   return digest;
@@ -42,7 +43,7 @@ async function fill(opts: { databaseUrl?: string; dataDir?: string }) {
 async function digestOf(opts: { databaseUrl?: string; dataDir?: string }) {
   const { db, close } = await openDb(opts);
   try {
-    await assertKeyOpensData(db, keyring, 'test key');
+    await assertKeyOpensData(db, keyring, 'test key', allSealedColumns());
     return await databaseDigest(db);
   } finally {
     await close();

@@ -6,6 +6,7 @@ import { isSealed } from './envelope.js';
 import { generateKeyring } from './keyring.js';
 import { assertKeyOpensData } from './startup.js';
 import { resealAll } from './reseal.js';
+import { allSealedColumns } from '../platform/sealed-columns.js';
 
 /** Data at rest (docs/security.md, Données au repos): the raw tables hold no plaintext note, on PGlite and on PostgreSQL (TEST_DATABASE_URL). */
 let t: TestApp;
@@ -96,19 +97,21 @@ describe('journal notes at rest', () => {
   it('plaintext left by an older version is sealed by the start-up step, and reads still return it', async () => {
     const before = await rawNotes();
     expect(before.filter((n) => !isSealed(n))).toEqual(['Restaurée en clair.']);
-    const res = await resealAll(t.db, t.keyring, { rotate: false, batchSize: 1 });
+    const res = await resealAll(t.db, t.keyring, { rotate: false, batchSize: 1, columns: allSealedColumns() });
     expect(res.find((r) => r.table === 'journal_entry')?.sealed).toBe(1);
     const after = await rawNotes();
     expect(after.every(isSealed)).toBe(true);
     expect(after).not.toContain('Restaurée en clair.');
     expect((await timeline()).map((i) => i.note)).toContain('Restaurée en clair.');
     // Idempotent: nothing left to seal.
-    expect((await resealAll(t.db, t.keyring, { rotate: false })).every((r) => r.sealed === 0)).toBe(true);
+    expect(
+      (await resealAll(t.db, t.keyring, { rotate: false, columns: allSealedColumns() })).every((r) => r.sealed === 0),
+    ).toBe(true);
   });
 
   it('the start-up check refuses a key file that does not open the stored notes', async () => {
-    await expect(assertKeyOpensData(t.db, t.keyring, 'jalon.key')).resolves.toBeUndefined();
-    await expect(assertKeyOpensData(t.db, generateKeyring(), 'autre.key')).rejects.toThrow(
+    await expect(assertKeyOpensData(t.db, t.keyring, 'jalon.key', allSealedColumns())).resolves.toBeUndefined();
+    await expect(assertKeyOpensData(t.db, generateKeyring(), 'autre.key', allSealedColumns())).rejects.toThrow(
       /autre\.key n’ouvre pas les données/,
     );
   });

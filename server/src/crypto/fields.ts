@@ -4,7 +4,7 @@ import type { Keyring } from './keyring.js';
 /**
  * The process's keyring, installed once at start (main.ts, scripts, test app). Use-cases seal and open sensitive
  * text through `sealText` / `openText` so no module handles keys. Sensitive sections and TOTP secrets use the same
- * two calls with their own AAD (see `aadOf`) and a line in SEALED_COLUMNS (sealed-columns.ts).
+ * two calls with their own AAD (see `aadOf`) and a line in the module's `sealedColumns` (its index.ts) or PLATFORM_SEALED_COLUMNS.
  */
 let active: Keyring | null = null;
 let reload: (() => Keyring) | null = null;

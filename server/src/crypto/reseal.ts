@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { isSealed, keyIdOf, open, seal } from './envelope.js';
 import type { Keyring } from './keyring.js';
-import { SEALED_COLUMNS, type SealedColumn } from './sealed-columns.js';
+import type { SealedColumn } from './sealed-columns.js';
 
 export interface ResealResult {
   table: string;
@@ -12,18 +12,17 @@ export interface ResealResult {
 }
 
 /**
- * Walks every sealed column in batches (one transaction per batch): seals plaintext values and, with `rotate`,
+ * Walks the given sealed columns (`allSealedColumns()`, platform/sealed-columns.ts) in batches (one transaction per batch): seals plaintext values and, with `rotate`,
  * re-encrypts values sealed with an older key. A row changed meanwhile is left alone (the update checks the old value)
  * and is caught by the next run. Idempotent: a second run changes nothing.
  */
 export async function resealAll(
   db: Db,
   keyring: Keyring,
-  opts: { rotate: boolean; batchSize?: number; columns?: SealedColumn[] },
+  opts: { rotate: boolean; batchSize?: number; columns: readonly SealedColumn[] },
 ): Promise<ResealResult[]> {
   const out: ResealResult[] = [];
-  for (const spec of opts.columns ?? SEALED_COLUMNS)
-    out.push(await resealColumn(db, keyring, spec, opts.rotate, opts.batchSize ?? 500));
+  for (const spec of opts.columns) out.push(await resealColumn(db, keyring, spec, opts.rotate, opts.batchSize ?? 500));
   return out;
 }
 

@@ -12,6 +12,7 @@ import { DecryptError, keyIdOf, open, seal } from './envelope.js';
 import { aadOf, activeKeyring, installKeyring, openText, sealText } from './fields.js';
 import { addKey, generateKeyring, readKeyFile, writeKeyFile } from './keyring.js';
 import { rotateKeys } from './rotate.js';
+import { allSealedColumns } from '../platform/sealed-columns.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'jalon-rotate-'));
@@ -54,7 +55,7 @@ describe('key rotation', () => {
   it('makes a new key current, keeps the old one, re-encrypts every note in batches and audits it', async () => {
     const keyFile = join(dir, 'jalon.key');
     writeKeyFile(keyFile, t.keyring);
-    // A TOTP secret, sealed as auth/second-factor.ts does: rotation covers every column of SEALED_COLUMNS.
+    // A TOTP secret, sealed as auth/second-factor.ts does: rotation covers every column of allSealedColumns() (platform and modules).
     const user = await t.db.selectFrom('app_user').select('id').limit(1).executeTakeFirstOrThrow();
     const totpAad = aadOf('user_second_factor', 'secret', user.id);
     await t.db
@@ -64,7 +65,7 @@ describe('key rotation', () => {
     const before = await rawNotes();
     expect(before.every((r) => keyIdOf(r.note) === 'k1')).toBe(true);
 
-    const r = await rotateKeys(t.db, keyFile, t.clock.now(), 2);
+    const r = await rotateKeys(t.db, keyFile, t.clock.now(), allSealedColumns(), 2);
     expect([r.from, r.to]).toEqual(['k1', 'k2']);
     expect(r.columns.find((c) => c.table === 'journal_entry')?.sealed).toBe(NOTES.length);
 
@@ -97,7 +98,7 @@ describe('key rotation', () => {
     expect(diff).toMatchObject({ from: 'k1', to: 'k2', reencrypted: { 'journal_entry.note': NOTES.length } });
 
     // A second rotation moves everything to k3; k1 and k2 are still kept.
-    const r2 = await rotateKeys(t.db, keyFile, t.clock.now(), 500);
+    const r2 = await rotateKeys(t.db, keyFile, t.clock.now(), allSealedColumns(), 500);
     expect(r2.to).toBe('k3');
     expect((await rawNotes()).every((row) => keyIdOf(row.note) === 'k3')).toBe(true);
     expect(readKeyFile(keyFile).keys.size).toBe(3);

@@ -1,7 +1,6 @@
 /**
- * Every encrypted column, so that the start-up step seals plaintext left by older versions and `keys:rotate`
- * re-encrypts everything. `cursor` orders the batches (a unique column); `aad` rebuilds the AAD used when sealing.
- * Add a line here when you encrypt a new column (sensitive sections, TOTP secrets).
+ * An encrypted column, so that the start-up step seals plaintext left by older versions and `keys:rotate` re-encrypts
+ * everything. `cursor` orders the batches (a unique column); `aad` rebuilds the AAD used when sealing.
  */
 export interface SealedColumn {
   table: string;
@@ -11,36 +10,12 @@ export interface SealedColumn {
   aad: (row: Record<string, unknown>) => string;
 }
 
-export const SEALED_COLUMNS: SealedColumn[] = [
-  {
-    table: 'journal_entry',
-    column: 'note',
-    cursor: 'id',
-    aadColumns: ['id'],
-    aad: (r) => `journal_entry.note:${String(r.id)}`,
-  },
-  {
-    table: 'journal_entry_version',
-    column: 'note',
-    cursor: 'id',
-    aadColumns: ['entry_id', 'version'],
-    aad: (r) => `journal_entry_version.note:${String(r.entry_id)}:${String(r.version)}`,
-  },
-  // Sensitive sections (modules/sections): the section's JSON and the free text of the opening reason.
-  {
-    table: 'case_file_section',
-    column: 'payload',
-    cursor: 'id',
-    aadColumns: ['case_file_id', 'section'],
-    aad: (r) => `case_file_section.payload:${String(r.case_file_id)}:${String(r.section)}`,
-  },
-  {
-    table: 'case_file_section',
-    column: 'reason_text',
-    cursor: 'id',
-    aadColumns: ['case_file_id', 'section'],
-    aad: (r) => `case_file_section.reason_text:${String(r.case_file_id)}:${String(r.section)}`,
-  },
+/**
+ * The platform's own encrypted columns. A module's columns are declared in its descriptor (`sealedColumns`,
+ * platform/module.ts); `allSealedColumns()` (platform/sealed-columns.ts) joins both. The crypto functions receive the
+ * list from their caller, so crypto never imports the modules (no import cycle).
+ */
+export const PLATFORM_SEALED_COLUMNS: readonly SealedColumn[] = [
   // TOTP secrets (auth/second-factor.ts): the confirmed one and the one being enrolled.
   {
     table: 'user_second_factor',

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { open } from './envelope.js';
-import { SEALED_COLUMNS } from './sealed-columns.js';
+import type { SealedColumn } from './sealed-columns.js';
 import { installKeyring } from './fields.js';
 import { loadOrCreateKeyFile, readKeyFile, type Keyring } from './keyring.js';
 
@@ -32,8 +32,13 @@ export function loadKeyring(
  * At start: one stored value per encrypted column must open with the loaded keys; otherwise the key file is not the
  * one of this database (restored without its key, wrong JALON_KEY_FILE) and the server refuses to start.
  */
-export async function assertKeyOpensData(db: Db, keyring: Keyring, path: string): Promise<void> {
-  for (const spec of SEALED_COLUMNS) {
+export async function assertKeyOpensData(
+  db: Db,
+  keyring: Keyring,
+  path: string,
+  columns: readonly SealedColumn[],
+): Promise<void> {
+  for (const spec of columns) {
     const extra = spec.aadColumns.filter((c) => c !== spec.cursor).map((c) => sql.ref(c));
     const r = await sql<Record<string, unknown>>`
       select ${sql.ref(spec.cursor)} as cursor, ${sql.ref(spec.column)} as value ${extra.length ? sql`, ${sql.join(extra)}` : sql``}

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { secondFactorRequired, type Role } from '@jalon/core';
+import { audit, systemAuditor } from '../audit/audit.js';
 import { hashPassword } from '../auth/passwords.js';
-import { refreshSearch } from '../modules/usagers/queries.js';
+import { refreshSearch } from '../modules/usagers/index.js';
 import type { Db } from '../db/schema.js';
 import { generateHousehold, type NewCaseFile } from './households.js';
 import { enrolDemoAccount } from './second-factor.js';
@@ -205,20 +206,7 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
     await sql`select setval('case_file_number_seq', ${Math.max(seq, 1)})`.execute(trx);
     await refreshSearch(trx, 'all');
     await seedJournal(trx, rng, now, journalFiles);
-    await trx
-      .insertInto('audit_event')
-      .values({
-        at: now,
-        actor_id: null,
-        actor_role: null,
-        action: 'demo.seed',
-        target_type: 'database',
-        target_id: null,
-        diff: null,
-        case_file_id: null,
-        request_id: null,
-      })
-      .execute();
+    await audit(trx, systemAuditor(now), 'demo.seed', { targetType: 'database' });
   });
   return accounts;
 }

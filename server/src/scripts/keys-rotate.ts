@@ -2,6 +2,7 @@ import { loadConfig } from '../config.js';
 import { openForMaintenance } from './maintenance.js';
 import { keyFilePath, rotateKeys } from '../crypto/index.js';
 import { migrate } from '../db/connect.js';
+import { allSealedColumns } from '../platform/sealed-columns.js';
 
 /** `npm run keys:rotate`: new current key, old keys kept for reading, every encrypted value re-encrypted. Server stopped. */
 const cfg = loadConfig();
@@ -9,7 +10,7 @@ const keyFile = keyFilePath(cfg);
 const { db, kind, close } = await openForMaintenance(cfg);
 try {
   await migrate(db);
-  const r = await rotateKeys(db, keyFile, new Date());
+  const r = await rotateKeys(db, keyFile, new Date(), allSealedColumns());
   console.log(
     `Rotation des clés (${kind === 'pglite' ? `PGlite, ${cfg.dataDir}` : 'PostgreSQL'}) : clé courante ${r.from} → ${r.to} (${keyFile}).`,
   );

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.js';
 import { openForMaintenance } from './maintenance.js';
 import { migrate } from '../db/connect.js';
-import { runRetention } from '../modules/retention/engine.js';
+import { runRetention } from '../modules/retention/index.js';
 
 /**
  * `npm run retention [-- --dry-run]`: runs the retention engine now (the server does it daily). With --dry-run, prints

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.js';
 import { openForMaintenance } from './maintenance.js';
 import { migrate } from '../db/connect.js';
-import { refreshStatistics } from '../modules/statistics/refresh.js';
+import { refreshStatistics } from '../modules/statistics/index.js';
 
 /**
  * `npm run stats:refresh [-- --full | --rebuild]`: refreshes the statistics aggregates now (the server's job does it

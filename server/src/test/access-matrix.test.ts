@@ -8,6 +8,7 @@ import {
   type Role,
 } from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modules } from '../modules/registry.js';
 import { buildTestApp, type TestApp } from './build-test-app.js';
 import {
   BREAK_GLASS,
@@ -226,18 +227,21 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The core spec and every module's own entries (its descriptor's `accessSpec`: docs/architecture.md, "Module contract"). */
+const SPEC = [...ACCESS_SPEC, ...modules().flatMap((m) => m.accessSpec ?? [])];
+
 describe('access matrix: route × caller → status', () => {
   it('every API route has an entry in the spec, and every entry a way to call it', () => {
-    const covered = new Set(ACCESS_SPEC.map((r) => r.route.split('#')[0]));
+    const covered = new Set(SPEC.map((r) => r.route.split('#')[0]));
     const missing = t.app.apiRoutes
       .map((r) => `${r.method} ${r.url}`)
       .filter((r) => !covered.has(r) && !PUBLIC_OR_SELF.has(r));
     expect(missing).toEqual([]);
-    expect(ACCESS_SPEC.map((r) => r.route).filter((r) => !RECIPES.has(r))).toEqual([]);
-    expect([...RECIPES.keys()].filter((k) => !ACCESS_SPEC.some((r) => r.route === k))).toEqual([]);
+    expect(SPEC.map((r) => r.route).filter((r) => !RECIPES.has(r))).toEqual([]);
+    expect([...RECIPES.keys()].filter((k) => !SPEC.some((r) => r.route === k))).toEqual([]);
   });
 
-  for (const spec of ACCESS_SPEC) {
+  for (const spec of SPEC) {
     const c = RECIPES.get(spec.route);
     if (!c) continue;
     describe(spec.route, () => {

@@ -11,7 +11,7 @@ import {
 } from '../../test/factories.js';
 import { pdfText } from '../../test/pdf-text.js';
 import type { JalonModule } from '../../platform/module.js';
-import { MODULES } from '../registry.js';
+import { addTestModule } from '../registry.js';
 
 /** Access export (RGPD art. 15): the whole file for the person, as JSON and as a readable French PDF. */
 
@@ -337,9 +337,8 @@ describe('access requests and the DPO’s export', () => {
         items: [[{ label: 'Clé', value: 'Valeur' }]],
       }),
     };
-    (MODULES as JalonModule[]).push(extra);
-    const res = await produce('dpo', id);
-    (MODULES as JalonModule[]).pop();
+    const remove = addTestModule(extra);
+    const res = await produce('dpo', id).finally(remove);
     expect(res.statusCode, res.body).toBe(200);
     expect(notes(res.body)).toEqual(['Dossier FSL préparé ensemble.', NOTE_OF_REF, NOTE_OF_COREF]);
     const x = JSON.parse(res.body);
@@ -398,7 +397,7 @@ describe('retention', () => {
     expect(rec.statusCode).toBe(201);
     await t.db
       .transaction()
-      .execute((trx) => accessExportModule.retention?.anonymise?.(trx, fileId, new Date()) ?? Promise.resolve());
+      .execute((trx) => accessExportModule.retention?.anonymise?.(trx, fileId) ?? Promise.resolve());
     const row = await t.db
       .selectFrom('access_request')
       .selectAll()

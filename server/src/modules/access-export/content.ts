@@ -25,7 +25,7 @@ import type { Ctx } from '../../context.js';
 import { openText } from '../../crypto/index.js';
 import type { Trx } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
-import { MODULES } from '../registry.js';
+import { modules } from '../registry.js';
 import { entryNoteAad } from '../journal/queries.js';
 import { openSectionsForExport } from '../sections/export.js';
 import { presentUsager } from '../usagers/present.js';
@@ -76,7 +76,7 @@ function journalFor(ctx: Ctx, target: UsagerTarget, entries: Entry[], scope: Exp
 async function moduleParts(trx: Trx, ctx: Ctx, fileId: string, scope: ExportScope) {
   if (scope !== 'complet') return [];
   const parts = [];
-  for (const m of MODULES) {
+  for (const m of modules()) {
     const part = m.accessExport ? await m.accessExport(trx, ctx, fileId) : null;
     if (part) parts.push(part);
   }

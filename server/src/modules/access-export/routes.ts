@@ -7,7 +7,7 @@ import {
   type AccessExportDto,
 } from '@jalon/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
 import { accessExportToPdf } from './pdf.js';

@@ -1,6 +1,6 @@
 import { ROLE_LABELS, accessPartLabel, auditActionLabel, canReadAuditLog, type Role } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import { audit } from '../../audit/audit.js';
 import type { Ctx, AppDeps } from '../../context.js';
 import { forbidden, parse } from '../../errors.js';

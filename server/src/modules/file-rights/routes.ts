@@ -1,6 +1,6 @@
 import { CreateRestrictionInput, IdParams, LiftRestrictionInput, RestrictionParams } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
 import { listHistory } from './history.js';

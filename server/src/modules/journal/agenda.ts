@@ -1,7 +1,7 @@
 import { agendaViewOf, type AgendaItemDto, type Place } from '@jalon/core';
 import { type Ctx } from '../../context.js';
 import { forbidden, unprocessable } from '../../errors.js';
-import { displayName } from '../usagers/present.js';
+import { displayName } from '../usagers/index.js';
 
 const DAY = 86_400_000;
 const PARIS_OFFSET = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'shortOffset' });

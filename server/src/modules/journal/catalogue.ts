@@ -1,11 +1,22 @@
 import { MotifInput, PartnerInput, UpdateMotifInput, IdParams, canManageOrganisation } from '@jalon/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import { audit } from '../../audit/audit.js';
 import { diffFields } from '../../audit/diff.js';
 import type { AppDeps } from '../../context.js';
 import { conflict, forbidden, notFound, parse } from '../../errors.js';
+import {
+  findMotif,
+  findPartner,
+  insertMotif,
+  insertPartner,
+  listMotifs,
+  listPartners,
+  motifExists,
+  updateMotifRow,
+  updatePartnerRow,
+} from './queries.js';
 
 const CodeParams = z.object({ code: z.string().regex(/^[a-z0-9_]{2,40}$/, { error: 'Code invalide' }) });
 
@@ -19,33 +30,19 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
   app.get('/api/motifs', async (req) => {
     ctxOf(req, deps);
     return {
-      items: await deps.db
-        .selectFrom('motif')
-        .select(['code', 'label', 'active'])
-        .orderBy('position')
-        .orderBy('label')
-        .execute(),
+      items: await listMotifs(deps.db),
     };
   });
   app.post('/api/admin/motifs', async (req, reply) => {
     const ctx = adminCtx(req);
     const input = parse(MotifInput, req.body);
     const row = await ctx.db.transaction().execute(async (trx) => {
-      const exists = await trx.selectFrom('motif').select('code').where('code', '=', input.code).executeTakeFirst();
-      if (exists) throw conflict('already_exists', 'Un motif porte déjà ce code');
-      const max = await trx
-        .selectFrom('motif')
-        .select((eb) => eb.fn.max('position').as('m'))
-        .executeTakeFirst();
-      const created = await trx
-        .insertInto('motif')
-        .values({ ...input, position: Number(max?.m ?? 0) + 1 })
-        .returning(['code', 'label', 'active'])
-        .executeTakeFirstOrThrow();
+      if (await motifExists(trx, input.code)) throw conflict('already_exists', 'Un motif porte déjà ce code');
+      const created = await insertMotif(trx, input);
       await audit(trx, ctx, 'motif.create', {
         targetType: 'motif',
         targetId: input.code,
-        diff: diffFields({}, { code: input.code, name: input.label }),
+        diff: diffFields('motif.create', {}, { code: input.code, name: input.label }),
       });
       return created;
     });
@@ -56,22 +53,17 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const { code } = parse(CodeParams, req.params);
     const input = parse(UpdateMotifInput, req.body);
     return ctx.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('motif')
-        .select(['label', 'active'])
-        .where('code', '=', code)
-        .executeTakeFirst();
+      const before = await findMotif(trx, code);
       if (!before) throw notFound('Motif');
-      const row = await trx
-        .updateTable('motif')
-        .set(input)
-        .where('code', '=', code)
-        .returning(['code', 'label', 'active'])
-        .executeTakeFirstOrThrow();
+      const row = await updateMotifRow(trx, code, input);
       await audit(trx, ctx, 'motif.update', {
         targetType: 'motif',
         targetId: code,
-        diff: diffFields({ name: before.label, active: before.active }, { name: input.label, active: input.active }),
+        diff: diffFields(
+          'motif.update',
+          { name: before.label, active: before.active },
+          { name: input.label, active: input.active },
+        ),
       });
       return row;
     });
@@ -79,33 +71,24 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
   app.get('/api/partners', async (req) => {
     ctxOf(req, deps);
     return {
-      items: await deps.db
-        .selectFrom('partner')
-        .select(['id', 'name', 'kind', 'address', 'phone', 'active'])
-        .orderBy('kind')
-        .orderBy('name')
-        .execute(),
+      items: await listPartners(deps.db),
     };
   });
   app.post('/api/admin/partners', async (req, reply) => {
     const ctx = adminCtx(req);
     const input = parse(PartnerInput, req.body);
     const row = await ctx.db.transaction().execute(async (trx) => {
-      const created = await trx
-        .insertInto('partner')
-        .values({
-          name: input.name,
-          kind: input.kind,
-          address: input.address ?? null,
-          phone: input.phone ?? null,
-          active: input.active,
-        })
-        .returning(['id', 'name', 'kind', 'address', 'phone', 'active'])
-        .executeTakeFirstOrThrow();
+      const created = await insertPartner(trx, {
+        name: input.name,
+        kind: input.kind,
+        address: input.address ?? null,
+        phone: input.phone ?? null,
+        active: input.active,
+      });
       await audit(trx, ctx, 'partner.create', {
         targetType: 'partner',
         targetId: created.id,
-        diff: diffFields({}, { name: input.name, kind: input.kind }),
+        diff: diffFields('partner.create', {}, { name: input.name, kind: input.kind }),
       });
       return created;
     });
@@ -116,19 +99,14 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const { id } = parse(IdParams, req.params);
     const input = parse(PartnerInput.partial().strict(), req.body);
     return ctx.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('partner')
-        .select(['name', 'kind', 'active'])
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const before = await findPartner(trx, id);
       if (!before) throw notFound('Partenaire');
-      const row = await trx
-        .updateTable('partner')
-        .set(input)
-        .where('id', '=', id)
-        .returning(['id', 'name', 'kind', 'address', 'phone', 'active'])
-        .executeTakeFirstOrThrow();
-      await audit(trx, ctx, 'partner.update', { targetType: 'partner', targetId: id, diff: diffFields(before, input) });
+      const row = await updatePartnerRow(trx, id, input);
+      await audit(trx, ctx, 'partner.update', {
+        targetType: 'partner',
+        targetId: id,
+        diff: diffFields('partner.update', before, input),
+      });
       return row;
     });
   });

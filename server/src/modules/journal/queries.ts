@@ -1,9 +1,11 @@
-import type { Actor } from '@jalon/core';
+import type { Actor, EntryType } from '@jalon/core';
 import { SECRETARY_ENTRY_TYPES } from '@jalon/core';
 import { aadOf } from '../../crypto/index.js';
-import type { Queryable } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
+import type { PartnerTable, Queryable, Trx } from '../../db/schema.js';
 
-/** Where a note lives, bound into its encryption (crypto/sealed-columns.ts lists the same two columns). */
+/** Where a note lives, bound into its encryption (the journal's descriptor, index.ts, declares the same two columns). */
 export const entryNoteAad = (entryId: string) => aadOf('journal_entry', 'note', entryId);
 export const versionNoteAad = (entryId: string, version: number) =>
   aadOf('journal_entry_version', 'note', entryId, version);
@@ -73,7 +75,7 @@ export const timelineScope = (actor: Actor, readFull: boolean, secretaryOfSite: 
     ? null
     : secretaryOfSite
       ? { types: [...SECRETARY_ENTRY_TYPES], authorId: actor.id }
-      : { types: [] as string[], authorId: actor.id };
+      : { types: [] as EntryType[], authorId: actor.id };
 
 /** Moves the file's "date du dernier contact" forward (retention depends on it). */
 export async function touchLastContact(db: Queryable, caseFileId: string, at: Date): Promise<void> {
@@ -85,3 +87,80 @@ export async function touchLastContact(db: Queryable, caseFileId: string, at: Da
     .where('id', '=', caseFileId)
     .execute();
 }
+
+/**
+ * The journal's step of a file's anonymisation (docs/adr/005-retention-anonymisation.md): note versions, persons and
+ * workers of entries go; entries keep their type, motifs and month (the statistics count them), nothing else.
+ */
+export async function anonymiseJournalOfFile(trx: Trx, fileId: string): Promise<{ entries: number }> {
+  const entries = trx.selectFrom('journal_entry').select('id').where('case_file_id', '=', fileId);
+  await trx.deleteFrom('journal_entry_version').where('entry_id', 'in', entries).execute();
+  await trx.deleteFrom('journal_entry_person').where('entry_id', 'in', entries).execute();
+  await trx.deleteFrom('journal_entry_worker').where('entry_id', 'in', entries).execute();
+  const updated = await sql`
+    update journal_entry set note = null, place = null, duration_minutes = null, orientation_reason = null, orientation_outcome = null,
+      deleted_reason = null, partner_id = null, appointment_worker_id = null,
+      occurred_at = (date_trunc('month', occurred_at at time zone 'Europe/Paris') + interval '12 hours') at time zone 'Europe/Paris'
+    where case_file_id = ${fileId}`.execute(trx);
+  return { entries: Number(updated.numAffectedRows ?? 0n) };
+}
+
+// The motif catalogue and the partner directory (journal/catalogue.ts).
+
+export const listMotifs = (db: Queryable) =>
+  db.selectFrom('motif').select(['code', 'label', 'active']).orderBy('position').orderBy('label').execute();
+
+export const motifExists = (db: Queryable, code: string) =>
+  db.selectFrom('motif').select('code').where('code', '=', code).executeTakeFirst();
+
+/** A new motif, placed after the others. */
+export async function insertMotif(db: Queryable, values: { code: string; label: string; active?: boolean }) {
+  const max = await db
+    .selectFrom('motif')
+    .select((eb) => eb.fn.max('position').as('m'))
+    .executeTakeFirst();
+  return db
+    .insertInto('motif')
+    .values({ ...values, position: Number(max?.m ?? 0) + 1 })
+    .returning(['code', 'label', 'active'])
+    .executeTakeFirstOrThrow();
+}
+
+export const findMotif = (db: Queryable, code: string) =>
+  db.selectFrom('motif').select(['label', 'active']).where('code', '=', code).executeTakeFirst();
+
+export const updateMotifRow = (db: Queryable, code: string, set: { label?: string; active?: boolean }) =>
+  db
+    .updateTable('motif')
+    .set(set)
+    .where('code', '=', code)
+    .returning(['code', 'label', 'active'])
+    .executeTakeFirstOrThrow();
+
+const partnerColumns = ['id', 'name', 'kind', 'address', 'phone', 'active'] as const;
+
+export const listPartners = (db: Queryable) =>
+  db
+    .selectFrom('partner')
+    .select([...partnerColumns])
+    .orderBy('kind')
+    .orderBy('name')
+    .execute();
+
+export const insertPartner = (db: Queryable, values: Insertable<PartnerTable>) =>
+  db
+    .insertInto('partner')
+    .values(values)
+    .returning([...partnerColumns])
+    .executeTakeFirstOrThrow();
+
+export const findPartner = (db: Queryable, id: string) =>
+  db.selectFrom('partner').select(['name', 'kind', 'active']).where('id', '=', id).executeTakeFirst();
+
+export const updatePartnerRow = (db: Queryable, id: string, set: Updateable<PartnerTable>) =>
+  db
+    .updateTable('partner')
+    .set(set)
+    .where('id', '=', id)
+    .returning([...partnerColumns])
+    .executeTakeFirstOrThrow();

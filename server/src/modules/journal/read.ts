@@ -28,7 +28,7 @@ export async function listTimeline(
       qb.where((eb) =>
         eb.or([
           eb('e.author_id', '=', scope?.authorId ?? ''),
-          ...(scope?.types.length ? [eb('e.type', 'in', scope.types as never[])] : []),
+          ...(scope?.types.length ? [eb('e.type', 'in', scope.types)] : []),
         ]),
       ),
     )

@@ -24,6 +24,18 @@ import { openText, sealText } from '../../crypto/index.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { entryNoteAad, findEntry, touchLastContact, versionNoteAad } from './queries.js';
+import {
+  activeMotifs,
+  activePartner,
+  activeSiteUsers,
+  addEntryPersons,
+  addEntryWorkers,
+  appointmentsOfWorker,
+  insertEntry,
+  insertEntryVersion,
+  membersOfFileAmong,
+  updateEntryRow,
+} from './write-queries.js';
 
 /** A flagged note is saved only once its author confirmed the wording; only the count reaches the audit. */
 function checkNote(ctx: Ctx, note: string | null | undefined, confirmed: boolean): number {
@@ -49,12 +61,7 @@ function checkNote(ctx: Ctx, note: string | null | undefined, confirmed: boolean
 
 async function checkMotifs(trx: Queryable, motifs: readonly string[]) {
   if (!motifs.length) return;
-  const found = await trx
-    .selectFrom('motif')
-    .select('code')
-    .where('code', 'in', [...motifs])
-    .where('active', '=', true)
-    .execute();
+  const found = await activeMotifs(trx, motifs);
   if (found.length !== new Set(motifs).size)
     throw unprocessable('invalid_motif', 'Motif inconnu ou désactivé', { motifs: 'Motif inconnu' });
 }
@@ -67,14 +74,7 @@ async function checkSiteUsers(
   role?: 'travailleur_social',
 ) {
   if (!ids.length) return;
-  const found = await trx
-    .selectFrom('app_user')
-    .select('id')
-    .where('id', 'in', [...ids])
-    .where('site_id', '=', siteId)
-    .where('active', '=', true)
-    .$if(Boolean(role), (q) => q.where('role', '=', role ?? 'travailleur_social'))
-    .execute();
+  const found = await activeSiteUsers(trx, siteId, ids, role);
   if (found.length !== new Set(ids).size)
     throw unprocessable('invalid_worker', 'Professionnel inconnu sur ce site', {
       [field]: 'Professionnel inconnu sur ce site',
@@ -84,17 +84,7 @@ async function checkSiteUsers(
 /** Appointments of the same worker that overlap the new one: a warning, never a refusal. */
 async function overlaps(trx: Queryable, workerId: string, start: Date, minutes: number, exceptId?: string) {
   const end = new Date(start.getTime() + minutes * 60_000);
-  const rows = await trx
-    .selectFrom('journal_entry')
-    .select(['id', 'occurred_at', 'duration_minutes'])
-    .where('type', '=', 'rendez_vous')
-    .where('appointment_worker_id', '=', workerId)
-    .where('deleted_at', 'is', null)
-    .where('appointment_status', '<>', 'annule')
-    .where('occurred_at', '<', end)
-    .where('occurred_at', '>', new Date(start.getTime() - 24 * 3600_000))
-    .$if(Boolean(exceptId), (q) => q.where('id', '<>', exceptId ?? ''))
-    .execute();
+  const rows = await appointmentsOfWorker(trx, workerId, new Date(start.getTime() - 24 * 3600_000), end, exceptId);
   return rows.filter((r) => new Date(r.occurred_at).getTime() + (r.duration_minutes ?? 30) * 60_000 > start.getTime());
 }
 
@@ -108,13 +98,7 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
     await checkMotifs(trx, input.motifs);
     await checkSiteUsers(trx, file.siteId, input.workerIds, 'workerIds');
     if (input.personIds.length) {
-      const members = await trx
-        .selectFrom('household_member as m')
-        .innerJoin('case_file as cf', 'cf.household_id', 'm.household_id')
-        .select('m.person_id')
-        .where('cf.id', '=', fileId)
-        .where('m.person_id', 'in', input.personIds)
-        .execute();
+      const members = await membersOfFileAmong(trx, fileId, input.personIds);
       if (new Set(members.map((m) => m.person_id)).size !== new Set(input.personIds).size) {
         throw unprocessable('invalid_person', 'Personne hors du foyer de ce dossier', {
           personIds: 'Personne hors du foyer',
@@ -139,51 +123,31 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
         });
     }
     if (input.partnerId && entryTypeHasField(input.type, 'partnerId')) {
-      const p = await trx
-        .selectFrom('partner')
-        .select('id')
-        .where('id', '=', input.partnerId)
-        .where('active', '=', true)
-        .executeTakeFirst();
-      if (!p) throw unprocessable('invalid_partner', 'Partenaire inconnu', { partnerId: 'Partenaire inconnu' });
+      if (!(await activePartner(trx, input.partnerId)))
+        throw unprocessable('invalid_partner', 'Partenaire inconnu', { partnerId: 'Partenaire inconnu' });
     }
     const id = randomUUID();
-    const entry = await trx
-      .insertInto('journal_entry')
-      .values({
-        id,
-        case_file_id: fileId,
-        type: input.type,
-        occurred_at: occurredAt,
-        duration_minutes: input.durationMinutes ?? null,
-        place: input.place ?? DEFAULT_PLACE[input.type] ?? null,
-        motifs: input.motifs,
-        note: sealText(input.note ?? null, entryNoteAad(id)),
-        visibility: input.visibility,
-        author_id: ctx.actor.id,
-        appointment_worker_id: appointmentWorker,
-        appointment_status: input.type === 'rendez_vous' ? 'prevu' : null,
-        partner_id: entryTypeHasField(input.type, 'partnerId') ? (input.partnerId ?? null) : null,
-        orientation_reason: entryTypeHasField(input.type, 'orientationReason')
-          ? (input.orientationReason ?? null)
-          : null,
-        lint_flag_count: flagCount,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const workers = new Set([ctx.actor.id, ...input.workerIds]);
-    await trx
-      .insertInto('journal_entry_worker')
-      .values([...workers].map((u) => ({ entry_id: entry.id, user_id: u })))
-      .execute();
-    if (input.personIds.length) {
-      await trx
-        .insertInto('journal_entry_person')
-        .values([...new Set(input.personIds)].map((p) => ({ entry_id: entry.id, person_id: p })))
-        .execute();
-    }
+    const entry = await insertEntry(trx, {
+      id,
+      case_file_id: fileId,
+      type: input.type,
+      occurred_at: occurredAt,
+      duration_minutes: input.durationMinutes ?? null,
+      place: input.place ?? DEFAULT_PLACE[input.type] ?? null,
+      motifs: input.motifs,
+      note: sealText(input.note ?? null, entryNoteAad(id)),
+      visibility: input.visibility,
+      author_id: ctx.actor.id,
+      appointment_worker_id: appointmentWorker,
+      appointment_status: input.type === 'rendez_vous' ? 'prevu' : null,
+      partner_id: entryTypeHasField(input.type, 'partnerId') ? (input.partnerId ?? null) : null,
+      orientation_reason: entryTypeHasField(input.type, 'orientationReason') ? (input.orientationReason ?? null) : null,
+      lint_flag_count: flagCount,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    });
+    await addEntryWorkers(trx, entry.id, [...new Set([ctx.actor.id, ...input.workerIds])]);
+    await addEntryPersons(trx, entry.id, [...new Set(input.personIds)]);
     if (input.type !== 'rendez_vous' && occurredAt <= ctx.now) await touchLastContact(trx, fileId, occurredAt);
     await audit(trx, ctx, 'journal_entry.create', {
       caseFileId: fileId,
@@ -237,21 +201,18 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
     if (input.motifs) await checkMotifs(trx, input.motifs);
     const versioned = ctx.now.getTime() - new Date(row.created_at).getTime() > FREE_EDIT_MS;
     if (versioned) {
-      await trx
-        .insertInto('journal_entry_version')
-        .values({
-          entry_id: entryId,
-          version: row.version,
-          changed_at: ctx.now,
-          changed_by: ctx.actor.id,
-          occurred_at: row.occurred_at,
-          duration_minutes: row.duration_minutes,
-          place: row.place,
-          motifs: row.motifs,
-          note: sealText(openText(row.note, entryNoteAad(entryId)), versionNoteAad(entryId, row.version)),
-          visibility: row.visibility,
-        })
-        .execute();
+      await insertEntryVersion(trx, {
+        entry_id: entryId,
+        version: row.version,
+        changed_at: ctx.now,
+        changed_by: ctx.actor.id,
+        occurred_at: row.occurred_at,
+        duration_minutes: row.duration_minutes,
+        place: row.place,
+        motifs: row.motifs,
+        note: sealText(openText(row.note, entryNoteAad(entryId)), versionNoteAad(entryId, row.version)),
+        visibility: row.visibility,
+      });
     }
     const set = {
       ...(input.occurredAt ? { occurred_at: new Date(input.occurredAt) } : {}),
@@ -266,11 +227,7 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
         ? { orientation_outcome: input.orientationOutcome }
         : {}),
     };
-    await trx
-      .updateTable('journal_entry')
-      .set({ ...set, version: row.version + 1, updated_at: ctx.now })
-      .where('id', '=', entryId)
-      .execute();
+    await updateEntryRow(trx, entryId, { ...set, version: row.version + 1, updated_at: ctx.now });
     await audit(trx, ctx, 'journal_entry.update', {
       caseFileId: fileId,
       targetType: 'journal_entry',
@@ -293,11 +250,7 @@ export async function deleteEntry(ctx: Ctx, fileId: string, entryId: string, rea
     if (!canEditEntry(ctx.actor, file, targetOf(row)))
       throw forbidden('Seul·e l’auteur·rice supprime une entrée du journal');
     assertWritable(file);
-    await trx
-      .updateTable('journal_entry')
-      .set({ deleted_at: ctx.now, deleted_by: ctx.actor.id, deleted_reason: reason })
-      .where('id', '=', entryId)
-      .execute();
+    await updateEntryRow(trx, entryId, { deleted_at: ctx.now, deleted_by: ctx.actor.id, deleted_reason: reason });
     await audit(trx, ctx, 'journal_entry.delete', {
       caseFileId: fileId,
       targetType: 'journal_entry',
@@ -317,11 +270,7 @@ export async function setAppointmentStatus(ctx: Ctx, fileId: string, entryId: st
         : unprocessable('not_appointment', 'Cette entrée n’est pas un rendez-vous');
     }
     assertWritable(file);
-    await trx
-      .updateTable('journal_entry')
-      .set({ appointment_status: status, updated_at: ctx.now, version: row.version + 1 })
-      .where('id', '=', entryId)
-      .execute();
+    await updateEntryRow(trx, entryId, { appointment_status: status, updated_at: ctx.now, version: row.version + 1 });
     if (status === 'honore') await touchLastContact(trx, fileId, new Date(row.occurred_at));
     await audit(trx, ctx, 'appointment.status', {
       caseFileId: fileId,

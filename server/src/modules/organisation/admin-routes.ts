@@ -9,7 +9,7 @@ import {
   canManageOrganisation,
 } from '@jalon/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { forbidden, parse } from '../../errors.js';
 import {

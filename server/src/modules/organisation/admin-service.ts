@@ -20,6 +20,24 @@ import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { endReferentLinksOutside } from './referent-links.js';
+import {
+  findSiteForUpdate,
+  findTeamName,
+  findUserRow,
+  insertSite,
+  insertTeam,
+  insertUser,
+  listSiteRows,
+  listTeamRows,
+  listUserRows,
+  renameTeam,
+  setUserTeams,
+  siteExists,
+  teamIdsOfUser,
+  teamsOfSite,
+  updateSiteRow,
+  updateUserRow,
+} from './queries.js';
 
 const isUniqueViolation = (e: unknown) =>
   typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
@@ -34,27 +52,24 @@ async function unique<T>(fn: () => Promise<T>, message: string): Promise<T> {
   }
 }
 
-export const listSites = async (ctx: Ctx): Promise<ItemsDto<SiteDto>> => ({
-  items: await ctx.db
-    .selectFrom('site')
-    .select(['id', 'code', 'name', 'kind', 'arrondissements', 'profile'])
-    .orderBy('code')
-    .execute(),
+export const listSites = async (ctx: Ctx) => ({
+  items: await listSiteRows(ctx.db),
 });
 
 export const createSite = (ctx: Ctx, input: z.infer<typeof CreateSiteInput>) =>
   unique(
     () =>
       ctx.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('site')
-          .values({ code: input.code, name: input.name, kind: input.kind, arrondissements: input.arrondissements })
-          .returning(['id', 'code', 'name', 'kind', 'arrondissements'])
-          .executeTakeFirstOrThrow();
+        const row = await insertSite(trx, {
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          arrondissements: input.arrondissements,
+        });
         await audit(trx, ctx, 'site.create', {
           targetType: 'site',
           targetId: row.id,
-          diff: diffFields({}, { ...input }),
+          diff: diffFields('site.create', {}, { ...input }),
         });
         return row;
       }),
@@ -63,46 +78,32 @@ export const createSite = (ctx: Ctx, input: z.infer<typeof CreateSiteInput>) =>
 
 export const updateSite = (ctx: Ctx, id: string, input: z.infer<typeof UpdateSiteInput>) =>
   ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('site')
-      .select(['name', 'kind', 'arrondissements'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const before = await findSiteForUpdate(trx, id);
     if (!before) throw notFound('Site');
-    const row = await trx
-      .updateTable('site')
-      .set(input)
-      .where('id', '=', id)
-      .returning(['id', 'code', 'name', 'kind', 'arrondissements'])
-      .executeTakeFirstOrThrow();
-    await audit(trx, ctx, 'site.update', { targetType: 'site', targetId: id, diff: diffFields(before, input) });
+    const row = await updateSiteRow(trx, id, input);
+    await audit(trx, ctx, 'site.update', {
+      targetType: 'site',
+      targetId: id,
+      diff: diffFields('site.update', before, input),
+    });
     return row;
   });
 
-export const listTeams = async (ctx: Ctx): Promise<ItemsDto<TeamDto>> => ({
-  items: await ctx.db
-    .selectFrom('team')
-    .select(['id', 'site_id as siteId', 'name'])
-    .orderBy('site_id')
-    .orderBy('name')
-    .execute(),
+export const listTeams = async (ctx: Ctx) => ({
+  items: await listTeamRows(ctx.db),
 });
 
 export const createTeam = (ctx: Ctx, input: z.infer<typeof CreateTeamInput>) =>
   unique(
     () =>
       ctx.db.transaction().execute(async (trx) => {
-        const site = await trx.selectFrom('site').select('id').where('id', '=', input.siteId).executeTakeFirst();
-        if (!site) throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
-        const row = await trx
-          .insertInto('team')
-          .values({ site_id: input.siteId, name: input.name })
-          .returning(['id', 'site_id as siteId', 'name'])
-          .executeTakeFirstOrThrow();
+        if (!(await siteExists(trx, input.siteId)))
+          throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
+        const row = await insertTeam(trx, input.siteId, input.name);
         await audit(trx, ctx, 'team.create', {
           targetType: 'team',
           targetId: row.id,
-          diff: diffFields({}, { name: input.name, site_id: input.siteId }),
+          diff: diffFields('team.create', {}, { name: input.name, site_id: input.siteId }),
         });
         return row;
       }),
@@ -113,21 +114,18 @@ export const updateTeam = (ctx: Ctx, id: string, input: z.infer<typeof UpdateTea
   unique(
     () =>
       ctx.db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('team').select(['name']).where('id', '=', id).executeTakeFirst();
+        const before = await findTeamName(trx, id);
         if (!before) throw notFound('Équipe');
-        const row = await trx
-          .updateTable('team')
-          .set({ name: input.name })
-          .where('id', '=', id)
-          .returning(['id', 'site_id as siteId', 'name'])
-          .executeTakeFirstOrThrow();
-        await audit(trx, ctx, 'team.update', { targetType: 'team', targetId: id, diff: diffFields(before, input) });
+        const row = await renameTeam(trx, id, input.name);
+        await audit(trx, ctx, 'team.update', {
+          targetType: 'team',
+          targetId: id,
+          diff: diffFields('team.update', before, input),
+        });
         return row;
       }),
     'Une équipe de ce site porte déjà ce nom',
   );
-
-const userColumns = ['u.id', 'u.email', 'u.display_name', 'u.role', 'u.site_id', 'u.active', 'u.locked_until'] as const;
 
 const presentUser = (
   r: {
@@ -152,29 +150,7 @@ const presentUser = (
 });
 
 export async function listUsers(ctx: Ctx) {
-  const rows = await ctx.db
-    .selectFrom('app_user as u')
-    .select([...userColumns])
-    .select((eb) =>
-      eb
-        .selectFrom('user_team')
-        .whereRef('user_team.user_id', '=', 'u.id')
-        .select((sb) => sb.fn.agg<string[]>('array_agg', ['user_team.team_id']).as('x'))
-        .as('team_ids'),
-    )
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('user_second_factor as f')
-            .select('f.user_id')
-            .whereRef('f.user_id', '=', 'u.id')
-            .where('f.enabled_at', 'is not', null),
-        )
-        .as('second_factor'),
-    )
-    .orderBy('u.email')
-    .execute();
+  const rows = await listUserRows(ctx.db);
   return { items: rows.map((r) => ({ ...presentUser(r, r.team_ids ?? []), secondFactor: Boolean(r.second_factor) })) };
 }
 
@@ -190,15 +166,9 @@ async function checkPlacement(trx: Queryable, role: Role, siteId: string | null,
   }
   if (!siteId)
     throw unprocessable('site_required', 'Ce profil doit être rattaché à un site', { siteId: 'Site obligatoire' });
-  const site = await trx.selectFrom('site').select('id').where('id', '=', siteId).executeTakeFirst();
-  if (!site) throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
+  if (!(await siteExists(trx, siteId))) throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
   if (teamIds.length) {
-    const found = await trx
-      .selectFrom('team')
-      .select('id')
-      .where('id', 'in', [...teamIds])
-      .where('site_id', '=', siteId)
-      .execute();
+    const found = await teamsOfSite(trx, teamIds, siteId);
     if (found.length !== new Set(teamIds).size)
       throw unprocessable('invalid_team', 'Les équipes doivent appartenir au site de l’utilisateur', {
         teamIds: 'Équipe d’un autre site',
@@ -212,28 +182,20 @@ export const createUser = (ctx: Ctx, input: CreateUserInput) =>
     const passwordHash = await hashPassword(input.password);
     return ctx.db.transaction().execute(async (trx) => {
       await checkPlacement(trx, input.role, input.siteId, input.teamIds);
-      const row = await trx
-        .insertInto('app_user')
-        .values({
-          email: input.email,
-          display_name: input.displayName,
-          role: input.role,
-          site_id: input.siteId,
-          password_hash: passwordHash,
-          // Chosen by the administrator: the user replaces it at first login (docs/security.md, Login).
-          must_change_password: true,
-        })
-        .returning(['id', 'email', 'display_name', 'role', 'site_id', 'active', 'locked_until'])
-        .executeTakeFirstOrThrow();
-      if (input.teamIds.length)
-        await trx
-          .insertInto('user_team')
-          .values(input.teamIds.map((t) => ({ user_id: row.id, team_id: t })))
-          .execute();
+      const row = await insertUser(trx, {
+        email: input.email,
+        display_name: input.displayName,
+        role: input.role,
+        site_id: input.siteId,
+        password_hash: passwordHash,
+        // Chosen by the administrator: the user replaces it at first login (docs/security.md, Login).
+        must_change_password: true,
+      });
+      await setUserTeams(trx, row.id, input.teamIds);
       await audit(trx, ctx, 'user.create', {
         targetType: 'user',
         targetId: row.id,
-        diff: diffFields({}, { role: input.role, site_id: input.siteId }),
+        diff: diffFields('user.create', {}, { role: input.role, site_id: input.siteId }),
       });
       return presentUser(row, input.teamIds);
     });
@@ -243,15 +205,9 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
   if (input.password) assertNotCommonPassword(input.password, 'password');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('app_user as u')
-      .select([...userColumns])
-      .where('u.id', '=', id)
-      .executeTakeFirst();
+    const before = await findUserRow(trx, id);
     if (!before) throw notFound('Utilisateur');
-    const currentTeams = (await trx.selectFrom('user_team').select('team_id').where('user_id', '=', id).execute()).map(
-      (t) => t.team_id,
-    );
+    const currentTeams = await teamIdsOfUser(trx, id);
     const role = input.role ?? before.role;
     const siteId = input.siteId !== undefined ? input.siteId : before.site_id;
     const teamIds = input.teamIds ?? (siteId === before.site_id ? currentTeams : []);
@@ -271,13 +227,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
           }
         : {}),
     };
-    if (Object.keys(set).length) await trx.updateTable('app_user').set(set).where('id', '=', id).execute();
-    await trx.deleteFrom('user_team').where('user_id', '=', id).execute();
-    if (teamIds.length)
-      await trx
-        .insertInto('user_team')
-        .values(teamIds.map((t) => ({ user_id: id, team_id: t })))
-        .execute();
+    if (Object.keys(set).length) await updateUserRow(trx, id, set);
+    await setUserTeams(trx, id, teamIds);
     if (input.role !== undefined || input.siteId !== undefined || input.teamIds !== undefined)
       await endReferentLinksOutside(trx, ctx, id, {
         role,
@@ -293,13 +244,13 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
     await audit(trx, ctx, 'user.update', {
       targetType: 'user',
       targetId: id,
-      diff: { ...diffFields(before, set), ...(passwordHash ? { password: { from: null, to: '[réinitialisé]' } } : {}) },
+      diff: {
+        ...diffFields('user.update', before, set),
+        ...(passwordHash ? { password: { from: null, to: '[réinitialisé]' } } : {}),
+      },
     });
-    const after = await trx
-      .selectFrom('app_user as u')
-      .select([...userColumns])
-      .where('u.id', '=', id)
-      .executeTakeFirstOrThrow();
+    const after = await findUserRow(trx, id);
+    if (!after) throw notFound('Utilisateur');
     return presentUser(after, teamIds);
   });
 }

@@ -14,10 +14,9 @@ import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
-import { motifLabels } from '../journal/read.js';
-import { openSectionsForExport } from '../sections/export.js';
-import { displayName } from '../usagers/present.js';
-import { findActiveReferents, findMembers, findUsagerRow, type UsagerRow } from '../usagers/queries.js';
+import { motifLabels } from '../journal/index.js';
+import { openSectionsForExport } from '../sections/index.js';
+import { displayName, findActiveReferents, findMembers, findUsagerRow, type UsagerRow } from '../usagers/index.js';
 import { renderExtractPdf, type ExtractDocument, type ExtractSection } from './extract-pdf.js';
 import { findSectionOpeners, findShare, journalForExtract } from './queries.js';
 

@@ -1,5 +1,5 @@
 import type { SensitiveSection } from '@jalon/core';
-import type { Queryable } from '../../db/schema.js';
+import type { Queryable, Trx } from '../../db/schema.js';
 
 /** Shares and consents of one file (explicit columns, style rule 9). */
 export const listShares = (db: Queryable, caseFileId: string) =>
@@ -85,4 +85,14 @@ export async function findSectionOpeners(db: Queryable, fileId: string, sections
     .where('section', 'in', [...sections])
     .execute();
   return new Map(rows.map((r) => [r.section, r.opened_by]));
+}
+
+/** Anonymisation of a file (docs/adr/005-retention-anonymisation.md): who received a share and why, and consents' free texts, go. */
+export async function anonymiseSharesOfFile(trx: Trx, fileId: string): Promise<void> {
+  await trx
+    .updateTable('file_share')
+    .set({ recipient_name: null, not_informed_reason: null })
+    .where('case_file_id', '=', fileId)
+    .execute();
+  await trx.updateTable('consent').set({ purpose: null, recipient: null }).where('case_file_id', '=', fileId).execute();
 }

@@ -7,7 +7,7 @@ import {
   WithdrawConsentInput,
 } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
 import { shareExtractPdf } from './extract.js';

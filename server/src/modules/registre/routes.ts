@@ -1,7 +1,7 @@
 import { buildRegister, canReadRegister, registerToMarkdown } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { notFound, parse } from '../../errors.js';
 import { registerToPdf } from './pdf.js';

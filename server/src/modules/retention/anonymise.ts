@@ -1,22 +1,17 @@
 import { sql } from 'kysely';
+import type { AuditAction } from '../../audit/actions.js';
+import { audit, systemAuditor } from '../../audit/audit.js';
 import type { Trx } from '../../db/schema.js';
+import { modules } from '../registry.js';
 
-/** A system audit row of the retention engine (no session): who = nobody, what, which file. */
-export const auditSystem = (trx: Trx, now: Date, action: string, caseFileId: string, diff: Record<string, unknown>) =>
-  trx
-    .insertInto('audit_event')
-    .values({
-      at: now,
-      actor_id: null,
-      actor_role: null,
-      action,
-      case_file_id: caseFileId,
-      target_type: 'case_file',
-      target_id: caseFileId,
-      diff: JSON.stringify(diff),
-      request_id: null,
-    })
-    .execute();
+/** A system audit row of the retention engine (no session): who = nobody, what, which file. Goes through `audit`. */
+export const auditSystem = (
+  trx: Trx,
+  now: Date,
+  action: AuditAction,
+  caseFileId: string,
+  diff: Record<string, unknown>,
+) => audit(trx, systemAuditor(now), action, { caseFileId, targetType: 'case_file', targetId: caseFileId, diff });
 
 /** Intermediate archive: the file leaves the active base (no search, no list, no route but the DPO's). Data unchanged. */
 export async function archiveFile(trx: Trx, fileId: string, now: Date): Promise<void> {
@@ -34,14 +29,12 @@ export async function archiveFile(trx: Trx, fileId: string, now: Date): Promise<
  * contact, identifiers, situation codes, notes and their versions, free texts, sensitive sections, persons and workers
  * of entries and the référent history go; sex, the birth year (age band), the household type, the Paris postal code
  * (arrondissement), the entries' types and motifs (counts, month kept) stay, so the statistics still count the file.
- * Persons or a household also counted by another file that is not anonymised are left to that file.
+ * Persons or a household also counted by another file that is not anonymised are left to that file. This file does the
+ * file's own step (persons, household, référents, search keys, the case file); every other module anonymises its rows
+ * in its descriptor's `retention.anonymise` (docs/architecture.md, "Module contract").
  */
-export async function anonymiseFile(
-  trx: Trx,
-  fileId: string,
-  now: Date,
-): Promise<{ persons: number; entries: number }> {
-  // The statistics keep the closed months as published: these writes mark no month dirty (migration 202612070300).
+export async function anonymiseFile(trx: Trx, fileId: string, now: Date): Promise<Record<string, number>> {
+  // The statistics keep the closed months as published: these writes mark no month dirty (migration 202612070310).
   await sql`select set_config('jalon.retention', 'on', true)`.execute(trx);
   const f = await trx
     .selectFrom('case_file')
@@ -82,30 +75,17 @@ export async function anonymiseFile(
       update household_member set start_date = date_trunc('year', start_date)::date, end_date = date_trunc('year', end_date)::date
       where household_id = ${f.household_id}`.execute(trx);
   }
-  const entries = trx.selectFrom('journal_entry').select('id').where('case_file_id', '=', fileId);
-  await trx.deleteFrom('journal_entry_version').where('entry_id', 'in', entries).execute();
-  await trx.deleteFrom('journal_entry_person').where('entry_id', 'in', entries).execute();
-  await trx.deleteFrom('journal_entry_worker').where('entry_id', 'in', entries).execute();
-  const updated = await sql`
-    update journal_entry set note = null, place = null, duration_minutes = null, orientation_reason = null, orientation_outcome = null,
-      deleted_reason = null, partner_id = null, appointment_worker_id = null,
-      occurred_at = (date_trunc('month', occurred_at at time zone 'Europe/Paris') + interval '12 hours') at time zone 'Europe/Paris'
-    where case_file_id = ${fileId}`.execute(trx);
-  await sql`delete from case_file_section where case_file_id = ${fileId}`.execute(trx);
+  // Each module's own rows of the file (its descriptor's `retention.anonymise`): journal, sections, shares, …
+  const moduleCounts: Record<string, number> = {};
+  for (const m of modules()) Object.assign(moduleCounts, await m.retention?.anonymise?.(trx, fileId, now));
   await trx.deleteFrom('case_file_referent').where('case_file_id', '=', fileId).execute();
   await trx.deleteFrom('usager_search').where('case_file_id', '=', fileId).execute();
-  await trx
-    .updateTable('file_share')
-    .set({ recipient_name: null, not_informed_reason: null })
-    .where('case_file_id', '=', fileId)
-    .execute();
-  await trx.updateTable('consent').set({ purpose: null, recipient: null }).where('case_file_id', '=', fileId).execute();
   await trx
     .updateTable('case_file')
     .set({ retention_state: 'anonymised', anonymised_at: now, closing_reason: null, retention_hold_note: null })
     .where('id', '=', fileId)
     .execute();
-  const counts = { persons: persons.length, entries: Number(updated.numAffectedRows ?? 0n) };
+  const counts = { persons: persons.length, ...moduleCounts };
   await auditSystem(trx, now, 'case_file.anonymise', fileId, counts);
   return counts;
 }

@@ -1,6 +1,6 @@
 import { ArchiveReadInput, ExtendRetentionInput, IdParams } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
 import { extendRetention, listRuns, listUpcoming, readArchivedFile } from './service.js';

@@ -16,8 +16,7 @@ import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
 import { audit, logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound, unprocessable } from '../../errors.js';
-import { displayName, presentUsager } from '../usagers/present.js';
-import { findActiveReferents, findMembers, findUsagerRow } from '../usagers/queries.js';
+import { displayName, findActiveReferents, findMembers, findUsagerRow, presentUsager } from '../usagers/index.js';
 import { upcomingForReferent } from './queries.js';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());

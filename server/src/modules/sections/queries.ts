@@ -1,5 +1,5 @@
 import type { SensitiveSection, SiteProfile } from '@jalon/core';
-import type { Queryable } from '../../db/schema.js';
+import type { Queryable, Trx } from '../../db/schema.js';
 
 /** AAD of the sealed columns: a value moved to another file or section no longer opens (crypto/fields.ts). */
 export const payloadAad = (fileId: string, section: string) => `case_file_section.payload:${fileId}:${section}`;
@@ -33,3 +33,8 @@ export const findSection = (db: Queryable, fileId: string, section: SensitiveSec
     .where('case_file_id', '=', fileId)
     .where('section', '=', section)
     .executeTakeFirst();
+
+/** Anonymisation of a file (docs/adr/005-retention-anonymisation.md): its sensitive sections go entirely. */
+export async function deleteSectionsOfFile(trx: Trx, fileId: string): Promise<void> {
+  await trx.deleteFrom('case_file_section').where('case_file_id', '=', fileId).execute();
+}

@@ -1,7 +1,7 @@
 import { IdParams, OpenSectionInput, SectionParams, SiteProfileInput, updateSectionInput } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
 import { isSensitiveSection } from '../../access/load-section.js';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { notFound, parse } from '../../errors.js';
 import { listSections, openSection, readSection, updateSection } from './service.js';

@@ -1,7 +1,8 @@
 import { SENSITIVE_SECTIONS, SITE_PROFILES, type SiteProfile } from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEALED_COLUMNS, activeKeyring, addKey, installKeyring, keyIdOf, resealAll } from '../../crypto/index.js';
+import { activeKeyring, addKey, installKeyring, keyIdOf, resealAll } from '../../crypto/index.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import { sectionsModule } from './index.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
 
 /** Sensitive sections and site profiles (docs/api.md, Sensitive sections), through the HTTP API on a migrated PGlite. */
@@ -322,7 +323,7 @@ describe('sections at rest', () => {
     installKeyring(rotated);
     const res = await resealAll(t.db, rotated, {
       rotate: true,
-      columns: SEALED_COLUMNS.filter((c) => c.table === 'case_file_section'),
+      columns: sectionsModule.sealedColumns,
     });
     expect(res.map((r) => r.sealed).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
     const raw = await t.db

@@ -1,6 +1,6 @@
 import { renderProtectedCsv } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { defaultPeriod, parseFilter, parseReportParams, parseTableParams } from './params.js';
 import { siteReportPdf } from './report-pdf.js';

@@ -9,7 +9,7 @@ import {
   UpdateUsagerInput,
 } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
-import { ctxOf } from '../../app.js';
+import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
 import { addMember, endMember, setReferents } from './household.js';

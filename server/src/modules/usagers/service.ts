@@ -14,10 +14,26 @@ import { diffFields } from '../../audit/diff.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
-import { findSiteProfile } from '../sections/queries.js';
+import { findSiteProfile } from '../sections/index.js';
 import { assertFieldsInProfile } from './field-profile.js';
 import { filesOfPerson, nextFileNumber, refreshSearch } from './queries.js';
 import { fileAfterWrite } from './read.js';
+import {
+  activeWorkerOfSite,
+  addReferents,
+  findEditableHousehold,
+  findEditablePerson,
+  firstTeamOfSite,
+  insertCaseFile,
+  insertHousehold,
+  insertMember,
+  insertPerson,
+  lockCaseFile,
+  teamOfSite,
+  updateCaseFile,
+  updateHousehold,
+  updatePerson,
+} from './write-queries.js';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -26,19 +42,12 @@ async function checkAssignment(trx: Queryable, ctx: Ctx, teamId: string | undefi
   const siteId = ctx.actor.siteId ?? '';
   let team = teamId ?? ctx.actor.teamIds[0];
   if (team) {
-    const found = await trx
-      .selectFrom('team')
-      .select('id')
-      .where('id', '=', team)
-      .where('site_id', '=', siteId)
-      .executeTakeFirst();
-    if (!found)
+    if (!(await teamOfSite(trx, team, siteId)))
       throw unprocessable('invalid_team', 'Équipe inconnue sur votre site', {
         teamId: 'Équipe inconnue sur votre site',
       });
   } else {
-    team = (await trx.selectFrom('team').select('id').where('site_id', '=', siteId).orderBy('name').executeTakeFirst())
-      ?.id;
+    team = (await firstTeamOfSite(trx, siteId))?.id;
   }
   const referent = referentId ?? (ctx.actor.role === 'travailleur_social' ? ctx.actor.id : undefined);
   if (referent) await assertSiteWorker(trx, siteId, referent, 'referentId');
@@ -46,15 +55,7 @@ async function checkAssignment(trx: Queryable, ctx: Ctx, teamId: string | undefi
 }
 
 export async function assertSiteWorker(trx: Queryable, siteId: string, userId: string, field: string): Promise<void> {
-  const ok = await trx
-    .selectFrom('app_user')
-    .select('id')
-    .where('id', '=', userId)
-    .where('site_id', '=', siteId)
-    .where('role', '=', 'travailleur_social')
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!ok) {
+  if (!(await activeWorkerOfSite(trx, siteId, userId))) {
     throw unprocessable('invalid_referent', 'Le référent doit être un travailleur social actif de votre site', {
       [field]: 'Travailleur social inconnu sur ce site',
     });
@@ -92,7 +93,7 @@ export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<
       caf_activity: input.cafActivity,
       education_level: input.educationLevel,
     };
-    const person = await trx.insertInto('person').values(personValues).returning('id').executeTakeFirstOrThrow();
+    const person = await insertPerson(trx, personValues);
     const householdValues = {
       address_line: input.domiciliation ? null : (input.addressLine ?? null),
       postal_code: input.postalCode ?? null,
@@ -103,50 +104,38 @@ export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<
       housing_nature: input.housingNature,
       family_type: input.familyType,
     };
-    const household = await trx
-      .insertInto('household')
-      .values(householdValues)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('household_member')
-      .values({
-        household_id: household.id,
-        person_id: person.id,
-        relationship: '1',
-        start_date: today(ctx.now),
-        start_reason: 'ouverture',
-      })
-      .execute();
+    const household = await insertHousehold(trx, householdValues);
+    await insertMember(trx, {
+      household_id: household.id,
+      person_id: person.id,
+      relationship: '1',
+      start_date: today(ctx.now),
+      start_reason: 'ouverture',
+    });
     const fileNumber = await nextFileNumber(trx, ctx.now);
-    const file = await trx
-      .insertInto('case_file')
-      .values({
-        file_number: fileNumber,
-        household_id: household.id,
-        principal_person_id: person.id,
-        site_id: siteId,
-        team_id: teamId,
-        opened_at: ctx.now,
-        // Opening a file happens during a contact: it starts the retention clock and "Ma file active".
-        last_contact_at: ctx.now,
-        created_by: ctx.actor.id,
-        updated_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (referentId) {
-      await trx
-        .insertInto('case_file_referent')
-        .values({ case_file_id: file.id, user_id: referentId, kind: 'referent', start_at: ctx.now })
-        .execute();
-    }
+    const file = await insertCaseFile(trx, {
+      file_number: fileNumber,
+      household_id: household.id,
+      principal_person_id: person.id,
+      site_id: siteId,
+      team_id: teamId,
+      opened_at: ctx.now,
+      // Opening a file happens during a contact: it starts the retention clock and "Ma file active".
+      last_contact_at: ctx.now,
+      created_by: ctx.actor.id,
+      updated_at: ctx.now,
+    });
+    if (referentId) await addReferents(trx, file.id, [[referentId, 'referent']], ctx.now);
     await refreshSearch(trx, file.id);
     await audit(trx, ctx, 'usager.create', {
       caseFileId: file.id,
       targetType: 'case_file',
       targetId: file.id,
-      diff: diffFields({}, { ...personValues, ...householdValues, team_id: teamId, referent_id: referentId }),
+      diff: diffFields(
+        'usager.create',
+        {},
+        { ...personValues, ...householdValues, team_id: teamId, referent_id: referentId },
+      ),
     });
     return { id: file.id, fileNumber };
   });
@@ -176,12 +165,7 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
       'household.housingNature': input.household?.housingNature,
     });
 
-    const file = await trx
-      .selectFrom('case_file')
-      .select(['principal_person_id', 'household_id', 'version', 'status', 'closing_reason'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const file = await lockCaseFile(trx, id);
     if (!file) throw notFound('Dossier');
     if (input.version !== undefined && input.version !== file.version) {
       throw conflict(
@@ -224,39 +208,20 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
         input.status === 'clos' ? (input.closingReason ?? null) : input.status === 'actif' ? null : undefined,
       closed_at: input.status === 'clos' ? ctx.now : input.status === 'actif' ? null : undefined,
     });
+    const action = input.status ? (input.status === 'clos' ? 'usager.close' : 'usager.reopen') : 'usager.update';
     let diff = {};
     if (Object.keys(personSet).length) {
-      const before = await trx
-        .selectFrom('person')
-        .select(Object.keys(personSet) as never[])
-        .where('id', '=', file.principal_person_id)
-        .executeTakeFirstOrThrow();
-      diff = { ...diff, ...diffFields(before, personSet) };
-      await trx
-        .updateTable('person')
-        .set({ ...personSet, updated_at: ctx.now })
-        .where('id', '=', file.principal_person_id)
-        .execute();
+      const before = await findEditablePerson(trx, file.principal_person_id);
+      diff = { ...diff, ...diffFields(action, before, personSet) };
+      await updatePerson(trx, file.principal_person_id, { ...personSet, updated_at: ctx.now });
     }
     if (Object.keys(householdSet).length) {
-      const before = await trx
-        .selectFrom('household')
-        .select(Object.keys(householdSet) as never[])
-        .where('id', '=', file.household_id)
-        .executeTakeFirstOrThrow();
-      diff = { ...diff, ...diffFields(before, householdSet) };
-      await trx
-        .updateTable('household')
-        .set({ ...householdSet, updated_at: ctx.now })
-        .where('id', '=', file.household_id)
-        .execute();
+      const before = await findEditableHousehold(trx, file.household_id);
+      diff = { ...diff, ...diffFields(action, before, householdSet) };
+      await updateHousehold(trx, file.household_id, { ...householdSet, updated_at: ctx.now });
     }
-    diff = { ...diff, ...diffFields({ status: file.status, closing_reason: file.closing_reason }, fileSet) };
-    await trx
-      .updateTable('case_file')
-      .set({ ...fileSet, version: file.version + 1, updated_at: ctx.now })
-      .where('id', '=', id)
-      .execute();
+    diff = { ...diff, ...diffFields(action, { status: file.status, closing_reason: file.closing_reason }, fileSet) };
+    await updateCaseFile(trx, id, { ...fileSet, version: file.version + 1, updated_at: ctx.now });
     if (
       personSet.birth_name !== undefined ||
       personSet.used_name !== undefined ||
@@ -265,7 +230,7 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
     ) {
       for (const f of await filesOfPerson(trx, file.principal_person_id)) await refreshSearch(trx, f);
     }
-    await audit(trx, ctx, input.status ? `usager.${input.status === 'clos' ? 'close' : 'reopen'}` : 'usager.update', {
+    await audit(trx, ctx, action, {
       caseFileId: id,
       targetType: 'case_file',
       targetId: id,
