@@ -117,9 +117,14 @@ export interface SearchResultDto {
     status: 'actif' | 'clos';
     teamName: string | null;
     referentName: string | null;
+    /** The surname typed is exactly the file's (a fuzzy match otherwise): exact matches rank with the cards. */
+    exact: boolean;
   }[];
-  /** Persons known on another site: a minimal card; its file id only serves a motivated access (break-glass). */
-  elsewhere: { displayName: string; birthYear: number; siteName: string; caseFileId: string }[];
+  /**
+   * Principal persons of files of another site with exactly the name typed: a minimal card, computed from the name
+   * only (docs/security.md, "Known elsewhere"); its file id only serves a motivated access (break-glass).
+   */
+  elsewhere: { displayName: string; siteName: string; caseFileId: string }[];
   page: number;
   hasMore: boolean;
 }

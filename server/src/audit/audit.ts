@@ -67,7 +67,9 @@ export type AccessPart =
   | 'sections'
   | `section_${string}`
   | 'access_export'
-  | 'history';
+  | 'history'
+  /** A "known elsewhere" card naming the file was shown (docs/security.md, "Known elsewhere"). */
+  | 'elsewhere_card';
 
 type AccessLogRow = Insertable<AccessLogTable>;
 

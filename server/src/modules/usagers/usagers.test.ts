@@ -252,9 +252,7 @@ describe('search', () => {
     const res = (await get(sOtherSite, '/api/usagers/search?q=ferrandou')).json();
     expect(res.results).toEqual([]);
     // The file id is on the card only as the handle of a motivated access (issue 5); it opens nothing by itself.
-    expect(res.elsewhere).toEqual([
-      { displayName: 'FERRANDOU Maëlys', birthYear: 1988, siteName: 'EPS Paris 18e', caseFileId: f.id },
-    ]);
+    expect(res.elsewhere).toEqual([{ displayName: 'FERRANDOU Maëlys', siteName: 'EPS Paris 18e', caseFileId: f.id }]);
     expect(
       JSON.stringify({
         ...res,
