@@ -129,6 +129,15 @@ export interface SearchResultDto {
   hasMore: boolean;
 }
 
+/**
+ * Likely duplicates of a person about to get a file (docs/security.md, "Duplicates"): files of the caller's site,
+ * and "known elsewhere" cards (name only) for other sites. Also the body of a 409 `likely_duplicate`.
+ */
+export interface DuplicateMatchesDto {
+  onSite: { id: string; fileNumber: string; displayName: string; birthDate: string; status: 'actif' | 'clos' }[];
+  elsewhere: SearchResultDto['elsewhere'];
+}
+
 export interface ConsultationDto {
   at: string;
   role: Role;

@@ -1,6 +1,7 @@
 import type { SearchResultDto } from '@jalon/core';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
+import type { Queryable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { displayName } from './present.js';
 
@@ -57,8 +58,27 @@ export async function elsewhereCards(
   names: string[],
   firstWords: (surname: Set<string>) => string[],
 ): Promise<ElsewhereCard[]> {
+  const kept = await elsewhereMatches(ctx.db, siteId, names, firstWords);
+  if (!kept.length) return [];
+  spendBudget(
+    ctx.actor.id,
+    kept.map((r) => r.case_file_id),
+    ctx.now.getTime(),
+  );
+  return showCards(ctx, kept);
+}
+
+type Match = Awaited<ReturnType<typeof elsewhereMatches>>[number];
+
+/** The files a card would name, without showing anything (no budget, no access log): the audit of an override. */
+export async function elsewhereMatches(
+  db: Queryable,
+  siteId: string,
+  names: string[],
+  firstWords: (surname: Set<string>) => string[],
+) {
   if (!names.length) return [];
-  const rows = await ctx.db
+  const rows = await db
     .selectFrom('usager_search as s')
     .innerJoin('case_file as cf', (j) =>
       j.onRef('cf.id', '=', 's.case_file_id').onRef('cf.principal_person_id', '=', 's.person_id'),
@@ -80,12 +100,10 @@ export async function elsewhereCards(
     kept.push(r);
     if (kept.length >= 10) break;
   }
-  if (!kept.length) return [];
-  spendBudget(
-    ctx.actor.id,
-    kept.map((r) => r.case_file_id),
-    ctx.now.getTime(),
-  );
+  return kept;
+}
+
+async function showCards(ctx: Ctx, kept: Match[]): Promise<ElsewhereCard[]> {
   const [persons, sites] = await Promise.all([
     ctx.db
       .selectFrom('person')
