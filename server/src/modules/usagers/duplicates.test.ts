@@ -118,10 +118,13 @@ describe('on another site', () => {
     const res = await post(sB, { birthName: 'Doublonnet', firstNames: 'Mathilde', birthDate: '2000-01-01' });
     expect(res.statusCode).toBe(409);
     expect(res.json().duplicates.onSite).toEqual([]);
-    expect(res.json().duplicates.elsewhere[0]).toEqual(
-      expect.objectContaining({ siteName: 'EPS Paris 18e', caseFileId: existing }),
-    );
-    expect(Object.keys(res.json().duplicates.elsewhere[0]).sort()).toEqual(['caseFileId', 'displayName', 'siteName']);
+    // Two cards: the file above and the one created on confirmation; the name and the site, nothing more.
+    const cards = res.json().duplicates.elsewhere as Record<string, string>[];
+    expect(cards.map((c) => c.caseFileId)).toContain(existing);
+    for (const c of cards) {
+      expect(Object.keys(c).sort()).toEqual(['caseFileId', 'displayName', 'siteName']);
+      expect(c).toEqual(expect.objectContaining({ displayName: 'DOUBLONNET Mathilde', siteName: 'EPS Paris 18e' }));
+    }
     const ok = await post(sB, {
       birthName: 'Doublonnet',
       firstNames: 'Mathilde',

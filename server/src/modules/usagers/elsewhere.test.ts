@@ -100,8 +100,9 @@ describe('known elsewhere: rate limit', () => {
       { length: CARD_BUDGET + 1 },
       (_, i) => `Quotanom${String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26))}x`,
     );
-    for (const n of names)
-      await createUsagerAs(t.app, sA, { birthName: n, firstNames: 'Zoé', birthDate: '1980-01-01' });
+    // Distinct birth dates: names one letter apart with the same date would be likely duplicates of each other.
+    for (const [i, n] of names.entries())
+      await createUsagerAs(t.app, sA, { birthName: n, firstNames: 'Zoé', birthDate: `${1950 + i}-01-01` });
     for (const n of names.slice(0, CARD_BUDGET)) {
       const res = await search(sC, n);
       expect(res.statusCode, n).toBe(200);

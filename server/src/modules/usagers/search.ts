@@ -48,10 +48,11 @@ export function surnameCandidates(tokens: string[]): string[] {
 /**
  * Search (issue 3): accent- and case-insensitive, typo-tolerant within the caller's site; elsewhere only an exact
  * normalised name match (btree), which returns a minimal "Connu·e à <site>" card and never a link
- * (search-measurements.md; elsewhere.ts: from the name only, principal persons only, counted and access-logged). A typed word finds the rows that share one of its keys (its one-letter deletions, its
- * French phonetic form, itself as a beginning: ADR 006, GIN on `usager_search.keys`); the trigram similarity only
- * ranks those candidates. Several words must all match (a surname and a first name narrow the list); when no row
- * matches them all, rows matching any of them are shown.
+ * (search-measurements.md; elsewhere.ts: from the name only, principal persons only, counted and access-logged). A
+ * typed word finds the rows that share one of its keys (its one-letter deletions, its French phonetic form, itself as
+ * a beginning: ADR 006, GIN on `usager_search.keys`); the trigram similarity only ranks those candidates. Several
+ * words must all match (a surname and a first name narrow the list); when no row matches them all, rows matching any
+ * of them are shown.
  */
 export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<SearchResultDto> {
   if (!canSearchUsagers(ctx.actor) || !ctx.actor.siteId)
