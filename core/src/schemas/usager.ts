@@ -143,15 +143,13 @@ export const SearchQuery = z.object({
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
-/** The preview of likely duplicates before a file is created (GET /api/usagers/duplicates). */
-export const DuplicateQuery = z
-  .object({
-    birthName: identityFields.birthName,
-    usedName: identityFields.usedName,
-    firstNames: identityFields.firstNames,
-    birthDate: PastDate,
-  })
-  .strict();
+/** The preview of likely duplicates before a file is created (GET /api/usagers/duplicates); other keys ignored. */
+export const DuplicateQuery = z.object({
+  birthName: identityFields.birthName,
+  usedName: identityFields.usedName,
+  firstNames: identityFields.firstNames,
+  birthDate: PastDate,
+});
 export type DuplicateQuery = z.infer<typeof DuplicateQuery>;
 
 export const AddMemberInput = z

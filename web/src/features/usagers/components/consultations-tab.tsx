@@ -17,6 +17,7 @@ const PARTS: Record<string, string> = {
   section_enfance: 'Section Enfance en danger',
   section_rattachement: 'Section Commune de rattachement',
   history: 'Historique des modifications',
+  elsewhere_card: 'Fiche « Connu·e ailleurs » (recherche d’un autre site)',
 };
 
 /** Who opened the file: names only for the référent's own team, roles and sites for the others. */
