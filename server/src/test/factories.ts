@@ -99,8 +99,8 @@ export async function loginAs(
 }
 
 export const minimalUsager = (over: Record<string, unknown> = {}) => ({
-  // Ten random characters: two names one letter apart (a likely duplicate, docs/security.md) must not happen by chance.
-  birthName: `Testnom${randomUUID().replace(/-/g, '').slice(0, 10)}`,
+  // Twelve random characters: names sharing a search key (a likely duplicate, docs/security.md) must not happen by chance.
+  birthName: `Testnom${randomUUID().replace(/-/g, '').slice(0, 12)}`,
   firstNames: 'Camille',
   birthDate: '1985-04-12',
   ...over,
