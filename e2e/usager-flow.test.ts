@@ -79,4 +79,20 @@ describe('a social worker creates a file and finds it again; need-to-know holds 
     await expectAccessible(page, 'consultations');
     await page.context().close();
   });
+
+  it('creating the same person again shows the file first, and creates only on confirmation', async () => {
+    const page = await login(e, 'ts1.eps18');
+    await page.goto('/usagers/nouveau');
+    await page.locator('#birthName').fill('Berengere-Leveque');
+    await page.locator('#firstNames').fill(FIRST_NAME);
+    await page.locator('#birthDate').fill('1984-06-21');
+    await page.getByRole('button', { name: 'Créer le dossier' }).click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('Cette personne a peut-être déjà un dossier');
+    const link = page.getByRole('link', { name: /BÉRENGÈRE-LÉVÊQUE Éloïse/ });
+    expect(await link.getAttribute('href')).toBe(fileUrl);
+    await expectAccessible(page, 'likely duplicates');
+    await page.getByRole('button', { name: 'Créer quand même' }).click();
+    await page.waitForURL((u) => /^\/usagers\/[0-9a-f-]{36}$/.test(u.pathname) && u.pathname !== fileUrl);
+    await page.context().close();
+  });
 });

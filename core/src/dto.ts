@@ -121,11 +121,25 @@ export interface SearchResultDto {
     status: 'actif' | 'clos';
     teamName: string | null;
     referentName: string | null;
+    /** The surname typed is exactly the file's (a fuzzy match otherwise): exact matches rank with the cards. */
+    exact: boolean;
   }[];
-  /** Persons known on another site: a minimal card; its file id only serves a motivated access (break-glass). */
-  elsewhere: { displayName: string; birthYear: number; siteName: string; caseFileId: string }[];
+  /**
+   * Principal persons of files of another site with exactly the name typed: a minimal card, computed from the name
+   * only (docs/security.md, "Known elsewhere"); its file id only serves a motivated access (break-glass).
+   */
+  elsewhere: { displayName: string; siteName: string; caseFileId: string }[];
   page: number;
   hasMore: boolean;
+}
+
+/**
+ * Likely duplicates of a person about to get a file (docs/security.md, "Duplicates"): files of the caller's site,
+ * and "known elsewhere" cards (name only) for other sites. Also the body of a 409 `likely_duplicate`.
+ */
+export interface DuplicateMatchesDto {
+  onSite: { id: string; fileNumber: string; displayName: string; birthDate: string; status: 'actif' | 'clos' }[];
+  elsewhere: SearchResultDto['elsewhere'];
 }
 
 export interface ConsultationDto {

@@ -18,6 +18,7 @@ export const ACCESS_PART_LABELS = {
   access_export: 'Export d’accès complet (délégué à la protection des données)',
   access_print: 'Impression pour la personne (référent)',
   history: 'Historique des modifications',
+  elsewhere_card: 'Fiche « Connu·e ailleurs » (recherche d’un autre site)',
 } as const;
 const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
   sejour: 'Section Séjour',

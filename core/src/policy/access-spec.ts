@@ -150,6 +150,19 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'GET /api/usagers/mine', allow: { anonymous: 401 }, otherwise: 200 },
   { route: 'GET /api/usagers/team', allow: { anonymous: 401 }, otherwise: 200 },
   {
+    route: 'GET /api/usagers/duplicates',
+    allow: {
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 200,
+      secretaire: 200,
+      ts_other_site: 200,
+      secretaire_other_site: 200,
+      anonymous: 401,
+    },
+    otherwise: 403,
+  },
+  {
     route: 'POST /api/usagers',
     allow: {
       referent: 201,

@@ -107,6 +107,8 @@ export const CreateUsagerInput = z
     teamId: Uuid.optional(),
     /** Référent; defaults to the creating social worker. */
     referentId: Uuid.optional(),
+    /** Creates even though likely duplicates were shown (a 409 `likely_duplicate` otherwise); audited. */
+    confirmDuplicate: z.boolean({ error: 'Confirmation : oui ou non' }).optional(),
   })
   .strict();
 export type CreateUsagerInput = z.infer<typeof CreateUsagerInput>;
@@ -143,6 +145,15 @@ export const SearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
+
+/** The preview of likely duplicates before a file is created (GET /api/usagers/duplicates); other keys ignored. */
+export const DuplicateQuery = z.object({
+  birthName: identityFields.birthName,
+  usedName: identityFields.usedName,
+  firstNames: identityFields.firstNames,
+  birthDate: PastDate,
+});
+export type DuplicateQuery = z.infer<typeof DuplicateQuery>;
 
 export const AddMemberInput = z
   .object({

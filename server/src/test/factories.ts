@@ -99,7 +99,8 @@ export async function loginAs(
 }
 
 export const minimalUsager = (over: Record<string, unknown> = {}) => ({
-  birthName: `Testnom${randomUUID().slice(0, 6)}`,
+  // Twelve random characters: names sharing a search key (a likely duplicate, docs/security.md) must not happen by chance.
+  birthName: `Testnom${randomUUID().replace(/-/g, '').slice(0, 12)}`,
   firstNames: 'Camille',
   birthDate: '1985-04-12',
   ...over,

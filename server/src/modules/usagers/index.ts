@@ -43,3 +43,4 @@ export {
   refreshSearch,
   type UsagerRow,
 } from './queries.js';
+export { findLikelyDuplicates, type PersonKeys } from './duplicates.js';

@@ -158,3 +158,35 @@ export const referentNameOf = (eb: ExpressionBuilder<DB, never>, fileIdRef: 'cas
     .select('u.display_name')
     .limit(1)
     .as('referent_name');
+
+/** The normalised words of a name (jalon_normalize, as the search rows store them). */
+export async function normaliseNames(db: Queryable, names: (string | null | undefined)[]): Promise<string[]> {
+  const r = await sql<{ n: string | null }>`
+    select jalon_normalize(x) as n from unnest(${names.map((n) => n ?? '')}::text[]) as x`.execute(db);
+  return r.rows.map((x) => (x.n ?? '').trim());
+}
+
+/**
+ * Files of a site whose search rows are likely the same person (docs/security.md, "Duplicates"): the same birth date
+ * and a key in common with a surname word and with a first-name word (a typo, a spelling by ear, names swapped), or
+ * the exact normalised surname and first names whatever the birth date (a mistyped date).
+ */
+export async function findSiteDuplicates(
+  db: Queryable,
+  siteId: string,
+  p: { surnames: string[]; first: string; birthDate: string },
+) {
+  const surnameWords = [...new Set(p.surnames.flatMap((n) => n.split(' ')).filter((w) => w.length >= 2))];
+  const firstWords = p.first.split(' ').filter((w) => w.length >= 2);
+  if (!surnameWords.length || !firstWords.length) return [];
+  const anyKey = (words: string[]) =>
+    sql`exists (select 1 from unnest(${words}::text[]) w where s.keys && jalon_query_keys(w))`;
+  return (
+    await sql<{ case_file_id: string }>`
+      select distinct s.case_file_id from usager_search s
+      where s.site_id = ${siteId}
+        and ((s.birth_date = ${p.birthDate} and ${anyKey(surnameWords)} and ${anyKey(firstWords)})
+          or (s.name_n in (${sql.join(p.surnames.filter(Boolean))}) and s.first_n = ${p.first}))
+      limit 10`.execute(db)
+  ).rows.map((r) => r.case_file_id);
+}

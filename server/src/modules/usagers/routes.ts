@@ -1,6 +1,7 @@
 import {
   AddMemberInput,
   CreateUsagerInput,
+  DuplicateQuery,
   EndMemberInput,
   IdParams,
   MemberParams,
@@ -15,16 +16,25 @@ import { parse } from '../../errors.js';
 import { addMember, endMember, setReferents } from './household.js';
 import { getUsager, listConsultations, listMyFiles, listTeamFiles } from './read.js';
 import { searchUsagers } from './search.js';
-import { createUsager, updateUsager } from './service.js';
+import { createUsager, previewDuplicates, updateUsager } from './service.js';
 
 /** Thin routes (style rule 6): validate, call one use-case, answer. */
 export async function usagerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/api/usagers/search', async (req) => searchUsagers(ctxOf(req, deps), parse(SearchQuery, req.query)));
   app.get('/api/usagers/mine', async (req) => listMyFiles(ctxOf(req, deps)));
   app.get('/api/usagers/team', async (req) => listTeamFiles(ctxOf(req, deps)));
+  app.get('/api/usagers/duplicates', async (req) =>
+    previewDuplicates(ctxOf(req, deps), parse(DuplicateQuery, req.query)),
+  );
   app.post('/api/usagers', async (req, reply) => {
     const ctx = ctxOf(req, deps);
-    return reply.code(201).send(await createUsager(ctx, parse(CreateUsagerInput, req.body)));
+    const created = await createUsager(ctx, parse(CreateUsagerInput, req.body));
+    if ('duplicates' in created) {
+      const message =
+        'Cette personne a peut-être déjà un dossier : vérifiez les dossiers proposés, ou confirmez la création.';
+      return reply.code(409).send({ error: { code: 'likely_duplicate', message }, duplicates: created.duplicates });
+    }
+    return reply.code(201).send(created);
   });
   app.get('/api/usagers/:id', async (req) => {
     const ctx = ctxOf(req, deps);

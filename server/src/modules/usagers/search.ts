@@ -2,6 +2,7 @@ import { canSearchUsagers, type SearchQuery, type SearchResultDto } from '@jalon
 import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
 import { forbidden } from '../../errors.js';
+import { elsewhereCards } from './elsewhere.js';
 import { displayName } from './present.js';
 import { referentNameOf } from './queries.js';
 
@@ -36,13 +37,22 @@ export function parseQuery(q: string): ParsedQuery {
   return { birthDate, fileNumber, text: words.join(' ') };
 }
 
+/** The surnames a query may mean exactly: each word typed, and each pair of adjacent words ("de la", "la fontaine"). */
+export function surnameCandidates(tokens: string[]): string[] {
+  const out = new Set(tokens);
+  for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]}`);
+  for (let i = 0; i + 2 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
+  return [...out];
+}
+
 /**
  * Search (docs/adr/006-search-keys.md): accent- and case-insensitive, typo-tolerant within the caller's site; elsewhere only an exact
  * normalised name match (btree), which returns a minimal "Connu·e à <site>" card and never a link
- * (search-measurements.md). A typed word finds the rows that share one of its keys (its one-letter deletions, its
- * French phonetic form, itself as a beginning: ADR 006, GIN on `usager_search.keys`); the trigram similarity only
- * ranks those candidates. Several words must all match (a surname and a first name narrow the list); when no row
- * matches them all, rows matching any of them are shown.
+ * (search-measurements.md; elsewhere.ts: from the name only, principal persons only, counted and access-logged). A
+ * typed word finds the rows that share one of its keys (its one-letter deletions, its French phonetic form, itself as
+ * a beginning: ADR 006, GIN on `usager_search.keys`); the trigram similarity only ranks those candidates. Several
+ * words must all match (a surname and a first name narrow the list); when no row matches them all, rows matching any
+ * of them are shown.
  */
 export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<SearchResultDto> {
   if (!canSearchUsagers(ctx.actor) || !ctx.actor.siteId)
@@ -70,6 +80,9 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
   ]);
   const score = readings.length ? sql`greatest(${sql.join(readings, sql`, `)})` : sql`1`;
   const offset = (query.page - 1) * query.limit;
+  // An exact surname match ranks this result with the "known elsewhere" cards (which are exact by construction).
+  const exactNames = surnameCandidates(tokens);
+  const exactName = exactNames.length ? sql`(s.name_n in (${sql.join(exactNames)}))` : sql`false`;
 
   const candidates = async (all: boolean, limit: number, skip: number) => {
     const keyMatch = words.length
@@ -79,10 +92,10 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
         )
       : sql`true`;
     return (
-      await sql<{ case_file_id: string; person_id: string; score: number }>`
-      select case_file_id, person_id, score from (
+      await sql<{ case_file_id: string; person_id: string; score: number; exact: boolean }>`
+      select case_file_id, person_id, score, exact from (
         select distinct on (s.case_file_id) s.case_file_id, s.person_id,
-               (${score})::float8 as score
+               (${score})::float8 as score, ${exactName} as exact
         from usager_search s
         ${parsed.fileNumber ? sql`join case_file f on f.id = s.case_file_id and f.file_number = ${parsed.fileNumber}` : sql``}
         where s.site_id = ${siteId}
@@ -132,7 +145,10 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
           )
           .execute()
       : [],
-    tokens.length && query.page === 1 ? knownElsewhere(ctx, siteId, tokens, parsed.birthDate) : [],
+    // Out of scope, the name alone decides (the birth date typed filters the site's own files only).
+    tokens.length && query.page === 1
+      ? elsewhereCards(ctx, siteId, surnameCandidates(tokens), (surname) => tokens.filter((t) => !surname.has(t)))
+      : [],
   ]);
   const byId = new Map(details.map((d) => [d.id, d]));
   const personById = new Map(matchedPersons.map((p) => [p.id, p]));
@@ -147,6 +163,7 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
         displayName: displayName(d),
         birthDate: d.birth_date,
         matchedPerson: p ? displayName(p) : displayName(d),
+        exact: r.exact,
         status: d.status,
         teamName: d.team_name,
         referentName: d.referent_name,
@@ -155,70 +172,4 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
   });
 
   return { results, elsewhere, page: query.page, hasMore };
-}
-
-/**
- * Exact normalised surname (any word or pair of words typed) on other sites: name, birth year, site. The search rows
- * are read alone (index on name_n; no join across the partitions: planning one cost more than running it), then the
- * persons and sites of the ten cards kept.
- */
-async function knownElsewhere(ctx: Ctx, siteId: string, tokens: string[], birthDate: string | null) {
-  const candidates = new Set(tokens);
-  for (let i = 0; i + 1 < tokens.length; i++) candidates.add(`${tokens[i]} ${tokens[i + 1]}`);
-  const rows = await ctx.db
-    .selectFrom('usager_search as s')
-    .select(['s.case_file_id', 's.person_id', 's.site_id', 's.name_n', 's.first_n'])
-    .where('s.name_n', 'in', [...candidates])
-    .where('s.site_id', '<>', siteId)
-    .$if(birthDate !== null, (q) => q.where('s.birth_date', '=', birthDate ?? ''))
-    .limit(200)
-    .execute();
-  const seen = new Set<string>();
-  const kept: typeof rows = [];
-  for (const r of rows) {
-    // Words typed beyond the surname must begin the first name: "dupont marie" does not show every Dupont.
-    const surname = new Set(r.name_n.split(' '));
-    const rest = tokens.filter((t) => !surname.has(t));
-    if (rest.length && !rest.some((t) => r.first_n.split(' ').some((f) => f.startsWith(t)))) continue;
-    const key = `${r.person_id}|${r.site_id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    kept.push(r);
-    if (kept.length >= 10) break;
-  }
-  if (!kept.length) return [];
-  const [persons, sites] = await Promise.all([
-    ctx.db
-      .selectFrom('person')
-      .select(['id', 'birth_name', 'used_name', 'first_names', 'birth_date'])
-      .where(
-        'id',
-        'in',
-        kept.map((r) => r.person_id),
-      )
-      .execute(),
-    ctx.db
-      .selectFrom('site')
-      .select(['id', 'name'])
-      .where(
-        'id',
-        'in',
-        kept.map((r) => r.site_id),
-      )
-      .execute(),
-  ]);
-  const personById = new Map(persons.map((p) => [p.id, p]));
-  const siteName = new Map(sites.map((x) => [x.id, x.name]));
-  const cards: SearchResultDto['elsewhere'] = [];
-  for (const r of kept) {
-    const p = personById.get(r.person_id);
-    if (!p) continue;
-    cards.push({
-      displayName: displayName(p),
-      birthYear: Number(p.birth_date.slice(0, 4)),
-      siteName: siteName.get(r.site_id) ?? '',
-      caseFileId: r.case_file_id,
-    });
-  }
-  return cards;
 }

@@ -5,6 +5,8 @@ import {
   canUpdateUsagerIdentity,
   canUpdateUsagerSituation,
   type CreateUsagerInput,
+  type DuplicateMatchesDto,
+  type DuplicateQuery,
   type UpdateUsagerInput,
   type CreatedUsagerDto,
 } from '@jalon/core';
@@ -15,6 +17,7 @@ import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { findSiteProfile } from '../sections/index.js';
+import { findLikelyDuplicates, hasDuplicates, overriddenDuplicates } from './duplicates.js';
 import { assertFieldsInProfile } from './field-profile.js';
 import { filesOfPerson, nextFileNumber, refreshSearch } from './queries.js';
 import { fileAfterWrite } from './read.js';
@@ -62,11 +65,22 @@ export async function assertSiteWorker(trx: Queryable, siteId: string, userId: s
   }
 }
 
-/** Opens a file: a person, their household (dated membership as reference person) and the case file. */
-export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<CreatedUsagerDto> {
+/**
+ * Opens a file: a person, their household (dated membership as reference person) and the case file. Likely duplicates
+ * stop it (docs/security.md, "Duplicates") unless `confirmDuplicate`; the audit row then names the files overridden.
+ */
+export async function createUsager(
+  ctx: Ctx,
+  input: CreateUsagerInput,
+): Promise<{ id: string; fileNumber: string } | { duplicates: DuplicateMatchesDto }> {
   if (!canCreateUsager(ctx.actor) || !ctx.actor.siteId)
     throw forbidden('Votre profil ne permet pas de créer un dossier');
   const siteId = ctx.actor.siteId;
+  if (!input.confirmDuplicate) {
+    const duplicates = await findLikelyDuplicates(ctx, siteId, input);
+    if (hasDuplicates(duplicates)) return { duplicates };
+  }
+  const overridden = input.confirmDuplicate ? await overriddenDuplicates(ctx, siteId, input) : [];
   return ctx.db.transaction().execute(async (trx) => {
     assertFieldsInProfile(await findSiteProfile(trx, siteId), {
       'identifiers.cafNumber': input.cafNumber,
@@ -131,11 +145,14 @@ export async function createUsager(ctx: Ctx, input: CreateUsagerInput): Promise<
       caseFileId: file.id,
       targetType: 'case_file',
       targetId: file.id,
-      diff: diffFields(
-        'usager.create',
-        {},
-        { ...personValues, ...householdValues, team_id: teamId, referent_id: referentId },
-      ),
+      diff: {
+        ...diffFields(
+          'usager.create',
+          {},
+          { ...personValues, ...householdValues, team_id: teamId, referent_id: referentId },
+        ),
+        ...(overridden.length ? { duplicates_overridden: { from: null, to: overridden } } : {}),
+      },
     });
     return { id: file.id, fileNumber };
   });
@@ -239,4 +256,11 @@ export async function updateUsager(ctx: Ctx, id: string, input: UpdateUsagerInpu
     return target;
   });
   return fileAfterWrite(ctx, written);
+}
+
+/** GET /api/usagers/duplicates: what the creation form shows before a file is created (same rules as the 409). */
+export async function previewDuplicates(ctx: Ctx, q: DuplicateQuery): Promise<DuplicateMatchesDto> {
+  if (!canCreateUsager(ctx.actor) || !ctx.actor.siteId)
+    throw forbidden('Votre profil ne permet pas de créer un dossier');
+  return findLikelyDuplicates(ctx, ctx.actor.siteId, q);
 }

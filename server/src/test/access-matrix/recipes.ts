@@ -101,6 +101,11 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/usagers/mine', url: () => '/api/usagers/mine' },
   { method: 'GET', route: '/api/usagers/team', url: () => '/api/usagers/team' },
   {
+    method: 'GET',
+    route: '/api/usagers/duplicates',
+    url: () => '/api/usagers/duplicates?birthName=Dupont&firstNames=Marie&birthDate=1980-02-03',
+  },
+  {
     method: 'POST',
     route: '/api/usagers',
     url: () => '/api/usagers',

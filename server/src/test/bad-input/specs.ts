@@ -26,6 +26,7 @@ export const SPECS: Record<string, Spec> = {
     body: () => ({ currentPassword: 'pas-le-mot-de-passe-actuel', newPassword: 'un-nouveau-mot-de-passe' }),
   },
   'GET /api/usagers/search': { who: 'ts' },
+  'GET /api/usagers/duplicates': { who: 'ts', query: '?birthName=Dupont&firstNames=Marie&birthDate=1980-02-03' },
   'GET /api/usagers/mine': { who: 'ts' },
   'GET /api/usagers/team': { who: 'ts' },
   'POST /api/usagers': {
@@ -46,6 +47,8 @@ export const SPECS: Record<string, Spec> = {
       employmentStatus: '12',
       housingStatus: 'NR',
       teamId: i.team,
+      // Every call is the same Camille Martin born the same day: a likely duplicate, created on confirmation.
+      confirmDuplicate: true,
     }),
   },
   'GET /api/usagers/:id': { who: 'ts' },

@@ -1,11 +1,13 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { CreateUsagerInput, type MeDto } from '@jalon/core';
+import { CreateUsagerInput, type DuplicateMatchesDto, type MeDto } from '@jalon/core';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { submitOnEnter, useFocusFirstError } from '../../../hooks/use-focus-first-error';
+import { isApiError } from '../../../lib/api-client';
 import { issuesToFields, serverFieldErrors, type FieldErrors } from '../../../lib/form';
 import { useCreateUsager, type CreateUsagerBody } from '../api/create-usager';
+import { getDuplicates, hasDuplicateMatches } from '../api/get-duplicates';
 import { useSiteTeams } from '../api/get-site-teams';
 import { useSiteWorkers } from '../api/get-site-workers';
 import {
@@ -27,6 +29,7 @@ import {
 } from '../form-values';
 import type { CreatedUsagerDto } from '../types';
 import { ContactFields } from './contact-fields';
+import { DuplicateMatches } from './duplicate-matches';
 import { HouseholdFields } from './household-fields';
 import { IdentifierFields } from './identifier-fields';
 import { IdentityFields } from './identity-fields';
@@ -89,7 +92,40 @@ export function UsagerCreateForm({ me, onCreated }: { me: MeDto; onCreated: (cre
   const errors = { ...serverFieldErrors(createMutation.error), ...clientErrors };
   const focusError = useFocusFirstError(formRef, Object.keys(errors).length);
 
-  const handleChange = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
+  /** Likely duplicates found for the identity typed (docs/security.md, "Duplicates"); cleared when it changes. */
+  const [duplicates, setDuplicates] = useState<DuplicateMatchesDto | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<unknown>(null);
+
+  const handleChange = (patch: Partial<Values>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    if (['birthName', 'usedName', 'firstNames', 'birthDate'].some((k) => k in patch)) setDuplicates(null);
+  };
+
+  const create = (body: CreateUsagerBody) =>
+    createMutation.mutate(body, {
+      onSuccess: onCreated,
+      onError: (e) => {
+        // Someone created a close file meanwhile: show it rather than an error.
+        if (isApiError(e) && e.code === 'likely_duplicate') void check(body);
+        else focusError.request();
+      },
+    });
+
+  /** Asks for the likely matches first; creates directly when there are none. */
+  const check = async (body: CreateUsagerBody) => {
+    setChecking(true);
+    setCheckError(null);
+    try {
+      const found = await getDuplicates(values);
+      if (hasDuplicateMatches(found)) setDuplicates(found);
+      else create(body);
+    } catch (e) {
+      setCheckError(e);
+    } finally {
+      setChecking(false);
+    }
+  };
 
   const handleReferentChange = (referentId: string) => {
     const worker = workers.data?.items.find((w) => w.id === referentId);
@@ -112,7 +148,7 @@ export function UsagerCreateForm({ me, onCreated }: { me: MeDto; onCreated: (cre
       return;
     }
     setClientErrors({});
-    createMutation.mutate(body, { onSuccess: onCreated, onError: () => focusError.request() });
+    void check(body);
   };
 
   const teamOptions = [
@@ -176,15 +212,28 @@ export function UsagerCreateForm({ me, onCreated }: { me: MeDto; onCreated: (cre
           </div>
         </div>
       </Section>
-      <ErrorAlert error={createMutation.error} title="Le dossier n’a pas été créé" />
+      <ErrorAlert error={checkError} title="Vérification des doublons impossible" />
+      {duplicates ? (
+        <DuplicateMatches
+          matches={duplicates}
+          canBreakGlass={isWorker || me.user.role === 'responsable'}
+          pending={createMutation.isPending}
+          onConfirm={() => create({ ...toBody(values), confirmDuplicate: true })}
+          onCancel={() => setDuplicates(null)}
+        />
+      ) : (
+        <ErrorAlert error={createMutation.error} title="Le dossier n’a pas été créé" />
+      )}
       {Object.keys(clientErrors).length > 0 ? (
         <p className="fr-error-text fr-mb-2w" role="alert">
           Le formulaire contient des erreurs : corrigez les champs signalés.
         </p>
       ) : null}
-      <Button type="submit" iconId="fr-icon-save-line" disabled={createMutation.isPending}>
-        {createMutation.isPending ? 'Création…' : 'Créer le dossier'}
-      </Button>
+      {duplicates ? null : (
+        <Button type="submit" iconId="fr-icon-save-line" disabled={createMutation.isPending || checking}>
+          {createMutation.isPending || checking ? 'Création…' : 'Créer le dossier'}
+        </Button>
+      )}
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { paths } from '../../../config/paths';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { dash, formatDate } from '../../../lib/format';
 import { SEARCH_MIN_LENGTH, useSearchUsagers } from '../api/search-usagers';
+import { ElsewhereCards } from './elsewhere-cards';
 import { StatusBadge } from './status-badge';
 
 const INPUT_ID = 'recherche-usager';
@@ -31,6 +32,8 @@ export function UsagerSearch({ canBreakGlass = false }: { canBreakGlass?: boolea
   const data = active ? search.data : undefined;
   const results = data?.results ?? [];
   const elsewhere = data?.elsewhere ?? [];
+  // Exact matches on another site come before weak fuzzy matches here (docs/security.md, "Known elsewhere").
+  const elsewhereFirst = elsewhere.length > 0 && !results.some((r) => r.exact);
 
   useEffect(() => {
     const handleSlash = (e: globalThis.KeyboardEvent) => {
@@ -78,6 +81,9 @@ export function UsagerSearch({ canBreakGlass = false }: { canBreakGlass?: boolea
     return `${n} dossier${n > 1 ? 's' : ''} trouvé${n > 1 ? 's' : ''}${data.hasMore ? ' (d’autres résultats suivent)' : ''}.`;
   })();
 
+  const elsewhereSection = (first: boolean) =>
+    elsewhereFirst === first ? <ElsewhereCards cards={elsewhere} canBreakGlass={canBreakGlass} /> : null;
+
   return (
     <div role="search" aria-label="Recherche d’usagers" className="fr-mb-6w">
       <div className="fr-input-group">
@@ -110,6 +116,8 @@ export function UsagerSearch({ canBreakGlass = false }: { canBreakGlass?: boolea
       </div>
 
       {active && search.error ? <ErrorAlert error={search.error} title="Recherche impossible" titleAs="h2" /> : null}
+
+      {elsewhereSection(true)}
 
       {results.length > 0 ? (
         <div className="fr-mt-3w">
@@ -155,27 +163,7 @@ export function UsagerSearch({ canBreakGlass = false }: { canBreakGlass?: boolea
         </div>
       ) : null}
 
-      {elsewhere.length > 0 ? (
-        <div className="fr-mt-3w">
-          <h2 className="fr-h5">Connu·e sur un autre site</h2>
-          <p className="fr-text--sm">
-            Ces personnes sont suivies par un autre site : adressez-vous à ce site, leur dossier ne vous est pas
-            accessible{canBreakGlass ? ' (sauf accès motivé, revu par le responsable du site et le DPO)' : ''}.
-          </p>
-          <ul className="jalon-elsewhere">
-            {elsewhere.map((p, i) => (
-              <li key={`${p.displayName}-${p.birthYear}-${p.siteName}-${i}`}>
-                {p.displayName} (né·e en {p.birthYear}) — Connu·e à {p.siteName}{' '}
-                {canBreakGlass ? (
-                  <Link className="fr-link fr-link--sm fr-ml-1w" to={paths.usager.href(p.caseFileId)}>
-                    Accès motivé
-                  </Link>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {elsewhereSection(false)}
     </div>
   );
 }
