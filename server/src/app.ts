@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { AppDeps, RequestSession } from './context.js';
+import type { AppDeps } from './context.js';
 import { AppError, forbidden } from './errors.js';
 import { frenchClientError } from './client-error.js';
 import { SESSION_COOKIE, invalidateSessionCache, resolveSession } from './auth/sessions.js';
@@ -134,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // `Origin: null` (sandboxed frame, file://, some redirects) is never this application: refused too.
       const origin = req.headers.origin;
       if (origin !== undefined) {
-        let host = '';
+        let host: string;
         try {
           host = new URL(origin).host;
         } catch {

@@ -26,10 +26,9 @@ import { openText } from '../../crypto/index.js';
 import type { Trx } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import { modules } from '../registry.js';
-import { entryNoteAad } from '../journal/queries.js';
-import { openSectionsForExport } from '../sections/export.js';
-import { presentUsager } from '../usagers/present.js';
-import { findActiveReferents, findMembers, findUsagerRow } from '../usagers/queries.js';
+import { entryNoteAad } from '../journal/index.js';
+import { openSectionsForExport } from '../sections/index.js';
+import { findActiveReferents, findMembers, findUsagerRow, presentUsager } from '../usagers/index.js';
 import { consultationsOfFile, journalOfFile, sharesOfFile } from './queries.js';
 
 const CONTROLLER = 'Ville de Paris — Direction des solidarités (service social de proximité)';

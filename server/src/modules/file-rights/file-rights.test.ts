@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../../test/factories.js';
-import { refreshStatistics } from '../statistics/refresh.js';
+import { refreshStatistics } from '../statistics/index.js';
 
 /** The usager's rights (docs/api.md, Rectification history, limitation and opposition): rectification history (art. 16), limitation (art. 18) and opposition (art. 21). */
 let t: TestApp;

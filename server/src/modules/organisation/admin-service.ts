@@ -52,7 +52,7 @@ async function unique<T>(fn: () => Promise<T>, message: string): Promise<T> {
   }
 }
 
-export const listSites = async (ctx: Ctx) => ({
+export const listSites = async (ctx: Ctx): Promise<ItemsDto<SiteDto>> => ({
   items: await listSiteRows(ctx.db),
 });
 
@@ -89,7 +89,7 @@ export const updateSite = (ctx: Ctx, id: string, input: z.infer<typeof UpdateSit
     return row;
   });
 
-export const listTeams = async (ctx: Ctx) => ({
+export const listTeams = async (ctx: Ctx): Promise<ItemsDto<TeamDto>> => ({
   items: await listTeamRows(ctx.db),
 });
 

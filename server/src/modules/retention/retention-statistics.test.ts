@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type TestUser } from '../../test/factories.js';
-import { refreshStatistics } from '../statistics/refresh.js';
+import { refreshStatistics } from '../statistics/index.js';
 import { runRetention } from './engine.js';
 
 /**

@@ -11,7 +11,7 @@ import {
   type Session,
   type TestUser,
 } from '../../test/factories.js';
-import { refreshStatistics } from '../statistics/refresh.js';
+import { refreshStatistics } from '../statistics/index.js';
 import { runRetention } from './engine.js';
 
 /** Retention engine (docs/adr/005-retention-anonymisation.md): a controllable clock moves two years ahead; the engine archives or anonymises. */

@@ -72,7 +72,7 @@ export async function assertSiteWorker(trx: Queryable, siteId: string, userId: s
 export async function createUsager(
   ctx: Ctx,
   input: CreateUsagerInput,
-): Promise<{ id: string; fileNumber: string } | { duplicates: DuplicateMatchesDto }> {
+): Promise<CreatedUsagerDto | { duplicates: DuplicateMatchesDto }> {
   if (!canCreateUsager(ctx.actor) || !ctx.actor.siteId)
     throw forbidden('Votre profil ne permet pas de créer un dossier');
   const siteId = ctx.actor.siteId;
