@@ -29,3 +29,5 @@ export * from './dto-break-glass.js';
 export * from './policy/access-spec.js';
 export * from './schemas/restriction.js';
 export * from './policy/restriction.js';
+export * from './params/index.js';
+export * from './workflow/index.js';

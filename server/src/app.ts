@@ -23,6 +23,7 @@ import { partageRoutes } from './modules/partage/routes.js';
 import { retentionRoutes } from './modules/retention/routes.js';
 import { sectionRoutes } from './modules/sections/routes.js';
 import { fileRightsRoutes } from './modules/file-rights/routes.js';
+import { MODULES } from './modules/registry.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -183,6 +184,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await retentionRoutes(api, deps);
     await sectionRoutes(api, deps);
     await fileRightsRoutes(api, deps);
+    // Modules on the contract (platform/module.ts); temporary beside the list above until every module moved.
+    for (const m of MODULES) await m.routes?.(api, deps);
   });
 
   if (deps.webDist && existsSync(deps.webDist)) {

@@ -6,8 +6,10 @@ import { lockDataDir } from './db/dir-lock.js';
 import { migrate, openDb } from './db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 import { reportDemoSecondFactor } from './demo/second-factor.js';
-import { startStatisticsJob } from './modules/statistics/job.js';
-import { startRetentionJob } from './modules/retention/job.js';
+import { statisticsRefreshJob } from './modules/statistics/job.js';
+import { retentionNightlyJob } from './modules/retention/job.js';
+import { startJobRunner } from './modules/jobs/index.js';
+import { MODULES } from './modules/registry.js';
 
 /** config → key → openDb → migrate → (demo data) → seal plaintext notes → buildApp → listen */
 async function main(): Promise<void> {
@@ -55,11 +57,12 @@ async function main(): Promise<void> {
     oidc: cfg.oidc,
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
-  const stopStatistics = startStatisticsJob(db, () => new Date());
-  const stopRetention = startRetentionJob(db, () => new Date());
+  // The job queue replaces the in-process timers (docs/architecture.md, "Job queue"); the two jobs listed here move
+  // into their modules' descriptors with the modules.
+  const jobs = [...MODULES.flatMap((m) => m.jobs ?? []), statisticsRefreshJob, retentionNightlyJob];
+  const stopJobs = startJobRunner(db, jobs, () => new Date());
   const shutdown = async () => {
-    stopStatistics();
-    stopRetention();
+    stopJobs();
     await app.close();
     await close();
     unlock();

@@ -115,6 +115,9 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'GET /api/admin/users', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'POST /api/admin/users', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },
   { route: 'PATCH /api/admin/users/:id', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
+  { route: 'GET /api/admin/parameters', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
+  { route: 'POST /api/admin/parameters', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },
+  { route: 'GET /api/admin/jobs', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
   {
     route: 'GET /api/usagers/:id/journal',
     allow: { referent: 200, ts_same_team: 200, ts_other_team: 200, secretaire: 200, responsable: 200, anonymous: 401 },

@@ -24,6 +24,7 @@ import type {
   AccessLogTable,
   SecurityLogCheckpointTable,
 } from './schema/security-log.js';
+import type { JobTable, ParameterVersionTable, WorkflowTransitionTable } from './schema/platform.js';
 import type { StatPopulationTable, StatFlowTable, StatWaitTable, StatRefreshTable } from './schema/statistics.js';
 import type {
   PersonTable,
@@ -38,12 +39,16 @@ import type {
 export type * from './schema/auth.js';
 export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
+export type * from './schema/platform.js';
 export type * from './schema/rgpd.js';
 export type * from './schema/security-log.js';
 export type * from './schema/statistics.js';
 export type * from './schema/usager.js';
 
 export interface DB {
+  parameter_version: ParameterVersionTable;
+  job: JobTable;
+  workflow_transition: WorkflowTransitionTable;
   file_restriction: FileRestrictionTable;
   case_file_section: CaseFileSectionTable;
   retention_run: RetentionRunTable;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../db/schema.js';
+import { MODULES } from '../registry.js';
 
 /** A system audit row of the retention engine (no session): who = nobody, what, which file. */
 export const auditSystem = (trx: Trx, now: Date, action: string, caseFileId: string, diff: Record<string, unknown>) =>
@@ -47,6 +48,8 @@ export async function anonymiseFile(
     .where('id', '=', fileId)
     .forUpdate()
     .executeTakeFirstOrThrow();
+  // Modules on the contract anonymise their own rows (platform/module.ts, ModuleRetention).
+  for (const m of MODULES) await m.retention?.anonymise?.(trx, fileId, now);
   const persons = await sql<{ id: string }>`
     select p.id from person p
     where (p.id = ${f.principal_person_id} or p.id in (select person_id from household_member where household_id = ${f.household_id}))

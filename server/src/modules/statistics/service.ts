@@ -13,6 +13,7 @@ import {
   type StatTable,
 } from '@jalon/core';
 import type { Ctx } from '../../context.js';
+import { statThresholds } from '../params/index.js';
 import { AppError } from '../../errors.js';
 import type { TableParams } from './params.js';
 import { aggregateCounts, dynamicCategories, refreshState, type AggregateRow, type RowKey } from './queries.js';
@@ -47,7 +48,8 @@ export async function indicatorTable(ctx: Ctx, p: TableParams): Promise<Statisti
       compare: 'Sans regroupement seulement',
     });
   const refreshed = await refreshState(ctx.db);
-  const key = JSON.stringify([scope, siteIds, p, refreshed?.refreshedAt.getTime() ?? 0]);
+  const thresholds = await statThresholds(ctx.db, ctx.now);
+  const key = JSON.stringify([scope, siteIds, p, refreshed?.refreshedAt.getTime() ?? 0, thresholds]);
   const hit = cache.get(key);
   if (hit) return hit;
 
@@ -153,7 +155,8 @@ async function build(
     };
     labels = { rowVar: GROUP_BY_LABELS[p.groupBy!], colVar: def.variable, rows: rowLabels, cols: colLabels };
   }
-  return { table: protectTable(table, { sensitive: def.sensitive }), labels };
+  const thresholds = await statThresholds(ctx.db, ctx.now);
+  return { table: protectTable(table, { sensitive: def.sensitive, thresholds }), labels };
 }
 
 /** Codes found in the aggregates but not in the list (a retired motif…) are kept, shown as stored. */

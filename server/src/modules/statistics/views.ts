@@ -7,7 +7,6 @@ import {
   INDICATORS,
   canDownloadSiteReport,
   oneWayTable,
-  PRIMARY_THRESHOLD,
   protectTable,
   type StatisticsFilter,
   type StatisticsScopeDto,
@@ -16,6 +15,7 @@ import {
 } from '@jalon/core';
 import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
+import { statThresholds } from '../params/index.js';
 import { notFound } from '../../errors.js';
 import { aggregateCounts, refreshState, waitHistogram } from './queries.js';
 import { scopedSites, statisticsScope, teamsShownApart } from './scope.js';
@@ -71,10 +71,14 @@ export async function waitingTime(ctx: Ctx, filter: StatisticsFilter): Promise<W
   });
   const total = hist.reduce((s, h) => s + h.persons, 0);
   const period = { fromMonth: filter.fromMonth, toMonth: filter.toMonth };
-  const published = protectTable(oneWayTable('delaiPremierEntretien', ['personnes'], [total]), { sensitive: false });
+  const thresholds = await statThresholds(ctx.db, ctx.now);
+  const published = protectTable(oneWayTable('delaiPremierEntretien', ['personnes'], [total]), {
+    sensitive: false,
+    thresholds,
+  });
   const persons = published.status === 'released' ? published.cells[0]![0]! : { suppressed: 'primary' as const };
-  if (total < PRIMARY_THRESHOLD)
-    return { period, persons, threshold: PRIMARY_THRESHOLD, medianDays: null, p90Days: null };
+  if (total < thresholds.primary)
+    return { period, persons, threshold: thresholds.primary, medianDays: null, p90Days: null };
   const quantile = (q: number) => {
     const rank = Math.ceil(q * total);
     let seen = 0;
@@ -84,7 +88,7 @@ export async function waitingTime(ctx: Ctx, filter: StatisticsFilter): Promise<W
     }
     return hist[hist.length - 1]!.days;
   };
-  return { period, persons, threshold: PRIMARY_THRESHOLD, medianDays: quantile(0.5), p90Days: quantile(0.9) };
+  return { period, persons, threshold: thresholds.primary, medianDays: quantile(0.5), p90Days: quantile(0.9) };
 }
 
 /** Files actives per team at the end of the period; teams of fewer than 5 workers together with the rest of the site. */
@@ -116,7 +120,10 @@ export async function teamTable(ctx: Ctx, filter: StatisticsFilter): Promise<Tea
   return {
     period: { fromMonth: filter.fromMonth, toMonth: filter.toMonth },
     labels: { rows: {}, cols: labels },
-    table: protectTable(oneWayTable('equipe', cols, counts), { sensitive: false }),
+    table: protectTable(oneWayTable('equipe', cols, counts), {
+      sensitive: false,
+      thresholds: await statThresholds(ctx.db, ctx.now),
+    }),
   };
 }
 
@@ -135,6 +142,9 @@ export async function myActivity(ctx: Ctx, filter: StatisticsFilter): Promise<Te
   return {
     period: { fromMonth: filter.fromMonth, toMonth: filter.toMonth },
     labels: { rows: {}, cols: ENTRY_TYPE_LABELS },
-    table: protectTable(oneWayTable('entreesParType', cols, counts), { sensitive: false }),
+    table: protectTable(oneWayTable('entreesParType', cols, counts), {
+      sensitive: false,
+      thresholds: await statThresholds(ctx.db, ctx.now),
+    }),
   };
 }

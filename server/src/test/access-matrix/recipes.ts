@@ -155,6 +155,14 @@ const CASES: Case[] = [
     url: (c) => `/api/admin/users/${c.userId}`,
     body: () => ({ displayName: 'Agent renommé' }),
   },
+  { method: 'GET', route: '/api/admin/parameters', url: () => '/api/admin/parameters' },
+  { method: 'GET', route: '/api/admin/jobs', url: () => '/api/admin/jobs' },
+  {
+    method: 'POST',
+    route: '/api/admin/parameters',
+    url: () => '/api/admin/parameters',
+    body: () => ({ name: 'statistics.primaryThreshold', value: 6, validFrom: '2099-01-01' }),
+  },
   {
     method: 'GET',
     route: '/api/usagers/:id/journal',
@@ -188,7 +196,8 @@ const CASES: Case[] = [
     method: 'PUT',
     route: '/api/usagers/:id/journal/:entryId/status',
     url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}/status`,
-    body: () => ({ status: 'honore' }),
+    // The appointment is tomorrow: cancelling is the transition the workflow allows.
+    body: () => ({ status: 'annule' }),
   },
   {
     method: 'GET',

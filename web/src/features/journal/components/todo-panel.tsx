@@ -55,6 +55,7 @@ export function TodoPanel() {
                   fileId={t.caseFileId}
                   entryId={t.entryId}
                   status="prevu"
+                  allowed={['honore', 'non_venu', 'excuse']}
                   label={`${t.usagerName}, ${formatDateTime(t.at)}`}
                 />,
               ],
