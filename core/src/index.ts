@@ -31,3 +31,4 @@ export * from './schemas/restriction.js';
 export * from './policy/restriction.js';
 export * from './params/index.js';
 export * from './workflow/index.js';
+export * from './documents/index.js';

@@ -66,6 +66,8 @@ export type AccessPart =
   | 'journal_notes'
   | 'sections'
   | `section_${string}`
+  | 'documents'
+  | `document_${string}`
   | 'access_export'
   | 'history';
 

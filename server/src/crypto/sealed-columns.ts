@@ -56,4 +56,12 @@ export const SEALED_COLUMNS: SealedColumn[] = [
     aadColumns: ['user_id'],
     aad: (r) => `user_second_factor.pending_secret:${String(r.user_id)}`,
   },
+  // Documents (modules/documents): the per-document data key; rotation re-seals it, the chunks stay as they are.
+  {
+    table: 'document',
+    column: 'data_key',
+    cursor: 'id',
+    aadColumns: ['id'],
+    aad: (r) => `document.data_key:${String(r.id)}`,
+  },
 ];

@@ -24,7 +24,13 @@ import type {
   AccessLogTable,
   SecurityLogCheckpointTable,
 } from './schema/security-log.js';
-import type { JobTable, ParameterVersionTable, WorkflowTransitionTable } from './schema/platform.js';
+import type {
+  DocumentChunkTable,
+  DocumentTable,
+  JobTable,
+  ParameterVersionTable,
+  WorkflowTransitionTable,
+} from './schema/platform.js';
 import type { StatPopulationTable, StatFlowTable, StatWaitTable, StatRefreshTable } from './schema/statistics.js';
 import type {
   PersonTable,
@@ -48,6 +54,8 @@ export type * from './schema/usager.js';
 export interface DB {
   parameter_version: ParameterVersionTable;
   job: JobTable;
+  document: DocumentTable;
+  document_chunk: DocumentChunkTable;
   workflow_transition: WorkflowTransitionTable;
   file_restriction: FileRestrictionTable;
   case_file_section: CaseFileSectionTable;

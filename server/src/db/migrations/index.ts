@@ -17,6 +17,7 @@ import * as m202612041710 from './202612041710_search_birth_index.js';
 import * as m202612070300 from './202612070300_create_parameter_version.js';
 import * as m202612070310 from './202612070310_create_workflow_transition.js';
 import * as m202612070320 from './202612070320_create_job.js';
+import * as m202612070330 from './202612070330_create_document.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '202612070300_create_parameter_version': m202612070300,
   '202612070310_create_workflow_transition': m202612070310,
   '202612070320_create_job': m202612070320,
+  '202612070330_create_document': m202612070330,
 };

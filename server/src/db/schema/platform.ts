@@ -51,3 +51,28 @@ export interface JobTable {
   started_at: TsNull;
   finished_at: TsNull;
 }
+
+/** A document of a file (modules/documents); `data_key` is sealed. */
+export interface DocumentTable {
+  id: Generated<string>;
+  case_file_id: string;
+  journal_entry_id: string | null;
+  type: string;
+  file_name: string;
+  mime: string;
+  size: ColumnType<number, number | undefined, number>;
+  chunk_count: Generated<number>;
+  valid_until: DateStr | null;
+  data_key: string;
+  state: ColumnType<'uploading' | 'ready', 'uploading' | 'ready' | undefined, 'uploading' | 'ready'>;
+  uploaded_by: string;
+  uploaded_at: Ts;
+}
+
+export interface DocumentChunkTable {
+  document_id: string;
+  seq: number;
+  iv: Buffer;
+  tag: Buffer;
+  data: Buffer;
+}

@@ -1,0 +1,41 @@
+import type { JalonModule } from '../../platform/module.js';
+import { deleteDocumentsOfFile, documentsOfFile } from './queries.js';
+import { documentRoutes } from './routes.js';
+
+/**
+ * Documents (pièces justificatives) of a file (docs/architecture.md, "Documents"). Encrypted in the database, a key per
+ * document sealed by the master key (`document.data_key`, re-sealed by key rotation); deleted with the file by the
+ * retention engine; listed in the access export; kept by backup/restore with the database.
+ */
+export const documentsModule: JalonModule = {
+  name: 'documents',
+  routes: documentRoutes,
+  sealedColumns: [
+    {
+      table: 'document',
+      column: 'data_key',
+      cursor: 'id',
+      aadColumns: ['id'],
+      aad: (r) => `document.data_key:${String(r.id)}`,
+    },
+  ],
+  retention: {
+    anonymise: async (trx, caseFileId) => ({ documents: await deleteDocumentsOfFile(trx, caseFileId) }),
+    purge: async (trx, caseFileId) => ({ documents: await deleteDocumentsOfFile(trx, caseFileId) }),
+  },
+  accessExport: async (trx, _ctx, caseFileId) => {
+    const rows = await documentsOfFile(trx, caseFileId);
+    if (rows.length === 0) return null;
+    return {
+      key: 'documents',
+      title: 'Documents (pièces justificatives)',
+      items: rows.map((r) => [
+        { label: 'Type', value: r.type },
+        { label: 'Fichier', value: r.file_name },
+        { label: 'Déposé le', value: new Date(r.uploaded_at).toISOString().slice(0, 10) },
+        { label: 'Valable jusqu’au', value: r.valid_until ?? '—' },
+      ]),
+    };
+  },
+  auditActions: { 'document.upload': { clearFields: ['type', 'mime', 'size'] } },
+};
