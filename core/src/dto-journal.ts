@@ -82,6 +82,17 @@ export interface TodoItemDto {
 export interface TodoDto {
   unreportedAppointments: TodoItemDto[];
   pendingOrientations: TodoItemDto[];
+  /** Documents whose validity ends within 30 days, on the référent's files (modules/documents). */
+  expiringDocuments: ExpiringDocumentDto[];
+}
+
+export interface ExpiringDocumentDto {
+  documentId: string;
+  caseFileId: string;
+  fileNumber: string;
+  usagerName: string;
+  typeLabel: string;
+  validUntil: string;
 }
 
 export interface MotifDto {

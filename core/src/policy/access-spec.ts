@@ -72,6 +72,22 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
     allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
     otherwise: 404,
   },
+  // Documents (modules/documents): the full part to read, the followers to add.
+  {
+    route: 'POST /api/usagers/:id/documents',
+    allow: { referent: 201, ts_same_team: 201, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    otherwise: 404,
+  },
+  {
+    route: 'GET /api/usagers/:id/documents',
+    allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    otherwise: 404,
+  },
+  {
+    route: 'GET /api/documents/:id/content',
+    allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    otherwise: 404,
+  },
   {
     route: 'POST /api/usagers/:id/members',
     allow: { referent: 201, ts_same_team: 201, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },

@@ -14,6 +14,8 @@ import {
   RECIPES,
   SHARE,
   breakGlassIds,
+  documentFixture,
+  pdfUpload,
   notification,
   restrictions,
   type Partage,
@@ -111,6 +113,15 @@ beforeAll(async () => {
       payload: CONSENT,
     })
   ).json().id;
+  const doc = pdfUpload('rib');
+  documentFixture.id = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${partage.fileId}/documents`,
+      headers: { ...ref.send, 'content-type': doc.contentType },
+      payload: doc.payload,
+    })
+  ).json().id;
   for (const _ of WHO) {
     const f = await createUsagerAs(t.app, ref);
     const r = await t.app.inject({
@@ -177,12 +188,16 @@ describe('access matrix: route × caller → status', () => {
           share: partage,
         };
         const s = sessions.get(who);
-        const headers = s ? (c.method === 'GET' ? s.get : s.send) : {};
+        const raw = c.raw?.();
+        const headers = {
+          ...(s ? (c.method === 'GET' ? s.get : s.send) : {}),
+          ...(raw ? { 'content-type': raw.contentType } : {}),
+        };
         const res = await t.app.inject({
           method: c.method,
           url: c.url(ctx),
           headers,
-          payload: c.body ? (c.body(ctx) as object) : undefined,
+          payload: raw ? raw.payload : c.body ? (c.body(ctx) as object) : undefined,
         });
         expect(res.statusCode, res.body).toBe(statusFor(spec, who));
         const part = spec.parts?.[who];

@@ -85,6 +85,13 @@ describe('documents', () => {
     expect(list.json()).toMatchObject({
       items: [{ id, type: 'titre_sejour', mime: 'application/pdf', size: PDF.length, expiring: true }],
     });
+    // The titre de séjour ends within 30 days: listed in the référent's "à faire".
+    const todo = await t.app.inject({ method: 'GET', url: '/api/todo', headers: ref.get });
+    expect(todo.json()).toMatchObject({
+      expiringDocuments: [
+        { documentId: id, caseFileId: fileId, typeLabel: 'Titre de séjour', validUntil: '2026-12-10' },
+      ],
+    });
     const get = await t.app.inject({ method: 'GET', url: `/api/documents/${id}/content`, headers: ref.get });
     expect(get.statusCode).toBe(200);
     expect(get.headers['content-type']).toBe('application/pdf');

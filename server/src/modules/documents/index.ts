@@ -2,6 +2,8 @@ import type { JalonModule } from '../../platform/module.js';
 import { deleteDocumentsOfFile, documentsOfFile } from './queries.js';
 import { documentRoutes } from './routes.js';
 
+export { expiringDocuments } from './expiring.js';
+
 /**
  * Documents (pièces justificatives) of a file (docs/architecture.md, "Documents"). Encrypted in the database, a key per
  * document sealed by the master key (`document.data_key`, re-sealed by key rotation); deleted with the file by the

@@ -90,3 +90,29 @@ export const deleteStaleUploads = async (db: Queryable, before: Date): Promise<n
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 };
+
+/** Documents of the files a user is référent of, whose validity ends by `until` (yyyy-mm-dd): "à faire". */
+export const expiringForReferent = (db: Queryable, userId: string, until: string) =>
+  db
+    .selectFrom('document as d')
+    .innerJoin('case_file_referent as r', (j) =>
+      j.onRef('r.case_file_id', '=', 'd.case_file_id').on('r.user_id', '=', userId).on('r.end_at', 'is', null),
+    )
+    .innerJoin('case_file as cf', 'cf.id', 'd.case_file_id')
+    .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
+    .select([
+      'd.id',
+      'd.case_file_id',
+      'd.type',
+      'd.valid_until',
+      'cf.file_number',
+      'p.birth_name',
+      'p.used_name',
+      'p.first_names',
+    ])
+    .where('d.state', '=', 'ready')
+    .where('cf.retention_state', '=', 'active')
+    .where('d.valid_until', '<=', until)
+    .orderBy('d.valid_until')
+    .limit(100)
+    .execute();

@@ -51,8 +51,11 @@ export async function documentRoutes(api: FastifyInstance, deps: AppDeps): Promi
       .header('content-length', String(doc.size))
       .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`)
       .header('cache-control', 'private, no-store')
-      // A stored file never runs as a page of the application.
-      .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+      // A stored file never runs as a page of the application: no script, shown only in a frame of the app itself.
+      .header(
+        'content-security-policy',
+        `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'${inline ? '' : '; sandbox'}`,
+      )
       .header('x-frame-options', 'SAMEORIGIN');
     return reply.send(Readable.from(chunks));
   });
