@@ -152,4 +152,27 @@ describe('documents', () => {
       (await t.app.inject({ method: 'GET', url: `/api/documents/${id}/content`, headers: colleague.get })).statusCode,
     ).toBe(403);
   });
+
+  it('sweeps an upload a crash left half-done, keeps the ready ones', async () => {
+    const { documentsModule } = await import('./index.js');
+    const user = await t.db.selectFrom('app_user').select('id').limit(1).executeTakeFirstOrThrow();
+    const stale = await t.db
+      .insertInto('document')
+      .values({
+        case_file_id: fileId,
+        type: 'rib',
+        file_name: 'coupe.pdf',
+        mime: 'application/pdf',
+        data_key: 'x',
+        uploaded_by: user.id,
+        uploaded_at: new Date(Date.now() - 2 * 3_600_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ready = await count();
+    const sweep = documentsModule.jobs?.find((j) => j.kind === 'documents.sweep');
+    expect(await sweep?.handler(t.db, {}, async () => {})).toEqual({ deleted: 1 });
+    expect(await t.db.selectFrom('document').select('id').where('id', '=', stale.id).execute()).toEqual([]);
+    expect(await count()).toBe(ready - 1);
+  });
 });

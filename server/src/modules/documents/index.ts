@@ -1,5 +1,5 @@
 import type { JalonModule } from '../../platform/module.js';
-import { deleteDocumentsOfFile, documentsOfFile } from './queries.js';
+import { deleteDocumentsOfFile, deleteStaleUploads, documentsOfFile } from './queries.js';
 import { documentRoutes } from './routes.js';
 
 export { expiringDocuments } from './expiring.js';
@@ -39,5 +39,14 @@ export const documentsModule: JalonModule = {
       ]),
     };
   },
+  // An upload cut by a crash stays `uploading` (never listed): swept after an hour.
+  jobs: [
+    {
+      kind: 'documents.sweep',
+      schedule: { everyMinutes: 60 },
+      maxAttempts: 2,
+      handler: async (db) => ({ deleted: await deleteStaleUploads(db, new Date(Date.now() - 3_600_000)) }),
+    },
+  ],
   auditActions: { 'document.upload': { clearFields: ['type', 'mime', 'size'] } },
 };
