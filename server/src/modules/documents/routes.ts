@@ -29,7 +29,7 @@ export async function documentRoutes(api: FastifyInstance, deps: AppDeps): Promi
       const { id } = parse(IdParams, req.params);
       await authorizeUpload(ctx, id);
       if (!req.isMultipart())
-        throw new AppError(415, 'unsupported_media_type', 'Envoyez le fichier en multipart/form-data (champ « file »)');
+        throw new AppError(400, 'validation_error', 'Envoyez le fichier en multipart/form-data (champ « file »)');
       const part = await req.file();
       if (!part || part.fieldname !== 'file')
         throw new AppError(

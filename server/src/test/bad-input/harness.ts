@@ -28,6 +28,7 @@ export interface Ids {
   shareId: string;
   consentId: string;
   restrictionId: string;
+  document: string;
 }
 export interface Spec {
   who: Who;
@@ -60,6 +61,15 @@ const TABLES = [
   'file_restriction',
 ] as const;
 const KNOWN_CODES = [
+  'param_range',
+  'param_past',
+  'param_order',
+  'transition_not_allowed',
+  'unsupported_file_type',
+  'file_too_large',
+  'file_missing',
+  'empty_file',
+  'entry_not_found',
   'invalid_json',
   'validation_error',
   'body_too_large',
@@ -222,6 +232,7 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/admin/partners', i.partner],
     ['/api/break-glass', i.breakGlass],
     ['/api/notifications', i.notification],
+    ['/api/documents', i.document],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -351,7 +362,19 @@ export function useBadInputApp(): void {
       shareId: '',
       consentId: '',
       restrictionId: '',
+      document: '',
     };
+    const b = 'badInputBoundary';
+    ids.document = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${file.id}/documents`,
+        headers: { ...sessions.ts.send, 'content-type': `multipart/form-data; boundary=${b}` },
+        payload: Buffer.from(
+          `--${b}\r\nContent-Disposition: form-data; name="type"\r\n\r\nrib\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="r.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\r\n--${b}--\r\n`,
+        ),
+      })
+    ).json().id;
     const shared = await t.app.inject({
       method: 'POST',
       url: `/api/usagers/${file.id}/shares`,
