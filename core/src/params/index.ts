@@ -86,11 +86,22 @@ export function planParamVersion(
 }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-export const SetParamInput = z.object({
-  name: z.enum(PARAM_NAMES as [ParamName, ...ParamName[]], { error: 'Paramètre inconnu' }),
-  value: z.number({ error: 'Valeur numérique attendue' }).int({ error: 'Valeur entière attendue' }),
-  validFrom: z
-    .string({ error: 'Date d’effet attendue' })
-    .regex(DAY_RE, { error: 'Date au format AAAA-MM-JJ attendue' }),
-});
+export const SetParamInput = z
+  .object({
+    name: z.enum(PARAM_NAMES as [ParamName, ...ParamName[]], { error: 'Paramètre inconnu' }),
+    value: z.number({ error: 'Valeur numérique attendue' }).int({ error: 'Valeur entière attendue' }),
+    validFrom: z
+      .string({ error: 'Date d’effet attendue' })
+      .regex(DAY_RE, { error: 'Date au format AAAA-MM-JJ attendue' }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const def = PARAMETERS[v.name];
+    if (v.value < def.min || v.value > def.max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `La valeur doit être comprise entre ${def.min} et ${def.max}`,
+      });
+  });
 export type SetParamInput = z.infer<typeof SetParamInput>;

@@ -37,7 +37,8 @@ describe('parameters', () => {
     expect(r.statusCode).toBe(422);
     expect(r.json()).toMatchObject({ error: { code: 'param_past' } });
     const out = await setParam({ name: 'statistics.primaryThreshold', value: 2, validFrom: '2099-01-01' });
-    expect(out.json()).toMatchObject({ error: { code: 'param_range' } });
+    expect(out.statusCode).toBe(400);
+    expect(out.json()).toMatchObject({ error: { code: 'validation_error', fields: { value: expect.any(String) } } });
   });
 
   it('a future value closes the current one; the engine reads the value of its own day and keeps it', async () => {

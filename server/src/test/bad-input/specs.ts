@@ -173,7 +173,6 @@ export const SPECS: Record<string, Spec> = {
   'POST /api/admin/parameters': {
     who: 'admin',
     baseline: 201,
-    businessLeaves: { value: 422 },
     body: () => ({ name: 'statistics.primaryThreshold', value: 6, validFrom: '2099-01-01' }),
   },
   'GET /api/admin/jobs': { who: 'admin' },

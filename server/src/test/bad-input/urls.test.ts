@@ -59,6 +59,7 @@ describe('bad input on every route', () => {
                     partner: bad.id,
                     breakGlass: bad.id,
                     notification: bad.id,
+                    document: bad.id,
                   }
                 : { [which]: bad.id };
             const label = `${r.method} ${r.url} ${which}=${bad.id.slice(0, 40)}`;
