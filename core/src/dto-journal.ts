@@ -14,7 +14,15 @@ export interface EntryDto {
   author: { id: string; displayName: string };
   personIds: string[];
   workerIds: string[];
-  appointment: { workerId: string | null; workerName: string | null; status: AppointmentStatus | null } | null;
+  appointment: {
+    workerId: string | null;
+    workerName: string | null;
+    status: AppointmentStatus | null;
+    /** The statuses the caller may set now (the appointment workflow, core/src/workflow/appointment.ts). */
+    allowed: AppointmentStatus[];
+    /** Every status change, oldest first (who, when, from, to, why). */
+    history: StatusChangeDto[];
+  } | null;
   orientation: {
     partnerId: string | null;
     partnerName: string | null;
@@ -30,6 +38,14 @@ export interface EntryDto {
   createdAt: string;
   updatedAt: string;
   can: EntryAbilities;
+}
+
+export interface StatusChangeDto {
+  from: string | null;
+  to: string;
+  at: string;
+  actorName: string;
+  reason: string | null;
 }
 
 export interface TimelinePage {
@@ -66,6 +82,17 @@ export interface TodoItemDto {
 export interface TodoDto {
   unreportedAppointments: TodoItemDto[];
   pendingOrientations: TodoItemDto[];
+  /** Documents whose validity ends within 30 days, on the référent's files (modules/documents). */
+  expiringDocuments: ExpiringDocumentDto[];
+}
+
+export interface ExpiringDocumentDto {
+  documentId: string;
+  caseFileId: string;
+  fileNumber: string;
+  usagerName: string;
+  typeLabel: string;
+  validUntil: string;
 }
 
 export interface MotifDto {

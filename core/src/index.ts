@@ -34,3 +34,6 @@ export * from './schemas/restriction.js';
 export * from './policy/restriction.js';
 export * from './access-request/index.js';
 export * from './labels/index.js';
+export * from './params/index.js';
+export * from './workflow/index.js';
+export * from './documents/index.js';

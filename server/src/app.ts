@@ -68,7 +68,8 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
 }
 
 function securityHeaders(reply: FastifyReply, deps: AppDeps): FastifyReply {
-  for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+  // A route may narrow a header for its own answer (a document shown in a frame of the app: modules/documents).
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
   if (deps.secureCookies) reply.header('strict-transport-security', HSTS);
   return reply;
 }

@@ -6,8 +6,8 @@ import { lockDataDir } from './db/dir-lock.js';
 import { migrate, openDb } from './db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 import { reportDemoSecondFactor } from './demo/second-factor.js';
-import { startStatisticsJob } from './modules/statistics/index.js';
-import { startRetentionJob } from './modules/retention/index.js';
+import { startJobRunner } from './modules/jobs/index.js';
+import { modules } from './modules/registry.js';
 import { allSealedColumns } from './platform/sealed-columns.js';
 
 /** config → key → openDb → migrate → (demo data) → seal plaintext notes → buildApp → listen */
@@ -61,11 +61,11 @@ async function main(): Promise<void> {
     oidc: cfg.oidc,
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
-  const stopStatistics = startStatisticsJob(db, () => new Date());
-  const stopRetention = startRetentionJob(db, () => new Date());
+  // The job queue runs every module's jobs (docs/architecture.md, "Job queue"): statistics refresh, nightly retention, …
+  const jobs = modules().flatMap((m) => m.jobs ?? []);
+  const stopJobs = startJobRunner(db, jobs, () => new Date());
   const shutdown = async () => {
-    stopStatistics();
-    stopRetention();
+    stopJobs();
     await app.close();
     await close();
     unlock();

@@ -19,6 +19,7 @@ export const ACCESS_PART_LABELS = {
   access_print: 'Impression pour la personne (référent)',
   history: 'Historique des modifications',
   elsewhere_card: 'Fiche « Connu·e ailleurs » (recherche d’un autre site)',
+  documents: 'Pièces justificatives (liste)',
 } as const;
 const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
   sejour: 'Section Séjour',
@@ -27,7 +28,8 @@ const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
   enfance: 'Section Enfance en danger',
   rattachement: 'Section Commune de rattachement',
 };
-export type AccessPart = keyof typeof ACCESS_PART_LABELS | `section_${SensitiveSection}`;
+/** `document_<id>`: the content of one document (a download). */
+export type AccessPart = keyof typeof ACCESS_PART_LABELS | `section_${SensitiveSection}` | `document_${string}`;
 export const ACCESS_PARTS: readonly AccessPart[] = [
   ...(Object.keys(ACCESS_PART_LABELS) as (keyof typeof ACCESS_PART_LABELS)[]),
   ...SENSITIVE_SECTIONS.map((s) => `section_${s}` as const),
@@ -35,6 +37,7 @@ export const ACCESS_PARTS: readonly AccessPart[] = [
 export const accessPartLabel = (part: string): string =>
   (ACCESS_PART_LABELS as Record<string, string>)[part] ??
   (part.startsWith('section_') ? SECTION_PART_LABELS[part.slice(8) as SensitiveSection] : undefined) ??
+  (part.startsWith('document_') ? 'Pièce justificative (téléchargement)' : undefined) ??
   'Autre partie du dossier';
 
 /** Every action of the audit trail, in French (DPO log, history). */

@@ -106,6 +106,22 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
     },
     otherwise: 404,
   },
+  // Documents (modules/documents): the full part to read, the followers to add.
+  {
+    route: 'POST /api/usagers/:id/documents',
+    allow: { referent: 201, ts_same_team: 201, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    otherwise: 404,
+  },
+  {
+    route: 'GET /api/usagers/:id/documents',
+    allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    otherwise: 404,
+  },
+  {
+    route: 'GET /api/documents/:id/content',
+    allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    otherwise: 404,
+  },
   {
     route: 'POST /api/usagers/:id/members',
     allow: {
@@ -186,6 +202,9 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'GET /api/admin/users', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'POST /api/admin/users', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },
   { route: 'PATCH /api/admin/users/:id', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
+  { route: 'GET /api/admin/parameters', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
+  { route: 'POST /api/admin/parameters', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },
+  { route: 'GET /api/admin/jobs', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
   {
     route: 'GET /api/usagers/:id/journal',
     allow: {

@@ -38,6 +38,8 @@ export interface RetentionFacts {
   holdKind: RetentionHoldKind | null;
   /** End of the hold (yyyy-mm-dd): prolongation of the active base, or end of the intermediate archive. */
   holdUntil: string | null;
+  /** The active-base duration in force (dated parameter `retention.dossier.activeDays`); 2 years by default. */
+  activeDays?: number;
 }
 
 const DAY = 86_400_000;
@@ -46,7 +48,9 @@ const endOfDay = (d: string): Date => new Date(`${d}T23:59:59.999Z`);
 
 /** The day the file leaves the active base: 2 years after the last contact, or later if prolonged. */
 export function retentionDeadline(f: RetentionFacts): Date {
-  const base = new Date((f.lastContactAt ?? f.openedAt).getTime() + RETENTION_PERIODS.dossier.activeDays * DAY);
+  const base = new Date(
+    (f.lastContactAt ?? f.openedAt).getTime() + (f.activeDays ?? RETENTION_PERIODS.dossier.activeDays) * DAY,
+  );
   if (f.holdKind === 'prolongation' && f.holdUntil) {
     const held = endOfDay(f.holdUntil);
     return held > base ? held : base;

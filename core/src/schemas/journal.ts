@@ -83,7 +83,11 @@ export type UpdateEntryInput = z.infer<typeof UpdateEntryInput>;
 export const DeleteEntryInput = z.object({ reason: RequiredText(300, 'Le motif de suppression') }).strict();
 
 export const AppointmentStatusInput = z
-  .object({ status: z.enum(APPOINTMENT_STATUSES, { error: 'Statut invalide' }) })
+  .object({
+    status: z.enum(APPOINTMENT_STATUSES, { error: 'Statut invalide' }),
+    /** Why (a correction, a cancellation): kept in the workflow history. */
+    reason: z.string().trim().max(300, { error: 'Motif trop long (300 caractères au plus)' }).optional(),
+  })
   .strict();
 
 export const EntryParams = z.object({ id: Uuid, entryId: Uuid });

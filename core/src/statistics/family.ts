@@ -106,8 +106,13 @@ export const familyStructure = (f: Family): { keys: string[]; values: number[]; 
  * the result once more. `fixed`: statuses of entries already published by a parent family (the population total
  * of a site shared by every population indicator, the home visits shared by "entrées par type"…).
  */
-export const protectFamily = (f: Family, fixed: ReadonlyMap<string, PublishedValue> = new Map()): ProtectedFamily => {
-  const threshold = thresholdFor({ rowVar: null, colVar: f.colVar }, { sensitive: f.sensitive });
+export const protectFamily = (
+  f: Family,
+  fixed: ReadonlyMap<string, PublishedValue> = new Map(),
+  /** The thresholds in force at the query's date (dated parameters); 5 and 11 by default. */
+  thresholds?: { primary: number; sensitive: number },
+): ProtectedFamily => {
+  const threshold = thresholdFor({ rowVar: null, colVar: f.colVar }, { sensitive: f.sensitive, thresholds });
   const { keys, values, s } = familyStructure(f);
   const initial = keys.map((k, e): Suppression | null | undefined => {
     const v = fixed.get(k);

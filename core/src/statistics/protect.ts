@@ -31,6 +31,8 @@ import { assertValidTable, entryValues, tableStructure, type StatTable, type Str
 export interface ProtectOptions {
   /** The table involves santé, enfance en danger, nationality or another art. 9 field. */
   sensitive: boolean;
+  /** The thresholds in force (dated parameters `statistics.*Threshold`); 5 and 11 by default. */
+  thresholds?: { primary: number; sensitive: number };
 }
 
 export const PRIMARY_THRESHOLD = 5;
@@ -74,7 +76,9 @@ export const involvesSensitiveVariable = (t: { rowVar: string | null; colVar: st
   [t.rowVar, t.colVar].some((v) => v !== null && SENSITIVE_VARIABLES.some((stem) => norm(v).includes(stem)));
 
 export const thresholdFor = (t: { rowVar: string | null; colVar: string }, opts: ProtectOptions): number =>
-  opts.sensitive || involvesSensitiveVariable(t) ? SENSITIVE_THRESHOLD : PRIMARY_THRESHOLD;
+  opts.sensitive || involvesSensitiveVariable(t)
+    ? (opts.thresholds?.sensitive ?? SENSITIVE_THRESHOLD)
+    : (opts.thresholds?.primary ?? PRIMARY_THRESHOLD);
 
 type Status = Suppression | null;
 

@@ -25,6 +25,13 @@ import type {
   AccessLogTable,
   SecurityLogCheckpointTable,
 } from './schema/security-log.js';
+import type {
+  DocumentChunkTable,
+  DocumentTable,
+  JobTable,
+  ParameterVersionTable,
+  WorkflowTransitionTable,
+} from './schema/platform.js';
 import type { StatPopulationTable, StatFlowTable, StatWaitTable, StatRefreshTable } from './schema/statistics.js';
 import type {
   PersonTable,
@@ -40,6 +47,7 @@ export type * from './schema/access-request.js';
 export type * from './schema/auth.js';
 export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
+export type * from './schema/platform.js';
 export type * from './schema/rgpd.js';
 export type * from './schema/security-log.js';
 export type * from './schema/statistics.js';
@@ -47,6 +55,11 @@ export type * from './schema/usager.js';
 
 export interface DB {
   access_request: AccessRequestTable;
+  parameter_version: ParameterVersionTable;
+  job: JobTable;
+  document: DocumentTable;
+  document_chunk: DocumentChunkTable;
+  workflow_transition: WorkflowTransitionTable;
   file_restriction: FileRestrictionTable;
   case_file_section: CaseFileSectionTable;
   retention_run: RetentionRunTable;

@@ -11,6 +11,10 @@ import { retentionModule } from './retention/index.js';
 import { sectionsModule } from './sections/index.js';
 import { statisticsModule } from './statistics/index.js';
 import { usagersModule } from './usagers/index.js';
+import { paramsModule } from './params/index.js';
+import { workflowsModule } from './workflows/index.js';
+import { jobsModule } from './jobs/index.js';
+import { documentsModule } from './documents/index.js';
 
 /**
  * Every module of the server, once (docs/architecture.md, "Module contract"). Adding a module = one folder under
@@ -34,6 +38,10 @@ const descriptors = () =>
     retentionModule,
     sectionsModule,
     fileRightsModule,
+    paramsModule,
+    workflowsModule,
+    jobsModule,
+    documentsModule,
   ] as const satisfies readonly JalonModule[];
 
 /** Modules a test adds for its own duration (a contribution to the access export, say); the app adds none. */

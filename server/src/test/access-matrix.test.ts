@@ -18,6 +18,8 @@ import {
   ACCESS_REQUEST,
   accessRequest,
   breakGlassIds,
+  documentFixture,
+  pdfUpload,
   notification,
   restrictions,
   type Partage,
@@ -211,6 +213,15 @@ beforeAll(async () => {
       payload: CONSENT,
     })
   ).json().id;
+  const doc = pdfUpload('rib');
+  documentFixture.id = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${partage.fileId}/documents`,
+      headers: { ...ref.send, 'content-type': doc.contentType },
+      payload: doc.payload,
+    })
+  ).json().id;
   for (const _ of WHO) {
     const f = await createUsagerAs(t.app, ref);
     const r = await t.app.inject({
@@ -257,12 +268,16 @@ describe('access matrix: route × caller → status', () => {
           share: partage,
         };
         const s = sessions.get(who);
-        const headers = s ? (c.method === 'GET' ? s.get : s.send) : {};
+        const raw = c.raw?.();
+        const headers = {
+          ...(s ? (c.method === 'GET' ? s.get : s.send) : {}),
+          ...(raw ? { 'content-type': raw.contentType } : {}),
+        };
         const res = await t.app.inject({
           method: c.method,
           url: c.url(ctx),
           headers,
-          payload: c.body ? (c.body(ctx) as object) : undefined,
+          payload: raw ? raw.payload : c.body ? (c.body(ctx) as object) : undefined,
         });
         expect(res.statusCode, res.body).toBe(statusFor(spec, who));
         const part = partFor(spec, who);

@@ -17,6 +17,10 @@ import * as m202612041710 from './202612041710_search_birth_index.js';
 import * as m202612070300 from './202612070300_create_access_request.js';
 import * as m202612070230 from './202612070230_login_attempts.js';
 import * as m202612070310 from './202612070310_stat_dirty_skips_retention.js';
+import * as m202612070400 from './202612070400_create_parameter_version.js';
+import * as m202612070410 from './202612070410_create_workflow_transition.js';
+import * as m202612070420 from './202612070420_create_job.js';
+import * as m202612070430 from './202612070430_create_document.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +42,8 @@ export const migrations: Record<string, Migration> = {
   '202612070300_create_access_request': m202612070300,
   '202612070230_login_attempts': m202612070230,
   '202612070310_stat_dirty_skips_retention': m202612070310,
+  '202612070400_create_parameter_version': m202612070400,
+  '202612070410_create_workflow_transition': m202612070410,
+  '202612070420_create_job': m202612070420,
+  '202612070430_create_document': m202612070430,
 };

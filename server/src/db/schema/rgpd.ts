@@ -15,6 +15,8 @@ export interface RetentionRunTable {
   failed: Generated<number>;
   log_purged: ColumnType<unknown, string | undefined, string>;
   details: ColumnType<unknown, string | undefined, string>;
+  /** The dated parameters the run used (modules/params). */
+  params: ColumnType<unknown, string | null | undefined, string | null>;
 }
 /** A share of a file with a professional outside the service (secret partagé, modules/partage). */
 export interface FileShareTable {

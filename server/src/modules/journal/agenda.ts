@@ -2,6 +2,7 @@ import { agendaViewOf, type AgendaItemDto, type Place } from '@jalon/core';
 import { type Ctx } from '../../context.js';
 import { forbidden, unprocessable } from '../../errors.js';
 import { displayName } from '../usagers/index.js';
+import { expiringDocuments } from '../documents/index.js';
 
 const DAY = 86_400_000;
 const PARIS_OFFSET = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'shortOffset' });
@@ -84,7 +85,8 @@ export async function listAgenda(
 /** "À faire", computed from the data: unreported appointments and orientations waiting for their outcome. */
 export async function listTodo(ctx: Ctx) {
   const a = ctx.actor;
-  if (a.role !== 'travailleur_social') return { unreportedAppointments: [], pendingOrientations: [] };
+  if (a.role !== 'travailleur_social')
+    return { unreportedAppointments: [], pendingOrientations: [], expiringDocuments: [] };
   const base = () =>
     ctx.db
       .selectFrom('journal_entry as e')
@@ -124,5 +126,9 @@ export async function listTodo(ctx: Ctx) {
     usagerName: displayName(r),
     at: new Date(r.occurred_at).toISOString(),
   });
-  return { unreportedAppointments: unreported.map(item), pendingOrientations: pending.map(item) };
+  return {
+    unreportedAppointments: unreported.map(item),
+    pendingOrientations: pending.map(item),
+    expiringDocuments: await expiringDocuments(ctx),
+  };
 }

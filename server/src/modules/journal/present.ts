@@ -1,5 +1,9 @@
 import {
+  APPOINTMENT_WORKFLOW,
   ENTRY_TYPE_LABELS,
+  allowedTargets,
+  type AppointmentStatus,
+  type StatusChangeDto,
   entryAbilities,
   type Actor,
   type EntryDto,
@@ -12,7 +16,13 @@ import { entryNoteAad, type EntryRow } from './queries.js';
 type Row = Omit<EntryRow, 'worker_ids' | 'person_ids'> & { worker_ids: string[] | null; person_ids: string[] | null };
 
 /** Field-level rule (style rule 4): the note is copied only when canReadEntryNote allows it. */
-export function presentEntry(actor: Actor, file: UsagerTarget, r: Row, motifLabels: Map<string, string>): EntryDto {
+export function presentEntry(
+  actor: Actor,
+  file: UsagerTarget,
+  r: Row,
+  motifLabels: Map<string, string>,
+  extra: { now?: Date; history?: StatusChangeDto[] } = {},
+): EntryDto {
   const target = { authorId: r.author_id, type: r.type, visibility: r.visibility, workerIds: r.worker_ids ?? [] };
   const can = entryAbilities(actor, file, target);
   const dto: EntryDto = {
@@ -28,7 +38,20 @@ export function presentEntry(actor: Actor, file: UsagerTarget, r: Row, motifLabe
     workerIds: r.worker_ids ?? [],
     appointment:
       r.type === 'rendez_vous'
-        ? { workerId: r.appointment_worker_id, workerName: r.worker_name, status: r.appointment_status }
+        ? {
+            workerId: r.appointment_worker_id,
+            workerName: r.worker_name,
+            status: r.appointment_status,
+            allowed:
+              can.setStatus && extra.now
+                ? allowedTargets(APPOINTMENT_WORKFLOW, (r.appointment_status ?? 'prevu') as AppointmentStatus, actor, {
+                    now: extra.now,
+                    start: new Date(r.occurred_at),
+                  })
+                : [],
+            // The reason is free text: shown to who may read the entry's note.
+            history: (extra.history ?? []).map((h) => (can.readNote ? h : { ...h, reason: null })),
+          }
         : null,
     orientation:
       r.type === 'orientation'

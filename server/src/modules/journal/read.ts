@@ -1,9 +1,16 @@
-import { canReadFullUsager, canReadGeneralUsager, type EntryDto, type TimelineQuery } from '@jalon/core';
+import {
+  APPOINTMENT_WORKFLOW,
+  canReadFullUsager,
+  canReadGeneralUsager,
+  type EntryDto,
+  type TimelineQuery,
+} from '@jalon/core';
 import { sql } from 'kysely';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
+import { historyOf } from '../workflows/index.js';
 import { presentEntry } from './present.js';
 import { entriesOfFile, timelineScope } from './queries.js';
 
@@ -43,7 +50,19 @@ export async function listTimeline(
     .execute();
   const page = rows.slice(0, q.limit);
   const labels = await motifLabels(ctx.db);
-  const items = page.map((r) => presentEntry(ctx.actor, file, r, labels));
+  const history = await historyOf(
+    ctx.db,
+    APPOINTMENT_WORKFLOW.name,
+    page.filter((r) => r.type === 'rendez_vous').map((r) => r.id),
+  );
+  const items = page.map((r) =>
+    presentEntry(ctx.actor, file, r, labels, {
+      now: ctx.now,
+      history: history
+        .filter((h) => h.subjectId === r.id)
+        .map((h) => ({ from: h.from, to: h.to, at: h.at.toISOString(), actorName: h.actorName, reason: h.reason })),
+    }),
+  );
   await logAccess(
     ctx.db,
     ctx,

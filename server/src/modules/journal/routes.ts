@@ -14,7 +14,8 @@ import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
 import { listAgenda, listTodo } from './agenda.js';
 import { listTimeline } from './read.js';
-import { createEntry, deleteEntry, setAppointmentStatus, updateEntry } from './service.js';
+import { setAppointmentStatus } from './appointment-status.js';
+import { createEntry, deleteEntry, updateEntry } from './service.js';
 
 export async function journalRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/api/usagers/:id/journal', async (req) => {
@@ -41,7 +42,7 @@ export async function journalRoutes(app: FastifyInstance, deps: AppDeps): Promis
   app.put('/api/usagers/:id/journal/:entryId/status', async (req, reply) => {
     const ctx = ctxOf(req, deps);
     const { id, entryId } = parse(EntryParams, req.params);
-    await setAppointmentStatus(ctx, id, entryId, parse(AppointmentStatusInput, req.body).status);
+    await setAppointmentStatus(ctx, id, entryId, parse(AppointmentStatusInput, req.body));
     return reply.code(204).send();
   });
   app.get('/api/agenda', async (req) => listAgenda(ctxOf(req, deps), parse(AgendaQuery, req.query)));

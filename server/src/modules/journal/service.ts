@@ -3,7 +3,6 @@ import {
   canEditEntry,
   canReadEntryHeader,
   canReadGeneralUsager,
-  canSetAppointmentStatus,
   canWriteNote,
   lintNote,
   summariseFlags,
@@ -11,7 +10,6 @@ import {
   DEFAULT_PLACE,
   entryTypeHasField,
   missingForEntryType,
-  type AppointmentStatus,
   type CreateEntryInput,
   type UpdateEntryInput,
 } from '@jalon/core';
@@ -165,14 +163,14 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
   });
 }
 
-async function loadOwnEntry(trx: Queryable, ctx: Ctx, fileId: string, entryId: string) {
+export async function loadOwnEntry(trx: Queryable, ctx: Ctx, fileId: string, entryId: string) {
   const file = await loadAuthorizedUsager(trx, ctx.actor, fileId, canReadGeneralUsager);
   const row = await findEntry(trx, fileId, entryId).executeTakeFirst();
   if (!row) throw notFound('Entrée');
   return { file, row };
 }
 
-const targetOf = (row: {
+export const targetOf = (row: {
   author_id: string;
   type: CreateEntryInput['type'];
   visibility: 'privee' | 'referents' | 'equipe';
@@ -237,7 +235,7 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
   });
 }
 
-function assertVisible(ctx: Ctx, file: FileTarget, row: Parameters<typeof targetOf>[0]) {
+export function assertVisible(ctx: Ctx, file: FileTarget, row: Parameters<typeof targetOf>[0]) {
   // An entry whose header the caller may not see does not exist for them.
   if (!canReadEntryHeader(ctx.actor, file, targetOf(row))) throw notFound('Entrée');
 }
@@ -256,27 +254,6 @@ export async function deleteEntry(ctx: Ctx, fileId: string, entryId: string, rea
       targetType: 'journal_entry',
       targetId: entryId,
       diff: { type: row.type, deleted_reason: '[masqué]' },
-    });
-  });
-}
-
-export async function setAppointmentStatus(ctx: Ctx, fileId: string, entryId: string, status: AppointmentStatus) {
-  await ctx.db.transaction().execute(async (trx) => {
-    const { file, row } = await loadOwnEntry(trx, ctx, fileId, entryId);
-    assertVisible(ctx, file, row);
-    if (!canSetAppointmentStatus(ctx.actor, file, targetOf(row))) {
-      throw row.type === 'rendez_vous'
-        ? forbidden('Vous ne pouvez pas changer le statut de ce rendez-vous')
-        : unprocessable('not_appointment', 'Cette entrée n’est pas un rendez-vous');
-    }
-    assertWritable(file);
-    await updateEntryRow(trx, entryId, { appointment_status: status, updated_at: ctx.now, version: row.version + 1 });
-    if (status === 'honore') await touchLastContact(trx, fileId, new Date(row.occurred_at));
-    await audit(trx, ctx, 'appointment.status', {
-      caseFileId: fileId,
-      targetType: 'journal_entry',
-      targetId: entryId,
-      diff: { status: { from: row.appointment_status, to: status } },
     });
   });
 }

@@ -42,6 +42,8 @@ export async function anonymiseFile(trx: Trx, fileId: string, now: Date): Promis
     .where('id', '=', fileId)
     .forUpdate()
     .executeTakeFirstOrThrow();
+  // Modules on the contract anonymise their own rows (platform/module.ts, ModuleRetention).
+  for (const m of modules()) await m.retention?.anonymise?.(trx, fileId, now);
   const persons = await sql<{ id: string }>`
     select p.id from person p
     where (p.id = ${f.principal_person_id} or p.id in (select person_id from household_member where household_id = ${f.household_id}))

@@ -1,5 +1,4 @@
 import {
-  RETENTION_PERIODS,
   retentionAction,
   type RetentionAction,
   type RetentionFacts,
@@ -9,6 +8,7 @@ import {
 import { purgeSecurityLog } from '../../audit/chain.js';
 import type { Db } from '../../db/schema.js';
 import { anonymiseFile, archiveFile } from './anonymise.js';
+import { loadParams } from '../params/index.js';
 import { countNoticed, countOldLogRows, dueFiles, type DueFile } from './queries.js';
 
 export interface RetentionReport {
@@ -23,7 +23,8 @@ export interface RetentionReport {
   actions: { caseFileId: string; action: RetentionAction | 'failed' }[];
 }
 
-const factsOf = (f: DueFile): RetentionFacts => ({
+const factsOf = (f: DueFile, activeDays: number): RetentionFacts => ({
+  activeDays,
   state: f.retention_state as RetentionState,
   lastContactAt: f.last_contact_at ? new Date(f.last_contact_at) : null,
   openedAt: new Date(f.opened_at),
@@ -40,15 +41,21 @@ const factsOf = (f: DueFile): RetentionFacts => ({
 export async function runRetention(
   db: Db,
   now: Date,
-  opts: { dryRun: boolean; trigger: 'job' | 'cli' },
+  opts: { dryRun: boolean; trigger: 'job' | 'cli'; progress?: (done: number, total?: number) => Promise<void> },
 ): Promise<RetentionReport> {
   const startedAt = now;
   const actions: RetentionReport['actions'] = [];
   let archived = 0;
   let anonymised = 0;
   let failed = 0;
-  for (const f of await dueFiles(db, now)) {
-    const action = retentionAction(factsOf(f), now);
+  // The durations in force today (docs/architecture.md, "Parameters"), kept in the run's report.
+  const params = await loadParams(db, now);
+  const activeDays = params['retention.dossier.activeDays'];
+  const logDays = params['retention.journaux.activeDays'];
+  const due = await dueFiles(db, now, activeDays);
+  for (const [i, f] of due.entries()) {
+    if (opts.progress && i % 50 === 0) await opts.progress(i, due.length);
+    const action = retentionAction(factsOf(f, activeDays), now);
     if (action !== 'archive' && action !== 'anonymise') continue;
     if (opts.dryRun) {
       actions.push({ caseFileId: f.id, action });
@@ -72,7 +79,7 @@ export async function runRetention(
           .where('cf.id', '=', f.id)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        if (retentionAction(factsOf(cur), now) !== action) return;
+        if (retentionAction(factsOf(cur, activeDays), now) !== action) return;
         if (action === 'archive') await archiveFile(trx, f.id, now);
         else await anonymiseFile(trx, f.id, now);
       });
@@ -84,13 +91,11 @@ export async function runRetention(
       actions.push({ caseFileId: f.id, action: 'failed' });
     }
   }
-  const noticed = await countNoticed(db, now);
-  const cutoff = new Date(now.getTime() - RETENTION_PERIODS.journaux.activeDays * 86_400_000);
+  const noticed = await countNoticed(db, now, activeDays);
+  const cutoff = new Date(now.getTime() - logDays * 86_400_000);
   const logPurged = opts.dryRun
     ? await countOldLogRows(db, cutoff)
-    : Object.fromEntries(
-        (await purgeSecurityLog(db, now, RETENTION_PERIODS.journaux.activeDays)).map((r) => [r.chain, r.purgedRows]),
-      );
+    : Object.fromEntries((await purgeSecurityLog(db, now, logDays)).map((r) => [r.chain, r.purgedRows]));
   const row = await db
     .insertInto('retention_run')
     .values({
@@ -104,6 +109,7 @@ export async function runRetention(
       failed,
       log_purged: JSON.stringify(logPurged),
       details: JSON.stringify(actions.slice(0, 5000)),
+      params: JSON.stringify({ 'retention.dossier.activeDays': activeDays, 'retention.journaux.activeDays': logDays }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import type { JalonModule } from '../../platform/module.js';
+import { retentionNightlyJob } from './job.js';
 import { retentionRoutes } from './routes.js';
 
 /**
@@ -8,6 +9,10 @@ import { retentionRoutes } from './routes.js';
 export const retentionModule = {
   name: 'retention',
   routes: (api, deps) => retentionRoutes(api, deps),
+  // A getter: read when the job runner starts, never while the modules are loading (modules/registry.ts).
+  get jobs() {
+    return [retentionNightlyJob];
+  },
   auditActions: {
     'case_file.archive': {},
     'case_file.anonymise': {},
@@ -17,4 +22,4 @@ export const retentionModule = {
 } satisfies JalonModule;
 
 export { runRetention, type RetentionReport } from './engine.js';
-export { startRetentionJob } from './job.js';
+export { retentionNightlyJob } from './job.js';

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/schema.js';
+import type { JobDefinition } from '../../platform/module.js';
 import { runRetention } from './engine.js';
 
 const DAY = 86_400_000;
@@ -11,39 +11,16 @@ export const untilNextNight = (now: Date): number => {
 };
 
 /**
- * The daily retention job, in process: every night at 01:00 UTC, one run at a time. Not at start-up: a server started
- * on old data (a demo, a restored backup) is not anonymised under its users' feet; `npm run retention -- --dry-run` shows
- * what the next night will do.
+ * The nightly retention run on the job queue: daily at 01:00 UTC (2 or 3 a.m. in Paris), one run per night whatever the
+ * number of servers. Not at start-up: a server started on old data (a demo, a restored backup) is not anonymised under
+ * its users' feet; `npm run retention -- --dry-run` shows what the next night will do.
  */
-export function startRetentionJob(
-  db: Db,
-  clock: () => Date,
-  log: (msg: string) => void = console.log,
-  intervalMs = DAY,
-): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const r = await runRetention(db, clock(), { dryRun: false, trigger: 'job' });
-      if (r.archived || r.anonymised || r.failed)
-        log(`Conservation : ${r.archived} dossier(s) archivé(s), ${r.anonymised} anonymisé(s), ${r.failed} échec(s).`);
-    } catch (err) {
-      log(`Conservation : échec de l’exécution (${(err as Error).message}).`);
-    } finally {
-      running = false;
-    }
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const first = setTimeout(() => {
-    void run();
-    timer = setInterval(() => void run(), intervalMs);
-    timer.unref();
-  }, untilNextNight(clock()));
-  first.unref();
-  return () => {
-    clearTimeout(first);
-    if (timer) clearInterval(timer);
-  };
-}
+export const retentionNightlyJob: JobDefinition = {
+  kind: 'retention.nightly',
+  schedule: { dailyAtUtcHour: 1 },
+  maxAttempts: 3,
+  handler: async (db, _payload, progress) => {
+    const r = await runRetention(db, new Date(), { dryRun: false, trigger: 'job', progress });
+    return { runId: r.runId, archived: r.archived, anonymised: r.anonymised, failed: r.failed };
+  },
+};

@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../db/schema.js';
 
 /** Deadline of the active base in SQL, the same rule as `retentionDeadline` (core/src/rgpd/retention.ts). */
-export const deadlineSql = sql<Date>`greatest(
-  coalesce(cf.last_contact_at, cf.opened_at) + make_interval(days => ${RETENTION_PERIODS.dossier.activeDays}),
+export const deadlineSql = (activeDays: number = RETENTION_PERIODS.dossier.activeDays) => sql<Date>`greatest(
+  coalesce(cf.last_contact_at, cf.opened_at) + make_interval(days => ${activeDays}::int),
   case when cf.retention_hold_kind = 'prolongation' then (cf.retention_hold_until + 1)::timestamp at time zone 'UTC' end)`;
 
 const FACTS = [
@@ -17,13 +17,13 @@ const FACTS = [
 ] as const;
 
 /** Files the engine must act on today: active past their deadline, archived past their archive period. */
-export const dueFiles = (db: Queryable, now: Date) =>
+export const dueFiles = (db: Queryable, now: Date, activeDays?: number) =>
   db
     .selectFrom('case_file as cf')
     .select([...FACTS])
     .where((eb) =>
       eb.or([
-        eb.and([eb('cf.retention_state', '=', 'active'), eb(deadlineSql, '<=', now)]),
+        eb.and([eb('cf.retention_state', '=', 'active'), eb(deadlineSql(activeDays), '<=', now)]),
         eb.and([
           eb('cf.retention_state', '=', 'archived'),
           eb.or([
@@ -38,20 +38,20 @@ export const dueFiles = (db: Queryable, now: Date) =>
 export type DueFile = Awaited<ReturnType<typeof dueFiles>>[number];
 
 /** Active files whose deadline falls within the notice period (30 days). */
-export const countNoticed = async (db: Queryable, now: Date): Promise<number> => {
+export const countNoticed = async (db: Queryable, now: Date, activeDays?: number): Promise<number> => {
   const soon = new Date(now.getTime() + RETENTION_PERIODS.dossier.noticeDays * 86_400_000);
   const r = await db
     .selectFrom('case_file as cf')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('cf.retention_state', '=', 'active')
-    .where(deadlineSql, '>', now)
-    .where(deadlineSql, '<=', soon)
+    .where(deadlineSql(activeDays), '>', now)
+    .where(deadlineSql(activeDays), '<=', soon)
     .executeTakeFirstOrThrow();
   return Number(r.n);
 };
 
 /** The référent's files nearing (or past, not yet processed) their deadline. */
-export const upcomingForReferent = (db: Queryable, actor: Actor, now: Date) => {
+export const upcomingForReferent = (db: Queryable, actor: Actor, now: Date, activeDays?: number) => {
   const soon = new Date(now.getTime() + RETENTION_PERIODS.dossier.noticeDays * 86_400_000);
   return db
     .selectFrom('case_file as cf')
@@ -66,9 +66,9 @@ export const upcomingForReferent = (db: Queryable, actor: Actor, now: Date) => {
       'p.used_name',
       'p.first_names',
     ])
-    .select(deadlineSql.as('deadline'))
+    .select(deadlineSql(activeDays).as('deadline'))
     .where('cf.retention_state', '=', 'active')
-    .where(deadlineSql, '<=', soon)
+    .where(deadlineSql(activeDays), '<=', soon)
     .where((eb) =>
       eb.exists(
         eb
@@ -79,7 +79,7 @@ export const upcomingForReferent = (db: Queryable, actor: Actor, now: Date) => {
           .where('r.user_id', '=', actor.id),
       ),
     )
-    .orderBy(deadlineSql)
+    .orderBy(deadlineSql(activeDays))
     .limit(200)
     .execute();
 };

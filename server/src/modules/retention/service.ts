@@ -18,6 +18,7 @@ import type { Ctx } from '../../context.js';
 import { notFound, unprocessable } from '../../errors.js';
 import { displayName, findActiveReferents, findMembers, findUsagerRow, presentUsager } from '../usagers/index.js';
 import { upcomingForReferent } from './queries.js';
+import { loadParams } from '../params/index.js';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -26,7 +27,8 @@ const plusDays = (now: Date, days: number) => new Date(now.getTime() + days * 86
 /** The référent's files whose active base ends within 30 days (home page panel). Social workers only; others 404. */
 export async function listUpcoming(ctx: Ctx): Promise<RetentionUpcomingDto> {
   if (!canListRetentionUpcoming(ctx.actor)) throw notFound('Page');
-  const rows = await upcomingForReferent(ctx.db, ctx.actor, ctx.now);
+  const params = await loadParams(ctx.db, ctx.now);
+  const rows = await upcomingForReferent(ctx.db, ctx.actor, ctx.now, params['retention.dossier.activeDays']);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -82,6 +84,7 @@ export function extendRetention(ctx: Ctx, fileId: string, input: ExtendRetention
       openedAt: new Date(before.opened_at),
       holdKind: input.kind,
       holdUntil: input.untilDate,
+      activeDays: (await loadParams(trx, ctx.now))['retention.dossier.activeDays'],
     });
     return {
       deadline: deadline.toISOString(),

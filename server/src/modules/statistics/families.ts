@@ -10,6 +10,7 @@ import {
   type ProtectedFamily,
   type PublishedValue,
 } from '@jalon/core';
+import { statThresholds } from '../params/index.js';
 import type { Ctx } from '../../context.js';
 import { dynamicCategories, familyRows, refreshState, type FamilyRow, type FamilySource } from './queries.js';
 import { teamsShownApart, type StatisticsScope } from './scope.js';
@@ -57,7 +58,15 @@ export const clearStatisticsCache = () => cache.clear();
 
 export async function loadFamily(ctx: Ctx, scope: StatisticsScope, req: FamilyRequest): Promise<LoadedFamily> {
   const refreshed = await refreshState(ctx.db);
-  const key = JSON.stringify([scope, req.source, req.name, req.period, refreshed?.refreshedAt.getTime() ?? 0]);
+  const thresholds = await statThresholds(ctx.db, ctx.now);
+  const key = JSON.stringify([
+    scope,
+    req.source,
+    req.name,
+    req.period,
+    refreshed?.refreshedAt.getTime() ?? 0,
+    thresholds,
+  ]);
   const hit = cache.get(key);
   if (hit) return hit;
   const parent = await parentValues(ctx, scope, req);
@@ -70,7 +79,7 @@ export async function loadFamily(ctx: Ctx, scope: StatisticsScope, req: FamilyRe
     teamIds: scope.teamIds,
   });
   const built = await buildFamily(ctx, scope, req, rows);
-  const loaded = { ...built, protected: protectFamily(built.family, parent) };
+  const loaded = { ...built, protected: protectFamily(built.family, parent, thresholds) };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, loaded);
   return loaded;

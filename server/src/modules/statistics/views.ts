@@ -18,6 +18,7 @@ import {
 } from '@jalon/core';
 import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
+import { statThresholds } from '../params/index.js';
 import { notFound } from '../../errors.js';
 import { AppError } from '../../errors.js';
 import { loadFamily } from './families.js';
@@ -152,6 +153,9 @@ export async function myActivity(ctx: Ctx, filter: StatisticsFilter): Promise<Te
   return {
     period: { fromMonth: filter.fromMonth, toMonth: filter.toMonth },
     labels: { rows: {}, cols: ENTRY_TYPE_LABELS },
-    table: protectTable(oneWayTable('entreesParType', cols, counts), { sensitive: false }),
+    table: protectTable(oneWayTable('entreesParType', cols, counts), {
+      sensitive: false,
+      thresholds: await statThresholds(ctx.db, ctx.now),
+    }),
   };
 }

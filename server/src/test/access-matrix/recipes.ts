@@ -35,6 +35,22 @@ interface Case {
     share: Partage;
   }) => string;
   body?: (ctx: { referentId: string; siteId: string; teamId: string }) => unknown;
+  /** A non-JSON body (multipart upload) with its content type. */
+  raw?: () => { payload: Buffer; contentType: string };
+}
+
+/** A document of the référent's fixture file (documents routes), filled in by `beforeAll`. */
+export const documentFixture = { id: '' };
+
+/** A one-field-then-file multipart body holding a tiny PDF. */
+export function pdfUpload(type = 'facture'): { payload: Buffer; contentType: string } {
+  const b = 'jalonMatrixBoundary';
+  const payload = Buffer.from(
+    `--${b}\r\nContent-Disposition: form-data; name="type"\r\n\r\n${type}\r\n` +
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="piece.pdf"\r\nContent-Type: application/pdf\r\n\r\n` +
+      `%PDF-1.4\n%%EOF\r\n--${b}--\r\n`,
+  );
+  return { payload, contentType: `multipart/form-data; boundary=${b}` };
 }
 
 export const BREAK_GLASS = {
@@ -163,6 +179,22 @@ const CASES: Case[] = [
     url: (c) => `/api/admin/users/${c.userId}`,
     body: () => ({ displayName: 'Agent renommé' }),
   },
+  { method: 'GET', route: '/api/admin/parameters', url: () => '/api/admin/parameters' },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/documents',
+    url: (c) => `/api/usagers/${c.fileId}/documents`,
+    raw: () => pdfUpload(),
+  },
+  { method: 'GET', route: '/api/usagers/:id/documents', url: (c) => `/api/usagers/${c.fileId}/documents` },
+  { method: 'GET', route: '/api/documents/:id/content', url: () => `/api/documents/${documentFixture.id}/content` },
+  { method: 'GET', route: '/api/admin/jobs', url: () => '/api/admin/jobs' },
+  {
+    method: 'POST',
+    route: '/api/admin/parameters',
+    url: () => '/api/admin/parameters',
+    body: () => ({ name: 'statistics.primaryThreshold', value: 6, validFrom: '2099-01-01' }),
+  },
   {
     method: 'GET',
     route: '/api/usagers/:id/journal',
@@ -196,7 +228,8 @@ const CASES: Case[] = [
     method: 'PUT',
     route: '/api/usagers/:id/journal/:entryId/status',
     url: (c) => `/api/usagers/${c.fileId}/journal/${c.entryId}/status`,
-    body: () => ({ status: 'honore' }),
+    // The appointment is tomorrow: cancelling is the transition the workflow allows.
+    body: () => ({ status: 'annule' }),
   },
   {
     method: 'GET',

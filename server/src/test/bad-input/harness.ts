@@ -29,6 +29,7 @@ export interface Ids {
   consentId: string;
   restrictionId: string;
   accessRequest: string;
+  document: string;
 }
 export interface Spec {
   who: Who;
@@ -62,6 +63,15 @@ const TABLES = [
   'access_request',
 ] as const;
 const KNOWN_CODES = [
+  'param_range',
+  'param_past',
+  'param_order',
+  'transition_not_allowed',
+  'unsupported_file_type',
+  'file_too_large',
+  'file_missing',
+  'empty_file',
+  'entry_not_found',
   'invalid_json',
   'validation_error',
   'body_too_large',
@@ -226,6 +236,7 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/break-glass', i.breakGlass],
     ['/api/notifications', i.notification],
     ['/api/dpo/access-requests', i.accessRequest],
+    ['/api/documents', i.document],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -356,6 +367,7 @@ export function useBadInputApp(): void {
       consentId: '',
       restrictionId: '',
       accessRequest: '',
+      document: '',
     };
     ids.accessRequest = (
       await t.app.inject({
@@ -363,6 +375,17 @@ export function useBadInputApp(): void {
         url: `/api/usagers/${file.id}/access-requests`,
         headers: sessions.ts.send,
         payload: { requester: 'personne', receivedOn: '2026-11-02', identityCheck: 'piece_presentee' },
+      })
+    ).json().id;
+    const b = 'badInputBoundary';
+    ids.document = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${file.id}/documents`,
+        headers: { ...sessions.ts.send, 'content-type': `multipart/form-data; boundary=${b}` },
+        payload: Buffer.from(
+          `--${b}\r\nContent-Disposition: form-data; name="type"\r\n\r\nrib\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="r.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\r\n--${b}--\r\n`,
+        ),
       })
     ).json().id;
     const shared = await t.app.inject({

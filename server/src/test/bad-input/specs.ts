@@ -172,6 +172,17 @@ export const SPECS: Record<string, Spec> = {
   'PUT /api/usagers/:id/journal/:entryId/status': { who: 'ts', baseline: 204, body: () => ({ status: 'honore' }) },
   'GET /api/agenda': { who: 'ts', query: '?from=2026-11-23&to=2026-11-30' },
   'GET /api/todo': { who: 'ts' },
+  'GET /api/admin/parameters': { who: 'admin' },
+  'POST /api/admin/parameters': {
+    who: 'admin',
+    baseline: 201,
+    body: () => ({ name: 'statistics.primaryThreshold', value: 6, validFrom: '2099-01-01' }),
+  },
+  'GET /api/admin/jobs': { who: 'admin' },
+  // Multipart, not JSON: a JSON body is refused with 415 (modules/documents/documents.test.ts covers the upload).
+  'POST /api/usagers/:id/documents': { who: 'ts' },
+  'GET /api/usagers/:id/documents': { who: 'ts' },
+  'GET /api/documents/:id/content': { who: 'ts' },
   'GET /api/motifs': { who: 'ts' },
   'POST /api/admin/motifs': {
     who: 'admin',

@@ -60,6 +60,7 @@ describe('bad input on every route', () => {
                     breakGlass: bad.id,
                     notification: bad.id,
                     accessRequest: bad.id,
+                    document: bad.id,
                   }
                 : { [which]: bad.id };
             const label = `${r.method} ${r.url} ${which}=${bad.id.slice(0, 40)}`;

@@ -8,6 +8,7 @@ import { journalAccess } from '../../features/journal/access';
 import { JournalTab } from '../../features/journal/components/journal-tab';
 import { SectionsTab } from '../../features/sections/components/sections-tab';
 import { PartageTab } from '../../features/partage/components/partage-tab';
+import { DocumentsTab } from '../../features/documents/components/documents-tab';
 import { useUsager } from '../../features/usagers/api/get-usager';
 import { personName } from '../../features/usagers/coded';
 import { UsagerFile, type FileTab } from '../../features/usagers/components/usager-file';
@@ -52,6 +53,16 @@ export function UsagerRoute() {
       // Sensitive sections follow the need-to-know of the full part (docs/api.md, Sensitive sections).
       ...(file.can.readFull
         ? [{ tabId: 'sections', label: 'Sections facultatives', content: <SectionsTab fileId={file.data.id} /> }]
+        : []),
+      // Documents (pièces justificatives): the full part's need-to-know; the followers add (modules/documents).
+      ...(file.can.readFull
+        ? [
+            {
+              tabId: 'documents',
+              label: 'Documents',
+              content: <DocumentsTab fileId={file.data.id} canAdd={file.can.updateSituation} />,
+            },
+          ]
         : []),
       // Partage (secret partagé) and consents: the same need-to-know (docs/api.md, Partage and consents).
       ...(file.can.readFull

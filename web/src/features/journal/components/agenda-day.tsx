@@ -6,7 +6,7 @@ import { formatDuration, longDay } from '../../../lib/dates';
 import type { AgendaItemDto } from '../types';
 import { timeRange } from './agenda-week';
 import { AppointmentStatusBadge } from './appointment-status-badge';
-import { StatusButtons } from './status-buttons';
+import { StatusButtons, allowedAt } from './status-buttons';
 
 interface AgendaDayProps {
   day: string;
@@ -41,6 +41,7 @@ export function AgendaDay({ day, items, siteView }: AgendaDayProps) {
               fileId={a.caseFileId}
               entryId={a.id}
               status={a.status}
+              allowed={allowedAt(a.status, a.startsAt)}
               label={`${a.usagerName}, ${timeRange(a)}`}
             />
           </div>,

@@ -9,6 +9,7 @@ import { AppointmentStatusBadge } from './appointment-status-badge';
 import { DeleteEntryForm } from './delete-entry-form';
 import { EntryEditForm } from './entry-edit-form';
 import { StatusButtons } from './status-buttons';
+import { StatusHistory } from './status-history';
 
 interface EntryItemProps {
   fileId: string;
@@ -69,9 +70,11 @@ export function EntryItem({ fileId, entry: e, personNames }: EntryItemProps) {
           fileId={fileId}
           entryId={e.id}
           status={status}
+          allowed={e.appointment.allowed}
           label={`${e.typeLabel} du ${formatDateTime(e.occurredAt)}`}
         />
       ) : null}
+      {e.appointment?.history.length ? <StatusHistory history={e.appointment.history} /> : null}
       {mode === 'view' && (e.can.edit || e.can.delete) ? (
         <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
           {e.can.edit ? (

@@ -5,7 +5,7 @@ import { DataTable } from '../../../components/ui/data-table';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { Loading } from '../../../components/ui/loading';
 import { paths } from '../../../config/paths';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { useTodo } from '../api/get-todo';
 import { StatusButtons } from './status-buttons';
 
@@ -55,6 +55,7 @@ export function TodoPanel() {
                   fileId={t.caseFileId}
                   entryId={t.entryId}
                   status="prevu"
+                  allowed={['honore', 'non_venu', 'excuse']}
                   label={`${t.usagerName}, ${formatDateTime(t.at)}`}
                 />,
               ],
@@ -81,6 +82,26 @@ export function TodoPanel() {
             }))}
           />
           {more(todo.data.pendingOrientations.length, 'orientations')}
+          <h3 className="fr-h5" id="documents-a-renouveler">
+            Documents à renouveler ({todo.data.expiringDocuments.length})
+          </h3>
+          <DataTable
+            caption="Documents à renouveler"
+            hideCaption
+            empty="Aucun document n’arrive à expiration dans les 30 jours."
+            headers={['Valable jusqu’au', 'Usager', 'N° de dossier', 'Document']}
+            rows={todo.data.expiringDocuments.map((d) => ({
+              key: d.documentId,
+              cells: [
+                formatDate(d.validUntil),
+                <Link key="u" to={paths.usager.href(d.caseFileId)}>
+                  {d.usagerName}
+                </Link>,
+                d.fileNumber,
+                d.typeLabel,
+              ],
+            }))}
+          />
         </>
       ) : null}
     </section>
