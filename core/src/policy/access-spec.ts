@@ -412,6 +412,7 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   {
     route: 'POST /api/usagers/:id/access-requests',
     allow: {
+      break_glass: 403,
       referent: 201,
       ts_same_team: 403,
       ts_other_team: 403,

@@ -36,13 +36,23 @@ describe('fileAbilities', () => {
     ],
     ['secretary of the site', actor('secretaire'), 'secretary', SECRETARY_ENTRY_TYPES, false],
     ['secretary of another site', actor('secretaire', { siteId: 'site-2' }), null, [], false],
-    ['responsable of the site', actor('responsable'), null, [], true],
+    ['responsable of the site', actor('responsable'), null, [], false],
     ['DPO', actor('dpo', { siteId: null }), null, [], false],
   ] as const)('%s: journal %s, entry types, export %s', (_, a, journal, types, exportAccess) => {
     const can = fileAbilities(a, target);
     expect(can.journal).toBe(journal);
     expect([...can.entryTypes].sort()).toEqual([...types].sort());
     expect(can.exportAccess).toBe(exportAccess);
+  });
+
+  it('the référent and the site’s responsable record an access request; the DPO produces it from its own page', () => {
+    expect(fileAbilities(actor('travailleur_social', { id: 'ref' }), target).recordAccessRequest).toBe(true);
+    expect(fileAbilities(actor('responsable'), target).recordAccessRequest).toBe(true);
+    expect(fileAbilities(actor('secretaire'), target).recordAccessRequest).toBe(false);
+    expect(
+      fileAbilities(actor('travailleur_social', { siteId: 'site-2', motivatedFileIds: ['file-1'] }), target)
+        .recordAccessRequest,
+    ).toBe(false);
   });
 });
 

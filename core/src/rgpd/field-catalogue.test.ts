@@ -21,8 +21,11 @@ function keysOf(schema: z.ZodType): Record<string, z.ZodType> {
   return s.shape;
 }
 
-/** Input keys that carry no personal data: optimistic-lock version, linter confirmation, a reference to a person. */
-const META = new Set(['version', 'confirmFlags', 'personId']);
+/**
+ * Input keys that carry no personal data: optimistic-lock version, linter confirmation, a reference to a person, the
+ * confirmations of a likely duplicate and of a double booking.
+ */
+const META = new Set(['version', 'confirmFlags', 'personId', 'confirmDuplicate', 'confirmClash']);
 const UPDATE_SECTIONS = ['identity', 'contact', 'identifiers', 'situation', 'household'] as const;
 
 /** Every field a user can send about a usager, as `section.name`, read from the schemas themselves. */
@@ -38,7 +41,8 @@ function schemaFields(): Set<string> {
   }
   for (const k of Object.keys(update))
     if (!META.has(k) && !(UPDATE_SECTIONS as readonly string[]).includes(k)) out.add(`followUp.${k}`);
-  for (const k of Object.keys(keysOf(CreateUsagerInput))) out.add(`${sectionOf.get(k) ?? 'followUp'}.${k}`);
+  for (const k of Object.keys(keysOf(CreateUsagerInput)))
+    if (!META.has(k)) out.add(`${sectionOf.get(k) ?? 'followUp'}.${k}`);
   const member = keysOf(AddMemberInput);
   for (const k of Object.keys(keysOf(member.person as z.ZodType))) out.add(`identity.${k}`);
   for (const k of Object.keys(member)) if (k !== 'person' && !META.has(k)) out.add(`members.${k}`);

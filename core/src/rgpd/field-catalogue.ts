@@ -147,6 +147,7 @@ export const FIELD_CATALOGUE: readonly CatalogueField[] = [
     ['orientationOutcome', 'Suite donnée à l’orientation', 'difficultes_sociales', false, 'delete'],
     ['status', 'Statut du rendez-vous', 'difficultes_sociales', false, 'delete'],
     ['deleteReason', 'Motif de suppression d’une entrée', 'difficultes_sociales', false, 'delete'],
+    ['reason', 'Motif d’un changement de statut de rendez-vous', 'difficultes_sociales', false, 'delete'],
   ]),
   ...section('journal', { legalBasis: MISSION, retention: 'journal', purposes: ACC, readers: 'note' }, [
     ['note', 'Note (texte libre, lisible par la personne)', 'difficultes_sociales', false, 'delete'],
