@@ -22,7 +22,7 @@ function keysOf(schema: z.ZodType): Record<string, z.ZodType> {
 }
 
 /** Input keys that carry no personal data: optimistic-lock version, linter confirmation, a reference to a person. */
-const META = new Set(['version', 'confirmFlags', 'personId']);
+const META = new Set(['version', 'confirmFlags', 'confirmClash', 'personId']);
 const UPDATE_SECTIONS = ['identity', 'contact', 'identifiers', 'situation', 'household'] as const;
 
 /** Every field a user can send about a usager, as `section.name`, read from the schemas themselves. */

@@ -41,6 +41,8 @@ export const CreateEntryInput = z
     visibility: z.enum(NOTE_VISIBILITIES, { error: 'Visibilité invalide' }).default('referents'),
     /** Required when the linter flags the note: the author confirms the wording. */
     confirmFlags: z.boolean().default(false),
+    /** An appointment over a slot the worker already has is saved only when the person booking confirms it. */
+    confirmClash: z.boolean().default(false),
     partnerId: Uuid.optional(),
     orientationReason: OptionalText(500, 'Motif de l’orientation'),
   })

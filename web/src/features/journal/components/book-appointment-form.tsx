@@ -5,8 +5,9 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { fromLocalInput } from '../../../lib/dates';
 import { serverFieldErrors, type FieldErrors } from '../../../lib/form';
-import { useCreateEntry } from '../api/create-entry';
+import { useCreateEntry, type CreateEntryBody } from '../api/create-entry';
 import type { CreatedEntryDto, WorkerDto } from '../types';
+import { ClashConfirm } from './clash-confirm';
 import { parseDuration, WhenWhereFields, type WhenWhere } from './entry-details-fields';
 
 /** What the page's usager picker receives: the chosen file, and the way to change it. */
@@ -28,7 +29,7 @@ interface BookAppointmentFormProps {
 
 const ID = 'rdv';
 
-/** A secretary books an appointment for a worker of the site; an overlap is a warning, shown after saving. */
+/** A secretary books an appointment for a worker of the site; a clash with the worker's other appointments is refused unless confirmed. */
 export function BookAppointmentForm({
   workers,
   defaultWorkerId,
@@ -42,6 +43,7 @@ export function BookAppointmentForm({
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<{ label: string; result: CreatedEntryDto } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const lastRef = useRef<{ who: { id: string; label: string }; body: CreateEntryBody } | null>(null);
   const mutation = useCreateEntry();
   const errors = { ...serverFieldErrors(mutation.error), ...clientErrors };
 
@@ -59,24 +61,30 @@ export function BookAppointmentForm({
       setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
+    send(usager, {
+      type: 'rendez_vous',
+      occurredAt,
+      durationMinutes: duration ?? null,
+      place: when.place || null,
+      appointmentWorkerId: workerId,
+    });
+  };
+
+  const send = (who: { id: string; label: string }, body: CreateEntryBody) => {
+    lastRef.current = { who, body };
     mutation.mutate(
-      {
-        fileId: usager.id,
-        body: {
-          type: 'rendez_vous',
-          occurredAt,
-          durationMinutes: duration ?? null,
-          place: when.place || null,
-          appointmentWorkerId: workerId,
-        },
-      },
+      { fileId: who.id, body },
       {
         onSuccess: (result) => {
-          setSaved({ label: usager.label, result });
+          setSaved({ label: who.label, result });
           setUsager(null);
         },
       },
     );
+  };
+  const confirmClash = () => {
+    const last = lastRef.current;
+    if (last) send(last.who, { ...last.body, confirmClash: true });
   };
 
   return (
@@ -122,7 +130,9 @@ export function BookAppointmentForm({
         errors={errors}
         dateLabel="Date et heure du rendez-vous"
       />
-      <ErrorAlert error={mutation.error} title="Rendez-vous non enregistré" />
+      <ErrorAlert error={mutation.error} title="Rendez-vous non enregistré">
+        <ClashConfirm error={mutation.error} pending={mutation.isPending} onConfirm={confirmClash} />
+      </ErrorAlert>
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
         <Button type="submit" iconId="fr-icon-calendar-line" disabled={mutation.isPending}>
           Enregistrer le rendez-vous

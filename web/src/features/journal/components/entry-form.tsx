@@ -21,6 +21,7 @@ import { DEFAULT_DURATION, SECRETARY_TYPES, WORKER_TYPES } from '../entry-types'
 import { lintNote } from '../lint';
 import type { CreatedEntryDto, PersonOption } from '../types';
 import { ChoiceCheckboxes } from './choice-checkboxes';
+import { ClashConfirm } from './clash-confirm';
 import { parseDuration, WhenWhereFields, type WhenWhere } from './entry-details-fields';
 import { NoteField } from './note-field';
 import { TypePicker } from './type-picker';
@@ -86,6 +87,7 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
   const [serverFlag, setServerFlag] = useState<string | undefined>();
   const firstRadio = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const lastBody = useRef<CreateEntryBody | null>(null);
   const mutation = useCreateEntry();
   const motifs = useMotifs();
   const partners = usePartners(draft.type === 'orientation');
@@ -159,10 +161,15 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
       ...(type === 'orientation' ? { partnerId: draft.partnerId, orientationReason: draft.orientationReason } : {}),
       ...(type === 'rendez_vous' ? { appointmentWorkerId: draft.appointmentWorkerId } : {}),
     };
+    send(body);
+  };
+
+  const send = (body: CreateEntryBody) => {
+    lastBody.current = body;
     mutation.mutate(
       { fileId, body },
       {
-        onSuccess: (result) => onSaved(result, type),
+        onSuccess: (result) => onSaved(result, body.type),
         onError: (err) => {
           if (isApiError(err) && err.code === 'note_flagged') {
             setServerFlag(err.message);
@@ -300,7 +307,15 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
           />
         </>
       ) : null}
-      {!flagged ? <ErrorAlert error={mutation.error} title="Entrée non enregistrée" /> : null}
+      {!flagged ? (
+        <ErrorAlert error={mutation.error} title="Entrée non enregistrée">
+          <ClashConfirm
+            error={mutation.error}
+            pending={mutation.isPending}
+            onConfirm={() => lastBody.current && send({ ...lastBody.current, confirmClash: true })}
+          />
+        </ErrorAlert>
+      ) : null}
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
         <Button type="submit" iconId="fr-icon-save-line" disabled={mutation.isPending}>
           Enregistrer (Ctrl+Entrée)
