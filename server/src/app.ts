@@ -18,6 +18,7 @@ import { statisticsRoutes } from './modules/statistics/routes.js';
 import { breakGlassRoutes } from './modules/break-glass/routes.js';
 import { accessExportRoutes } from './modules/access-export/routes.js';
 import { catalogueRoutes } from './modules/journal/catalogue.js';
+import { accueilRoutes } from './modules/accueil/index.js';
 import { journalRoutes } from './modules/journal/routes.js';
 import { partageRoutes } from './modules/partage/routes.js';
 import { retentionRoutes } from './modules/retention/routes.js';
@@ -183,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await retentionRoutes(api, deps);
     await sectionRoutes(api, deps);
     await fileRightsRoutes(api, deps);
+    await accueilRoutes(api, deps);
   });
 
   if (deps.webDist && existsSync(deps.webDist)) {

@@ -332,6 +332,47 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
     allow: { referent: 200, ts_same_team: 403, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
     otherwise: 404,
   },
+  // The reception list of a site (docs/api.md, "Accueil"): its secretaries and social workers only.
+  {
+    route: 'GET /api/accueil',
+    allow: { responsable: 403, responsable_other_site: 403, admin: 403, dpo: 403, anonymous: 401 },
+    otherwise: 200,
+  },
+  {
+    route: 'POST /api/usagers/:id/accueil',
+    allow: { referent: 201, ts_same_team: 201, ts_other_team: 201, secretaire: 201, responsable: 403, anonymous: 401 },
+    otherwise: 404,
+  },
+  {
+    route: 'POST /api/accueil/:visitId/seen',
+    allow: {
+      referent: 204,
+      ts_same_team: 204,
+      ts_other_team: 204,
+      secretaire: 204,
+      responsable: 403,
+      responsable_other_site: 403,
+      admin: 403,
+      dpo: 403,
+      anonymous: 401,
+    },
+    otherwise: 404,
+  },
+  {
+    route: 'POST /api/accueil/:visitId/record',
+    allow: {
+      referent: 201,
+      ts_same_team: 201,
+      ts_other_team: 403, // the journal's own rule: no entry in a file of another team
+      secretaire: 201,
+      responsable: 403,
+      responsable_other_site: 403,
+      admin: 403,
+      dpo: 403,
+      anonymous: 401,
+    },
+    otherwise: 404,
+  },
 ];
 
 export const statusFor = (r: RouteAccess, caller: AccessCaller): number => r.allow[caller] ?? r.otherwise;

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { AccueilVisitTable } from './schema/accueil.js';
 import type { SessionTable, UserSecondFactorTable, RecoveryCodeTable } from './schema/auth.js';
 import type { DateStr } from './schema/columns.js';
 import type {
@@ -35,6 +36,7 @@ import type {
 } from './schema/usager.js';
 
 /** The table interfaces live by module under schema/; they are re-exported here, the one import path of the schema. */
+export type * from './schema/accueil.js';
 export type * from './schema/auth.js';
 export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
@@ -44,6 +46,7 @@ export type * from './schema/statistics.js';
 export type * from './schema/usager.js';
 
 export interface DB {
+  accueil_visit: AccueilVisitTable;
   file_restriction: FileRestrictionTable;
   case_file_section: CaseFileSectionTable;
   retention_run: RetentionRunTable;

@@ -13,6 +13,7 @@ import {
   CONSENT,
   RECIPES,
   SHARE,
+  accueilVisits,
   breakGlassIds,
   notification,
   restrictions,
@@ -120,6 +121,19 @@ beforeAll(async () => {
       payload: { kind: 'opposition', startDate: '2026-11-01', reason: 'Refus' },
     });
     restrictions.push({ fileId: f.id, id: (r.json() as { id: string }).id });
+  }
+  const sec = sessions.get('secretaire') as Session;
+  for (const list of [accueilVisits.seen, accueilVisits.record]) {
+    for (const _ of WHO) {
+      const f = await createUsagerAs(t.app, ref);
+      const v = await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${f.id}/accueil`,
+        headers: sec.send,
+        payload: {},
+      });
+      list.push((v.json() as { id: string }).id);
+    }
   }
 });
 afterAll(() => t.close());

@@ -14,6 +14,7 @@ import * as m202611251630 from './202611251630_create_sensitive_sections.js';
 import * as m202611251700 from './202611251700_create_file_restriction.js';
 import * as m202612041700 from './202612041700_search_keys.js';
 import * as m202612041710 from './202612041710_search_birth_index.js';
+import * as m202612070300 from './202612070300_create_accueil_visit.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '202611251700_create_file_restriction': m202611251700,
   '202612041700_search_keys': m202612041700,
   '202612041710_search_birth_index': m202612041710,
+  '202612070300_create_accueil_visit': m202612070300,
 };

@@ -28,6 +28,7 @@ export interface Ids {
   shareId: string;
   consentId: string;
   restrictionId: string;
+  visitId: string;
 }
 export interface Spec {
   who: Who;
@@ -351,6 +352,7 @@ export function useBadInputApp(): void {
       shareId: '',
       consentId: '',
       restrictionId: '',
+      visitId: '',
     };
     const shared = await t.app.inject({
       method: 'POST',
@@ -383,6 +385,16 @@ export function useBadInputApp(): void {
       headers: sessions.ts.send,
       payload: { endDate: '2026-11-02' },
     });
+    // A visit on the reception list, already recorded in the file (recording again answers 200, writes nothing).
+    ids.visitId = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${file.id}/accueil`,
+        headers: sessions.ts.send,
+        payload: {},
+      })
+    ).json().id;
+    await t.app.inject({ method: 'POST', url: `/api/accueil/${ids.visitId}/record`, headers: sessions.ts.send });
   });
   // A motivated access to the file by a worker of another site: a grant to review and a notification of `ts` to read.
   beforeAll(async () => {

@@ -16,6 +16,7 @@ export interface UsagerPickerProps {
   value: { id: string; label: string } | null;
   onChange: (value: { id: string; label: string } | null) => void;
   error?: string;
+  label?: string;
 }
 
 interface BookAppointmentFormProps {

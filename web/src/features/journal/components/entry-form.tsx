@@ -17,7 +17,7 @@ import { useCreateEntry, type CreateEntryBody } from '../api/create-entry';
 import { useMotifs } from '../api/get-motifs';
 import { usePartners } from '../api/get-partners';
 import { useSiteWorkers } from '../api/get-site-workers';
-import { DEFAULT_DURATION, SECRETARY_TYPES, WORKER_TYPES } from '../entry-types';
+import { DEFAULT_DURATION, NOTE_FIRST_TYPES, SECRETARY_TYPES, WORKER_TYPES } from '../entry-types';
 import { lintNote } from '../lint';
 import type { CreatedEntryDto, PersonOption } from '../types';
 import { ChoiceCheckboxes } from './choice-checkboxes';
@@ -209,6 +209,9 @@ export function EntryForm({ fileId, secretary, persons, defaultWorkerId, onSaved
         onChange={handleType}
         error={errors.type}
         firstRef={firstRadio}
+        onPickedByKey={(t) => {
+          if (!secretary && NOTE_FIRST_TYPES.has(t)) focusLater(`#${ID}-note`);
+        }}
       />
       {draft.type === 'orientation' ? (
         <div className="fr-grid-row fr-grid-row--gutters">
