@@ -101,4 +101,32 @@ describe('a home for each role', () => {
     expect(keys).toBeLessThanOrEqual(6);
     await page.context().close();
   }, 120_000);
+
+  it('agenda: a week time grid per worker; an empty slot opens the booking form prefilled', async () => {
+    const page = await loginParis('secretaire.eps18');
+    await page.goto('/agenda');
+    await page.getByRole('combobox', { name: 'Afficher l’agenda de' }).selectOption({ label: 'Alix Morvan' });
+    await page.getByRole('button', { name: 'Semaine suivante' }).click();
+    const grid = page.locator('.jalon-grid');
+    await grid.waitFor();
+    expect(await grid.locator('h3').count()).toBe(5); // Monday to Friday
+    const slot = grid.getByRole('button', { name: /^Réserver lundi .* à 18:30$/ });
+    await slot.click();
+    const when = page.getByLabel('Date et heure du rendez-vous');
+    await poll(() => when.inputValue()).toMatch(/T18:30$/);
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rdv-usager');
+    expect(
+      await page.getByRole('combobox', { name: 'Professionnel du rendez-vous' }).evaluate((el) => {
+        const s = el as HTMLSelectElement;
+        return s.options[s.selectedIndex]?.text;
+      }),
+    ).toBe('Alix Morvan');
+    await page.keyboard.type('Martin');
+    await page.getByRole('list', { name: 'Dossiers trouvés' }).getByRole('button').first().click();
+    await page.getByRole('button', { name: 'Enregistrer le rendez-vous' }).click();
+    await poll(() => mainText(page)).toContain('Rendez-vous enregistré pour');
+    await poll(() => grid.locator('.jalon-grid-appt', { hasText: '18:30' }).count()).toBe(1);
+    await expectAccessible(page, 'week time grid with the booking form');
+    await page.context().close();
+  }, 120_000);
 });

@@ -200,7 +200,7 @@ describe('journal d’activité in the browser', () => {
     await poll(() => row.count()).toBe(2);
     await ts.goto(`/agenda?date=${day}`); // the week of that day (tomorrow may be next week)
     await poll(() => mainText(ts)).toContain('Mon agenda');
-    await poll(() => ts.locator('.jalon-week').innerText()).toContain(file.name);
+    await poll(() => ts.locator('.jalon-grid').innerText()).toContain(file.name);
     await expectAccessible(ts, 'agenda, own week view');
     await ts.getByRole('link', { name: /Imprimer la journée/ }).click();
     await ts.waitForURL('**/impression');

@@ -176,7 +176,12 @@ describe('access matrix: route × caller → status', () => {
           method: 'POST',
           url: `/api/usagers/${file.id}/journal`,
           headers: referentSession.send,
-          payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
+          // One appointment per case, all about the same time: the clash check is waived on purpose.
+          payload: {
+            type: 'rendez_vous',
+            occurredAt: new Date(Date.now() + 86_400_000).toISOString(),
+            confirmClash: true,
+          },
         });
         const entryId = (entry.json() as { id: string }).id;
         const ctx = {

@@ -1,6 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { fromLocalInput } from '../../../lib/dates';
@@ -23,6 +23,8 @@ interface BookAppointmentFormProps {
   workers: WorkerDto[];
   defaultWorkerId: string;
   day: string;
+  /** The slot picked in the week grid (hh:mm); 09:00 otherwise. */
+  time?: string;
   /** The usager search comes from the page (the usagers feature). */
   renderUsagerPicker: (props: UsagerPickerProps) => ReactNode;
   onDone: () => void;
@@ -35,18 +37,21 @@ export function BookAppointmentForm({
   workers,
   defaultWorkerId,
   day,
+  time = '09:00',
   renderUsagerPicker,
   onDone,
 }: BookAppointmentFormProps) {
   const [usager, setUsager] = useState<{ id: string; label: string } | null>(null);
   const [workerId, setWorkerId] = useState(defaultWorkerId);
-  const [when, setWhen] = useState<WhenWhere>({ occurredAt: `${day}T09:00`, durationMinutes: '30', place: 'bureau' });
+  const [when, setWhen] = useState<WhenWhere>({ occurredAt: `${day}T${time}`, durationMinutes: '30', place: 'bureau' });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<{ label: string; result: CreatedEntryDto } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const lastRef = useRef<{ who: { id: string; label: string }; body: CreateEntryBody } | null>(null);
   const mutation = useCreateEntry();
   const errors = { ...serverFieldErrors(mutation.error), ...clientErrors };
+  // The usager first: the worker and the slot usually come preselected (from the agenda's filter or grid).
+  useEffect(() => document.getElementById(`${ID}-usager`)?.focus(), []);
 
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
