@@ -36,7 +36,7 @@ describe('sections facultatives in the browser', () => {
     await sante.getByRole('button', { name: 'Ouvrir la section Santé' }).focus();
     await page.keyboard.press('Enter');
     await sante.getByRole('button', { name: 'Ouvrir la section' }).click(); // empty: refused in French, nothing sent
-    await sante.getByText('Motif d’ouverture : valeur hors de la liste').waitFor();
+    await sante.getByText('Motif d’ouverture obligatoire', { exact: true }).first().waitFor();
     await sante.getByLabel('Motif d’ouverture').selectOption({ label: 'Accès aux droits (démarche en cours)' });
     await sante.getByLabel('Précision du motif').fill('Demande de complémentaire santé solidaire');
     await sante.getByRole('button', { name: 'Ouvrir la section' }).click();
