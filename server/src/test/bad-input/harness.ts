@@ -90,6 +90,7 @@ const KNOWN_CODES = [
   'no_site_for_role',
   'principal_person',
   'site_required',
+  'team_required',
   'invalid_motif',
   'invalid_partner',
   'invalid_person',
