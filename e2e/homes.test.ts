@@ -129,4 +129,14 @@ describe('a home for each role', () => {
     await expectAccessible(page, 'week time grid with the booking form');
     await page.context().close();
   }, 120_000);
+
+  it('responsable: the motivated accesses to review first, with who opened the file, and the key figures', async () => {
+    const page = await loginParis('responsable.eps18');
+    await poll(() => headings(page)).toContainEqual(expect.stringMatching(/^Accès motivés à revoir/));
+    expect((await headings(page))[0]).toMatch(/^Accès motivés à revoir/);
+    await page.getByRole('link', { name: 'Chiffres clés du site' }).waitFor();
+    await page.getByRole('link', { name: 'Revoir les accès motivés' }).waitFor();
+    await expectAccessible(page, 'responsable home');
+    await page.context().close();
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { paths } from '../../config/paths';
 import { AccueilPanel } from '../../features/accueil/components/accueil-panel';
+import { ReviewSummary } from '../../features/break-glass/components/review-summary';
 import { NotificationsPanel } from '../../features/break-glass/components/notifications-panel';
 import { DayPanel } from '../../features/journal/components/day-panel';
 import { TodoPanel } from '../../features/journal/components/todo-panel';
@@ -49,10 +50,11 @@ export function HomeRoute() {
         ) : null}
       </div>
       <NotificationsPanel />
-      {me.user.role === 'responsable' ? (
+      {role === 'responsable' ? <ReviewSummary /> : null}
+      {role === 'responsable' ? (
         <p className="fr-mb-4w">
-          <Link className="fr-link fr-icon-eye-line fr-link--icon-left" to={paths.breakGlass.href()}>
-            Accès motivés à revoir
+          <Link className="fr-link fr-icon-bar-chart-box-line fr-link--icon-left" to={paths.statistics.href()}>
+            Chiffres clés du site
           </Link>
         </p>
       ) : null}
