@@ -139,4 +139,39 @@ describe('a home for each role', () => {
     await expectAccessible(page, 'responsable home');
     await page.context().close();
   }, 120_000);
+
+  it('share form: the section checkboxes do not overlap their hint (1366 and 390 px)', async () => {
+    const page = await loginParis('ts1.eps18');
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto('/');
+      const link = page.getByRole('table', { name: 'Ma file active' }).getByRole('link').first();
+      await link.click();
+      await page.getByRole('tab', { name: 'Partages' }).click();
+      await page.locator('#sections-hint').waitFor();
+      const overlaps = await page.evaluate(() => {
+        const hint = document.getElementById('sections-hint')?.getBoundingClientRect();
+        if (!hint) return ['no hint'];
+        const problems: string[] = [];
+        // The checkbox is drawn in the label's ::before, left of its text: each label is a row of its own, below the hint.
+        const labels = [...document.querySelectorAll('input[name="sections"] + label')].map((l) => ({
+          text: l.textContent ?? '',
+          r: l.getBoundingClientRect(),
+        }));
+        for (const { text, r } of labels) if (r.top < hint.bottom - 1) problems.push(`${text} beside the hint`);
+        labels.sort((a, b) => a.r.top - b.r.top);
+        for (let i = 1; i < labels.length; i++) {
+          const [a, b] = [labels[i - 1], labels[i]];
+          if (a && b && b.r.top < a.r.bottom - 1) problems.push(`${a.text} and ${b.text} on one line`);
+        }
+        return problems;
+      });
+      expect(overlaps, `overlap at ${viewport.width} px`).toEqual([]);
+    }
+    await expectAccessible(page, 'share form');
+    await page.context().close();
+  }, 120_000);
 });
