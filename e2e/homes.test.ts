@@ -137,6 +137,15 @@ describe('a home for each role', () => {
     await page.getByRole('link', { name: 'Chiffres clés du site' }).waitFor();
     await page.getByRole('link', { name: 'Revoir les accès motivés' }).waitFor();
     await expectAccessible(page, 'responsable home');
+
+    // The statistics comparison: each compared table under a visible title.
+    await page.getByRole('link', { name: 'Chiffres clés du site' }).click();
+    await page.getByText('Comparer à la période précédente et à la même période un an avant').click();
+    const comparison = page.getByRole('region', { name: 'Comparaison' });
+    await comparison.getByRole('heading', { name: /^Période précédente/ }).waitFor();
+    await comparison.getByRole('heading', { name: /^Un an avant/ }).waitFor();
+    expect(await comparison.getByRole('heading', { name: /^Un an avant/ }).isVisible()).toBe(true);
+    await expectAccessible(page, 'statistics with the comparison');
     await page.context().close();
   }, 120_000);
 
