@@ -135,6 +135,10 @@ describe('a home for each role', () => {
     await poll(() => headings(page)).toContainEqual(expect.stringMatching(/^Accès motivés à revoir/));
     expect((await headings(page))[0]).toMatch(/^Accès motivés à revoir/);
     await page.getByRole('link', { name: 'Chiffres clés du site' }).waitFor();
+    // The teams' agenda load: per team and day, never a worker's name.
+    const load = page.getByRole('region', { name: 'Charge des agendas de la semaine' });
+    await poll(() => load.innerText()).not.toContain('Chargement');
+    expect(await load.innerText()).not.toContain('Alix Morvan');
     await page.getByRole('link', { name: 'Revoir les accès motivés' }).waitFor();
     await expectAccessible(page, 'responsable home');
 

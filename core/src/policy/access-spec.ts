@@ -151,6 +151,12 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
     otherwise: 200,
   },
   { route: 'GET /api/todo', allow: { anonymous: 401 }, otherwise: 200 },
+  // The teams' agenda load: the responsable of a site only, counts per day and team (never per worker).
+  {
+    route: 'GET /api/agenda/load',
+    allow: { responsable: 200, responsable_other_site: 200, anonymous: 401 },
+    otherwise: 403,
+  },
   { route: 'GET /api/motifs', allow: { anonymous: 401 }, otherwise: 200 },
   { route: 'GET /api/partners', allow: { anonymous: 401 }, otherwise: 200 },
   { route: 'POST /api/admin/motifs', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },

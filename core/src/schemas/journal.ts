@@ -104,6 +104,12 @@ export const AgendaQuery = z.object({
   site: z.enum(['1']).optional(),
 });
 
+/** The responsable's view of the teams' agenda load: a period of at most 62 days. */
+export const AgendaLoadQuery = z.object({
+  from: z.iso.date({ error: 'Date de début invalide' }).pipe(AnyDate),
+  to: z.iso.date({ error: 'Date de fin invalide' }).pipe(AnyDate),
+});
+
 export const PartnerInput = z
   .object({
     name: RequiredText(150, 'Le nom du partenaire'),

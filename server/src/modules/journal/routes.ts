@@ -1,4 +1,5 @@
 import {
+  AgendaLoadQuery,
   AgendaQuery,
   AppointmentStatusInput,
   CreateEntryInput,
@@ -13,6 +14,7 @@ import { ctxOf } from '../../app.js';
 import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
 import { listAgenda, listTodo } from './agenda.js';
+import { agendaLoad } from './load.js';
 import { listTimeline } from './read.js';
 import { createEntry, deleteEntry, setAppointmentStatus, updateEntry } from './service.js';
 
@@ -46,4 +48,5 @@ export async function journalRoutes(app: FastifyInstance, deps: AppDeps): Promis
   });
   app.get('/api/agenda', async (req) => listAgenda(ctxOf(req, deps), parse(AgendaQuery, req.query)));
   app.get('/api/todo', async (req) => listTodo(ctxOf(req, deps)));
+  app.get('/api/agenda/load', async (req) => agendaLoad(ctxOf(req, deps), parse(AgendaLoadQuery, req.query)));
 }

@@ -198,6 +198,7 @@ const CASES: Case[] = [
     url: () => '/api/agenda?from=2026-11-01&to=2026-11-30',
   },
   { method: 'GET', route: '/api/todo', url: () => '/api/todo' },
+  { method: 'GET', route: '/api/agenda/load', url: () => '/api/agenda/load?from=2026-11-01&to=2026-11-30' },
   { method: 'GET', route: '/api/motifs', url: () => '/api/motifs' },
   { method: 'GET', route: '/api/partners', url: () => '/api/partners' },
   {

@@ -10,7 +10,7 @@ import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestU
  * trace), and a refused request writes nothing. The routes' valid bodies are in `specs.ts`.
  */
 
-export type Who = 'ts' | 'admin' | 'dpo' | 'anon';
+export type Who = 'ts' | 'resp' | 'admin' | 'dpo' | 'anon';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Real ids: `:id` is the file, site, team or user depending on the route; other parameters by their name. */
 export interface Ids {
@@ -211,7 +211,7 @@ export const short = (v: unknown) => {
 
 /** The file's app, users, sessions and ids: filled in by `useBadInputApp`'s `beforeAll`, so read them in tests and hooks only. */
 export let t: TestApp;
-export let users: Record<'ts' | 'ts2' | 'admin' | 'dpo' | 'victim', TestUser>;
+export let users: Record<'ts' | 'ts2' | 'resp' | 'admin' | 'dpo' | 'victim', TestUser>;
 export let sessions: Record<Exclude<Who, 'anon'>, Session>;
 export let ids: Ids;
 
@@ -305,9 +305,11 @@ export function useBadInputApp(): void {
       admin: await buildUser(t.db, 'admin_fonctionnel', null),
       dpo: await buildUser(t.db, 'dpo', null),
       victim: await buildUser(t.db, 'secretaire', site.id),
+      resp: await buildUser(t.db, 'responsable', site.id),
     };
     sessions = {
       ts: await loginAs(t.app, users.ts),
+      resp: await loginAs(t.app, users.resp),
       admin: await loginAs(t.app, users.admin),
       dpo: await loginAs(t.app, users.dpo),
     };

@@ -169,6 +169,7 @@ export const SPECS: Record<string, Spec> = {
   'PUT /api/usagers/:id/journal/:entryId/status': { who: 'ts', baseline: 204, body: () => ({ status: 'honore' }) },
   'GET /api/agenda': { who: 'ts', query: '?from=2026-11-23&to=2026-11-30' },
   'GET /api/todo': { who: 'ts' },
+  'GET /api/agenda/load': { who: 'resp', query: '?from=2026-11-23&to=2026-11-30' },
   'GET /api/motifs': { who: 'ts' },
   'POST /api/admin/motifs': {
     who: 'admin',

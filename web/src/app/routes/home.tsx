@@ -4,6 +4,7 @@ import { paths } from '../../config/paths';
 import { AccueilPanel } from '../../features/accueil/components/accueil-panel';
 import { ReviewSummary } from '../../features/break-glass/components/review-summary';
 import { NotificationsPanel } from '../../features/break-glass/components/notifications-panel';
+import { AgendaLoadPanel } from '../../features/journal/components/agenda-load-panel';
 import { DayPanel } from '../../features/journal/components/day-panel';
 import { TodoPanel } from '../../features/journal/components/todo-panel';
 import { RetentionPanel } from '../../features/retention/components/retention-panel';
@@ -51,6 +52,7 @@ export function HomeRoute() {
       </div>
       <NotificationsPanel />
       {role === 'responsable' ? <ReviewSummary /> : null}
+      {role === 'responsable' ? <AgendaLoadPanel /> : null}
       {role === 'responsable' ? (
         <p className="fr-mb-4w">
           <Link className="fr-link fr-icon-bar-chart-box-line fr-link--icon-left" to={paths.statistics.href()}>
