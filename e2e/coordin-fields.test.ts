@@ -33,6 +33,8 @@ describe('usager fields by site profile in the browser', () => {
     const admin = await login(e, 'admin');
     await admin.goto('/admin?onglet=sites');
     await admin.getByLabel('Profil de minimisation du site PSA Belleville').selectOption('coordin');
+    await admin.getByRole('button', { name: 'Confirmer le changement' }).click();
+    await admin.getByText('Profil du site PSA Belleville changé').waitFor();
     await admin.reload();
     await expect
       .poll(() => admin.getByLabel('Profil de minimisation du site PSA Belleville').inputValue(), { timeout: 15_000 })

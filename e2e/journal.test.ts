@@ -156,15 +156,29 @@ describe('journal d’activité in the browser', () => {
       .first()
       .click();
     await sec.getByRole('combobox', { name: 'Professionnel du rendez-vous' }).selectOption({ label: 'Alix Morvan' });
-    await sec.getByLabel('Date et heure du rendez-vous').fill(`${day}T10:15`);
+    // 18:15 Paris: after the demo's office hours, so the slot is free whatever the seed drew.
+    await sec.getByLabel('Date et heure du rendez-vous').fill(`${day}T18:15`);
     await expectAccessible(sec, 'booking form');
     await sec.getByRole('button', { name: 'Enregistrer le rendez-vous' }).click();
     await poll(() => mainText(sec)).toContain('Rendez-vous enregistré pour');
 
+    // The same slot again: refused before saving, with the taken slot; booking anyway is an explicit choice.
+    await sec.getByRole('searchbox', { name: /Usager/ }).fill(file.name);
+    await sec
+      .getByRole('button', { name: new RegExp(file.name.split(' ')[0] ?? '') })
+      .first()
+      .click();
+    await sec.getByRole('button', { name: 'Enregistrer le rendez-vous' }).click();
+    await poll(() => mainText(sec)).toContain('Créneau déjà pris');
+    await poll(() => mainText(sec)).toContain('18:15–18:45');
+    await expectAccessible(sec, 'booking refused on a clash');
+    await sec.getByRole('button', { name: /Réserver quand même/ }).click();
+    await poll(() => mainText(sec)).toContain('Double réservation confirmée');
+
     await sec.goto(`/agenda?vue=jour&date=${day}`);
-    const secRow = sec.getByRole('row', { name: new RegExp(`10:15.*${file.name}`) });
-    await poll(() => secRow.count()).toBe(1);
-    await poll(() => secRow.innerText()).toContain('Alix Morvan');
+    const secRow = sec.getByRole('row', { name: new RegExp(`18:15.*${file.name}`) });
+    await poll(() => secRow.count()).toBe(2); // the booking and the confirmed double booking
+    await poll(() => secRow.first().innerText()).toContain('Alix Morvan');
     await expectAccessible(sec, 'agenda, site day view');
 
     // Her view of the file's journal: appointments and reception only, never a note.
@@ -182,11 +196,11 @@ describe('journal d’activité in the browser', () => {
     const day = parisDay(1);
     const ts = await loginParis('ts1.eps18');
     await ts.goto(`/agenda?vue=jour&date=${day}`);
-    const row = ts.getByRole('row', { name: new RegExp(`10:15.*${file.name}`) });
-    await poll(() => row.count()).toBe(1);
+    const row = ts.getByRole('row', { name: new RegExp(`18:15.*${file.name}`) });
+    await poll(() => row.count()).toBe(2);
     await ts.goto(`/agenda?date=${day}`); // the week of that day (tomorrow may be next week)
     await poll(() => mainText(ts)).toContain('Mon agenda');
-    await poll(() => ts.locator('.jalon-week').innerText()).toContain(file.name);
+    await poll(() => ts.locator('.jalon-grid').innerText()).toContain(file.name);
     await expectAccessible(ts, 'agenda, own week view');
     await ts.getByRole('link', { name: /Imprimer la journée/ }).click();
     await ts.waitForURL('**/impression');

@@ -36,7 +36,7 @@ describe('sections facultatives in the browser', () => {
     await sante.getByRole('button', { name: 'Ouvrir la section Santé' }).focus();
     await page.keyboard.press('Enter');
     await sante.getByRole('button', { name: 'Ouvrir la section' }).click(); // empty: refused in French, nothing sent
-    await sante.getByText('Motif d’ouverture : valeur hors de la liste').waitFor();
+    await sante.getByText('Motif d’ouverture obligatoire', { exact: true }).first().waitFor();
     await sante.getByLabel('Motif d’ouverture').selectOption({ label: 'Accès aux droits (démarche en cours)' });
     await sante.getByLabel('Précision du motif').fill('Demande de complémentaire santé solidaire');
     await sante.getByRole('button', { name: 'Ouvrir la section' }).click();
@@ -77,6 +77,13 @@ describe('sections facultatives in the browser', () => {
     await admin.goto('/admin?onglet=sites');
     const select = admin.getByLabel('Profil de minimisation du site PSA Belleville');
     await select.selectOption('coordin');
+    // Nothing is saved before the confirmation, which says what the change hides.
+    const ask = admin.getByRole('alertdialog', { name: /Changer le profil de PSA Belleville/ });
+    await poll(() => ask.innerText()).toContain('la section Santé');
+    expect(await ask.innerText()).toContain('nationalité');
+    await expectAccessible(admin, 'site profile change confirmation');
+    await ask.getByRole('button', { name: 'Confirmer le changement' }).click();
+    await admin.getByText('Profil du site PSA Belleville changé').waitFor();
     await admin.reload();
     await poll(() => admin.getByLabel('Profil de minimisation du site PSA Belleville').inputValue()).toBe('coordin');
 

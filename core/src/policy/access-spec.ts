@@ -265,6 +265,12 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
     otherwise: 200,
   },
   { route: 'GET /api/todo', allow: { anonymous: 401 }, otherwise: 200 },
+  // The teams' agenda load: the responsable of a site only, counts per day and team (never per worker).
+  {
+    route: 'GET /api/agenda/load',
+    allow: { responsable: 200, responsable_other_site: 200, anonymous: 401 },
+    otherwise: 403,
+  },
   { route: 'GET /api/motifs', allow: { anonymous: 401 }, otherwise: 200 },
   { route: 'GET /api/partners', allow: { anonymous: 401 }, otherwise: 200 },
   { route: 'POST /api/admin/motifs', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },
@@ -501,6 +507,47 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
       ts_other_team: 403,
       secretaire: 403,
       responsable: 403,
+      anonymous: 401,
+    },
+    otherwise: 404,
+  },
+  // The reception list of a site (docs/api.md, "Accueil"): its secretaries and social workers only.
+  {
+    route: 'GET /api/accueil',
+    allow: { responsable: 403, responsable_other_site: 403, admin: 403, dpo: 403, anonymous: 401 },
+    otherwise: 200,
+  },
+  {
+    route: 'POST /api/usagers/:id/accueil',
+    allow: { referent: 201, ts_same_team: 201, ts_other_team: 201, secretaire: 201, responsable: 403, anonymous: 401 },
+    otherwise: 404,
+  },
+  {
+    route: 'POST /api/accueil/:visitId/seen',
+    allow: {
+      referent: 204,
+      ts_same_team: 204,
+      ts_other_team: 204,
+      secretaire: 204,
+      responsable: 403,
+      responsable_other_site: 403,
+      admin: 403,
+      dpo: 403,
+      anonymous: 401,
+    },
+    otherwise: 404,
+  },
+  {
+    route: 'POST /api/accueil/:visitId/record',
+    allow: {
+      referent: 201,
+      ts_same_team: 201,
+      ts_other_team: 403, // the journal's own rule: no entry in a file of another team
+      secretaire: 201,
+      responsable: 403,
+      responsable_other_site: 403,
+      admin: 403,
+      dpo: 403,
       anonymous: 401,
     },
     otherwise: 404,

@@ -7,15 +7,29 @@ export const Uuid = z.uuid({ error: 'Identifiant invalide' });
 export const IdParams = z.object({ id: Uuid });
 export type IdParams = z.infer<typeof IdParams>;
 
+/** What a person reads for a date: the format they type in the form (jj/mm/aaaa), not the wire format. */
+const DATE_ERROR = 'Date invalide : saisissez jj/mm/aaaa';
+
+/**
+ * The message of a choice from a list: "Motif obligatoire" when nothing was chosen, otherwise a plain request to pick
+ * from the list (never "valeur hors de la liste").
+ */
+export const choiceError =
+  (label: string) =>
+  (iss: { input?: unknown }): string =>
+    iss.input === undefined || iss.input === null || iss.input === ''
+      ? `${label} obligatoire`
+      : `${label} : choisissez une valeur de la liste`;
+
 /** A calendar date as yyyy-mm-dd, a real day, not before 1900 and not in the future. */
 export const PastDate = z.iso
-  .date({ error: 'Date invalide (format attendu : aaaa-mm-jj)' })
+  .date({ error: DATE_ERROR })
   .refine((d) => d >= '1900-01-01', { error: 'La date doit être postérieure au 1er janvier 1900' })
   .refine((d) => d <= new Date().toISOString().slice(0, 10), { error: 'La date ne peut pas être dans le futur' });
 
 /** A calendar date, past or future, within the range the database and the service make sense of. */
 export const AnyDate = z.iso
-  .date({ error: 'Date invalide (format attendu : aaaa-mm-jj)' })
+  .date({ error: DATE_ERROR })
   .refine((d) => d >= '1900-01-01', { error: 'La date doit être postérieure au 1er janvier 1900' })
   .refine((d) => d <= '2100-12-31', { error: 'La date doit être antérieure au 31 décembre 2100' });
 
@@ -53,8 +67,7 @@ export const OptionalText = (max: number, label: string) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), Text(max, label).nullable()).optional();
 
 /** A value from one of the code lists of domain.md §6. */
-export const Code = (id: CodeListId) =>
-  z.enum(codesOf(id), { error: `${CODE_LISTS[id].label} : valeur hors de la liste` });
+export const Code = (id: CodeListId) => z.enum(codesOf(id), { error: choiceError(CODE_LISTS[id].label) });
 
 export const CodeOrNotProvided = (id: CodeListId) => Code(id).default(NOT_PROVIDED);
 

@@ -50,6 +50,8 @@ export const CreateEntryInput = z
     visibility: z.enum(NOTE_VISIBILITIES, { error: 'Visibilité invalide' }).default('referents'),
     /** Required when the linter flags the note: the author confirms the wording. */
     confirmFlags: z.boolean().default(false),
+    /** An appointment over a slot the worker already has is saved only when the person booking confirms it. */
+    confirmClash: z.boolean().default(false),
     partnerId: Uuid.optional(),
     orientationReason: OptionalText(500, 'Motif de l’orientation'),
   })
@@ -113,6 +115,12 @@ export const AgendaQuery = z.object({
   workerId: Uuid.optional(),
   /** Site view (secretaries, responsables): every worker of the site. */
   site: z.enum(['1']).optional(),
+});
+
+/** The responsable's view of the teams' agenda load: a period of at most 62 days. */
+export const AgendaLoadQuery = z.object({
+  from: z.iso.date({ error: 'Date de début invalide' }).pipe(AnyDate),
+  to: z.iso.date({ error: 'Date de fin invalide' }).pipe(AnyDate),
 });
 
 export const PartnerInput = z

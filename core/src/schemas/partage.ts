@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RETENTION_HOLD_REASONS } from '../rgpd/retention.js';
 import { SECTIONS } from '../rgpd/field-catalogue.js';
 import { SENSITIVE_SECTIONS, type SensitiveSection } from '../sections/domain.js';
-import { AnyDate, OptionalText, PastDate, RequiredText, Uuid } from './common.js';
+import { AnyDate, OptionalText, PastDate, RequiredText, Uuid, choiceError } from './common.js';
 
 /** Legal grounds of a share (domain.md §2), or the written consent of the person. */
 export const LEGAL_GROUNDS = {
@@ -44,11 +44,11 @@ export const CreateShareInput = z
     recipientName: OptionalText(200, 'Destinataire'),
     recipientOrganisation: RequiredText(200, 'Organisme destinataire'),
     legalGround: z.enum(Object.keys(LEGAL_GROUNDS) as [LegalGround, ...LegalGround[]], {
-      error: 'Fondement du partage : valeur hors de la liste',
+      error: choiceError('Fondement du partage'),
     }),
     consentId: Uuid.optional(),
     sections: z
-      .array(z.enum(SHAREABLE_SECTIONS, { error: 'Section : valeur hors de la liste' }))
+      .array(z.enum(SHAREABLE_SECTIONS, { error: choiceError('Section') }))
       .min(1, { error: 'Choisissez au moins une section' })
       .max(SHAREABLE_SECTIONS.length)
       .refine((a) => new Set(a).size === a.length, { error: 'Sections : chacune une seule fois' }),
@@ -90,7 +90,7 @@ export const ExtendRetentionInput = z
   .object({
     kind: z.enum(['prolongation', 'archive'], { error: 'Choix : prolongation ou archive intermédiaire' }),
     untilDate: AnyDate,
-    reason: z.enum(HOLD_REASON_CODES, { error: 'Motif : valeur hors de la liste' }),
+    reason: z.enum(HOLD_REASON_CODES, { error: choiceError('Motif') }),
     note: RequiredText(1000, 'Précision du motif'),
   })
   .strict()
@@ -105,7 +105,7 @@ export const ArchiveReadInput = z
   .object({
     reason: z.enum(
       Object.keys(RETENTION_HOLD_REASONS.archive) as ['contentieux', 'obligation_comptable', 'preuve', 'autre'],
-      { error: 'Motif légal : valeur hors de la liste' },
+      { error: choiceError('Motif légal') },
     ),
     note: RequiredText(1000, 'Précision du motif'),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnyDate, OptionalText, PastDate, RequiredText, Uuid } from '../schemas/common.js';
+import { AnyDate, OptionalText, PastDate, RequiredText, Uuid, choiceError } from '../schemas/common.js';
 import {
   CECRL_LEVELS,
   CONCERN_OUTCOMES,
@@ -12,7 +12,7 @@ import {
 } from './domain.js';
 
 const pick = <T extends Record<string, string>>(m: T, label: string) =>
-  z.enum(codesOfMap(m), { error: `${label} : valeur hors de la liste` });
+  z.enum(codesOfMap(m), { error: choiceError(label) });
 const yesNo = (label: string) => z.boolean({ error: `${label} : oui ou non attendu` });
 const endAfterStart = (v: { startDate?: string | undefined; endDate?: string | undefined }) =>
   !v.startDate || !v.endDate || v.endDate >= v.startDate;

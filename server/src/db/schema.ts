@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { AccessRequestTable } from './schema/access-request.js';
 import type { SessionTable, UserSecondFactorTable, RecoveryCodeTable, LoginAttemptTable } from './schema/auth.js';
+import type { AccueilVisitTable } from './schema/accueil.js';
 import type { DateStr } from './schema/columns.js';
 import type {
   MotifTable,
@@ -44,6 +45,7 @@ import type {
 
 /** The table interfaces live by module under schema/; they are re-exported here, the one import path of the schema. */
 export type * from './schema/access-request.js';
+export type * from './schema/accueil.js';
 export type * from './schema/auth.js';
 export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
@@ -60,6 +62,7 @@ export interface DB {
   document: DocumentTable;
   document_chunk: DocumentChunkTable;
   workflow_transition: WorkflowTransitionTable;
+  accueil_visit: AccueilVisitTable;
   file_restriction: FileRestrictionTable;
   case_file_section: CaseFileSectionTable;
   retention_run: RetentionRunTable;

@@ -17,6 +17,7 @@ import {
   SHARE,
   ACCESS_REQUEST,
   accessRequest,
+  accueilVisits,
   breakGlassIds,
   documentFixture,
   pdfUpload,
@@ -123,7 +124,8 @@ async function freshFile(route: string, who: Who) {
       method: 'POST',
       url: `/api/usagers/${fileId}/journal`,
       headers: ref.send,
-      payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
+      // One appointment per case, all about the same time: the clash check is waived on purpose.
+      payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString(), confirmClash: true },
     });
     entryId = (entry.json() as { id: string }).id;
   }
@@ -235,6 +237,19 @@ beforeAll(async () => {
   // The fixture files the share and lift routes use: each related caller holds its relation on them too.
   for (const fileId of [partage.fileId, ...restrictions.map((r) => r.fileId)])
     for (const who of RELATED) await relate(who, fileId);
+  const sec = sessions.get('secretaire') as Session;
+  for (const list of [accueilVisits.seen, accueilVisits.record]) {
+    for (const _ of WHO) {
+      const f = await createUsagerAs(t.app, ref);
+      const v = await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${f.id}/accueil`,
+        headers: sec.send,
+        payload: {},
+      });
+      list.push((v.json() as { id: string }).id);
+    }
+  }
 });
 afterAll(() => t.close());
 

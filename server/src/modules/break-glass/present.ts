@@ -11,7 +11,14 @@ import type { NotificationRow, QueueRow } from './queries.js';
 const iso = (d: Date | string) => new Date(d).toISOString();
 const reasonLabel = (code: string) => BREAK_GLASS_REASON_LABELS[code as BreakGlassReason] ?? code;
 
-/** `showName`: the DPO only; no endpoint gives a responsable the activity of a named worker (docs/api.md, Motivated access, notifications, access export). */
+/**
+ * Who sees the name of the worker who opened a file under a motivated access: the DPO and the responsable reviewing
+ * the accesses to the files of their site. Reviewing one access needs to know who (docs/security.md, "Motivated
+ * access"); it is not a view of a worker's activity (no counts, no agenda, no productivity by name).
+ */
+export const reviewerSeesName = (role: string): boolean => role === 'dpo' || role === 'responsable';
+
+/** `showName`: see `reviewerSeesName`. */
 export const presentQueueItem = (r: QueueRow, showName: boolean): BreakGlassQueueItemDto => ({
   id: r.id,
   caseFileId: r.case_file_id,

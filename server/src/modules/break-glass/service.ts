@@ -13,7 +13,7 @@ import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../errors.js';
 import { findFileTarget } from '../../access/targets.js';
-import { presentNotification, presentQueueItem } from './present.js';
+import { presentNotification, presentQueueItem, reviewerSeesName } from './present.js';
 import { countUnread, findNotifications, findQueue } from './queries.js';
 
 /**
@@ -90,7 +90,7 @@ export async function listBreakGlass(
   if (!canListBreakGlass(ctx.actor)) throw notFound('Page');
   const siteId = ctx.actor.role === 'dpo' ? null : ctx.actor.siteId;
   const rows = await findQueue(ctx.db, { siteId, reviewed: status === 'reviewed' });
-  return { items: rows.map((r) => presentQueueItem(r, ctx.actor.role === 'dpo')) };
+  return { items: rows.map((r) => presentQueueItem(r, reviewerSeesName(ctx.actor.role))) };
 }
 
 /** Marks one motivated access reviewed, with the reviewer's comment; audited in the same transaction. */
@@ -116,7 +116,7 @@ export async function reviewBreakGlass(ctx: Ctx, id: string, comment: string): P
     });
     const [item] = await findQueue(trx, { siteId: null, reviewed: true, id });
     if (!item) throw notFound('Accès motivé');
-    return presentQueueItem(item, ctx.actor.role === 'dpo');
+    return presentQueueItem(item, reviewerSeesName(ctx.actor.role));
   });
 }
 

@@ -32,6 +32,7 @@ export const journalModule = {
     'journal_entry.update': {},
     'journal_entry.delete': {},
     'appointment.status': {},
+    'appointment.clash_confirmed': {},
     // The catalogue: a motif's code and label, a partner's name and kind are the organisation's, not a person's.
     'motif.create': { clearFields: ['code', 'name'] },
     'motif.update': { clearFields: ['name', 'active'] },

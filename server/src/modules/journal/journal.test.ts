@@ -127,8 +127,16 @@ describe('secretaries record reception and appointments, never notes', () => {
       occurredAt: start,
       appointmentWorkerId: ref.id,
     });
-    expect(clash.statusCode).toBe(201);
-    expect(clash.json().warnings[0].code).toBe('overlap');
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.code).toBe('appointment_clash');
+    const confirmed = await call('secretary', 'POST', `/api/usagers/${f.id}/journal`, {
+      type: 'rendez_vous',
+      occurredAt: start,
+      appointmentWorkerId: ref.id,
+      confirmClash: true,
+    });
+    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.json().warnings[0].code).toBe('overlap');
     expect(
       (await call('secretary', 'POST', `/api/usagers/${f.id}/journal`, { type: 'entretien_bureau', occurredAt: now() }))
         .statusCode,

@@ -1,4 +1,5 @@
 import {
+  AgendaLoadQuery,
   AgendaQuery,
   AppointmentStatusInput,
   CreateEntryInput,
@@ -13,6 +14,7 @@ import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
 import { listAgenda, listTodo } from './agenda.js';
+import { agendaLoad } from './load.js';
 import { listTimeline } from './read.js';
 import { setAppointmentStatus } from './appointment-status.js';
 import { createEntry, deleteEntry, updateEntry } from './service.js';
@@ -47,4 +49,5 @@ export async function journalRoutes(app: FastifyInstance, deps: AppDeps): Promis
   });
   app.get('/api/agenda', async (req) => listAgenda(ctxOf(req, deps), parse(AgendaQuery, req.query)));
   app.get('/api/todo', async (req) => listTodo(ctxOf(req, deps)));
+  app.get('/api/agenda/load', async (req) => agendaLoad(ctxOf(req, deps), parse(AgendaLoadQuery, req.query)));
 }

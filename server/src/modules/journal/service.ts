@@ -21,6 +21,7 @@ import type { Ctx } from '../../context.js';
 import { openText, sealText } from '../../crypto/index.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
+import { checkClashes } from './clashes.js';
 import { entryNoteAad, findEntry, touchLastContact, versionNoteAad } from './queries.js';
 import {
   activeMotifs,
@@ -79,13 +80,6 @@ async function checkSiteUsers(
     });
 }
 
-/** Appointments of the same worker that overlap the new one: a warning, never a refusal. */
-async function overlaps(trx: Queryable, workerId: string, start: Date, minutes: number, exceptId?: string) {
-  const end = new Date(start.getTime() + minutes * 60_000);
-  const rows = await appointmentsOfWorker(trx, workerId, new Date(start.getTime() - 24 * 3600_000), end, exceptId);
-  return rows.filter((r) => new Date(r.occurred_at).getTime() + (r.duration_minutes ?? 30) * 60_000 > start.getTime());
-}
-
 export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryInput) {
   return ctx.db.transaction().execute(async (trx) => {
     const file = await loadAuthorizedUsager(trx, ctx.actor, fileId, canReadGeneralUsager);
@@ -113,12 +107,15 @@ export async function createEntry(ctx: Ctx, fileId: string, input: CreateEntryIn
     if (missing) throw unprocessable(missing.code, missing.message, { [missing.field]: missing.fieldMessage });
     if (appointmentWorker) {
       await checkSiteUsers(trx, file.siteId, [appointmentWorker], 'appointmentWorkerId', 'travailleur_social');
-      const clash = await overlaps(trx, appointmentWorker, occurredAt, input.durationMinutes ?? 30);
-      if (clash.length)
-        warnings.push({
-          code: 'overlap',
-          message: `Attention : ${clash.length} autre(s) rendez-vous du professionnel sur ce créneau.`,
-        });
+      warnings.push(
+        ...(await checkClashes(trx, ctx, {
+          caseFileId: fileId,
+          workerId: appointmentWorker,
+          start: occurredAt,
+          durationMinutes: input.durationMinutes,
+          confirmed: input.confirmClash,
+        })),
+      );
     }
     if (input.partnerId && entryTypeHasField(input.type, 'partnerId')) {
       if (!(await activePartner(trx, input.partnerId)))

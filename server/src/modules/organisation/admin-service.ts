@@ -154,8 +154,18 @@ export async function listUsers(ctx: Ctx) {
   return { items: rows.map((r) => ({ ...presentUser(r, r.team_ids ?? []), secondFactor: Boolean(r.second_factor) })) };
 }
 
-/** Site roles need a site and teams of that site; admin and DPO have neither. */
-async function checkPlacement(trx: Queryable, role: Role, siteId: string | null, teamIds: readonly string[]) {
+/**
+ * Site roles need a site and teams of that site; a social worker belongs to at least one team (access to files goes
+ * through the team, docs/security.md); admin and DPO have neither. `requireTeam` is false for an update that leaves
+ * the placement alone (deactivating an older account, a new password).
+ */
+async function checkPlacement(
+  trx: Queryable,
+  role: Role,
+  siteId: string | null,
+  teamIds: readonly string[],
+  requireTeam = true,
+) {
   if (!SITE_ROLES.includes(role)) {
     if (siteId || teamIds.length)
       throw unprocessable(
@@ -167,6 +177,10 @@ async function checkPlacement(trx: Queryable, role: Role, siteId: string | null,
   if (!siteId)
     throw unprocessable('site_required', 'Ce profil doit être rattaché à un site', { siteId: 'Site obligatoire' });
   if (!(await siteExists(trx, siteId))) throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
+  if (requireTeam && role === 'travailleur_social' && teamIds.length === 0)
+    throw unprocessable('team_required', 'Un travailleur social doit appartenir à une équipe de son site', {
+      teamIds: 'Équipe obligatoire',
+    });
   if (teamIds.length) {
     const found = await teamsOfSite(trx, teamIds, siteId);
     if (found.length !== new Set(teamIds).size)
@@ -211,7 +225,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
     const role = input.role ?? before.role;
     const siteId = input.siteId !== undefined ? input.siteId : before.site_id;
     const teamIds = input.teamIds ?? (siteId === before.site_id ? currentTeams : []);
-    await checkPlacement(trx, role, siteId, teamIds);
+    const placementChanged = input.role !== undefined || input.siteId !== undefined || input.teamIds !== undefined;
+    await checkPlacement(trx, role, siteId, teamIds, placementChanged);
     const set = {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.role !== undefined ? { role: input.role } : {}),

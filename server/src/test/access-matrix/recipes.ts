@@ -17,6 +17,8 @@ export interface Partage {
   shareId: string;
   consentId: string;
 }
+/** Visits on the reception list of site A, one per caller for each of the seen and record cases. */
+export const accueilVisits: { seen: string[]; record: string[] } = { seen: [], record: [] };
 /** One active opposition per caller of the lift case. */
 export const restrictions: { fileId: string; id: string }[] = [];
 
@@ -237,6 +239,7 @@ const CASES: Case[] = [
     url: () => '/api/agenda?from=2026-11-01&to=2026-11-30',
   },
   { method: 'GET', route: '/api/todo', url: () => '/api/todo' },
+  { method: 'GET', route: '/api/agenda/load', url: () => '/api/agenda/load?from=2026-11-01&to=2026-11-30' },
   { method: 'GET', route: '/api/motifs', url: () => '/api/motifs' },
   { method: 'GET', route: '/api/partners', url: () => '/api/partners' },
   {
@@ -451,6 +454,25 @@ const CASES: Case[] = [
       return `/api/usagers/${r?.fileId ?? ''}/restrictions/${r?.id ?? ''}/lift`;
     },
     body: () => ({ endDate: '2026-11-20' }),
+  },
+  { method: 'GET', route: '/api/accueil', url: () => '/api/accueil' },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/accueil',
+    url: (c) => `/api/usagers/${c.fileId}/accueil`,
+    body: () => ({ motifs: [] }),
+  },
+  {
+    method: 'POST',
+    route: '/api/accueil/:visitId/seen',
+    url: () => `/api/accueil/${accueilVisits.seen.shift() ?? ''}/seen`,
+    body: (c) => ({ workerId: c.referentId }),
+  },
+  {
+    // Recording twice returns the first entry (200): each caller records its own visit.
+    method: 'POST',
+    route: '/api/accueil/:visitId/record',
+    url: () => `/api/accueil/${accueilVisits.record.shift() ?? ''}/record`,
   },
 ];
 

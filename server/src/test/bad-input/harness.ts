@@ -10,7 +10,7 @@ import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestU
  * trace), and a refused request writes nothing. The routes' valid bodies are in `specs.ts`.
  */
 
-export type Who = 'ts' | 'admin' | 'dpo' | 'anon';
+export type Who = 'ts' | 'resp' | 'admin' | 'dpo' | 'anon';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Real ids: `:id` is the file, site, team or user depending on the route; other parameters by their name. */
 export interface Ids {
@@ -30,6 +30,7 @@ export interface Ids {
   restrictionId: string;
   accessRequest: string;
   document: string;
+  visitId: string;
 }
 export interface Spec {
   who: Who;
@@ -101,6 +102,7 @@ const KNOWN_CODES = [
   'no_site_for_role',
   'principal_person',
   'site_required',
+  'team_required',
   'invalid_motif',
   'invalid_partner',
   'invalid_person',
@@ -222,7 +224,7 @@ export const short = (v: unknown) => {
 
 /** The file's app, users, sessions and ids: filled in by `useBadInputApp`'s `beforeAll`, so read them in tests and hooks only. */
 export let t: TestApp;
-export let users: Record<'ts' | 'ts2' | 'admin' | 'dpo' | 'victim', TestUser>;
+export let users: Record<'ts' | 'ts2' | 'resp' | 'admin' | 'dpo' | 'victim', TestUser>;
 export let sessions: Record<Exclude<Who, 'anon'>, Session>;
 export let ids: Ids;
 
@@ -318,9 +320,11 @@ export function useBadInputApp(): void {
       admin: await buildUser(t.db, 'admin_fonctionnel', null),
       dpo: await buildUser(t.db, 'dpo', null),
       victim: await buildUser(t.db, 'secretaire', site.id),
+      resp: await buildUser(t.db, 'responsable', site.id),
     };
     sessions = {
       ts: await loginAs(t.app, users.ts),
+      resp: await loginAs(t.app, users.resp),
       admin: await loginAs(t.app, users.admin),
       dpo: await loginAs(t.app, users.dpo),
     };
@@ -368,6 +372,7 @@ export function useBadInputApp(): void {
       restrictionId: '',
       accessRequest: '',
       document: '',
+      visitId: '',
     };
     ids.accessRequest = (
       await t.app.inject({
@@ -419,6 +424,16 @@ export function useBadInputApp(): void {
       headers: sessions.ts.send,
       payload: { endDate: '2026-11-02' },
     });
+    // A visit on the reception list, already recorded in the file (recording again answers 200, writes nothing).
+    ids.visitId = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${file.id}/accueil`,
+        headers: sessions.ts.send,
+        payload: {},
+      })
+    ).json().id;
+    await t.app.inject({ method: 'POST', url: `/api/accueil/${ids.visitId}/record`, headers: sessions.ts.send });
   });
   // A motivated access to the file by a worker of another site: a grant to review and a notification of `ts` to read.
   beforeAll(async () => {

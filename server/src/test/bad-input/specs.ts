@@ -183,6 +183,7 @@ export const SPECS: Record<string, Spec> = {
   'POST /api/usagers/:id/documents': { who: 'ts' },
   'GET /api/usagers/:id/documents': { who: 'ts' },
   'GET /api/documents/:id/content': { who: 'ts' },
+  'GET /api/agenda/load': { who: 'resp', query: '?from=2026-11-23&to=2026-11-30' },
   'GET /api/motifs': { who: 'ts' },
   'POST /api/admin/motifs': {
     who: 'admin',
@@ -297,6 +298,10 @@ export const SPECS: Record<string, Spec> = {
     baseline: 409,
     body: () => ({ endDate: '2026-11-20' }),
   },
+  'GET /api/accueil': { who: 'ts' },
+  'POST /api/usagers/:id/accueil': { who: 'ts', body: () => ({ motifs: ['logement'] }) },
+  'POST /api/accueil/:visitId/seen': { who: 'ts', baseline: 204, body: () => ({}) },
+  'POST /api/accueil/:visitId/record': { who: 'ts', baseline: 200 },
 };
 
 /** The routes that have a spec (a route without one fails the first test, not every loop). */

@@ -47,3 +47,16 @@ export const DEFAULT_DURATION: Partial<Record<EntryType, number>> = {
   demarche: 15,
   accueil: 10,
 };
+
+/**
+ * Types whose substance is the note (interviews, visits, a synthesis): picking one by its letter moves the focus
+ * straight to the note ("find a usager and record an entretien with a note" in a handful of keys). Calls and
+ * reception keep the focus on the way to the motifs.
+ */
+export const NOTE_FIRST_TYPES: ReadonlySet<EntryType> = new Set<EntryType>([
+  'entretien_bureau',
+  'visite_domicile',
+  'entretien_telephonique',
+  'entretien_visio',
+  'note_synthese',
+]);

@@ -53,6 +53,10 @@ export function UserForm({ user, sites, teams, onDone }: UserFormProps) {
       setClientErrors({ password: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères` });
       return;
     }
+    if (withSite && values.role === 'travailleur_social' && values.siteId && values.teamIds.length === 0) {
+      setClientErrors({ teamIds: 'Équipe obligatoire : un travailleur social appartient à une équipe de son site' });
+      return;
+    }
     setClientErrors({});
     const placement = {
       role: values.role,
@@ -142,7 +146,9 @@ export function UserForm({ user, sites, teams, onDone }: UserFormProps) {
       </div>
       {withSite && values.siteId ? (
         <fieldset className="fr-fieldset">
-          <legend className="fr-fieldset__legend fr-text--regular">Équipes</legend>
+          <legend className="fr-fieldset__legend fr-text--regular">
+            <span className={values.role === 'travailleur_social' ? 'jalon-required' : undefined}>Équipes</span>
+          </legend>
           <div className="fr-fieldset__element">
             {siteTeams.length === 0 ? <p className="fr-text--sm">Aucune équipe sur ce site.</p> : null}
             {siteTeams.map((t) => (

@@ -9,6 +9,7 @@ import { addDays, longDay, shortDay, todayDay, weekStart } from '../../../lib/da
 import { useSiteWorkers } from '../api/get-site-workers';
 import { useAgendaDays } from '../hooks/use-agenda-days';
 import { AgendaDay } from './agenda-day';
+import { AgendaGrid } from './agenda-grid';
 import { AgendaWeek } from './agenda-week';
 import { BookAppointmentForm, type UsagerPickerProps } from './book-appointment-form';
 
@@ -27,7 +28,7 @@ interface AgendaViewProps {
 
 /** Week or day of appointments, previous / next / today, the worker filter and booking for the site view. */
 export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderUsagerPicker }: AgendaViewProps) {
-  const [booking, setBooking] = useState(false);
+  const [booking, setBooking] = useState<false | { day: string; time?: string }>(false);
   const today = todayDay();
   const monday = weekStart(date);
   const first = mode === 'semaine' ? monday : date;
@@ -102,7 +103,11 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
           </li>
           {siteView && !booking ? (
             <li>
-              <Button size="small" iconId="fr-icon-add-line" onClick={() => setBooking(true)}>
+              <Button
+                size="small"
+                iconId="fr-icon-add-line"
+                onClick={() => setBooking({ day: date < today ? today : date })}
+              >
                 Prendre un rendez-vous
               </Button>
             </li>
@@ -128,9 +133,11 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
       ) : null}
       {booking ? (
         <BookAppointmentForm
+          key={`${booking.day}T${booking.time ?? ''}`}
           workers={workers.data?.items ?? []}
           defaultWorkerId={workerId ?? ''}
-          day={date < today ? today : date}
+          day={booking.day}
+          time={booking.time}
           renderUsagerPicker={renderUsagerPicker}
           onDone={() => setBooking(false)}
         />
@@ -141,6 +148,14 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
       {query.error ? <ErrorAlert error={query.error} title="Agenda indisponible" /> : null}
       {query.isPending ? (
         <Loading label="Chargement de l’agenda…" />
+      ) : mode === 'semaine' && (!siteView || workerId) ? (
+        <AgendaGrid
+          monday={monday}
+          today={today}
+          byDay={byDay}
+          workerId={workerId}
+          onPickSlot={siteView ? (day, time) => setBooking({ day, time }) : undefined}
+        />
       ) : mode === 'semaine' ? (
         <AgendaWeek monday={monday} today={today} byDay={byDay} siteView={siteView} workerId={workerId} />
       ) : (

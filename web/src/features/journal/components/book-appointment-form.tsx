@@ -1,13 +1,14 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { missingForEntryType } from '@jalon/core';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { fromLocalInput } from '../../../lib/dates';
 import { serverFieldErrors, type FieldErrors } from '../../../lib/form';
-import { useCreateEntry } from '../api/create-entry';
+import { useCreateEntry, type CreateEntryBody } from '../api/create-entry';
 import type { CreatedEntryDto, WorkerDto } from '../types';
+import { ClashConfirm } from './clash-confirm';
 import { parseDuration, WhenWhereFields, type WhenWhere } from './entry-details-fields';
 
 /** What the page's usager picker receives: the chosen file, and the way to change it. */
@@ -16,12 +17,15 @@ export interface UsagerPickerProps {
   value: { id: string; label: string } | null;
   onChange: (value: { id: string; label: string } | null) => void;
   error?: string;
+  label?: string;
 }
 
 interface BookAppointmentFormProps {
   workers: WorkerDto[];
   defaultWorkerId: string;
   day: string;
+  /** The slot picked in the week grid (hh:mm); 09:00 otherwise. */
+  time?: string;
   /** The usager search comes from the page (the usagers feature). */
   renderUsagerPicker: (props: UsagerPickerProps) => ReactNode;
   onDone: () => void;
@@ -29,22 +33,26 @@ interface BookAppointmentFormProps {
 
 const ID = 'rdv';
 
-/** A secretary books an appointment for a worker of the site; an overlap is a warning, shown after saving. */
+/** A secretary books an appointment for a worker of the site; a clash with the worker's other appointments is refused unless confirmed. */
 export function BookAppointmentForm({
   workers,
   defaultWorkerId,
   day,
+  time = '09:00',
   renderUsagerPicker,
   onDone,
 }: BookAppointmentFormProps) {
   const [usager, setUsager] = useState<{ id: string; label: string } | null>(null);
   const [workerId, setWorkerId] = useState(defaultWorkerId);
-  const [when, setWhen] = useState<WhenWhere>({ occurredAt: `${day}T09:00`, durationMinutes: '30', place: 'bureau' });
+  const [when, setWhen] = useState<WhenWhere>({ occurredAt: `${day}T${time}`, durationMinutes: '30', place: 'bureau' });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<{ label: string; result: CreatedEntryDto } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const lastRef = useRef<{ who: { id: string; label: string }; body: CreateEntryBody } | null>(null);
   const mutation = useCreateEntry();
   const errors = { ...serverFieldErrors(mutation.error), ...clientErrors };
+  // The usager first: the worker and the slot usually come preselected (from the agenda's filter or grid).
+  useEffect(() => document.getElementById(`${ID}-usager`)?.focus(), []);
 
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -61,24 +69,30 @@ export function BookAppointmentForm({
       setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
+    send(usager, {
+      type: 'rendez_vous',
+      occurredAt,
+      durationMinutes: duration ?? null,
+      place: when.place || null,
+      appointmentWorkerId: workerId,
+    });
+  };
+
+  const send = (who: { id: string; label: string }, body: CreateEntryBody) => {
+    lastRef.current = { who, body };
     mutation.mutate(
-      {
-        fileId: usager.id,
-        body: {
-          type: 'rendez_vous',
-          occurredAt,
-          durationMinutes: duration ?? null,
-          place: when.place || null,
-          appointmentWorkerId: workerId,
-        },
-      },
+      { fileId: who.id, body },
       {
         onSuccess: (result) => {
-          setSaved({ label: usager.label, result });
+          setSaved({ label: who.label, result });
           setUsager(null);
         },
       },
     );
+  };
+  const confirmClash = () => {
+    const last = lastRef.current;
+    if (last) send(last.who, { ...last.body, confirmClash: true });
   };
 
   return (
@@ -124,7 +138,9 @@ export function BookAppointmentForm({
         errors={errors}
         dateLabel="Date et heure du rendez-vous"
       />
-      <ErrorAlert error={mutation.error} title="Rendez-vous non enregistré" />
+      <ErrorAlert error={mutation.error} title="Rendez-vous non enregistré">
+        <ClashConfirm error={mutation.error} pending={mutation.isPending} onConfirm={confirmClash} />
+      </ErrorAlert>
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
         <Button type="submit" iconId="fr-icon-calendar-line" disabled={mutation.isPending}>
           Enregistrer le rendez-vous

@@ -19,10 +19,11 @@ import { useCreateEntry, type CreateEntryBody } from '../api/create-entry';
 import { useMotifs } from '../api/get-motifs';
 import { usePartners } from '../api/get-partners';
 import { useSiteWorkers } from '../api/get-site-workers';
-import { DEFAULT_DURATION, pickerTypes } from '../entry-types';
+import { DEFAULT_DURATION, NOTE_FIRST_TYPES, pickerTypes } from '../entry-types';
 import { lintNote } from '../lint';
 import type { CreatedEntryDto, PersonOption } from '../types';
 import { ChoiceCheckboxes } from './choice-checkboxes';
+import { ClashConfirm } from './clash-confirm';
 import { parseDuration, WhenWhereFields, type WhenWhere } from './entry-details-fields';
 import { NoteField } from './note-field';
 import { TypePicker } from './type-picker';
@@ -98,6 +99,7 @@ export function EntryForm({
   const [serverFlag, setServerFlag] = useState<string | undefined>();
   const firstRadio = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const lastBody = useRef<CreateEntryBody | null>(null);
   const mutation = useCreateEntry();
   const motifs = useMotifs();
   const partners = usePartners(draft.type === 'orientation');
@@ -172,10 +174,15 @@ export function EntryForm({
       ...(entryTypeHasField(type, 'orientationReason') ? { orientationReason: draft.orientationReason } : {}),
       ...(entryTypeHasField(type, 'appointmentWorkerId') ? { appointmentWorkerId: draft.appointmentWorkerId } : {}),
     };
+    send(body);
+  };
+
+  const send = (body: CreateEntryBody) => {
+    lastBody.current = body;
     mutation.mutate(
       { fileId, body },
       {
-        onSuccess: (result) => onSaved(result, type),
+        onSuccess: (result) => onSaved(result, body.type),
         onError: (err) => {
           if (isApiError(err) && err.code === 'note_flagged') {
             setServerFlag(err.message);
@@ -215,6 +222,9 @@ export function EntryForm({
         onChange={handleType}
         error={errors.type}
         firstRef={firstRadio}
+        onPickedByKey={(t) => {
+          if (!secretary && NOTE_FIRST_TYPES.has(t)) focusLater(`#${ID}-note`);
+        }}
       />
       {draft.type === 'orientation' ? (
         <div className="fr-grid-row fr-grid-row--gutters">
@@ -313,7 +323,15 @@ export function EntryForm({
           />
         </>
       ) : null}
-      {!flagged ? <ErrorAlert error={mutation.error} title="Entrée non enregistrée" /> : null}
+      {!flagged ? (
+        <ErrorAlert error={mutation.error} title="Entrée non enregistrée">
+          <ClashConfirm
+            error={mutation.error}
+            pending={mutation.isPending}
+            onConfirm={() => lastBody.current && send({ ...lastBody.current, confirmClash: true })}
+          />
+        </ErrorAlert>
+      ) : null}
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
         <Button type="submit" iconId="fr-icon-save-line" disabled={mutation.isPending}>
           Enregistrer (Ctrl+Entrée)

@@ -10,13 +10,15 @@ interface TypePickerProps {
   error?: string;
   /** The radio that receives the focus when the form opens. */
   firstRef?: Ref<HTMLInputElement>;
+  /** Called after a type was picked by its letter: the form may move the focus on (to the note). */
+  onPickedByKey?: (type: EntryType) => void;
 }
 
 /**
  * The entry type, first field of the form: radios, and one letter per type (shown next to it) that picks it while the
  * focus is in the group. Arrow keys work as in any radio group.
  */
-export function TypePicker({ idPrefix, types, value, onChange, error, firstRef }: TypePickerProps) {
+export function TypePicker({ idPrefix, types, value, onChange, error, firstRef, onPickedByKey }: TypePickerProps) {
   const inputs = useRef(new Map<EntryType, HTMLInputElement>());
   const legendId = `${idPrefix}-type-legend`;
   const hintId = `${idPrefix}-type-hint`;
@@ -30,6 +32,7 @@ export function TypePicker({ idPrefix, types, value, onChange, error, firstRef }
     e.preventDefault();
     onChange(type);
     inputs.current.get(type)?.focus();
+    onPickedByKey?.(type);
   };
 
   return (

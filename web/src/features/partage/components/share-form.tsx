@@ -109,34 +109,39 @@ export function ShareForm({ fileId, consents }: { fileId: string; consents: Cons
           ]}
         />
       ) : null}
-      <fieldset className="fr-fieldset" aria-describedby="sections-hint">
-        <legend className="fr-fieldset__legend">Sections partagées (le strict nécessaire)</legend>
-        <p id="sections-hint" className="fr-hint-text fr-ml-2v">
-          L’extrait PDF ne contiendra que ces sections ; les notes du journal n’y figurent jamais.
-        </p>
+      {/* DSFR fieldset: the hint inside the legend, each checkbox in its own element (they overlapped the hint). */}
+      <fieldset className="fr-fieldset" aria-labelledby="sections-legend">
+        <legend id="sections-legend" className="fr-fieldset__legend">
+          Sections partagées (le strict nécessaire)
+          <span id="sections-hint" className="fr-hint-text">
+            L’extrait PDF ne contiendra que ces sections ; les notes du journal n’y figurent jamais.
+          </span>
+        </legend>
         {SHAREABLE_CORE_SECTIONS.map((s) => (
-          <CheckboxField
-            key={s}
-            name="sections"
-            id={`section-${s}`}
-            value={s}
-            label={shareableSectionLabel(s)}
-            checked={sections.includes(s)}
-            onChange={(on) => handleToggle(s, on)}
-          />
+          <div key={s} className="fr-fieldset__element">
+            <CheckboxField
+              name="sections"
+              id={`section-${s}`}
+              value={s}
+              label={shareableSectionLabel(s)}
+              checked={sections.includes(s)}
+              onChange={(on) => handleToggle(s, on)}
+            />
+          </div>
         ))}
         {openSensitive.map((s) => (
-          <CheckboxField
-            key={s}
-            name="sections"
-            id={`section-${s}`}
-            value={s}
-            label={`Section sensible : ${shareableSectionLabel(s)}`}
-            checked={sections.includes(s)}
-            onChange={(on) => handleToggle(s, on)}
-          />
+          <div key={s} className="fr-fieldset__element">
+            <CheckboxField
+              name="sections"
+              id={`section-${s}`}
+              value={s}
+              label={`Section sensible : ${shareableSectionLabel(s)}`}
+              checked={sections.includes(s)}
+              onChange={(on) => handleToggle(s, on)}
+            />
+          </div>
         ))}
-        {fields.sections ? <p className="fr-error-text">{fields.sections}</p> : null}
+        {fields.sections ? <p className="fr-error-text fr-fieldset__element">{fields.sections}</p> : null}
       </fieldset>
       <TextField
         name="sharedDate"

@@ -33,22 +33,30 @@ export function IndicatorSection({ params }: { params: StatisticsParams }) {
       <StatChart title={caption} table={dto.table} cols={dto.labels.cols} />
       <PublishedTableView caption={caption} table={dto.table} labels={dto.labels} />
       {dto.comparison ? (
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
-            <PublishedTableView
-              caption={`Période précédente (${periodText(dto.comparison.previous)})`}
-              table={dto.comparison.previous.table}
-              labels={dto.labels}
-            />
+        // Each compared table under a visible title (the tables' captions are kept for screen readers only).
+        <section aria-labelledby="stat-comparaison">
+          <h3 id="stat-comparaison" className="fr-h5">
+            Comparaison
+          </h3>
+          <div className="fr-grid-row fr-grid-row--gutters">
+            <div className="fr-col-12 fr-col-md-6">
+              <h4 className="fr-h6 fr-mb-1w">Période précédente ({periodText(dto.comparison.previous)})</h4>
+              <PublishedTableView
+                caption={`Période précédente (${periodText(dto.comparison.previous)})`}
+                table={dto.comparison.previous.table}
+                labels={dto.labels}
+              />
+            </div>
+            <div className="fr-col-12 fr-col-md-6">
+              <h4 className="fr-h6 fr-mb-1w">Un an avant ({periodText(dto.comparison.lastYear)})</h4>
+              <PublishedTableView
+                caption={`Un an avant (${periodText(dto.comparison.lastYear)})`}
+                table={dto.comparison.lastYear.table}
+                labels={dto.labels}
+              />
+            </div>
           </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <PublishedTableView
-              caption={`Un an avant (${periodText(dto.comparison.lastYear)})`}
-              table={dto.comparison.lastYear.table}
-              labels={dto.labels}
-            />
-          </div>
-        </div>
+        </section>
       ) : null}
     </section>
   );
