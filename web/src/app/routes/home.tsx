@@ -8,16 +8,16 @@ import { useTeamUsagers } from '../../features/usagers/api/get-team-usagers';
 import { UsagerListTable } from '../../features/usagers/components/usager-list-table';
 import { UsagerSearch } from '../../features/usagers/components/usager-search';
 import { useDocumentTitle } from '../../hooks/use-document-title';
-import { homeOf, isSiteRole, useSession } from './require-auth';
+import { homeOf, useSession } from './require-auth';
 
 /** Home of site roles: search first, then my files and my team's; admin and DPO land on their pages. */
 export function HomeRoute() {
   const me = useSession();
-  const siteRole = isSiteRole(me.user.role);
+  const siteRole = me.can.landing === 'search';
   useDocumentTitle('Accueil');
   const mine = useMyUsagers(siteRole);
   const team = useTeamUsagers(siteRole);
-  if (!siteRole) return <Navigate to={homeOf(me.user.role)} replace />;
+  if (!siteRole) return <Navigate to={homeOf(me)} replace />;
   const canCreate = me.can.createUsager;
 
   return (
@@ -43,7 +43,7 @@ export function HomeRoute() {
         </p>
       ) : null}
       <UsagerSearch canBreakGlass={me.can.requestBreakGlass} />
-      {me.user.role === 'travailleur_social' ? <TodoPanel /> : null}
+      {me.can.todo ? <TodoPanel /> : null}
       {me.can.listRetentionUpcoming ? <RetentionPanel /> : null}
       <section aria-labelledby="ma-file-active" className="fr-mb-6w">
         <h2 id="ma-file-active">Ma file active</h2>
