@@ -65,9 +65,9 @@ export default tseslint.config(
       'import-x/resolver-next': [importX.createNodeResolver({ extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } })],
     },
     rules: {
-      // A warning while the registry is imported by the platform services that iterate it (audit redaction, retention,
-      // access export): docs/adr/007-module-contract.md, "Left to do".
-      'import-x/no-cycle': ['warn', { ignoreExternal: true }],
+      // No import cycle: the platform services read the installed modules (server/src/platform/installed.ts), never the
+      // registry (docs/adr/007-module-contract.md). Type-only imports (`import type`) are not followed by the rule.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }],

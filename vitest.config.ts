@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['server/src/**/*.test.ts'],
+          setupFiles: ['server/src/test/install-modules.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',

@@ -11,7 +11,8 @@ import { authRoutes } from './auth/routes.js';
 import { passwordChangeGate } from './auth/session-reply.js';
 import { secondFactorGate, secondFactorRoutes } from './auth/second-factor-routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
-import { modules } from './modules/registry.js';
+import { installRegistry } from './modules/registry.js';
+import { installedModules } from './platform/installed.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -89,6 +90,7 @@ function sendError(err: Error, req: FastifyRequest, reply: FastifyReply) {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  installRegistry(); // the modules served, handed to the platform services (docs/adr/007-module-contract.md)
   const app = Fastify({
     logger: deps.log ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
@@ -162,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await secondFactorRoutes(api, deps);
     await oidcRoutes(api, deps);
     // Every module's routes, from the registry (docs/architecture.md, "Module contract").
-    for (const m of modules()) await m.routes?.(api, deps);
+    for (const m of installedModules()) await m.routes?.(api, deps);
   });
 
   if (deps.webDist && existsSync(deps.webDist)) {

@@ -1,3 +1,4 @@
+import { DOCUMENT_MAX_BYTES } from '@jalon/core';
 import { z } from 'zod';
 import type { OidcSettings } from './auth/oidc.js';
 
@@ -105,3 +106,9 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     nodeFlags: (env.JALON_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
   };
 }
+
+/** The documents' size ceiling (JALON_DOCUMENT_MAX_MB), 15 MB by default; read when the routes are registered. */
+export const documentMaxBytes = (env: NodeJS.ProcessEnv = process.env): number => {
+  const mb = Number(env.JALON_DOCUMENT_MAX_MB);
+  return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : DOCUMENT_MAX_BYTES;
+};

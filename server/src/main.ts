@@ -7,11 +7,13 @@ import { migrate, openDb } from './db/connect.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 import { reportDemoSecondFactor } from './demo/second-factor.js';
 import { startJobRunner } from './modules/jobs/index.js';
-import { modules } from './modules/registry.js';
+import { installRegistry } from './modules/registry.js';
+import { installedModules } from './platform/installed.js';
 import { allSealedColumns } from './platform/sealed-columns.js';
 
 /** config → key → openDb → migrate → (demo data) → seal plaintext notes → buildApp → listen */
 async function main(): Promise<void> {
+  installRegistry(); // before the demo data and the sealing: docs/adr/007-module-contract.md
   const cfg = loadConfig();
   const keyring = loadKeyring(cfg);
   const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir);
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
   // The job queue runs every module's jobs (docs/architecture.md, "Job queue"): statistics refresh, nightly retention, …
-  const jobs = modules().flatMap((m) => m.jobs ?? []);
+  const jobs = installedModules().flatMap((m) => m.jobs ?? []);
   const stopJobs = startJobRunner(db, jobs, () => new Date());
   const shutdown = async () => {
     stopJobs();

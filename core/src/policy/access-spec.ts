@@ -106,20 +106,44 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
     },
     otherwise: 404,
   },
-  // Documents (modules/documents): the full part to read, the followers to add.
+  // Documents (modules/documents): the full part to read (a motivated access reads them), the followers to add.
   {
     route: 'POST /api/usagers/:id/documents',
-    allow: { referent: 201, ts_same_team: 201, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 403,
+      referent: 201,
+      ts_same_team: 201,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'GET /api/usagers/:id/documents',
-    allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 200,
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {
     route: 'GET /api/documents/:id/content',
-    allow: { referent: 200, ts_same_team: 200, ts_other_team: 403, secretaire: 403, responsable: 403, anonymous: 401 },
+    allow: {
+      break_glass: 200,
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
     otherwise: 404,
   },
   {

@@ -95,4 +95,14 @@ describe('sessionAbilities', () => {
     });
     expect(sessionAbilities(actor('responsable')).agenda).toBeNull();
   });
+
+  it.each([
+    ['travailleur_social', 'site-1', 'search', true, true],
+    ['secretaire', 'site-1', 'search', false, false],
+    ['responsable', 'site-1', 'search', false, false],
+    ['admin_fonctionnel', null, 'admin', false, false],
+    ['dpo', null, 'dpo', false, false],
+  ] as const)('%s lands on %s; to-do list %s; référent of the files they open %s', (role, siteId, landing, todo, ref) =>
+    expect(sessionAbilities(actor(role, { siteId }))).toMatchObject({ landing, todo, referentByDefault: ref }),
+  );
 });

@@ -1,4 +1,5 @@
 import { ENTRY_TYPES, type EntryType } from '../domain/journal.js';
+import { SITE_ROLES } from '../domain/roles.js';
 import type { Actor, UsagerTarget } from './actor.js';
 import { canPrintForPerson, canRecordAccessRequest } from '../access-request/index.js';
 import { canListBreakGlass, canRequestBreakGlass } from './break-glass.js';
@@ -47,6 +48,17 @@ export const agendaViewOf = (a: Actor): AgendaView | null => {
   return a.role === 'secretaire' ? 'site' : null;
 };
 
+/** Where a signed-in person lands: the usagers' search for the site roles, else the administration or the DPO's page. */
+export type Landing = 'search' | 'admin' | 'dpo';
+export const landingOf = (a: Actor): Landing =>
+  SITE_ROLES.includes(a.role) ? 'search' : a.role === 'admin_fonctionnel' ? 'admin' : 'dpo';
+
+/** The social worker's to-do list (unreported appointments, pending orientations, expiring documents). */
+export const canListTodo = (a: Actor): boolean => a.role === 'travailleur_social';
+
+/** Who opens a file becomes its référent by default (the create form proposes them): the social worker. */
+export const isReferentByDefault = (a: Actor): boolean => a.role === 'travailleur_social';
+
 /** Abilities of the session that do not depend on one file, sent in `MeDto.can`. */
 export const sessionAbilities = (a: Actor) => ({
   /** May ask a motivated access to a file they do not read (the 404 page, the « connu·e à » card). */
@@ -65,5 +77,11 @@ export const sessionAbilities = (a: Actor) => ({
   statistics: statisticsLevel(a) !== null,
   /** The agenda page and which one. */
   agenda: agendaViewOf(a),
+  /** The landing page (and whether the usagers' navigation is shown: `search`). */
+  landing: landingOf(a),
+  /** The to-do panel of the home page. */
+  todo: canListTodo(a),
+  /** The create form proposes the user as the new file's référent. */
+  referentByDefault: isReferentByDefault(a),
 });
 export type SessionAbilities = ReturnType<typeof sessionAbilities>;

@@ -1,5 +1,5 @@
-import { modules } from '../modules/registry.js';
-import type { AuditRedaction } from '../platform/module.js';
+import { installedModules } from '../platform/installed.js';
+import type { AuditRedaction, JalonModule } from '../platform/module.js';
 import { PLATFORM_AUDIT_ACTIONS, type AuditAction } from './actions.js';
 
 export const REDACTED = '[masqué]';
@@ -8,18 +8,22 @@ export type Diff = Record<string, { from: unknown; to: unknown }>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-let redactions: Map<string, AuditRedaction> | null = null;
+let redactions: { of: readonly JalonModule[]; map: Map<string, AuditRedaction> } | null = null;
 
 /**
- * The redaction an action declares (platform actions: audit/actions.ts; a module's: its descriptor's `auditActions`).
- * Read on first use, not at load: the registry imports the modules, which import this file.
+ * The redaction an action declares (platform actions: audit/actions.ts; a module's: its descriptor's `auditActions`,
+ * read from the installed modules: platform/installed.ts). Rebuilt when the installed list changes.
  */
 export function redactionOf(action: AuditAction): AuditRedaction {
-  redactions ??= new Map<string, AuditRedaction>([
-    ...Object.entries(PLATFORM_AUDIT_ACTIONS),
-    ...modules().flatMap((m) => Object.entries(m.auditActions ?? {})),
-  ]);
-  return redactions.get(action) ?? {};
+  const list = installedModules();
+  if (redactions?.of !== list) {
+    const map = new Map<string, AuditRedaction>([
+      ...Object.entries(PLATFORM_AUDIT_ACTIONS),
+      ...list.flatMap((m) => Object.entries(m.auditActions ?? {})),
+    ]);
+    redactions = { of: list, map };
+  }
+  return redactions.map.get(action) ?? {};
 }
 
 /**

@@ -2,6 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBench, writeReport } from './bench.js';
 import { loadBenchSettings } from '../config.js';
+import { installRegistry } from '../modules/registry.js';
+
+// The modules this process serves, handed to the platform services (docs/adr/007-module-contract.md).
+installRegistry();
 
 /**
  * `npm run bench [-- --usagers 5000 --duration 60 --label before-index]`: measures the figures of docs/benchmarks.md and writes

@@ -1,3 +1,4 @@
+import { installModules } from '../platform/installed.js';
 import type { JalonModule } from '../platform/module.js';
 import { accessExportModule } from './access-export/index.js';
 import { auditLogModule } from './audit-log/index.js';
@@ -21,45 +22,39 @@ import { accueilModule } from './accueil/index.js';
  * Every module of the server, once (docs/architecture.md, "Module contract"). Adding a module = one folder under
  * `modules/` whose `index.ts` exports its descriptor + one line here. Routes are registered in this order.
  *
- * A function, not an array built at load: the registry imports every module and some of them reach it back (audit
- * redaction, retention), so it may be loaded while a module's index.ts is still loading; read at call time, every
- * descriptor is there.
+ * Only what starts the process imports this file (`app.ts`, `main.ts`, the scripts, the test setup) and hands the list
+ * to the platform with `installRegistry()`; the services that iterate the modules read `platform/installed.ts`, so no
+ * module reaches the registry back (docs/adr/007-module-contract.md).
  */
-const descriptors = () =>
-  [
-    usagersModule,
-    organisationModule,
-    auditLogModule,
-    registreModule,
-    statisticsModule,
-    breakGlassModule,
-    accessExportModule,
-    journalModule,
-    partageModule,
-    retentionModule,
-    sectionsModule,
-    fileRightsModule,
-    paramsModule,
-    workflowsModule,
-    jobsModule,
-    documentsModule,
-    accueilModule,
-  ] as const satisfies readonly JalonModule[];
+const MODULES = [
+  usagersModule,
+  organisationModule,
+  auditLogModule,
+  registreModule,
+  statisticsModule,
+  breakGlassModule,
+  accessExportModule,
+  journalModule,
+  partageModule,
+  retentionModule,
+  sectionsModule,
+  fileRightsModule,
+  paramsModule,
+  workflowsModule,
+  jobsModule,
+  documentsModule,
+  accueilModule,
+] as const satisfies readonly JalonModule[];
 
-/** Modules a test adds for its own duration (a contribution to the access export, say); the app adds none. */
-const testModules: JalonModule[] = [];
-
+/** The registry's list, in route order (without the modules a test adds: see `installedModules`). */
 export function modules(): readonly JalonModule[] {
-  const list: readonly (JalonModule | undefined)[] = descriptors();
-  if (list.some((m) => !m)) throw new Error('Registre des modules lu pendant le chargement d’un module');
-  return [...(list as readonly JalonModule[]), ...testModules];
+  return MODULES;
 }
 
-/** For tests only: adds a module until the returned function is called. */
-export function addTestModule(m: JalonModule): () => void {
-  testModules.push(m);
-  return () => void testModules.splice(testModules.indexOf(m), 1);
+/** Hands the registry's list to the platform services (platform/installed.ts). Called by whatever starts the process. */
+export function installRegistry(): void {
+  installModules(MODULES);
 }
 
 /** The descriptors' exact types (the union of audit actions is computed from them: audit/actions.ts). */
-export type ModuleDescriptor = ReturnType<typeof descriptors>[number];
+export type ModuleDescriptor = (typeof MODULES)[number];

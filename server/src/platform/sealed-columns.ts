@@ -1,5 +1,5 @@
 import { PLATFORM_SEALED_COLUMNS, type SealedColumn } from '../crypto/sealed-columns.js';
-import { modules } from '../modules/registry.js';
+import { installedModules } from './installed.js';
 
 /**
  * Every encrypted column: the platform's (TOTP secrets) and each module's `sealedColumns` (docs/architecture.md,
@@ -7,5 +7,5 @@ import { modules } from '../modules/registry.js';
  */
 export const allSealedColumns = (): SealedColumn[] => [
   ...PLATFORM_SEALED_COLUMNS,
-  ...modules().flatMap((m) => m.sealedColumns ?? []),
+  ...installedModules().flatMap((m) => m.sealedColumns ?? []),
 ];

@@ -1,6 +1,10 @@
 import { verifyAll } from '../audit/chain.js';
 import { loadConfig } from '../config.js';
 import { openForMaintenance } from './maintenance.js';
+import { installRegistry } from '../modules/registry.js';
+
+// The modules this process serves, handed to the platform services (docs/adr/007-module-contract.md).
+installRegistry();
 
 /**
  * `npm run audit:verify`: recomputes the hash chain of the security log (audit_event, access_log) on DATABASE_URL

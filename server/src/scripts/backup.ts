@@ -2,6 +2,10 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { backupPglite, backupPostgres } from '../backup/index.js';
 import { keyFilePath } from '../crypto/index.js';
+import { installRegistry } from '../modules/registry.js';
+
+// The modules this process serves, handed to the platform services (docs/adr/007-module-contract.md).
+installRegistry();
 
 /**
  * `npm run backup [-- <file>]`: PGlite folder (server stopped: the folder lock refuses otherwise) → .tar.gz;

@@ -3,6 +3,10 @@ import { openForMaintenance } from './maintenance.js';
 import { keyFilePath, rotateKeys } from '../crypto/index.js';
 import { migrate } from '../db/connect.js';
 import { allSealedColumns } from '../platform/sealed-columns.js';
+import { installRegistry } from '../modules/registry.js';
+
+// The modules this process serves, handed to the platform services (docs/adr/007-module-contract.md).
+installRegistry();
 
 /** `npm run keys:rotate`: new current key, old keys kept for reading, every encrypted value re-encrypted. Server stopped. */
 const cfg = loadConfig();

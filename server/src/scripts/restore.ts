@@ -3,6 +3,10 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { restorePglite, restorePostgres } from '../backup/index.js';
 import { keyFilePath } from '../crypto/index.js';
+import { installRegistry } from '../modules/registry.js';
+
+// The modules this process serves, handed to the platform services (docs/adr/007-module-contract.md).
+installRegistry();
 
 /** `npm run restore -- <file>`: into an empty PGlite folder (JALON_DATA_DIR) or an empty PostgreSQL database (DATABASE_URL). */
 const cfg = loadConfig();

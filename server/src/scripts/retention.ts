@@ -2,6 +2,10 @@ import { loadConfig } from '../config.js';
 import { openForMaintenance } from './maintenance.js';
 import { migrate } from '../db/connect.js';
 import { runRetention } from '../modules/retention/index.js';
+import { installRegistry } from '../modules/registry.js';
+
+// The modules this process serves, handed to the platform services (docs/adr/007-module-contract.md).
+installRegistry();
 
 /**
  * `npm run retention [-- --dry-run]`: runs the retention engine now (the server does it daily). With --dry-run, prints

@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import { openLoadTarget, seedScale } from '../bench/scale-data.js';
 import { loadBenchSettings } from '../config.js';
+import { installRegistry } from '../modules/registry.js';
+
+// The modules this process serves, handed to the platform services (docs/adr/007-module-contract.md).
+installRegistry();
 
 /**
  * `npm run seed:scale -- --usagers 1000000`: fills an empty database with the synthetic Paris of docs/benchmarks.md.

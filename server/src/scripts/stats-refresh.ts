@@ -2,6 +2,10 @@ import { loadConfig } from '../config.js';
 import { openForMaintenance } from './maintenance.js';
 import { migrate } from '../db/connect.js';
 import { refreshStatistics } from '../modules/statistics/index.js';
+import { installRegistry } from '../modules/registry.js';
+
+// The modules this process serves, handed to the platform services (docs/adr/007-module-contract.md).
+installRegistry();
 
 /**
  * `npm run stats:refresh [-- --full | --rebuild]`: refreshes the statistics aggregates now (the server's job does it

@@ -11,7 +11,7 @@ import {
 } from '../../test/factories.js';
 import { pdfText } from '../../test/pdf-text.js';
 import type { JalonModule } from '../../platform/module.js';
-import { addTestModule } from '../registry.js';
+import { addTestModule } from '../../platform/installed.js';
 
 /** Access export (RGPD art. 15): the whole file for the person, as JSON and as a readable French PDF. */
 

@@ -25,7 +25,7 @@ import type { Ctx } from '../../context.js';
 import { openText } from '../../crypto/index.js';
 import type { Trx } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
-import { modules } from '../registry.js';
+import { installedModules } from '../../platform/installed.js';
 import { entryNoteAad } from '../journal/index.js';
 import { openSectionsForExport } from '../sections/index.js';
 import { findActiveReferents, findMembers, findUsagerRow, presentUsager } from '../usagers/index.js';
@@ -75,7 +75,7 @@ function journalFor(ctx: Ctx, target: UsagerTarget, entries: Entry[], scope: Exp
 async function moduleParts(trx: Trx, ctx: Ctx, fileId: string, scope: ExportScope) {
   if (scope !== 'complet') return [];
   const parts = [];
-  for (const m of modules()) {
+  for (const m of installedModules()) {
     const part = m.accessExport ? await m.accessExport(trx, ctx, fileId) : null;
     if (part) parts.push(part);
   }

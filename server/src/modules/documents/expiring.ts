@@ -1,6 +1,6 @@
 import { DOCUMENT_EXPIRY_NOTICE_DAYS, DOCUMENT_TYPES, type DocumentType, type ExpiringDocumentDto } from '@jalon/core';
 import type { Ctx } from '../../context.js';
-import { displayName } from '../usagers/present.js';
+import { displayName } from '../usagers/index.js';
 import { expiringForReferent } from './queries.js';
 
 /** "À faire": the référent's documents whose validity ends within 30 days (or already ended): a titre de séjour. */

@@ -1,18 +1,13 @@
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
-import { DOCUMENT_MAX_BYTES, IdParams } from '@jalon/core';
+import { IdParams } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
+import { documentMaxBytes } from '../../config.js';
 import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
 import { AppError, parse } from '../../errors.js';
 import { databaseStore } from './store.js';
 import { authorizeUpload, listDocuments, openDocument, uploadDocument } from './service.js';
-
-/** The configured ceiling (JALON_DOCUMENT_MAX_MB), 15 MB by default. */
-export const documentMaxBytes = (): number => {
-  const mb = Number(process.env.JALON_DOCUMENT_MAX_MB);
-  return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : DOCUMENT_MAX_BYTES;
-};
 
 /** Documents of a file: upload (multipart, streamed), list, download (streamed). docs/api.md, "Documents". */
 export async function documentRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {

@@ -1,4 +1,4 @@
-import { agendaViewOf, type AgendaItemDto, type Place } from '@jalon/core';
+import { agendaViewOf, canListTodo, type AgendaItemDto, type Place } from '@jalon/core';
 import { type Ctx } from '../../context.js';
 import { forbidden, unprocessable } from '../../errors.js';
 import { displayName } from '../usagers/index.js';
@@ -85,8 +85,7 @@ export async function listAgenda(
 /** "À faire", computed from the data: unreported appointments and orientations waiting for their outcome. */
 export async function listTodo(ctx: Ctx) {
   const a = ctx.actor;
-  if (a.role !== 'travailleur_social')
-    return { unreportedAppointments: [], pendingOrientations: [], expiringDocuments: [] };
+  if (!canListTodo(a)) return { unreportedAppointments: [], pendingOrientations: [], expiringDocuments: [] };
   const base = () =>
     ctx.db
       .selectFrom('journal_entry as e')

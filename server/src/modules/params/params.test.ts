@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
-import { runRetention } from '../retention/engine.js';
+import { runRetention } from '../retention/index.js';
 
 /** Dated parameters (docs/architecture.md, "Parameters"): scheduled ahead, never rewritten, read at the decision's date. */
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AuditAction } from '../../audit/actions.js';
 import { audit, systemAuditor } from '../../audit/audit.js';
 import type { Trx } from '../../db/schema.js';
-import { modules } from '../registry.js';
+import { installedModules } from '../../platform/installed.js';
 
 /** A system audit row of the retention engine (no session): who = nobody, what, which file. Goes through `audit`. */
 export const auditSystem = (
@@ -43,7 +43,7 @@ export async function anonymiseFile(trx: Trx, fileId: string, now: Date): Promis
     .forUpdate()
     .executeTakeFirstOrThrow();
   // Modules on the contract anonymise their own rows (platform/module.ts, ModuleRetention).
-  for (const m of modules()) await m.retention?.anonymise?.(trx, fileId, now);
+  for (const m of installedModules()) await m.retention?.anonymise?.(trx, fileId, now);
   const persons = await sql<{ id: string }>`
     select p.id from person p
     where (p.id = ${f.principal_person_id} or p.id in (select person_id from household_member where household_id = ${f.household_id}))
@@ -79,7 +79,7 @@ export async function anonymiseFile(trx: Trx, fileId: string, now: Date): Promis
   }
   // Each module's own rows of the file (its descriptor's `retention.anonymise`): journal, sections, shares, …
   const moduleCounts: Record<string, number> = {};
-  for (const m of modules()) Object.assign(moduleCounts, await m.retention?.anonymise?.(trx, fileId, now));
+  for (const m of installedModules()) Object.assign(moduleCounts, await m.retention?.anonymise?.(trx, fileId, now));
   await trx.deleteFrom('case_file_referent').where('case_file_id', '=', fileId).execute();
   await trx.deleteFrom('usager_search').where('case_file_id', '=', fileId).execute();
   await trx

@@ -1,8 +1,6 @@
 import type { JobDefinition } from '../../platform/module.js';
 import { runRetention } from './engine.js';
 
-const DAY = 86_400_000;
-
 /** Milliseconds until the next 01:00 UTC (2 or 3 a.m. in Paris): the job runs at night, away from the working day. */
 export const untilNextNight = (now: Date): number => {
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 1));

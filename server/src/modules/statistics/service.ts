@@ -9,7 +9,6 @@ import {
   type StatisticsTableDto,
 } from '@jalon/core';
 import type { Ctx } from '../../context.js';
-import { statThresholds } from '../params/index.js';
 import { AppError } from '../../errors.js';
 import { loadFamily, type FamilyRequest, type LoadedFamily } from './families.js';
 import { currentMonthOf, placeOf, publishedPeriod, type PublishedPeriod, type TableParams } from './params.js';

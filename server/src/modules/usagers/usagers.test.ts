@@ -81,6 +81,9 @@ describe('creating and reading a file', () => {
       listRetentionUpcoming: true,
       statistics: true,
       agenda: 'own',
+      landing: 'search',
+      todo: true,
+      referentByDefault: true,
     });
   });
 

@@ -63,8 +63,7 @@ export function AppLayout() {
       ]
     : [];
 
-  // Social workers and secretaries move between the usagers and the agenda.
-  const role = me?.user.role;
+  // The site roles move between the usagers and the agenda (`MeDto.can.landing`, decided by the server).
   // Statistics for workers (their team), responsables (their site) and the admin (all sites).
   const statisticsItem = {
     text: 'Statistiques',
@@ -72,7 +71,7 @@ export function AppLayout() {
     isActive: pathname.startsWith('/statistiques'),
   };
   const navigation: HeaderProps['navigation'] =
-    role === 'travailleur_social' || role === 'secretaire' || role === 'responsable'
+    me?.can.landing === 'search'
       ? [
           {
             text: 'Usagers',

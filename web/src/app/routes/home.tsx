@@ -14,7 +14,7 @@ import { UsagerPicker } from '../../features/usagers/components/usager-picker';
 import { UsagerListTable } from '../../features/usagers/components/usager-list-table';
 import { UsagerSearch } from '../../features/usagers/components/usager-search';
 import { useDocumentTitle } from '../../hooks/use-document-title';
-import { homeOf, isSiteRole, useSession } from './require-auth';
+import { homeOf, useSession } from './require-auth';
 
 /**
  * Home of site roles, one per role: the search (focused on arrival) at the top; a social worker then finds today's
@@ -23,7 +23,7 @@ import { homeOf, isSiteRole, useSession } from './require-auth';
  */
 export function HomeRoute() {
   const me = useSession();
-  const siteRole = isSiteRole(me.user.role);
+  const siteRole = me.can.landing === 'search';
   useDocumentTitle('Accueil');
   const role = me.user.role;
   const secretary = role === 'secretaire';
@@ -33,7 +33,7 @@ export function HomeRoute() {
   useEffect(() => {
     if (worker || secretary) document.getElementById('recherche-usager')?.focus();
   }, [worker, secretary]);
-  if (!siteRole) return <Navigate to={homeOf(me.user.role)} replace />;
+  if (!siteRole) return <Navigate to={homeOf(me)} replace />;
   const canCreate = me.can.createUsager;
 
   return (
@@ -63,7 +63,7 @@ export function HomeRoute() {
       <UsagerSearch canBreakGlass={me.can.requestBreakGlass} />
       {worker || secretary ? <DayPanel siteView={secretary} /> : null}
       {secretary ? <AccueilPanel secretary renderUsagerPicker={(p) => <UsagerPicker {...p} />} /> : null}
-      {worker ? <TodoPanel /> : null}
+      {me.can.todo ? <TodoPanel /> : null}
       {me.can.listRetentionUpcoming ? <RetentionPanel /> : null}
       {secretary ? null : (
         <>

@@ -1,4 +1,4 @@
-import { SITE_ROLES, type MeDto, type Role } from '@jalon/core';
+import type { MeDto } from '@jalon/core';
 import { Navigate, Outlet, useLocation, useOutletContext } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ui/error-alert';
 import { Loading } from '../../components/ui/loading';
@@ -25,11 +25,9 @@ export function RequireAuth() {
 /** The session of the signed-in user, provided by RequireAuth. */
 export const useSession = () => useOutletContext<MeDto>();
 
-/** Where each role lands: site roles on the search page, admin and DPO on their own pages. */
-export const homeOf = (role: Role): string => {
-  if (role === 'admin_fonctionnel') return paths.admin.href();
-  if (role === 'dpo') return paths.dpo.href();
+/** Where the session lands, as the server decides (`MeDto.can.landing`): the search page, the admin's or the DPO's. */
+export const homeOf = (me: MeDto): string => {
+  if (me.can.landing === 'admin') return paths.admin.href();
+  if (me.can.landing === 'dpo') return paths.dpo.href();
   return paths.home.href();
 };
-
-export const isSiteRole = (role: Role) => SITE_ROLES.includes(role);

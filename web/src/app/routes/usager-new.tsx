@@ -10,7 +10,7 @@ export function UsagerNewRoute() {
   useDocumentTitle('Créer un dossier');
   const me = useSession();
   const navigate = useNavigate();
-  if (!me.can.createUsager) return <Navigate to={homeOf(me.user.role)} replace />;
+  if (!me.can.createUsager) return <Navigate to={homeOf(me)} replace />;
   return (
     <>
       <Breadcrumb

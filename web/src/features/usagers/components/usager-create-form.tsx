@@ -71,7 +71,7 @@ const toBody = (v: Values): CreateUsagerBody => ({
  * refused submit keeps everything typed. Only the names and the birth date are required.
  */
 export function UsagerCreateForm({ me, onCreated }: { me: MeDto; onCreated: (created: CreatedUsagerDto) => void }) {
-  const isWorker = me.user.role === 'travailleur_social';
+  const isWorker = me.can.referentByDefault;
   /** The site's minimisation profile: a coordin site asks nothing beyond identity, contact and the core items. */
   const profile = me.user.siteProfile;
   const [values, setValues] = useState<Values>({
@@ -216,7 +216,7 @@ export function UsagerCreateForm({ me, onCreated }: { me: MeDto; onCreated: (cre
       {duplicates ? (
         <DuplicateMatches
           matches={duplicates}
-          canBreakGlass={isWorker || me.user.role === 'responsable'}
+          canBreakGlass={me.can.requestBreakGlass}
           pending={createMutation.isPending}
           onConfirm={() => create({ ...toBody(values), confirmDuplicate: true })}
           onCancel={() => setDuplicates(null)}
