@@ -20,15 +20,15 @@ export type GenoRelationKind = (typeof GENO_RELATIONS)[number];
 export const GENO_MAX_PERSONS = 200;
 
 const LocalId = z
-  .string({ error: 'Identifiant attendu' })
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'Identifiant invalide (lettres, chiffres, - et _, 40 au plus)' });
+  .string({ error: 'Identifiant : texte attendu' })
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'Identifiant invalide : lettres, chiffres, - et _, 40 au plus' });
 const Year = z
   .number({ error: 'Année attendue' })
-  .int({ error: 'Année entière attendue' })
+  .int({ error: 'L’année doit être un nombre entier' })
   .min(1850, { error: 'Année postérieure à 1850 attendue' })
   .max(2100, { error: 'Année antérieure à 2100 attendue' });
 const Label = z
-  .string({ error: 'Texte attendu' })
+  .string({ error: 'Le texte est attendu' })
   .trim()
   .max(80, { error: '80 caractères au plus' })
   .refine(hasNoControlChars, { error: 'Caractères de contrôle refusés' });
@@ -72,7 +72,7 @@ export const GenoTwins = z.strictObject({
   identical: z.boolean({ error: 'Monozygotes : oui ou non attendu' }).default(false),
 });
 export const GenoHousehold = z.strictObject({
-  members: z.array(LocalId).min(1, { error: 'Un foyer compte une personne au moins' }).max(GENO_MAX_PERSONS),
+  members: z.array(LocalId).min(1, { error: 'Foyer : une personne au moins' }).max(GENO_MAX_PERSONS),
 });
 
 /** The relationship lines: the sensitive part, stored apart and opened with a reason (docs/security.md, Génogramme). */
@@ -173,7 +173,7 @@ export const GenoRelations = z.array(GenoRelation).max(GENO_MAX_PERSONS * 2);
 
 /** PUT body: the whole drawing and the version it was read at (optimistic lock). */
 export const GenogramPutInput = z.strictObject({
-  version: z.number({ error: 'Version attendue' }).int().min(0),
+  version: z.number({ error: 'La version est attendue (nombre entier)' }).int().min(0),
   data: Genogram,
   /** Sent only by someone who opened the relationship lines; absent, they are left as they are. */
   relations: GenoRelations.optional(),
@@ -181,3 +181,15 @@ export const GenogramPutInput = z.strictObject({
 export type GenogramPutInput = z.infer<typeof GenogramPutInput>;
 
 export const emptyGenogram = (): Genogram => ({ persons: [], unions: [], filiations: [], twins: [], households: [] });
+
+/** Opening the relationship lines: a reason from the list of the sensitive sections, and its text. */
+export { OpenSectionInput as OpenGenogramRelationsInput } from '../sections/schemas.js';
+
+export interface GenogramDto {
+  version: number;
+  data: Genogram;
+  updatedAt: string | null;
+  /** The relationship lines: `null` while closed; their content only with `?relations=1`. */
+  relationsOpen: { openedAt: string; reasonCode: string } | null;
+  relations?: GenoRelation[];
+}

@@ -16,6 +16,7 @@ import type {
   FileShareTable,
   ConsentTable,
   CaseFileSectionTable,
+  GenogramTable,
   FileRestrictionTable,
 } from './schema/rgpd.js';
 import type {
@@ -62,6 +63,7 @@ export interface DB {
   workflow_transition: WorkflowTransitionTable;
   file_restriction: FileRestrictionTable;
   case_file_section: CaseFileSectionTable;
+  genogram: GenogramTable;
   retention_run: RetentionRunTable;
   file_share: FileShareTable;
   consent: ConsentTable;

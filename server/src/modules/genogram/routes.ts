@@ -1,0 +1,24 @@
+import { GenogramPutInput, IdParams, OpenGenogramRelationsInput } from '@jalon/core';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ctxOf, type AppDeps } from '../../context.js';
+import { parse } from '../../errors.js';
+import { openGenogramRelations, readGenogram, saveGenogram } from './service.js';
+
+const ReadQuery = z.object({ relations: z.enum(['0', '1'], { error: 'relations : 0 ou 1' }).optional() });
+
+/** The genogram of a file (docs/api.md, Génogramme). Thin routes (style rule 6). */
+export async function genogramRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get('/api/usagers/:id/genogram', async (req) => {
+    const { relations } = parse(ReadQuery, req.query);
+    return readGenogram(ctxOf(req, deps), parse(IdParams, req.params).id, relations === '1');
+  });
+  app.put('/api/usagers/:id/genogram', async (req) =>
+    saveGenogram(ctxOf(req, deps), parse(IdParams, req.params).id, parse(GenogramPutInput, req.body)),
+  );
+  app.post('/api/usagers/:id/genogram/relations/open', async (req, reply) => {
+    const ctx = ctxOf(req, deps);
+    const id = parse(IdParams, req.params).id;
+    return reply.code(201).send(await openGenogramRelations(ctx, id, parse(OpenGenogramRelationsInput, req.body)));
+  });
+}
