@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { genogramFixture, largeFamily, sampleFamily } from './fixtures.js';
-import { layoutGenogram, type GenogramLayout } from './layout.js';
+import { GENO_SLOT, layoutGenogram, type GenogramLayout } from './layout.js';
 import { Genogram, type GenogramInput } from './schema.js';
 
 const node = (l: GenogramLayout, id: string) => l.nodes.find((n) => n.id === id)!;
@@ -13,7 +13,7 @@ const rowOrder = (l: GenogramLayout, gen: number) =>
 /** No two symbols closer than a symbol's width on one row. */
 function expectNoOverlap(l: GenogramLayout): void {
   for (const a of l.nodes)
-    for (const b of l.nodes) if (a !== b && a.y === b.y) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(60);
+    for (const b of l.nodes) if (a !== b && a.y === b.y) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(GENO_SLOT);
 }
 /** Partners on one row, next to each other (no symbol between them). */
 function expectAdjacent(l: GenogramLayout, a: string, b: string): void {
@@ -81,6 +81,9 @@ describe('layoutGenogram', () => {
     expectAdjacent(l, 'f', 'm');
     expectAdjacent(l, 'f', 's2');
     expect(rowOrder(l, 1).indexOf('f')).toBe(rowOrder(l, 1).indexOf('m') + 1);
+    // Side by side: one slot apart, not only in order.
+    expect(node(l, 'f').x - node(l, 'm').x).toBe(GENO_SLOT);
+    expect(node(l, 's2').x - node(l, 'f').x).toBe(GENO_SLOT);
     const row = rowOrder(l, 2);
     // The first union's children left of the second union's (half-siblings apart), no child line crossing.
     expect(Math.max(row.indexOf('a'), row.indexOf('b'))).toBeLessThan(row.indexOf('t1'));

@@ -1,7 +1,7 @@
 import { parentsOf, type GenoFiliationKind, type Genogram } from './schema.js';
 
 /** Distances of the drawing, in SVG user units (docs/domain.md §8). */
-export const GENO_SLOT = 80;
+export const GENO_SLOT = 100;
 export const GENO_ROW = 130;
 export const GENO_MARGIN = 60;
 
@@ -162,6 +162,18 @@ export function layoutGenogram(g: Genogram): GenogramLayout {
   const families = new Map<string, string[]>();
   for (const f of g.filiations) families.set(familyKey(f), [...(families.get(familyKey(f)) ?? []), f.child]);
   for (let pass = 0; pass < 4; pass++) {
+    // Up: parents moved right over their children when these are further right.
+    for (let r = order.length - 2; r >= 0; r--) {
+      for (const [key, kids] of families) {
+        const u = unions.get(key);
+        const members = u ? [u.a, u.b] : [key];
+        if (members.some((m) => gen.get(m) !== r)) continue;
+        const xs = kids.map((k) => x.get(k)!);
+        const shift = (Math.min(...xs) + Math.max(...xs)) / 2 - familyX(key);
+        if (shift > 0) shiftFrom(order[r]!, members, shift, x, g);
+      }
+      sweep(order[r]!, x);
+    }
     // Down: each sibling row centred under its parents.
     for (let r = 1; r < order.length; r++) {
       for (const [key, kids] of families) {
@@ -172,36 +184,26 @@ export function layoutGenogram(g: Genogram): GenogramLayout {
       }
       sweep(order[r]!, x);
     }
-    // Up: parents moved right over their children when these are further right.
-    for (let r = order.length - 2; r >= 0; r--) {
-      for (const [key, kids] of families) {
-        const u = unions.get(key);
-        const members = u ? [u.a, u.b] : [key];
-        if (members.some((m) => gen.get(m) !== r)) continue;
-        const xs = kids.map((k) => x.get(k)!);
-        const shift = (Math.min(...xs) + Math.max(...xs)) / 2 - familyX(key);
-        if (shift > 0) shiftFrom(order[r]!, members, shift, x);
-      }
-      sweep(order[r]!, x);
-    }
   }
   return toLayout(g, gen, x);
 }
 
-/** Moves a couple and what stands right of it in its row (keeps the row's gaps). */
-function shiftFrom(row: string[], members: string[], shift: number, x: Map<string, number>): void {
-  const start = Math.min(...members.map((m) => row.indexOf(m)));
+/** Moves a couple chain and what stands right of it in its row (keeps partners together and the row's gaps). */
+function shiftFrom(row: string[], members: string[], shift: number, x: Map<string, number>, g: Genogram): void {
+  const partners = (a: string, b: string) => g.unions.some((u) => (u.a === a && u.b === b) || (u.a === b && u.b === a));
+  let start = Math.min(...members.map((m) => row.indexOf(m)));
+  while (start > 0 && partners(row[start - 1]!, row[start]!)) start--;
   for (let i = start; i < row.length; i++) x.set(row[i]!, x.get(row[i]!)! + shift);
 }
 
 function toLayout(g: Genogram, gen: Map<string, number>, x: Map<string, number>): GenogramLayout {
-  const minX = Math.min(0, ...x.values());
+  const minX = Math.min(...x.values());
   const px = (id: string) => GENO_MARGIN + (x.get(id)! - minX) * GENO_SLOT;
   const py = (id: string) => GENO_MARGIN + gen.get(id)! * GENO_ROW;
   const nodes = g.persons.map((p) => ({ id: p.id, x: px(p.id), y: py(p.id), gen: gen.get(p.id)! }));
   const unionLayouts = g.unions.map((u) => {
     const [x1, x2] = [px(u.a), px(u.b)].sort((a, b) => a - b) as [number, number];
-    return { id: u.id, a: u.a, b: u.b, x1, x2, y: Math.max(py(u.a), py(u.b)) + 32 };
+    return { id: u.id, a: u.a, b: u.b, x1, x2, y: Math.max(py(u.a), py(u.b)) + 48 };
   });
   const byUnion = new Map(unionLayouts.map((u) => [u.id, u]));
   const links = g.filiations.map((f) => {

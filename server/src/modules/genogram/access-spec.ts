@@ -6,6 +6,7 @@ import type { RouteAccess } from '@jalon/core';
  */
 export const genogramAccessSpec: readonly RouteAccess[] = [
   { route: 'GET /api/usagers/:id/genogram', allow: { referent: 200, anonymous: 401 }, otherwise: 404 },
+  { route: 'GET /api/usagers/:id/genogram.svg', allow: { referent: 200, anonymous: 401 }, otherwise: 404 },
   { route: 'PUT /api/usagers/:id/genogram', allow: { referent: 200, anonymous: 401 }, otherwise: 404 },
   { route: 'POST /api/usagers/:id/genogram/relations/open', allow: { referent: 409, anonymous: 401 }, otherwise: 404 },
 ];

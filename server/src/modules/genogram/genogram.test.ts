@@ -94,6 +94,15 @@ describe('genogram', () => {
     expect((await call(s.coRef, 'PUT', url(file.id), { version: 1, data })).statusCode).toBe(200);
   });
 
+  it('serves the drawing as SVG to the référent, 404 to the team', async () => {
+    const file = await fileWithGenogram();
+    const svg = await call(s.ref, 'GET', url(file.id, '.svg'));
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body).toContain('data-id="gp1"');
+    expect((await call(s.mate, 'GET', url(file.id, '.svg'))).statusCode).toBe(404);
+  });
+
   it('keeps the relationship lines closed until opened with a reason, then out of GET unless asked', async () => {
     const file = await fileWithGenogram();
     const relations = [{ a: 'f', b: 'm', kind: 'conflictual' }];

@@ -1,9 +1,9 @@
-import { GenogramPutInput, IdParams, OpenGenogramRelationsInput } from '@jalon/core';
+import { GenogramPutInput, IdParams, layoutGenogram, OpenGenogramRelationsInput, renderGenogramSvg } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ctxOf, type AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
-import { openGenogramRelations, readGenogram, saveGenogram } from './service.js';
+import { openGenogramRelations, readGenogram, readGenogramData, saveGenogram } from './service.js';
 
 const ReadQuery = z.object({ relations: z.enum(['0', '1'], { error: 'relations : 0 ou 1' }).optional() });
 
@@ -12,6 +12,14 @@ export async function genogramRoutes(app: FastifyInstance, deps: AppDeps): Promi
   app.get('/api/usagers/:id/genogram', async (req) => {
     const { relations } = parse(ReadQuery, req.query);
     return readGenogram(ctxOf(req, deps), parse(IdParams, req.params).id, relations === '1');
+  });
+  // The drawing without its relationship lines (those stay behind their opening reason, in the editor).
+  app.get('/api/usagers/:id/genogram.svg', async (req, reply) => {
+    const data = await readGenogramData(ctxOf(req, deps), parse(IdParams, req.params).id);
+    return reply
+      .type('image/svg+xml; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="genogramme.svg"')
+      .send(renderGenogramSvg(data, layoutGenogram(data)));
   });
   app.put('/api/usagers/:id/genogram', async (req) =>
     saveGenogram(ctxOf(req, deps), parse(IdParams, req.params).id, parse(GenogramPutInput, req.body)),

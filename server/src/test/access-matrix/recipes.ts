@@ -317,6 +317,7 @@ const CASES: Case[] = [
   },
   // Genogram (docs/api.md, Génogramme): a fresh file has none; the référent draws it at version 0.
   { method: 'GET', route: '/api/usagers/:id/genogram', url: (c) => `/api/usagers/${c.fileId}/genogram` },
+  { method: 'GET', route: '/api/usagers/:id/genogram.svg', url: (c) => `/api/usagers/${c.fileId}/genogram.svg` },
   {
     method: 'PUT',
     route: '/api/usagers/:id/genogram',

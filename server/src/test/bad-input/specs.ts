@@ -129,6 +129,7 @@ export const SPECS: Record<string, Spec> = {
   // Sensitive sections: the baseline opens santé, then fills it at version 0 (routes run in registration order).
   // Genogram: the baseline draws it at version 0, then opens its relations (routes run in registration order).
   'GET /api/usagers/:id/genogram': { who: 'ts', query: '?relations=1' },
+  'GET /api/usagers/:id/genogram.svg': { who: 'ts' },
   'PUT /api/usagers/:id/genogram': {
     who: 'ts',
     baseline: 200,
