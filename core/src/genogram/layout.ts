@@ -48,7 +48,9 @@ function generations(g: Genogram): Map<string, number> {
   for (let round = 0; round <= g.persons.length + 1; round++) {
     let changed = false;
     const raise = (id: string, v: number) => {
-      if ((gen.get(id) ?? 0) < v) (gen.set(id, v), (changed = true));
+      if ((gen.get(id) ?? 0) >= v) return;
+      gen.set(id, v);
+      changed = true;
     };
     for (const [child, ps] of parents) for (const p of ps) raise(child, (gen.get(p) ?? 0) + 1);
     for (const u of g.unions) {
@@ -97,7 +99,11 @@ function chainOf(g: Genogram, start: string, gen: Map<string, number>, placed: S
   if (mine.length === 1 && conventional) left.push(right.pop()!);
   // Partners' own other partners continue the chain outward (a remarriage on either side).
   const extend = (side: string[]) => {
-    for (let i = 0; i < side.length; i++) for (const q of partners(side[i]!)) (placed.add(q), side.push(q));
+    for (let i = 0; i < side.length; i++)
+      for (const q of partners(side[i]!)) {
+        placed.add(q);
+        side.push(q);
+      }
   };
   extend(left);
   extend(right);

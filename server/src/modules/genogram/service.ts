@@ -15,7 +15,16 @@ import type { Ctx } from '../../context.js';
 import { openText, sealText } from '../../crypto/index.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, notFound } from '../../errors.js';
-import { findGenogram, payloadAad, reasonAad, relationsAad, type GenogramRow } from './queries.js';
+import {
+  findGenogram,
+  insertGenogram,
+  markRelationsOpen,
+  payloadAad,
+  reasonAad,
+  relationsAad,
+  updateGenogram,
+  type GenogramRow,
+} from './queries.js';
 
 const STALE = 'Le génogramme a été modifié entre-temps : rechargez-le avant d’enregistrer';
 
@@ -77,24 +86,10 @@ export const saveGenogram = (ctx: Ctx, fileId: string, input: GenogramPutInput):
       throw conflict('relations_closed', 'Ouvrez d’abord les relations (avec un motif) avant de les renseigner');
     const payload = sealText(JSON.stringify(input.data), payloadAad(fileId));
     const relations = input.relations ? sealText(JSON.stringify(input.relations), relationsAad(fileId)) : undefined;
+    const who = { by: ctx.actor.id, at: ctx.now };
     const saved = row
-      ? await trx
-          .updateTable('genogram')
-          .set({ payload, ...(relations ? { relations } : {}), version: row.version + 1 })
-          .set({ updated_by: ctx.actor.id, updated_at: ctx.now })
-          .where('case_file_id', '=', fileId)
-          .where('version', '=', row.version)
-          .returningAll()
-          .executeTakeFirst()
-      : await trx
-          .insertInto('genogram')
-          .values({
-            ...{ case_file_id: fileId, payload, created_by: ctx.actor.id, created_at: ctx.now },
-            ...{ updated_by: ctx.actor.id, updated_at: ctx.now },
-          })
-          .onConflict((oc) => oc.column('case_file_id').doNothing())
-          .returningAll()
-          .executeTakeFirst();
+      ? await updateGenogram(trx, fileId, row.version, { payload, relations }, who)
+      : await insertGenogram(trx, fileId, { payload, relations }, who);
     if (!saved) throw conflict('version_conflict', STALE);
     await audit(trx, ctx, 'genogram.update', {
       caseFileId: fileId,
@@ -115,17 +110,12 @@ export const openGenogramRelations = (ctx: Ctx, fileId: string, input: OpenSecti
     const { row } = await loadGenogram(trx, ctx, fileId, true);
     if (!row) throw conflict('genogram_empty', 'Enregistrez d’abord le génogramme avant d’en ouvrir les relations');
     if (row.relations_opened_at) throw conflict('relations_already_open', 'Les relations sont déjà ouvertes');
-    const saved = await trx
-      .updateTable('genogram')
-      .set({
-        relations_opened_at: ctx.now,
-        relations_opened_by: ctx.actor.id,
-        relations_reason_code: input.reasonCode,
-        relations_reason_text: sealText(input.reasonText, reasonAad(fileId)),
-      })
-      .where('case_file_id', '=', fileId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const saved = await markRelationsOpen(trx, fileId, {
+      relations_opened_at: ctx.now,
+      relations_opened_by: ctx.actor.id,
+      relations_reason_code: input.reasonCode,
+      relations_reason_text: sealText(input.reasonText, reasonAad(fileId)),
+    });
     await audit(trx, ctx, 'genogram.relations_open', {
       caseFileId: fileId,
       targetType: 'genogram',
