@@ -122,7 +122,7 @@ export function GenogramTab({
             save.mutate({ version: query.data.version, data: g }, { onSuccess: (dto) => setHistory([dto.data]) })
           }
         >
-          Enregistrer
+          Enregistrer le génogramme
         </button>
       </div>
       {save.isError && (
