@@ -20,6 +20,8 @@ export const ACCESS_PART_LABELS = {
   history: 'Historique des modifications',
   elsewhere_card: 'Fiche « Connu·e ailleurs » (recherche d’un autre site)',
   documents: 'Pièces justificatives (liste)',
+  genogram: 'Génogramme',
+  genogram_relations: 'Génogramme : relations',
 } as const;
 const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
   sejour: 'Section Séjour',
@@ -64,6 +66,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'case_file.retention_hold': 'Prolongation de conservation',
   'case_file_section.open': 'Ouverture d’une section complémentaire',
   'case_file_section.update': 'Modification d’une section complémentaire',
+  'genogram.update': 'Modification du génogramme',
+  'genogram.relations_open': 'Ouverture des relations du génogramme',
   'consent.create': 'Recueil d’un consentement',
   'consent.withdraw': 'Retrait d’un consentement',
   'file_restriction.create': 'Limitation ou opposition enregistrée',

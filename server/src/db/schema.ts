@@ -17,6 +17,7 @@ import type {
   FileShareTable,
   ConsentTable,
   CaseFileSectionTable,
+  GenogramTable,
   FileRestrictionTable,
 } from './schema/rgpd.js';
 import type {
@@ -65,6 +66,7 @@ export interface DB {
   accueil_visit: AccueilVisitTable;
   file_restriction: FileRestrictionTable;
   case_file_section: CaseFileSectionTable;
+  genogram: GenogramTable;
   retention_run: RetentionRunTable;
   file_share: FileShareTable;
   consent: ConsentTable;

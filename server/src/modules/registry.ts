@@ -17,6 +17,7 @@ import { workflowsModule } from './workflows/index.js';
 import { jobsModule } from './jobs/index.js';
 import { documentsModule } from './documents/index.js';
 import { accueilModule } from './accueil/index.js';
+import { genogramModule } from './genogram/index.js';
 
 /**
  * Every module of the server, once (docs/architecture.md, "Module contract"). Adding a module = one folder under
@@ -44,6 +45,7 @@ const MODULES = [
   jobsModule,
   documentsModule,
   accueilModule,
+  genogramModule,
 ] as const satisfies readonly JalonModule[];
 
 /** The registry's list, in route order (without the modules a test adds: see `installedModules`). */

@@ -71,3 +71,19 @@ export interface FileRestrictionTable {
   lifted_by: string | null;
   lifted_at: Timestamp | null;
 }
+
+/** The genogram of a file (migration 202612070520): sealed drawing, sealed relationship lines opened with a reason. */
+export interface GenogramTable {
+  case_file_id: string;
+  version: Generated<number>;
+  payload: string;
+  relations: string | null;
+  relations_opened_at: Timestamp | null;
+  relations_opened_by: string | null;
+  relations_reason_code: string | null;
+  relations_reason_text: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}

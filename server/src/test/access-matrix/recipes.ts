@@ -318,6 +318,21 @@ const CASES: Case[] = [
     url: (c) => `/api/usagers/${c.fileId}/sections/sante`,
     body: () => ({ version: 0, data: { healthCoverage: 'ame' } }),
   },
+  // Genogram (docs/api.md, Génogramme): a fresh file has none; the référent draws it at version 0.
+  { method: 'GET', route: '/api/usagers/:id/genogram', url: (c) => `/api/usagers/${c.fileId}/genogram` },
+  { method: 'GET', route: '/api/usagers/:id/genogram.svg', url: (c) => `/api/usagers/${c.fileId}/genogram.svg` },
+  {
+    method: 'PUT',
+    route: '/api/usagers/:id/genogram',
+    url: (c) => `/api/usagers/${c.fileId}/genogram`,
+    body: () => ({ version: 0, data: { persons: [{ id: 'a', sex: 'female', index: true }] } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/genogram/relations/open',
+    url: (c) => `/api/usagers/${c.fileId}/genogram/relations/open`,
+    body: () => ({ reasonCode: 'evaluation', reasonText: 'Évaluation de la situation familiale' }),
+  },
   {
     method: 'PUT',
     route: '/api/admin/sites/:id/profile',

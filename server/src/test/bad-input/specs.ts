@@ -127,6 +127,31 @@ export const SPECS: Record<string, Spec> = {
   'GET /api/dpo/accounts': { who: 'dpo' },
   'GET /api/admin/registre': { who: 'admin', query: '?format=pdf' },
   // Sensitive sections: the baseline opens santé, then fills it at version 0 (routes run in registration order).
+  // Genogram: the baseline draws it at version 0, then opens its relations (routes run in registration order).
+  'GET /api/usagers/:id/genogram': { who: 'ts', query: '?relations=1' },
+  'GET /api/usagers/:id/genogram.svg': { who: 'ts' },
+  'PUT /api/usagers/:id/genogram': {
+    who: 'ts',
+    baseline: 200,
+    body: () => ({
+      version: 0,
+      data: {
+        persons: [
+          { id: 'a', sex: 'female', birthYear: 1980, index: true, label: 'Camille' },
+          { id: 'b', sex: 'male', birthYear: 1978 },
+          { id: 'c', sex: 'unknown', kind: 'pregnancy' },
+        ],
+        unions: [{ id: 'u', a: 'a', b: 'b', type: 'pacs', startYear: 2005, separationYear: 2010 }],
+        filiations: [{ child: 'c', union: 'u', kind: 'biological' }],
+        twins: [],
+        households: [{ members: ['a', 'c'] }],
+      },
+    }),
+  },
+  'POST /api/usagers/:id/genogram/relations/open': {
+    who: 'ts',
+    body: () => ({ reasonCode: 'evaluation', reasonText: 'Évaluation de la situation familiale' }),
+  },
   'GET /api/usagers/:id/sections': { who: 'ts' },
   'POST /api/usagers/:id/sections/:section/open': {
     who: 'ts',

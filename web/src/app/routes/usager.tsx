@@ -9,6 +9,7 @@ import { JournalTab } from '../../features/journal/components/journal-tab';
 import { SectionsTab } from '../../features/sections/components/sections-tab';
 import { PartageTab } from '../../features/partage/components/partage-tab';
 import { DocumentsTab } from '../../features/documents/components/documents-tab';
+import { GenogramTab } from '../../features/genogram/components/genogram-tab';
 import { useUsager } from '../../features/usagers/api/get-usager';
 import { personName } from '../../features/usagers/coded';
 import { UsagerFile, type FileTab } from '../../features/usagers/components/usager-file';
@@ -61,6 +62,22 @@ export function UsagerRoute() {
               tabId: 'documents',
               label: 'Documents',
               content: <DocumentsTab fileId={file.data.id} canAdd={file.can.updateSituation} />,
+            },
+          ]
+        : []),
+      // Genogram: the référents and its creator only; the server answers 404 to the others (docs/api.md, Génogramme).
+      ...(file.can.updateSituation
+        ? [
+            {
+              tabId: 'genogramme',
+              label: 'Génogramme',
+              content: (
+                <GenogramTab
+                  fileId={file.data.id}
+                  members={file.data.full?.household.members ?? []}
+                  personId={file.data.person.id}
+                />
+              ),
             },
           ]
         : []),
