@@ -3,9 +3,8 @@ import { loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { forbidden, notFound, unprocessable } from '../../errors.js';
-import { parisMidnight } from '../journal/agenda.js';
-import { createEntry } from '../journal/service.js';
-import { displayName } from '../usagers/present.js';
+import { createEntry, parisMidnight } from '../journal/index.js';
+import { displayName } from '../usagers/index.js';
 import {
   countActiveMotifs,
   findVisit,

@@ -43,3 +43,5 @@ export const journalModule = {
 
 export { entryNoteAad } from './queries.js';
 export { motifLabels } from './read.js';
+export { parisMidnight } from './agenda.js';
+export { createEntry } from './service.js';

@@ -29,7 +29,6 @@ import {
   activeSiteUsers,
   addEntryPersons,
   addEntryWorkers,
-  appointmentsOfWorker,
   insertEntry,
   insertEntryVersion,
   membersOfFileAmong,
