@@ -32,6 +32,7 @@ export * from './dto-break-glass.js';
 export * from './policy/access-spec.js';
 export * from './schemas/restriction.js';
 export * from './policy/restriction.js';
+export * from './policy/file-merge.js';
 export * from './access-request/index.js';
 export * from './labels/index.js';
 export * from './params/index.js';
