@@ -6,6 +6,7 @@ export * from './policy/organisation.js';
 export * from './schemas/common.js';
 export * from './schemas/usager.js';
 export * from './schemas/auth.js';
+export * from './schemas/file-merge.js';
 export * from './dto.js';
 export * from './dto-journal.js';
 export * from './dto-organisation.js';

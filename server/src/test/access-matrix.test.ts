@@ -19,6 +19,7 @@ import {
   accessRequest,
   breakGlassIds,
   documentFixture,
+  mergeFixture,
   pdfUpload,
   notification,
   restrictions,
@@ -235,6 +236,25 @@ beforeAll(async () => {
   // The fixture files the share and lift routes use: each related caller holds its relation on them too.
   for (const fileId of [partage.fileId, ...restrictions.map((r) => r.fileId)])
     for (const who of RELATED) await relate(who, fileId);
+  // Fusion de dossiers: the duplicate of each merge call, and a merge of two files per undo call, every related caller
+  // holding its relation on both files (modules/file-merge).
+  for (const _ of WHO) {
+    const dup = (await createUsagerAs(t.app, ref)).id;
+    for (const who of RELATED) await relate(who, dup);
+    mergeFixture.duplicates.push(dup);
+    const kept = (await createUsagerAs(t.app, ref)).id;
+    const absorbed = (await createUsagerAs(t.app, ref)).id;
+    for (const fileId of [kept, absorbed]) await relate('co_referent', fileId);
+    const merged = await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${kept}/merge`,
+      headers: ref.send,
+      payload: { duplicateId: absorbed, reason: 'Doublon' },
+    });
+    expect(merged.statusCode, merged.body).toBe(201);
+    for (const who of RELATED) if (who !== 'co_referent') await relate(who, kept);
+    mergeFixture.merges.push((merged.json() as { id: string }).id);
+  }
 });
 afterAll(() => t.close());
 
