@@ -258,3 +258,11 @@ export const mergesOfFile = (db: Queryable, fileId: string) =>
     .where((eb) => eb.or([eb('m.kept_id', '=', fileId), eb('m.absorbed_id', '=', fileId)]))
     .orderBy('m.merged_at', 'desc')
     .execute();
+
+export const mergedIntoOf = (db: Queryable, fileId: string) =>
+  db
+    .selectFrom('case_file')
+    .select('merged_into')
+    .where('id', '=', fileId)
+    .executeTakeFirst()
+    .then((r) => r?.merged_into ?? null);

@@ -1,5 +1,6 @@
 import { canMergeFiles, canSeeFileMerges, mergeRefusal, mergeUndoDeadline, mergeUndoState } from '@jalon/core';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
+import { findFileTarget } from '../../access/targets.js';
 import { audit, logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Trx } from '../../db/schema.js';
@@ -11,6 +12,7 @@ import {
   lockMerge,
   lockMergeFiles,
   markUndone,
+  mergedIntoOf,
   mergesOfFile,
   moveBack,
   moveDocuments,
@@ -43,13 +45,15 @@ async function authorizeMerge(trx: Trx, ctx: Ctx, keptId: string, absorbedId: st
   const kept = await loadAuthorizedUsager(trx, ctx.actor, keptId, undefined, { write: true });
   if (absorbedId === keptId) throw unprocessable('same_file', 'Un dossier ne peut pas être fusionné avec lui-même');
   const absorbed = await loadAuthorizedUsager(trx, ctx.actor, absorbedId, undefined, { write: true });
-  if (!canMergeFiles(ctx.actor, kept, absorbed))
-    throw forbidden('Seul·e un·e référent·e des deux dossiers, sur leur site, peut les fusionner');
   const rows = await lockMergeFiles(trx, [keptId, absorbedId]);
   const k = rows.find((r) => r.id === keptId);
   const a = rows.find((r) => r.id === absorbedId);
   if (!k || !a) throw notFound('Dossier');
+  // A file already merged has lost its référents: say so (422) before the référent rule would answer 403.
   const refusal = mergeRefusal(candidate(k), candidate(a));
+  if (refusal && (k.merged_into || a.merged_into)) throw unprocessable('merge_refused', refusal);
+  if (!canMergeFiles(ctx.actor, kept, absorbed))
+    throw forbidden('Seul·e un·e référent·e des deux dossiers, sur leur site, peut les fusionner');
   if (refusal) throw unprocessable('merge_refused', refusal);
   return { k, a };
 }
@@ -144,7 +148,14 @@ export async function undoMerge(ctx: Ctx, mergeId: string) {
 
 /** The merges involving a file, for its référents (a read of the file: access-logged). */
 export async function listMerges(ctx: Ctx, fileId: string) {
-  await loadAuthorizedUsager(ctx.db, ctx.actor, fileId, canSeeFileMerges);
+  const target = await loadAuthorizedUsager(ctx.db, ctx.actor, fileId);
+  // An absorbed file has no référent left: its merges are shown to the référents of the file it went into.
+  const into = canSeeFileMerges(ctx.actor, target) ? null : await mergedIntoOf(ctx.db, fileId);
+  if (
+    !canSeeFileMerges(ctx.actor, target) &&
+    !(into && canSeeFileMerges(ctx.actor, (await findFileTarget(ctx.db, into)) ?? target))
+  )
+    throw forbidden('Seuls les référents du dossier voient ses fusions');
   const rows = await mergesOfFile(ctx.db, fileId);
   await logAccess(ctx.db, ctx, fileId, 'general');
   return {
