@@ -183,6 +183,15 @@ export const SPECS: Record<string, Spec> = {
   'POST /api/usagers/:id/documents': { who: 'ts' },
   'GET /api/usagers/:id/documents': { who: 'ts' },
   'GET /api/documents/:id/content': { who: 'ts' },
+  // Fusion de dossiers: the file with itself is refused (422); `:id` of the undo is not a merge (404).
+  'POST /api/usagers/:id/merge': {
+    who: 'ts',
+    baseline: 422,
+    businessLeaves: { duplicateId: 404 },
+    body: (i) => ({ duplicateId: i.file, reason: 'Doublon créé à l’accueil' }),
+  },
+  'POST /api/file-merges/:id/undo': { who: 'ts', baseline: 404 },
+  'GET /api/usagers/:id/merges': { who: 'ts' },
   'GET /api/motifs': { who: 'ts' },
   'POST /api/admin/motifs': {
     who: 'admin',
