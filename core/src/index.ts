@@ -29,6 +29,7 @@ export * from './sections/index.js';
 export * from './schemas/partage.js';
 export * from './policy/partage.js';
 export * from './dto-partage.js';
+export type * from './dto-file-merge.js';
 export * from './dto-break-glass.js';
 export * from './policy/access-spec.js';
 export * from './schemas/restriction.js';
