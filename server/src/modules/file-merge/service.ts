@@ -146,15 +146,17 @@ export async function undoMerge(ctx: Ctx, mergeId: string) {
   });
 }
 
+/** An absorbed file has no référent left: its merges are shown to the référents of the file it went into. */
+async function followsKeptFile(ctx: Ctx, fileId: string): Promise<boolean> {
+  const into = await mergedIntoOf(ctx.db, fileId);
+  const kept = into ? await findFileTarget(ctx.db, into) : null;
+  return kept !== null && canSeeFileMerges(ctx.actor, kept);
+}
+
 /** The merges involving a file, for its référents (a read of the file: access-logged). */
 export async function listMerges(ctx: Ctx, fileId: string) {
   const target = await loadAuthorizedUsager(ctx.db, ctx.actor, fileId);
-  // An absorbed file has no référent left: its merges are shown to the référents of the file it went into.
-  const into = canSeeFileMerges(ctx.actor, target) ? null : await mergedIntoOf(ctx.db, fileId);
-  if (
-    !canSeeFileMerges(ctx.actor, target) &&
-    !(into && canSeeFileMerges(ctx.actor, (await findFileTarget(ctx.db, into)) ?? target))
-  )
+  if (!canSeeFileMerges(ctx.actor, target) && !(await followsKeptFile(ctx, fileId)))
     throw forbidden('Seuls les référents du dossier voient ses fusions');
   const rows = await mergesOfFile(ctx.db, fileId);
   await logAccess(ctx.db, ctx, fileId, 'general');
