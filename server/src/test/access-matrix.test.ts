@@ -236,8 +236,13 @@ beforeAll(async () => {
   // The fixture files the share and lift routes use: each related caller holds its relation on them too.
   for (const fileId of [partage.fileId, ...restrictions.map((r) => r.fileId)])
     for (const who of RELATED) await relate(who, fileId);
-  // Fusion de dossiers: the duplicate of each merge call, and a merge of two files per undo call, every related caller
-  // holding its relation on both files (modules/file-merge).
+});
+/**
+ * Fusion de dossiers (modules/file-merge): the duplicate of each merge call, and a merge of two files per undo call,
+ * every related caller holding its relation on both files. A hook of its own, with its own time: about a hundred calls.
+ */
+beforeAll(async () => {
+  const ref = sessions.get('referent') as Session;
   for (const _ of WHO) {
     const dup = (await createUsagerAs(t.app, ref)).id;
     for (const who of RELATED) await relate(who, dup);
@@ -255,7 +260,7 @@ beforeAll(async () => {
     for (const who of RELATED) if (who !== 'co_referent') await relate(who, kept);
     mergeFixture.merges.push((merged.json() as { id: string }).id);
   }
-});
+}, 180_000);
 afterAll(() => t.close());
 
 /** The core spec and every module's own entries (its descriptor's `accessSpec`: docs/architecture.md, "Module contract"). */
