@@ -106,6 +106,47 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
     },
     otherwise: 404,
   },
+  // Fusion de dossiers (modules/file-merge): the référents of both files merge; the référents of the kept file undo
+  // (within 30 days) and list. A motivated access reads but never merges.
+  {
+    route: 'POST /api/usagers/:id/merge',
+    allow: {
+      referent: 201,
+      ts_same_team: 403,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      break_glass: 403,
+      anonymous: 401,
+    },
+    otherwise: 404,
+  },
+  {
+    route: 'POST /api/file-merges/:id/undo',
+    allow: {
+      referent: 200,
+      break_glass: 403,
+      ts_same_team: 403,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      anonymous: 401,
+    },
+    otherwise: 404,
+  },
+  {
+    route: 'GET /api/usagers/:id/merges',
+    allow: {
+      referent: 200,
+      ts_same_team: 403,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      break_glass: 403,
+      anonymous: 401,
+    },
+    otherwise: 404,
+  },
   // Documents (modules/documents): the full part to read (a motivated access reads them), the followers to add.
   {
     route: 'POST /api/usagers/:id/documents',

@@ -42,6 +42,7 @@ import type {
   CaseFileTable,
   CaseFileReferentTable,
   UsagerSearchTable,
+  FileMergeTable,
 } from './schema/usager.js';
 
 /** The table interfaces live by module under schema/; they are re-exported here, the one import path of the schema. */
@@ -57,6 +58,7 @@ export type * from './schema/statistics.js';
 export type * from './schema/usager.js';
 
 export interface DB {
+  file_merge: FileMergeTable;
   access_request: AccessRequestTable;
   parameter_version: ParameterVersionTable;
   job: JobTable;

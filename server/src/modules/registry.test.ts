@@ -28,6 +28,9 @@ describe('module registry (docs/architecture.md, "Module contract")', () => {
       'workflows',
       'jobs',
       'documents',
+      'accueil',
+      'genogram',
+      'file-merge',
     ]);
     expect(new Set(names).size).toBe(names.length);
   });

@@ -18,6 +18,7 @@ import { jobsModule } from './jobs/index.js';
 import { documentsModule } from './documents/index.js';
 import { accueilModule } from './accueil/index.js';
 import { genogramModule } from './genogram/index.js';
+import { fileMergeModule } from './file-merge/index.js';
 
 /**
  * Every module of the server, once (docs/architecture.md, "Module contract"). Adding a module = one folder under
@@ -46,6 +47,7 @@ const MODULES = [
   documentsModule,
   accueilModule,
   genogramModule,
+  fileMergeModule,
 ] as const satisfies readonly JalonModule[];
 
 /** The registry's list, in route order (without the modules a test adds: see `installedModules`). */

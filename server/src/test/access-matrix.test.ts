@@ -20,6 +20,7 @@ import {
   accueilVisits,
   breakGlassIds,
   documentFixture,
+  mergeFixture,
   pdfUpload,
   notification,
   restrictions,
@@ -251,6 +252,30 @@ beforeAll(async () => {
     }
   }
 });
+/**
+ * Fusion de dossiers (modules/file-merge): the duplicate of each merge call, and a merge of two files per undo call,
+ * every related caller holding its relation on both files. A hook of its own, with its own time: about a hundred calls.
+ */
+beforeAll(async () => {
+  const ref = sessions.get('referent') as Session;
+  for (const _ of WHO) {
+    const dup = (await createUsagerAs(t.app, ref)).id;
+    for (const who of RELATED) await relate(who, dup);
+    mergeFixture.duplicates.push(dup);
+    const kept = (await createUsagerAs(t.app, ref)).id;
+    const absorbed = (await createUsagerAs(t.app, ref)).id;
+    for (const fileId of [kept, absorbed]) await relate('co_referent', fileId);
+    const merged = await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${kept}/merge`,
+      headers: ref.send,
+      payload: { duplicateId: absorbed, reason: 'Doublon' },
+    });
+    expect(merged.statusCode, merged.body).toBe(201);
+    for (const who of RELATED) if (who !== 'co_referent') await relate(who, kept);
+    mergeFixture.merges.push((merged.json() as { id: string }).id);
+  }
+}, 180_000);
 afterAll(() => t.close());
 
 /** The core spec and every module's own entries (its descriptor's `accessSpec`: docs/architecture.md, "Module contract"). */

@@ -23,6 +23,7 @@ import * as m202612070420 from './202612070420_create_job.js';
 import * as m202612070430 from './202612070430_create_document.js';
 import * as m202612070440 from './202612070440_create_accueil_visit.js';
 import * as m202612070520 from './202612070520_create_genogram.js';
+import * as m202612070510 from './202612070510_create_file_merge.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '202612070430_create_document': m202612070430,
   '202612070440_create_accueil_visit': m202612070440,
   '202612070520_create_genogram': m202612070520,
+  '202612070510_create_file_merge': m202612070510,
 };

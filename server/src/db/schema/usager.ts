@@ -67,6 +67,8 @@ export interface CaseFileTable {
   retention_hold_note: string | null;
   archived_at: Timestamp | null;
   anonymised_at: Timestamp | null;
+  /** Set while the file is merged into another (modules/file-merge): closed, out of search. */
+  merged_into: Generated<string | null>;
 }
 export interface CaseFileReferentTable {
   id: Generated<string>;
@@ -85,4 +87,18 @@ export interface UsagerSearchTable {
   birth_date: DateStr;
   /** Generated from name_n and first_n (jalon_search_keys, ADR 006). */
   keys: GeneratedAlways<string[]>;
+}
+
+/** One merge of two files of the same person (modules/file-merge, docs/api.md "Fusion de dossiers"). */
+export interface FileMergeTable {
+  id: Generated<string>;
+  kept_id: string;
+  absorbed_id: string;
+  /** Every moved row id with its previous owner (`MovedRows`, modules/file-merge/queries.ts). */
+  moved: unknown;
+  reason: string;
+  merged_by: string;
+  merged_at: Timestamp;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
 }

@@ -127,7 +127,7 @@ export async function refreshSearch(db: Queryable, caseFileId: string | 'all'): 
     join person p on p.id = m.person_id
     cross join lateral (values (p.birth_name), (p.used_name)) as n(name)
     where ${caseFileId === 'all' ? sql`true` : sql`cf.id = ${caseFileId}`} and n.name is not null
-      and cf.retention_state = 'active'`.execute(db);
+      and cf.retention_state = 'active' and cf.merged_into is null`.execute(db);
 }
 
 /** Files whose household currently counts this person: their search rows must follow a change of name. */

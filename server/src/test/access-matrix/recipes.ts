@@ -41,6 +41,12 @@ interface Case {
   raw?: () => { payload: Buffer; contentType: string };
 }
 
+/**
+ * Fusion de dossiers: a duplicate of the référent's files per call of the merge route (each call consumes one: a merge
+ * that succeeds absorbs it), and a merge per call of the undo route, filled in by `beforeAll`.
+ */
+export const mergeFixture: { duplicates: string[]; merges: string[] } = { duplicates: [], merges: [] };
+
 /** A document of the référent's fixture file (documents routes), filled in by `beforeAll`. */
 export const documentFixture = { id: '' };
 
@@ -190,6 +196,18 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/usagers/:id/documents', url: (c) => `/api/usagers/${c.fileId}/documents` },
   { method: 'GET', route: '/api/documents/:id/content', url: () => `/api/documents/${documentFixture.id}/content` },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/merge',
+    url: (c) => `/api/usagers/${c.fileId}/merge`,
+    body: () => ({ duplicateId: mergeFixture.duplicates.shift() ?? '', reason: 'Doublon créé à l’accueil' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/file-merges/:id/undo',
+    url: () => `/api/file-merges/${mergeFixture.merges.shift() ?? ''}/undo`,
+  },
+  { method: 'GET', route: '/api/usagers/:id/merges', url: (c) => `/api/usagers/${c.fileId}/merges` },
   { method: 'GET', route: '/api/admin/jobs', url: () => '/api/admin/jobs' },
   {
     method: 'POST',

@@ -62,8 +62,13 @@ const TABLES = [
   'consent',
   'file_restriction',
   'access_request',
+  'file_merge',
 ] as const;
 const KNOWN_CODES = [
+  'same_file',
+  'merge_refused',
+  'merge_undone',
+  'merge_undo_expired',
   'param_range',
   'param_past',
   'param_order',

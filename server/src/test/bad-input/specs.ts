@@ -209,6 +209,15 @@ export const SPECS: Record<string, Spec> = {
   'GET /api/usagers/:id/documents': { who: 'ts' },
   'GET /api/documents/:id/content': { who: 'ts' },
   'GET /api/agenda/load': { who: 'resp', query: '?from=2026-11-23&to=2026-11-30' },
+  // Fusion de dossiers: the file with itself is refused (422); `:id` of the undo is not a merge (404).
+  'POST /api/usagers/:id/merge': {
+    who: 'ts',
+    baseline: 422,
+    businessLeaves: { duplicateId: 404 },
+    body: (i) => ({ duplicateId: i.file, reason: 'Doublon créé à l’accueil' }),
+  },
+  'POST /api/file-merges/:id/undo': { who: 'ts', baseline: 404 },
+  'GET /api/usagers/:id/merges': { who: 'ts' },
   'GET /api/motifs': { who: 'ts' },
   'POST /api/admin/motifs': {
     who: 'admin',

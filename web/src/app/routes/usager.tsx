@@ -10,6 +10,7 @@ import { SectionsTab } from '../../features/sections/components/sections-tab';
 import { PartageTab } from '../../features/partage/components/partage-tab';
 import { DocumentsTab } from '../../features/documents/components/documents-tab';
 import { GenogramTab } from '../../features/genogram/components/genogram-tab';
+import { MergesTab } from '../../features/file-merge/components/merges-tab';
 import { useUsager } from '../../features/usagers/api/get-usager';
 import { personName } from '../../features/usagers/coded';
 import { UsagerFile, type FileTab } from '../../features/usagers/components/usager-file';
@@ -84,6 +85,10 @@ export function UsagerRoute() {
       // Partage (secret partagé) and consents: the same need-to-know (docs/api.md, Partage and consents).
       ...(file.can.readFull
         ? [{ tabId: 'partages', label: 'Partages', content: <PartageTab fileId={file.data.id} /> }]
+        : []),
+      // Fusion de dossiers: the référents of the file (docs/api.md, "Fusion de dossiers").
+      ...(file.can.readConsultations
+        ? [{ tabId: 'fusions', label: 'Fusions', content: <MergesTab dto={file} /> }]
         : []),
     ];
   };
