@@ -37,3 +37,4 @@ export * from './labels/index.js';
 export * from './params/index.js';
 export * from './workflow/index.js';
 export * from './documents/index.js';
+export * from './letters/index.js';

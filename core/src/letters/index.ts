@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * Letters from templates (docs/api.md, "Courriers"): a template is a text with named placeholders `{{usager.nom}}`
+ * taken from a whitelisted catalogue; an unknown placeholder is refused when the template is saved, so rendering
+ * never meets one. Rendering is pure: the server gathers the values, core formats dates in French.
+ */
+export const LETTER_PLACEHOLDERS = {
+  'usager.nom': 'Nom et prénom de l’usager',
+  'usager.adresse': 'Adresse de l’usager',
+  'rdv.date': 'Date du rendez-vous (en toutes lettres)',
+  'rdv.heure': 'Heure du rendez-vous',
+  'rdv.lieu': 'Lieu du rendez-vous',
+  'travailleur.nom': 'Professionnel du rendez-vous ou référent',
+  'site.nom': 'Nom du site',
+  'site.adresse': 'Adresse du site',
+  'site.telephone': 'Téléphone du site',
+  'site.horaires': 'Horaires d’ouverture du site',
+  'date.jour': 'Date du jour (en toutes lettres)',
+  'suivi.debut': 'Date du début du suivi',
+} as const;
+export type LetterPlaceholder = keyof typeof LETTER_PLACEHOLDERS;
+export const isLetterPlaceholder = (name: string): name is LetterPlaceholder =>
+  Object.hasOwn(LETTER_PLACEHOLDERS, name);
+
+/** Codes of the letters the application prints; the administrator edits their text. */
+export const LETTER_CODES = {
+  convocation: 'Convocation à un rendez-vous',
+  attestation_suivi: 'Attestation de suivi',
+} as const;
+export type LetterCode = keyof typeof LETTER_CODES;
+
+const PLACEHOLDER_RE = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** The placeholders a body names, in order of first appearance. */
+export function placeholdersOf(body: string): string[] {
+  const seen = new Set<string>();
+  for (const m of body.matchAll(PLACEHOLDER_RE)) seen.add(m[1] ?? '');
+  return [...seen];
+}
+
+/** The problems of a body: unknown placeholders and unbalanced braces, each as a French sentence. */
+export function templateProblems(body: string): string[] {
+  const problems: string[] = [];
+  const unknown = placeholdersOf(body).filter((p) => !isLetterPlaceholder(p));
+  if (unknown.length > 0)
+    problems.push(
+      `Champ${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${unknown.map((u) => `{{${u}}}`).join(', ')}`,
+    );
+  const rest = body.replace(PLACEHOLDER_RE, '');
+  if (rest.includes('{{') || rest.includes('}}')) problems.push('Accolades non fermées : écrivez {{champ}}');
+  return problems;
+}
+
+export type LetterValues = Partial<Record<LetterPlaceholder, string | null>>;
+
+/** The body with each placeholder replaced by its value; a value missing prints as a visible blank to fill by hand. */
+export const renderLetterText = (body: string, values: LetterValues): string =>
+  body.replace(PLACEHOLDER_RE, (_all, name: string) => {
+    const v = isLetterPlaceholder(name) ? values[name] : null;
+    return v && v.trim() !== '' ? v : '…………';
+  });
+
+const PARIS = 'Europe/Paris';
+/** "lundi 7 décembre 2026" in Paris time. */
+export const frenchLongDate = (d: Date): string =>
+  new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+    .format(d)
+    .replace(/^(\S+) 1 /, '$1 1er ');
+/** "7 décembre 2026". */
+export const frenchDate = (d: Date): string =>
+  new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, day: 'numeric', month: 'long', year: 'numeric' })
+    .format(d)
+    .replace(/^1 /, '1er ');
+/** "14 h 30" in Paris time. */
+export const frenchTime = (d: Date): string => {
+  const [h, m] = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, hour: '2-digit', minute: '2-digit' })
+    .format(d)
+    .split(':');
+  return `${Number(h)} h ${m}`;
+};
+
+/** A template as the administrator saves it: a new version each time (docs/api.md, "Courriers"). */
+export const LetterTemplateInput = z
+  .object({
+    code: z.enum(Object.keys(LETTER_CODES) as [LetterCode, ...LetterCode[]], { message: 'Modèle inconnu' }),
+    title: z.string().trim().min(1, 'Titre obligatoire').max(200, 'Titre trop long (200 caractères au plus)'),
+    body: z.string().trim().min(1, 'Texte obligatoire').max(20_000, 'Texte trop long (20 000 caractères au plus)'),
+  })
+  .strict();
+export type LetterTemplateInput = z.infer<typeof LetterTemplateInput>;
+
+export const SendLetterInput = z
+  .object({
+    templateCode: z.enum(Object.keys(LETTER_CODES) as [LetterCode, ...LetterCode[]], { message: 'Modèle inconnu' }),
+    entryId: z.string().uuid('Identifiant d’entrée invalide').optional(),
+  })
+  .strict();
+export type SendLetterInput = z.infer<typeof SendLetterInput>;
+
+export const ConvocationsQuery = z
+  .object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ') })
+  .strict();
+
+export interface LetterTemplateDto {
+  id: string;
+  code: LetterCode;
+  codeLabel: string;
+  title: string;
+  body: string;
+  version: number;
+  validFrom: string;
+  createdBy: string | null;
+}
