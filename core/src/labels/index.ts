@@ -20,6 +20,7 @@ export const ACCESS_PART_LABELS = {
   history: 'Historique des modifications',
   elsewhere_card: 'Fiche « Connu·e ailleurs » (recherche d’un autre site)',
   documents: 'Pièces justificatives (liste)',
+  courrier: 'Courrier (convocation, attestation)',
 } as const;
 const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
   sejour: 'Section Séjour',

@@ -112,3 +112,7 @@ export interface LetterTemplateDto {
   validFrom: string;
   createdBy: string | null;
 }
+
+/** Who prints letters (docs/api.md, "Courriers"): the workers and secretaries of a site; the caller must also read the file. */
+export const canPrintLetters = (a: { role: string; siteId: string | null }): boolean =>
+  (a.role === 'travailleur_social' || a.role === 'secretaire') && a.siteId !== null;

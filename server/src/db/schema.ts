@@ -29,6 +29,8 @@ import type {
   DocumentChunkTable,
   DocumentTable,
   JobTable,
+  LetterSentTable,
+  LetterTemplateTable,
   ParameterVersionTable,
   WorkflowTransitionTable,
 } from './schema/platform.js';
@@ -58,6 +60,8 @@ export interface DB {
   parameter_version: ParameterVersionTable;
   job: JobTable;
   document: DocumentTable;
+  letter_template: LetterTemplateTable;
+  letter_sent: LetterSentTable;
   document_chunk: DocumentChunkTable;
   workflow_transition: WorkflowTransitionTable;
   file_restriction: FileRestrictionTable;

@@ -15,6 +15,7 @@ import { paramsModule } from './params/index.js';
 import { workflowsModule } from './workflows/index.js';
 import { jobsModule } from './jobs/index.js';
 import { documentsModule } from './documents/index.js';
+import { lettersModule } from './letters/index.js';
 
 /**
  * Every module of the server, once (docs/architecture.md, "Module contract"). Adding a module = one folder under
@@ -42,6 +43,7 @@ const descriptors = () =>
     workflowsModule,
     jobsModule,
     documentsModule,
+    lettersModule,
   ] as const satisfies readonly JalonModule[];
 
 /** Modules a test adds for its own duration (a contribution to the access export, say); the app adds none. */

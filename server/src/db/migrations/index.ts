@@ -21,6 +21,7 @@ import * as m202612070400 from './202612070400_create_parameter_version.js';
 import * as m202612070410 from './202612070410_create_workflow_transition.js';
 import * as m202612070420 from './202612070420_create_job.js';
 import * as m202612070430 from './202612070430_create_document.js';
+import * as m202612070500 from './202612070500_create_letters.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '202612070410_create_workflow_transition': m202612070410,
   '202612070420_create_job': m202612070420,
   '202612070430_create_document': m202612070430,
+  '202612070500_create_letters': m202612070500,
 };

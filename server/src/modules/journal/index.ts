@@ -42,3 +42,4 @@ export const journalModule = {
 
 export { entryNoteAad } from './queries.js';
 export { motifLabels } from './read.js';
+export { loadReadableEntry } from './service.js';
