@@ -18,6 +18,7 @@ import {
   ACCESS_REQUEST,
   accessRequest,
   breakGlassIds,
+  appointmentFixture,
   documentFixture,
   pdfUpload,
   notification,
@@ -220,6 +221,14 @@ beforeAll(async () => {
       url: `/api/usagers/${partage.fileId}/documents`,
       headers: { ...ref.send, 'content-type': doc.contentType },
       payload: doc.payload,
+    })
+  ).json().id;
+  appointmentFixture.id = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${partage.fileId}/journal`,
+      headers: ref.send,
+      payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
     })
   ).json().id;
   for (const _ of WHO) {
