@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnyDate, RequiredText, Uuid } from '../schemas/common.js';
 
 /**
  * Letters from templates (docs/api.md, "Courriers"): a template is a text with named placeholders `{{usager.nom}}`
@@ -83,31 +84,32 @@ export const frenchTime = (d: Date): string => {
 /** A template as the administrator saves it: a new version each time (docs/api.md, "Courriers"). */
 export const LetterTemplateInput = z
   .object({
-    code: z.enum(Object.keys(LETTER_CODES) as [LetterCode, ...LetterCode[]], { message: 'Modèle inconnu' }),
-    title: z.string().trim().min(1, 'Titre obligatoire').max(200, 'Titre trop long (200 caractères au plus)'),
-    body: z.string().trim().min(1, 'Texte obligatoire').max(20_000, 'Texte trop long (20 000 caractères au plus)'),
+    code: z.enum(Object.keys(LETTER_CODES) as [LetterCode, ...LetterCode[]], { error: 'Modèle inconnu' }),
+    title: RequiredText(200, 'Titre'),
+    text: RequiredText(20_000, 'Texte'),
   })
   .strict();
 export type LetterTemplateInput = z.infer<typeof LetterTemplateInput>;
 
 export const SendLetterInput = z
   .object({
-    templateCode: z.enum(Object.keys(LETTER_CODES) as [LetterCode, ...LetterCode[]], { message: 'Modèle inconnu' }),
-    entryId: z.string().uuid('Identifiant d’entrée invalide').optional(),
+    templateCode: z.enum(Object.keys(LETTER_CODES) as [LetterCode, ...LetterCode[]], { error: 'Modèle inconnu' }),
+    entryId: Uuid.optional(),
   })
   .strict();
 export type SendLetterInput = z.infer<typeof SendLetterInput>;
 
-export const ConvocationsQuery = z
-  .object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ') })
-  .strict();
+/** Unknown query keys are ignored (like every GET of the API); the date must be a real day. */
+export const ConvocationsQuery = z.object({ date: AnyDate });
+
+export const AppointmentParams = z.object({ entryId: Uuid });
 
 export interface LetterTemplateDto {
   id: string;
   code: LetterCode;
   codeLabel: string;
   title: string;
-  body: string;
+  text: string;
   version: number;
   validFrom: string;
   createdBy: string | null;

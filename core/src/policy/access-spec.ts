@@ -209,7 +209,7 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'GET /api/admin/letter-templates', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'POST /api/admin/letter-templates', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },
   {
-    route: 'GET /api/appointments/:id/convocation.pdf',
+    route: 'GET /api/appointments/:entryId/convocation.pdf',
     // A motivated access reads the file, the convocation included; another team does not see the entry (404).
     allow: {
       break_glass: 200,

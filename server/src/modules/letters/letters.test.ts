@@ -54,7 +54,7 @@ describe('letter templates', () => {
       payload: {
         code: 'convocation',
         title: 'Convocation',
-        body: 'Bonjour {{usager.nom}}, votre IBAN {{usager.iban}}',
+        text: 'Bonjour {{usager.nom}}, votre IBAN {{usager.iban}}',
       },
     });
     expect(r.statusCode).toBe(422);
@@ -74,7 +74,7 @@ describe('letter templates', () => {
       payload: {
         code: 'convocation',
         title: 'Convocation',
-        body: 'Version deux : {{usager.nom}} est attendu·e le {{rdv.date}} à {{rdv.heure}}, {{rdv.lieu}}.',
+        text: 'Version deux : {{usager.nom}} est attendu·e le {{rdv.date}} à {{rdv.heure}}, {{rdv.lieu}}.',
       },
     });
     expect(r.statusCode, r.body).toBe(201);
@@ -102,7 +102,7 @@ describe('letter templates', () => {
       method: 'POST',
       url: '/api/admin/letter-templates',
       headers: ref.send,
-      payload: { code: 'convocation', title: 'x', body: 'y' },
+      payload: { code: 'convocation', title: 'x', text: 'y' },
     });
     expect(worker.statusCode).toBe(403);
   });

@@ -1,4 +1,4 @@
-import { ConvocationsQuery, IdParams, LetterTemplateInput, SendLetterInput } from '@jalon/core';
+import { AppointmentParams, ConvocationsQuery, IdParams, LetterTemplateInput, SendLetterInput } from '@jalon/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ctxOf } from '../../context.js';
 import type { AppDeps } from '../../context.js';
@@ -19,9 +19,9 @@ export async function letterRoutes(api: FastifyInstance, deps: AppDeps): Promise
     const ctx = ctxOf(req, deps);
     return reply.code(201).send(await saveTemplate(ctx, parse(LetterTemplateInput, req.body)));
   });
-  api.get('/api/appointments/:id/convocation.pdf', async (req, reply) => {
+  api.get('/api/appointments/:entryId/convocation.pdf', async (req, reply) => {
     const ctx = ctxOf(req, deps);
-    return sendPdf(reply, await convocationPdf(ctx, parse(IdParams, req.params).id), 'convocation.pdf');
+    return sendPdf(reply, await convocationPdf(ctx, parse(AppointmentParams, req.params).entryId), 'convocation.pdf');
   });
   api.post('/api/usagers/:id/letters', async (req, reply) => {
     const ctx = ctxOf(req, deps);

@@ -54,7 +54,7 @@ export async function listTemplates(ctx: Ctx) {
     code: r.code as LetterCode,
     codeLabel: LETTER_CODES[r.code as LetterCode] ?? 'Modèle',
     title: r.title,
-    body: r.body,
+    text: r.body,
     version: r.version,
     validFrom: new Date(r.valid_from).toISOString(),
     createdBy: r.created_by_name,
@@ -66,11 +66,17 @@ export async function listTemplates(ctx: Ctx) {
 /** Saves a new version of a template, in force now; a body naming an unknown placeholder is refused (422). */
 export async function saveTemplate(ctx: Ctx, input: LetterTemplateInput) {
   adminOnly(ctx);
-  const problems = templateProblems(input.body);
+  const problems = templateProblems(input.text);
   if (problems.length > 0)
-    throw unprocessable('unknown_placeholder', problems.join(' ; '), { body: problems.join(' ; ') });
+    throw unprocessable('unknown_placeholder', problems.join(' ; '), { text: problems.join(' ; ') });
   return ctx.db.transaction().execute(async (trx) => {
-    const saved = await insertTemplateVersion(trx, { ...input, at: ctx.now, by: ctx.actor.id });
+    const saved = await insertTemplateVersion(trx, {
+      code: input.code,
+      title: input.title,
+      body: input.text,
+      at: ctx.now,
+      by: ctx.actor.id,
+    });
     await audit(trx, ctx, 'letter_template.save', {
       targetType: 'letter_template',
       targetId: saved.id,

@@ -196,11 +196,11 @@ const CASES: Case[] = [
     method: 'POST',
     route: '/api/admin/letter-templates',
     url: () => '/api/admin/letter-templates',
-    body: () => ({ code: 'attestation_suivi', title: 'Attestation de suivi', body: 'Suivi de {{usager.nom}}' }),
+    body: () => ({ code: 'attestation_suivi', title: 'Attestation de suivi', text: 'Suivi de {{usager.nom}}' }),
   },
   {
     method: 'GET',
-    route: '/api/appointments/:id/convocation.pdf',
+    route: '/api/appointments/:entryId/convocation.pdf',
     url: () => `/api/appointments/${appointmentFixture.id}/convocation.pdf`,
   },
   {
