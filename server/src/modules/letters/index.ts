@@ -19,3 +19,5 @@ export const lettersModule = {
     'letter.send': { clearFields: ['templateCode', 'version'] },
   },
 } satisfies JalonModule;
+
+export { renderConvocationBatch } from './service.js';

@@ -134,3 +134,21 @@ export const deleteLettersOfFile = async (db: Queryable, fileId: string): Promis
   const r = await db.deleteFrom('letter_sent').where('case_file_id', '=', fileId).executeTakeFirst();
   return Number(r.numDeletedRows);
 };
+
+/** Any `count` files with their latest appointment, for the bench's batch (no access decision: a measurement). */
+export const someAppointments = (db: Queryable, count: number) =>
+  db
+    .selectFrom('case_file as f')
+    .select('f.id as case_file_id')
+    .select((eb) =>
+      eb
+        .selectFrom('journal_entry as e')
+        .whereRef('e.case_file_id', '=', 'f.id')
+        .where('e.type', '=', 'rendez_vous')
+        .select('e.id')
+        .orderBy('e.occurred_at', 'desc')
+        .limit(1)
+        .as('entry_id'),
+    )
+    .limit(count)
+    .execute();

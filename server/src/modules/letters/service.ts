@@ -33,6 +33,7 @@ import {
   insertLetterSent,
   insertTemplateVersion,
   letterFacts,
+  someAppointments,
   templateAt,
   type AppointmentFactsRow,
   type LetterFactsRow,
@@ -206,4 +207,12 @@ export async function siteConvocations(ctx: Ctx, day: string): Promise<Buffer> {
       text: `Aucun rendez-vous le ${frenchLongDate(new Date(`${day}T12:00:00Z`))}.`,
     });
   return lettersToPdf(letters, `Convocations du ${day}`);
+}
+
+/** For the bench (server/src/bench/letters.ts): `count` convocations in one batch, rendered to one PDF. */
+export async function renderConvocationBatch(db: Queryable, count: number, now: Date) {
+  const rows = await someAppointments(db, count);
+  const pairs = rows.map((r) => ({ fileId: r.case_file_id, entryId: r.entry_id }));
+  const { letters } = await renderLetters(db, 'convocation', pairs, now);
+  return { letters: letters.length, pdf: await lettersToPdf(letters, 'Convocations') };
 }
