@@ -57,6 +57,6 @@ describe('template input', () => {
   it('says in French what is missing', () => {
     const r = LetterTemplateInput.safeParse({ code: 'convocation', title: '', body: 'x' });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toBe('Titre obligatoire');
+    expect(r.error?.issues[0]?.message).toBe('Titre est obligatoire');
   });
 });
