@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, submitLogin, type E2E } from './harness.js';
+import { login, startE2E, submitLogin, type E2E } from './harness.js';
 
 /** First use of the letters (docs/api.md, "Courriers"): print the convocation of an appointment from the journal. */
 
@@ -46,5 +46,21 @@ describe('letters in the browser', () => {
     const body = await (await page.request.get(pdfResponse.url())).body();
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
     await context.close();
+  });
+
+  it('the admin edits a template: an unknown placeholder is refused in French, a valid text is a new version', async () => {
+    const page = await login(e, 'admin');
+    await page.waitForURL((u) => u.pathname === '/admin');
+    await page.goto('/admin?onglet=courriers');
+    const section = page.getByRole('region', { name: /^Convocation à un rendez-vous — version 1/ });
+    await section.getByRole('button', { name: 'Modifier' }).click();
+    const text = section.getByLabel(/Texte du courrier/);
+    await text.fill('Bonjour {{usager.nom}}, votre {{usager.iban}}');
+    await section.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
+    await poll(() => section.innerText()).toContain('Champ inconnu : {{usager.iban}}');
+    await text.fill('Bonjour {{usager.nom}}, rendez-vous le {{rdv.date}}.');
+    await section.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
+    await poll(() => page.getByRole('region', { name: /^Convocation à un rendez-vous — version 2/ }).count()).toBe(1);
+    await page.context().close();
   });
 });
