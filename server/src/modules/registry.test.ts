@@ -21,6 +21,11 @@ describe('module registry (docs/architecture.md, "Module contract")', () => {
       'retention',
       'sections',
       'file-rights',
+      'params',
+      'workflows',
+      'jobs',
+      'documents',
+      'letters',
     ]);
   });
 });
