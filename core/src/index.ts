@@ -42,3 +42,4 @@ export * from './params/index.js';
 export * from './workflow/index.js';
 export * from './documents/index.js';
 export * from './genogram/index.js';
+export * from './letters/index.js';

@@ -22,6 +22,7 @@ export const ACCESS_PART_LABELS = {
   documents: 'Pièces justificatives (liste)',
   genogram: 'Génogramme',
   genogram_relations: 'Génogramme : relations',
+  courrier: 'Courrier (convocation, attestation)',
 } as const;
 const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
   sejour: 'Section Séjour',

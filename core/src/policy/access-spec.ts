@@ -270,6 +270,46 @@ export const ACCESS_SPEC: readonly RouteAccess[] = [
   { route: 'GET /api/admin/parameters', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'POST /api/admin/parameters', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },
   { route: 'GET /api/admin/jobs', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
+  // Letters (modules/letters): templates for the admin; printing for the workers and secretaries who read the entry.
+  { route: 'GET /api/admin/letter-templates', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
+  { route: 'POST /api/admin/letter-templates', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },
+  {
+    route: 'GET /api/appointments/:entryId/convocation.pdf',
+    // A motivated access reads the file, the convocation included; another team does not see the entry (404).
+    allow: {
+      break_glass: 200,
+      referent: 200,
+      ts_same_team: 200,
+      secretaire: 200,
+      responsable: 403,
+      responsable_other_site: 403,
+      admin: 403,
+      dpo: 403,
+      anonymous: 401,
+    },
+    otherwise: 404,
+  },
+  {
+    route: 'POST /api/usagers/:id/letters',
+    allow: {
+      break_glass: 403,
+      referent: 201,
+      ts_same_team: 201,
+      ts_other_team: 403,
+      secretaire: 403,
+      responsable: 403,
+      responsable_other_site: 403,
+      admin: 403,
+      dpo: 403,
+      anonymous: 401,
+    },
+    otherwise: 404,
+  },
+  {
+    route: 'GET /api/site/convocations.pdf',
+    allow: { responsable: 403, responsable_other_site: 403, admin: 403, dpo: 403, anonymous: 401 },
+    otherwise: 200,
+  },
   {
     route: 'GET /api/usagers/:id/journal',
     allow: {

@@ -98,6 +98,7 @@ describe('journal entry access', () => {
       edit: true,
       delete: true,
       setStatus: true,
+      printConvocation: true,
     });
     // The author who no longer follows the file (moved to team tb) keeps the appointment's status, not the edit.
     expect(entryAbilities(actorFor('author'), file, rdv)).toEqual({
@@ -105,19 +106,26 @@ describe('journal entry access', () => {
       edit: false,
       delete: false,
       setStatus: true,
+      printConvocation: true,
     });
     expect(entryAbilities(actorFor('referent'), file, rdv)).toEqual({
       readNote: true,
       edit: false,
       delete: false,
       setStatus: true,
+      printConvocation: true,
     });
     expect(entryAbilities(actorFor('secretary'), file, rdv)).toEqual({
       readNote: false,
       edit: false,
       delete: false,
       setStatus: true,
+      printConvocation: true,
     });
     expect(entryAbilities(actorFor('same_site'), file, rdv).setStatus).toBe(false);
+    // The convocation is printed for an appointment only (docs/api.md, "Courriers").
+    expect(entryAbilities(actorFor('referent'), file, entry('appel_entrant', 'referents')).printConvocation).toBe(
+      false,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { canPrintLetters } from '../letters/index.js';
 import { SECRETARY_ENTRY_TYPES, type EntryType, type NoteVisibility } from '../domain/journal.js';
 import type { Actor, UsagerTarget } from './actor.js';
 import { canReadFullUsager, followsUsager, isReferentOn } from './usager.js';
@@ -61,5 +62,7 @@ export const entryAbilities = (a: Actor, f: UsagerTarget, e: EntryTarget) => ({
   edit: canEditEntry(a, f, e),
   delete: canEditEntry(a, f, e),
   setStatus: canSetAppointmentStatus(a, f, e),
+  /** The convocation PDF (docs/api.md, "Courriers"): an appointment, printed by the workers and secretaries. */
+  printConvocation: e.type === 'rendez_vous' && canPrintLetters(a),
 });
 export type EntryAbilities = ReturnType<typeof entryAbilities>;

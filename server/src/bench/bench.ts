@@ -9,6 +9,7 @@ import type { Db } from '../db/schema.js';
 import { measureBundle, type BundleResult } from './bundle.js';
 import { measureLoad, type LoadOptions, type LoadResult } from './load.js';
 import { measureStatistics, type StatisticsBench } from './statistics.js';
+import { measureLetters, type LettersBench } from './letters.js';
 import { measureUseCases, pickActors, type UseCaseOptions, type UseCaseResults } from './measure.js';
 import { isEmpty, openLoadTarget, seedScale, type SeedScaleSummary } from './scale-data.js';
 import { loadBenchSettings } from '../config.js';
@@ -67,6 +68,8 @@ export interface BenchReport {
   load: LoadResult;
   bundle: BundleResult;
   statistics: StatisticsBench;
+  /** Absent from reports written before the letters existed. */
+  letters?: LettersBench;
   seconds: number;
 }
 
@@ -180,6 +183,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     log('Page des statistiques…');
     const statistics = await measureStatistics(db, { pages: 40, fullRefresh: opts.fullRefresh, log });
     log(`  page p95 ${statistics.page.p95.toFixed(0)} ms`);
+    log('Convocations du jour (50 courriers, un PDF)…');
+    const letters = await measureLetters(db, 50);
+    log(`  ${letters.letters} courriers en ${letters.ms.toFixed(0)} ms`);
     const bundle = measureBundle(opts.root);
     const key = `${kind}-${dataset.usagers}${opts.label ? `-${opts.label}` : ''}`;
     return {
@@ -192,6 +198,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       load,
       bundle,
       statistics,
+      letters,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
@@ -242,6 +249,11 @@ export function renderSection(r: BenchReport): string {
     `| Open a file incl. access-log row (\`getUsager\`), ${int(u.open.n)} opens: p95 | ${ms(u.open.p95)} ms (p50 ${ms(u.open.p50)}, p99 ${ms(u.open.p99)}) | ≤ 15 ms | ${check(u.open.p95 <= 15, applies)} |`,
     `| Add a journal entry incl. audit row (\`createEntry\`), ${int(u.write.n)} entries: p95 | ${ms(u.write.p95)} ms (p50 ${ms(u.write.p50)}, p99 ${ms(u.write.p99)}) | ≤ 20 ms | ${check(u.write.p95 <= 20, applies)} |`,
     `| Statistics page of a responsable, one site, last 12 months, cold cache (scope, table, map, waiting time, teams, one after the other), ${int(r.statistics.page.n)} pages: p95 | ${ms(r.statistics.page.p95)} ms (p50 ${ms(r.statistics.page.p50)}, max ${ms(r.statistics.page.max)}); ${r.statistics.refreshFull === false ? 'incremental' : 'full'} refresh of the aggregates before the pages ${(r.statistics.refreshMs / 1000).toFixed(1)} s | ≤ 1 s | ${check(r.statistics.page.p95 <= 1000, applies)} |`,
+    ...(r.letters
+      ? [
+          `| Convocations of a day as one PDF (template, facts, French text, pdfkit), ${r.letters.letters} letters in one batch | ${ms(r.letters.ms)} ms, ${(r.letters.bytes / 1024).toFixed(0)} KB | 50 letters ≤ 3 s | ${check(r.letters.ms <= 3000, applies)} |`,
+        ]
+      : []),
     `| Mixed HTTP load (autocannon, ${l.durationSeconds} s, ${l.connections} connections, ${l.users} logged-in users; ${pct(l.mix.read)} % reads, ${pct(l.mix.search)} % search, ${pct(l.mix.write)} % writes) | ${int(l.requestsPerSecond)} req/s (${int(l.total)} requests); latency p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, max ${l.latency.max} ms; ${int(l.errors)} errors, ${int(l.timeouts)} timeouts, ${int(l.non2xx)} non-2xx; ${ms(l.cpuMsPerRequest)} ms of machine CPU per request (all processes) | ≥ 3,000 req/s, p99 ≤ 100 ms, 0 errors | ${check(l.requestsPerSecond >= 3000 && l.latency.p99 <= 100 && l.errors === 0 && l.non2xx === 0, applies && l.mix.search === 0.2)} |`,
     `| Server RSS under that load (sampled every 250 ms) | max ${l.rss.maxMb.toFixed(0)} MB, mean ${l.rss.meanMb.toFixed(0)} MB (before the load ${l.rss.beforeMb.toFixed(0)} MB)${l.rss.separateProcess ? ', the server alone in its process' : r.kind === 'pglite' ? ' — includes the in-process PGlite database and the bench' : ''} | ≤ 300 MB | ${check(l.rss.maxMb <= 300, applies)} |`,
     `| Web bundle, gzip (every .js and .css of web/dist/assets) | ${r.bundle.totalGzipKb.toFixed(0)} KB in ${r.bundle.files} files; first page ${r.bundle.initialGzipKb.toFixed(0)} KB | ≤ 300 KB | ${r.bundle.totalGzipKb <= 300 ? 'met' : 'missed'} |`,

@@ -31,6 +31,8 @@ import type {
   DocumentChunkTable,
   DocumentTable,
   JobTable,
+  LetterSentTable,
+  LetterTemplateTable,
   ParameterVersionTable,
   WorkflowTransitionTable,
 } from './schema/platform.js';
@@ -63,6 +65,8 @@ export interface DB {
   parameter_version: ParameterVersionTable;
   job: JobTable;
   document: DocumentTable;
+  letter_template: LetterTemplateTable;
+  letter_sent: LetterSentTable;
   document_chunk: DocumentChunkTable;
   workflow_transition: WorkflowTransitionTable;
   accueil_visit: AccueilVisitTable;

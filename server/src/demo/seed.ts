@@ -96,7 +96,16 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
     for (const s of SITES) {
       const row = await trx
         .insertInto('site')
-        .values({ code: s.code, name: s.name, kind: s.kind, arrondissements: s.arrondissements })
+        .values({
+          code: s.code,
+          name: s.name,
+          kind: s.kind,
+          arrondissements: s.arrondissements,
+          // The letters' header (docs/api.md, "Courriers"): a fictional address, a number of the range kept for fiction.
+          address: `1 rue de l’Exemple, 750${String(s.arrondissements[0] ?? 1).padStart(2, '0')} Paris`,
+          phone: `01 99 00 ${String(s.arrondissements[0] ?? 1).padStart(2, '0')} 00`,
+          opening_hours: 'du lundi au vendredi, 9 h – 12 h 30 et 13 h 30 – 17 h',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       siteIds.set(s.code, row.id);

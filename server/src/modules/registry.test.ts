@@ -31,6 +31,7 @@ describe('module registry (docs/architecture.md, "Module contract")', () => {
       'accueil',
       'genogram',
       'file-merge',
+      'letters',
     ]);
     expect(new Set(names).size).toBe(names.length);
   });

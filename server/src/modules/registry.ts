@@ -19,6 +19,7 @@ import { documentsModule } from './documents/index.js';
 import { accueilModule } from './accueil/index.js';
 import { genogramModule } from './genogram/index.js';
 import { fileMergeModule } from './file-merge/index.js';
+import { lettersModule } from './letters/index.js';
 
 /**
  * Every module of the server, once (docs/architecture.md, "Module contract"). Adding a module = one folder under
@@ -48,6 +49,7 @@ const MODULES = [
   accueilModule,
   genogramModule,
   fileMergeModule,
+  lettersModule,
 ] as const satisfies readonly JalonModule[];
 
 /** The registry's list, in route order (without the modules a test adds: see `installedModules`). */

@@ -19,6 +19,7 @@ import {
   accessRequest,
   accueilVisits,
   breakGlassIds,
+  appointmentFixture,
   documentFixture,
   mergeFixture,
   pdfUpload,
@@ -223,6 +224,14 @@ beforeAll(async () => {
       url: `/api/usagers/${partage.fileId}/documents`,
       headers: { ...ref.send, 'content-type': doc.contentType },
       payload: doc.payload,
+    })
+  ).json().id;
+  appointmentFixture.id = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${partage.fileId}/journal`,
+      headers: ref.send,
+      payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
     })
   ).json().id;
   for (const _ of WHO) {

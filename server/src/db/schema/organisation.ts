@@ -10,6 +10,10 @@ export interface SiteTable {
   arrondissements: ColumnType<number[], number[] | undefined, number[]>;
   /** Minimisation profile (docs/api.md, Sensitive sections): which sensitive sections the site's files may hold. */
   profile: ColumnType<SiteProfile, SiteProfile | undefined, SiteProfile>;
+  /** Header of the letters the site prints (docs/api.md, "Courriers"). */
+  address: ColumnType<string | null, string | null | undefined, string | null>;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  opening_hours: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
 export interface TeamTable {

@@ -76,3 +76,25 @@ export interface DocumentChunkTable {
   tag: Buffer;
   data: Buffer;
 }
+
+/** A version of a letter template (modules/letters). */
+export interface LetterTemplateTable {
+  id: Generated<string>;
+  code: string;
+  title: string;
+  body: string;
+  version: number;
+  valid_from: Date;
+  created_by: string | null;
+}
+
+/** A letter sent for a file, its PDF kept as a document (modules/letters). */
+export interface LetterSentTable {
+  id: Generated<string>;
+  case_file_id: string;
+  template_id: string;
+  journal_entry_id: string | null;
+  document_id: string | null;
+  sent_by: string;
+  sent_at: Date;
+}

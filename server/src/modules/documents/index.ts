@@ -3,6 +3,7 @@ import { deleteDocumentsOfFile, deleteStaleUploads, documentsOfFile } from './qu
 import { documentRoutes } from './routes.js';
 
 export { expiringDocuments } from './expiring.js';
+export { storeGeneratedDocument } from './generated.js';
 
 /**
  * Documents (pièces justificatives) of a file (docs/architecture.md, "Documents"). Encrypted in the database, a key per

@@ -45,3 +45,4 @@ export { entryNoteAad } from './queries.js';
 export { motifLabels } from './read.js';
 export { parisMidnight } from './agenda.js';
 export { createEntry } from './service.js';
+export { loadReadableEntry } from './service.js';

@@ -164,3 +164,12 @@ export const updatePartnerRow = (db: Queryable, id: string, set: Updateable<Part
     .where('id', '=', id)
     .returning([...partnerColumns])
     .executeTakeFirstOrThrow();
+
+/** The file an entry belongs to (not deleted), for routes addressed by the entry alone. */
+export const fileOfEntry = (db: Queryable, entryId: string) =>
+  db
+    .selectFrom('journal_entry')
+    .select('case_file_id')
+    .where('id', '=', entryId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();

@@ -22,7 +22,7 @@ import { openText, sealText } from '../../crypto/index.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { checkClashes } from './clashes.js';
-import { entryNoteAad, findEntry, touchLastContact, versionNoteAad } from './queries.js';
+import { entryNoteAad, fileOfEntry, findEntry, touchLastContact, versionNoteAad } from './queries.js';
 import {
   activeMotifs,
   activePartner,
@@ -252,4 +252,16 @@ export async function deleteEntry(ctx: Ctx, fileId: string, entryId: string, rea
       diff: { type: row.type, deleted_reason: '[masqué]' },
     });
   });
+}
+
+/**
+ * An entry addressed by its id alone (a convocation, docs/api.md, "Courriers"): the caller must read the file's general
+ * part and the entry's header; missing and not visible are both 404.
+ */
+export async function loadReadableEntry(db: Queryable, ctx: Ctx, entryId: string) {
+  const ref = await fileOfEntry(db, entryId);
+  if (!ref) throw notFound('Entrée');
+  const { file, row } = await loadOwnEntry(db, ctx, ref.case_file_id, entryId);
+  assertVisible(ctx, file, row);
+  return { file, row };
 }

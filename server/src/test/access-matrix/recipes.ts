@@ -49,6 +49,8 @@ export const mergeFixture: { duplicates: string[]; merges: string[] } = { duplic
 
 /** A document of the référent's fixture file (documents routes), filled in by `beforeAll`. */
 export const documentFixture = { id: '' };
+/** An appointment of the référent's fixture file (letters routes), filled in by `beforeAll`. */
+export const appointmentFixture = { id: '' };
 
 /** A one-field-then-file multipart body holding a tiny PDF. */
 export function pdfUpload(type = 'facture'): { payload: Buffer; contentType: string } {
@@ -209,6 +211,25 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/usagers/:id/merges', url: (c) => `/api/usagers/${c.fileId}/merges` },
   { method: 'GET', route: '/api/admin/jobs', url: () => '/api/admin/jobs' },
+  { method: 'GET', route: '/api/admin/letter-templates', url: () => '/api/admin/letter-templates' },
+  {
+    method: 'POST',
+    route: '/api/admin/letter-templates',
+    url: () => '/api/admin/letter-templates',
+    body: () => ({ code: 'attestation_suivi', title: 'Attestation de suivi', text: 'Suivi de {{usager.nom}}' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/appointments/:entryId/convocation.pdf',
+    url: () => `/api/appointments/${appointmentFixture.id}/convocation.pdf`,
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/letters',
+    url: (c) => `/api/usagers/${c.fileId}/letters`,
+    body: () => ({ templateCode: 'attestation_suivi' }),
+  },
+  { method: 'GET', route: '/api/site/convocations.pdf', url: () => '/api/site/convocations.pdf?date=2026-12-07' },
   {
     method: 'POST',
     route: '/api/admin/parameters',

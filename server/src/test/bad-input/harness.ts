@@ -78,6 +78,8 @@ const KNOWN_CODES = [
   'file_missing',
   'empty_file',
   'entry_not_found',
+  'unknown_placeholder',
+  'entry_required',
   'invalid_json',
   'validation_error',
   'body_too_large',

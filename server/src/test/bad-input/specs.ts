@@ -204,6 +204,19 @@ export const SPECS: Record<string, Spec> = {
     body: () => ({ name: 'statistics.primaryThreshold', value: 6, validFrom: '2099-01-01' }),
   },
   'GET /api/admin/jobs': { who: 'admin' },
+  'GET /api/admin/letter-templates': { who: 'admin' },
+  'POST /api/admin/letter-templates': {
+    who: 'admin',
+    baseline: 201,
+    body: () => ({ code: 'attestation_suivi', title: 'Attestation de suivi', text: 'Suivi de {{usager.nom}}' }),
+  },
+  'GET /api/appointments/:entryId/convocation.pdf': { who: 'ts' },
+  'POST /api/usagers/:id/letters': {
+    who: 'ts',
+    baseline: 201,
+    body: (i) => ({ templateCode: 'convocation', entryId: i.entryId }),
+  },
+  'GET /api/site/convocations.pdf': { who: 'ts', query: '?date=2026-11-24' },
   // Multipart, not JSON: a JSON body is refused with 415 (modules/documents/documents.test.ts covers the upload).
   'POST /api/usagers/:id/documents': { who: 'ts' },
   'GET /api/usagers/:id/documents': { who: 'ts' },

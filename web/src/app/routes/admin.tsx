@@ -7,6 +7,7 @@ import { RegisterTab } from '../../features/admin/components/register-tab';
 import { SitesTab } from '../../features/admin/components/sites-tab';
 import { TeamsTab } from '../../features/admin/components/teams-tab';
 import { UsersTab } from '../../features/admin/components/users-tab';
+import { LetterTemplatesTab } from '../../features/letters/components/letter-templates-tab';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { NotFoundRoute } from './not-found';
 import { useSession } from './require-auth';
@@ -18,6 +19,7 @@ const TABS = [
   { tabId: 'motifs', label: 'Motifs' },
   { tabId: 'partenaires', label: 'Partenaires' },
   { tabId: 'listes', label: 'Listes de codes' },
+  { tabId: 'courriers', label: 'Courriers' },
   { tabId: 'registre', label: 'Registre des traitements' },
 ];
 
@@ -45,6 +47,7 @@ export function AdminRoute() {
         {selected === 'motifs' ? <MotifsTab /> : null}
         {selected === 'partenaires' ? <PartnersTab /> : null}
         {selected === 'listes' ? <CodeListsTab /> : null}
+        {selected === 'courriers' ? <LetterTemplatesTab /> : null}
         {selected === 'registre' ? <RegisterTab /> : null}
       </Tabs>
     </>

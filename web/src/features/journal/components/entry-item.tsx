@@ -74,6 +74,19 @@ export function EntryItem({ fileId, entry: e, personNames }: EntryItemProps) {
           label={`${e.typeLabel} du ${formatDateTime(e.occurredAt)}`}
         />
       ) : null}
+      {e.can.printConvocation ? (
+        <p className="fr-mb-1w">
+          <a
+            className="fr-link fr-link--sm fr-icon-printer-line fr-link--icon-left"
+            href={`/api/appointments/${e.id}/convocation.pdf`}
+            target="_blank"
+            rel="noopener"
+            aria-describedby={headingId}
+          >
+            Convocation
+          </a>
+        </p>
+      ) : null}
       {e.appointment?.history.length ? <StatusHistory history={e.appointment.history} /> : null}
       {mode === 'view' && (e.can.edit || e.can.delete) ? (
         <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
