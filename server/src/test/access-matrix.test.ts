@@ -231,7 +231,7 @@ beforeAll(async () => {
       method: 'POST',
       url: `/api/usagers/${partage.fileId}/journal`,
       headers: ref.send,
-      payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
+      payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString(), confirmClash: true },
     })
   ).json().id;
   for (const _ of WHO) {
@@ -249,8 +249,10 @@ beforeAll(async () => {
     for (const who of RELATED) await relate(who, fileId);
   const sec = sessions.get('secretaire') as Session;
   for (const list of [accueilVisits.seen, accueilVisits.record]) {
-    for (const _ of WHO) {
+    for (const who of WHO) {
       const f = await createUsagerAs(t.app, ref);
+      // The co-référent records the visit of a file it follows, as the référent does (the caller "like" it).
+      if (who === 'co_referent') await relate(who, f.id);
       const v = await t.app.inject({
         method: 'POST',
         url: `/api/usagers/${f.id}/accueil`,

@@ -34,6 +34,8 @@ async function pair(s: Session = ref) {
   const entry = await post(s, `/api/usagers/${absorbed}/journal`, {
     type: 'rendez_vous',
     occurredAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+    // Every pair books the same slot: the double booking is confirmed on purpose.
+    confirmClash: true,
   });
   expect(entry.statusCode, entry.body).toBe(201);
   const doc = pdfUpload('rib');
