@@ -65,6 +65,9 @@ const TABLES = [
   'file_merge',
 ] as const;
 const KNOWN_CODES = [
+  'period_not_published',
+  'filter_not_published',
+  'appointment_clash',
   'same_file',
   'merge_refused',
   'merge_undone',
