@@ -41,7 +41,7 @@ export const DocumentFields = z
     }),
     validUntil: z
       .string()
-      .regex(DAY_RE, { error: 'Date de validité au format AAAA-MM-JJ attendue' })
+      .regex(DAY_RE, { error: 'Date de validité invalide : saisissez jj/mm/aaaa' })
       .optional()
       .or(z.literal('').transform(() => undefined)),
     entryId: z

@@ -92,7 +92,7 @@ export const SetParamInput = z
     value: z.number({ error: 'Valeur numérique attendue' }).int({ error: 'Valeur entière attendue' }),
     validFrom: z
       .string({ error: 'Date d’effet attendue' })
-      .regex(DAY_RE, { error: 'Date au format AAAA-MM-JJ attendue' }),
+      .regex(DAY_RE, { error: 'Date d’effet invalide : saisissez jj/mm/aaaa' }),
   })
   .strict()
   .superRefine((v, ctx) => {

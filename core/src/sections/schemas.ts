@@ -99,7 +99,7 @@ export const updateSectionInput = (s: SensitiveSection) =>
 
 export const SiteProfileInput = z.strictObject({
   profile: z.enum(Object.keys(SITE_PROFILES) as [keyof typeof SITE_PROFILES], {
-    error: 'Profil : coordin, standard ou etendu attendu',
+    error: 'Profil de minimisation : choisissez une valeur de la liste',
   }),
 });
 

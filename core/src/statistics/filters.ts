@@ -82,7 +82,7 @@ const parseYmd = (s: unknown, field: 'from' | 'to'): Ymd => {
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
     if (m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)) return { y, m, d };
   }
-  throw new StatisticsError('invalid_period', `Date ${label} invalide : format attendu AAAA-MM-JJ`, field);
+  throw new StatisticsError('invalid_period', `Date ${label} invalide : saisissez jj/mm/aaaa`, field);
 };
 
 /** A day boundary (start of day `d`) rounded to the nearest start of month, as a month index. */

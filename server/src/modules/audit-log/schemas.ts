@@ -55,7 +55,9 @@ export const AccessSearchQuery = z
   .object({
     ...common,
     part: z
-      .enum(ACCESS_PARTS as [AccessPart, ...AccessPart[]], { error: 'Partie consultée : valeur hors de la liste' })
+      .enum(ACCESS_PARTS as [AccessPart, ...AccessPart[]], {
+        error: 'Partie consultée : choisissez une valeur de la liste',
+      })
       .optional(),
   })
   .refine(periodInOrder, periodError);
