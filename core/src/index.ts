@@ -43,3 +43,6 @@ export * from './workflow/index.js';
 export * from './documents/index.js';
 export * from './genogram/index.js';
 export * from './letters/index.js';
+export * from './schemas/absences.js';
+export * from './policy/absences.js';
+export * from './domain/paris-day.js';

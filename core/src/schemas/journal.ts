@@ -78,6 +78,10 @@ export const UpdateEntryInput = z
     visibility: z.enum(NOTE_VISIBILITIES, { error: 'Visibilité invalide' }).optional(),
     confirmFlags: z.boolean().default(false),
     orientationOutcome: OptionalText(500, 'Suite donnée'),
+    /** An appointment moved to another worker of the site (the slot is checked again). */
+    appointmentWorkerId: Uuid.optional(),
+    /** Moving an appointment onto a taken slot or an absence is saved only when the person confirms it. */
+    confirmClash: z.boolean().default(false),
   })
   .strict();
 export type UpdateEntryInput = z.infer<typeof UpdateEntryInput>;

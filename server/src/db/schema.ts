@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { AccessRequestTable } from './schema/access-request.js';
 import type { SessionTable, UserSecondFactorTable, RecoveryCodeTable, LoginAttemptTable } from './schema/auth.js';
 import type { AccueilVisitTable } from './schema/accueil.js';
+import type { WorkerAbsenceTable } from './schema/absences.js';
 import type { DateStr } from './schema/columns.js';
 import type {
   MotifTable,
@@ -50,6 +51,7 @@ import type {
 /** The table interfaces live by module under schema/; they are re-exported here, the one import path of the schema. */
 export type * from './schema/access-request.js';
 export type * from './schema/accueil.js';
+export type * from './schema/absences.js';
 export type * from './schema/auth.js';
 export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
@@ -70,6 +72,7 @@ export interface DB {
   document_chunk: DocumentChunkTable;
   workflow_transition: WorkflowTransitionTable;
   accueil_visit: AccueilVisitTable;
+  worker_absence: WorkerAbsenceTable;
   file_restriction: FileRestrictionTable;
   case_file_section: CaseFileSectionTable;
   genogram: GenogramTable;

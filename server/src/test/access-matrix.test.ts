@@ -18,6 +18,8 @@ import {
   ACCESS_REQUEST,
   accessRequest,
   accueilVisits,
+  absenceFixture,
+  ABSENCE,
   breakGlassIds,
   appointmentFixture,
   documentFixture,
@@ -261,6 +263,10 @@ beforeAll(async () => {
       });
       list.push((v.json() as { id: string }).id);
     }
+  }
+  for (const _ of WHO) {
+    const a = await t.app.inject({ method: 'POST', url: '/api/absences', headers: ref.send, payload: ABSENCE });
+    absenceFixture.push((a.json() as { id: string }).id);
   }
 });
 /**

@@ -1,24 +1,11 @@
-import { agendaViewOf, canListTodo, type AgendaItemDto, type Place } from '@jalon/core';
+import { agendaViewOf, canListTodo, parisMidnight, type AgendaItemDto, type Place } from '@jalon/core';
 import { type Ctx } from '../../context.js';
 import { forbidden, unprocessable } from '../../errors.js';
 import { displayName } from '../usagers/index.js';
 import { expiringDocuments } from '../documents/index.js';
 
 const DAY = 86_400_000;
-const PARIS_OFFSET = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'shortOffset' });
-
-/** Minutes east of UTC in Paris at that instant ("GMT+1" → 60, "GMT+2" → 120). */
-const parisOffsetMinutes = (at: Date): number => {
-  const name = PARIS_OFFSET.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-]\d+)(?::(\d+))?/.exec(name);
-  return m ? Number(m[1]) * 60 + Math.sign(Number(m[1])) * Number(m[2] ?? 0) : 0;
-};
-
-/** The instant a Paris calendar day starts: agenda days are Paris days, not UTC days. */
-export const parisMidnight = (day: string): Date => {
-  const utc = Date.parse(`${day}T00:00:00Z`);
-  return new Date(utc - parisOffsetMinutes(new Date(utc)) * 60_000);
-};
+export { parisMidnight };
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
 
 /**

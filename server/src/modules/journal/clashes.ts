@@ -2,6 +2,7 @@ import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import { describeAbsence, overlappingAbsences } from '../absences/index.js';
 import { DEFAULT_APPOINTMENT_MINUTES, overlappingAppointments, type ClashRow } from './clash-queries.js';
 
 const timeFmt = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
@@ -31,9 +32,10 @@ export interface ClashCheck {
 }
 
 /**
- * Double booking (docs/api.md, "Journal", clashes): a worker's appointment is checked against the worker's other
- * appointments before saving. A clash refuses the booking (409 `appointment_clash`, the taken slots in French) unless
- * the caller confirms it; a confirmed clash is saved with an audit row and comes back as a warning.
+ * Double booking (docs/api.md, "Journal", clashes): a worker's appointment is checked before saving against the worker's
+ * other appointments and declared absences (docs/api.md, "Absences"). A clash refuses the booking (409
+ * `appointment_clash`, the taken slots and absences named in French) unless the caller confirms it; a confirmed clash is
+ * saved with an audit row and comes back as a warning.
  */
 export async function checkClashes(
   trx: Queryable,
@@ -43,27 +45,48 @@ export async function checkClashes(
   const minutes = check.durationMinutes ?? DEFAULT_APPOINTMENT_MINUTES;
   const end = new Date(check.start.getTime() + Math.max(minutes, 1) * 60_000);
   const clashes = await overlappingAppointments(trx, check.workerId, check.start, end, check.exceptId);
-  if (!clashes.length) return [];
+  const absences = await overlappingAbsences(trx, check.workerId, check.start, end);
+  if (!clashes.length && !absences.length) return [];
   const slots = clashes.map(describeSlot);
+  const away = absences.map(describeAbsence);
   if (!check.confirmed) {
-    const plural = clashes.length > 1;
+    const parts = [
+      ...(clashes.length
+        ? [
+            `a déjà ${clashes.length > 1 ? `${clashes.length} rendez-vous` : 'un rendez-vous'} sur ce créneau (${slots.join(' ; ')})`,
+          ]
+        : []),
+      ...(absences.length ? [`est absent : ${away.join(' ; ')}`] : []),
+    ];
     throw new AppError(
       409,
       'appointment_clash',
-      `Le professionnel a déjà ${plural ? `${clashes.length} rendez-vous` : 'un rendez-vous'} sur ce créneau (${slots.join(' ; ')}). Choisissez un autre horaire ou confirmez la double réservation.`,
-      { occurredAt: `Créneau déjà pris : ${slots.join(' ; ')}` },
+      `Le professionnel ${parts.join(' et ')}. Choisissez un autre horaire ou confirmez la réservation.`,
+      {
+        occurredAt: [
+          ...(slots.length ? [`Créneau déjà pris : ${slots.join(' ; ')}`] : []),
+          ...(away.length ? [`Professionnel absent : ${away.join(' ; ')}`] : []),
+        ].join(' ; '),
+      },
     );
   }
   await audit(trx, ctx, 'appointment.clash_confirmed', {
     caseFileId: check.caseFileId,
     targetType: 'app_user',
     targetId: check.workerId,
-    diff: { clashes: clashes.length },
+    diff: { clashes: clashes.length, absences: absences.length },
   });
   return [
-    {
-      code: 'overlap',
-      message: `Double réservation confirmée : ${clashes.length} autre(s) rendez-vous du professionnel sur ce créneau.`,
-    },
+    ...(clashes.length
+      ? [
+          {
+            code: 'overlap',
+            message: `Double réservation confirmée : ${clashes.length} autre(s) rendez-vous du professionnel sur ce créneau.`,
+          },
+        ]
+      : []),
+    ...(absences.length
+      ? [{ code: 'absence', message: `Rendez-vous confirmé pendant une absence déclarée : ${away.join(' ; ')}.` }]
+      : []),
   ];
 }

@@ -32,8 +32,9 @@ export async function journalRoutes(app: FastifyInstance, deps: AppDeps): Promis
   app.patch('/api/usagers/:id/journal/:entryId', async (req, reply) => {
     const ctx = ctxOf(req, deps);
     const { id, entryId } = parse(EntryParams, req.params);
-    await updateEntry(ctx, id, entryId, parse(UpdateEntryInput, req.body));
-    return reply.code(204).send();
+    const { warnings } = await updateEntry(ctx, id, entryId, parse(UpdateEntryInput, req.body));
+    // A confirmed double booking comes back as a warning; otherwise nothing to say.
+    return warnings.length ? reply.code(200).send({ warnings }) : reply.code(204).send();
   });
   app.post('/api/usagers/:id/journal/:entryId/delete', async (req, reply) => {
     const ctx = ctxOf(req, deps);

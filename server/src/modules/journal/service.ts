@@ -22,7 +22,8 @@ import { openText, sealText } from '../../crypto/index.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { checkClashes } from './clashes.js';
-import { entryNoteAad, fileOfEntry, findEntry, touchLastContact, versionNoteAad } from './queries.js';
+import { DEFAULT_APPOINTMENT_MINUTES } from './clash-queries.js';
+import { entryNoteAad, fileOfEntry, findEntry, touchLastContact, versionNoteAad, type EntryRow } from './queries.js';
 import {
   activeMotifs,
   activePartner,
@@ -193,6 +194,7 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
       );
     const flagCount = input.note !== undefined ? checkNote(ctx, input.note, input.confirmFlags) : undefined;
     if (input.motifs) await checkMotifs(trx, input.motifs);
+    const warnings = await recheckMovedAppointment(trx, ctx, file.siteId, row, input);
     const versioned = ctx.now.getTime() - new Date(row.created_at).getTime() > FREE_EDIT_MS;
     if (versioned) {
       await insertEntryVersion(trx, {
@@ -217,6 +219,9 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
         ? { note: sealText(input.note, entryNoteAad(entryId)), lint_flag_count: flagCount ?? 0 }
         : {}),
       ...(input.visibility ? { visibility: input.visibility } : {}),
+      ...(input.appointmentWorkerId && row.type === 'rendez_vous'
+        ? { appointment_worker_id: input.appointmentWorkerId }
+        : {}),
       ...(input.orientationOutcome !== undefined && row.type === 'orientation'
         ? { orientation_outcome: input.orientationOutcome }
         : {}),
@@ -228,6 +233,42 @@ export async function updateEntry(ctx: Ctx, fileId: string, entryId: string, inp
       targetId: entryId,
       diff: { fields: Object.keys(set), versioned, ...(flagCount !== undefined ? { lint_flags: flagCount } : {}) },
     });
+    return { warnings };
+  });
+}
+
+/**
+ * Moving an appointment (its date, time, length or worker) checks the new slot like a booking (docs/api.md, "Journal",
+ * clashes): the appointment itself is left out; a cancelled one frees its slot and is not checked.
+ */
+async function recheckMovedAppointment(
+  trx: Queryable,
+  ctx: Ctx,
+  siteId: string,
+  row: EntryRow,
+  input: UpdateEntryInput,
+): Promise<{ code: string; message: string }[]> {
+  if (row.type !== 'rendez_vous' || row.appointment_status === 'annule') return [];
+  if (input.appointmentWorkerId)
+    await checkSiteUsers(trx, siteId, [input.appointmentWorkerId], 'appointmentWorkerId', 'travailleur_social');
+  const workerId = input.appointmentWorkerId ?? row.appointment_worker_id;
+  const start = new Date(input.occurredAt ?? row.occurred_at);
+  const minutes = input.durationMinutes !== undefined ? input.durationMinutes : row.duration_minutes;
+  const endOf = (at: Date, m: number | null) => at.getTime() + (m ?? DEFAULT_APPOINTMENT_MINUTES) * 60_000;
+  const oldStart = new Date(row.occurred_at);
+  // Kept within its old slot with the same worker (shortened, say), it takes no time it did not hold already.
+  const within =
+    workerId === row.appointment_worker_id &&
+    start >= oldStart &&
+    endOf(start, minutes) <= endOf(oldStart, row.duration_minutes);
+  if (within || !workerId) return [];
+  return checkClashes(trx, ctx, {
+    caseFileId: row.case_file_id,
+    workerId,
+    start,
+    durationMinutes: minutes,
+    confirmed: input.confirmClash,
+    exceptId: row.id,
   });
 }
 

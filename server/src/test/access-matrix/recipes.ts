@@ -47,6 +47,15 @@ interface Case {
  */
 export const mergeFixture: { duplicates: string[]; merges: string[] } = { duplicates: [], merges: [] };
 
+/** Absences of the référent, one per caller of the withdrawal route, filled in by `beforeAll`. */
+export const absenceFixture: string[] = [];
+/** Far from the other fixtures' days: an absence never clashes with their appointments. */
+export const ABSENCE = {
+  kind: 'formation',
+  startsAt: '2031-03-03T09:00:00+01:00',
+  endsAt: '2031-03-03T17:00:00+01:00',
+};
+
 /** A document of the référent's fixture file (documents routes), filled in by `beforeAll`. */
 export const documentFixture = { id: '' };
 /** An appointment of the référent's fixture file (letters routes), filled in by `beforeAll`. */
@@ -527,6 +536,19 @@ const CASES: Case[] = [
     method: 'POST',
     route: '/api/accueil/:visitId/record',
     url: () => `/api/accueil/${accueilVisits.record.shift() ?? ''}/record`,
+  },
+  // Absences (docs/api.md, "Absences"): declared for the référent, a worker of site A.
+  { method: 'GET', route: '/api/absences', url: () => '/api/absences?from=2031-03-01&to=2031-03-31' },
+  {
+    method: 'POST',
+    route: '/api/absences',
+    url: () => '/api/absences',
+    body: (c) => ({ ...ABSENCE, workerId: c.referentId }),
+  },
+  {
+    method: 'POST',
+    route: '/api/absences/:absenceId/delete',
+    url: () => `/api/absences/${absenceFixture.shift() ?? ''}/delete`,
   },
 ];
 

@@ -31,6 +31,8 @@ export interface Ids {
   accessRequest: string;
   document: string;
   visitId: string;
+  /** A withdrawn absence of `ts`: withdrawing it again answers 404. */
+  absenceId: string;
 }
 export interface Spec {
   who: Who;
@@ -63,6 +65,7 @@ const TABLES = [
   'file_restriction',
   'access_request',
   'file_merge',
+  'worker_absence',
 ] as const;
 const KNOWN_CODES = [
   'period_not_published',
@@ -383,6 +386,7 @@ export function useBadInputApp(): void {
       accessRequest: '',
       document: '',
       visitId: '',
+      absenceId: '',
     };
     ids.accessRequest = (
       await t.app.inject({
@@ -444,6 +448,15 @@ export function useBadInputApp(): void {
       })
     ).json().id;
     await t.app.inject({ method: 'POST', url: `/api/accueil/${ids.visitId}/record`, headers: sessions.ts.send });
+    ids.absenceId = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/absences',
+        headers: sessions.ts.send,
+        payload: { kind: 'formation', startsAt: '2031-01-06T09:00:00+01:00', endsAt: '2031-01-06T12:00:00+01:00' },
+      })
+    ).json().id;
+    await t.app.inject({ method: 'POST', url: `/api/absences/${ids.absenceId}/delete`, headers: sessions.ts.send });
   });
   // A motivated access to the file by a worker of another site: a grant to review and a notification of `ts` to read.
   beforeAll(async () => {

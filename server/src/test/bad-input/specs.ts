@@ -349,6 +349,12 @@ export const SPECS: Record<string, Spec> = {
   'POST /api/usagers/:id/accueil': { who: 'ts', body: () => ({ motifs: ['logement'] }) },
   'POST /api/accueil/:visitId/seen': { who: 'ts', baseline: 204, body: () => ({}) },
   'POST /api/accueil/:visitId/record': { who: 'ts', baseline: 200 },
+  'GET /api/absences': { who: 'ts', query: '?from=2031-01-01&to=2031-01-31' },
+  'POST /api/absences': {
+    who: 'ts',
+    body: () => ({ kind: 'conge', startsAt: '2031-02-03T09:00:00+01:00', endsAt: '2031-02-07T18:00:00+01:00' }),
+  },
+  'POST /api/absences/:absenceId/delete': { who: 'ts', baseline: 404 },
 };
 
 /** The routes that have a spec (a route without one fails the first test, not every loop). */

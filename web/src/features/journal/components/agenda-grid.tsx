@@ -1,7 +1,9 @@
 import { Link } from 'react-router-dom';
 import { paths } from '../../../config/paths';
 import { addDays, longDay, parisTime, shortDay } from '../../../lib/dates';
+import type { AbsenceSlice } from '../hooks/use-absence-days';
 import type { AgendaItemDto } from '../types';
+import { sliceLabel } from './absence-list';
 import { timeRange } from './agenda-week';
 
 /** The grid's hours: 8:00 to 19:00, in 30-minute rows (docs/glossary.md, "Agenda"). */
@@ -21,6 +23,8 @@ interface AgendaGridProps {
   monday: string;
   today: string;
   byDay: Map<string, AgendaItemDto[]>;
+  /** Declared absences, drawn over their hours; their slots offer no booking (a booking there needs confirming). */
+  absencesByDay: Map<string, AbsenceSlice[]>;
   workerId?: string;
   /** Site view with one worker chosen: an empty slot opens the booking form at that time. */
   onPickSlot?: (day: string, time: string) => void;
@@ -30,7 +34,7 @@ interface AgendaGridProps {
  * One worker's week as a time grid, Monday to Friday, 8:00–19:00: a column per day, each appointment placed at its
  * time and as tall as its duration; empty slots book in one click.
  */
-export function AgendaGrid({ monday, today, byDay, workerId, onPickSlot }: AgendaGridProps) {
+export function AgendaGrid({ monday, today, byDay, absencesByDay, workerId, onPickSlot }: AgendaGridProps) {
   const days = Array.from({ length: 5 }, (_, i) => addDays(monday, i));
   const slots = Array.from({ length: ROWS }, (_, i) => START + i * STEP);
   return (
@@ -51,6 +55,14 @@ export function AgendaGrid({ monday, today, byDay, workerId, onPickSlot }: Agend
             const span = Math.max(1, Math.ceil((a.durationMinutes ?? 30) / STEP));
             for (let r = from; r < from + span; r++) taken.add(r);
           }
+          const away = (absencesByDay.get(day) ?? [])
+            .filter((s) => s.toMinute > START && s.fromMinute < END)
+            .map((s) => {
+              const from = rowOf(s.fromMinute);
+              const span = Math.max(1, Math.ceil((Math.min(s.toMinute, END) - Math.max(s.fromMinute, START)) / STEP));
+              for (let r = from; r < from + span; r++) taken.add(r);
+              return { s, from, span };
+            });
           const col = d + 2;
           return [
             <h3
@@ -63,6 +75,15 @@ export function AgendaGrid({ monday, today, byDay, workerId, onPickSlot }: Agend
                 {day === today ? <span className="fr-sr-only"> (aujourd’hui)</span> : null}
               </Link>
             </h3>,
+            ...away.map(({ s, from, span }) => (
+              <div
+                key={`a-${s.absence.id}`}
+                className="jalon-grid-absence"
+                style={{ gridColumn: col, gridRow: `${from} / span ${Math.min(span, ROWS + 2 - from)}` }}
+              >
+                <span className="jalon-absence-tag">Absence</span> {sliceLabel(s, false)}
+              </div>
+            )),
             ...items.map((a) => {
               const from = rowOf(minutesOf(a.startsAt));
               const span = Math.max(1, Math.ceil((a.durationMinutes ?? 30) / STEP));

@@ -7,7 +7,10 @@ import { SelectField } from '../../../components/ui/select-field';
 import { paths } from '../../../config/paths';
 import { addDays, longDay, shortDay, todayDay, weekStart } from '../../../lib/dates';
 import { useSiteWorkers } from '../api/get-site-workers';
+import { useAbsenceDays } from '../hooks/use-absence-days';
 import { useAgendaDays } from '../hooks/use-agenda-days';
+import { AbsenceForm } from './absence-form';
+import { AbsenceList } from './absence-list';
 import { AgendaDay } from './agenda-day';
 import { AgendaGrid } from './agenda-grid';
 import { AgendaWeek } from './agenda-week';
@@ -29,11 +32,13 @@ interface AgendaViewProps {
 /** Week or day of appointments, previous / next / today, the worker filter and booking for the site view. */
 export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderUsagerPicker }: AgendaViewProps) {
   const [booking, setBooking] = useState<false | { day: string; time?: string }>(false);
+  const [declaring, setDeclaring] = useState(false);
   const today = todayDay();
   const monday = weekStart(date);
   const first = mode === 'semaine' ? monday : date;
   const last = mode === 'semaine' ? addDays(monday, 6) : date;
   const { query, byDay } = useAgendaDays(first, last, siteView ? workerId : undefined);
+  const { absences, absencesByDay } = useAbsenceDays(first, last, siteView ? workerId : undefined);
   const workers = useSiteWorkers(siteView);
   const step = mode === 'semaine' ? 7 : 1;
   const go = (p: Partial<{ vue: AgendaMode; date: string; pro: string }>) =>
@@ -101,6 +106,18 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
               Imprimer la journée du {shortDay(date)}
             </Link>
           </li>
+          {!declaring ? (
+            <li>
+              <Button
+                priority="secondary"
+                size="small"
+                iconId="fr-icon-close-circle-line"
+                onClick={() => setDeclaring(true)}
+              >
+                Déclarer une absence
+              </Button>
+            </li>
+          ) : null}
           {siteView && !booking ? (
             <li>
               <Button
@@ -142,9 +159,18 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
           onDone={() => setBooking(false)}
         />
       ) : null}
+      {declaring ? (
+        <AbsenceForm
+          workers={siteView ? (workers.data?.items ?? []) : null}
+          defaultWorkerId={workerId ?? ''}
+          day={date < today ? today : date}
+          onDone={() => setDeclaring(false)}
+        />
+      ) : null}
       <h2 className="fr-h4" aria-live="polite">
         {title}
       </h2>
+      <AbsenceList absences={absences} siteView={siteView} />
       {query.error ? <ErrorAlert error={query.error} title="Agenda indisponible" /> : null}
       {query.isPending ? (
         <Loading label="Chargement de l’agenda…" />
@@ -153,11 +179,19 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
           monday={monday}
           today={today}
           byDay={byDay}
+          absencesByDay={absencesByDay}
           workerId={workerId}
           onPickSlot={siteView ? (day, time) => setBooking({ day, time }) : undefined}
         />
       ) : mode === 'semaine' ? (
-        <AgendaWeek monday={monday} today={today} byDay={byDay} siteView={siteView} workerId={workerId} />
+        <AgendaWeek
+          monday={monday}
+          today={today}
+          byDay={byDay}
+          absencesByDay={absencesByDay}
+          siteView={siteView}
+          workerId={workerId}
+        />
       ) : (
         <AgendaDay day={date} items={byDay.get(date) ?? []} siteView={siteView} />
       )}

@@ -2,7 +2,9 @@ import { PLACE_LABELS } from '@jalon/core';
 import { Link } from 'react-router-dom';
 import { paths } from '../../../config/paths';
 import { addDays, parisTime, shortDay } from '../../../lib/dates';
+import type { AbsenceSlice } from '../hooks/use-absence-days';
 import type { AgendaItemDto } from '../types';
+import { sliceLabel } from './absence-list';
 import { AppointmentStatusBadge } from './appointment-status-badge';
 
 const endTime = (a: AgendaItemDto) =>
@@ -20,13 +22,14 @@ interface AgendaWeekProps {
   monday: string;
   today: string;
   byDay: Map<string, AgendaItemDto[]>;
+  absencesByDay: Map<string, AbsenceSlice[]>;
   /** Site view: the worker's name on each appointment. */
   siteView: boolean;
   workerId?: string;
 }
 
 /** Seven columns, Monday to Sunday; each appointment with its time, usager (link to the journal), place and status. */
-export function AgendaWeek({ monday, today, byDay, siteView, workerId }: AgendaWeekProps) {
+export function AgendaWeek({ monday, today, byDay, absencesByDay, siteView, workerId }: AgendaWeekProps) {
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   return (
     <div className="jalon-week">
@@ -45,6 +48,11 @@ export function AgendaWeek({ monday, today, byDay, siteView, workerId }: AgendaW
                 {day === today ? <span className="fr-sr-only"> (aujourd’hui)</span> : null}
               </Link>
             </h3>
+            {(absencesByDay.get(day) ?? []).map((s) => (
+              <p key={s.absence.id} className="fr-text--sm fr-mb-1v jalon-absence">
+                <span className="jalon-absence-tag">Absence</span> {sliceLabel(s, siteView)}
+              </p>
+            ))}
             {items.length === 0 ? (
               <p className="fr-text--sm jalon-muted">Aucun rendez-vous</p>
             ) : (

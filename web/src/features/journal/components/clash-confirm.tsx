@@ -21,7 +21,7 @@ export function ClashConfirm({
   return (
     <p className="fr-mt-1w fr-mb-0">
       <Button type="button" priority="secondary" size="small" disabled={pending} onClick={onConfirm}>
-        Réserver quand même (double réservation)
+        Réserver quand même
       </Button>
     </p>
   );
