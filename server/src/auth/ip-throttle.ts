@@ -82,3 +82,15 @@ export const tooManyAttempts = (seconds: number) =>
     'too_many_attempts',
     `Trop de tentatives de connexion depuis votre poste : réessayez dans ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}.`,
   );
+
+const perApp = new WeakMap<object, IpThrottle>();
+
+/**
+ * The one address throttle of an app (keyed by its dependencies), shared by the password login and the OpenID Connect
+ * callback (docs/security.md, Login): failures of either count against the same address.
+ */
+export const ipThrottleOf = (deps: object): IpThrottle => {
+  let throttle = perApp.get(deps);
+  if (!throttle) perApp.set(deps, (throttle = new IpThrottle()));
+  return throttle;
+};

@@ -4,6 +4,8 @@ import { audit, auditAnonymous } from '../audit/audit.js';
 import type { AppDeps } from '../context.js';
 import { AppError } from '../errors.js';
 import { OidcError, OidcLogin, PENDING_TTL_MS } from './oidc.js';
+import { ipThrottleOf } from './ip-throttle.js';
+import { clearAttempts, reserveAttempt } from './login-throttle.js';
 import { isEnrolled } from './second-factor.js';
 import { openSession } from './session-reply.js';
 import { SESSION_COOKIE, deleteSession, sha256Token } from './sessions.js';
@@ -20,6 +22,11 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   const oidc = deps.oidc ? new OidcLogin(deps.oidc) : null;
   const { db } = deps;
   const back = (reply: FastifyReply, code: string) => reply.redirect(`/connexion?erreur=${code}`, 303);
+  const ipThrottle = ipThrottleOf(deps);
+  const wait = (reply: FastifyReply, seconds: number) => {
+    reply.header('retry-after', String(seconds));
+    return back(reply, 'too_many_attempts');
+  };
 
   app.get('/api/auth/oidc', async () => ({ enabled: Boolean(oidc) }));
 
@@ -48,6 +55,11 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const now = req.now;
     const requestId = String(req.id);
     reply.clearCookie(STATE_COOKIE, { path: '/api/auth/oidc' });
+    // The password login's throttling where it applies (docs/security.md, Login, OpenID Connect): every callback is
+    // reserved against the address first, so a flood of forged, replayed or expired callbacks is slowed down like
+    // password guesses; only a login that succeeds gives its attempt back.
+    const ipWait = ipThrottle.reserve(req.ip, now);
+    if (ipWait > 0) return wait(reply, ipWait);
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
     let email: string;
     try {
@@ -56,6 +68,12 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const code = err instanceof OidcError ? err.code : 'oidc_failed';
       if (!(err instanceof OidcError)) req.log.warn({ err }, 'OIDC callback failed');
       return back(reply, code);
+    }
+    // Once the provider named the account, the delay per account and address applies, as for a password.
+    const reservation = await reserveAttempt(db, email, req.ip, now);
+    if (typeof reservation === 'number') {
+      ipThrottle.release(req.ip, now); // nothing was tried against the account
+      return wait(reply, reservation);
     }
     const user = await db
       .selectFrom('app_user')
@@ -82,6 +100,8 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       });
       return back(reply, 'oidc_second_factor');
     }
+    ipThrottle.release(req.ip, now);
+    await clearAttempts(db, reservation, now);
     const planted = req.cookies[SESSION_COOKIE];
     if (planted) await deleteSession(db, sha256Token(planted));
     const me = await openSession(deps, reply, user.id, now);

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { buildTestApp, type TestApp } from '../test/build-test-app.js';
 import { buildSite, buildUser, type TestUser } from '../test/factories.js';
+import { IP_MAX_FAILURES } from './ip-throttle.js';
+import { FREE_ATTEMPTS } from './login-throttle.js';
 
 /**
  * OpenID Connect login end to end against a real provider (oidc-provider, started here on a port of 3100–3149):
@@ -225,5 +227,72 @@ describe('OpenID Connect login', () => {
       expect(res.headers.location, u.role).toBe('/connexion?erreur=oidc_second_factor');
       expect(sessionOf(res)).toBeUndefined();
     }
+  });
+});
+
+describe('OpenID Connect callback throttling (docs/security.md, Login)', () => {
+  /** A callback from a given client address. */
+  const from = (address: string, url: string, cookie?: string) =>
+    oidcApp.inject({ method: 'GET', url, remoteAddress: address, headers: cookie ? { cookie } : {} });
+
+  it('a flood of forged or replayed callbacks from one address is slowed down, other addresses are not', async () => {
+    const flood = '198.51.100.7';
+    for (let i = 0; i < IP_MAX_FAILURES; i++) {
+      const r = await from(flood, `/api/auth/oidc/callback?code=abc&state=invente${i}`, `jalon_oidc=invente${i}`);
+      expect(r.headers.location).toBe('/connexion?erreur=oidc_state');
+    }
+    // Even a genuine login from that address now waits; the provider's answer is not even checked.
+    const s = await start();
+    const cb = await atProvider(s.location, worker.email);
+    const blocked = await from(flood, `/api/auth/oidc/callback${cb.search}`, s.stateCookie);
+    expect(blocked.headers.location).toBe('/connexion?erreur=too_many_attempts');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(sessionOf(blocked)).toBeUndefined();
+    // The same flow from another address (its state was not spent by the refusal above) logs in.
+    const elsewhere = await from('198.51.100.8', `/api/auth/oidc/callback${cb.search}`, s.stateCookie);
+    expect(elsewhere.headers.location).toBe('/');
+    // Replaying the spent state counts too.
+    const replay = await from('198.51.100.8', `/api/auth/oidc/callback${cb.search}`, s.stateCookie);
+    expect(replay.headers.location).toBe('/connexion?erreur=oidc_state');
+  });
+
+  it('an account delayed after wrong passwords from an address waits for ProConnect from there too', async () => {
+    const address = '198.51.100.20';
+    for (let i = 0; i < FREE_ATTEMPTS; i++) {
+      const r = await oidcApp.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: address,
+        payload: { email: worker.email, password: 'pas-le-bon-mot-de-passe' },
+      });
+      expect(r.statusCode).toBe(401);
+    }
+    const s = await start();
+    const cb = await atProvider(s.location, worker.email);
+    const res = await from(address, `/api/auth/oidc/callback${cb.search}`, s.stateCookie);
+    expect(res.headers.location).toBe('/connexion?erreur=too_many_attempts');
+    expect(sessionOf(res)).toBeUndefined();
+    // From another address the account is not delayed: ProConnect logs in, and that success clears its own count.
+    const s2 = await start();
+    const ok = await from(
+      '198.51.100.21',
+      `/api/auth/oidc/callback${(await atProvider(s2.location, worker.email)).search}`,
+      s2.stateCookie,
+    );
+    expect(ok.headers.location).toBe('/');
+  });
+
+  it('unknown accounts named by the provider count against the account and the address', async () => {
+    const address = '198.51.100.30';
+    for (let i = 0; i < FREE_ATTEMPTS; i++) {
+      const s = await start();
+      const cb = await atProvider(s.location, 'personne.inconnue@exemple.gouv.fr');
+      const r = await from(address, `/api/auth/oidc/callback${cb.search}`, s.stateCookie);
+      expect(r.headers.location).toBe('/connexion?erreur=oidc_unknown_account');
+    }
+    const s = await start();
+    const cb = await atProvider(s.location, 'personne.inconnue@exemple.gouv.fr');
+    const r = await from(address, `/api/auth/oidc/callback${cb.search}`, s.stateCookie);
+    expect(r.headers.location).toBe('/connexion?erreur=too_many_attempts');
   });
 });

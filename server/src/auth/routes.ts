@@ -5,7 +5,7 @@ import { audit, auditAnonymous } from '../audit/audit.js';
 import type { AppDeps } from '../context.js';
 import { AppError, conflict, parse, unauthorized } from '../errors.js';
 import { assertNotCommonPassword } from './common-passwords.js';
-import { IpThrottle, tooManyAttempts } from './ip-throttle.js';
+import { ipThrottleOf, tooManyAttempts } from './ip-throttle.js';
 import { accountDelayed, clearAttempts, reserveAttempt } from './login-throttle.js';
 import { checkSecondFactor, isEnrolled } from './second-factor.js';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
@@ -32,7 +32,7 @@ const invalidLoginCode = () =>
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
-  const ipThrottle = new IpThrottle();
+  const ipThrottle = ipThrottleOf(deps);
 
   const startSession = (reply: FastifyReply, userId: string, now: Date) => openSession(deps, reply, userId, now);
 

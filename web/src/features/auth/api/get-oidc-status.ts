@@ -24,6 +24,8 @@ export const OIDC_ERRORS: Record<string, string> = {
     'Ce compte utilise la double authentification : connectez-vous avec votre mot de passe et votre code.',
   oidc_unavailable:
     'ProConnect est momentanément indisponible : connectez-vous avec votre mot de passe ou réessayez plus tard.',
+  too_many_attempts:
+    'Trop de tentatives de connexion depuis votre poste : patientez quelques minutes avant de réessayer.',
   account_locked:
     'Compte verrouillé après 5 tentatives infructueuses : réessayez dans 15 minutes ou contactez votre administrateur.',
 };
