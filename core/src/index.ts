@@ -46,3 +46,4 @@ export * from './letters/index.js';
 export * from './schemas/absences.js';
 export * from './policy/absences.js';
 export * from './domain/paris-day.js';
+export * from './domain/search-order.js';

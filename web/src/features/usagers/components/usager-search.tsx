@@ -1,4 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { elsewhereComesFirst } from '@jalon/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -33,7 +34,7 @@ export function UsagerSearch({ canBreakGlass = false }: { canBreakGlass?: boolea
   const results = data?.results ?? [];
   const elsewhere = data?.elsewhere ?? [];
   // Exact matches on another site come before weak fuzzy matches here (docs/security.md, "Known elsewhere").
-  const elsewhereFirst = elsewhere.length > 0 && !results.some((r) => r.exact);
+  const elsewhereFirst = elsewhereComesFirst(results, elsewhere.length);
 
   useEffect(() => {
     const handleSlash = (e: globalThis.KeyboardEvent) => {
