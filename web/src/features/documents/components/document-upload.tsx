@@ -3,6 +3,7 @@ import { DOCUMENT_TYPES } from '@jalon/core';
 import { useId, useState, type DragEvent } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useUploadDocument } from '../api/documents';
+import { RequiredFieldsNote } from '../../../components/ui/required-fields-note';
 
 /** Drag-and-drop or file picker, a type from the list, an optional validity date (a titre de séjour expires). */
 export function DocumentUpload({ fileId, entryId }: { fileId: string; entryId?: string }) {
@@ -38,6 +39,7 @@ export function DocumentUpload({ fileId, entryId }: { fileId: string; entryId?: 
         submit();
       }}
     >
+      <RequiredFieldsNote />
       <div
         className={`jalon-dropzone fr-p-3w fr-mb-2w${over ? ' jalon-dropzone--over' : ''}`}
         onDragOver={(e) => {
@@ -49,13 +51,15 @@ export function DocumentUpload({ fileId, entryId }: { fileId: string; entryId?: 
       >
         <div className="fr-upload-group">
           <label className="fr-label" htmlFor={`${id}-file`}>
-            Fichier (glissez-le ici ou choisissez-le)
+            <span className="jalon-required">Fichier (glissez-le ici ou choisissez-le)</span>
             <span className="fr-hint-text">PDF, JPEG, PNG, HEIC, Word, Excel ou OpenDocument ; 15 Mo au plus.</span>
           </label>
           <input
             id={`${id}-file`}
             className="fr-upload"
             type="file"
+            required
+            aria-required="true"
             accept=".pdf,.jpg,.jpeg,.png,.heic,.doc,.docx,.xls,.xlsx,.odt,.ods,.ppt,.pptx,.odp"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
@@ -64,7 +68,7 @@ export function DocumentUpload({ fileId, entryId }: { fileId: string; entryId?: 
       </div>
       <div className="fr-select-group">
         <label className="fr-label" htmlFor={`${id}-type`}>
-          Type de document
+          <span className="jalon-required">Type de document</span>
         </label>
         <select id={`${id}-type`} className="fr-select" value={type} onChange={(e) => setType(e.target.value)} required>
           <option value="">Choisir un type</option>

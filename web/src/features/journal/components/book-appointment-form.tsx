@@ -10,6 +10,7 @@ import { useCreateEntry, type CreateEntryBody } from '../api/create-entry';
 import type { CreatedEntryDto, WorkerDto } from '../types';
 import { ClashConfirm } from './clash-confirm';
 import { parseDuration, WhenWhereFields, type WhenWhere } from './entry-details-fields';
+import { RequiredFieldsNote } from '../../../components/ui/required-fields-note';
 
 /** What the page's usager picker receives: the chosen file, and the way to change it. */
 export interface UsagerPickerProps {
@@ -106,6 +107,7 @@ export function BookAppointmentForm({
       <h2 id={`${ID}-titre`} className="fr-h5">
         Prendre un rendez-vous
       </h2>
+      <RequiredFieldsNote />
       <div role="status" aria-live="polite">
         {saved ? (
           <div className="fr-mb-2w">

@@ -27,6 +27,7 @@ import { ClashConfirm } from './clash-confirm';
 import { parseDuration, WhenWhereFields, type WhenWhere } from './entry-details-fields';
 import { NoteField } from './note-field';
 import { TypePicker } from './type-picker';
+import { RequiredFieldsNote } from '../../../components/ui/required-fields-note';
 
 const ID = 'nouvelle-entree';
 const VISIBILITY_OPTIONS = NOTE_VISIBILITIES.map((v) => ({ value: v, label: NOTE_VISIBILITY_LABELS[v] }));
@@ -211,6 +212,7 @@ export function EntryForm({
       <h3 id={`${ID}-titre`} className="fr-h5">
         Nouvelle entrée
       </h3>
+      <RequiredFieldsNote />
       <p className="fr-text--sm">
         <kbd className="jalon-kbd">Ctrl</kbd> + <kbd className="jalon-kbd">Entrée</kbd> enregistre depuis n’importe quel
         champ.

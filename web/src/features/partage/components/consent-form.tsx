@@ -4,6 +4,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { ApiError } from '../../../lib/api-client';
 import { today } from '../../../lib/format';
 import { useCreateConsent } from '../api/create-consent';
+import { RequiredFieldsNote } from '../../../components/ui/required-fields-note';
 
 /** Records the person's written consent: purpose, recipient, date. */
 export function ConsentForm({ fileId }: { fileId: string }) {
@@ -29,6 +30,7 @@ export function ConsentForm({ fileId }: { fileId: string }) {
       <h3 id="nouveau-consentement" className="fr-h5">
         Enregistrer un consentement
       </h3>
+      <RequiredFieldsNote />
       {create.error ? <ErrorAlert error={create.error} title="Consentement non enregistré" /> : null}
       <TextField
         name="purpose"

@@ -15,6 +15,7 @@ import { ApiError } from '../../../lib/api-client';
 import { today } from '../../../lib/format';
 import { useSections } from '../../sections/api/get-sections';
 import { useCreateShare } from '../api/create-share';
+import { RequiredFieldsNote } from '../../../components/ui/required-fields-note';
 
 const GROUNDS = Object.entries(LEGAL_GROUNDS).map(([value, label]) => ({ value, label }));
 
@@ -64,6 +65,7 @@ export function ShareForm({ fileId, consents }: { fileId: string; consents: Cons
       <h3 id="nouveau-partage" className="fr-h5">
         Enregistrer un partage
       </h3>
+      <RequiredFieldsNote />
       {create.error ? <ErrorAlert error={create.error} title="Partage non enregistré" /> : null}
       <TextField
         name="recipientName"
