@@ -49,6 +49,7 @@ export function UsagerRoute() {
             defaultWorkerId={defaultWorkerId}
             formOpen={formOpen}
             onFormOpenChange={setFormOpen}
+            documents={file.can.readFull && !a.secretary ? { canAdd: file.can.updateSituation } : undefined}
           />
         ),
       },

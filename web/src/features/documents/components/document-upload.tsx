@@ -5,7 +5,16 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useUploadDocument } from '../api/documents';
 
 /** Drag-and-drop or file picker, a type from the list, an optional validity date (a titre de séjour expires). */
-export function DocumentUpload({ fileId, entryId }: { fileId: string; entryId?: string }) {
+export function DocumentUpload({
+  fileId,
+  entryId,
+  onUploaded,
+}: {
+  fileId: string;
+  /** Attaches the document to this journal entry too. */
+  entryId?: string;
+  onUploaded?: () => void;
+}) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [type, setType] = useState('');
@@ -26,6 +35,7 @@ export function DocumentUpload({ fileId, entryId }: { fileId: string; entryId?: 
         onSuccess: () => {
           setFile(null);
           setValidUntil('');
+          onUploaded?.();
         },
       },
     );
