@@ -12,6 +12,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useGenogram, useSaveGenogram } from '../api/genogram';
 import { addChild, addPartner, addPerson, bringHousehold, removePerson, type PersonForm } from '../model';
 import { PersonFields } from './person-fields';
+import { RelationsPanel } from './relations-panel';
 
 const UNION_LABELS: Record<GenoUnionType, string> = { mariage: 'Mariage', pacs: 'PACS', union_libre: 'Union libre' };
 const FILIATION_LABELS: Record<GenoFiliationKind, string> = {
@@ -239,6 +240,7 @@ export function GenogramTab({
           </button>
         </fieldset>
       )}
+      <RelationsPanel fileId={fileId} dto={query.data} drawing={g} onSaved={(dto) => setHistory([dto.data])} />
     </section>
   );
 }
