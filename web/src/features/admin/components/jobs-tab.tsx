@@ -77,6 +77,7 @@ export function JobsTab() {
       <DataTable
         caption="Tâches abandonnées"
         hideCaption
+        scrollLabel="Tâches abandonnées (défilement)"
         empty="Aucune tâche abandonnée."
         headers={HEADERS}
         rows={rowsOf(dead)}
@@ -85,6 +86,7 @@ export function JobsTab() {
       <DataTable
         caption="Exécutions récentes des tâches"
         hideCaption
+        scrollLabel="Exécutions récentes (défilement)"
         empty="Aucune tâche exécutée pour l’instant."
         headers={HEADERS}
         rows={rowsOf(items)}
