@@ -5,8 +5,8 @@ import { documentsKey } from '../../documents/api/documents';
 import { timelineKey } from '../../journal/api/get-timeline';
 
 /**
- * A letter from a template, rendered to PDF and kept as a document of the file, with its journal entry « courrier »
- * (docs/api.md, "Courriers").
+ * A letter from a template, rendered to PDF and kept as a document of the file (a convocation linked to its
+ * appointment, where the journal shows it): docs/api.md, "Courriers".
  */
 export const useSendLetter = (fileId: string) => {
   const queryClient = useQueryClient();

@@ -81,7 +81,7 @@ export function SendLetterForm({ fileId }: { fileId: string }) {
       {send.data ? (
         <div role="status" className="fr-mt-2w">
           <p className="fr-text--sm">
-            Courrier généré et conservé dans les documents du dossier ; il apparaît au journal.{' '}
+            Courrier généré et conservé dans les documents du dossier (une convocation, sur son rendez-vous).{' '}
             <a className="fr-link" href={documentHref(send.data.documentId)} target="_blank" rel="noopener">
               Ouvrir le PDF pour l’imprimer
             </a>
