@@ -184,6 +184,8 @@ describe('building blocks pages in the browser', () => {
     await rel.getByRole('button', { name: 'Ajouter la relation' }).focus();
     await page.keyboard.press('Enter');
     await poll(() => rel.getByRole('table').innerText()).toMatch(/Mère\s+Père\s+Conflictuelle/);
+    // Drawn in the editor (a zigzag line), never in the exported SVG.
+    await poll(() => page.locator('.genogram-drawing polyline').count()).toBe(1);
     await rel.getByRole('button', { name: 'Enregistrer les relations' }).focus();
     await page.keyboard.press('Enter');
     await poll(() => rel.innerText()).toContain('Relations enregistrées.');

@@ -3,6 +3,7 @@ import {
   layoutGenogram,
   renderGenogramSvg,
   type GenoFiliationKind,
+  type GenoRelation,
   type Genogram,
   type GenoUnionType,
   type HouseholdMemberDto,
@@ -65,7 +66,14 @@ export function GenogramTab({
   useEffect(() => {
     if (query.data && history.length === 0) setHistory([query.data.data]);
   }, [query.data, history.length]);
-  const svg = useMemo(() => (g ? renderGenogramSvg(g, layoutGenogram(g)) : ''), [g]);
+  const [relations, setRelations] = useState<GenoRelation[]>([]);
+  const layout = useMemo(() => (g ? layoutGenogram(g) : null), [g]);
+  // Exports leave the relationship lines out, like the server's SVG; the editor draws them once opened.
+  const svg = useMemo(() => (g && layout ? renderGenogramSvg(g, layout) : ''), [g, layout]);
+  const shown = useMemo(
+    () => (g && layout && relations.length ? renderGenogramSvg(g, layout, { relations }) : svg),
+    [g, layout, relations, svg],
+  );
 
   if (query.isError)
     return (
@@ -138,7 +146,7 @@ export function GenogramTab({
           const id = (e.target as Element).closest('.geno-person')?.getAttribute('data-id');
           if (id) setSelected(id);
         }}
-        dangerouslySetInnerHTML={{ __html: svg }}
+        dangerouslySetInnerHTML={{ __html: shown }}
       />
       <div className="fr-select-group">
         <label className="fr-label" htmlFor="genogram-selected">
@@ -240,7 +248,13 @@ export function GenogramTab({
           </button>
         </fieldset>
       )}
-      <RelationsPanel fileId={fileId} dto={query.data} drawing={g} onSaved={(dto) => setHistory([dto.data])} />
+      <RelationsPanel
+        fileId={fileId}
+        dto={query.data}
+        drawing={g}
+        onSaved={(dto) => setHistory([dto.data])}
+        onRelationsChange={setRelations}
+      />
     </section>
   );
 }

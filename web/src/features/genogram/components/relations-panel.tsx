@@ -82,13 +82,15 @@ interface Props {
   /** The drawing being edited: relations link its persons, and are saved with it. */
   drawing: Genogram;
   onSaved: (dto: GenogramDto) => void;
+  /** The lines as edited, for the drawing of the editor (never its exports). */
+  onRelationsChange: (relations: GenoRelation[]) => void;
 }
 
 /**
  * The relationship lines (close, distant, conflictual, cut-off, violence): the genogram's sensitive part, closed by
  * default and opened with a reason (docs/api.md, Génogramme). Native selects and buttons: usable by keyboard alone.
  */
-export function RelationsPanel({ fileId, dto, drawing, onSaved }: Props) {
+export function RelationsPanel({ fileId, dto, drawing, onSaved, onRelationsChange }: Props) {
   const isOpen = dto.relationsOpen !== null;
   const loaded = useGenogramRelations(fileId, isOpen);
   const save = useSaveGenogram(fileId);
@@ -106,6 +108,10 @@ export function RelationsPanel({ fileId, dto, drawing, onSaved }: Props) {
   const current = (list ?? []).filter(
     (r) => drawing.persons.some((p) => p.id === r.a) && drawing.persons.some((p) => p.id === r.b),
   );
+  useEffect(() => {
+    onRelationsChange(current);
+    // `current` is derived from these two: a new array at each render, not a change.
+  }, [list, drawing]);
   const canAdd = pair.a && pair.b && pair.kind && pair.a !== pair.b;
 
   return (
