@@ -195,6 +195,16 @@ describe('building blocks pages in the browser', () => {
     await poll(() => page.getByRole('region', { name: 'Relations (partie sensible)' }).innerText()).toMatch(
       /Mère\s+Père\s+Conflictuelle/,
     );
+    // A person taken out of the drawing takes its lines along when the drawing is saved.
+    await page.getByLabel('Personne sélectionnée (ou cliquez sur le dessin)').selectOption({ label: 'Père' });
+    await page.getByRole('button', { name: 'Retirer Père' }).click();
+    await page.getByRole('button', { name: 'Enregistrer le génogramme' }).click();
+    await poll(() => page.getByRole('button', { name: 'Enregistrer le génogramme' }).isDisabled()).toBe(true);
+    await page.reload();
+    await page.getByRole('tab', { name: 'Génogramme' }).click();
+    await poll(() => page.getByRole('region', { name: 'Relations (partie sensible)' }).innerText()).toContain(
+      'Aucune relation renseignée.',
+    );
     await page.context().close();
   });
 });

@@ -66,12 +66,14 @@ export function GenogramTab({
   useEffect(() => {
     if (query.data && history.length === 0) setHistory([query.data.data]);
   }, [query.data, history.length]);
-  const [relations, setRelations] = useState<GenoRelation[]>([]);
+  // The relationship lines once opened and read (null before): saved with the drawing, so that a person taken out
+  // takes its lines along.
+  const [relations, setRelations] = useState<GenoRelation[] | null>(null);
   const layout = useMemo(() => (g ? layoutGenogram(g) : null), [g]);
   // Exports leave the relationship lines out, like the server's SVG; the editor draws them once opened.
   const svg = useMemo(() => (g && layout ? renderGenogramSvg(g, layout) : ''), [g, layout]);
   const shown = useMemo(
-    () => (g && layout && relations.length ? renderGenogramSvg(g, layout, { relations }) : svg),
+    () => (g && layout && relations?.length ? renderGenogramSvg(g, layout, { relations }) : svg),
     [g, layout, relations, svg],
   );
 
@@ -128,7 +130,10 @@ export function GenogramTab({
           type="button"
           disabled={save.isPending || history.length < 2}
           onClick={() =>
-            save.mutate({ version: query.data.version, data: g }, { onSuccess: (dto) => setHistory([dto.data]) })
+            save.mutate(
+              { version: query.data.version, data: g, ...(relations ? { relations } : {}) },
+              { onSuccess: (dto) => setHistory([dto.data]) },
+            )
           }
         >
           Enregistrer le génogramme

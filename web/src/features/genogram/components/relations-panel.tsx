@@ -109,7 +109,7 @@ export function RelationsPanel({ fileId, dto, drawing, onSaved, onRelationsChang
     (r) => drawing.persons.some((p) => p.id === r.a) && drawing.persons.some((p) => p.id === r.b),
   );
   useEffect(() => {
-    onRelationsChange(current);
+    if (list !== null) onRelationsChange(current);
     // `current` is derived from these two: a new array at each render, not a change.
   }, [list, drawing]);
   const canAdd = pair.a && pair.b && pair.kind && pair.a !== pair.b;
