@@ -8,6 +8,7 @@ import { buildApp } from '../server/src/app.js';
 import type { OidcSettings } from '../server/src/auth/oidc.js';
 import { generateKeyring, installKeyring } from '../server/src/crypto/index.js';
 import { migrate, openDb } from '../server/src/db/connect.js';
+import type { Db } from '../server/src/db/schema.js';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.js';
 import { refreshStatistics } from '../server/src/modules/statistics/refresh.js';
 
@@ -25,6 +26,8 @@ const CHROMIUM_ARGS = [
 export interface E2E {
   baseUrl: string;
   browser: Browser;
+  /** The server's database, to set up what no page creates (jobs of the queue). */
+  db: Db;
   close: () => Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export async function startE2E(opts: { port?: number; oidc?: OidcSettings } = {}
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    db,
     close: async () => {
       await browser.close();
       await app.close();

@@ -56,6 +56,26 @@ describe('fileAbilities', () => {
   });
 });
 
+describe('fileAbilities.genogram', () => {
+  it.each([
+    ['référent', actor('travailleur_social', { id: 'ref' }), null, true],
+    ['worker of the référent team', actor('travailleur_social', { teamIds: ['team-a'] }), null, false],
+    ['worker of the team who created the genogram', actor('travailleur_social', { teamIds: ['team-a'] }), 'u', true],
+    ['creator who no longer follows the file', actor('travailleur_social'), 'u', false],
+    [
+      'motivated access (break-glass)',
+      actor('travailleur_social', { siteId: 'site-2', motivatedFileIds: ['file-1'] }),
+      null,
+      false,
+    ],
+    ['secretary of the site', actor('secretaire'), null, false],
+    ['responsable of the site', actor('responsable'), null, false],
+    ['DPO', actor('dpo', { siteId: null }), null, false],
+  ] as const)('%s (creator %s): %s', (_, a, createdById, expected) => {
+    expect(fileAbilities(a, target, { createdById }).genogram).toBe(expected);
+  });
+});
+
 describe('sessionAbilities', () => {
   it.each([
     ['travailleur_social', 'site-1', true],

@@ -2,6 +2,7 @@ import { ENTRY_TYPES, type EntryType } from '../domain/journal.js';
 import { SITE_ROLES } from '../domain/roles.js';
 import type { Actor, UsagerTarget } from './actor.js';
 import { canPrintForPerson, canRecordAccessRequest } from '../access-request/index.js';
+import { canUseGenogram, type GenogramTarget } from '../genogram/policy.js';
 import { canListBreakGlass, canRequestBreakGlass } from './break-glass.js';
 import { canCreateEntry, canWriteNote } from './journal.js';
 import { canManageOrganisation, canReadAuditLog } from './organisation.js';
@@ -22,7 +23,11 @@ export const journalViewOf = (a: Actor, f: UsagerTarget, entryTypes: readonly En
   return entryTypes.length > 0 ? 'secretary' : null;
 };
 
-export const fileAbilities = (a: Actor, f: UsagerTarget) => {
+/**
+ * `genogram`: who made the file's genogram (absent: none yet, or the caller's answer does not depend on it), so that
+ * the web shows the tab by the server's rule, never by the role (docs/security.md, "Génogramme").
+ */
+export const fileAbilities = (a: Actor, f: UsagerTarget, genogram: GenogramTarget = { createdById: null }) => {
   const entryTypes = ENTRY_TYPES.filter((t) => canCreateEntry(a, f, t));
   return {
     ...usagerAbilities(a, f),
@@ -33,6 +38,8 @@ export const fileAbilities = (a: Actor, f: UsagerTarget) => {
     exportAccess: canPrintForPerson(a, f),
     /** Records the person's access request, which the DPO answers with the whole file. */
     recordAccessRequest: canRecordAccessRequest(a, f),
+    /** Sees and edits the genogram: the référents, and its creator while following the file. */
+    genogram: canUseGenogram(a, f, genogram),
   };
 };
 export type FileAbilities = ReturnType<typeof fileAbilities>;

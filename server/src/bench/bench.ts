@@ -272,11 +272,13 @@ Written by \`npm run bench\` (server/src/bench): one section per database and da
 `;
 
 /** Replaces the section of this run's key in the file (or appends it); the rest of the file is kept. */
-export function writeReport(file: string, r: BenchReport): void {
-  const section = renderSection(r);
+export const writeReport = (file: string, r: BenchReport): void => writeSection(file, r.key, renderSection(r));
+
+/** Replaces the section `key` (between its bench:begin and bench:end markers) or appends it. */
+export function writeSection(file: string, key: string, section: string): void {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : HEADER;
-  const begin = `<!-- bench:begin ${r.key} -->`;
-  const end = `<!-- bench:end ${r.key} -->`;
+  const begin = `<!-- bench:begin ${key} -->`;
+  const end = `<!-- bench:end ${key} -->`;
   const i = current.indexOf(begin);
   const j = current.indexOf(end);
   const next =

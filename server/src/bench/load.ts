@@ -37,7 +37,7 @@ export interface LoadOptions {
 }
 
 /** Logs in through the API as a browser would: the session cookie and the CSRF token of the answer. */
-async function login(base: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
+export async function login(base: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

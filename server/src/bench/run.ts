@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runBench, writeReport } from './bench.js';
+import { runBench, writeReport, writeSection } from './bench.js';
+import { renderBlocksSection, runBlocksBench } from './blocks.js';
 import { loadBenchSettings } from '../config.js';
 import { installRegistry } from '../modules/registry.js';
 
@@ -8,7 +9,7 @@ import { installRegistry } from '../modules/registry.js';
 installRegistry();
 
 /**
- * `npm run bench [-- --usagers 5000 --duration 60 --label before-index]`: measures the figures of docs/benchmarks.md and writes
+ * `npm run bench [-- --usagers 5000 --duration 60 --label before-index]` (`-- --only blocks`: the building blocks' cases): measures the figures of docs/benchmarks.md and writes
  * them to docs/benchmarks.md. PostgreSQL when DATABASE_URL is set, else PGlite (JALON_DATA_DIR, or in memory);
  * an empty database is first filled with the scale dataset (--usagers). Traffic only to 127.0.0.1.
  */
@@ -31,9 +32,17 @@ async function main(): Promise<void> {
       'no-write': { type: 'boolean', default: false },
       'no-migrate': { type: 'boolean', default: false },
       'full-refresh': { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const settings = loadBenchSettings();
+  const out = values.out ?? fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
+  // The building blocks' cases alone, on a small in-memory dataset (docs/benchmarks.md, "Building blocks").
+  if (values.only === 'blocks') {
+    const blocks = await runBlocksBench({ usagers: Number(values.usagers ?? 500), log: (l) => console.log(l) });
+    if (!values['no-write']) writeSection(out, blocks.key, renderBlocksSection(blocks));
+    return;
+  }
   const databaseUrl = settings.databaseUrl;
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const report = await runBench({
@@ -58,7 +67,6 @@ async function main(): Promise<void> {
     fullRefresh: values['full-refresh'],
     log: (line) => console.log(line),
   });
-  const out = values.out ?? fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
   if (!values['no-write']) {
     writeReport(out, report);
     console.log(`Résultats écrits dans ${out} (section ${report.key})`);

@@ -94,6 +94,24 @@ describe('genogram', () => {
     expect((await call(s.coRef, 'PUT', url(file.id), { version: 1, data })).statusCode).toBe(200);
   });
 
+  it('tells each caller in the file DTO whether it may use the genogram (can.genogram), as the routes decide', async () => {
+    const file = await fileWithGenogram();
+    const can = async (who: Session) => (await call(who, 'GET', `/api/usagers/${file.id}`)).json().can.genogram;
+    expect(await can(s.ref)).toBe(true);
+    expect(await can(s.mate)).toBe(false);
+    // The creator hands the file over to a colleague of its team: still follows the file, still uses its genogram.
+    const handed = await call(s.ref, 'PUT', `/api/usagers/${file.id}/referents`, {
+      referentId: s.mate.id,
+      coReferentIds: [],
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect(await can(s.ref)).toBe(true);
+    expect((await call(s.ref, 'GET', url(file.id))).statusCode).toBe(200);
+    expect(await can(s.mate)).toBe(true);
+    expect(await can(s.coRef)).toBe(false);
+    expect((await call(s.coRef, 'GET', url(file.id))).statusCode).toBe(404);
+  });
+
   it('serves the drawing as SVG to the référent, 404 to the team', async () => {
     const file = await fileWithGenogram();
     const svg = await call(s.ref, 'GET', url(file.id, '.svg'));

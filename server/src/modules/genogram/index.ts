@@ -1,8 +1,23 @@
+import { followsUsager, isReferentOn, type Actor, type GenogramTarget, type UsagerTarget } from '@jalon/core';
+import type { Queryable } from '../../db/schema.js';
 import type { JalonModule } from '../../platform/module.js';
 import { genogramAccessSpec } from './access-spec.js';
 import { exportGenogram } from './export.js';
-import { deleteGenogramOfFile } from './queries.js';
+import { deleteGenogramOfFile, genogramCreatorOf } from './queries.js';
 import { genogramRoutes } from './routes.js';
+
+/**
+ * What `can.genogram` of the file DTO needs (core fileAbilities): the genogram's creator, read only when the answer
+ * depends on it (a worker who follows the file without being its référent).
+ */
+export const genogramTargetFor = async (
+  db: Queryable,
+  a: Actor,
+  f: UsagerTarget & { id: string },
+): Promise<GenogramTarget> =>
+  followsUsager(a, f) && !isReferentOn(a, f)
+    ? { createdById: await genogramCreatorOf(db, f.id) }
+    : { createdById: null };
 
 /** The genogram of a file: the référents' working tool (docs/security.md, "Génogramme"; docs/architecture.md, "Module contract"). */
 export const genogramModule = {

@@ -9,6 +9,11 @@ export const reasonAad = (fileId: string) => `genogram.relations_reason_text:${f
 export const findGenogram = (db: Queryable, fileId: string) =>
   db.selectFrom('genogram').selectAll().where('case_file_id', '=', fileId).executeTakeFirst();
 
+/** Who made the file's genogram (`null` while there is none): its creator may keep using it (core canUseGenogram). */
+export const genogramCreatorOf = async (db: Queryable, fileId: string): Promise<string | null> =>
+  (await db.selectFrom('genogram').select('created_by').where('case_file_id', '=', fileId).executeTakeFirst())
+    ?.created_by ?? null;
+
 export type GenogramRow = NonNullable<Awaited<ReturnType<typeof findGenogram>>>;
 
 /** Retention (docs/adr/005-retention-anonymisation.md): the genogram of a file goes entirely. */

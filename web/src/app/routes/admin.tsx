@@ -1,7 +1,9 @@
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { useSearchParams } from 'react-router-dom';
 import { CodeListsTab } from '../../features/admin/components/code-lists-tab';
+import { JobsTab } from '../../features/admin/components/jobs-tab';
 import { MotifsTab } from '../../features/admin/components/motifs-tab';
+import { ParametersTab } from '../../features/admin/components/parameters-tab';
 import { PartnersTab } from '../../features/admin/components/partners-tab';
 import { RegisterTab } from '../../features/admin/components/register-tab';
 import { SitesTab } from '../../features/admin/components/sites-tab';
@@ -20,6 +22,8 @@ const TABS = [
   { tabId: 'partenaires', label: 'Partenaires' },
   { tabId: 'listes', label: 'Listes de codes' },
   { tabId: 'courriers', label: 'Courriers' },
+  { tabId: 'parametres', label: 'Paramètres' },
+  { tabId: 'taches', label: 'Tâches' },
   { tabId: 'registre', label: 'Registre des traitements' },
 ];
 
@@ -48,6 +52,8 @@ export function AdminRoute() {
         {selected === 'partenaires' ? <PartnersTab /> : null}
         {selected === 'listes' ? <CodeListsTab /> : null}
         {selected === 'courriers' ? <LetterTemplatesTab /> : null}
+        {selected === 'parametres' ? <ParametersTab /> : null}
+        {selected === 'taches' ? <JobsTab /> : null}
         {selected === 'registre' ? <RegisterTab /> : null}
       </Tabs>
     </>

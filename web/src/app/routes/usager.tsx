@@ -49,6 +49,7 @@ export function UsagerRoute() {
             defaultWorkerId={defaultWorkerId}
             formOpen={formOpen}
             onFormOpenChange={setFormOpen}
+            documents={file.can.readFull && !a.secretary ? { canAdd: file.can.updateSituation } : undefined}
           />
         ),
       },
@@ -66,8 +67,8 @@ export function UsagerRoute() {
             },
           ]
         : []),
-      // Genogram: the référents and its creator only; the server answers 404 to the others (docs/api.md, Génogramme).
-      ...(file.can.updateSituation
+      // Genogram: the référents and its creator only, as the server decides it (`can.genogram`; docs/api.md, Génogramme).
+      ...(file.can.genogram
         ? [
             {
               tabId: 'genogramme',

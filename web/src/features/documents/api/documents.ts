@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DocumentDto } from '@jalon/core';
 import { api } from '../../../lib/api-client';
 
-const key = (fileId: string) => ['usagers', 'file', fileId, 'documents'];
+export const documentsKey = (fileId: string) => ['usagers', 'file', fileId, 'documents'];
+const key = documentsKey;
 
 /** The file's documents (its need-to-know only). */
 export const useDocuments = (fileId: string) =>

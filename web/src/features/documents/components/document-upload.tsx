@@ -6,7 +6,16 @@ import { useUploadDocument } from '../api/documents';
 import { RequiredFieldsNote } from '../../../components/ui/required-fields-note';
 
 /** Drag-and-drop or file picker, a type from the list, an optional validity date (a titre de séjour expires). */
-export function DocumentUpload({ fileId, entryId }: { fileId: string; entryId?: string }) {
+export function DocumentUpload({
+  fileId,
+  entryId,
+  onUploaded,
+}: {
+  fileId: string;
+  /** Attaches the document to this journal entry too. */
+  entryId?: string;
+  onUploaded?: () => void;
+}) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [type, setType] = useState('');
@@ -27,6 +36,7 @@ export function DocumentUpload({ fileId, entryId }: { fileId: string; entryId?: 
         onSuccess: () => {
           setFile(null);
           setValidUntil('');
+          onUploaded?.();
         },
       },
     );

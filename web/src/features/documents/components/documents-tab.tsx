@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { Loading } from '../../../components/ui/loading';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { documentHref, useDocuments } from '../api/documents';
+import { SendLetterForm } from '../../letters/components/send-letter-form';
 import { DocumentUpload } from './document-upload';
 
 /** Images and PDFs are previewed in the page; the rest is downloaded. */
@@ -27,6 +28,7 @@ export function DocumentsTab({ fileId, canAdd }: { fileId: string; canAdd: boole
     <>
       <h3 className="fr-h5">Documents</h3>
       {canAdd ? <DocumentUpload fileId={fileId} /> : null}
+      {canAdd ? <SendLetterForm fileId={fileId} /> : null}
       <DataTable
         caption="Documents du dossier"
         hideCaption

@@ -3,6 +3,7 @@ import {
   layoutGenogram,
   renderGenogramSvg,
   type GenoFiliationKind,
+  type GenoRelation,
   type Genogram,
   type GenoUnionType,
   type HouseholdMemberDto,
@@ -12,6 +13,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useGenogram, useSaveGenogram } from '../api/genogram';
 import { addChild, addPartner, addPerson, bringHousehold, removePerson, type PersonForm } from '../model';
 import { PersonFields } from './person-fields';
+import { RelationsPanel } from './relations-panel';
 
 const UNION_LABELS: Record<GenoUnionType, string> = { mariage: 'Mariage', pacs: 'PACS', union_libre: 'Union libre' };
 const FILIATION_LABELS: Record<GenoFiliationKind, string> = {
@@ -64,7 +66,16 @@ export function GenogramTab({
   useEffect(() => {
     if (query.data && history.length === 0) setHistory([query.data.data]);
   }, [query.data, history.length]);
-  const svg = useMemo(() => (g ? renderGenogramSvg(g, layoutGenogram(g)) : ''), [g]);
+  // The relationship lines once opened and read (null before): saved with the drawing, so that a person taken out
+  // takes its lines along.
+  const [relations, setRelations] = useState<GenoRelation[] | null>(null);
+  const layout = useMemo(() => (g ? layoutGenogram(g) : null), [g]);
+  // Exports leave the relationship lines out, like the server's SVG; the editor draws them once opened.
+  const svg = useMemo(() => (g && layout ? renderGenogramSvg(g, layout) : ''), [g, layout]);
+  const shown = useMemo(
+    () => (g && layout && relations?.length ? renderGenogramSvg(g, layout, { relations }) : svg),
+    [g, layout, relations, svg],
+  );
 
   if (query.isError)
     return (
@@ -119,7 +130,10 @@ export function GenogramTab({
           type="button"
           disabled={save.isPending || history.length < 2}
           onClick={() =>
-            save.mutate({ version: query.data.version, data: g }, { onSuccess: (dto) => setHistory([dto.data]) })
+            save.mutate(
+              { version: query.data.version, data: g, ...(relations ? { relations } : {}) },
+              { onSuccess: (dto) => setHistory([dto.data]) },
+            )
           }
         >
           Enregistrer le génogramme
@@ -137,7 +151,7 @@ export function GenogramTab({
           const id = (e.target as Element).closest('.geno-person')?.getAttribute('data-id');
           if (id) setSelected(id);
         }}
-        dangerouslySetInnerHTML={{ __html: svg }}
+        dangerouslySetInnerHTML={{ __html: shown }}
       />
       <div className="fr-select-group">
         <label className="fr-label" htmlFor="genogram-selected">
@@ -239,6 +253,13 @@ export function GenogramTab({
           </button>
         </fieldset>
       )}
+      <RelationsPanel
+        fileId={fileId}
+        dto={query.data}
+        drawing={g}
+        onSaved={(dto) => setHistory([dto.data])}
+        onRelationsChange={setRelations}
+      />
     </section>
   );
 }

@@ -118,6 +118,19 @@ export function AgendaView({ mode, date, siteView, workerId, onNavigate, renderU
               </Button>
             </li>
           ) : null}
+          {siteView ? (
+            <li>
+              {/* The day's convocations of the site, one PDF (docs/api.md, "Courriers"). */}
+              <a
+                className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-mail-line fr-btn--icon-left"
+                href={`/api/site/convocations.pdf?date=${date}`}
+                target="_blank"
+                rel="noopener"
+              >
+                Convocations du {shortDay(date)} (PDF)
+              </a>
+            </li>
+          ) : null}
           {siteView && !booking ? (
             <li>
               <Button

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { DescriptionList } from '../../../components/ui/description-list';
 import { formatDuration, parisTime } from '../../../lib/dates';
 import { formatDateTime } from '../../../lib/format';
+import { EntryDocuments, type EntryDocumentsAccess } from '../../documents/components/entry-documents';
 import type { EntryDto } from '../types';
 import { AppointmentStatusBadge } from './appointment-status-badge';
 import { DeleteEntryForm } from './delete-entry-form';
@@ -16,10 +17,12 @@ interface EntryItemProps {
   entry: EntryDto;
   /** Names of the household members, to show who the entry concerns. */
   personNames: Map<string, string>;
+  /** The file's documents as the caller may use them; absent, no document is shown on the entry. */
+  documents?: EntryDocumentsAccess;
 }
 
 /** One entry of the timeline: header, details, note (or its restriction), and the actions the server allows. */
-export function EntryItem({ fileId, entry: e, personNames }: EntryItemProps) {
+export function EntryItem({ fileId, entry: e, personNames, documents }: EntryItemProps) {
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const time = parisTime(e.occurredAt);
   const headingId = `entree-${e.id}`;
@@ -86,6 +89,9 @@ export function EntryItem({ fileId, entry: e, personNames }: EntryItemProps) {
             Convocation
           </a>
         </p>
+      ) : null}
+      {documents ? (
+        <EntryDocuments fileId={fileId} entryId={e.id} canAdd={documents.canAdd} describedBy={headingId} />
       ) : null}
       {e.appointment?.history.length ? <StatusHistory history={e.appointment.history} /> : null}
       {mode === 'view' && (e.can.edit || e.can.delete) ? (

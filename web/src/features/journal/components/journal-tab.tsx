@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { SelectField } from '../../../components/ui/select-field';
 import { useMotifs } from '../api/get-motifs';
 import type { TimelineFilters } from '../api/get-timeline';
+import type { EntryDocumentsAccess } from '../../documents/components/entry-documents';
 import { pickerTypes } from '../entry-types';
 import type { CreatedEntryDto, PersonOption } from '../types';
 import { EntryForm } from './entry-form';
@@ -20,6 +21,8 @@ interface JournalTabProps {
   /** The new-entry form is open (the `n` key of the file page opens it). */
   formOpen: boolean;
   onFormOpenChange: (open: boolean) => void;
+  /** Documents on the entries (the full part's need-to-know); absent for the others. */
+  documents?: EntryDocumentsAccess;
 }
 
 /** The "Journal" tab of the file: new entry, filters, timeline. */
@@ -31,6 +34,7 @@ export function JournalTab({
   defaultWorkerId,
   formOpen,
   onFormOpenChange,
+  documents,
 }: JournalTabProps) {
   const [filters, setFilters] = useState<TimelineFilters>({ type: '', motif: '' });
   const [saved, setSaved] = useState<{ result: CreatedEntryDto; type: EntryType } | null>(null);
@@ -125,7 +129,7 @@ export function JournalTab({
           />
         </div>
       </form>
-      <Timeline fileId={fileId} filters={filters} personNames={personNames} />
+      <Timeline fileId={fileId} filters={filters} personNames={personNames} documents={documents} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { Loading } from '../../../components/ui/loading';
 import { longDay, parisDay } from '../../../lib/dates';
 import { useTimeline, type TimelineFilters } from '../api/get-timeline';
+import type { EntryDocumentsAccess } from '../../documents/components/entry-documents';
 import type { EntryDto } from '../types';
 import { EntryItem } from './entry-item';
 
@@ -22,10 +23,11 @@ interface TimelineProps {
   fileId: string;
   filters: TimelineFilters;
   personNames: Map<string, string>;
+  documents?: EntryDocumentsAccess;
 }
 
 /** The file's timeline, newest first, one section per day; "Charger plus" follows the keyset cursor. */
-export function Timeline({ fileId, filters, personNames }: TimelineProps) {
+export function Timeline({ fileId, filters, personNames, documents }: TimelineProps) {
   const query = useTimeline(fileId, filters);
   if (query.isPending) return <Loading label="Chargement du journal…" />;
   if (query.error && !query.data) return <ErrorAlert error={query.error} title="Journal indisponible" />;
@@ -49,7 +51,7 @@ export function Timeline({ fileId, filters, personNames }: TimelineProps) {
             <ol className="jalon-timeline-entries">
               {g.items.map((e) => (
                 <li key={e.id}>
-                  <EntryItem fileId={fileId} entry={e} personNames={personNames} />
+                  <EntryItem fileId={fileId} entry={e} personNames={personNames} documents={documents} />
                 </li>
               ))}
             </ol>
