@@ -207,4 +207,28 @@ describe('building blocks pages in the browser', () => {
     );
     await page.context().close();
   });
+
+  // Last: it hands a file over, which changes ts1.eps18's active list.
+  it('shows the Génogramme tab by the server’s can.genogram: a référent who hands the file over loses it', async () => {
+    const { page, path } = await openFile('ts1.eps18', 2);
+    await page.getByRole('tab', { name: 'Génogramme' }).waitFor();
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const workers = (await (await page.request.get('/api/site/workers')).json()) as {
+      items: { id: string; displayName: string }[];
+    };
+    const other = workers.items.find((w) => w.displayName === 'Bastien Kerjean');
+    const handed = await page.request.put(`/api${path}/referents`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { referentId: other?.id, coReferentIds: [] },
+    });
+    expect(handed.status()).toBe(200);
+    await page.reload();
+    // Still of the file's team (situation, journal), no longer its référent, and not the genogram's creator.
+    await page.getByRole('tab', { name: 'Journal' }).waitFor();
+    const can = ((await (await page.request.get(`/api${path}`)).json()) as { can: Record<string, unknown> }).can;
+    // Deriving the tab from the situation's write right, as the web did, would still show it.
+    expect([can.updateSituation, can.genogram]).toEqual([true, false]);
+    expect(await page.getByRole('tab', { name: 'Génogramme' }).count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -1,7 +1,11 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../test/factories.js';
+import { writeSection } from './bench.js';
 import { renderBlocksSection } from './blocks.js';
 import { measureDocuments } from './documents.js';
 import { measureGenogramLayout } from './genogram.js';
@@ -53,5 +57,14 @@ describe('bench: building blocks', () => {
       genogram: measureGenogramLayout({ runs: 5 }),
     });
     expect(section).toMatch(/^<!-- bench:begin blocks-pglite -->[\s\S]*50 letters ≤ 3 s \| met \|[\s\S]*bench:end/);
+    // Written twice into a report, the section is replaced, the text around it kept.
+    const file = join(mkdtempSync(join(tmpdir(), 'jalon-bench-')), 'benchmarks.md');
+    writeFileSync(file, '# Benchmarks\n\nNotes kept.\n');
+    writeSection(file, 'blocks-pglite', section);
+    writeSection(file, 'blocks-pglite', section.replace('| met |', '| missed |'));
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('<!-- bench:begin blocks-pglite -->').length).toBe(2);
+    expect(text).toContain('Notes kept.');
+    expect(text).toContain('50 letters ≤ 3 s | missed |');
   });
 });

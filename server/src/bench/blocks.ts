@@ -1,7 +1,8 @@
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../app.js';
-import { generateKeyring, installKeyring } from '../crypto/index.js';
+import { loadBenchSettings } from '../config.js';
+import { generateKeyring, installKeyring, keyFilePath, loadOrCreateKeyFile } from '../crypto/index.js';
 import { migrate, openDb, type DatabaseKind } from '../db/connect.js';
 import { DEMO_PASSWORD } from '../demo/seed.js';
 import { measureDocuments, type DocumentsBench } from './documents.js';
@@ -14,7 +15,8 @@ import { isEmpty, seedScale } from './scale-data.js';
 /**
  * The building blocks' cases of the bench alone (`npm run bench -- --only blocks`; docs/benchmarks.md, "Building
  * blocks"): a 10 MB document uploaded and downloaded through the HTTP API, the 50 convocations of a day as one PDF,
- * the genogram layout of 4 generations and 64 persons. On a small scale dataset: none of them depends on its size.
+ * the genogram layout of 4 generations and 64 persons. Alone (`--only blocks`) on a small in-memory dataset, none of
+ * them depending on its size; after the full bench on its database.
  */
 export interface BlocksReport {
   key: string;
@@ -28,13 +30,16 @@ export interface BlocksReport {
 }
 
 export async function runBlocksBench(opts: {
+  databaseUrl?: string;
   dataDir?: string;
   usagers: number;
   log?: (line: string) => void;
 }): Promise<BlocksReport> {
   const log = opts.log ?? (() => {});
-  installKeyring(generateKeyring());
-  const { db, kind, close } = await openDb({ dataDir: opts.dataDir });
+  // The key of the dataset when it has one (its names are sealed), as the full bench does; else a key for this run.
+  const keyFile = loadBenchSettings().keyFile ?? (opts.dataDir ? keyFilePath({ dataDir: opts.dataDir }) : undefined);
+  installKeyring(keyFile ? loadOrCreateKeyFile(keyFile).keyring : generateKeyring());
+  const { db, kind, close } = await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
   try {
     await migrate(db);
     if (await isEmpty(db)) {
@@ -96,7 +101,7 @@ export function renderBlocksSection(r: BlocksReport): string {
   const mb = d.bytes / 2 ** 20;
   return [
     `<!-- bench:begin ${r.key} -->`,
-    `### Building blocks (${r.kind === 'postgres' ? 'PostgreSQL' : 'PGlite in memory'}, ${r.usagers} usagers)`,
+    `### Building blocks (${r.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${r.usagers} usagers)`,
     '',
     `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC (\`npm run bench -- --only blocks\`); ${r.machine}.`,
     '',

@@ -71,6 +71,15 @@ async function main(): Promise<void> {
     writeReport(out, report);
     console.log(`Résultats écrits dans ${out} (section ${report.key})`);
   }
+  // Then the building blocks' cases on the same database (their own section).
+  const blocks = await runBlocksBench({
+    databaseUrl,
+    dataDir: databaseUrl ? undefined : settings.dataDir,
+    // An in-memory run's database is gone: the blocks seed a small one of their own.
+    usagers: databaseUrl || settings.dataDir ? 0 : 300,
+    log: (l) => console.log(l),
+  });
+  if (!values['no-write']) writeSection(out, blocks.key, renderBlocksSection(blocks));
 }
 
 main().then(
