@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, submitLogin, type E2E } from './harness.js';
+import { expectAccessible, startE2E, submitLogin, type E2E } from './harness.js';
 
 /**
  * Daily work (forms and tables): required fields marked before submitting (DSFR: "Les champs marqués d’un astérisque
@@ -123,6 +123,8 @@ describe('declared absences in the agenda', () => {
     await page.getByRole('button', { name: 'Enregistrer l’absence' }).click();
     await poll(() => page.locator('main').innerText()).toContain('Absence enregistrée');
     await poll(() => page.locator('.jalon-grid-absence').first().innerText()).toContain('formation (14:00 – 17:00)');
+    await poll(() => page.locator('main').innerText()).toContain('Absences de la période');
+    await expectAccessible(page, 'agenda with an absence and its form');
     await page.context().close();
   });
 });
