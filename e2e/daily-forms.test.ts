@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, submitLogin, type E2E } from './harness.js';
+import { expectAccessible, startE2E, submitLogin, type E2E } from './harness.js';
 
 /**
  * Daily work (forms and tables): required fields marked before submitting (DSFR: "Les champs marqués d’un astérisque
@@ -123,6 +123,30 @@ describe('declared absences in the agenda', () => {
     await page.getByRole('button', { name: 'Enregistrer l’absence' }).click();
     await poll(() => page.locator('main').innerText()).toContain('Absence enregistrée');
     await poll(() => page.locator('.jalon-grid-absence').first().innerText()).toContain('formation (14:00 – 17:00)');
+    await poll(() => page.locator('main').innerText()).toContain('Absences de la période');
+    await expectAccessible(page, 'agenda with an absence and its form');
+    await page.context().close();
+  });
+});
+
+describe('the responsable declares an absence for a worker of the site', () => {
+  it('from the home page: the form marks its required fields, the absence is listed with the worker’s name', async () => {
+    const page = await open('responsable.eps18');
+    await page.getByRole('heading', { name: /Absences de l’équipe/ }).waitFor();
+    await page.getByRole('button', { name: 'Déclarer une absence' }).click();
+    await expectMarked(page, 'absence (responsable)');
+    const day = await page.evaluate(() => {
+      const d = new Date(Date.now() + 10 * 86_400_000);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    await page.getByLabel(/Professionnel absent/).selectOption({ label: 'Alix Morvan' });
+    await page.getByLabel(/Motif d’absence/).selectOption('reunion');
+    await page.getByLabel(/^Début/).fill(`${day}T09:00`);
+    await page.getByLabel(/^Fin/).fill(`${day}T12:00`);
+    await page.getByRole('button', { name: 'Enregistrer l’absence' }).click();
+    await poll(() => page.locator('main').innerText()).toContain('Absence enregistrée');
+    await poll(() => page.locator('main').innerText()).toContain('Alix Morvan');
+    await expectAccessible(page, 'responsable home with the absences panel');
     await page.context().close();
   });
 });

@@ -5,6 +5,7 @@ import { AccueilPanel } from '../../features/accueil/components/accueil-panel';
 import { ReviewSummary } from '../../features/break-glass/components/review-summary';
 import { NotificationsPanel } from '../../features/break-glass/components/notifications-panel';
 import { AgendaLoadPanel } from '../../features/journal/components/agenda-load-panel';
+import { SiteAbsencesPanel } from '../../features/journal/components/site-absences-panel';
 import { DayPanel } from '../../features/journal/components/day-panel';
 import { TodoPanel } from '../../features/journal/components/todo-panel';
 import { RetentionPanel } from '../../features/retention/components/retention-panel';
@@ -53,6 +54,7 @@ export function HomeRoute() {
       <NotificationsPanel />
       {me.can.reviewBreakGlass && role === 'responsable' ? <ReviewSummary /> : null}
       {me.can.reviewBreakGlass && role === 'responsable' ? <AgendaLoadPanel /> : null}
+      {me.can.reviewBreakGlass && role === 'responsable' ? <SiteAbsencesPanel /> : null}
       {me.can.reviewBreakGlass ? (
         <p className="fr-mb-4w">
           <Link className="fr-link fr-icon-bar-chart-box-line fr-link--icon-left" to={paths.statistics.href()}>

@@ -15,6 +15,7 @@ import { ChoiceCheckboxes } from './choice-checkboxes';
 import { parseDuration, WhenWhereFields, type WhenWhere } from './entry-details-fields';
 import { handleSaveKeys } from './entry-form';
 import { NoteField } from './note-field';
+import { ClashConfirm } from './clash-confirm';
 
 const VISIBILITY_OPTIONS = NOTE_VISIBILITIES.map((v) => ({ value: v, label: NOTE_VISIBILITY_LABELS[v] }));
 
@@ -40,6 +41,7 @@ export function EntryEditForm({ fileId, entry, onDone }: { fileId: string; entry
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [serverFlag, setServerFlag] = useState<string | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
+  const lastBody = useRef<UpdateEntryBody | null>(null);
   const mutation = useUpdateEntry(fileId);
   const motifs = useMotifs();
   const flagged = isApiError(mutation.error) && mutation.error.code === 'note_flagged';
@@ -72,6 +74,11 @@ export function EntryEditForm({ fileId, entry, onDone }: { fileId: string; entry
     if (canNote && values.visibility !== initial.visibility) body.visibility = values.visibility;
     if (entry.orientation && values.orientationOutcome !== initial.orientationOutcome)
       body.orientationOutcome = values.orientationOutcome;
+    send(body);
+  };
+
+  const send = (body: UpdateEntryBody) => {
+    lastBody.current = body;
     mutation.mutate(
       { entryId: entry.id, body },
       {
@@ -148,7 +155,16 @@ export function EntryEditForm({ fileId, entry, onDone }: { fileId: string; entry
           />
         </>
       ) : null}
-      {!flagged ? <ErrorAlert error={mutation.error} title="Entrée non modifiée" titleAs="h4" /> : null}
+      {!flagged ? (
+        <ErrorAlert error={mutation.error} title="Entrée non modifiée" titleAs="h4">
+          {/* A move onto a taken slot or an absence (docs/api.md, "Journal", PATCH): saved only on purpose. */}
+          <ClashConfirm
+            error={mutation.error}
+            pending={mutation.isPending}
+            onConfirm={() => lastBody.current && send({ ...lastBody.current, confirmClash: true })}
+          />
+        </ErrorAlert>
+      ) : null}
       <div className="fr-btns-group fr-btns-group--inline-sm">
         <Button type="submit" disabled={mutation.isPending}>
           Enregistrer
