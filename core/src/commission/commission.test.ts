@@ -15,7 +15,7 @@ describe('pièces justificatives', () => {
   const doc = (id: string, type: string, validUntil: string | null = null) => ({ id, type, validUntil });
 
   it('an FSL maintien needs identity, resources, lease and rent receipt; missing ones are listed in order', () => {
-    const r = checkPieces('fsl_maintien', [doc('a', 'titre_sejour'), doc('b', 'bail')], '2026-12-07');
+    const r = checkPieces('maintien', [doc('a', 'titre_sejour'), doc('b', 'bail')], '2026-12-07');
     expect(r.complete).toBe(false);
     expect(r.lines.map((l) => [l.key, l.documentId])).toEqual([
       ['identite', 'a'],
@@ -29,8 +29,8 @@ describe('pièces justificatives', () => {
 
   it('is complete when every line has a valid document; an expired document counts for nothing', () => {
     const docs = [doc('a', 'piece_identite'), doc('b', 'avis_imposition'), doc('c', 'facture', '2026-12-07')];
-    expect(checkPieces('fsl_energie', docs, '2026-12-07').complete).toBe(true);
-    const later = checkPieces('fsl_energie', docs, '2026-12-08');
+    expect(checkPieces('energie', docs, '2026-12-07').complete).toBe(true);
+    const later = checkPieces('energie', docs, '2026-12-08');
     expect(later.complete).toBe(false);
     expect(later.lines.find((l) => l.key === 'facture')?.documentId).toBeNull();
   });
@@ -46,7 +46,7 @@ describe('payment file', () => {
     reference: '2026-12-10-001',
     commissionDate: '2026-12-10',
     applicationId: '11111111-1111-4111-8111-111111111111',
-    aidType: 'fsl_maintien',
+    aidType: 'maintien',
     aidForm: 'subvention',
     beneficiary: 'tiers',
     beneficiaryName: 'Paris Habitat',

@@ -13,7 +13,7 @@ export interface CommissionSessionDto {
   decidedCount: number;
 }
 
-export interface AgendaItemDto {
+export interface CommissionAgendaItemDto {
   applicationId: string;
   caseFileId: string;
   position: number;
@@ -28,9 +28,9 @@ export interface AgendaItemDto {
 }
 
 export interface CommissionDetailDto extends CommissionSessionDto {
-  agenda: AgendaItemDto[];
+  agenda: CommissionAgendaItemDto[];
   /** Applications waiting for a commission (state "commission") that fit the session, not yet on an agenda. */
-  candidates: Omit<AgendaItemDto, 'position' | 'decision' | 'letterDocumentId'>[];
+  candidates: Omit<CommissionAgendaItemDto, 'position' | 'decision' | 'letterDocumentId'>[];
   paymentTotalCents: number;
 }
 

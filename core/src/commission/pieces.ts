@@ -43,11 +43,11 @@ const CAF: PieceRequirement = {
 
 /** The pieces of each aid type; an aid type not listed gets the common base (identity, resources). */
 export const PIECES_CHECKLISTS: Readonly<Record<string, readonly PieceRequirement[]>> = {
-  fsl_acces: [IDENTITE, RESSOURCES, BAIL, RIB],
-  fsl_maintien: [IDENTITE, RESSOURCES, BAIL, QUITTANCE],
-  fsl_energie: [IDENTITE, RESSOURCES, FACTURE],
-  fsl_eau: [IDENTITE, RESSOURCES, FACTURE],
-  fsl_telephone: [IDENTITE, RESSOURCES, FACTURE],
+  acces: [IDENTITE, RESSOURCES, BAIL, RIB],
+  maintien: [IDENTITE, RESSOURCES, BAIL, QUITTANCE],
+  energie: [IDENTITE, RESSOURCES, FACTURE],
+  eau: [IDENTITE, RESSOURCES, FACTURE],
+  telephone: [IDENTITE, RESSOURCES, FACTURE],
   paris_solidarite: [IDENTITE, RESSOURCES, DOMICILE, RIB],
   complement_sante_paris: [IDENTITE, RESSOURCES, DOMICILE, RIB],
   paris_logement: [IDENTITE, RESSOURCES, DOMICILE, QUITTANCE, CAF, RIB],

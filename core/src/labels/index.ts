@@ -23,6 +23,7 @@ export const ACCESS_PART_LABELS = {
   genogram: 'Génogramme',
   genogram_relations: 'Génogramme : relations',
   courrier: 'Courrier (convocation, attestation)',
+  commission: 'Commission d’aides (ordre du jour, procès-verbal, paiement)',
 } as const;
 const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
   sejour: 'Section Séjour',

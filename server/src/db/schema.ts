@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { AccessRequestTable } from './schema/access-request.js';
 import type { SessionTable, UserSecondFactorTable, RecoveryCodeTable, LoginAttemptTable } from './schema/auth.js';
 import type { AccueilVisitTable } from './schema/accueil.js';
+import type { CommissionItemTable, CommissionSessionTable } from './schema/commission.js';
 import type { DateStr } from './schema/columns.js';
 import type {
   MotifTable,
@@ -51,6 +52,7 @@ import type {
 export type * from './schema/access-request.js';
 export type * from './schema/accueil.js';
 export type * from './schema/auth.js';
+export type * from './schema/commission.js';
 export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
 export type * from './schema/platform.js';
@@ -60,6 +62,8 @@ export type * from './schema/statistics.js';
 export type * from './schema/usager.js';
 
 export interface DB {
+  commission_session: CommissionSessionTable;
+  commission_item: CommissionItemTable;
   file_merge: FileMergeTable;
   access_request: AccessRequestTable;
   parameter_version: ParameterVersionTable;
