@@ -43,4 +43,5 @@ export * from './workflow/index.js';
 export * from './documents/index.js';
 export * from './genogram/index.js';
 export * from './letters/index.js';
+export * from './aids/index.js';
 export * from './commission/index.js';
