@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BulkDecisionsInput,
   PAYMENT_FILE_COLUMNS,
+  canDecideInSession,
   canManageSession,
   checkPieces,
   checklistOf,
@@ -102,8 +103,9 @@ describe('who manages a session', () => {
     const resp = { id: 'u', role: 'responsable' as const, siteId: 's1', teamIds: [] };
     expect(canManageSession(resp, { siteId: 's1' })).toBe(true);
     expect(canManageSession(resp, { siteId: 's2' })).toBe(false);
-    expect(canManageSession(resp, { siteId: null })).toBe(false);
-    expect(canManageSession({ ...resp, role: 'admin_fonctionnel', siteId: null }, { siteId: null })).toBe(true);
+    expect(canManageSession({ ...resp, role: 'admin_fonctionnel', siteId: null }, { siteId: 's2' })).toBe(true);
+    expect(canDecideInSession(resp, { siteId: 's1' })).toBe(true);
+    expect(canDecideInSession({ ...resp, role: 'admin_fonctionnel', siteId: null }, { siteId: 's1' })).toBe(false);
     expect(canManageSession({ ...resp, role: 'travailleur_social' }, { siteId: 's1' })).toBe(false);
   });
 });

@@ -5,8 +5,8 @@ export interface CommissionSessionDto {
   id: string;
   sessionDate: string;
   kind: CommissionKind;
-  siteId: string | null;
-  siteName: string | null;
+  siteId: string;
+  siteName: string;
   territory: string | null;
   status: 'ouverte' | 'close';
   agendaCount: number;

@@ -5,7 +5,10 @@ import { AnyDate, OptionalText, Uuid, choiceError } from '../schemas/common.js';
 export const COMMISSION_KINDS = { ordinaire: 'Ordinaire', urgente: 'Urgente' } as const;
 export type CommissionKind = keyof typeof COMMISSION_KINDS;
 
-/** A session: a day, ordinary or urgent, on a site (the responsable's own) or a territory (administration). */
+/**
+ * A session: a day, ordinary or urgent, of a site (a responsable's own; the administration names it), optionally
+ * labelled with the territory it serves. Its agenda takes the applications of the site's files.
+ */
 export const CommissionSessionInput = z
   .object({
     sessionDate: AnyDate,
@@ -45,7 +48,17 @@ export const CommissionDecision = z
       .min(1, { error: 'Montant : au moins 1 centime' })
       .max(10_000_000, { error: 'Montant : 100 000 € au plus' })
       .optional(),
-    reason: OptionalText(2000, 'Motif'),
+    reason: OptionalText(1000, 'Motif'),
+    /** The form granted when it differs from the request (a subvention granted as a loan). */
+    form: z
+      .enum(['subvention', 'pret', 'garantie', 'cautionnement'], { error: choiceError('Forme de l’aide') })
+      .optional(),
+    loanMonths: z
+      .number({ error: 'Durée du prêt : nombre de mois attendu' })
+      .int({ error: 'Durée du prêt : nombre entier de mois' })
+      .min(1, { error: 'Durée du prêt : de 1 à 36 mois' })
+      .max(36, { error: 'Durée du prêt : de 1 à 36 mois' })
+      .optional(),
   })
   .strict()
   .superRefine((d, ctx) => {

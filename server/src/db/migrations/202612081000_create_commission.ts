@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Commissions of aids (docs/api.md, "Commissions"): a session (a day, ordinary or urgent, on a site or a territory)
+ * Commissions of aids (docs/api.md, "Commissions"): a session (a day, ordinary or urgent, of a site, named after a territory if need be)
  * and its agenda, one item per aid application examined, with the decision recorded there (outcome and amount, the
  * rest of the decision lives in the application and its workflow history) and the notification letter's document.
  * An application is on one session at a time until decided; an ajournement sends it to a later session.
@@ -12,7 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id uuid primary key default gen_random_uuid(),
       session_date date not null,
       kind text not null check (kind in ('ordinaire', 'urgente')),
-      site_id uuid references site(id),
+      site_id uuid not null references site(id),
       territory text,
       created_by uuid not null references app_user(id),
       created_at timestamptz not null,

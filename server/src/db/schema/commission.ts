@@ -6,7 +6,7 @@ export interface CommissionSessionTable {
   id: Generated<string>;
   session_date: DateStr;
   kind: 'ordinaire' | 'urgente';
-  site_id: string | null;
+  site_id: string;
   territory: string | null;
   created_by: string;
   created_at: Timestamp;

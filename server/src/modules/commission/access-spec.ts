@@ -23,7 +23,11 @@ const STAFF_403 = {
 
 export const commissionAccessSpec: readonly RouteAccess[] = [
   { route: 'GET /api/commissions', allow: { ...STAFF_403, ...MANAGERS, responsable_other_site: 200 }, otherwise: 403 },
-  { route: 'POST /api/commissions', allow: { ...STAFF_403, ...MANAGERS, responsable_other_site: 201, responsable: 201, admin: 201 }, otherwise: 403 },
+  {
+    route: 'POST /api/commissions',
+    allow: { ...STAFF_403, ...MANAGERS, responsable_other_site: 201, responsable: 201, admin: 201 },
+    otherwise: 403,
+  },
   { route: 'GET /api/commissions/:id', allow: { ...STAFF_403, ...MANAGERS }, otherwise: 403 },
   { route: 'POST /api/commissions/:id/agenda', allow: { ...STAFF_403, ...MANAGERS }, otherwise: 403 },
   { route: 'POST /api/commissions/:id/decisions', allow: { ...STAFF_403, ...MANAGERS }, otherwise: 403 },

@@ -3,19 +3,26 @@ import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { conflict } from '../../errors.js';
 import { lettersToPdf, type RenderedLetter } from '../letters/index.js';
-import { applicationsByIds } from './application-queries.js';
 import type { ApplicationFacts } from './applications.js';
 import { renderNotifications } from './letters.js';
 import { pvPdf } from './pdf.js';
-import { itemsOfSession, type ItemRow } from './queries.js';
+import { applicationsByIds, closedByName, itemsOfSession, type ItemRow } from './queries.js';
 import { loadSession } from './sessions.js';
 
 const PAID_FORMS = ['subvention', 'pret'];
+const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
 
 async function sessionItems(ctx: Ctx, id: string) {
   const s = await loadSession(ctx.db, ctx, id);
   const items = await itemsOfSession(ctx.db, id);
-  const apps = new Map((await applicationsByIds(ctx.db, items.map((i) => i.application_id))).map((a) => [a.id, a]));
+  const apps = new Map(
+    (
+      await applicationsByIds(
+        ctx.db,
+        items.map((i) => i.application_id),
+      )
+    ).map((a) => [a.id, a]),
+  );
   for (const fileId of new Set(items.map((i) => i.case_file_id))) await logAccess(ctx.db, ctx, fileId, 'commission');
   return { s, items, apps };
 }
@@ -23,20 +30,13 @@ async function sessionItems(ctx: Ctx, id: string) {
 /** The minutes of the session (docs/api.md, "Commissions"); each file named is access-logged. */
 export async function sessionPv(ctx: Ctx, id: string): Promise<{ pdf: Buffer; name: string }> {
   const { s, items, apps } = await sessionItems(ctx, id);
-  const recorder = s.closed_at
-    ? await ctx.db
-        .selectFrom('commission_session as cs')
-        .innerJoin('app_user as u', 'u.id', 'cs.closed_by')
-        .select('u.display_name')
-        .where('cs.id', '=', id)
-        .executeTakeFirst()
-    : undefined;
+  const recorder = s.closed_at ? await closedByName(ctx.db, id) : null;
   const pdf = await pvPdf({
     sessionDate: s.session_date,
     kind: s.kind,
-    place: s.site_name ?? s.territory ?? 'Paris',
+    place: [s.site_name, s.territory].filter(Boolean).join(' — '),
     closedAt: s.closed_at ? new Date(s.closed_at) : null,
-    recordedBy: recorder?.display_name ?? null,
+    recordedBy: recorder,
     lines: items.map((i) => {
       const a = apps.get(i.application_id);
       return {
@@ -82,7 +82,7 @@ export async function sessionPaymentFile(ctx: Ctx, id: string): Promise<{ csv: s
         creditor: a.creditor,
         contractRef: a.contractRef,
         amountCents: Number(i.amount_cents),
-        decisionDate: new Date(i.decided_at ?? s.closed_at).toISOString().slice(0, 10),
+        decisionDate: parisDay(new Date(i.decided_at ?? (s.closed_at as Date))),
       },
     ];
   });
@@ -112,5 +112,8 @@ export async function sessionLetters(ctx: Ctx, id: string): Promise<{ pdf: Buffe
     });
     letters.push(...(await renderNotifications(ctx.db, decisions, s.session_date, new Date(t))).letters);
   }
-  return { pdf: await lettersToPdf(letters, `Notifications ${s.session_date}`), name: `notifications-${s.session_date}.pdf` };
+  return {
+    pdf: await lettersToPdf(letters, `Notifications ${s.session_date}`),
+    name: `notifications-${s.session_date}.pdf`,
+  };
 }

@@ -1,4 +1,11 @@
-import { COMMISSION_KINDS, DECISION_OUTCOMES, euros, frenchLongDate, type CommissionKind, type DecisionOutcome } from '@jalon/core';
+import {
+  COMMISSION_KINDS,
+  DECISION_OUTCOMES,
+  euros,
+  frenchLongDate,
+  type CommissionKind,
+  type DecisionOutcome,
+} from '@jalon/core';
 import { openPdf } from '../../lib/pdf.js';
 
 const BLUE = '#000091';
@@ -52,13 +59,21 @@ function row(pdf: PDFKit.PDFDocument, cells: readonly string[], bold: boolean): 
   const height = Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: (COLS[i]?.width ?? 50) - 4 }))) + 6;
   if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom - 20) {
     pdf.addPage();
-    if (!bold) row(pdf, COLS.map((c) => c.title), true);
+    if (!bold)
+      row(
+        pdf,
+        COLS.map((c) => c.title),
+        true,
+      );
   }
   const top = pdf.y;
   let x = left;
   cells.forEach((c, i) => {
     const w = COLS[i]?.width ?? 50;
-    pdf.font(font).fillColor(TEXT).text(c, x + 2, top + 3, { width: w - 4 });
+    pdf
+      .font(font)
+      .fillColor(TEXT)
+      .text(c, x + 2, top + 3, { width: w - 4 });
     x += w;
   });
   pdf
@@ -84,7 +99,11 @@ export function pvPdf(f: PvFacts): Promise<Buffer> {
     info: { Title: `Procès-verbal de la commission du ${f.sessionDate}`, Author: 'Jalon' },
   });
   const left = pdf.page.margins.left;
-  pdf.font('Helvetica-Bold').fontSize(16).fillColor(BLUE).text('Procès-verbal de la commission d’attribution des aides');
+  pdf
+    .font('Helvetica-Bold')
+    .fontSize(16)
+    .fillColor(BLUE)
+    .text('Procès-verbal de la commission d’attribution des aides');
   pdf.font('Helvetica').fontSize(10).fillColor(TEXT).moveDown(0.3);
   pdf.text(`Séance ${COMMISSION_KINDS[f.kind].toLowerCase()} du ${day}`);
   pdf.text(`Lieu : ${f.place}`);
@@ -92,12 +111,18 @@ export function pvPdf(f: PvFacts): Promise<Buffer> {
   pdf.text(`Demandes inscrites : ${f.lines.length} ; décisions prises : ${decided.length}`);
   const count = (o: DecisionOutcome) => decided.filter((l) => l.outcome === o).length;
   pdf.text(
-    (Object.keys(DECISION_OUTCOMES) as DecisionOutcome[]).map((o) => `${DECISION_OUTCOMES[o]} : ${count(o)}`).join(' ; '),
+    (Object.keys(DECISION_OUTCOMES) as DecisionOutcome[])
+      .map((o) => `${DECISION_OUTCOMES[o]} : ${count(o)}`)
+      .join(' ; '),
   );
   const total = decided.reduce((s, l) => s + (l.amountCents ?? 0), 0);
   pdf.text(`Montant total accordé : ${euros(total)}`);
   pdf.moveDown(1);
-  row(pdf, COLS.map((c) => c.title), true);
+  row(
+    pdf,
+    COLS.map((c) => c.title),
+    true,
+  );
   for (const l of f.lines) row(pdf, cellsOf(l), false);
   pdf.moveDown(1).x = left;
   pdf

@@ -60,7 +60,5 @@ export async function commissionRoutes(api: FastifyInstance, deps: AppDeps): Pro
   api.post('/api/aid-applications/:id/pieces/check', async (req) =>
     checkApplicationPieces(ctxOf(req, deps), parse(IdParams, req.params).id),
   );
-  api.get('/api/statistics/aids', async (req) =>
-    aidStatisticsOf(ctxOf(req, deps), parse(YearQuery, req.query).year),
-  );
+  api.get('/api/statistics/aids', async (req) => aidStatisticsOf(ctxOf(req, deps), parse(YearQuery, req.query).year));
 }

@@ -12,9 +12,9 @@ import { audit, logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
-import { applicationsByIds, waitingApplications } from './application-queries.js';
 import { COMMISSION_STATES, type ApplicationFacts } from './applications.js';
 import {
+  applicationsByIds,
   findSession,
   insertItems,
   insertSession,
@@ -24,6 +24,8 @@ import {
   pendingItemsOf,
   type ItemRow,
   type SessionRow,
+  siteExists,
+  waitingApplications,
 } from './queries.js';
 
 export const managersOnly = (ctx: Ctx) => {
@@ -36,7 +38,7 @@ export const presentSession = (s: SessionRow): CommissionSessionDto => ({
   sessionDate: s.session_date,
   kind: s.kind,
   siteId: s.site_id,
-  siteName: s.site_name,
+  siteName: s.site_name ?? '',
   territory: s.territory,
   status: s.closed_at ? 'close' : 'ouverte',
   agendaCount: Number(s.agenda_count ?? 0),
@@ -63,15 +65,13 @@ export async function lockOpenSession(db: Queryable, ctx: Ctx, id: string): Prom
 export async function createSession(ctx: Ctx, input: CommissionSessionInput) {
   managersOnly(ctx);
   const admin = ctx.actor.role === 'admin_fonctionnel';
-  const siteId = admin ? (input.siteId ?? null) : ctx.actor.siteId;
   if (!admin && input.siteId && input.siteId !== ctx.actor.siteId)
     throw forbidden('Un responsable crée les commissions de son site');
-  if (siteId === null && !input.territory)
-    throw unprocessable('territory_required', 'Indiquez le site ou le territoire de la commission', {
-      territory: 'Territoire obligatoire sans site',
-    });
+  const siteId = admin ? input.siteId : ctx.actor.siteId;
+  if (!siteId)
+    throw unprocessable('site_required', 'Choisissez le site de la commission', { siteId: 'Site obligatoire' });
   return ctx.db.transaction().execute(async (trx) => {
-    if (siteId !== null && !(await trx.selectFrom('site').select('id').where('id', '=', siteId).executeTakeFirst()))
+    if (!(await siteExists(trx, siteId)))
       throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
     const { id } = await insertSession(trx, {
       date: input.sessionDate,
@@ -135,7 +135,14 @@ const MISSING = {
 export async function sessionDetail(ctx: Ctx, id: string): Promise<CommissionDetailDto> {
   const s = await loadSession(ctx.db, ctx, id);
   const items = await itemsOfSession(ctx.db, id);
-  const apps = new Map((await applicationsByIds(ctx.db, items.map((i) => i.application_id))).map((a) => [a.id, a]));
+  const apps = new Map(
+    (
+      await applicationsByIds(
+        ctx.db,
+        items.map((i) => i.application_id),
+      )
+    ).map((a) => [a.id, a]),
+  );
   const waiting = s.closed_at ? [] : await waitingApplications(ctx.db, s.site_id, s.kind === 'urgente');
   const agenda = items.map((i) => agendaItem(i, apps.get(i.application_id)));
   for (const fileId of new Set([...agenda.map((a) => a.caseFileId), ...waiting.map((w) => w.caseFileId)]))
@@ -146,7 +153,10 @@ export async function sessionDetail(ctx: Ctx, id: string): Promise<CommissionDet
     candidates: waiting.map(candidateOf),
     paymentTotalCents: agenda.reduce(
       (sum, a) =>
-        sum + (a.decision && (a.decision.outcome === 'accord' || a.decision.outcome === 'accord_partiel') ? (a.decision.amountCents ?? 0) : 0),
+        sum +
+        (a.decision && (a.decision.outcome === 'accord' || a.decision.outcome === 'accord_partiel')
+          ? (a.decision.amountCents ?? 0)
+          : 0),
       0,
     ),
   };
