@@ -20,6 +20,8 @@ const AgendaRoute = lazy(() => import('./routes/agenda').then((m) => ({ default:
 /** Statistics carry the charting library: on demand too. */
 const StatisticsRoute = lazy(() => import('./routes/statistics').then((m) => ({ default: m.StatisticsRoute })));
 const BreakGlassRoute = lazy(() => import('./routes/break-glass').then((m) => ({ default: m.BreakGlassRoute })));
+const CommissionsRoute = lazy(() => import('./routes/commissions').then((m) => ({ default: m.CommissionsRoute })));
+const CommissionRoute = lazy(() => import('./routes/commissions').then((m) => ({ default: m.CommissionRoute })));
 const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
@@ -42,6 +44,8 @@ const router = createBrowserRouter([
           { path: paths.dpo.pattern, element: <DpoRoute /> },
           { path: paths.statistics.pattern, element: <StatisticsRoute /> },
           { path: paths.breakGlass.pattern, element: <BreakGlassRoute /> },
+          { path: paths.commissions.pattern, element: <CommissionsRoute /> },
+          { path: paths.commission.pattern, element: <CommissionRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },
