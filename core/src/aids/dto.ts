@@ -45,7 +45,7 @@ export interface AidApplicationDto {
   statusLabel: string;
   facts: EligibilityFacts;
   /** The budget as it stood when the application was created (a snapshot, not the live budget). */
-  budgetSnapshot: { takenAt: string; fsl: BudgetSummary; paris: BudgetSummary; complet: BudgetSummary };
+  budgetSnapshot: { takenAt: string; fsl: BudgetSummary; paris: BudgetSummary; complet: BudgetSummary } | null;
   decision: {
     outcome: AidDecision;
     amountCents: number | null;

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { AccessRequestTable } from './schema/access-request.js';
+import type { AidApplicationTable, AidLoanInstalmentTable, AidRepaymentTable, BudgetTable } from './schema/aids.js';
 import type { SessionTable, UserSecondFactorTable, RecoveryCodeTable, LoginAttemptTable } from './schema/auth.js';
 import type { AccueilVisitTable } from './schema/accueil.js';
 import type { CommissionItemTable, CommissionSessionTable } from './schema/commission.js';
@@ -62,6 +63,10 @@ export type * from './schema/statistics.js';
 export type * from './schema/usager.js';
 
 export interface DB {
+  budget: BudgetTable;
+  aid_application: AidApplicationTable;
+  aid_loan_instalment: AidLoanInstalmentTable;
+  aid_repayment: AidRepaymentTable;
   commission_session: CommissionSessionTable;
   commission_item: CommissionItemTable;
   file_merge: FileMergeTable;

@@ -20,6 +20,7 @@ import { accueilModule } from './accueil/index.js';
 import { genogramModule } from './genogram/index.js';
 import { fileMergeModule } from './file-merge/index.js';
 import { lettersModule } from './letters/index.js';
+import { aidsModule } from './aids/index.js';
 import { commissionModule } from './commission/index.js';
 
 /**
@@ -51,6 +52,7 @@ const MODULES = [
   genogramModule,
   fileMergeModule,
   lettersModule,
+  aidsModule,
   commissionModule,
 ] as const satisfies readonly JalonModule[];
 
