@@ -45,6 +45,6 @@ export const aidsModule = {
 
 // What other modules (the commission) may use.
 export { loadApplication, WORKFLOW as AID_WORKFLOW_NAME } from './applications.js';
-export { transitionApplication } from './transitions.js';
+export { applyTransition, transitionApplication } from './transitions.js';
 export { computeEligibility } from './eligibility.js';
 export { findApplication, type ApplicationRow } from './queries.js';

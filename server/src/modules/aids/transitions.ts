@@ -56,6 +56,23 @@ async function decisionPatch(trx: Trx, ctx: Ctx, row: ApplicationRow, to: AidSta
 /** POST /api/aid-applications/:id/transitions: one move of the workflow, its history and audit in one transaction. */
 export const transitionApplication = (ctx: Ctx, id: string, input: AidTransitionInput): Promise<AidApplicationDto> =>
   ctx.db.transaction().execute(async (trx) => {
+    const target = await applyTransition(trx, ctx, id, input);
+    return dtoOf(trx, ctx, (await findApplication(trx, id)) as ApplicationRow, target);
+  });
+
+/**
+ * One move of the workflow inside the caller's transaction (the commission records a batch of decisions in one):
+ * the gate, the workflow check with maker-checker, the state change, its history and audit. `missingPieces`: the
+ * pièces still missing, when the caller checked them (the commission's checklist), for the dépôt's guard.
+ */
+export async function applyTransition(
+  trx: Trx,
+  ctx: Ctx,
+  id: string,
+  input: AidTransitionInput,
+  checked: { missingPieces?: number | null } = {},
+) {
+  {
     const { row, target } = await loadApplication(trx, ctx, id, canActOnAidApplication, true, true);
     const from = stateOf(row);
     const to = input.to as AidState;
@@ -68,7 +85,10 @@ export const transitionApplication = (ctx: Ctx, id: string, input: AidTransition
       ? loanStatus(loan.schedule, loan.repayments, ctx.now.toISOString().slice(0, 10)).outstandingCents
       : 0;
     const loanMaxMonths = aidParamsOf(params)['aids.fsl.loanMaxMonths'];
-    const facts = workflowFacts(row, input, { loanOutstandingCents: outstanding, loanMaxMonths });
+    const facts = {
+      ...workflowFacts(row, input, { loanOutstandingCents: outstanding, loanMaxMonths }),
+      ...(checked.missingPieces !== undefined ? { missingPieces: checked.missingPieces } : {}),
+    };
     const decision = checkAidTransition(from, to, ctx.actor, facts, history);
     if (!decision.ok) throw unprocessable(decision.code, decision.message, { to: decision.message });
     let patch: Updateable<AidApplicationTable> = { status: to, updated_at: ctx.now };
@@ -101,8 +121,9 @@ export const transitionApplication = (ctx: Ctx, id: string, input: AidTransition
         ...(patch.decided_form ? { form: patch.decided_form } : {}),
       },
     });
-    return dtoOf(trx, ctx, (await findApplication(trx, id)) as ApplicationRow, target);
-  });
+    return target;
+  }
+}
 
 /** POST /api/aid-applications/:id/repayments: a repayment of a paid loan, never more than what remains. */
 export const recordRepayment = (ctx: Ctx, id: string, input: RepaymentInput): Promise<AidApplicationDto> =>

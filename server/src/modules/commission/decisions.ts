@@ -2,7 +2,7 @@ import { canDecideInSession, type BulkDecisionsInput } from '@jalon/core';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { AppError, conflict, forbidden, unprocessable } from '../../errors.js';
-import { transitionAidApplication } from '../aids/index.js';
+import { applyTransition } from '../aids/index.js';
 import { storeNotifications } from './letters.js';
 import { applicationsByIds, closeSession, itemsOfSession, recordItemDecision, setItemLetter } from './queries.js';
 import { lockOpenSession } from './sessions.js';
@@ -30,7 +30,7 @@ export async function recordDecisions(ctx: Ctx, id: string, input: BulkDecisions
         throw unprocessable('not_on_agenda', 'Cette demande n’est pas inscrite à l’ordre du jour de la commission');
       if (item.outcome) throw conflict('already_decided', `Demande n° ${item.position} : décision déjà enregistrée`);
       try {
-        await transitionAidApplication(trx, ctx, d.applicationId, {
+        await applyTransition(trx, ctx, d.applicationId, {
           to: d.outcome,
           reason: d.reason ?? null,
           amountCents: d.amountCents,

@@ -4,7 +4,7 @@ import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { conflict, notFound } from '../../errors.js';
-import { transitionAidApplication } from '../aids/index.js';
+import { applyTransition } from '../aids/index.js';
 import { documentsOfFile } from '../documents/index.js';
 import type { ApplicationFacts } from './applications.js';
 import { applicationsByIds } from './queries.js';
@@ -52,7 +52,7 @@ export async function checkApplicationPieces(ctx: Ctx, id: string) {
       throw conflict('already_deposited', 'Les pièces se vérifient au dépôt : cette demande est déjà déposée complète');
     const dto = await piecesOf(trx, app, ctx.now);
     const to = dto.complete ? 'deposee_complete' : app.state === 'brouillon' ? 'deposee_pieces_manquantes' : null;
-    if (to) await transitionAidApplication(trx, ctx, id, { to, reason: null }, { missingPieces: dto.missing.length });
+    if (to) await applyTransition(trx, ctx, id, { to, reason: null }, { missingPieces: dto.missing.length });
     await logAccess(trx, ctx, app.caseFileId, 'documents');
     return { ...dto, state: to ?? app.state };
   });
