@@ -16,7 +16,10 @@ const sendFile = (reply: FastifyReply, type: string, bytes: Buffer | string, nam
     .header('cache-control', 'private, no-store')
     .send(bytes);
 
-const YearQuery = z.object({
+const EmptyBody = z.object({}).strict();
+
+/** Like every statistics route, an unknown filter is refused rather than ignored (docs/adr/009). */
+const YearQuery = z.strictObject({
   year: z.coerce
     .number({ error: 'Année invalide' })
     .int({ error: 'Année invalide' })
@@ -57,8 +60,9 @@ export async function commissionRoutes(api: FastifyInstance, deps: AppDeps): Pro
   api.get('/api/aid-applications/:id/pieces', async (req) =>
     applicationPieces(ctxOf(req, deps), parse(IdParams, req.params).id),
   );
-  api.post('/api/aid-applications/:id/pieces/check', async (req) =>
-    checkApplicationPieces(ctxOf(req, deps), parse(IdParams, req.params).id),
-  );
+  api.post('/api/aid-applications/:id/pieces/check', async (req) => {
+    parse(EmptyBody, req.body === undefined ? {} : req.body);
+    return checkApplicationPieces(ctxOf(req, deps), parse(IdParams, req.params).id);
+  });
   api.get('/api/statistics/aids', async (req) => aidStatisticsOf(ctxOf(req, deps), parse(YearQuery, req.query).year));
 }

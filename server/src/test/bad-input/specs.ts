@@ -349,6 +349,32 @@ export const SPECS: Record<string, Spec> = {
   'POST /api/usagers/:id/accueil': { who: 'ts', body: () => ({ motifs: ['logement'] }) },
   'POST /api/accueil/:visitId/seen': { who: 'ts', baseline: 204, body: () => ({}) },
   'POST /api/accueil/:visitId/record': { who: 'ts', baseline: 200 },
+  // Commissions (docs/api.md, "Commissions"): `:id` is a closed session of the site (agenda and decisions: 409 after
+  // validation); the application's pièces were checked already, some still missing (checking again changes nothing).
+  'GET /api/commissions': { who: 'resp' },
+  'POST /api/commissions': {
+    who: 'resp',
+    body: () => ({ sessionDate: '2026-12-17', kind: 'ordinaire', territory: 'Paris Nord-Est' }),
+  },
+  'GET /api/commissions/:id': { who: 'resp' },
+  'POST /api/commissions/:id/agenda': {
+    who: 'resp',
+    baseline: 409,
+    body: (i) => ({ applicationIds: [i.aidApplication] }),
+  },
+  'POST /api/commissions/:id/decisions': {
+    who: 'resp',
+    baseline: 409,
+    body: (i) => ({
+      decisions: [{ applicationId: i.aidApplication, outcome: 'accord_partiel', amountCents: 100, reason: 'Partiel' }],
+    }),
+  },
+  'GET /api/commissions/:id/pv.pdf': { who: 'resp' },
+  'GET /api/commissions/:id/letters.pdf': { who: 'resp' },
+  'GET /api/commissions/:id/payments.csv': { who: 'resp' },
+  'GET /api/aid-applications/:id/pieces': { who: 'ts' },
+  'POST /api/aid-applications/:id/pieces/check': { who: 'ts', baseline: 200 },
+  'GET /api/statistics/aids': { who: 'admin', query: '?year=2026' },
 };
 
 /** The routes that have a spec (a route without one fails the first test, not every loop). */
