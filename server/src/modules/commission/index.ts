@@ -16,6 +16,8 @@ const OUTCOMES: Record<string, string> = {
  * statistics. Retention: anonymisation keeps the decisions counted (outcome, amount) without the letter; a purge
  * deletes the file's agenda lines.
  */
+export { recordDecisions } from './decisions.js';
+
 export const commissionModule = {
   name: 'commission',
   routes: (api, deps) => commissionRoutes(api, deps),
