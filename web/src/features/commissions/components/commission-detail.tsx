@@ -187,16 +187,16 @@ function Agenda({ detail }: { detail: CommissionDetailDto }) {
             </fieldset>
           ))}
           <ErrorAlert error={mutation.error} title="Les décisions n’ont pas été enregistrées" />
-          {mutation.data ? (
-            <p role="status" className="fr-text--sm">
-              {mutation.data.decided} décision(s) enregistrée(s), {mutation.data.letters} courrier(s) de notification
-              produit(s).
-            </p>
-          ) : null}
           <Button type="submit" disabled={mutation.isPending}>
             Enregistrer les décisions
           </Button>
         </form>
+      ) : null}
+      {mutation.data ? (
+        <p role="status" className="fr-text--sm">
+          {mutation.data.decided} décision(s) enregistrée(s), {mutation.data.letters} courrier(s) de notification
+          produit(s).
+        </p>
       ) : null}
     </section>
   );
