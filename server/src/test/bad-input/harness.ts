@@ -31,6 +31,7 @@ export interface Ids {
   accessRequest: string;
   document: string;
   visitId: string;
+  aidApplication: string;
 }
 export interface Spec {
   who: Who;
@@ -63,6 +64,9 @@ const TABLES = [
   'file_restriction',
   'access_request',
   'file_merge',
+  'budget',
+  'aid_application',
+  'aid_repayment',
 ] as const;
 const KNOWN_CODES = [
   'period_not_published',
@@ -150,6 +154,11 @@ const KNOWN_CODES = [
   'restriction_lifted',
   'invalid_end_date',
   'file_limited',
+  'maker_checker',
+  'application_decided',
+  'repayment_not_allowed',
+  'repayment_too_high',
+  'urgency_not_allowed',
 ];
 const ENGLISH =
   /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
@@ -249,6 +258,7 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/notifications', i.notification],
     ['/api/dpo/access-requests', i.accessRequest],
     ['/api/documents', i.document],
+    ['/api/aid-applications', i.aidApplication],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -383,6 +393,7 @@ export function useBadInputApp(): void {
       accessRequest: '',
       document: '',
       visitId: '',
+      aidApplication: '',
     };
     ids.accessRequest = (
       await t.app.inject({
@@ -444,6 +455,15 @@ export function useBadInputApp(): void {
       })
     ).json().id;
     await t.app.inject({ method: 'POST', url: `/api/accueil/${ids.visitId}/record`, headers: sessions.ts.send });
+    // An aid application in draft (modules/aids): filed by the baseline, never decided, so it repays nothing (422).
+    ids.aidApplication = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${file.id}/aid-applications`,
+        headers: sessions.ts.send,
+        payload: { scheme: 'fsl', aidType: 'eau', form: 'subvention', requestedCents: 20_000, payee: 'personne' },
+      })
+    ).json().id;
   });
   // A motivated access to the file by a worker of another site: a grant to review and a notification of `ts` to read.
   beforeAll(async () => {
