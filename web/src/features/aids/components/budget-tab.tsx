@@ -33,20 +33,24 @@ function Summaries({ dto }: { dto: BudgetDto }) {
       euros(s.resourcesCents),
       euros(s.chargesCents + s.debtRepaymentsCents),
       euros(s.resteAVivreCents),
-      `${euros(s.resteAVivreParUcCents)} (${(s.ucTenths / 10).toLocaleString('fr-FR')} UC)`,
+      euros(s.resteAVivreParUcCents),
       euros(s.resteAVivreParJourCents),
     ],
   });
+  const uc = (dto.summaries.complet.ucTenths / 10).toLocaleString('fr-FR');
   return (
-    <DataTable
-      caption="Reste à vivre (par mois, par unité de consommation, par jour)"
-      headers={['Vue', 'Ressources retenues', 'Charges et remboursements', 'Reste à vivre', 'Par UC', 'Par jour']}
-      rows={[
-        row('Toutes ressources', dto.summaries.complet),
-        row('FSL (hors AL/APL, ARS, AEEH)', dto.summaries.fsl),
-        row('Aides de Paris (hors aides au logement, prestations familiales)', dto.summaries.paris),
-      ]}
-    />
+    <>
+      <DataTable
+        caption="Reste à vivre mensuel"
+        headers={['Vue', 'Ressources', 'Charges', 'Reste à vivre', 'Par UC', 'Par jour']}
+        rows={[row('Toutes', dto.summaries.complet), row('FSL', dto.summaries.fsl), row('Paris', dto.summaries.paris)]}
+      />
+      <p className="fr-text--sm">
+        Foyer de {dto.persons.length} personne(s), {uc} unité(s) de consommation (échelle de l’OCDE modifiée). Les
+        charges comprennent les remboursements de dettes. Le FSL ne compte pas l’aide au logement, l’ARS ni l’AEEH ; les
+        aides de Paris ne comptent pas non plus les prestations familiales ni les bourses.
+      </p>
+    </>
   );
 }
 
@@ -59,7 +63,7 @@ export function BudgetTab({ fileId }: { fileId: string }) {
     <>
       <h3 className="fr-h5">Budget du foyer</h3>
       <Summaries dto={budget.data} />
-      {budget.data.can.write ? <BudgetForm key={budget.data.version} fileId={fileId} dto={budget.data} /> : null}
+      {budget.data.can.write ? <BudgetForm fileId={fileId} dto={budget.data} /> : null}
       <AidApplicationsSection fileId={fileId} canCreate={budget.data.can.write} />
     </>
   );
