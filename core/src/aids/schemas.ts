@@ -54,7 +54,11 @@ export const BudgetDebtInput = z
 /** The whole budget, replaced at once; `version` is the optimistic lock (0 creates it). */
 export const BudgetPutInput = z
   .object({
-    version: z.number({ error: 'Version attendue' }).int({ error: 'Version entière attendue' }).min(0).max(1_000_000),
+    version: z
+      .number({ error: 'Numéro de version attendu' })
+      .int({ error: 'Le numéro de version est un nombre entier' })
+      .min(0, { error: 'Le numéro de version ne peut pas être négatif' })
+      .max(1_000_000, { error: 'Numéro de version trop grand' }),
     resources: z.array(BudgetResourceInput).max(60, { error: '60 ressources au plus' }),
     charges: z.array(BudgetChargeInput).max(60, { error: '60 charges au plus' }),
     debts: z.array(BudgetDebtInput).max(40, { error: '40 dettes au plus' }),

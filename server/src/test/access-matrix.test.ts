@@ -28,6 +28,7 @@ import {
   restrictions,
   type Partage,
 } from './access-matrix/recipes.js';
+import { buildAidFixtures } from './access-matrix/aids-fixture.js';
 import {
   buildSite,
   buildUser,
@@ -235,6 +236,7 @@ beforeAll(async () => {
       payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString(), confirmClash: true },
     })
   ).json().id;
+  await buildAidFixtures(t.app, ref, sessions.get('ts_same_team') as Session, partage.fileId, WHO.length);
   for (const _ of WHO) {
     const f = await createUsagerAs(t.app, ref);
     const r = await t.app.inject({

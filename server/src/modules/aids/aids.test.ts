@@ -154,6 +154,9 @@ describe('aid applications', () => {
       .where('part', '=', 'aides')
       .execute();
     expect(access.length).toBe(0);
+    for (const s of [otherSite, secretary, otherTeam])
+      expect((await inject(s, 'GET', `/api/aid-applications/${a.id}`)).statusCode).toBe(404);
+    expect((await inject(resp, 'GET', `/api/aid-applications/${a.id}`)).statusCode).toBe(200);
     const changed = await inject(ref, 'PUT', `/api/usagers/${fileId}/budget`, {
       ...BUDGET,
       version: 1,
@@ -162,7 +165,7 @@ describe('aid applications', () => {
     expect(changed.statusCode, changed.body).toBe(200);
     const again = (await inject(ref, 'GET', `/api/aid-applications/${a.id}`)).json() as AidApplicationDto;
     expect(again.budgetSnapshot?.fsl.resteAVivreCents).toBe(62_000);
-    expect(await t.db.selectFrom('access_log').select('part').where('part', '=', 'aides').execute()).toHaveLength(1);
+    expect(await t.db.selectFrom('access_log').select('part').where('part', '=', 'aides').execute()).toHaveLength(2);
   });
 
   it('goes from deposit to payment and closure, the decision by another worker than the instructor', async () => {
@@ -253,5 +256,75 @@ describe('aid applications', () => {
     expect(late.loan).toMatchObject({ lateCount: 2, lateCents: 46_666, outstandingCents: 80_000 });
     expect((await repay(80_000)).statusCode).toBe(201);
     expect((await moveOk(ref, a.id, { to: 'cloturee' })).status).toBe('cloturee');
+  });
+});
+
+describe('eligibility and dated parameters', () => {
+  it('explains rule by rule; a decision keeps the parameters of its date when they change later', async () => {
+    ref = await loginAs(t.app, refUser);
+    const [colleagueUser] = await t.db
+      .selectFrom('app_user')
+      .select(['id', 'email'])
+      .where('role', '=', 'travailleur_social')
+      .where('id', '!=', refUser.id)
+      .orderBy('created_at')
+      .limit(1)
+      .execute();
+    colleague = await loginAs(t.app, colleagueUser as { email: string });
+    const elder = (await createUsagerAs(t.app, ref, minimalUsager({ birthDate: '1950-05-05', postalCode: '75011' })))
+      .id;
+    const put = await inject(ref, 'PUT', `/api/usagers/${elder}/budget`, {
+      version: 0,
+      resources: [{ type: 'pension_retraite', monthlyCents: 90_000 }],
+      charges: [],
+      debts: [],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const body = {
+      scheme: 'paris',
+      aidType: 'paris_solidarite',
+      form: 'subvention',
+      requestedCents: 8_000,
+      payee: 'personne',
+      facts: { parisResidenceMonths: 60 },
+    };
+    const a = await create(ref, body, elder);
+    const before = (await inject(ref, 'GET', `/api/aid-applications/${a.id}/eligibility`)).json() as EligibilityDto;
+    expect(before).toMatchObject({ kept: false, suggestedCents: 8_000 });
+    expect(before.rules.find((r) => r.code === 'sejour')).toMatchObject({ status: 'inconnu' });
+    // The nationality is on the file: a French national passes the titre de séjour rule once it is recorded.
+    await toCommission(a.id);
+    const decided = await moveOk(colleague, a.id, { to: 'accord' });
+    expect(decided.decision?.params['aids.paris.solidarite.ceilingSingleCents']).toBe(98_000);
+    // The ceiling changes from today on (as a scheduled version reaching its day).
+    await t.db
+      .insertInto('parameter_version')
+      .values({
+        name: 'aids.paris.solidarite.ceilingSingleCents',
+        value: 100_000,
+        valid_from: t.clock.now().toISOString().slice(0, 10),
+        created_by: refUser.id,
+        created_at: t.clock.now(),
+      })
+      .execute();
+    const kept = (await inject(ref, 'GET', `/api/aid-applications/${a.id}/eligibility`)).json() as EligibilityDto;
+    expect(kept).toMatchObject({ kept: true, suggestedCents: 8_000, result: before.result });
+    const after = (await inject(ref, 'GET', `/api/aid-applications/${a.id}`)).json() as AidApplicationDto;
+    expect(after.decision?.params['aids.paris.solidarite.ceilingSingleCents']).toBe(98_000);
+    const fresh = await create(ref, body, elder);
+    const now = (await inject(ref, 'GET', `/api/aid-applications/${fresh.id}/eligibility`)).json() as EligibilityDto;
+    expect(now).toMatchObject({ kept: false, suggestedCents: 10_000 });
+  });
+
+  it('the facts are corrected until the decision, then refused', async () => {
+    const a = await create(ref);
+    const r = await inject(ref, 'PUT', `/api/aid-applications/${a.id}/facts`, { parisResidenceMonths: 12 });
+    expect(r.statusCode, r.body).toBe(200);
+    expect((r.json() as AidApplicationDto).facts.parisResidenceMonths).toBe(12);
+    await toCommission(a.id);
+    await moveOk(colleague, a.id, { to: 'refus', reason: 'Hors critères' });
+    const late = await inject(ref, 'PUT', `/api/aid-applications/${a.id}/facts`, { parisResidenceMonths: 40 });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.code).toBe('application_decided');
   });
 });

@@ -1,4 +1,5 @@
 import { minimalUsager } from '../factories.js';
+import { AID_APPLICATION, aidFixture } from './aids-fixture.js';
 
 /**
  * How access-matrix.test.ts calls each route of the access spec (core/src/policy/access-spec.ts), and the fixtures
@@ -569,6 +570,50 @@ const CASES: Case[] = [
       return `/api/usagers/${r?.fileId ?? ''}/restrictions/${r?.id ?? ''}/lift`;
     },
     body: () => ({ endDate: '2026-11-20' }),
+  },
+  // Budget and aid applications (modules/aids): fixtures in access-matrix/aids-fixture.ts.
+  { method: 'GET', route: '/api/usagers/:id/budget', url: (c) => `/api/usagers/${c.fileId}/budget` },
+  {
+    method: 'PUT',
+    route: '/api/usagers/:id/budget',
+    url: (c) => `/api/usagers/${c.fileId}/budget`,
+    body: () => ({ version: 0, resources: [{ type: 'rsa', monthlyCents: 60_000 }], charges: [], debts: [] }),
+  },
+  {
+    method: 'GET',
+    route: '/api/usagers/:id/aid-applications',
+    url: (c) => `/api/usagers/${c.fileId}/aid-applications`,
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/aid-applications',
+    url: (c) => `/api/usagers/${c.fileId}/aid-applications`,
+    body: () => AID_APPLICATION,
+  },
+  { method: 'GET', route: '/api/aid-applications/:id', url: () => `/api/aid-applications/${aidFixture.id}` },
+  {
+    method: 'GET',
+    route: '/api/aid-applications/:id/eligibility',
+    url: () => `/api/aid-applications/${aidFixture.id}/eligibility`,
+  },
+  {
+    // Each caller files its own draft, so a first filing does not turn the next into 422.
+    method: 'POST',
+    route: '/api/aid-applications/:id/transitions',
+    url: () => `/api/aid-applications/${aidFixture.drafts.shift() ?? ''}/transitions`,
+    body: () => ({ to: 'deposee_pieces_manquantes' }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/aid-applications/:id/facts',
+    url: () => `/api/aid-applications/${aidFixture.id}/facts`,
+    body: () => ({ parisResidenceMonths: 40 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/aid-applications/:id/repayments',
+    url: () => `/api/aid-applications/${aidFixture.loanId}/repayments`,
+    body: () => ({ paidOn: '2026-12-01', amountCents: 100 }),
   },
   { method: 'GET', route: '/api/accueil', url: () => '/api/accueil' },
   {

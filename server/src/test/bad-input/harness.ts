@@ -33,7 +33,7 @@ export interface Ids {
   visitId: string;
   /** A closed commission session of the site, with one decision (modules/commission). */
   commission: string;
-  /** An aid application of the file, deposited (its pièces checked). */
+  /** An aid application of the file, a draft filed by the transitions baseline (modules/aids). */
   aidApplication: string;
 }
 export interface Spec {
@@ -67,12 +67,15 @@ const TABLES = [
   'file_restriction',
   'access_request',
   'file_merge',
+  'budget',
+  'aid_application',
+  'aid_repayment',
   'commission_session',
   'commission_item',
 ] as const;
 /**
- * Commissions: an application deposited with pièces missing (checking again changes nothing) and a closed session of the
- * site holding one decided application (agenda and decisions refused, 409; its PV, letters and payment file read).
+ * Commissions: a closed session of the site holding one decided application (agenda and decisions refused, 409; its PV,
+ * letters and payment file read).
  */
 async function commissionFixtures(fileId: string) {
   const post = async (s: Session, url: string, payload: object = {}) => {
@@ -87,8 +90,6 @@ async function commissionFixtures(fileId: string) {
     requestedCents: 20_000,
     payee: 'personne',
   };
-  ids.aidApplication = (await post(sessions.ts, `/api/usagers/${fileId}/aid-applications`, application)).id;
-  await post(sessions.ts, `/api/aid-applications/${ids.aidApplication}/pieces/check`);
   const decided = (await post(sessions.ts, `/api/usagers/${fileId}/aid-applications`, application)).id;
   for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire'])
     await post(sessions.ts, `/api/aid-applications/${decided}/transitions`, { to });
@@ -184,6 +185,11 @@ const KNOWN_CODES = [
   'restriction_lifted',
   'invalid_end_date',
   'file_limited',
+  'maker_checker',
+  'application_decided',
+  'repayment_not_allowed',
+  'repayment_too_high',
+  'urgency_not_allowed',
   'not_in_commission',
   'not_urgent',
   'already_on_agenda',
@@ -491,6 +497,15 @@ export function useBadInputApp(): void {
       })
     ).json().id;
     await t.app.inject({ method: 'POST', url: `/api/accueil/${ids.visitId}/record`, headers: sessions.ts.send });
+    // An aid application in draft (modules/aids): filed by the baseline, never decided, so it repays nothing (422).
+    ids.aidApplication = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${file.id}/aid-applications`,
+        headers: sessions.ts.send,
+        payload: { scheme: 'fsl', aidType: 'eau', form: 'subvention', requestedCents: 20_000, payee: 'personne' },
+      })
+    ).json().id;
     await commissionFixtures(file.id);
   });
   // A motivated access to the file by a worker of another site: a grant to review and a notification of `ts` to read.
