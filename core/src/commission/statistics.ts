@@ -137,64 +137,44 @@ function render(
   };
 }
 
-export function aidStatistics(input: AidStatInput): AidStatisticsDto {
-  const y = String(input.year);
-  const cols = input.aidTypes.map((t) => t.code);
-  const colLabels = input.aidTypes.map((t) => t.label);
-  const known = new Set(cols);
-  const siteIds = input.sites.map((s) => s.id);
-  const inScope = input.records.filter((r) => known.has(r.aidType) && siteIds.includes(r.siteId));
-  const byMonth: Dim = {
-    key: 'mois',
-    title: 'mois',
-    rows: MONTHS,
-    labels: MONTH_LABELS.map((m) => `${m} ${y}`),
-    of: (_r, m) => m,
-  };
-  const bySite: Dim = {
-    key: 'site',
-    title: 'site',
-    rows: siteIds,
-    labels: input.sites.map((s) => s.name),
-    of: (r) => r.siteId,
-  };
+/** The breakdowns of one year: by month, by site of the scope, by decision. */
+function dimsOf(year: string, sites: AidStatInput['sites']): { byMonth: Dim; bySite: Dim; byOutcome: Dim } {
   const outcomes = Object.keys(DECISION_OUTCOMES) as DecisionOutcome[];
-  const byOutcome: Dim = {
-    key: 'decision',
-    title: 'décision',
-    rows: outcomes,
-    labels: outcomes.map((o) => DECISION_OUTCOMES[o]),
-    of: (r) => r.outcome ?? 'ajournement',
+  return {
+    byMonth: {
+      key: 'mois',
+      title: 'mois',
+      rows: MONTHS,
+      labels: MONTH_LABELS.map((m) => `${m} ${year}`),
+      of: (_r, m) => m,
+    },
+    bySite: {
+      key: 'site',
+      title: 'site',
+      rows: sites.map((s) => s.id),
+      labels: sites.map((s) => s.name),
+      of: (r) => r.siteId,
+    },
+    byOutcome: {
+      key: 'decision',
+      title: 'décision',
+      rows: outcomes,
+      labels: outcomes.map((o) => DECISION_OUTCOMES[o]),
+      of: (r) => r.outcome ?? 'ajournement',
+    },
   };
-  const one = () => 1;
-  const protect = (dims: Dim[], m: Measure) => {
-    const counts = sums(dims, cols, m);
-    const p = protectFamily(
-      { colVar: 'typeAide', cols: [...cols], tables: familyOf(dims, cols, counts), sensitive: false },
-      new Map(),
-      input.thresholds,
-    );
-    return { p, counts };
-  };
-  const countText = (p: ProtectedFamily) => (k: string) => publishedValueText(p.value(k), p.threshold, frenchNumber);
-  /** A sum over a count: shown where that count is published and reaches the threshold. */
-  const sumText =
-    (p: ProtectedFamily, counts: Map<string, number>, s: Map<string, number>, f: (sum: number, n: number) => string) =>
-    (k: string) => {
-      const v = p.value(k);
-      if (isSuppressed(v)) return publishedValueText(v, p.threshold);
-      if (v === 0) return '—';
-      if ((counts.get(k) ?? 0) < p.threshold) return `< ${p.threshold}`;
-      return f(s.get(k) ?? 0, v);
-    };
+}
 
+/** The applications deposited, decided and granted in the year (each counted in the month of its event). */
+function measuresOf(records: readonly AidStatRecord[], year: string) {
+  const one = () => 1;
   const deposits: Measure = {
-    records: inScope.filter((r) => r.depositMonth?.startsWith(`${y}-`)),
+    records: records.filter((r) => r.depositMonth?.startsWith(`${year}-`)),
     month: (r) => (r.depositMonth ?? '').slice(5, 7),
     value: one,
   };
   const decided: Measure = {
-    records: inScope.filter((r) => r.outcome !== null && r.decisionMonth?.startsWith(`${y}-`)),
+    records: records.filter((r) => r.outcome !== null && r.decisionMonth?.startsWith(`${year}-`)),
     month: (r) => (r.decisionMonth ?? '').slice(5, 7),
     value: one,
   };
@@ -204,31 +184,59 @@ export function aidStatistics(input: AidStatInput): AidStatisticsDto {
       (r) => (r.outcome === 'accord' || r.outcome === 'accord_partiel') && (r.amountCents ?? 0) > 0,
     ),
   };
+  return { deposits, decided, granted };
+}
+
+const countText = (p: ProtectedFamily) => (k: string) => publishedValueText(p.value(k), p.threshold, frenchNumber);
+/** A sum over a count: shown where that count is published and reaches the threshold. */
+const sumText =
+  (p: ProtectedFamily, counts: Map<string, number>, s: Map<string, number>, f: (sum: number, n: number) => string) =>
+  (k: string) => {
+    const v = p.value(k);
+    if (isSuppressed(v)) return publishedValueText(v, p.threshold);
+    if (v === 0) return '—';
+    if ((counts.get(k) ?? 0) < p.threshold) return `< ${p.threshold}`;
+    return f(s.get(k) ?? 0, v);
+  };
+
+export function aidStatistics(input: AidStatInput): AidStatisticsDto {
+  const y = String(input.year);
+  const cols = input.aidTypes.map((t) => t.code);
+  const colLabels = input.aidTypes.map((t) => t.label);
+  const known = new Set(cols);
+  const siteIds = input.sites.map((s) => s.id);
+  const inScope = input.records.filter((r) => known.has(r.aidType) && siteIds.includes(r.siteId));
+  const { byMonth, bySite, byOutcome } = dimsOf(y, input.sites);
+  const { deposits, decided, granted } = measuresOf(inScope, y);
+  const protect = (dims: Dim[], m: Measure) => {
+    const counts = sums(dims, cols, m);
+    const p = protectFamily(
+      { colVar: 'typeAide', cols: [...cols], tables: familyOf(dims, cols, counts), sensitive: false },
+      new Map(),
+      input.thresholds,
+    );
+    return { p, counts };
+  };
+  const table = (p: ProtectedFamily, title: string, text: (k: string) => string) => (dim: Dim) =>
+    render(p, dim, cols, colLabels, title, text);
   const a = protect([byMonth, bySite], deposits);
   const d = protect([byMonth, bySite, byOutcome], decided);
   const g = protect([byMonth, bySite], granted);
   const amounts = sums([byMonth, bySite], cols, { ...granted, value: (r) => r.amountCents ?? 0 });
-  const timed: Measure = { ...decided, value: (r) => r.delayDays ?? 0 };
-  const delays = sums([byMonth, bySite, byOutcome], cols, timed);
+  const delays = sums([byMonth, bySite, byOutcome], cols, { ...decided, value: (r) => r.delayDays ?? 0 });
   const tables: AidStatTable[] = [
-    ...[byMonth, bySite].map((dim) => render(a.p, dim, cols, colLabels, 'Demandes déposées', countText(a.p))),
-    ...[byOutcome, byMonth, bySite].map((dim) => render(d.p, dim, cols, colLabels, 'Décisions', countText(d.p))),
-    ...[byMonth, bySite].map((dim) =>
-      render(
+    ...[byMonth, bySite].map(table(a.p, 'Demandes déposées', countText(a.p))),
+    ...[byOutcome, byMonth, bySite].map(table(d.p, 'Décisions', countText(d.p))),
+    ...[byMonth, bySite].map(
+      table(
         g.p,
-        dim,
-        cols,
-        colLabels,
         'Montants accordés',
         sumText(g.p, g.counts, amounts, (s) => euros(s)),
       ),
     ),
-    ...[byOutcome, bySite].map((dim) =>
-      render(
+    ...[byOutcome, bySite].map(
+      table(
         d.p,
-        dim,
-        cols,
-        colLabels,
         'Délai moyen dépôt-décision (jours)',
         sumText(d.p, d.counts, delays, (s, n) => frenchNumber(Math.round(s / n))),
       ),

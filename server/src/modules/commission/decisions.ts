@@ -1,6 +1,7 @@
 import { canDecideInSession, type BulkDecisionsInput } from '@jalon/core';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
+import type { Trx } from '../../db/schema.js';
 import { AppError, conflict, forbidden, unprocessable } from '../../errors.js';
 import { applyTransition } from '../aids/index.js';
 import { storeNotifications } from './letters.js';
@@ -10,6 +11,37 @@ import { lockOpenSession } from './sessions.js';
 /** A refusal of one application names it by its agenda number, so the whole batch can be corrected at once. */
 const about = (position: number, e: unknown): unknown =>
   e instanceof AppError ? new AppError(e.status, e.code, `Demande n° ${position} : ${e.message}`, e.fields) : e;
+
+/** The notification of each decision recorded, kept in its file and linked from its agenda line. */
+async function notify(
+  trx: Trx,
+  ctx: Ctx,
+  sessionDate: string,
+  input: BulkDecisionsInput,
+  order: readonly { itemId: string; applicationId: string }[],
+): Promise<string[]> {
+  const apps = new Map(
+    (
+      await applicationsByIds(
+        trx,
+        order.map((o) => o.applicationId),
+      )
+    ).map((a) => [a.id, a]),
+  );
+  const decided = input.decisions.map((d) => {
+    const a = apps.get(d.applicationId);
+    return {
+      caseFileId: a?.caseFileId ?? '',
+      aidTypeLabel: a?.aidTypeLabel ?? '',
+      outcome: d.outcome,
+      amountCents: d.amountCents ?? null,
+      reason: d.outcome === 'accord' ? null : (a?.decisionReason ?? d.reason ?? null),
+    };
+  });
+  const documents = await storeNotifications(trx, ctx, decided, sessionDate);
+  for (const [k, o] of order.entries()) await setItemLetter(trx, o.itemId, documents[k] ?? '');
+  return documents;
+}
 
 /**
  * Records the decisions of a session in one transaction (docs/api.md, "Commissions"): each through the aids
@@ -49,26 +81,7 @@ export async function recordDecisions(ctx: Ctx, id: string, input: BulkDecisions
       });
       order.push({ itemId: item.id, position: item.position, applicationId: d.applicationId });
     }
-    const apps = new Map(
-      (
-        await applicationsByIds(
-          trx,
-          order.map((o) => o.applicationId),
-        )
-      ).map((a) => [a.id, a]),
-    );
-    const decided = input.decisions.map((d) => {
-      const a = apps.get(d.applicationId);
-      return {
-        caseFileId: a?.caseFileId ?? '',
-        aidTypeLabel: a?.aidTypeLabel ?? '',
-        outcome: d.outcome,
-        amountCents: d.amountCents ?? null,
-        reason: d.outcome === 'accord' ? null : (a?.decisionReason ?? d.reason ?? null),
-      };
-    });
-    const documents = await storeNotifications(trx, ctx, decided, s.session_date);
-    for (const [k, o] of order.entries()) await setItemLetter(trx, o.itemId, documents[k] ?? '');
+    const documents = await notify(trx, ctx, s.session_date, input, order);
     const left = [...items.values()].filter((i) => !i.outcome && !order.some((o) => o.itemId === i.id)).length;
     if (left === 0) await closeSession(trx, id, ctx.actor.id, ctx.now);
     await audit(trx, ctx, 'commission_session.decide', {

@@ -86,6 +86,27 @@ function row(pdf: PDFKit.PDFDocument, cells: readonly string[], bold: boolean): 
   pdf.y = top + height;
 }
 
+/** "PV du … — page n / N" at the foot of every page. */
+function pageNumbers(pdf: PDFKit.PDFDocument, label: string): void {
+  const left = pdf.page.margins.left;
+  const range = pdf.bufferedPageRange();
+  for (let p = 0; p < range.count; p++) {
+    pdf.switchToPage(range.start + p);
+    const bottom = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
+    pdf
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(`${label} — page ${p + 1} / ${range.count}`, left, pdf.page.height - 28, {
+        width: pdf.page.width - left - pdf.page.margins.right,
+        align: 'right',
+        lineBreak: false,
+      });
+    pdf.page.margins.bottom = bottom;
+  }
+}
+
 /**
  * The minutes (procès-verbal) of a session as a real A4 PDF (docs/api.md, "Commissions"): the session, every
  * application examined in agenda order with its decision, the totals granted, the voies de recours reminder and the
@@ -143,22 +164,7 @@ export function pvPdf(f: PvFacts): Promise<Buffer> {
       : 'Procès-verbal provisoire : les décisions ne sont pas toutes enregistrées.',
   );
   pdf.moveDown(2).text('Le président de la commission', left, pdf.y);
-  const range = pdf.bufferedPageRange();
-  for (let p = 0; p < range.count; p++) {
-    pdf.switchToPage(range.start + p);
-    const bottom = pdf.page.margins.bottom;
-    pdf.page.margins.bottom = 0;
-    pdf
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor(GREY)
-      .text(`PV du ${f.sessionDate} — page ${p + 1} / ${range.count}`, left, pdf.page.height - 28, {
-        width: pdf.page.width - left - pdf.page.margins.right,
-        align: 'right',
-        lineBreak: false,
-      });
-    pdf.page.margins.bottom = bottom;
-  }
+  pageNumbers(pdf, `PV du ${f.sessionDate}`);
   pdf.end();
   return finished;
 }
