@@ -254,7 +254,18 @@ describe('aid applications', () => {
     ref = await loginAs(t.app, refUser);
     const late = (await inject(ref, 'GET', `/api/aid-applications/${a.id}`)).json() as AidApplicationDto;
     expect(late.loan).toMatchObject({ lateCount: 2, lateCents: 46_666, outstandingCents: 80_000 });
+    const lateList = (await inject(ref, 'GET', '/api/aids/late-repayments')).json() as { applicationId: string }[];
+    expect(lateList).toContainEqual(
+      expect.objectContaining({
+        applicationId: a.id,
+        lateCount: 2,
+        lateCents: 46_666,
+        oldestLateDueDate: '2027-01-01',
+      }),
+    );
     expect((await repay(80_000)).statusCode).toBe(201);
+    const none = (await inject(ref, 'GET', '/api/aids/late-repayments')).json() as { applicationId: string }[];
+    expect(none.map((l) => l.applicationId)).not.toContain(a.id);
     expect((await moveOk(ref, a.id, { to: 'cloturee' })).status).toBe('cloturee');
   });
 });
