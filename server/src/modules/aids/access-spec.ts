@@ -23,4 +23,10 @@ export const aidsAccessSpec: readonly RouteAccess[] = [
   },
   { route: 'PUT /api/aid-applications/:id/facts', allow: FOLLOWERS(200), otherwise: 404 },
   { route: 'POST /api/aid-applications/:id/repayments', allow: FOLLOWERS(201), otherwise: 404 },
+  // A list scoped to the caller's files (empty for most): workers and site managers; other roles 403.
+  {
+    route: 'GET /api/aids/late-repayments',
+    allow: { secretaire: 403, secretaire_other_site: 403, admin: 403, dpo: 403, anonymous: 401 },
+    otherwise: 200,
+  },
 ];

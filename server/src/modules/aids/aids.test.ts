@@ -254,7 +254,18 @@ describe('aid applications', () => {
     ref = await loginAs(t.app, refUser);
     const late = (await inject(ref, 'GET', `/api/aid-applications/${a.id}`)).json() as AidApplicationDto;
     expect(late.loan).toMatchObject({ lateCount: 2, lateCents: 46_666, outstandingCents: 80_000 });
+    const lateList = (await inject(ref, 'GET', '/api/aids/late-repayments')).json() as { applicationId: string }[];
+    expect(lateList).toContainEqual(
+      expect.objectContaining({
+        applicationId: a.id,
+        lateCount: 2,
+        lateCents: 46_666,
+        oldestLateDueDate: '2027-01-01',
+      }),
+    );
     expect((await repay(80_000)).statusCode).toBe(201);
+    const none = (await inject(ref, 'GET', '/api/aids/late-repayments')).json() as { applicationId: string }[];
+    expect(none.map((l) => l.applicationId)).not.toContain(a.id);
     expect((await moveOk(ref, a.id, { to: 'cloturee' })).status).toBe('cloturee');
   });
 });
@@ -326,5 +337,34 @@ describe('eligibility and dated parameters', () => {
     const late = await inject(ref, 'PUT', `/api/aid-applications/${a.id}/facts`, { parisResidenceMonths: 40 });
     expect(late.statusCode).toBe(422);
     expect(late.json().error.code).toBe('application_decided');
+  });
+});
+
+describe('retention and access export', () => {
+  it('anonymisation drops the budget and what identifies, keeps types, amounts and statuses; a purge deletes', async () => {
+    const { aidsModule } = await import('./index.js');
+    const apps = await t.db.selectFrom('aid_application').select('id').where('case_file_id', '=', fileId).execute();
+    expect(apps.length).toBeGreaterThan(3);
+    const part = await t.db.transaction().execute((trx) => aidsModule.accessExport(trx, {} as never, fileId));
+    expect(part?.items).toHaveLength(apps.length);
+    expect(JSON.stringify(part)).toContain('FSL maintien');
+    const counts = await t.db.transaction().execute((trx) => aidsModule.retention.anonymise(trx, fileId));
+    expect(counts).toEqual({ budget: 1, aidApplications: apps.length });
+    expect(await t.db.selectFrom('budget').where('case_file_id', '=', fileId).selectAll().execute()).toEqual([]);
+    const left = await t.db
+      .selectFrom('aid_application')
+      .select(['creditor_name', 'contract_ref', 'budget_snapshot', 'decision_reason', 'requested_cents', 'status'])
+      .where('case_file_id', '=', fileId)
+      .execute();
+    for (const r of left)
+      expect(r).toMatchObject({
+        creditor_name: null,
+        contract_ref: null,
+        budget_snapshot: null,
+        decision_reason: null,
+      });
+    expect(left.every((r) => r.requested_cents > 0 && r.status.length > 0)).toBe(true);
+    const purged = await t.db.transaction().execute((trx) => aidsModule.retention.purge(trx, fileId));
+    expect(purged).toEqual({ budget: 0, aidApplications: apps.length });
   });
 });

@@ -48,3 +48,4 @@ export { loadApplication, WORKFLOW as AID_WORKFLOW_NAME } from './applications.j
 export { applyTransition, transitionApplication } from './transitions.js';
 export { computeEligibility } from './eligibility.js';
 export { findApplication, type ApplicationRow } from './queries.js';
+export { seedAidsDemo } from './demo.js';

@@ -169,3 +169,24 @@ export async function purgeAids(trx: Trx, fileId: string) {
   const a = await trx.deleteFrom('aid_application').where('case_file_id', '=', fileId).executeTakeFirst();
   return { budget: Number(b.numDeletedRows), aidApplications: Number(a.numDeletedRows) };
 }
+
+/** Paid loans of a site with an instalment already due (candidates of the late-repayments list). */
+export const paidLoansWithDueInstalments = (db: Queryable, siteId: string, today: string) =>
+  db
+    .selectFrom('aid_application as a')
+    .innerJoin('case_file as cf', 'cf.id', 'a.case_file_id')
+    .select(['a.id', 'a.case_file_id', 'a.aid_type', 'cf.file_number'])
+    .where('a.site_id', '=', siteId)
+    .where('a.status', '=', 'payee')
+    .where('a.decided_form', '=', 'pret')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('aid_loan_instalment as i')
+          .select('i.n')
+          .whereRef('i.application_id', '=', 'a.id')
+          .where('i.due_date', '<', today),
+      ),
+    )
+    .orderBy('cf.file_number')
+    .execute();

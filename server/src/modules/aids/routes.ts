@@ -12,6 +12,7 @@ import { parse } from '../../errors.js';
 import { createApplication, listFileApplications, putFacts, readApplication } from './applications.js';
 import { readBudget, saveBudget } from './budget.js';
 import { readEligibility } from './eligibility.js';
+import { listLateRepayments } from './late.js';
 import { recordRepayment, transitionApplication } from './transitions.js';
 
 /** The budget of a file and its aid applications (docs/api.md, "Budget et aides"). Thin routes (style rule 6). */
@@ -27,6 +28,7 @@ export async function aidsRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const fileId = id(req);
     return reply.code(201).send(await createApplication(ctx, fileId, parse(AidApplicationCreateInput, req.body)));
   });
+  app.get('/api/aids/late-repayments', async (req) => listLateRepayments(ctxOf(req, deps)));
   app.get('/api/aid-applications/:id', async (req) => readApplication(ctxOf(req, deps), id(req)));
   app.get('/api/aid-applications/:id/eligibility', async (req) => readEligibility(ctxOf(req, deps), id(req)));
   app.post('/api/aid-applications/:id/transitions', async (req) =>

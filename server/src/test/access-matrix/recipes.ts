@@ -590,6 +590,7 @@ const CASES: Case[] = [
     url: (c) => `/api/usagers/${c.fileId}/aid-applications`,
     body: () => AID_APPLICATION,
   },
+  { method: 'GET', route: '/api/aids/late-repayments', url: () => '/api/aids/late-repayments' },
   { method: 'GET', route: '/api/aid-applications/:id', url: () => `/api/aid-applications/${aidFixture.id}` },
   {
     method: 'GET',

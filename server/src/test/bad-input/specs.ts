@@ -373,6 +373,7 @@ export const SPECS: Record<string, Spec> = {
       facts: { parisResidenceMonths: 12, titreSejourValidUntil: '2027-06-30', handicap: false },
     }),
   },
+  'GET /api/aids/late-repayments': { who: 'ts' },
   'GET /api/aid-applications/:id': { who: 'ts' },
   'GET /api/aid-applications/:id/eligibility': { who: 'ts' },
   'POST /api/aid-applications/:id/transitions': {
