@@ -47,3 +47,5 @@ export * from './schemas/absences.js';
 export * from './policy/absences.js';
 export * from './domain/paris-day.js';
 export * from './domain/search-order.js';
+export * from './aids/index.js';
+export * from './commission/index.js';

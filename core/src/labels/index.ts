@@ -23,6 +23,9 @@ export const ACCESS_PART_LABELS = {
   genogram: 'Génogramme',
   genogram_relations: 'Génogramme : relations',
   courrier: 'Courrier (convocation, attestation)',
+  budget: 'Budget du foyer',
+  aides: 'Demandes d’aide financière',
+  commission: 'Commission d’aides (ordre du jour, procès-verbal, paiement)',
 } as const;
 const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
   sejour: 'Section Séjour',
@@ -72,6 +75,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'case_file_section.update': 'Modification d’une section complémentaire',
   'genogram.update': 'Modification du génogramme',
   'genogram.relations_open': 'Ouverture des relations du génogramme',
+  'budget.update': 'Modification du budget du foyer',
+  'aid_application.create': 'Demande d’aide créée',
+  'aid_application.transition': 'Changement de statut d’une demande d’aide',
+  'aid_application.facts': 'Éléments d’éligibilité d’une demande d’aide modifiés',
+  'aid_repayment.create': 'Remboursement d’un prêt enregistré',
   'consent.create': 'Recueil d’un consentement',
   'consent.withdraw': 'Retrait d’un consentement',
   'file_restriction.create': 'Limitation ou opposition enregistrée',

@@ -19,6 +19,12 @@ export const LETTER_PLACEHOLDERS = {
   'site.horaires': 'Horaires d’ouverture du site',
   'date.jour': 'Date du jour (en toutes lettres)',
   'suivi.debut': 'Date du début du suivi',
+  // Notification of an aid decision (docs/api.md, "Commissions"); the voies de recours are always printed after the text.
+  'aide.type': 'Aide demandée',
+  'aide.decision': 'Décision de la commission',
+  'aide.montant': 'Montant accordé',
+  'aide.motif': 'Motif de la décision',
+  'commission.date': 'Date de la commission',
 } as const;
 export type LetterPlaceholder = keyof typeof LETTER_PLACEHOLDERS;
 export const isLetterPlaceholder = (name: string): name is LetterPlaceholder =>
@@ -28,6 +34,7 @@ export const isLetterPlaceholder = (name: string): name is LetterPlaceholder =>
 export const LETTER_CODES = {
   convocation: 'Convocation à un rendez-vous',
   attestation_suivi: 'Attestation de suivi',
+  notification_aide: 'Notification d’une décision d’aide',
 } as const;
 export type LetterCode = keyof typeof LETTER_CODES;
 
@@ -91,9 +98,11 @@ export const LetterTemplateInput = z
   .strict();
 export type LetterTemplateInput = z.infer<typeof LetterTemplateInput>;
 
+/** The letters a worker sends by hand; a decision's notification is produced by its commission only. */
+export const SENDABLE_LETTER_CODES = ['convocation', 'attestation_suivi'] as const satisfies readonly LetterCode[];
 export const SendLetterInput = z
   .object({
-    templateCode: z.enum(Object.keys(LETTER_CODES) as [LetterCode, ...LetterCode[]], { error: 'Modèle inconnu' }),
+    templateCode: z.enum(SENDABLE_LETTER_CODES, { error: 'Modèle inconnu' }),
     entryId: Uuid.optional(),
   })
   .strict();

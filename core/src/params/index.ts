@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AID_PARAMETERS } from '../aids/params.js';
 
 /**
  * Parameters with validity dates (docs/architecture.md, "Parameters"): each value holds from `validFrom` (included) to
@@ -25,6 +26,8 @@ export const PARAMETERS = {
     min: 5,
     max: 100,
   },
+  // The aids' amounts and ceilings (core/src/aids/params.ts).
+  ...AID_PARAMETERS,
 } as const satisfies Record<string, { label: string; defaultValue: number; min: number; max: number }>;
 
 export type ParamName = keyof typeof PARAMETERS;

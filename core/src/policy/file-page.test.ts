@@ -107,6 +107,7 @@ describe('sessionAbilities', () => {
       readAuditLog: false,
       manageOrganisation: true,
       statistics: true,
+      commissions: true,
     });
     expect(sessionAbilities(actor('secretaire'))).toMatchObject({
       statistics: false,

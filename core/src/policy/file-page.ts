@@ -4,6 +4,7 @@ import type { Actor, UsagerTarget } from './actor.js';
 import { canPrintForPerson, canRecordAccessRequest } from '../access-request/index.js';
 import { canUseGenogram, type GenogramTarget } from '../genogram/policy.js';
 import { canListBreakGlass, canRequestBreakGlass } from './break-glass.js';
+import { canManageCommissions } from '../commission/policy.js';
 import { canCreateEntry, canWriteNote } from './journal.js';
 import { canManageOrganisation, canReadAuditLog } from './organisation.js';
 import { canListRetentionUpcoming } from './partage.js';
@@ -82,6 +83,8 @@ export const sessionAbilities = (a: Actor) => ({
   listRetentionUpcoming: canListRetentionUpcoming(a),
   /** The statistics page. */
   statistics: statisticsLevel(a) !== null,
+  /** The commissions of aids page (responsables, administration). */
+  commissions: canManageCommissions(a),
   /** The agenda page and which one. */
   agenda: agendaViewOf(a),
   /** The landing page (and whether the usagers' navigation is shown: `search`). */

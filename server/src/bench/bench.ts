@@ -10,6 +10,7 @@ import { measureBundle, type BundleResult } from './bundle.js';
 import { measureLoad, type LoadOptions, type LoadResult } from './load.js';
 import { measureStatistics, type StatisticsBench } from './statistics.js';
 import { measureLetters, type LettersBench } from './letters.js';
+import { measureCommission, type CommissionBench } from './commission.js';
 import { measureUseCases, pickActors, type UseCaseOptions, type UseCaseResults } from './measure.js';
 import { isEmpty, openLoadTarget, seedScale, type SeedScaleSummary } from './scale-data.js';
 import { loadBenchSettings } from '../config.js';
@@ -70,6 +71,8 @@ export interface BenchReport {
   statistics: StatisticsBench;
   /** Absent from reports written before the letters existed. */
   letters?: LettersBench;
+  /** Absent from reports written before the commissions existed. */
+  commission?: CommissionBench;
   seconds: number;
 }
 
@@ -186,6 +189,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     log('Convocations du jour (50 courriers, un PDF)…');
     const letters = await measureLetters(db, 50);
     log(`  ${letters.letters} courriers en ${letters.ms.toFixed(0)} ms`);
+    log('Commission : 200 demandes décidées en bloc, 200 courriers…');
+    const commission = await measureCommission(db, 200);
+    log(`  ${commission.applications} décisions et ${commission.letters} courriers en ${commission.ms.toFixed(0)} ms`);
     const bundle = measureBundle(opts.root);
     const key = `${kind}-${dataset.usagers}${opts.label ? `-${opts.label}` : ''}`;
     return {
@@ -199,6 +205,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       bundle,
       statistics,
       letters,
+      commission,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
@@ -252,6 +259,11 @@ export function renderSection(r: BenchReport): string {
     ...(r.letters
       ? [
           `| Convocations of a day as one PDF (template, facts, French text, pdfkit), ${r.letters.letters} letters in one batch | ${ms(r.letters.ms)} ms, ${(r.letters.bytes / 1024).toFixed(0)} KB | 50 letters ≤ 3 s | ${check(r.letters.ms <= 3000, applies)} |`,
+        ]
+      : []),
+    ...(r.commission
+      ? [
+          `| A commission decided in bulk (\`recordDecisions\`: each decision through the aids workflow, its notification PDF stored encrypted as a document, one transaction), ${r.commission.applications} applications | ${ms(r.commission.ms)} ms, ${r.commission.letters} letters | 200 applications ≤ 10 s | ${check(r.commission.ms <= 10_000, applies)} |`,
         ]
       : []),
     `| Mixed HTTP load (autocannon, ${l.durationSeconds} s, ${l.connections} connections, ${l.users} logged-in users; ${pct(l.mix.read)} % reads, ${pct(l.mix.search)} % search, ${pct(l.mix.write)} % writes) | ${int(l.requestsPerSecond)} req/s (${int(l.total)} requests); latency p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, max ${l.latency.max} ms; ${int(l.errors)} errors, ${int(l.timeouts)} timeouts, ${int(l.non2xx)} non-2xx; ${ms(l.cpuMsPerRequest)} ms of machine CPU per request (all processes) | ≥ 3,000 req/s, p99 ≤ 100 ms, 0 errors | ${check(l.requestsPerSecond >= 3000 && l.latency.p99 <= 100 && l.errors === 0 && l.non2xx === 0, applies && l.mix.search === 0.2)} |`,

@@ -1,8 +1,10 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { AccessRequestTable } from './schema/access-request.js';
+import type { AidApplicationTable, AidLoanInstalmentTable, AidRepaymentTable, BudgetTable } from './schema/aids.js';
 import type { SessionTable, UserSecondFactorTable, RecoveryCodeTable, LoginAttemptTable } from './schema/auth.js';
 import type { AccueilVisitTable } from './schema/accueil.js';
 import type { WorkerAbsenceTable } from './schema/absences.js';
+import type { CommissionItemTable, CommissionSessionTable } from './schema/commission.js';
 import type { DateStr } from './schema/columns.js';
 import type {
   MotifTable,
@@ -53,6 +55,7 @@ export type * from './schema/access-request.js';
 export type * from './schema/accueil.js';
 export type * from './schema/absences.js';
 export type * from './schema/auth.js';
+export type * from './schema/commission.js';
 export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
 export type * from './schema/platform.js';
@@ -62,6 +65,12 @@ export type * from './schema/statistics.js';
 export type * from './schema/usager.js';
 
 export interface DB {
+  budget: BudgetTable;
+  aid_application: AidApplicationTable;
+  aid_loan_instalment: AidLoanInstalmentTable;
+  aid_repayment: AidRepaymentTable;
+  commission_session: CommissionSessionTable;
+  commission_item: CommissionItemTable;
   file_merge: FileMergeTable;
   access_request: AccessRequestTable;
   parameter_version: ParameterVersionTable;

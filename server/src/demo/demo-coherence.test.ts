@@ -57,4 +57,16 @@ describe('demo dataset coherence', () => {
     );
     expect(r.rows[0]!.stray).toBe(0);
   });
+  it('aid applications: one per stage, decided by someone other than their instructors, loans with their schedule', async () => {
+    const r = await sql<{ apps: number; self_decided: number; loans_without_schedule: number }>`
+      select
+        (select count(*)::int from aid_application) as apps,
+        (select count(*)::int from aid_application a where a.decided_by in (
+          select actor_id from workflow_transition w where w.subject_id = a.id and w.instructs)) as self_decided,
+        (select count(*)::int from aid_application a where a.decided_form = 'pret' and a.status = 'payee'
+          and not exists (select 1 from aid_loan_instalment i where i.application_id = a.id)) as loans_without_schedule`.execute(
+      db,
+    );
+    expect(r.rows[0]).toEqual({ apps: 4, self_decided: 0, loans_without_schedule: 0 });
+  });
 });

@@ -4,10 +4,11 @@ import { secondFactorRequired, type Role } from '@jalon/core';
 import { audit, systemAuditor } from '../audit/audit.js';
 import { hashPassword } from '../auth/passwords.js';
 import { refreshSearch } from '../modules/usagers/index.js';
-import type { Db } from '../db/schema.js';
+import type { Db, Trx } from '../db/schema.js';
 import { generateHousehold, type NewCaseFile } from './households.js';
 import { enrolDemoAccount } from './second-factor.js';
 import { seedJournal } from './journal-seed.js';
+import { seedAidsDemo } from '../modules/aids/index.js';
 import { seeded } from './random.js';
 
 export const DEMO_PASSWORD = 'jalon-demo';
@@ -215,7 +216,30 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
     await sql`select setval('case_file_number_seq', ${Math.max(seq, 1)})`.execute(trx);
     await refreshSearch(trx, 'all');
     await seedJournal(trx, rng, now, journalFiles);
+    await seedAids(trx, now, siteIds.get('eps18') ?? '', journalFiles);
     await audit(trx, systemAuditor(now), 'demo.seed', { targetType: 'database' });
   });
   return accounts;
+}
+
+/** Budgets and aid applications on the last active files of eps18 followed by a référent, decided by its manager. */
+async function seedAids(trx: Trx, now: Date, siteId: string, files: { id: string; referentId: string | null }[]) {
+  const manager = await trx
+    .selectFrom('app_user')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .where('role', '=', 'responsable')
+    .executeTakeFirst();
+  const active = await trx
+    .selectFrom('case_file')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .where('status', '=', 'actif')
+    .execute();
+  const ids = new Set(active.map((f) => f.id));
+  const chosen = files
+    .filter((f) => f.referentId && ids.has(f.id))
+    .slice(-4)
+    .map((f) => ({ id: f.id, referentId: f.referentId as string, deciderId: manager?.id ?? (f.referentId as string) }));
+  if (manager) await seedAidsDemo(trx, now, chosen);
 }

@@ -33,6 +33,8 @@ describe('module registry (docs/architecture.md, "Module contract")', () => {
       'file-merge',
       'letters',
       'absences',
+      'aids',
+      'commission',
     ]);
     expect(new Set(names).size).toBe(names.length);
   });

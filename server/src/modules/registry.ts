@@ -21,6 +21,8 @@ import { genogramModule } from './genogram/index.js';
 import { fileMergeModule } from './file-merge/index.js';
 import { lettersModule } from './letters/index.js';
 import { absencesModule } from './absences/index.js';
+import { aidsModule } from './aids/index.js';
+import { commissionModule } from './commission/index.js';
 
 /**
  * Every module of the server, once (docs/architecture.md, "Module contract"). Adding a module = one folder under
@@ -52,6 +54,8 @@ const MODULES = [
   fileMergeModule,
   lettersModule,
   absencesModule,
+  aidsModule,
+  commissionModule,
 ] as const satisfies readonly JalonModule[];
 
 /** The registry's list, in route order (without the modules a test adds: see `installedModules`). */

@@ -22,6 +22,7 @@ import {
   ABSENCE,
   breakGlassIds,
   appointmentFixture,
+  commissionFixture,
   documentFixture,
   mergeFixture,
   pdfUpload,
@@ -29,6 +30,7 @@ import {
   restrictions,
   type Partage,
 } from './access-matrix/recipes.js';
+import { buildAidFixtures } from './access-matrix/aids-fixture.js';
 import {
   buildSite,
   buildUser,
@@ -236,6 +238,7 @@ beforeAll(async () => {
       payload: { type: 'rendez_vous', occurredAt: new Date(Date.now() + 86_400_000).toISOString(), confirmClash: true },
     })
   ).json().id;
+  await buildAidFixtures(t.app, ref, sessions.get('ts_same_team') as Session, partage.fileId, WHO.length);
   for (const _ of WHO) {
     const f = await createUsagerAs(t.app, ref);
     const r = await t.app.inject({
@@ -292,6 +295,45 @@ beforeAll(async () => {
     for (const who of RELATED) if (who !== 'co_referent') await relate(who, kept);
     mergeFixture.merges.push((merged.json() as { id: string }).id);
   }
+}, 180_000);
+/**
+ * Commissions (modules/commission): a draft application, an open session of site A, a closed one holding one decided
+ * application, and per caller a draft application on a file it is related to (pièces routes).
+ */
+beforeAll(async () => {
+  const ref = sessions.get('referent') as Session;
+  const resp = sessions.get('responsable') as Session;
+  const call = async (s: Session, method: 'POST', url: string, payload: object, status: number) => {
+    const r = await t.app.inject({ method, url, headers: s.send, payload });
+    expect(r.statusCode, r.body).toBe(status);
+    return r.json() as { id: string };
+  };
+  const APPLICATION = {
+    scheme: 'paris',
+    aidType: 'allocation_exceptionnelle',
+    form: 'subvention',
+    requestedCents: 20_000,
+    payee: 'personne',
+  };
+  const draft = async (fileId: string) =>
+    (await call(ref, 'POST', `/api/usagers/${fileId}/aid-applications`, APPLICATION, 201)).id;
+  const fileId = (await createUsagerAs(t.app, ref)).id;
+  commissionFixture.draft = await draft(fileId);
+  const decided = await draft(fileId);
+  for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire'])
+    await call(ref, 'POST', `/api/aid-applications/${decided}/transitions`, { to }, 200);
+  const session = { sessionDate: '2026-12-10', kind: 'ordinaire' };
+  commissionFixture.open = (await call(resp, 'POST', '/api/commissions', session, 201)).id;
+  commissionFixture.closed = (await call(resp, 'POST', '/api/commissions', session, 201)).id;
+  await call(resp, 'POST', `/api/commissions/${commissionFixture.closed}/agenda`, { applicationIds: [decided] }, 200);
+  const decision = { applicationId: decided, outcome: 'accord', amountCents: 20_000 };
+  await call(resp, 'POST', `/api/commissions/${commissionFixture.closed}/decisions`, { decisions: [decision] }, 200);
+  for (const list of [commissionFixture.piecesRead, commissionFixture.piecesCheck])
+    for (const who of WHO) {
+      const f = (await createUsagerAs(t.app, ref)).id;
+      await relate(who, f);
+      list.push(await draft(f));
+    }
 }, 180_000);
 afterAll(() => t.close());
 

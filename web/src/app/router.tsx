@@ -20,6 +20,12 @@ const AgendaRoute = lazy(() => import('./routes/agenda').then((m) => ({ default:
 /** Statistics carry the charting library: on demand too. */
 const StatisticsRoute = lazy(() => import('./routes/statistics').then((m) => ({ default: m.StatisticsRoute })));
 const BreakGlassRoute = lazy(() => import('./routes/break-glass').then((m) => ({ default: m.BreakGlassRoute })));
+/** Aid applications: the instructing workers and the deciders (modules/aids). */
+const AidApplicationRoute = lazy(() =>
+  import('./routes/aid-application').then((m) => ({ default: m.AidApplicationRoute })),
+);
+const CommissionsRoute = lazy(() => import('./routes/commissions').then((m) => ({ default: m.CommissionsRoute })));
+const CommissionRoute = lazy(() => import('./routes/commissions').then((m) => ({ default: m.CommissionRoute })));
 const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
@@ -42,6 +48,9 @@ const router = createBrowserRouter([
           { path: paths.dpo.pattern, element: <DpoRoute /> },
           { path: paths.statistics.pattern, element: <StatisticsRoute /> },
           { path: paths.breakGlass.pattern, element: <BreakGlassRoute /> },
+          { path: paths.aidApplication.pattern, element: <AidApplicationRoute /> },
+          { path: paths.commissions.pattern, element: <CommissionsRoute /> },
+          { path: paths.commission.pattern, element: <CommissionRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -28,6 +28,9 @@ export const paths = {
   dpo: { pattern: '/dpo', href: () => '/dpo' },
   statistics: { pattern: '/statistiques', href: () => '/statistiques' },
   breakGlass: { pattern: '/acces-motives', href: () => '/acces-motives' },
+  aidApplication: { pattern: '/aides/:id', href: (id: string) => `/aides/${encodeURIComponent(id)}` },
+  commissions: { pattern: '/commissions', href: () => '/commissions' },
+  commission: { pattern: '/commissions/:id', href: (id: string) => `/commissions/${encodeURIComponent(id)}` },
 } as const;
 
 /** Only same-site paths are accepted as a return target after login (no open redirect). */

@@ -23,8 +23,10 @@ import * as m202612070420 from './202612070420_create_job.js';
 import * as m202612070430 from './202612070430_create_document.js';
 import * as m202612070440 from './202612070440_create_accueil_visit.js';
 import * as m202612070520 from './202612070520_create_genogram.js';
+import * as m202612080900 from './202612080900_create_aids.js';
 import * as m202612070510 from './202612070510_create_file_merge.js';
 import * as m202612070500 from './202612070500_create_letters.js';
+import * as m202612081000 from './202612081000_create_commission.js';
 import * as m202612081200 from './202612081200_create_worker_absence.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
@@ -55,5 +57,7 @@ export const migrations: Record<string, Migration> = {
   '202612070520_create_genogram': m202612070520,
   '202612070510_create_file_merge': m202612070510,
   '202612070500_create_letters': m202612070500,
+  '202612080900_create_aids': m202612080900,
+  '202612081000_create_commission': m202612081000,
   '202612081200_create_worker_absence': m202612081200,
 };

@@ -4,6 +4,7 @@ import { documentRoutes } from './routes.js';
 
 export { expiringDocuments } from './expiring.js';
 export { storeGeneratedDocument } from './generated.js';
+export { documentsOfFile } from './queries.js';
 
 /**
  * Documents (pièces justificatives) of a file (docs/architecture.md, "Documents"). Encrypted in the database, a key per

@@ -20,4 +20,6 @@ export const lettersModule = {
   },
 } satisfies JalonModule;
 
-export { renderConvocationBatch } from './service.js';
+export { renderConvocationBatch, renderLetters } from './service.js';
+export { lettersToPdf, type RenderedLetter } from './pdf.js';
+export { insertLetterSent } from './queries.js';

@@ -116,11 +116,14 @@ export function valuesFor(f: LetterFactsRow, appt: AppointmentFactsRow | null, n
   };
 }
 
-/** Renders letters of one template for (file, appointment) pairs, in the given order. */
+/**
+ * Renders letters of one template for (file, appointment) pairs, in the given order; `extra` adds the values a caller
+ * knows (an aid decision's, for its notification: modules/commission).
+ */
 export async function renderLetters(
   db: Queryable,
   code: LetterCode,
-  pairs: readonly { fileId: string; entryId: string | null }[],
+  pairs: readonly { fileId: string; entryId: string | null; extra?: LetterValues }[],
   now: Date,
 ) {
   const template = await templateAt(db, code, now);
@@ -131,7 +134,7 @@ export async function renderLetters(
   const letters: RenderedLetter[] = pairs.flatMap((p) => {
     const f = facts.get(p.fileId);
     if (!f) return [];
-    const values = valuesFor(f, p.entryId ? (appts.get(p.entryId) ?? null) : null, now);
+    const values = { ...valuesFor(f, p.entryId ? (appts.get(p.entryId) ?? null) : null, now), ...p.extra };
     const header = { name: f.site_name, address: f.site_address, phone: f.site_phone, hours: f.site_hours };
     return [{ title: template.title, header, text: renderLetterText(template.body, values) }];
   });

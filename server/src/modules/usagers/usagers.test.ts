@@ -80,6 +80,7 @@ describe('creating and reading a file', () => {
       readAuditLog: false,
       listRetentionUpcoming: true,
       statistics: true,
+      commissions: false,
       agenda: 'own',
       landing: 'search',
       todo: true,

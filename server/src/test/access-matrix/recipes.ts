@@ -1,4 +1,5 @@
 import { minimalUsager } from '../factories.js';
+import { AID_APPLICATION, aidFixture } from './aids-fixture.js';
 
 /**
  * How access-matrix.test.ts calls each route of the access spec (core/src/policy/access-spec.ts), and the fixtures
@@ -61,6 +62,19 @@ export const documentFixture = { id: '' };
 /** An appointment of the référent's fixture file (letters routes), filled in by `beforeAll`. */
 export const appointmentFixture = { id: '' };
 
+/**
+ * Commissions (modules/commission): an open session and a closed one (one decision) of site A, an application left in
+ * draft (the agenda and decision bodies), and per caller, in the order of the callers, a draft application on a file
+ * of the référent the caller is related to (pièces routes), filled in by `beforeAll`.
+ */
+export const commissionFixture = {
+  open: '',
+  closed: '',
+  draft: '',
+  piecesRead: [] as string[],
+  piecesCheck: [] as string[],
+};
+
 /** A one-field-then-file multipart body holding a tiny PDF. */
 export function pdfUpload(type = 'facture'): { payload: Buffer; contentType: string } {
   const b = 'jalonMatrixBoundary';
@@ -87,6 +101,54 @@ export const CONSENT = { purpose: 'Demande de logement', recipient: 'Bailleur so
 
 /** How to call each route of the spec (its access expectations live in core/src/policy/access-spec.ts). */
 const CASES: Case[] = [
+  { method: 'GET', route: '/api/commissions', url: () => '/api/commissions' },
+  {
+    method: 'POST',
+    route: '/api/commissions',
+    url: () => '/api/commissions',
+    body: (c) => ({ sessionDate: '2026-12-10', kind: 'ordinaire', siteId: c.siteId }),
+  },
+  { method: 'GET', route: '/api/commissions/:id', url: () => `/api/commissions/${commissionFixture.open}` },
+  {
+    method: 'POST',
+    route: '/api/commissions/:id/agenda',
+    url: () => `/api/commissions/${commissionFixture.open}/agenda`,
+    body: () => ({ applicationIds: [commissionFixture.draft] }),
+  },
+  {
+    method: 'POST',
+    route: '/api/commissions/:id/decisions',
+    url: () => `/api/commissions/${commissionFixture.open}/decisions`,
+    body: () => ({
+      decisions: [{ applicationId: commissionFixture.draft, outcome: 'refus', reason: 'Hors critères' }],
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/commissions/:id/pv.pdf',
+    url: () => `/api/commissions/${commissionFixture.closed}/pv.pdf`,
+  },
+  {
+    method: 'GET',
+    route: '/api/commissions/:id/letters.pdf',
+    url: () => `/api/commissions/${commissionFixture.closed}/letters.pdf`,
+  },
+  {
+    method: 'GET',
+    route: '/api/commissions/:id/payments.csv',
+    url: () => `/api/commissions/${commissionFixture.closed}/payments.csv`,
+  },
+  {
+    method: 'GET',
+    route: '/api/aid-applications/:id/pieces',
+    url: () => `/api/aid-applications/${commissionFixture.piecesRead.shift() ?? ''}/pieces`,
+  },
+  {
+    method: 'POST',
+    route: '/api/aid-applications/:id/pieces/check',
+    url: () => `/api/aid-applications/${commissionFixture.piecesCheck.shift() ?? ''}/pieces/check`,
+  },
+  { method: 'GET', route: '/api/statistics/aids', url: () => '/api/statistics/aids?year=2026' },
   { method: 'GET', route: '/api/usagers/:id', url: (c) => `/api/usagers/${c.fileId}` },
   {
     method: 'PATCH',
@@ -517,6 +579,51 @@ const CASES: Case[] = [
       return `/api/usagers/${r?.fileId ?? ''}/restrictions/${r?.id ?? ''}/lift`;
     },
     body: () => ({ endDate: '2026-11-20' }),
+  },
+  // Budget and aid applications (modules/aids): fixtures in access-matrix/aids-fixture.ts.
+  { method: 'GET', route: '/api/usagers/:id/budget', url: (c) => `/api/usagers/${c.fileId}/budget` },
+  {
+    method: 'PUT',
+    route: '/api/usagers/:id/budget',
+    url: (c) => `/api/usagers/${c.fileId}/budget`,
+    body: () => ({ version: 0, resources: [{ type: 'rsa', monthlyCents: 60_000 }], charges: [], debts: [] }),
+  },
+  {
+    method: 'GET',
+    route: '/api/usagers/:id/aid-applications',
+    url: (c) => `/api/usagers/${c.fileId}/aid-applications`,
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/aid-applications',
+    url: (c) => `/api/usagers/${c.fileId}/aid-applications`,
+    body: () => AID_APPLICATION,
+  },
+  { method: 'GET', route: '/api/aids/late-repayments', url: () => '/api/aids/late-repayments' },
+  { method: 'GET', route: '/api/aid-applications/:id', url: () => `/api/aid-applications/${aidFixture.id}` },
+  {
+    method: 'GET',
+    route: '/api/aid-applications/:id/eligibility',
+    url: () => `/api/aid-applications/${aidFixture.id}/eligibility`,
+  },
+  {
+    // Each caller files its own draft, so a first filing does not turn the next into 422.
+    method: 'POST',
+    route: '/api/aid-applications/:id/transitions',
+    url: () => `/api/aid-applications/${aidFixture.drafts.shift() ?? ''}/transitions`,
+    body: () => ({ to: 'deposee_pieces_manquantes' }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/aid-applications/:id/facts',
+    url: () => `/api/aid-applications/${aidFixture.id}/facts`,
+    body: () => ({ parisResidenceMonths: 40 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/aid-applications/:id/repayments',
+    url: () => `/api/aid-applications/${aidFixture.loanId}/repayments`,
+    body: () => ({ paidOn: '2026-12-01', amountCents: 100 }),
   },
   { method: 'GET', route: '/api/accueil', url: () => '/api/accueil' },
   {

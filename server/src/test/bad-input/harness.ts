@@ -33,6 +33,10 @@ export interface Ids {
   visitId: string;
   /** A withdrawn absence of `ts`: withdrawing it again answers 404. */
   absenceId: string;
+  /** A closed commission session of the site, with one decision (modules/commission). */
+  commission: string;
+  /** An aid application of the file, a draft filed by the transitions baseline (modules/aids). */
+  aidApplication: string;
 }
 export interface Spec {
   who: Who;
@@ -66,7 +70,38 @@ const TABLES = [
   'access_request',
   'file_merge',
   'worker_absence',
+  'budget',
+  'aid_application',
+  'aid_repayment',
+  'commission_session',
+  'commission_item',
 ] as const;
+/**
+ * Commissions: a closed session of the site holding one decided application (agenda and decisions refused, 409; its PV,
+ * letters and payment file read).
+ */
+async function commissionFixtures(fileId: string) {
+  const post = async (s: Session, url: string, payload: object = {}) => {
+    const r = await t.app.inject({ method: 'POST', url, headers: s.send, payload });
+    expect(r.statusCode, `${url} ${r.body}`).toBeLessThan(300);
+    return r.json() as { id: string };
+  };
+  const application = {
+    scheme: 'paris',
+    aidType: 'allocation_exceptionnelle',
+    form: 'subvention',
+    requestedCents: 20_000,
+    payee: 'personne',
+  };
+  const decided = (await post(sessions.ts, `/api/usagers/${fileId}/aid-applications`, application)).id;
+  for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire'])
+    await post(sessions.ts, `/api/aid-applications/${decided}/transitions`, { to });
+  ids.commission = (await post(sessions.resp, '/api/commissions', { sessionDate: '2026-12-10', kind: 'ordinaire' })).id;
+  await post(sessions.resp, `/api/commissions/${ids.commission}/agenda`, { applicationIds: [decided] });
+  const decision = { applicationId: decided, outcome: 'accord', amountCents: 20_000 };
+  await post(sessions.resp, `/api/commissions/${ids.commission}/decisions`, { decisions: [decision] });
+}
+
 const KNOWN_CODES = [
   'period_not_published',
   'filter_not_published',
@@ -153,6 +188,20 @@ const KNOWN_CODES = [
   'restriction_lifted',
   'invalid_end_date',
   'file_limited',
+  'maker_checker',
+  'application_decided',
+  'repayment_not_allowed',
+  'repayment_too_high',
+  'urgency_not_allowed',
+  'not_in_commission',
+  'not_urgent',
+  'already_on_agenda',
+  'session_closed',
+  'not_on_agenda',
+  'already_decided',
+  'session_open',
+  'no_decision',
+  'already_deposited',
 ];
 const ENGLISH =
   /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
@@ -252,6 +301,8 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/notifications', i.notification],
     ['/api/dpo/access-requests', i.accessRequest],
     ['/api/documents', i.document],
+    ['/api/commissions', i.commission],
+    ['/api/aid-applications', i.aidApplication],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -387,6 +438,8 @@ export function useBadInputApp(): void {
       document: '',
       visitId: '',
       absenceId: '',
+      commission: '',
+      aidApplication: '',
     };
     ids.accessRequest = (
       await t.app.inject({
@@ -457,6 +510,16 @@ export function useBadInputApp(): void {
       })
     ).json().id;
     await t.app.inject({ method: 'POST', url: `/api/absences/${ids.absenceId}/delete`, headers: sessions.ts.send });
+    // An aid application in draft (modules/aids): filed by the baseline, never decided, so it repays nothing (422).
+    ids.aidApplication = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${file.id}/aid-applications`,
+        headers: sessions.ts.send,
+        payload: { scheme: 'fsl', aidType: 'eau', form: 'subvention', requestedCents: 20_000, payee: 'personne' },
+      })
+    ).json().id;
+    await commissionFixtures(file.id);
   });
   // A motivated access to the file by a worker of another site: a grant to review and a notification of `ts` to read.
   beforeAll(async () => {

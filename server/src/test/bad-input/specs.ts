@@ -345,6 +345,49 @@ export const SPECS: Record<string, Spec> = {
     baseline: 409,
     body: () => ({ endDate: '2026-11-20' }),
   },
+  // Budget and aid applications (modules/aids).
+  'GET /api/usagers/:id/budget': { who: 'ts' },
+  'PUT /api/usagers/:id/budget': {
+    who: 'ts',
+    baseline: 200,
+    body: () => ({
+      version: 0,
+      resources: [{ type: 'salaire', monthlyCents: 150_000, label: 'Salaire principal' }],
+      charges: [{ type: 'loyer', monthlyCents: 60_000 }],
+      debts: [{ type: 'energie', creditor: 'Fournisseur', amountCents: 40_000, monthlyRepaymentCents: 2_000 }],
+    }),
+  },
+  'GET /api/usagers/:id/aid-applications': { who: 'ts' },
+  'POST /api/usagers/:id/aid-applications': {
+    who: 'ts',
+    body: () => ({
+      scheme: 'fsl',
+      aidType: 'acces',
+      form: 'subvention',
+      requestedCents: 90_000,
+      urgency: 'signature_bail',
+      accesItems: ['depot_garantie', 'premier_loyer'],
+      payee: 'bailleur',
+      creditorName: 'Bailleur social',
+      contractRef: 'BAIL-2026-7',
+      facts: { parisResidenceMonths: 12, titreSejourValidUntil: '2027-06-30', handicap: false },
+    }),
+  },
+  'GET /api/aids/late-repayments': { who: 'ts' },
+  'GET /api/aid-applications/:id': { who: 'ts' },
+  'GET /api/aid-applications/:id/eligibility': { who: 'ts' },
+  'POST /api/aid-applications/:id/transitions': {
+    who: 'ts',
+    baseline: 200,
+    body: () => ({ to: 'deposee_pieces_manquantes', reason: 'Quittance manquante' }),
+  },
+  'PUT /api/aid-applications/:id/facts': { who: 'ts', body: () => ({ parisResidenceMonths: 24, rentArrears: false }) },
+  // The fixture is no paid loan: a well-formed repayment is refused (422) after validation.
+  'POST /api/aid-applications/:id/repayments': {
+    who: 'ts',
+    baseline: 422,
+    body: () => ({ paidOn: '2026-12-01', amountCents: 100 }),
+  },
   'GET /api/accueil': { who: 'ts' },
   'POST /api/usagers/:id/accueil': { who: 'ts', body: () => ({ motifs: ['logement'] }) },
   'POST /api/accueil/:visitId/seen': { who: 'ts', baseline: 204, body: () => ({}) },
@@ -355,6 +398,32 @@ export const SPECS: Record<string, Spec> = {
     body: () => ({ kind: 'conge', startsAt: '2031-02-03T09:00:00+01:00', endsAt: '2031-02-07T18:00:00+01:00' }),
   },
   'POST /api/absences/:absenceId/delete': { who: 'ts', baseline: 404 },
+  // Commissions (docs/api.md, "Commissions"): `:id` is a closed session of the site (agenda and decisions: 409 after
+  // validation); the pièces check has no body (a malformed one is refused).
+  'GET /api/commissions': { who: 'resp' },
+  'POST /api/commissions': {
+    who: 'resp',
+    body: () => ({ sessionDate: '2026-12-17', kind: 'ordinaire', territory: 'Paris Nord-Est' }),
+  },
+  'GET /api/commissions/:id': { who: 'resp' },
+  'POST /api/commissions/:id/agenda': {
+    who: 'resp',
+    baseline: 409,
+    body: (i) => ({ applicationIds: [i.aidApplication] }),
+  },
+  'POST /api/commissions/:id/decisions': {
+    who: 'resp',
+    baseline: 409,
+    body: (i) => ({
+      decisions: [{ applicationId: i.aidApplication, outcome: 'accord_partiel', amountCents: 100, reason: 'Partiel' }],
+    }),
+  },
+  'GET /api/commissions/:id/pv.pdf': { who: 'resp' },
+  'GET /api/commissions/:id/letters.pdf': { who: 'resp' },
+  'GET /api/commissions/:id/payments.csv': { who: 'resp' },
+  'GET /api/aid-applications/:id/pieces': { who: 'ts' },
+  'POST /api/aid-applications/:id/pieces/check': { who: 'ts', baseline: 200 },
+  'GET /api/statistics/aids': { who: 'admin', query: '?year=2026' },
 };
 
 /** The routes that have a spec (a route without one fails the first test, not every loop). */

@@ -70,6 +70,12 @@ export function AppLayout() {
     linkProps: { to: paths.statistics.href() },
     isActive: pathname.startsWith('/statistiques'),
   };
+  // The commissions of aids: the responsables of site and the administration.
+  const commissionsItem = {
+    text: 'Commissions',
+    linkProps: { to: paths.commissions.href() },
+    isActive: pathname.startsWith('/commissions'),
+  };
   const navigation: HeaderProps['navigation'] =
     me?.can.landing === 'search'
       ? [
@@ -82,11 +88,13 @@ export function AppLayout() {
             ? [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]
             : []),
           ...(me?.can.statistics ? [statisticsItem] : []),
+          ...(me?.can.commissions ? [commissionsItem] : []),
         ]
       : me?.can.manageOrganisation
         ? [
             { text: 'Administration', linkProps: { to: paths.admin.href() }, isActive: pathname.startsWith('/admin') },
             ...(me.can.statistics ? [statisticsItem] : []),
+            ...(me.can.commissions ? [commissionsItem] : []),
           ]
         : undefined;
 

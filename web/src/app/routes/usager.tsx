@@ -11,6 +11,7 @@ import { PartageTab } from '../../features/partage/components/partage-tab';
 import { DocumentsTab } from '../../features/documents/components/documents-tab';
 import { GenogramTab } from '../../features/genogram/components/genogram-tab';
 import { MergesTab } from '../../features/file-merge/components/merges-tab';
+import { BudgetTab } from '../../features/aids/components/budget-tab';
 import { useUsager } from '../../features/usagers/api/get-usager';
 import { personName } from '../../features/usagers/coded';
 import { UsagerFile, type FileTab } from '../../features/usagers/components/usager-file';
@@ -82,6 +83,10 @@ export function UsagerRoute() {
               ),
             },
           ]
+        : []),
+      // Budget and aid applications: the full part's need-to-know; the followers write (docs/api.md, "Budget et aides").
+      ...(file.can.readFull
+        ? [{ tabId: 'budget', label: 'Budget et aides', content: <BudgetTab fileId={file.data.id} /> }]
         : []),
       // Partage (secret partagé) and consents: the same need-to-know (docs/api.md, Partage and consents).
       ...(file.can.readFull

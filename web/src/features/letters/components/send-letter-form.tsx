@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { LETTER_CODES, type LetterCode } from '@jalon/core';
+import { LETTER_CODES, SENDABLE_LETTER_CODES } from '@jalon/core';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
@@ -8,9 +8,12 @@ import { documentHref } from '../../documents/api/documents';
 import { timelineQuery } from '../../journal/api/get-timeline';
 import { useSendLetter } from '../api/send-letter';
 
+type SendableCode = (typeof SENDABLE_LETTER_CODES)[number];
+
+/** Only the letters a worker sends from the file (an aid's notification comes from its commission). */
 const TEMPLATES = [
   { value: '', label: 'Choisir un modèle' },
-  ...Object.entries(LETTER_CODES).map(([value, label]) => ({ value, label })),
+  ...SENDABLE_LETTER_CODES.map((value) => ({ value, label: LETTER_CODES[value] })),
 ];
 
 /**
@@ -18,7 +21,7 @@ const TEMPLATES = [
  * convocation before it is kept, then the PDF generated, kept among the documents, shown in the page to print.
  */
 export function SendLetterForm({ fileId }: { fileId: string }) {
-  const [code, setCode] = useState<LetterCode | ''>('');
+  const [code, setCode] = useState<SendableCode | ''>('');
   const [entryId, setEntryId] = useState('');
   const send = useSendLetter(fileId);
   const convocation = code === 'convocation';
@@ -45,7 +48,7 @@ export function SendLetterForm({ fileId }: { fileId: string }) {
           name="templateCode"
           label="Modèle de courrier"
           value={code}
-          onChange={(v) => (setCode(v as LetterCode | ''), setEntryId(''), send.reset())}
+          onChange={(v) => (setCode(v as SendableCode | ''), setEntryId(''), send.reset())}
           options={TEMPLATES}
         />
         {convocation ? (

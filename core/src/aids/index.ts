@@ -1,0 +1,10 @@
+export * from './codes.js';
+export * from './budget.js';
+export * from './loan.js';
+export * from './params.js';
+export * from './workflow.js';
+export * from './eligibility-base.js';
+export * from './eligibility.js';
+export * from './schemas.js';
+export * from './policy.js';
+export type * from './dto.js';

@@ -1,0 +1,47 @@
+import type { RouteAccess } from '@jalon/core';
+
+/**
+ * Who reaches the commissions (docs/security.md, "Commissions d’aides"): the responsable of the site and the
+ * administration; a responsable of another site gets 404 for a session of site A (missing and not theirs look alike);
+ * other roles 403. Only the site's responsable records decisions (the administration: 403). The fixtures (access-matrix
+ * test): an open session of site A, and a closed one with one decision; the agenda and decision bodies name an
+ * application that is not in commission, so the callers allowed get the business refusal (422).
+ */
+const SESSION = (status: number, admin = status) =>
+  ({ responsable: status, admin, anonymous: 401, responsable_other_site: 404 }) as const;
+
+export const commissionAccessSpec: readonly RouteAccess[] = [
+  {
+    route: 'GET /api/commissions',
+    allow: { responsable: 200, responsable_other_site: 200, admin: 200, anonymous: 401 },
+    otherwise: 403,
+  },
+  // The body names site A: a responsable of site B may not create there.
+  {
+    route: 'POST /api/commissions',
+    allow: { responsable: 201, responsable_other_site: 403, admin: 201, anonymous: 401 },
+    otherwise: 403,
+  },
+  { route: 'GET /api/commissions/:id', allow: SESSION(200), otherwise: 403 },
+  { route: 'POST /api/commissions/:id/agenda', allow: SESSION(422), otherwise: 403 },
+  { route: 'POST /api/commissions/:id/decisions', allow: SESSION(422, 403), otherwise: 403 },
+  { route: 'GET /api/commissions/:id/pv.pdf', allow: SESSION(200), otherwise: 403 },
+  { route: 'GET /api/commissions/:id/letters.pdf', allow: SESSION(200), otherwise: 403 },
+  { route: 'GET /api/commissions/:id/payments.csv', allow: SESSION(200), otherwise: 403 },
+  // The pièces follow the application's need-to-know (the site manager reads it to decide); the check, the followers.
+  {
+    route: 'GET /api/aid-applications/:id/pieces',
+    allow: { referent: 200, ts_same_team: 200, break_glass: 200, responsable: 200, anonymous: 401 },
+    otherwise: 404,
+  },
+  {
+    route: 'POST /api/aid-applications/:id/pieces/check',
+    allow: { referent: 200, ts_same_team: 200, anonymous: 401 },
+    otherwise: 404,
+  },
+  {
+    route: 'GET /api/statistics/aids',
+    allow: { responsable: 200, responsable_other_site: 200, admin: 200, anonymous: 401 },
+    otherwise: 404,
+  },
+];
