@@ -23,6 +23,7 @@ export const ACCESS_PART_LABELS = {
   genogram: 'Génogramme',
   genogram_relations: 'Génogramme : relations',
   courrier: 'Courrier (convocation, attestation)',
+  rsa_ep: 'RSA : équipe pluridisciplinaire et sanctions',
 } as const;
 const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
   sejour: 'Section Séjour',

@@ -40,7 +40,8 @@ export interface EpPassageDto {
   observationsDeadline: string;
   observations: { text: string | null; receivedOn: string } | null;
   avisDeemedFrom: string;
-  avis: { code: EpOutcome; text: string | null; deemed: boolean; on: string } | null;
+  /** `code` is null when the avis is deemed given (no answer within the delay in force). */
+  avis: { code: EpOutcome | null; text: string | null; deemed: boolean; on: string } | null;
   decision: { outcome: EpOutcome; reason: string | null; on: string; byName: string } | null;
   sanction: SanctionDto | null;
   notificationDocumentId: string | null;

@@ -7,9 +7,10 @@ import { canReadFullUsager, followsUsager } from '../policy/usager.js';
  * Département, acts on the passages of the files of the site; EP sessions are the site's workers' and manager's.
  */
 export const canReadRsaEp = (a: Actor, f: UsagerTarget): boolean => canReadFullUsager(a, f);
-export const canInstructRsaEp = (a: Actor, f: UsagerTarget): boolean => followsUsager(a, f);
 export const canActOnEpPassage = (a: Actor, f: UsagerTarget): boolean =>
   followsUsager(a, f) || (a.role === 'responsable' && a.siteId !== null && a.siteId === f.siteId);
+/** Inscribing (instructing) a passage: who follows the file, or the site manager (who then may not decide it). */
+export const canInstructRsaEp = canActOnEpPassage;
 export const canSeeEpSessions = (a: Actor): boolean =>
   (a.role === 'travailleur_social' || a.role === 'responsable') && a.siteId !== null;
 export const canPlanEpSession = (a: Actor): boolean => a.role === 'responsable' && a.siteId !== null;

@@ -46,6 +46,7 @@ import type {
   UsagerSearchTable,
   FileMergeTable,
 } from './schema/usager.js';
+import type { RsaEpPassageTable, RsaEpSessionTable, RsaSanctionTable } from './schema/rsa-ep.js';
 
 /** The table interfaces live by module under schema/; they are re-exported here, the one import path of the schema. */
 export type * from './schema/access-request.js';
@@ -55,11 +56,15 @@ export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
 export type * from './schema/platform.js';
 export type * from './schema/rgpd.js';
+export type * from './schema/rsa-ep.js';
 export type * from './schema/security-log.js';
 export type * from './schema/statistics.js';
 export type * from './schema/usager.js';
 
 export interface DB {
+  rsa_ep_session: RsaEpSessionTable;
+  rsa_ep_passage: RsaEpPassageTable;
+  rsa_sanction: RsaSanctionTable;
   file_merge: FileMergeTable;
   access_request: AccessRequestTable;
   parameter_version: ParameterVersionTable;

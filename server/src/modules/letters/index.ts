@@ -21,3 +21,4 @@ export const lettersModule = {
 } satisfies JalonModule;
 
 export { renderConvocationBatch } from './service.js';
+export { lettersToPdf, type RenderedLetter } from './pdf.js';
