@@ -25,6 +25,7 @@ import {
   pdfUpload,
   notification,
   restrictions,
+  rsaEpFixture,
   type Partage,
 } from './access-matrix/recipes.js';
 import {
@@ -100,7 +101,7 @@ const RELATED: Who[] = ['co_referent', 'break_glass', 'former_referent'];
  * the caller's relation to it; routes elsewhere get none, which keeps the suite fast.
  */
 async function freshFile(route: string, who: Who) {
-  const none = { fileId: '', memberId: '', entryId: '' };
+  const none = { fileId: '', memberId: '', entryId: '', passageId: '' };
   if (!/ \/api\/(usagers|retention\/archive)\/:id\b/.test(route)) return none;
   const ref = sessions.get('referent') as Session;
   const fileId = (await createUsagerAs(t.app, ref)).id;
@@ -131,8 +132,21 @@ async function freshFile(route: string, who: Who) {
     });
     entryId = (entry.json() as { id: string }).id;
   }
+  const passageId = route.includes(':passageId') ? await epPassage(fileId) : '';
   await relate(who, fileId);
-  return { fileId, memberId, entryId };
+  return { fileId, memberId, entryId, passageId };
+}
+
+/** RSA EP (modules/rsa-ep): the référent inscribes the file's person at the fixture session (ahead of the clock). */
+async function epPassage(fileId: string): Promise<string> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/usagers/${fileId}/rsa/ep`,
+    headers: (sessions.get('referent') as Session).send,
+    payload: { sessionId: rsaEpFixture.sessionId, motif: 'manquement', facts: 'Absences aux rendez-vous' },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return (res.json() as { id: string }).id;
 }
 type Member = { memberId: string; relationship: { code: string } };
 
@@ -247,6 +261,16 @@ beforeAll(async () => {
   // The fixture files the share and lift routes use: each related caller holds its relation on them too.
   for (const fileId of [partage.fileId, ...restrictions.map((r) => r.fileId)])
     for (const who of RELATED) await relate(who, fileId);
+  const epSession = await t.app.inject({
+    method: 'POST',
+    url: '/api/rsa/ep/sessions',
+    headers: (sessions.get('responsable') as Session).send,
+    payload: {
+      date: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
+      members: [{ organisation: 'Ville de Paris', name: 'Membre de l’EP' }],
+    },
+  });
+  rsaEpFixture.sessionId = (epSession.json() as { id: string }).id;
   const sec = sessions.get('secretaire') as Session;
   for (const list of [accueilVisits.seen, accueilVisits.record]) {
     for (const who of WHO) {

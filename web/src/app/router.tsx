@@ -20,6 +20,7 @@ const AgendaRoute = lazy(() => import('./routes/agenda').then((m) => ({ default:
 /** Statistics carry the charting library: on demand too. */
 const StatisticsRoute = lazy(() => import('./routes/statistics').then((m) => ({ default: m.StatisticsRoute })));
 const BreakGlassRoute = lazy(() => import('./routes/break-glass').then((m) => ({ default: m.BreakGlassRoute })));
+const RsaEpRoute = lazy(() => import('./routes/rsa-ep').then((m) => ({ default: m.RsaEpRoute })));
 const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
@@ -42,6 +43,7 @@ const router = createBrowserRouter([
           { path: paths.dpo.pattern, element: <DpoRoute /> },
           { path: paths.statistics.pattern, element: <StatisticsRoute /> },
           { path: paths.breakGlass.pattern, element: <BreakGlassRoute /> },
+          { path: paths.rsaEp.pattern, element: <RsaEpRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

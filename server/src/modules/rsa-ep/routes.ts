@@ -20,6 +20,7 @@ import { epTasks, inscribe, readFileEp, recordObservations } from './passages.js
 import { createEpSession, listEpSessions, readEpSession } from './sessions.js';
 
 const WithdrawInput = z.object({ reason: OptionalText(2000, 'Motif') }).strict();
+const NoBody = z.object({}).strict();
 
 /** RSA équipe pluridisciplinaire and sanctions (docs/api.md, "RSA : équipe pluridisciplinaire et sanctions"). */
 export async function rsaEpRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -53,14 +54,15 @@ export async function rsaEpRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   });
   app.post('/api/usagers/:id/rsa/ep/:passageId/withdraw', async (req) => {
     const p = passage(req);
-    return withdraw(ctxOf(req, deps), p.id, p.passageId, parse(WithdrawInput, req.body ?? {}).reason ?? null);
+    return withdraw(ctxOf(req, deps), p.id, p.passageId, parse(WithdrawInput, req.body).reason ?? null);
   });
   app.post('/api/usagers/:id/rsa/ep/:passageId/remobilisation', async (req) => {
     const p = passage(req);
-    return remobilise(ctxOf(req, deps), p.id, p.passageId, parse(RemobilisationInput, req.body ?? {}));
+    return remobilise(ctxOf(req, deps), p.id, p.passageId, parse(RemobilisationInput, req.body));
   });
   app.post('/api/usagers/:id/rsa/ep/:passageId/notification', async (req, reply) => {
     const p = passage(req);
+    parse(NoBody, req.body);
     return reply.code(201).send(await notifyDecision(ctxOf(req, deps), p.id, p.passageId));
   });
 }

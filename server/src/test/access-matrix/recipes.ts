@@ -35,6 +35,8 @@ interface Case {
     userId: string;
     teamId: string;
     share: Partage;
+    /** A passage before the RSA EP of the fresh file (routes with `:passageId`). */
+    passageId: string;
   }) => string;
   body?: (ctx: { referentId: string; siteId: string; teamId: string }) => unknown;
   /** A non-JSON body (multipart upload) with its content type. */
@@ -46,6 +48,9 @@ interface Case {
  * that succeeds absorbs it), and a merge per call of the undo route, filled in by `beforeAll`.
  */
 export const mergeFixture: { duplicates: string[]; merges: string[] } = { duplicates: [], merges: [] };
+
+/** An RSA EP session of site A ahead of the clock (rsa-ep routes), filled in by `beforeAll`. */
+export const rsaEpFixture = { sessionId: '' };
 
 /** A document of the référent's fixture file (documents routes), filled in by `beforeAll`. */
 export const documentFixture = { id: '' };
@@ -357,6 +362,42 @@ const CASES: Case[] = [
     url: (c) => `/api/usagers/${c.fileId}/sections/sante`,
     body: () => ({ version: 0, data: { healthCoverage: 'ame' } }),
   },
+  // RSA EP (docs/api.md, "RSA : équipe pluridisciplinaire et sanctions"): a fresh passage at the fixture session.
+  { method: 'GET', route: '/api/usagers/:id/rsa/ep', url: (c) => `/api/usagers/${c.fileId}/rsa/ep` },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/rsa/ep',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/ep`,
+    body: () => ({ sessionId: rsaEpFixture.sessionId, motif: 'reorientation', facts: 'Orientation à revoir' }),
+  },
+  ...(
+    [
+      ['observations', { text: 'Observations de la personne' }],
+      ['avis', { avis: 'sanction' }],
+      ['decision', { outcome: 'pas_de_sanction' }],
+      ['withdraw', {}],
+      ['remobilisation', {}],
+      ['notification', {}],
+    ] as const
+  ).map(([verb, payload]) => ({
+    method: 'POST' as const,
+    route: `/api/usagers/:id/rsa/ep/:passageId/${verb}`,
+    url: (c: { fileId: string; passageId: string }) => `/api/usagers/${c.fileId}/rsa/ep/${c.passageId}/${verb}`,
+    body: () => payload,
+  })),
+  { method: 'GET', route: '/api/rsa/ep/sessions', url: () => '/api/rsa/ep/sessions' },
+  {
+    method: 'POST',
+    route: '/api/rsa/ep/sessions',
+    url: () => '/api/rsa/ep/sessions',
+    body: () => ({ date: '2099-01-15', members: [{ organisation: 'Ville de Paris', name: 'Membre' }] }),
+  },
+  {
+    method: 'GET',
+    route: '/api/rsa/ep/sessions/:sessionId',
+    url: () => `/api/rsa/ep/sessions/${rsaEpFixture.sessionId}`,
+  },
+  { method: 'GET', route: '/api/rsa/ep/tasks', url: () => '/api/rsa/ep/tasks' },
   // Genogram (docs/api.md, Génogramme): a fresh file has none; the référent draws it at version 0.
   { method: 'GET', route: '/api/usagers/:id/genogram', url: (c) => `/api/usagers/${c.fileId}/genogram` },
   { method: 'GET', route: '/api/usagers/:id/genogram.svg', url: (c) => `/api/usagers/${c.fileId}/genogram.svg` },

@@ -31,6 +31,9 @@ export interface Ids {
   accessRequest: string;
   document: string;
   visitId: string;
+  /** An RSA EP session ahead of the clock and a passage of the file inscribed at it (modules/rsa-ep). */
+  sessionId: string;
+  passageId: string;
 }
 export interface Spec {
   who: Who;
@@ -63,6 +66,9 @@ const TABLES = [
   'file_restriction',
   'access_request',
   'file_merge',
+  'rsa_ep_session',
+  'rsa_ep_passage',
+  'rsa_sanction',
 ] as const;
 const KNOWN_CODES = [
   'period_not_published',
@@ -150,6 +156,20 @@ const KNOWN_CODES = [
   'restriction_lifted',
   'invalid_end_date',
   'file_limited',
+  'ep_session_past',
+  'ep_already_inscribed',
+  'ep_closed',
+  'ep_not_decided',
+  'ep_already_notified',
+  'not_member',
+  'date_future',
+  'outcome_motif',
+  'maker_checker',
+  'sanction_incomplete',
+  'sanction_rate',
+  'sanction_months',
+  'no_sanction',
+  'sanction_lifted',
 ];
 const ENGLISH =
   /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
@@ -383,6 +403,8 @@ export function useBadInputApp(): void {
       accessRequest: '',
       document: '',
       visitId: '',
+      sessionId: '',
+      passageId: '',
     };
     ids.accessRequest = (
       await t.app.inject({
@@ -465,6 +487,27 @@ export function useBadInputApp(): void {
     ids.notification = (
       await t.db.selectFrom('notification').select('id').where('user_id', '=', users.ts.id).executeTakeFirstOrThrow()
     ).id;
+  });
+  // RSA EP (modules/rsa-ep): a session ahead of the clock and a réorientation passage of the file inscribed at it.
+  beforeAll(async () => {
+    const session = await t.app.inject({
+      method: 'POST',
+      url: '/api/rsa/ep/sessions',
+      headers: sessions.resp.send,
+      payload: {
+        date: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
+        members: [{ organisation: 'Ville de Paris', name: 'Membre de l’EP' }],
+      },
+    });
+    ids.sessionId = session.json().id;
+    ids.passageId = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${ids.file}/rsa/ep`,
+        headers: sessions.ts.send,
+        payload: { sessionId: ids.sessionId, motif: 'reorientation', facts: 'Orientation à revoir' },
+      })
+    ).json().id;
   });
   afterAll(() => t.close());
 }

@@ -128,6 +128,43 @@ export const SPECS: Record<string, Spec> = {
   'GET /api/admin/registre': { who: 'admin', query: '?format=pdf' },
   // Sensitive sections: the baseline opens santé, then fills it at version 0 (routes run in registration order).
   // Genogram: the baseline draws it at version 0, then opens its relations (routes run in registration order).
+  // RSA EP (docs/api.md): the harness's passage is a réorientation inscribed at a session ahead of the clock, so the
+  // avis and the decision wait (422), nothing is decided to notify or remobilise (409); it is withdrawn last.
+  'GET /api/rsa/ep/sessions': { who: 'ts' },
+  'POST /api/rsa/ep/sessions': {
+    who: 'resp',
+    body: () => ({
+      date: '2099-01-15',
+      place: 'Salle du conseil',
+      members: [{ organisation: 'France Travail', name: 'Conseiller' }],
+      representatives: [{ name: 'Représentant des allocataires' }],
+    }),
+  },
+  'GET /api/rsa/ep/sessions/:sessionId': { who: 'ts' },
+  'GET /api/rsa/ep/tasks': { who: 'ts' },
+  'GET /api/usagers/:id/rsa/ep': { who: 'ts' },
+  'POST /api/usagers/:id/rsa/ep': {
+    who: 'ts',
+    body: (i) => ({ sessionId: i.sessionId, motif: 'manquement', facts: 'Absences aux rendez-vous' }),
+  },
+  'POST /api/usagers/:id/rsa/ep/:passageId/observations': {
+    who: 'ts',
+    baseline: 200,
+    body: () => ({ text: 'La personne explique ses absences' }),
+  },
+  'POST /api/usagers/:id/rsa/ep/:passageId/avis': {
+    who: 'resp',
+    baseline: 422,
+    body: () => ({ avis: 'reorientation', text: 'Avis favorable' }),
+  },
+  'POST /api/usagers/:id/rsa/ep/:passageId/decision': {
+    who: 'resp',
+    baseline: 422,
+    body: () => ({ outcome: 'maintien', reason: 'Motivation' }),
+  },
+  'POST /api/usagers/:id/rsa/ep/:passageId/withdraw': { who: 'ts', baseline: 200, body: () => ({ reason: 'Retrait' }) },
+  'POST /api/usagers/:id/rsa/ep/:passageId/remobilisation': { who: 'ts', baseline: 409, body: () => ({}) },
+  'POST /api/usagers/:id/rsa/ep/:passageId/notification': { who: 'ts', baseline: 409, body: () => ({}) },
   'GET /api/usagers/:id/genogram': { who: 'ts', query: '?relations=1' },
   'GET /api/usagers/:id/genogram.svg': { who: 'ts' },
   'PUT /api/usagers/:id/genogram': {

@@ -11,6 +11,7 @@ import { PartageTab } from '../../features/partage/components/partage-tab';
 import { DocumentsTab } from '../../features/documents/components/documents-tab';
 import { GenogramTab } from '../../features/genogram/components/genogram-tab';
 import { MergesTab } from '../../features/file-merge/components/merges-tab';
+import { RsaEpTab } from '../../features/rsa-ep/components/rsa-ep-tab';
 import { useUsager } from '../../features/usagers/api/get-usager';
 import { personName } from '../../features/usagers/coded';
 import { UsagerFile, type FileTab } from '../../features/usagers/components/usager-file';
@@ -79,6 +80,16 @@ export function UsagerRoute() {
                   personId={file.data.person.id}
                 />
               ),
+            },
+          ]
+        : []),
+      // RSA équipe pluridisciplinaire: the full part's need-to-know (docs/api.md, "RSA : équipe pluridisciplinaire").
+      ...(file.can.rsaEp
+        ? [
+            {
+              tabId: 'rsa-ep',
+              label: 'RSA : EP',
+              content: <RsaEpTab fileId={file.data.id} canInstruct={file.can.instructRsaEp} />,
             },
           ]
         : []),
