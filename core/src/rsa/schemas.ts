@@ -74,7 +74,7 @@ export const OrientationInput = z.discriminatedUnion(
         kind: codeOf(ORIENTATION_KINDS, 'Type d’orientation'),
         organisme: codeOf(ORGANISMES, 'Organisme référent'),
         decidedOn: AnyDate,
-        notifiedOn: optionalDay('Date de notification'),
+        notifiedOn: optionalDay('Date de notification').optional(),
         reason: OptionalText(500, 'Motif'),
       })
       .strict(),

@@ -22,8 +22,8 @@ export async function loadRsaFile(db: Queryable, ctx: Ctx, fileId: string, write
 }
 
 /**
- * The person behind a current membership of the file's household (routes name the member, as the household routes
- * do): the RSA data of someone else is not written through this file.
+ * The person behind a membership of the file's household, current or past (routes name the member, as the household
+ * routes do; a person who left keeps the RSA data recorded on the file): nobody else's RSA data is written here.
  */
 export async function personOfFile(db: Queryable, fileId: string, memberId: string): Promise<string> {
   const person = (await filePersons(db, fileId)).find((p) => p.member_id === memberId);

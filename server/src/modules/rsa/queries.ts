@@ -1,7 +1,10 @@
 import type { Insertable } from 'kysely';
 import type { Queryable, RsaPersonTable } from '../../db/schema.js';
 
-/** The persons of a file the RSA tab shows: the current members of its household, the principal person first. */
+/**
+ * Every membership of the file's household, current ones first (`m.end_date` null): the RSA tab shows the current
+ * members and those who left with RSA data kept on the file.
+ */
 export const filePersons = (db: Queryable, fileId: string) =>
   db
     .selectFrom('case_file as cf')
@@ -14,10 +17,11 @@ export const filePersons = (db: Queryable, fileId: string) =>
       'p.used_name',
       'p.first_names',
       'p.caf_number',
+      'm.end_date',
       'cf.principal_person_id',
     ])
     .where('cf.id', '=', fileId)
-    .where('m.end_date', 'is', null)
+    .orderBy('m.end_date', (ob) => ob.desc().nullsFirst())
     .orderBy('m.relationship')
     .orderBy('p.birth_date')
     .execute();

@@ -36,10 +36,23 @@ const presentReferent = (r: ReferentRow): RsaReferentDto => ({
   endOn: r.end_on === null ? null : String(r.end_on),
 });
 
+/** One row per person: current members, and those who left whose RSA block is kept on the file. */
+function shownPersons<P extends { id: string; end_date: string | null }>(
+  rows: readonly P[],
+  blockOf: Map<string, unknown>,
+) {
+  const seen = new Set<string>();
+  return rows.filter((p) => {
+    if (seen.has(p.id) || (p.end_date !== null && !blockOf.has(p.id))) return false;
+    seen.add(p.id);
+    return true;
+  });
+}
+
 /** The RSA tab of a file (GET /api/usagers/:id/rsa): every person's block, history, orientation, référents, contracts. */
 export async function readRsa(ctx: Ctx, fileId: string): Promise<RsaFileDto> {
   const target = await loadRsaFile(ctx.db, ctx, fileId);
-  const [persons, blocks, changes, referents, params] = await Promise.all([
+  const [memberships, blocks, changes, referents, params] = await Promise.all([
     filePersons(ctx.db, fileId),
     rsaPersonsOfFile(ctx.db, fileId),
     rsaChangesOfFile(ctx.db, fileId),
@@ -47,6 +60,7 @@ export async function readRsa(ctx: Ctx, fileId: string): Promise<RsaFileDto> {
     loadParams(ctx.db, ctx.now),
   ]);
   const blockOf = new Map(blocks.map((b) => [b.person_id, b]));
+  const persons = shownPersons(memberships, blockOf);
   const [orientations, contracts] = await Promise.all([
     orientationsOfFile(ctx, fileId, persons, blockOf, params),
     contractsOfFile(ctx.db, fileId, dayOf(ctx.now)),
