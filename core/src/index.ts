@@ -43,4 +43,5 @@ export * from './workflow/index.js';
 export * from './documents/index.js';
 export * from './genogram/index.js';
 export * from './letters/index.js';
+export * from './rsa/index.js';
 export * from './rsa-ep/index.js';

@@ -23,6 +23,7 @@ export const ACCESS_PART_LABELS = {
   genogram: 'Génogramme',
   genogram_relations: 'Génogramme : relations',
   courrier: 'Courrier (convocation, attestation)',
+  rsa: 'Suivi RSA',
   rsa_ep: 'RSA : équipe pluridisciplinaire et sanctions',
 } as const;
 const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
@@ -70,6 +71,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'case_file_section.update': 'Modification d’une section complémentaire',
   'genogram.update': 'Modification du génogramme',
   'genogram.relations_open': 'Ouverture des relations du génogramme',
+  'rsa_person.update': 'Modification du bloc RSA',
+  'rsa_orientation.transition': 'Orientation RSA',
+  'rsa_referent.set': 'Désignation d’un référent RSA',
+  'rsa_contract.create': 'Contrat d’engagement enregistré',
+  'rsa_contract.sign': 'Signature d’un contrat d’engagement',
+  'rsa_contract.plan': 'Plan d’action du contrat mis à jour',
   'consent.create': 'Recueil d’un consentement',
   'consent.withdraw': 'Retrait d’un consentement',
   'file_restriction.create': 'Limitation ou opposition enregistrée',

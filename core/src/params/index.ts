@@ -25,6 +25,25 @@ export const PARAMETERS = {
     min: 5,
     max: 100,
   },
+  // RSA (docs/api.md, "RSA"): the target delay to the orientation decision is set in weeks (décret of 2024).
+  'rsa.orientation.targetWeeks': {
+    label: 'RSA : délai cible entre l’entrée dans les droits et devoirs et l’orientation (semaines)',
+    defaultValue: 4,
+    min: 1,
+    max: 52,
+  },
+  'rsa.contract.signatureMonths': {
+    label: 'RSA : délai de signature du contrat d’engagement après la notification de l’orientation (mois)',
+    defaultValue: 1,
+    min: 1,
+    max: 6,
+  },
+  'rsa.contract.minWeeklyHours': {
+    label: 'RSA : durée hebdomadaire d’activité du contrat d’engagement (heures)',
+    defaultValue: 15,
+    min: 1,
+    max: 35,
+  },
   // RSA équipe pluridisciplinaire and sanctions (docs/domain.md §3; décret du 30 mai 2025): every rate and delay.
   'rsa.ep.observationsDays': {
     label: 'RSA : délai pour présenter ses observations (jours)',

@@ -3,7 +3,7 @@ import { paramsAt, type ParamVersion } from '../params/index.js';
 import { checkTransition, type TransitionRecord } from '../workflow/engine.js';
 import { epNotificationText } from './notification.js';
 import { computeSanction, nextMonthStart, remobilisationReversal, sanctionRulesOf } from './sanction.js';
-import { addDays, EP_WORKFLOW, type EpFacts } from './workflow.js';
+import { plusDays, EP_WORKFLOW, type EpFacts } from './workflow.js';
 
 const rules = sanctionRulesOf(paramsAt([], '2026-12-07'));
 
@@ -74,7 +74,7 @@ describe('EP passage workflow', () => {
     motif: 'manquement',
     observationsReceived: false,
     observationsDeadline: '2027-01-05',
-    avisDeemedFrom: addDays('2027-01-10', 30),
+    avisDeemedFrom: plusDays('2027-01-10', 30),
     ...over,
   });
   const instructedBy = (id: string): TransitionRecord[] => [

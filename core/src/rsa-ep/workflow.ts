@@ -65,7 +65,7 @@ export const EP_WORKFLOW: Workflow<EpState, EpFacts> = {
 };
 
 /** yyyy-mm-dd plus `days`. */
-export const addDays = (d: string, days: number): string => {
+export const plusDays = (d: string, days: number): string => {
   const t = new Date(`${d}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() + days);
   return t.toISOString().slice(0, 10);

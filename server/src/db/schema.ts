@@ -46,6 +46,16 @@ import type {
   UsagerSearchTable,
   FileMergeTable,
 } from './schema/usager.js';
+import type {
+  RsaActionRefTable,
+  RsaContractActionTable,
+  RsaContractTable,
+  RsaOrientationDecisionTable,
+  RsaOrientationTable,
+  RsaPersonChangeTable,
+  RsaPersonTable,
+  RsaReferentTable,
+} from './schema/rsa.js';
 import type { RsaEpPassageTable, RsaEpSessionTable, RsaSanctionTable } from './schema/rsa-ep.js';
 
 /** The table interfaces live by module under schema/; they are re-exported here, the one import path of the schema. */
@@ -56,12 +66,21 @@ export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
 export type * from './schema/platform.js';
 export type * from './schema/rgpd.js';
+export type * from './schema/rsa.js';
 export type * from './schema/rsa-ep.js';
 export type * from './schema/security-log.js';
 export type * from './schema/statistics.js';
 export type * from './schema/usager.js';
 
 export interface DB {
+  rsa_person: RsaPersonTable;
+  rsa_person_change: RsaPersonChangeTable;
+  rsa_orientation: RsaOrientationTable;
+  rsa_orientation_decision: RsaOrientationDecisionTable;
+  rsa_referent: RsaReferentTable;
+  rsa_action_ref: RsaActionRefTable;
+  rsa_contract: RsaContractTable;
+  rsa_contract_action: RsaContractActionTable;
   rsa_ep_session: RsaEpSessionTable;
   rsa_ep_passage: RsaEpPassageTable;
   rsa_sanction: RsaSanctionTable;

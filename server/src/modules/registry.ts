@@ -20,6 +20,7 @@ import { accueilModule } from './accueil/index.js';
 import { genogramModule } from './genogram/index.js';
 import { fileMergeModule } from './file-merge/index.js';
 import { lettersModule } from './letters/index.js';
+import { rsaModule } from './rsa/index.js';
 import { rsaEpModule } from './rsa-ep/index.js';
 
 /**
@@ -51,6 +52,7 @@ const MODULES = [
   genogramModule,
   fileMergeModule,
   lettersModule,
+  rsaModule,
   rsaEpModule,
 ] as const satisfies readonly JalonModule[];
 

@@ -101,7 +101,7 @@ const RELATED: Who[] = ['co_referent', 'break_glass', 'former_referent'];
  * the caller's relation to it; routes elsewhere get none, which keeps the suite fast.
  */
 async function freshFile(route: string, who: Who) {
-  const none = { fileId: '', memberId: '', entryId: '', passageId: '' };
+  const none = { fileId: '', memberId: '', entryId: '', contractId: '', passageId: '' };
   if (!/ \/api\/(usagers|retention\/archive)\/:id\b/.test(route)) return none;
   const ref = sessions.get('referent') as Session;
   const fileId = (await createUsagerAs(t.app, ref)).id;
@@ -132,9 +132,35 @@ async function freshFile(route: string, who: Who) {
     });
     entryId = (entry.json() as { id: string }).id;
   }
+  let contractId = '';
+  if (route.includes(':contractId')) {
+    // A contract of the principal person, written as the RSA module does (modules/rsa; its own tests cover creation).
+    const file = await t.db
+      .selectFrom('case_file')
+      .select('principal_person_id')
+      .where('id', '=', fileId)
+      .executeTakeFirstOrThrow();
+    contractId = (
+      await t.db
+        .insertInto('rsa_contract')
+        .values({
+          person_id: file.principal_person_id,
+          case_file_id: fileId,
+          kind: 'contrat_engagement',
+          start_on: '2026-11-02',
+          duration_months: 6,
+          end_on: '2027-05-01',
+          weekly_hours: 15,
+          created_by: users.referent?.id ?? '',
+          created_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
   const passageId = route.includes(':passageId') ? await epPassage(fileId) : '';
   await relate(who, fileId);
-  return { fileId, memberId, entryId, passageId };
+  return { fileId, memberId, entryId, contractId, passageId };
 }
 
 /** RSA EP (modules/rsa-ep): the référent inscribes the file's person at the fixture session (ahead of the clock). */

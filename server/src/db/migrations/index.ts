@@ -26,6 +26,7 @@ import * as m202612070520 from './202612070520_create_genogram.js';
 import * as m202612080800 from './202612080800_create_rsa_ep.js';
 import * as m202612070510 from './202612070510_create_file_merge.js';
 import * as m202612070500 from './202612070500_create_letters.js';
+import * as m202612080700 from './202612080700_create_rsa.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   '202612070520_create_genogram': m202612070520,
   '202612070510_create_file_merge': m202612070510,
   '202612070500_create_letters': m202612070500,
+  '202612080700_create_rsa': m202612080700,
   '202612080800_create_rsa_ep': m202612080800,
 };

@@ -1,5 +1,5 @@
 import {
-  addDays,
+  plusDays,
   canActOnEpPassage,
   canInstructRsaEp,
   canReadRsaEp,
@@ -83,8 +83,8 @@ export const inscribe = (ctx: Ctx, fileId: string, input: EpInscriptionInput): P
     if (!person)
       throw unprocessable('not_member', 'Cette personne ne fait pas partie du foyer', { personId: 'Inconnue' });
     const p = await loadParams(trx, ctx.now);
-    const observationsDeadline = addDays(today(ctx), p['rsa.ep.observationsDays']);
-    const avisDeemedFrom = addDays(sessionDate, p['rsa.ep.avisDays']);
+    const observationsDeadline = plusDays(today(ctx), p['rsa.ep.observationsDays']);
+    const avisDeemedFrom = plusDays(sessionDate, p['rsa.ep.avisDays']);
     const inserted = await insertPassage(trx, {
       session_id: session.id,
       case_file_id: fileId,
@@ -157,7 +157,7 @@ export async function epTasks(ctx: Ctx): Promise<EpTasksDto> {
   const mine = new Set(
     ctx.actor.role === 'responsable' ? ids : await authorizedFileIds(ctx.db, ctx.actor, ids, followsUsager),
   );
-  const horizon = addDays(today(ctx), 30);
+  const horizon = plusDays(today(ctx), 30);
   const shown = rows.filter((r) => mine.has(r.case_file_id));
   return {
     toPrepare: shown

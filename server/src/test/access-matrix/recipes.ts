@@ -29,6 +29,8 @@ interface Case {
     fileId: string;
     memberId: string;
     entryId: string;
+    /** A contract of the file's principal person (RSA routes with `:contractId`). */
+    contractId: string;
     partnerId: string;
     referentId: string;
     siteId: string;
@@ -67,6 +69,25 @@ export function pdfUpload(type = 'facture'): { payload: Buffer; contentType: str
   );
   return { payload, contentType: `multipart/form-data; boundary=${b}` };
 }
+
+/** A valid RSA block and contract (modules/rsa). */
+export const RSA_BLOCK = {
+  etatdosrsa: '2',
+  natpf: 'RSD',
+  toppersdrodevorsa: true,
+  rolepers: 'CJT',
+  dateOuverture: '2026-09-01',
+  numAllocataire: '1234567',
+  sitpersdemrsa: '0107',
+  ddSince: '2026-09-01',
+};
+export const RSA_CONTRACT = {
+  kind: 'contrat_engagement',
+  startOn: '2026-11-02',
+  durationMonths: 6,
+  weeklyHours: 15,
+  actions: [],
+};
 
 export const BREAK_GLASS = {
   reason: 'remplacement',
@@ -399,6 +420,44 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/rsa/ep/tasks', url: () => '/api/rsa/ep/tasks' },
   // Genogram (docs/api.md, Génogramme): a fresh file has none; the référent draws it at version 0.
+  // RSA (modules/rsa): the member is the household's second person; the contract is the principal person's.
+  { method: 'GET', route: '/api/usagers/:id/rsa', url: (c) => `/api/usagers/${c.fileId}/rsa` },
+  {
+    method: 'PUT',
+    route: '/api/usagers/:id/rsa/members/:memberId',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/members/${c.memberId}`,
+    body: () => RSA_BLOCK,
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/rsa/members/:memberId/orientation',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/members/${c.memberId}/orientation`,
+    body: () => ({ to: 'demandee', requestedOn: '2026-11-02' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/rsa/members/:memberId/referents',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/members/${c.memberId}/referents`,
+    body: () => ({ kind: 'france_travail', partnerName: 'Agence Paris 18', startOn: '2026-11-02' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/rsa/members/:memberId/contracts',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/members/${c.memberId}/contracts`,
+    body: () => RSA_CONTRACT,
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/rsa/contracts/:contractId/sign',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/contracts/${c.contractId}/sign`,
+    body: () => ({ signedOn: '2026-11-03' }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/usagers/:id/rsa/contracts/:contractId/plan',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/contracts/${c.contractId}/plan`,
+    body: () => ({ actions: [] }),
+  },
   { method: 'GET', route: '/api/usagers/:id/genogram', url: (c) => `/api/usagers/${c.fileId}/genogram` },
   { method: 'GET', route: '/api/usagers/:id/genogram.svg', url: (c) => `/api/usagers/${c.fileId}/genogram.svg` },
   {

@@ -31,6 +31,8 @@ export interface Ids {
   accessRequest: string;
   document: string;
   visitId: string;
+  /** A contract of the file's principal person (modules/rsa). */
+  contractId: string;
   /** An RSA EP session ahead of the clock and a passage of the file inscribed at it (modules/rsa-ep). */
   sessionId: string;
   passageId: string;
@@ -66,6 +68,12 @@ const TABLES = [
   'file_restriction',
   'access_request',
   'file_merge',
+  'rsa_person',
+  'rsa_person_change',
+  'rsa_orientation',
+  'rsa_referent',
+  'rsa_contract',
+  'rsa_contract_action',
   'rsa_ep_session',
   'rsa_ep_passage',
   'rsa_sanction',
@@ -156,6 +164,14 @@ const KNOWN_CODES = [
   'restriction_lifted',
   'invalid_end_date',
   'file_limited',
+  'maker_checker',
+  'rsa_referent_unknown',
+  'rsa_decision_before_request',
+  'rsa_weekly_hours',
+  'rsa_signed_future',
+  'rsa_already_renewed',
+  'rsa_unknown_action',
+  'rsa_unknown_document',
   'ep_session_past',
   'ep_already_inscribed',
   'ep_closed',
@@ -164,7 +180,6 @@ const KNOWN_CODES = [
   'not_member',
   'date_future',
   'outcome_motif',
-  'maker_checker',
   'sanction_incomplete',
   'sanction_rate',
   'sanction_months',
@@ -403,9 +418,33 @@ export function useBadInputApp(): void {
       accessRequest: '',
       document: '',
       visitId: '',
+      contractId: '',
       sessionId: '',
       passageId: '',
     };
+    ids.contractId = (
+      await t.db
+        .insertInto('rsa_contract')
+        .values({
+          person_id: (
+            await t.db
+              .selectFrom('case_file')
+              .select('principal_person_id')
+              .where('id', '=', file.id)
+              .executeTakeFirstOrThrow()
+          ).principal_person_id,
+          case_file_id: file.id,
+          kind: 'contrat_engagement',
+          start_on: '2026-11-02',
+          duration_months: 6,
+          end_on: '2027-05-01',
+          weekly_hours: 15,
+          created_by: users.ts.id,
+          created_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     ids.accessRequest = (
       await t.app.inject({
         method: 'POST',

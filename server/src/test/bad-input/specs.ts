@@ -128,6 +128,50 @@ export const SPECS: Record<string, Spec> = {
   'GET /api/admin/registre': { who: 'admin', query: '?format=pdf' },
   // Sensitive sections: the baseline opens santé, then fills it at version 0 (routes run in registration order).
   // Genogram: the baseline draws it at version 0, then opens its relations (routes run in registration order).
+  // RSA (modules/rsa): the member is the household's second person; the contract is the principal person's.
+  'GET /api/usagers/:id/rsa': { who: 'ts' },
+  'PUT /api/usagers/:id/rsa/members/:memberId': {
+    who: 'ts',
+    body: () => ({
+      etatdosrsa: '2',
+      natpf: 'RSD',
+      toppersdrodevorsa: true,
+      rolepers: 'CJT',
+      dateOuverture: '2026-09-01',
+      numAllocataire: '1234567',
+      sitpersdemrsa: '0107',
+      ddSince: '2026-09-01',
+    }),
+  },
+  'POST /api/usagers/:id/rsa/members/:memberId/referents': {
+    who: 'ts',
+    body: () => ({
+      kind: 'france_travail',
+      partnerName: 'Agence Paris 18',
+      organisme: 'Paris 18',
+      startOn: '2026-11-02',
+    }),
+  },
+  'POST /api/usagers/:id/rsa/members/:memberId/orientation': {
+    who: 'ts',
+    baseline: 422,
+    body: () => ({ to: 'demandee', requestedOn: '2026-11-02', reason: 'Entrée dans les droits et devoirs' }),
+  },
+  'POST /api/usagers/:id/rsa/members/:memberId/contracts': {
+    who: 'ts',
+    body: () => ({
+      kind: 'contrat_engagement',
+      startOn: '2026-11-02',
+      durationMonths: 6,
+      weeklyHours: 10,
+      hoursReason: 'sante',
+      hoursReasonText: 'Soins en cours',
+      signedOn: '2026-11-02',
+      actions: [],
+    }),
+  },
+  'POST /api/usagers/:id/rsa/contracts/:contractId/sign': { who: 'ts', body: () => ({ signedOn: '2026-11-03' }) },
+  'PUT /api/usagers/:id/rsa/contracts/:contractId/plan': { who: 'ts', body: () => ({ actions: [] }) },
   // RSA EP (docs/api.md): the harness's passage is a réorientation inscribed at a session ahead of the clock, so the
   // avis and the decision wait (422), nothing is decided to notify or remobilise (409); it is withdrawn last.
   'GET /api/rsa/ep/sessions': { who: 'ts' },

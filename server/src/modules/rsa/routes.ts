@@ -1,0 +1,48 @@
+import {
+  ContractInput,
+  ContractParams,
+  ContractPlanInput,
+  ContractSignInput,
+  IdParams,
+  OrientationInput,
+  RsaBlockInput,
+  RsaMemberParams,
+  RsaReferentInput,
+} from '@jalon/core';
+import type { FastifyInstance } from 'fastify';
+import { ctxOf, type AppDeps } from '../../context.js';
+import { parse } from '../../errors.js';
+import { createContract, savePlan, signContract } from './contracts/service.js';
+import { transitionOrientation } from './orientation/service.js';
+import { readRsa, saveRsaBlock, setRsaReferent } from './service.js';
+
+/** The RSA follow-up of a file (docs/api.md, "RSA"). Thin routes (style rule 6). */
+export async function rsaRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get('/api/usagers/:id/rsa', async (req) => readRsa(ctxOf(req, deps), parse(IdParams, req.params).id));
+  app.put('/api/usagers/:id/rsa/members/:memberId', async (req) => {
+    const { id, memberId } = parse(RsaMemberParams, req.params);
+    return saveRsaBlock(ctxOf(req, deps), id, memberId, parse(RsaBlockInput, req.body));
+  });
+  app.post('/api/usagers/:id/rsa/members/:memberId/orientation', async (req) => {
+    const { id, memberId } = parse(RsaMemberParams, req.params);
+    return transitionOrientation(ctxOf(req, deps), id, memberId, parse(OrientationInput, req.body));
+  });
+  app.post('/api/usagers/:id/rsa/members/:memberId/referents', async (req, reply) => {
+    const { id, memberId } = parse(RsaMemberParams, req.params);
+    return reply
+      .code(201)
+      .send(await setRsaReferent(ctxOf(req, deps), id, memberId, parse(RsaReferentInput, req.body)));
+  });
+  app.post('/api/usagers/:id/rsa/members/:memberId/contracts', async (req, reply) => {
+    const { id, memberId } = parse(RsaMemberParams, req.params);
+    return reply.code(201).send(await createContract(ctxOf(req, deps), id, memberId, parse(ContractInput, req.body)));
+  });
+  app.post('/api/usagers/:id/rsa/contracts/:contractId/sign', async (req) => {
+    const { id, contractId } = parse(ContractParams, req.params);
+    return signContract(ctxOf(req, deps), id, contractId, parse(ContractSignInput, req.body));
+  });
+  app.put('/api/usagers/:id/rsa/contracts/:contractId/plan', async (req) => {
+    const { id, contractId } = parse(ContractParams, req.params);
+    return savePlan(ctxOf(req, deps), id, contractId, parse(ContractPlanInput, req.body));
+  });
+}
