@@ -43,3 +43,4 @@ export * from './workflow/index.js';
 export * from './documents/index.js';
 export * from './genogram/index.js';
 export * from './letters/index.js';
+export * from './imports/index.js';

@@ -32,6 +32,7 @@ describe('module registry (docs/architecture.md, "Module contract")', () => {
       'genogram',
       'file-merge',
       'letters',
+      'imports',
     ]);
     expect(new Set(names).size).toBe(names.length);
   });

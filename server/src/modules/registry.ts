@@ -20,6 +20,7 @@ import { accueilModule } from './accueil/index.js';
 import { genogramModule } from './genogram/index.js';
 import { fileMergeModule } from './file-merge/index.js';
 import { lettersModule } from './letters/index.js';
+import { importsModule } from './imports/index.js';
 
 /**
  * Every module of the server, once (docs/architecture.md, "Module contract"). Adding a module = one folder under
@@ -50,6 +51,7 @@ const MODULES = [
   genogramModule,
   fileMergeModule,
   lettersModule,
+  importsModule,
 ] as const satisfies readonly JalonModule[];
 
 /** The registry's list, in route order (without the modules a test adds: see `installedModules`). */
