@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../schemas/common.js';
-import { LEGACY_MAPPED_FIELDS, LEGACY_SOURCES, type LegacyMappedField } from './fields.js';
+import { LEGACY_MAPPED_FIELDS, type LegacyMappedField } from './fields.js';
 
 const MAX_CODE = 200;
 const codeText = z
@@ -12,7 +12,12 @@ const codeText = z
 /** The multipart fields of an upload, sent before the file (docs/api.md, "Imports"). */
 export const CreateImportFields = z
   .object({
-    source: z.enum(LEGACY_SOURCES, { error: 'Source inconnue : COORDIN, 4D, TIPI ou export d’un site' }),
+    /** A legacy tool (`LEGACY_SOURCES`) or another registered source (the CAF flux): checked against the adapters. */
+    source: z
+      .string({ error: 'Source : texte attendu' })
+      .trim()
+      .min(1, { error: 'Source obligatoire : COORDIN, 4D, TIPI ou export d’un site' })
+      .max(40, { error: 'Source inconnue' }),
     profileId: Uuid.optional(),
     /** The target site: the administrator's choice; a responsable imports into their own site. */
     siteId: Uuid.optional(),

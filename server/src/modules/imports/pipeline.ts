@@ -53,6 +53,8 @@ export interface ImportOptions {
   teamId?: string | null;
   /** Legacy values still to map after the last analysis (field → values). */
   unmapped?: { field: string; value: string; count: number }[];
+  /** Rows per commit transaction (tests and the bench; `BATCH_ROWS` otherwise). */
+  batchRows?: number;
 }
 
 export type Validated<V> =

@@ -137,7 +137,7 @@ export async function commitImport(db: Db, payload: JobPayload, progress: Progre
     const env = await adapter.prepare(db, run);
     let done = 0;
     for (;;) {
-      const page = await rowsPage(db, run.importId, 0, BATCH_ROWS, ['valid']);
+      const page = await rowsPage(db, run.importId, 0, run.options.batchRows ?? BATCH_ROWS, ['valid']);
       if (!page.length) break;
       await db.transaction().execute(async (trx) => {
         for (const row of page) {

@@ -35,6 +35,8 @@ export async function targetSite(ctx: Ctx, fields: CreateImportFields): Promise<
   if (!siteId)
     throw new AppError(400, 'site_required', 'Choisissez le site de destination de l’import (champ « siteId »)');
   if (!canImportToSite(ctx.actor, siteId) || !(await siteExists(ctx.db, siteId))) throw notFound('Site');
+  if (!adapterFor(fields.source))
+    throw new AppError(400, 'unknown_source', 'Source inconnue : COORDIN, 4D, TIPI ou export d’un site');
   return siteId;
 }
 
@@ -51,7 +53,7 @@ export async function stageImport(
 ): Promise<{ importId: string; alreadyUploaded: boolean }> {
   const { fields, siteId } = input;
   const adapter = adapterFor(fields.source);
-  if (!adapter) throw new AppError(400, 'unknown_source', 'Source inconnue');
+  if (!adapter) throw new AppError(400, 'unknown_source', 'Source inconnue : COORDIN, 4D, TIPI ou export d’un site');
   const hash = createHash('sha256').update(input.bytes).digest('hex');
   const existing = await findImportByHash(ctx.db, fields.source, siteId, hash);
   if (existing) return { importId: existing.id, alreadyUploaded: true };

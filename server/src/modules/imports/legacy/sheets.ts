@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync, type Unzipped } from 'fflate';
 import sax from 'sax';
+import { SNIFF_BYTES, sniffDocument } from '@jalon/core';
 import { AppError } from '../../../errors.js';
 
 /**
@@ -21,6 +22,19 @@ const notASpreadsheet = () =>
 
 /** The format by content: a zip holding a workbook part, or null for text. */
 export function sniffSheet(bytes: Buffer): SheetFormat | null {
+  const other = sniffDocument(bytes.subarray(0, SNIFF_BYTES));
+  if (other && other !== 'office' && other !== 'opendocument')
+    throw new AppError(
+      415,
+      'unsupported_file_type',
+      `Ce fichier est ${other === 'application/pdf' ? 'un PDF' : 'une image'}, pas un export CSV, XLSX ou ODS : exportez la liste depuis l’ancien outil`,
+    );
+  if (other === 'office' && !isZip(bytes))
+    throw new AppError(
+      415,
+      'unsupported_file_type',
+      'Ce classeur est au format Excel 97-2003 (.xls) : enregistrez-le en XLSX ou en CSV, puis déposez-le à nouveau',
+    );
   if (!isZip(bytes)) return null;
   let files: Unzipped;
   try {
