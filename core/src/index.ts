@@ -43,5 +43,6 @@ export * from './workflow/index.js';
 export * from './documents/index.js';
 export * from './genogram/index.js';
 export * from './letters/index.js';
+export * from './imports/index.js';
 export * from './rsa/index.js';
 export * from './rsa-ep/index.js';

@@ -36,6 +36,13 @@ import type {
   ParameterVersionTable,
   WorkflowTransitionTable,
 } from './schema/platform.js';
+import type {
+  DataImportRowTable,
+  DataImportTable,
+  ImportKeyTable,
+  ImportProfileTable,
+  ImportedEntryTable,
+} from './schema/imports.js';
 import type { StatPopulationTable, StatFlowTable, StatWaitTable, StatRefreshTable } from './schema/statistics.js';
 import type {
   PersonTable,
@@ -61,6 +68,7 @@ import type { RsaEpPassageTable, RsaEpSessionTable, RsaSanctionTable } from './s
 /** The table interfaces live by module under schema/; they are re-exported here, the one import path of the schema. */
 export type * from './schema/access-request.js';
 export type * from './schema/accueil.js';
+export type * from './schema/imports.js';
 export type * from './schema/auth.js';
 export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
@@ -73,6 +81,11 @@ export type * from './schema/statistics.js';
 export type * from './schema/usager.js';
 
 export interface DB {
+  data_import: DataImportTable;
+  data_import_row: DataImportRowTable;
+  import_key: ImportKeyTable;
+  import_profile: ImportProfileTable;
+  imported_entry: ImportedEntryTable;
   rsa_person: RsaPersonTable;
   rsa_person_change: RsaPersonChangeTable;
   rsa_orientation: RsaOrientationTable;

@@ -32,6 +32,7 @@ describe('module registry (docs/architecture.md, "Module contract")', () => {
       'genogram',
       'file-merge',
       'letters',
+      'imports',
       'rsa',
       'rsa-ep',
     ]);

@@ -20,6 +20,7 @@ import { accueilModule } from './accueil/index.js';
 import { genogramModule } from './genogram/index.js';
 import { fileMergeModule } from './file-merge/index.js';
 import { lettersModule } from './letters/index.js';
+import { importsModule } from './imports/index.js';
 import { rsaModule } from './rsa/index.js';
 import { rsaEpModule } from './rsa-ep/index.js';
 
@@ -52,6 +53,7 @@ const MODULES = [
   genogramModule,
   fileMergeModule,
   lettersModule,
+  importsModule,
   rsaModule,
   rsaEpModule,
 ] as const satisfies readonly JalonModule[];

@@ -23,6 +23,7 @@ import * as m202612070420 from './202612070420_create_job.js';
 import * as m202612070430 from './202612070430_create_document.js';
 import * as m202612070440 from './202612070440_create_accueil_visit.js';
 import * as m202612070520 from './202612070520_create_genogram.js';
+import * as m202612080600 from './202612080600_create_imports.js';
 import * as m202612080800 from './202612080800_create_rsa_ep.js';
 import * as m202612070510 from './202612070510_create_file_merge.js';
 import * as m202612070500 from './202612070500_create_letters.js';
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '202612070430_create_document': m202612070430,
   '202612070440_create_accueil_visit': m202612070440,
   '202612070520_create_genogram': m202612070520,
+  '202612080600_create_imports': m202612080600,
   '202612070510_create_file_merge': m202612070510,
   '202612070500_create_letters': m202612070500,
   '202612080700_create_rsa': m202612080700,
