@@ -2,6 +2,12 @@ import type { JalonModule } from '../../platform/module.js';
 import { rsaEpAccessSpec } from './access-spec.js';
 import { anonymiseEpOfFile, deleteEpOfFile } from './queries.js';
 import { rsaEpRoutes } from './routes.js';
+import { registerImportAdapter } from '../imports/index.js';
+import { cafFluxAdapter } from './flux/adapter.js';
+import { fluxRoutes } from './flux/routes.js';
+
+// The CAF flux is a source of the staged import pipeline (docs/api.md, "RSA : flux CAF").
+registerImportAdapter(cafFluxAdapter);
 
 const SEALED = ['facts', 'observations', 'avis_text', 'decision_reason'] as const;
 
@@ -12,7 +18,10 @@ const SEALED = ['facts', 'observations', 'avis_text', 'decision_reason'] as cons
  */
 export const rsaEpModule = {
   name: 'rsa-ep',
-  routes: (api, deps) => rsaEpRoutes(api, deps),
+  routes: async (api, deps) => {
+    await rsaEpRoutes(api, deps);
+    await fluxRoutes(api, deps);
+  },
   sealedColumns: SEALED.map((column) => ({
     table: 'rsa_ep_passage',
     column,
