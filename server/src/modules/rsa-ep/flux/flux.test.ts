@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session } from '../../../test/factories.js';
 import { drainImportJobs } from '../../imports/index.js';
-import { cafFlux } from './fixtures.js';
+import { cafFlux, syntheticPersons } from './fixtures.js';
 
 /** The CAF flux (docs/api.md, "RSA : flux CAF") through the HTTP API on a migrated PGlite, generated files only. */
 
@@ -161,6 +161,16 @@ describe('CAF flux', () => {
     const headless = await upload(resp, '<?xml version="1.0"?>\n<Flux><InfosFoyerRSA></InfosFoyerRSA></Flux>');
     expect(headless.json().error.message).toContain('IdentificationFlux');
     expect(await count()).toBe(before);
+  });
+
+  it('streams a file over the JSON body limit', async () => {
+    // One person after 1.2 MB of comments: the size of a real flux, without staging thousands of rows here.
+    const big = cafFlux(syntheticPersons(1)).replace(
+      '<FluxBeneficiaires>',
+      `<FluxBeneficiaires>${`<!--${'x'.repeat(1000)}-->\n`.repeat(1200)}`,
+    );
+    const r = await upload(resp, big);
+    expect(r.statusCode, r.body.slice(0, 200)).toBe(201);
   });
 
   it('is the site manager’s: a worker is refused, another site’s manager gets 404', async () => {

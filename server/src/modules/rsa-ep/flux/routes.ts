@@ -21,7 +21,8 @@ export async function fluxRoutes(api: FastifyInstance, deps: AppDeps): Promise<v
       throwFileSizeLimit: false,
       limits: { fileSize: IMPORT_MAX_BYTES + 1, files: 1, fields: 2, fieldSize: 200, parts: 3 },
     });
-    scope.post('/api/rsa/flux', { bodyLimit: IMPORT_MAX_BYTES + 1024 * 1024 }, async (req, reply) => {
+    // The file streams through the multipart parser (its own limit); a JSON body keeps the API's 1 MB limit.
+    scope.post('/api/rsa/flux', async (req, reply) => {
       const ctx = ctxOf(req, deps);
       if (!req.isMultipart())
         throw new AppError(400, 'validation_error', 'Envoyez le flux en multipart/form-data (champ « file »)');
