@@ -26,6 +26,8 @@ import {
   notification,
   restrictions,
   rsaEpFixture,
+  rsaFluxFixture,
+  cafFluxUpload,
   type Partage,
 } from './access-matrix/recipes.js';
 import {
@@ -297,6 +299,16 @@ beforeAll(async () => {
     },
   });
   rsaEpFixture.sessionId = (epSession.json() as { id: string }).id;
+  rsaFluxFixture.siteId = siteA.id;
+  const flux = cafFluxUpload();
+  rsaFluxFixture.importId = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/rsa/flux',
+      headers: { ...(sessions.get('responsable') as Session).send, 'content-type': flux.contentType },
+      payload: flux.payload,
+    })
+  ).json().importId;
   const sec = sessions.get('secretaire') as Session;
   for (const list of [accueilVisits.seen, accueilVisits.record]) {
     for (const who of WHO) {

@@ -59,4 +59,11 @@ export const rsaEpAccessSpec: readonly RouteAccess[] = [
     allow: { ...SITE, ts_other_site: 200, responsable_other_site: 200 },
     otherwise: 403,
   },
+  // The CAF flux (docs/api.md, "RSA : flux CAF"): the imports' access (the site's manager, the administrator).
+  {
+    route: 'POST /api/rsa/flux',
+    allow: { admin: 201, responsable: 201, responsable_other_site: 404, anonymous: 401 },
+    otherwise: 403,
+  },
+  { route: 'GET /api/rsa/flux/:importId', allow: { admin: 200, responsable: 200, anonymous: 401 }, otherwise: 404 },
 ];

@@ -1,3 +1,4 @@
+import { cafFlux, syntheticPersons } from '../../modules/rsa-ep/flux/fixtures.js';
 import { minimalUsager } from '../factories.js';
 
 /**
@@ -53,6 +54,19 @@ export const mergeFixture: { duplicates: string[]; merges: string[] } = { duplic
 
 /** An RSA EP session of site A ahead of the clock (rsa-ep routes), filled in by `beforeAll`. */
 export const rsaEpFixture = { sessionId: '' };
+/** The CAF flux routes: site A and a flux staged there by its manager, filled in by `beforeAll`. */
+export const rsaFluxFixture = { siteId: '', importId: '' };
+let fluxCount = 0;
+/** A multipart CAF flux for site A, different at each call (the same file twice is the same import). */
+export function cafFluxUpload(): { payload: Buffer; contentType: string } {
+  const b = 'jalonFluxBoundary';
+  const xml = cafFlux(syntheticPersons(1, ++fluxCount));
+  const payload = Buffer.from(
+    `--${b}\r\nContent-Disposition: form-data; name="siteId"\r\n\r\n${rsaFluxFixture.siteId}\r\n` +
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="flux.xml"\r\nContent-Type: application/xml\r\n\r\n${xml}\r\n--${b}--\r\n`,
+  );
+  return { payload, contentType: `multipart/form-data; boundary=${b}` };
+}
 
 /** A document of the référent's fixture file (documents routes), filled in by `beforeAll`. */
 export const documentFixture = { id: '' };
@@ -419,6 +433,12 @@ const CASES: Case[] = [
     url: () => `/api/rsa/ep/sessions/${rsaEpFixture.sessionId}`,
   },
   { method: 'GET', route: '/api/rsa/ep/tasks', url: () => '/api/rsa/ep/tasks' },
+  { method: 'POST', route: '/api/rsa/flux', url: () => '/api/rsa/flux', raw: cafFluxUpload },
+  {
+    method: 'GET',
+    route: '/api/rsa/flux/:importId',
+    url: () => `/api/rsa/flux/${rsaFluxFixture.importId}`,
+  },
   // Genogram (docs/api.md, Génogramme): a fresh file has none; the référent draws it at version 0.
   // RSA (modules/rsa): the member is the household's second person; the contract is the principal person's.
   { method: 'GET', route: '/api/usagers/:id/rsa', url: (c) => `/api/usagers/${c.fileId}/rsa` },

@@ -2,6 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../build-test-app.js';
+import { cafFlux, syntheticPersons } from '../../modules/rsa-ep/flux/fixtures.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../factories.js';
 
 /**
@@ -36,6 +37,8 @@ export interface Ids {
   /** An RSA EP session ahead of the clock and a passage of the file inscribed at it (modules/rsa-ep). */
   sessionId: string;
   passageId: string;
+  /** A CAF flux staged on the site by its manager (modules/rsa-ep, flux). */
+  importId: string;
 }
 export interface Spec {
   who: Who;
@@ -185,6 +188,7 @@ const KNOWN_CODES = [
   'sanction_months',
   'no_sanction',
   'sanction_lifted',
+  'flux_malformed',
 ];
 const ENGLISH =
   /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
@@ -421,6 +425,7 @@ export function useBadInputApp(): void {
       contractId: '',
       sessionId: '',
       passageId: '',
+      importId: '',
     };
     ids.contractId = (
       await t.db
@@ -547,6 +552,18 @@ export function useBadInputApp(): void {
         payload: { sessionId: ids.sessionId, motif: 'reorientation', facts: 'Orientation à revoir' },
       })
     ).json().id;
+    const b = 'badInputFlux';
+    const xml = cafFlux(syntheticPersons(1));
+    ids.importId = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/rsa/flux',
+        headers: { ...sessions.resp.send, 'content-type': `multipart/form-data; boundary=${b}` },
+        payload: Buffer.from(
+          `--${b}\r\nContent-Disposition: form-data; name="file"; filename="flux.xml"\r\n\r\n${xml}\r\n--${b}--\r\n`,
+        ),
+      })
+    ).json().importId;
   });
   afterAll(() => t.close());
 }

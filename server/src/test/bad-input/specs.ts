@@ -209,6 +209,9 @@ export const SPECS: Record<string, Spec> = {
   'POST /api/usagers/:id/rsa/ep/:passageId/withdraw': { who: 'ts', baseline: 200, body: () => ({ reason: 'Retrait' }) },
   'POST /api/usagers/:id/rsa/ep/:passageId/remobilisation': { who: 'ts', baseline: 409, body: () => ({}) },
   'POST /api/usagers/:id/rsa/ep/:passageId/notification': { who: 'ts', baseline: 409, body: () => ({}) },
+  // Multipart, not JSON (modules/rsa-ep/flux/flux.test.ts covers the upload and its malformed files).
+  'POST /api/rsa/flux': { who: 'resp' },
+  'GET /api/rsa/flux/:importId': { who: 'resp' },
   'GET /api/usagers/:id/genogram': { who: 'ts', query: '?relations=1' },
   'GET /api/usagers/:id/genogram.svg': { who: 'ts' },
   'PUT /api/usagers/:id/genogram': {
