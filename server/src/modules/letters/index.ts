@@ -20,4 +20,4 @@ export const lettersModule = {
   },
 } satisfies JalonModule;
 
-export { renderConvocationBatch } from './service.js';
+export { printFileLetter, renderConvocationBatch } from './service.js';

@@ -27,6 +27,8 @@ export const rsaModule = {
     'rsa_contract.create': { clearFields: ['kind', 'durationMonths', 'actions'] },
     'rsa_contract.sign': { clearFields: ['document'] },
     'rsa_contract.plan': { clearFields: ['actions'] },
+    // The referential is the organisation's text, not a person's.
+    'rsa_action_ref.save': { clearFields: ['theme', 'objective', 'label', 'active'] },
   },
   accessSpec: rsaAccessSpec,
 } satisfies JalonModule;

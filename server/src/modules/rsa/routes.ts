@@ -3,6 +3,7 @@ import {
   ContractParams,
   ContractPlanInput,
   ContractSignInput,
+  ActionRefInput,
   IdParams,
   OrientationInput,
   RsaBlockInput,
@@ -12,6 +13,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { ctxOf, type AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
+import { contractPdf } from './contracts/print.js';
+import { createAction, listActions, listActionsAdmin, updateAction } from './contracts/referential.js';
 import { createContract, savePlan, signContract } from './contracts/service.js';
 import { transitionOrientation } from './orientation/service.js';
 import { readRsa, saveRsaBlock, setRsaReferent } from './service.js';
@@ -45,4 +48,21 @@ export async function rsaRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     const { id, contractId } = parse(ContractParams, req.params);
     return savePlan(ctxOf(req, deps), id, contractId, parse(ContractPlanInput, req.body));
   });
+  app.get('/api/usagers/:id/rsa/contracts/:contractId/contract.pdf', async (req, reply) => {
+    const { id, contractId } = parse(ContractParams, req.params);
+    const { pdf } = await contractPdf(ctxOf(req, deps), id, contractId);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', 'attachment; filename="contrat-engagement.pdf"')
+      .send(pdf);
+  });
+  // The referential of actions (theme → objective → action): read by the workers, edited by the administrator.
+  app.get('/api/rsa/actions', async (req) => listActions(ctxOf(req, deps)));
+  app.get('/api/admin/rsa/actions', async (req) => listActionsAdmin(ctxOf(req, deps)));
+  app.post('/api/admin/rsa/actions', async (req, reply) =>
+    reply.code(201).send(await createAction(ctxOf(req, deps), parse(ActionRefInput, req.body))),
+  );
+  app.put('/api/admin/rsa/actions/:id', async (req) =>
+    updateAction(ctxOf(req, deps), parse(IdParams, req.params).id, parse(ActionRefInput, req.body)),
+  );
 }

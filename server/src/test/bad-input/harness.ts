@@ -31,8 +31,9 @@ export interface Ids {
   accessRequest: string;
   document: string;
   visitId: string;
-  /** A contract of the file's principal person (modules/rsa). */
+  /** A contract of the file's principal person, an action of the referential (modules/rsa). */
   contractId: string;
+  actionRef: string;
 }
 export interface Spec {
   who: Who;
@@ -265,6 +266,7 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/notifications', i.notification],
     ['/api/dpo/access-requests', i.accessRequest],
     ['/api/documents', i.document],
+    ['/api/admin/rsa/actions', i.actionRef],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -400,6 +402,7 @@ export function useBadInputApp(): void {
       document: '',
       visitId: '',
       contractId: '',
+      actionRef: (await t.db.selectFrom('rsa_action_ref').select('id').executeTakeFirstOrThrow()).id,
     };
     ids.contractId = (
       await t.db
