@@ -4,6 +4,7 @@ import { deleteRsaOfFile } from './queries.js';
 import { rsaRoutes } from './routes.js';
 
 export { applyImportedRsaChange, applyRsaChange, type RsaChange } from './block.js';
+export { registerOarsaProvider, type OarsaProvider, type OarsaScope, type OarsaSection } from './oarsa/providers.js';
 
 /**
  * The RSA follow-up (docs/api.md, "RSA"; docs/architecture.md, "Module contract"): the CAF block of each person of a

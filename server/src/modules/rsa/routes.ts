@@ -5,6 +5,7 @@ import {
   ContractSignInput,
   ActionRefInput,
   IdParams,
+  OarsaQuery,
   OrientationInput,
   RsaBlockInput,
   RsaMemberParams,
@@ -16,6 +17,7 @@ import { parse } from '../../errors.js';
 import { contractPdf } from './contracts/print.js';
 import { createAction, listActions, listActionsAdmin, updateAction } from './contracts/referential.js';
 import { createContract, savePlan, signContract } from './contracts/service.js';
+import { oarsaCsv } from './oarsa/service.js';
 import { transitionOrientation } from './orientation/service.js';
 import { readRsa, saveRsaBlock, setRsaReferent } from './service.js';
 
@@ -65,4 +67,13 @@ export async function rsaRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
   app.put('/api/admin/rsa/actions/:id', async (req) =>
     updateAction(ctxOf(req, deps), parse(IdParams, req.params).id, parse(ActionRefInput, req.body)),
   );
+  // The DREES OARSA export, under the statistics' disclosure control (ADR 009).
+  app.get('/api/statistics/oarsa.csv', async (req, reply) => {
+    const { year } = parse(OarsaQuery, req.query);
+    const csv = await oarsaCsv(ctxOf(req, deps), year);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="oarsa-${year}.csv"`)
+      .send(csv);
+  });
 }
