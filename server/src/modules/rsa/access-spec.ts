@@ -33,6 +33,21 @@ export const rsaAccessSpec: readonly RouteAccess[] = [
     },
     otherwise: 403,
   },
+  // The task lists: a social worker's own files or their teams' (the list is built from the scopes, never a file's id).
+  {
+    route: 'GET /api/rsa/tasks',
+    allow: {
+      referent: 200,
+      ts_same_team: 200,
+      ts_other_team: 200,
+      ts_other_site: 200,
+      co_referent: 200,
+      break_glass: 200,
+      former_referent: 200,
+      anonymous: 401,
+    },
+    otherwise: 403,
+  },
   { route: 'GET /api/statistics/oarsa.csv', allow: { responsable: 200, admin: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'GET /api/admin/rsa/actions', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'POST /api/admin/rsa/actions', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },

@@ -12,6 +12,7 @@ import {
   RsaReferentInput,
 } from '@jalon/core';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { ctxOf, type AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
 import { contractPdf } from './contracts/print.js';
@@ -19,7 +20,10 @@ import { createAction, listActions, listActionsAdmin, updateAction } from './con
 import { createContract, savePlan, signContract } from './contracts/service.js';
 import { oarsaCsv } from './oarsa/service.js';
 import { transitionOrientation } from './orientation/service.js';
+import { rsaTasks } from './tasks/service.js';
 import { readRsa, saveRsaBlock, setRsaReferent } from './service.js';
+
+const TasksQuery = z.object({ scope: z.enum(['mine', 'team'], { error: 'Portée : mine ou team' }).default('mine') });
 
 /** The RSA follow-up of a file (docs/api.md, "RSA"). Thin routes (style rule 6). */
 export async function rsaRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -76,4 +80,5 @@ export async function rsaRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       .header('content-disposition', `attachment; filename="oarsa-${year}.csv"`)
       .send(csv);
   });
+  app.get('/api/rsa/tasks', async (req) => rsaTasks(ctxOf(req, deps), parse(TasksQuery, req.query).scope));
 }

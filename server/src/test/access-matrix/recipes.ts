@@ -425,6 +425,7 @@ const CASES: Case[] = [
     url: (c) => `/api/usagers/${c.fileId}/rsa/contracts/${c.contractId}/contract.pdf`,
   },
   { method: 'GET', route: '/api/rsa/actions', url: () => '/api/rsa/actions' },
+  { method: 'GET', route: '/api/rsa/tasks', url: () => '/api/rsa/tasks?scope=team' },
   { method: 'GET', route: '/api/statistics/oarsa.csv', url: () => '/api/statistics/oarsa.csv?year=2026' },
   { method: 'GET', route: '/api/admin/rsa/actions', url: () => '/api/admin/rsa/actions' },
   {

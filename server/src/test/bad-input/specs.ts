@@ -174,6 +174,7 @@ export const SPECS: Record<string, Spec> = {
   'PUT /api/usagers/:id/rsa/contracts/:contractId/plan': { who: 'ts', body: () => ({ actions: [] }) },
   'GET /api/usagers/:id/rsa/contracts/:contractId/contract.pdf': { who: 'ts' },
   'GET /api/rsa/actions': { who: 'ts' },
+  'GET /api/rsa/tasks': { who: 'ts', query: '?scope=team' },
   'GET /api/statistics/oarsa.csv': { who: 'resp', query: '?year=2026' },
   'GET /api/admin/rsa/actions': { who: 'admin' },
   'POST /api/admin/rsa/actions': {
