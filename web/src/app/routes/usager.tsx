@@ -11,6 +11,7 @@ import { PartageTab } from '../../features/partage/components/partage-tab';
 import { DocumentsTab } from '../../features/documents/components/documents-tab';
 import { GenogramTab } from '../../features/genogram/components/genogram-tab';
 import { MergesTab } from '../../features/file-merge/components/merges-tab';
+import { RsaTab } from '../../features/rsa/components/rsa-tab';
 import { useUsager } from '../../features/usagers/api/get-usager';
 import { personName } from '../../features/usagers/coded';
 import { UsagerFile, type FileTab } from '../../features/usagers/components/usager-file';
@@ -66,6 +67,8 @@ export function UsagerRoute() {
             },
           ]
         : []),
+      // RSA follow-up: the full part's need-to-know; the followers write (docs/api.md, "RSA").
+      ...(file.can.readFull ? [{ tabId: 'rsa', label: 'RSA', content: <RsaTab fileId={file.data.id} /> }] : []),
       // Genogram: the référents and its creator only; the server answers 404 to the others (docs/api.md, Génogramme).
       ...(file.can.updateSituation
         ? [
