@@ -10,7 +10,7 @@ import {
   type RsaPersonDto,
 } from '@jalon/core';
 import { useState } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
+import { RsaTable } from './rsa-table';
 import { DescriptionList } from '../../../components/ui/description-list';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
@@ -185,7 +185,7 @@ export function OrientationPanel({
         </form>
       ) : null}
       {o.history.length > 0 ? (
-        <DataTable
+        <RsaTable
           caption={`Historique de l’orientation de ${person.name}`}
           headers={['Date', 'Étape', 'Par', 'Motif']}
           rows={o.history.map((h, i) => ({

@@ -1,7 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { RsaPersonDto } from '@jalon/core';
 import { useState } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
+import { RsaTable } from './rsa-table';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
@@ -32,7 +32,7 @@ export function ReferentsPanel({
       <h5 id={id('titre')} className="fr-h6">
         Référents RSA
       </h5>
-      <DataTable
+      <RsaTable
         caption={`Référents RSA de ${person.name}`}
         hideCaption
         empty="Aucun référent RSA désigné."
