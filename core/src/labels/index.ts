@@ -77,6 +77,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'rsa_contract.create': 'Contrat d’engagement enregistré',
   'rsa_contract.sign': 'Signature d’un contrat d’engagement',
   'rsa_contract.plan': 'Plan d’action du contrat mis à jour',
+  'rsa_action_ref.save': 'Référentiel des actions RSA modifié',
   'consent.create': 'Recueil d’un consentement',
   'consent.withdraw': 'Retrait d’un consentement',
   'file_restriction.create': 'Limitation ou opposition enregistrée',

@@ -19,6 +19,15 @@ export const LETTER_PLACEHOLDERS = {
   'site.horaires': 'Horaires d’ouverture du site',
   'date.jour': 'Date du jour (en toutes lettres)',
   'suivi.debut': 'Date du début du suivi',
+  // The contrat d'engagement RSA (modules/rsa): filled for that letter only, blank elsewhere.
+  'contrat.type': 'Contrat RSA : type de contrat',
+  'contrat.debut': 'Contrat RSA : date de début',
+  'contrat.fin': 'Contrat RSA : date de fin',
+  'contrat.duree': 'Contrat RSA : durée (mois)',
+  'contrat.heures': 'Contrat RSA : durée hebdomadaire d’activité',
+  'contrat.plan': 'Contrat RSA : plan d’action',
+  'orientation.organisme': 'Contrat RSA : organisme référent de l’orientation',
+  'referent_rsa.nom': 'Contrat RSA : référent unique',
 } as const;
 export type LetterPlaceholder = keyof typeof LETTER_PLACEHOLDERS;
 export const isLetterPlaceholder = (name: string): name is LetterPlaceholder =>
@@ -28,6 +37,7 @@ export const isLetterPlaceholder = (name: string): name is LetterPlaceholder =>
 export const LETTER_CODES = {
   convocation: 'Convocation à un rendez-vous',
   attestation_suivi: 'Attestation de suivi',
+  contrat_engagement: 'Contrat d’engagement RSA',
 } as const;
 export type LetterCode = keyof typeof LETTER_CODES;
 
@@ -93,7 +103,8 @@ export type LetterTemplateInput = z.infer<typeof LetterTemplateInput>;
 
 export const SendLetterInput = z
   .object({
-    templateCode: z.enum(Object.keys(LETTER_CODES) as [LetterCode, ...LetterCode[]], { error: 'Modèle inconnu' }),
+    // The contrat d'engagement is printed from its contract (modules/rsa), never as a free letter.
+    templateCode: z.enum(['convocation', 'attestation_suivi'], { error: 'Modèle inconnu' }),
     entryId: Uuid.optional(),
   })
   .strict();

@@ -7,6 +7,7 @@ import { refreshSearch } from '../modules/usagers/index.js';
 import type { Db } from '../db/schema.js';
 import { generateHousehold, type NewCaseFile } from './households.js';
 import { enrolDemoAccount } from './second-factor.js';
+import { seedRsa } from './rsa-seed.js';
 import { seedJournal } from './journal-seed.js';
 import { seeded } from './random.js';
 
@@ -215,6 +216,7 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
     await sql`select setval('case_file_number_seq', ${Math.max(seq, 1)})`.execute(trx);
     await refreshSearch(trx, 'all');
     await seedJournal(trx, rng, now, journalFiles);
+    await seedRsa(trx, now, journalFiles);
     await audit(trx, systemAuditor(now), 'demo.seed', { targetType: 'database' });
   });
   return accounts;

@@ -25,6 +25,7 @@ import {
   pdfUpload,
   notification,
   restrictions,
+  rsaFixture,
   rsaEpFixture,
   rsaFluxFixture,
   cafFluxUpload,
@@ -234,6 +235,7 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   const ref = sessions.get('referent') as Session;
+  rsaFixture.actionId = (await t.db.selectFrom('rsa_action_ref').select('id').executeTakeFirstOrThrow()).id;
   accessRequest.id = (
     await t.app.inject({
       method: 'POST',

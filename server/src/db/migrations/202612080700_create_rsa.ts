@@ -138,6 +138,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 
+  // The contract's letter template (modules/letters: the administrator edits it like the others).
+  await sql`
+    insert into letter_template (code, title, body, version, valid_from)
+    values ('contrat_engagement', 'Contrat d’engagement', ${CONTRACT_LETTER}, 1, '2000-01-01')`.execute(db);
   // A starter referential (admin-editable): themes and objectives of the OARSA contract content.
   const seed: [string, string, string][] = [
     ['Emploi', 'Rechercher un emploi', 'Recherche active d’emploi accompagnée'],
@@ -156,3 +160,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       db,
     );
 }
+
+const CONTRACT_LETTER = `Paris, le {{date.jour}}
+
+Contrat d’engagement (revenu de solidarité active)
+
+Entre {{usager.nom}}, {{usager.adresse}},
+et le Département de Paris, représenté par {{referent_rsa.nom}}, référent unique.
+
+Organisme référent : {{orientation.organisme}}
+Type de contrat : {{contrat.type}}
+Durée : {{contrat.duree}} mois, du {{contrat.debut}} au {{contrat.fin}}
+Durée hebdomadaire d’activité : {{contrat.heures}}
+
+Plan d’action :
+{{contrat.plan}}
+
+La personne s’engage à réaliser les actions ci-dessus ; le référent s’engage à l’accompagner dans leur réalisation.
+
+Fait à Paris, le {{date.jour}}
+
+Signature de la personne                         Signature du référent`;

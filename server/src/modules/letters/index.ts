@@ -20,5 +20,5 @@ export const lettersModule = {
   },
 } satisfies JalonModule;
 
-export { renderConvocationBatch } from './service.js';
+export { printFileLetter, renderConvocationBatch } from './service.js';
 export { lettersToPdf, type RenderedLetter } from './pdf.js';

@@ -4,6 +4,9 @@ import { deleteRsaOfFile } from './queries.js';
 import { rsaRoutes } from './routes.js';
 
 export { applyImportedRsaChange, applyRsaChange, type RsaChange } from './block.js';
+/** The RSA tab's read, for the bench (server/src/bench/rsa.ts). */
+export { readRsa } from './service.js';
+export { registerOarsaProvider, type OarsaProvider, type OarsaScope, type OarsaSection } from './oarsa/providers.js';
 
 /**
  * The RSA follow-up (docs/api.md, "RSA"; docs/architecture.md, "Module contract"): the CAF block of each person of a
@@ -27,6 +30,8 @@ export const rsaModule = {
     'rsa_contract.create': { clearFields: ['kind', 'durationMonths', 'actions'] },
     'rsa_contract.sign': { clearFields: ['document'] },
     'rsa_contract.plan': { clearFields: ['actions'] },
+    // The referential is the organisation's text, not a person's.
+    'rsa_action_ref.save': { clearFields: ['theme', 'objective', 'label', 'active'] },
   },
   accessSpec: rsaAccessSpec,
 } satisfies JalonModule;

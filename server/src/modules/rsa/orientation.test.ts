@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
+import { pdfText } from '../../test/pdf-text.js';
 
 /** The RSA orientation workflow and the contrat d'engagement (docs/api.md, "RSA") through the HTTP API. */
 
 let t: TestApp;
-let s: Record<'ref' | 'mate', Session & { id: string }>;
+let s: Record<'ref' | 'mate' | 'admin', Session & { id: string }>;
 let actionIds: string[];
 
 beforeAll(async () => {
@@ -15,7 +16,8 @@ beforeAll(async () => {
     const user = await buildUser(t.db, 'travailleur_social', site.id, [site.teamA]);
     return { ...(await loginAs(t.app, user)), id: user.id };
   };
-  s = { ref: await login(), mate: await login() };
+  const admin = await buildUser(t.db, 'admin_fonctionnel', null);
+  s = { ref: await login(), mate: await login(), admin: { ...(await loginAs(t.app, admin)), id: admin.id } };
   actionIds = (await t.db.selectFrom('rsa_action_ref').select('id').orderBy('label').execute()).map((r) => r.id);
 });
 afterAll(() => t.close());
@@ -209,5 +211,69 @@ describe('contrat d’engagement', () => {
     expect(renewal.statusCode).toBe(201);
     const again = await f.contract({ ...CONTRACT, startOn: '2027-05-02', renewalOf: id });
     expect(again.json().error.code).toBe('rsa_already_renewed');
+  });
+
+  it('is printed from the letter template with its plan d’action; the signed copy is a document of the file', async () => {
+    const f = await rsaFile();
+    const refs = (await call(s.ref, 'GET', '/api/rsa/actions')).json().items as { id: string; label: string }[];
+    const bilan = refs.find((r) => r.label === 'Bilan de santé');
+    const id = (await f.contract({ ...CONTRACT, actions: [{ actionId: bilan?.id }] })).json().id as string;
+    const pdf = await call(s.ref, 'GET', `/api/usagers/${f.fileId}/rsa/contracts/${id}/contract.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const { text } = await pdfText(pdf.rawPayload);
+    expect(text).toContain('Contrat d’engagement');
+    expect(text).toContain('Santé / Accéder aux soins : Bilan de santé (Prévue)');
+    expect(text).toContain('15 heures par semaine');
+    const logged = await t.db
+      .selectFrom('access_log')
+      .select('part')
+      .where('case_file_id', '=', f.fileId)
+      .where('part', '=', 'courrier')
+      .execute();
+    expect(logged).toHaveLength(1);
+    const b = 'rsaBoundary';
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/api/usagers/${f.fileId}/documents`,
+      headers: { ...s.ref.send, 'content-type': `multipart/form-data; boundary=${b}` },
+      payload: Buffer.from(
+        `--${b}\r\nContent-Disposition: form-data; name="type"\r\n\r\ncourrier\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="contrat-signe.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\r\n--${b}--\r\n`,
+      ),
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const signed = await call(s.ref, 'POST', `/api/usagers/${f.fileId}/rsa/contracts/${id}/sign`, {
+      signedOn: '2026-11-02',
+      documentId: up.json().id,
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect((await f.read()).contracts[0]).toMatchObject({ signedOn: '2026-11-02', signedDocumentId: up.json().id });
+  });
+
+  it('plans from a referential the administrator edits; an inactive action is no longer offered', async () => {
+    const created = await call(s.admin, 'POST', '/api/admin/rsa/actions', {
+      theme: 'Mobilité',
+      objective: 'Se déplacer',
+      label: 'Aide au permis de conduire',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    expect(
+      (await call(s.ref, 'POST', '/api/admin/rsa/actions', { theme: 'a', objective: 'b', label: 'c' })).statusCode,
+    ).toBe(403);
+    const offered = async () =>
+      ((await call(s.ref, 'GET', '/api/rsa/actions')).json().items as { id: string }[]).map((r) => r.id);
+    expect(await offered()).toContain(id);
+    await call(s.admin, 'PUT', `/api/admin/rsa/actions/${id}`, {
+      theme: 'Mobilité',
+      objective: 'Se déplacer',
+      label: 'Aide au permis de conduire',
+      active: false,
+    });
+    expect(await offered()).not.toContain(id);
+    const f = await rsaFile();
+    expect((await f.contract({ ...CONTRACT, actions: [{ actionId: id }] })).json().error.code).toBe(
+      'rsa_unknown_action',
+    );
   });
 });

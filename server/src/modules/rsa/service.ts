@@ -37,12 +37,15 @@ const presentReferent = (r: ReferentRow): RsaReferentDto => ({
 });
 
 /** One row per person: current members, and those who left whose RSA block is kept on the file. */
-function shownPersons<P extends { id: string; end_date: string | null }>(
+function shownPersons<P extends { id: string; principal_person_id: string; end_date: string | null }>(
   rows: readonly P[],
   blockOf: Map<string, unknown>,
 ) {
   const seen = new Set<string>();
-  return rows.filter((p) => {
+  const principalFirst = [...rows].sort(
+    (a, b) => Number(b.id === b.principal_person_id) - Number(a.id === a.principal_person_id),
+  );
+  return principalFirst.filter((p) => {
     if (seen.has(p.id) || (p.end_date !== null && !blockOf.has(p.id))) return false;
     seen.add(p.id);
     return true;

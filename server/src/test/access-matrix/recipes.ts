@@ -84,6 +84,8 @@ export function pdfUpload(type = 'facture'): { payload: Buffer; contentType: str
   return { payload, contentType: `multipart/form-data; boundary=${b}` };
 }
 
+/** An action of the RSA referential (admin routes), filled in by `beforeAll`. */
+export const rsaFixture = { actionId: '' };
 /** A valid RSA block and contract (modules/rsa). */
 export const RSA_BLOCK = {
   etatdosrsa: '2',
@@ -477,6 +479,27 @@ const CASES: Case[] = [
     route: '/api/usagers/:id/rsa/contracts/:contractId/plan',
     url: (c) => `/api/usagers/${c.fileId}/rsa/contracts/${c.contractId}/plan`,
     body: () => ({ actions: [] }),
+  },
+  {
+    method: 'GET',
+    route: '/api/usagers/:id/rsa/contracts/:contractId/contract.pdf',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/contracts/${c.contractId}/contract.pdf`,
+  },
+  { method: 'GET', route: '/api/rsa/actions', url: () => '/api/rsa/actions' },
+  { method: 'GET', route: '/api/rsa/tasks', url: () => '/api/rsa/tasks?scope=team' },
+  { method: 'GET', route: '/api/statistics/oarsa.csv', url: () => '/api/statistics/oarsa.csv?year=2026' },
+  { method: 'GET', route: '/api/admin/rsa/actions', url: () => '/api/admin/rsa/actions' },
+  {
+    method: 'POST',
+    route: '/api/admin/rsa/actions',
+    url: () => '/api/admin/rsa/actions',
+    body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Permis de conduire' }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/admin/rsa/actions/:id',
+    url: () => `/api/admin/rsa/actions/${rsaFixture.actionId}`,
+    body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Aide au permis de conduire' }),
   },
   { method: 'GET', route: '/api/usagers/:id/genogram', url: (c) => `/api/usagers/${c.fileId}/genogram` },
   { method: 'GET', route: '/api/usagers/:id/genogram.svg', url: (c) => `/api/usagers/${c.fileId}/genogram.svg` },

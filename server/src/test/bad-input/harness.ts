@@ -32,8 +32,9 @@ export interface Ids {
   accessRequest: string;
   document: string;
   visitId: string;
-  /** A contract of the file's principal person (modules/rsa). */
+  /** A contract of the file's principal person, an action of the referential (modules/rsa). */
   contractId: string;
+  actionRef: string;
   /** An RSA EP session ahead of the clock and a passage of the file inscribed at it (modules/rsa-ep). */
   sessionId: string;
   passageId: string;
@@ -288,6 +289,7 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/notifications', i.notification],
     ['/api/dpo/access-requests', i.accessRequest],
     ['/api/documents', i.document],
+    ['/api/admin/rsa/actions', i.actionRef],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -423,6 +425,7 @@ export function useBadInputApp(): void {
       document: '',
       visitId: '',
       contractId: '',
+      actionRef: (await t.db.selectFrom('rsa_action_ref').select('id').executeTakeFirstOrThrow()).id,
       sessionId: '',
       passageId: '',
       importId: '',

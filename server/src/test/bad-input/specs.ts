@@ -152,9 +152,9 @@ export const SPECS: Record<string, Spec> = {
       startOn: '2026-11-02',
     }),
   },
+  // The baseline block above makes the person soumis aux droits et devoirs: the request is accepted.
   'POST /api/usagers/:id/rsa/members/:memberId/orientation': {
     who: 'ts',
-    baseline: 422,
     body: () => ({ to: 'demandee', requestedOn: '2026-11-02', reason: 'Entrée dans les droits et devoirs' }),
   },
   'POST /api/usagers/:id/rsa/members/:memberId/contracts': {
@@ -172,6 +172,19 @@ export const SPECS: Record<string, Spec> = {
   },
   'POST /api/usagers/:id/rsa/contracts/:contractId/sign': { who: 'ts', body: () => ({ signedOn: '2026-11-03' }) },
   'PUT /api/usagers/:id/rsa/contracts/:contractId/plan': { who: 'ts', body: () => ({ actions: [] }) },
+  'GET /api/usagers/:id/rsa/contracts/:contractId/contract.pdf': { who: 'ts' },
+  'GET /api/rsa/actions': { who: 'ts' },
+  'GET /api/rsa/tasks': { who: 'ts', query: '?scope=team' },
+  'GET /api/statistics/oarsa.csv': { who: 'resp', query: '?year=2026' },
+  'GET /api/admin/rsa/actions': { who: 'admin' },
+  'POST /api/admin/rsa/actions': {
+    who: 'admin',
+    body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Permis de conduire', active: true }),
+  },
+  'PUT /api/admin/rsa/actions/:id': {
+    who: 'admin',
+    body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Aide au permis de conduire', active: true }),
+  },
   // RSA EP (docs/api.md): the harness's passage is a réorientation inscribed at a session ahead of the clock, so the
   // avis and the decision wait (422), nothing is decided to notify or remobilise (409); it is withdrawn last.
   'GET /api/rsa/ep/sessions': { who: 'ts' },

@@ -11,6 +11,7 @@ import { PartageTab } from '../../features/partage/components/partage-tab';
 import { DocumentsTab } from '../../features/documents/components/documents-tab';
 import { GenogramTab } from '../../features/genogram/components/genogram-tab';
 import { MergesTab } from '../../features/file-merge/components/merges-tab';
+import { RsaTab } from '../../features/rsa/components/rsa-tab';
 import { RsaEpTab } from '../../features/rsa-ep/components/rsa-ep-tab';
 import { useUsager } from '../../features/usagers/api/get-usager';
 import { personName } from '../../features/usagers/coded';
@@ -67,6 +68,22 @@ export function UsagerRoute() {
             },
           ]
         : []),
+      // RSA follow-up: the full part's need-to-know; the followers write (docs/api.md, "RSA").
+      // RSA (docs/api.md, "RSA"), with the équipe pluridisciplinaire and sanctions below (modules/rsa-ep).
+      ...(file.can.readFull
+        ? [
+            {
+              tabId: 'rsa',
+              label: 'RSA',
+              content: (
+                <>
+                  <RsaTab fileId={file.data.id} />
+                  {file.can.rsaEp ? <RsaEpTab fileId={file.data.id} canInstruct={file.can.instructRsaEp} /> : null}
+                </>
+              ),
+            },
+          ]
+        : []),
       // Genogram: the référents and its creator only; the server answers 404 to the others (docs/api.md, Génogramme).
       ...(file.can.updateSituation
         ? [
@@ -80,16 +97,6 @@ export function UsagerRoute() {
                   personId={file.data.person.id}
                 />
               ),
-            },
-          ]
-        : []),
-      // RSA équipe pluridisciplinaire: the full part's need-to-know (docs/api.md, "RSA : équipe pluridisciplinaire").
-      ...(file.can.rsaEp
-        ? [
-            {
-              tabId: 'rsa-ep',
-              label: 'RSA : EP',
-              content: <RsaEpTab fileId={file.data.id} canInstruct={file.can.instructRsaEp} />,
             },
           ]
         : []),

@@ -93,3 +93,45 @@ export const updateActionRef = (
   id: string,
   v: { theme: string; objective: string; label: string; active: boolean },
 ) => db.updateTable('rsa_action_ref').set(v).where('id', '=', id).executeTakeFirst();
+
+/** What the printed contract says: the contract, its person, plan, the current organisme and référent unique. */
+export async function contractPrintFacts(db: Queryable, fileId: string, contractId: string) {
+  const contract = await db
+    .selectFrom('rsa_contract')
+    .selectAll()
+    .where('id', '=', contractId)
+    .where('case_file_id', '=', fileId)
+    .executeTakeFirst();
+  if (!contract) return undefined;
+  const [person, actions, orientation, referent] = await Promise.all([
+    db
+      .selectFrom('person')
+      .select(['first_names', 'birth_name', 'used_name'])
+      .where('id', '=', contract.person_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('rsa_contract_action as a')
+      .innerJoin('rsa_action_ref as r', 'r.id', 'a.action_id')
+      .select(['r.theme', 'r.objective', 'r.label', 'a.status'])
+      .where('a.contract_id', '=', contractId)
+      .orderBy('r.theme')
+      .orderBy('r.label')
+      .execute(),
+    db.selectFrom('rsa_orientation').select('organisme').where('person_id', '=', contract.person_id).executeTakeFirst(),
+    db
+      .selectFrom('rsa_referent as r')
+      .innerJoin('app_user as u', 'u.id', 'r.user_id')
+      .select('u.display_name')
+      .where('r.person_id', '=', contract.person_id)
+      .where('r.kind', '=', 'referent_unique')
+      .where('r.end_on', 'is', null)
+      .executeTakeFirst(),
+  ]);
+  return {
+    contract,
+    person,
+    actions,
+    organisme: orientation?.organisme ?? null,
+    referentName: referent?.display_name ?? null,
+  };
+}

@@ -139,7 +139,7 @@ export function EpSessionsPage({ canPlan }: { canPlan: boolean }) {
             <ul>
               {tasks.data.toPrepare.map((x) => (
                 <li key={x.passageId}>
-                  <Link to={`${paths.usager.href(x.caseFileId)}?onglet=rsa-ep`}>{x.personName}</Link> — séance du{' '}
+                  <Link to={`${paths.usager.href(x.caseFileId)}?onglet=rsa`}>{x.personName}</Link> — séance du{' '}
                   {formatDate(x.sessionDate)}
                 </li>
               ))}
@@ -153,7 +153,7 @@ export function EpSessionsPage({ canPlan }: { canPlan: boolean }) {
             <ul>
               {tasks.data.observationsAwaited.map((x) => (
                 <li key={x.passageId}>
-                  <Link to={`${paths.usager.href(x.caseFileId)}?onglet=rsa-ep`}>{x.personName}</Link> — jusqu’au{' '}
+                  <Link to={`${paths.usager.href(x.caseFileId)}?onglet=rsa`}>{x.personName}</Link> — jusqu’au{' '}
                   {formatDate(x.deadline)}
                 </li>
               ))}
