@@ -5,9 +5,13 @@ import { rsaEpRoutes } from './routes.js';
 import { registerImportAdapter } from '../imports/index.js';
 import { cafFluxAdapter } from './flux/adapter.js';
 import { fluxRoutes } from './flux/routes.js';
+import { registerOarsaProvider } from '../rsa/index.js';
+import { epOarsaSections } from './oarsa.js';
 
 // The CAF flux is a source of the staged import pipeline (docs/api.md, "RSA : flux CAF").
 registerImportAdapter(cafFluxAdapter);
+// The EP referrals and the sanctions in the OARSA export (docs/api.md, "OARSA").
+registerOarsaProvider({ key: 'rsa-ep', sections: epOarsaSections });
 
 const SEALED = ['facts', 'observations', 'avis_text', 'decision_reason'] as const;
 

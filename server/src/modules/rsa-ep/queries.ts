@@ -176,3 +176,27 @@ export async function anonymiseEpOfFile(db: Queryable, caseFileId: string): Prom
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** OARSA: the passages of the year's sessions (a site, or every site), their motif and outcome. */
+export const epPassagesInYear = (db: Queryable, siteId: string | null, from: string, to: string) => {
+  const q = db
+    .selectFrom('rsa_ep_passage as p')
+    .innerJoin('rsa_ep_session as s', 's.id', 'p.session_id')
+    .select(['p.motif', 'p.outcome'])
+    .where('p.state', '!=', 'annule')
+    .where('s.session_date', '>=', from)
+    .where('s.session_date', '<=', to);
+  return (siteId ? q.where('s.site_id', '=', siteId) : q).execute();
+};
+
+/** OARSA: the sanctions decided in the year, by breach and whether a remobilisation lifted them. */
+export const sanctionsInYear = (db: Queryable, siteId: string | null, from: string, to: string) => {
+  const q = db
+    .selectFrom('rsa_sanction as x')
+    .innerJoin('rsa_ep_passage as p', 'p.id', 'x.passage_id')
+    .innerJoin('rsa_ep_session as s', 's.id', 'p.session_id')
+    .select(['x.breach', 'x.status'])
+    .where('p.decided_on', '>=', from)
+    .where('p.decided_on', '<=', to);
+  return (siteId ? q.where('s.site_id', '=', siteId) : q).execute();
+};

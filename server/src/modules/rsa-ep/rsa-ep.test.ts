@@ -339,3 +339,27 @@ describe('EP task lists', () => {
     expect((await call('boss', 'GET', '/api/rsa/ep/tasks')).json().toPrepare.length).toBeGreaterThan(0);
   });
 });
+
+describe('OARSA export', () => {
+  it('adds the EP referrals by motif, the decisions and the sanctions, under the statistical secret', async () => {
+    for (let i = 0; i < 5; i++) await inscribed();
+    const year = Number(today(7).slice(0, 4));
+    const rows = await t.db
+      .selectFrom('rsa_ep_passage as p')
+      .innerJoin('rsa_ep_session as s', 's.id', 'p.session_id')
+      .select(['p.motif'])
+      .where('p.state', '!=', 'annule')
+      .where('s.session_date', '>=', `${year}-01-01`)
+      .where('s.session_date', '<=', `${year}-12-31`)
+      .execute();
+    const r = await call('boss', 'GET', `/api/statistics/oarsa.csv?year=${year}`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.body).toContain(`Passages en équipe pluridisciplinaire en ${year}, par motif`);
+    expect(r.body).toContain('Sanctions (suspension-remobilisation) décidées');
+    const manquements = rows.filter((x) => x.motif === 'manquement').length;
+    expect(manquements).toBeGreaterThanOrEqual(5);
+    expect(r.body).toContain(`Manquement aux devoirs (sanction envisagée);${manquements}`);
+    // Fewer than 5 sanctions of a kind: the count is a secret (statistics module's disclosure control).
+    expect(r.body).toContain('Manquement répété;< 5');
+  });
+});
