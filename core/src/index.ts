@@ -49,3 +49,6 @@ export * from './domain/paris-day.js';
 export * from './domain/search-order.js';
 export * from './aids/index.js';
 export * from './commission/index.js';
+export * from './imports/index.js';
+export * from './rsa/index.js';
+export * from './rsa-ep/index.js';

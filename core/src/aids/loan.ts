@@ -28,14 +28,8 @@ export interface LoanStatus {
   lateCents: number;
 }
 
-/** The same day `months` months later (clamped to the month's last day), as yyyy-mm-dd. */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
+export { addMonths } from '../domain/money-and-months.js';
+import { addMonths } from '../domain/money-and-months.js';
 
 /** The échéancier: `months` instalments from `firstDue`, monthly. Refuses a schedule the rules do not allow. */
 export function loanSchedule(amountCents: number, months: number, firstDue: string, maxMonths = LOAN_MAX_MONTHS) {

@@ -69,8 +69,4 @@ export function paymentFileCsv(lines: readonly PaymentLine[]): string {
 export const paymentFileTotal = (lines: readonly PaymentLine[]): number =>
   lines.reduce((sum, l) => sum + l.amountCents, 0);
 
-/** "1 234,56 €" from cents, for the PV and the letters. */
-export const euros = (cents: number): string =>
-  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
-    .format(cents / 100)
-    .replace(/[\u202f\u00a0]/g, ' ');
+export { euros } from '../domain/money-and-months.js';

@@ -98,7 +98,7 @@ export const CommissionListQuery = z.object({
  * The voies de recours printed on every notification (domain.md §5: a refusal is reasoned and states the appeal
  * routes; code des relations entre le public et l'administration L411-2, code de justice administrative R421-1).
  */
-export const VOIES_DE_RECOURS =
+export const AID_VOIES_DE_RECOURS =
   'Voies de recours : vous pouvez contester cette décision dans un délai de deux mois à compter de sa notification, ' +
   'par un recours gracieux adressé au président de la commission, ou par un recours contentieux devant le tribunal ' +
   'administratif de Paris (7 rue de Jouy, 75181 Paris Cedex 04), y compris par l’application Télérecours citoyens ' +

@@ -26,6 +26,8 @@ export const ACCESS_PART_LABELS = {
   budget: 'Budget du foyer',
   aides: 'Demandes d’aide financière',
   commission: 'Commission d’aides (ordre du jour, procès-verbal, paiement)',
+  rsa: 'Suivi RSA',
+  rsa_ep: 'RSA : équipe pluridisciplinaire et sanctions',
 } as const;
 const SECTION_PART_LABELS: Record<SensitiveSection, string> = {
   sejour: 'Section Séjour',
@@ -80,6 +82,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'aid_application.transition': 'Changement de statut d’une demande d’aide',
   'aid_application.facts': 'Éléments d’éligibilité d’une demande d’aide modifiés',
   'aid_repayment.create': 'Remboursement d’un prêt enregistré',
+  'rsa_person.update': 'Modification du bloc RSA',
+  'rsa_orientation.transition': 'Orientation RSA',
+  'rsa_referent.set': 'Désignation d’un référent RSA',
+  'rsa_contract.create': 'Contrat d’engagement enregistré',
+  'rsa_contract.sign': 'Signature d’un contrat d’engagement',
+  'rsa_contract.plan': 'Plan d’action du contrat mis à jour',
+  'rsa_action_ref.save': 'Référentiel des actions RSA modifié',
   'consent.create': 'Recueil d’un consentement',
   'consent.withdraw': 'Retrait d’un consentement',
   'file_restriction.create': 'Limitation ou opposition enregistrée',

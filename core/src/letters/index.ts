@@ -25,6 +25,15 @@ export const LETTER_PLACEHOLDERS = {
   'aide.montant': 'Montant accordé',
   'aide.motif': 'Motif de la décision',
   'commission.date': 'Date de la commission',
+  // The contrat d'engagement RSA (modules/rsa): filled for that letter only, blank elsewhere.
+  'contrat.type': 'Contrat RSA : type de contrat',
+  'contrat.debut': 'Contrat RSA : date de début',
+  'contrat.fin': 'Contrat RSA : date de fin',
+  'contrat.duree': 'Contrat RSA : durée (mois)',
+  'contrat.heures': 'Contrat RSA : durée hebdomadaire d’activité',
+  'contrat.plan': 'Contrat RSA : plan d’action',
+  'orientation.organisme': 'Contrat RSA : organisme référent de l’orientation',
+  'referent_rsa.nom': 'Contrat RSA : référent unique',
 } as const;
 export type LetterPlaceholder = keyof typeof LETTER_PLACEHOLDERS;
 export const isLetterPlaceholder = (name: string): name is LetterPlaceholder =>
@@ -35,6 +44,7 @@ export const LETTER_CODES = {
   convocation: 'Convocation à un rendez-vous',
   attestation_suivi: 'Attestation de suivi',
   notification_aide: 'Notification d’une décision d’aide',
+  contrat_engagement: 'Contrat d’engagement RSA',
 } as const;
 export type LetterCode = keyof typeof LETTER_CODES;
 

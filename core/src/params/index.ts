@@ -28,6 +28,64 @@ export const PARAMETERS = {
   },
   // The aids' amounts and ceilings (core/src/aids/params.ts).
   ...AID_PARAMETERS,
+  // RSA (docs/api.md, "RSA"): the target delay to the orientation decision is set in weeks (décret of 2024).
+  'rsa.orientation.targetWeeks': {
+    label: 'RSA : délai cible entre l’entrée dans les droits et devoirs et l’orientation (semaines)',
+    defaultValue: 4,
+    min: 1,
+    max: 52,
+  },
+  'rsa.contract.signatureMonths': {
+    label: 'RSA : délai de signature du contrat d’engagement après la notification de l’orientation (mois)',
+    defaultValue: 1,
+    min: 1,
+    max: 6,
+  },
+  'rsa.contract.minWeeklyHours': {
+    label: 'RSA : durée hebdomadaire d’activité du contrat d’engagement (heures)',
+    defaultValue: 15,
+    min: 1,
+    max: 35,
+  },
+  // RSA équipe pluridisciplinaire and sanctions (docs/domain.md §3; décret du 30 mai 2025): every rate and delay.
+  'rsa.ep.observationsDays': {
+    label: 'RSA : délai pour présenter ses observations (jours)',
+    defaultValue: 10,
+    min: 10,
+    max: 60,
+  },
+  'rsa.ep.avisDays': {
+    label: 'RSA : délai après lequel l’avis de l’EP est réputé rendu (jours)',
+    defaultValue: 30,
+    min: 7,
+    max: 90,
+  },
+  'rsa.sanction.minRate': { label: 'RSA : taux minimal de suspension (%)', defaultValue: 30, min: 1, max: 100 },
+  'rsa.sanction.maxRate': { label: 'RSA : taux maximal de suspension (%)', defaultValue: 100, min: 1, max: 100 },
+  'rsa.sanction.multiPersonMaxRate': {
+    label: 'RSA : taux maximal pour un foyer de plusieurs personnes (%)',
+    defaultValue: 50,
+    min: 1,
+    max: 100,
+  },
+  'rsa.sanction.firstMaxMonths': {
+    label: 'RSA : durée maximale, premier manquement (mois)',
+    defaultValue: 2,
+    min: 1,
+    max: 12,
+  },
+  'rsa.sanction.repeatMaxMonths': {
+    label: 'RSA : durée maximale, manquement répété (mois)',
+    defaultValue: 4,
+    min: 1,
+    max: 12,
+  },
+  'rsa.sanction.baseAmountCents': {
+    label: 'RSA : montant forfaitaire de référence, personne seule (centimes)',
+    defaultValue: 64652,
+    min: 10000,
+    max: 500000,
+  },
 } as const satisfies Record<string, { label: string; defaultValue: number; min: number; max: number }>;
 
 export type ParamName = keyof typeof PARAMETERS;

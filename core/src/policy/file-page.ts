@@ -10,6 +10,7 @@ import { canManageOrganisation, canReadAuditLog } from './organisation.js';
 import { canListRetentionUpcoming } from './partage.js';
 import { statisticsLevel } from './statistics.js';
 import { canCreateUsager, canReadFullUsager, usagerAbilities } from './usager.js';
+import { canInstructRsaEp, canPlanEpSession, canReadRsaEp, canSeeEpSessions } from '../rsa-ep/policy.js';
 
 /**
  * The decisions the file page shows, sent by the server in `UsagerDto.can` (docs/architecture.md: the web never derives
@@ -41,6 +42,9 @@ export const fileAbilities = (a: Actor, f: UsagerTarget, genogram: GenogramTarge
     recordAccessRequest: canRecordAccessRequest(a, f),
     /** Sees and edits the genogram: the référents, and its creator while following the file. */
     genogram: canUseGenogram(a, f, genogram),
+    /** RSA équipe pluridisciplinaire: the person's passages and sanctions, and inscribing one (modules/rsa-ep). */
+    rsaEp: canReadRsaEp(a, f),
+    instructRsaEp: canInstructRsaEp(a, f),
   };
 };
 export type FileAbilities = ReturnType<typeof fileAbilities>;
@@ -93,5 +97,8 @@ export const sessionAbilities = (a: Actor) => ({
   todo: canListTodo(a),
   /** The create form proposes the user as the new file's référent. */
   referentByDefault: isReferentByDefault(a),
+  /** The RSA équipe pluridisciplinaire page (sessions of the site, task lists), and planning a session. */
+  rsaEpSessions: canSeeEpSessions(a),
+  planEpSession: canPlanEpSession(a),
 });
 export type SessionAbilities = ReturnType<typeof sessionAbilities>;

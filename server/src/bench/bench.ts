@@ -11,6 +11,7 @@ import { measureLoad, type LoadOptions, type LoadResult } from './load.js';
 import { measureStatistics, type StatisticsBench } from './statistics.js';
 import { measureLetters, type LettersBench } from './letters.js';
 import { measureCommission, type CommissionBench } from './commission.js';
+import { measureRsa, type RsaBench } from './rsa.js';
 import { measureUseCases, pickActors, type UseCaseOptions, type UseCaseResults } from './measure.js';
 import { isEmpty, openLoadTarget, seedScale, type SeedScaleSummary } from './scale-data.js';
 import { loadBenchSettings } from '../config.js';
@@ -73,6 +74,8 @@ export interface BenchReport {
   letters?: LettersBench;
   /** Absent from reports written before the commissions existed. */
   commission?: CommissionBench;
+  /** Absent from reports written before the RSA module existed. */
+  rsa?: RsaBench;
   seconds: number;
 }
 
@@ -192,6 +195,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     log('Commission : 200 demandes décidées en bloc, 200 courriers…');
     const commission = await measureCommission(db, 200);
     log(`  ${commission.applications} décisions et ${commission.letters} courriers en ${commission.ms.toFixed(0)} ms`);
+    log('Ouverture de l’onglet RSA…');
+    const rsa = await measureRsa(db, actors, opts.opens);
+    log(`  ouverture RSA p95 ${rsa.open.p95.toFixed(1)} ms (${rsa.files} dossiers)`);
     const bundle = measureBundle(opts.root);
     const key = `${kind}-${dataset.usagers}${opts.label ? `-${opts.label}` : ''}`;
     return {
@@ -206,6 +212,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       statistics,
       letters,
       commission,
+      rsa,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
@@ -264,6 +271,11 @@ export function renderSection(r: BenchReport): string {
     ...(r.commission
       ? [
           `| A commission decided in bulk (\`recordDecisions\`: each decision through the aids workflow, its notification PDF stored encrypted as a document, one transaction), ${r.commission.applications} applications | ${ms(r.commission.ms)} ms, ${r.commission.letters} letters | 200 applications ≤ 10 s | ${check(r.commission.ms <= 10_000, applies)} |`,
+        ]
+      : []),
+    ...(r.rsa
+      ? [
+          `| Open the RSA tab of a file incl. access-log row (\`readRsa\`: blocks, history, orientation, référents, contracts), ${int(r.rsa.open.n)} opens over ${int(r.rsa.files)} files: p95 | ${ms(r.rsa.open.p95)} ms (p50 ${ms(r.rsa.open.p50)}, p99 ${ms(r.rsa.open.p99)}) | ≤ 15 ms | ${check(r.rsa.open.p95 <= 15, applies)} |`,
         ]
       : []),
     `| Mixed HTTP load (autocannon, ${l.durationSeconds} s, ${l.connections} connections, ${l.users} logged-in users; ${pct(l.mix.read)} % reads, ${pct(l.mix.search)} % search, ${pct(l.mix.write)} % writes) | ${int(l.requestsPerSecond)} req/s (${int(l.total)} requests); latency p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, max ${l.latency.max} ms; ${int(l.errors)} errors, ${int(l.timeouts)} timeouts, ${int(l.non2xx)} non-2xx; ${ms(l.cpuMsPerRequest)} ms of machine CPU per request (all processes) | ≥ 3,000 req/s, p99 ≤ 100 ms, 0 errors | ${check(l.requestsPerSecond >= 3000 && l.latency.p99 <= 100 && l.errors === 0 && l.non2xx === 0, applies && l.mix.search === 0.2)} |`,

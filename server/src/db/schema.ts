@@ -39,6 +39,13 @@ import type {
   ParameterVersionTable,
   WorkflowTransitionTable,
 } from './schema/platform.js';
+import type {
+  DataImportRowTable,
+  DataImportTable,
+  ImportKeyTable,
+  ImportProfileTable,
+  ImportedEntryTable,
+} from './schema/imports.js';
 import type { StatPopulationTable, StatFlowTable, StatWaitTable, StatRefreshTable } from './schema/statistics.js';
 import type {
   PersonTable,
@@ -49,17 +56,31 @@ import type {
   UsagerSearchTable,
   FileMergeTable,
 } from './schema/usager.js';
+import type {
+  RsaActionRefTable,
+  RsaContractActionTable,
+  RsaContractTable,
+  RsaOrientationDecisionTable,
+  RsaOrientationTable,
+  RsaPersonChangeTable,
+  RsaPersonTable,
+  RsaReferentTable,
+} from './schema/rsa.js';
+import type { RsaEpPassageTable, RsaEpSessionTable, RsaSanctionTable } from './schema/rsa-ep.js';
 
 /** The table interfaces live by module under schema/; they are re-exported here, the one import path of the schema. */
 export type * from './schema/access-request.js';
 export type * from './schema/accueil.js';
 export type * from './schema/absences.js';
+export type * from './schema/imports.js';
 export type * from './schema/auth.js';
 export type * from './schema/commission.js';
 export type * from './schema/journal.js';
 export type * from './schema/organisation.js';
 export type * from './schema/platform.js';
 export type * from './schema/rgpd.js';
+export type * from './schema/rsa.js';
+export type * from './schema/rsa-ep.js';
 export type * from './schema/security-log.js';
 export type * from './schema/statistics.js';
 export type * from './schema/usager.js';
@@ -71,6 +92,22 @@ export interface DB {
   aid_repayment: AidRepaymentTable;
   commission_session: CommissionSessionTable;
   commission_item: CommissionItemTable;
+  data_import: DataImportTable;
+  data_import_row: DataImportRowTable;
+  import_key: ImportKeyTable;
+  import_profile: ImportProfileTable;
+  imported_entry: ImportedEntryTable;
+  rsa_person: RsaPersonTable;
+  rsa_person_change: RsaPersonChangeTable;
+  rsa_orientation: RsaOrientationTable;
+  rsa_orientation_decision: RsaOrientationDecisionTable;
+  rsa_referent: RsaReferentTable;
+  rsa_action_ref: RsaActionRefTable;
+  rsa_contract: RsaContractTable;
+  rsa_contract_action: RsaContractActionTable;
+  rsa_ep_session: RsaEpSessionTable;
+  rsa_ep_passage: RsaEpPassageTable;
+  rsa_sanction: RsaSanctionTable;
   file_merge: FileMergeTable;
   access_request: AccessRequestTable;
   parameter_version: ParameterVersionTable;

@@ -69,4 +69,17 @@ describe('demo dataset coherence', () => {
     );
     expect(r.rows[0]).toEqual({ apps: 4, self_decided: 0, loans_without_schedule: 0 });
   });
+
+  it('some files have an RSA follow-up: a block from the flux, decisions by another worker than the requester', async () => {
+    const r = await sql<{ blocks: number; oriented: number; own: number; contracts: number }>`
+      select (select count(*)::int from rsa_person) as blocks,
+        (select count(*)::int from rsa_orientation where state = 'orientee') as oriented,
+        (select count(*)::int from rsa_orientation o join rsa_orientation_decision d on d.person_id = o.person_id
+          where d.decided_by = o.requested_by) as own,
+        (select count(*)::int from rsa_contract where signed_on is not null) as contracts`.execute(db);
+    expect(r.rows[0]!.blocks).toBeGreaterThan(5);
+    expect(r.rows[0]!.oriented).toBeGreaterThan(2);
+    expect(r.rows[0]!.contracts).toBeGreaterThan(0);
+    expect(r.rows[0]!.own).toBe(0);
+  });
 });

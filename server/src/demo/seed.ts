@@ -7,6 +7,7 @@ import { refreshSearch } from '../modules/usagers/index.js';
 import type { Db, Trx } from '../db/schema.js';
 import { generateHousehold, type NewCaseFile } from './households.js';
 import { enrolDemoAccount } from './second-factor.js';
+import { seedRsa } from './rsa-seed.js';
 import { seedJournal } from './journal-seed.js';
 import { seedAidsDemo } from '../modules/aids/index.js';
 import { seeded } from './random.js';
@@ -217,6 +218,7 @@ export async function seedDemo(db: Db, now: Date, opts: { filesScale?: number } 
     await refreshSearch(trx, 'all');
     await seedJournal(trx, rng, now, journalFiles);
     await seedAids(trx, now, siteIds.get('eps18') ?? '', journalFiles);
+    await seedRsa(trx, now, journalFiles);
     await audit(trx, systemAuditor(now), 'demo.seed', { targetType: 'database' });
   });
   return accounts;

@@ -35,6 +35,9 @@ describe('module registry (docs/architecture.md, "Module contract")', () => {
       'absences',
       'aids',
       'commission',
+      'imports',
+      'rsa',
+      'rsa-ep',
     ]);
     expect(new Set(names).size).toBe(names.length);
   });

@@ -23,6 +23,9 @@ import { lettersModule } from './letters/index.js';
 import { absencesModule } from './absences/index.js';
 import { aidsModule } from './aids/index.js';
 import { commissionModule } from './commission/index.js';
+import { importsModule } from './imports/index.js';
+import { rsaModule } from './rsa/index.js';
+import { rsaEpModule } from './rsa-ep/index.js';
 
 /**
  * Every module of the server, once (docs/architecture.md, "Module contract"). Adding a module = one folder under
@@ -56,6 +59,9 @@ const MODULES = [
   absencesModule,
   aidsModule,
   commissionModule,
+  importsModule,
+  rsaModule,
+  rsaEpModule,
 ] as const satisfies readonly JalonModule[];
 
 /** The registry's list, in route order (without the modules a test adds: see `installedModules`). */

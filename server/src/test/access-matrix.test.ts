@@ -28,6 +28,10 @@ import {
   pdfUpload,
   notification,
   restrictions,
+  rsaFixture,
+  rsaEpFixture,
+  rsaFluxFixture,
+  cafFluxUpload,
   type Partage,
 } from './access-matrix/recipes.js';
 import { buildAidFixtures } from './access-matrix/aids-fixture.js';
@@ -104,7 +108,7 @@ const RELATED: Who[] = ['co_referent', 'break_glass', 'former_referent'];
  * the caller's relation to it; routes elsewhere get none, which keeps the suite fast.
  */
 async function freshFile(route: string, who: Who) {
-  const none = { fileId: '', memberId: '', entryId: '' };
+  const none = { fileId: '', memberId: '', entryId: '', contractId: '', passageId: '' };
   if (!/ \/api\/(usagers|retention\/archive)\/:id\b/.test(route)) return none;
   const ref = sessions.get('referent') as Session;
   const fileId = (await createUsagerAs(t.app, ref)).id;
@@ -135,8 +139,47 @@ async function freshFile(route: string, who: Who) {
     });
     entryId = (entry.json() as { id: string }).id;
   }
+  let contractId = '';
+  if (route.includes(':contractId')) {
+    // A contract of the principal person, written as the RSA module does (modules/rsa; its own tests cover creation).
+    const file = await t.db
+      .selectFrom('case_file')
+      .select('principal_person_id')
+      .where('id', '=', fileId)
+      .executeTakeFirstOrThrow();
+    contractId = (
+      await t.db
+        .insertInto('rsa_contract')
+        .values({
+          person_id: file.principal_person_id,
+          case_file_id: fileId,
+          kind: 'contrat_engagement',
+          start_on: '2026-11-02',
+          duration_months: 6,
+          end_on: '2027-05-01',
+          weekly_hours: 15,
+          created_by: users.referent?.id ?? '',
+          created_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+  const passageId = route.includes(':passageId') ? await epPassage(fileId) : '';
   await relate(who, fileId);
-  return { fileId, memberId, entryId };
+  return { fileId, memberId, entryId, contractId, passageId };
+}
+
+/** RSA EP (modules/rsa-ep): the référent inscribes the file's person at the fixture session (ahead of the clock). */
+async function epPassage(fileId: string): Promise<string> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/usagers/${fileId}/rsa/ep`,
+    headers: (sessions.get('referent') as Session).send,
+    payload: { sessionId: rsaEpFixture.sessionId, motif: 'manquement', facts: 'Absences aux rendez-vous' },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return (res.json() as { id: string }).id;
 }
 type Member = { memberId: string; relationship: { code: string } };
 
@@ -196,6 +239,7 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   const ref = sessions.get('referent') as Session;
+  rsaFixture.actionId = (await t.db.selectFrom('rsa_action_ref').select('id').executeTakeFirstOrThrow()).id;
   accessRequest.id = (
     await t.app.inject({
       method: 'POST',
@@ -252,6 +296,26 @@ beforeAll(async () => {
   // The fixture files the share and lift routes use: each related caller holds its relation on them too.
   for (const fileId of [partage.fileId, ...restrictions.map((r) => r.fileId)])
     for (const who of RELATED) await relate(who, fileId);
+  const epSession = await t.app.inject({
+    method: 'POST',
+    url: '/api/rsa/ep/sessions',
+    headers: (sessions.get('responsable') as Session).send,
+    payload: {
+      date: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
+      members: [{ organisation: 'Ville de Paris', name: 'Membre de l’EP' }],
+    },
+  });
+  rsaEpFixture.sessionId = (epSession.json() as { id: string }).id;
+  rsaFluxFixture.siteId = siteA.id;
+  const flux = cafFluxUpload();
+  rsaFluxFixture.importId = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/rsa/flux',
+      headers: { ...(sessions.get('responsable') as Session).send, 'content-type': flux.contentType },
+      payload: flux.payload,
+    })
+  ).json().importId;
   const sec = sessions.get('secretaire') as Session;
   for (const list of [accueilVisits.seen, accueilVisits.record]) {
     for (const who of WHO) {

@@ -26,6 +26,7 @@ const AidApplicationRoute = lazy(() =>
 );
 const CommissionsRoute = lazy(() => import('./routes/commissions').then((m) => ({ default: m.CommissionsRoute })));
 const CommissionRoute = lazy(() => import('./routes/commissions').then((m) => ({ default: m.CommissionRoute })));
+const RsaEpRoute = lazy(() => import('./routes/rsa-ep').then((m) => ({ default: m.RsaEpRoute })));
 const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
@@ -51,6 +52,7 @@ const router = createBrowserRouter([
           { path: paths.aidApplication.pattern, element: <AidApplicationRoute /> },
           { path: paths.commissions.pattern, element: <CommissionsRoute /> },
           { path: paths.commission.pattern, element: <CommissionRoute /> },
+          { path: paths.rsaEp.pattern, element: <RsaEpRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -31,6 +31,7 @@ export const paths = {
   aidApplication: { pattern: '/aides/:id', href: (id: string) => `/aides/${encodeURIComponent(id)}` },
   commissions: { pattern: '/commissions', href: () => '/commissions' },
   commission: { pattern: '/commissions/:id', href: (id: string) => `/commissions/${encodeURIComponent(id)}` },
+  rsaEp: { pattern: '/rsa/equipes-pluridisciplinaires', href: () => '/rsa/equipes-pluridisciplinaires' },
 } as const;
 
 /** Only same-site paths are accepted as a return target after login (no open redirect). */

@@ -28,6 +28,9 @@ import * as m202612070510 from './202612070510_create_file_merge.js';
 import * as m202612070500 from './202612070500_create_letters.js';
 import * as m202612081000 from './202612081000_create_commission.js';
 import * as m202612081200 from './202612081200_create_worker_absence.js';
+import * as m202612080600 from './202612080600_create_imports.js';
+import * as m202612080800 from './202612080800_create_rsa_ep.js';
+import * as m202612080700 from './202612080700_create_rsa.js';
 
 /** Every migration, in order. Frozen once shipped: add a new file, never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -55,9 +58,12 @@ export const migrations: Record<string, Migration> = {
   '202612070430_create_document': m202612070430,
   '202612070440_create_accueil_visit': m202612070440,
   '202612070520_create_genogram': m202612070520,
+  '202612080600_create_imports': m202612080600,
   '202612070510_create_file_merge': m202612070510,
   '202612070500_create_letters': m202612070500,
   '202612080900_create_aids': m202612080900,
   '202612081000_create_commission': m202612081000,
   '202612081200_create_worker_absence': m202612081200,
+  '202612080700_create_rsa': m202612080700,
+  '202612080800_create_rsa_ep': m202612080800,
 };

@@ -1,6 +1,6 @@
 import {
   DECISION_OUTCOMES,
-  VOIES_DE_RECOURS,
+  AID_VOIES_DE_RECOURS,
   euros,
   frenchLongDate,
   type DecisionOutcome,
@@ -41,7 +41,7 @@ export async function renderNotifications(
   const pairs = decisions.map((d) => ({ fileId: d.caseFileId, entryId: null, extra: valuesOf(d, sessionDate) }));
   const { template, letters } = await renderLetters(db, 'notification_aide', pairs, at);
   if (letters.length !== decisions.length) throw new Error('Courrier : dossier introuvable');
-  const withRecours: RenderedLetter[] = letters.map((l) => ({ ...l, text: `${l.text}\n\n${VOIES_DE_RECOURS}` }));
+  const withRecours: RenderedLetter[] = letters.map((l) => ({ ...l, text: `${l.text}\n\n${AID_VOIES_DE_RECOURS}` }));
   return { template, letters: withRecours };
 }
 

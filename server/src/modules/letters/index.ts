@@ -20,6 +20,6 @@ export const lettersModule = {
   },
 } satisfies JalonModule;
 
-export { renderConvocationBatch, renderLetters } from './service.js';
+export { printFileLetter, renderConvocationBatch, renderLetters } from './service.js';
 export { lettersToPdf, type RenderedLetter } from './pdf.js';
 export { insertLetterSent } from './queries.js';

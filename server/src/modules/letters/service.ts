@@ -117,14 +117,16 @@ export function valuesFor(f: LetterFactsRow, appt: AppointmentFactsRow | null, n
 }
 
 /**
- * Renders letters of one template for (file, appointment) pairs, in the given order; `extra` adds the values a caller
- * knows (an aid decision's, for its notification: modules/commission).
+ * Renders letters of one template for (file, appointment) pairs, in the given order; `extra` (for all letters) and a
+ * pair's own `extra` add the values a caller knows (an aid decision's, for its notification: modules/commission; a
+ * contract's: modules/rsa) and win over the file's.
  */
 export async function renderLetters(
   db: Queryable,
   code: LetterCode,
   pairs: readonly { fileId: string; entryId: string | null; extra?: LetterValues }[],
   now: Date,
+  extra: LetterValues = {},
 ) {
   const template = await templateAt(db, code, now);
   if (!template) throw notFound('Modèle de courrier');
@@ -134,7 +136,7 @@ export async function renderLetters(
   const letters: RenderedLetter[] = pairs.flatMap((p) => {
     const f = facts.get(p.fileId);
     if (!f) return [];
-    const values = { ...valuesFor(f, p.entryId ? (appts.get(p.entryId) ?? null) : null, now), ...p.extra };
+    const values = { ...valuesFor(f, p.entryId ? (appts.get(p.entryId) ?? null) : null, now), ...extra, ...p.extra };
     const header = { name: f.site_name, address: f.site_address, phone: f.site_phone, hours: f.site_hours };
     return [{ title: template.title, header, text: renderLetterText(template.body, values) }];
   });
@@ -210,6 +212,15 @@ export async function siteConvocations(ctx: Ctx, day: string): Promise<Buffer> {
       text: `Aucun rendez-vous le ${frenchLongDate(new Date(`${day}T12:00:00Z`))}.`,
     });
   return lettersToPdf(letters, `Convocations du ${day}`);
+}
+
+/**
+ * One letter of a file from the template in force, with values another module adds (the contrat d'engagement RSA:
+ * modules/rsa), as a PDF. The caller has checked the access and writes the access-log row.
+ */
+export async function printFileLetter(db: Queryable, code: LetterCode, fileId: string, extra: LetterValues, now: Date) {
+  const { template, letters } = await renderLetters(db, code, [{ fileId, entryId: null }], now, extra);
+  return { title: template.title, pdf: await lettersToPdf(letters, template.title) };
 }
 
 /** For the bench (server/src/bench/letters.ts): `count` convocations in one batch, rendered to one PDF. */

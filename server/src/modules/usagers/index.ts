@@ -44,3 +44,5 @@ export {
   type UsagerRow,
 } from './queries.js';
 export { findLikelyDuplicates, type PersonKeys } from './duplicates.js';
+export { siteDuplicateIds } from './duplicates.js';
+export { addImportedMember, createImportedFile, type ImportedHousehold, type ImportedPerson } from './imported.js';

@@ -85,6 +85,8 @@ describe('creating and reading a file', () => {
       landing: 'search',
       todo: true,
       referentByDefault: true,
+      rsaEpSessions: true,
+      planEpSession: false,
     });
   });
 

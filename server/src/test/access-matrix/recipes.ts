@@ -1,3 +1,4 @@
+import { cafFlux, syntheticPersons } from '../../modules/rsa-ep/flux/fixtures.js';
 import { minimalUsager } from '../factories.js';
 import { AID_APPLICATION, aidFixture } from './aids-fixture.js';
 
@@ -30,12 +31,16 @@ interface Case {
     fileId: string;
     memberId: string;
     entryId: string;
+    /** A contract of the file's principal person (RSA routes with `:contractId`). */
+    contractId: string;
     partnerId: string;
     referentId: string;
     siteId: string;
     userId: string;
     teamId: string;
     share: Partage;
+    /** A passage before the RSA EP of the fresh file (routes with `:passageId`). */
+    passageId: string;
   }) => string;
   body?: (ctx: { referentId: string; siteId: string; teamId: string }) => unknown;
   /** A non-JSON body (multipart upload) with its content type. */
@@ -56,6 +61,21 @@ export const ABSENCE = {
   startsAt: '2031-03-03T09:00:00+01:00',
   endsAt: '2031-03-03T17:00:00+01:00',
 };
+/** An RSA EP session of site A ahead of the clock (rsa-ep routes), filled in by `beforeAll`. */
+export const rsaEpFixture = { sessionId: '' };
+/** The CAF flux routes: site A and a flux staged there by its manager, filled in by `beforeAll`. */
+export const rsaFluxFixture = { siteId: '', importId: '' };
+let fluxCount = 0;
+/** A multipart CAF flux for site A, different at each call (the same file twice is the same import). */
+export function cafFluxUpload(): { payload: Buffer; contentType: string } {
+  const b = 'jalonFluxBoundary';
+  const xml = cafFlux(syntheticPersons(1, ++fluxCount));
+  const payload = Buffer.from(
+    `--${b}\r\nContent-Disposition: form-data; name="siteId"\r\n\r\n${rsaFluxFixture.siteId}\r\n` +
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="flux.xml"\r\nContent-Type: application/xml\r\n\r\n${xml}\r\n--${b}--\r\n`,
+  );
+  return { payload, contentType: `multipart/form-data; boundary=${b}` };
+}
 
 /** A document of the référent's fixture file (documents routes), filled in by `beforeAll`. */
 export const documentFixture = { id: '' };
@@ -85,6 +105,27 @@ export function pdfUpload(type = 'facture'): { payload: Buffer; contentType: str
   );
   return { payload, contentType: `multipart/form-data; boundary=${b}` };
 }
+
+/** An action of the RSA referential (admin routes), filled in by `beforeAll`. */
+export const rsaFixture = { actionId: '' };
+/** A valid RSA block and contract (modules/rsa). */
+export const RSA_BLOCK = {
+  etatdosrsa: '2',
+  natpf: 'RSD',
+  toppersdrodevorsa: true,
+  rolepers: 'CJT',
+  dateOuverture: '2026-09-01',
+  numAllocataire: '1234567',
+  sitpersdemrsa: '0107',
+  ddSince: '2026-09-01',
+};
+export const RSA_CONTRACT = {
+  kind: 'contrat_engagement',
+  startOn: '2026-11-02',
+  durationMonths: 6,
+  weeklyHours: 15,
+  actions: [],
+};
 
 export const BREAK_GLASS = {
   reason: 'remplacement',
@@ -428,7 +469,108 @@ const CASES: Case[] = [
     url: (c) => `/api/usagers/${c.fileId}/sections/sante`,
     body: () => ({ version: 0, data: { healthCoverage: 'ame' } }),
   },
+  // RSA EP (docs/api.md, "RSA : équipe pluridisciplinaire et sanctions"): a fresh passage at the fixture session.
+  { method: 'GET', route: '/api/usagers/:id/rsa/ep', url: (c) => `/api/usagers/${c.fileId}/rsa/ep` },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/rsa/ep',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/ep`,
+    body: () => ({ sessionId: rsaEpFixture.sessionId, motif: 'reorientation', facts: 'Orientation à revoir' }),
+  },
+  ...(
+    [
+      ['observations', { text: 'Observations de la personne' }],
+      ['avis', { avis: 'sanction' }],
+      ['decision', { outcome: 'pas_de_sanction' }],
+      ['withdraw', {}],
+      ['remobilisation', {}],
+      ['notification', {}],
+    ] as const
+  ).map(([verb, payload]) => ({
+    method: 'POST' as const,
+    route: `/api/usagers/:id/rsa/ep/:passageId/${verb}`,
+    url: (c: { fileId: string; passageId: string }) => `/api/usagers/${c.fileId}/rsa/ep/${c.passageId}/${verb}`,
+    body: () => payload,
+  })),
+  { method: 'GET', route: '/api/rsa/ep/sessions', url: () => '/api/rsa/ep/sessions' },
+  {
+    method: 'POST',
+    route: '/api/rsa/ep/sessions',
+    url: () => '/api/rsa/ep/sessions',
+    body: () => ({ date: '2099-01-15', members: [{ organisation: 'Ville de Paris', name: 'Membre' }] }),
+  },
+  {
+    method: 'GET',
+    route: '/api/rsa/ep/sessions/:sessionId',
+    url: () => `/api/rsa/ep/sessions/${rsaEpFixture.sessionId}`,
+  },
+  { method: 'GET', route: '/api/rsa/ep/tasks', url: () => '/api/rsa/ep/tasks' },
+  { method: 'POST', route: '/api/rsa/flux', url: () => '/api/rsa/flux', raw: cafFluxUpload },
+  {
+    method: 'GET',
+    route: '/api/rsa/flux/:importId',
+    url: () => `/api/rsa/flux/${rsaFluxFixture.importId}`,
+  },
   // Genogram (docs/api.md, Génogramme): a fresh file has none; the référent draws it at version 0.
+  // RSA (modules/rsa): the member is the household's second person; the contract is the principal person's.
+  { method: 'GET', route: '/api/usagers/:id/rsa', url: (c) => `/api/usagers/${c.fileId}/rsa` },
+  {
+    method: 'PUT',
+    route: '/api/usagers/:id/rsa/members/:memberId',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/members/${c.memberId}`,
+    body: () => RSA_BLOCK,
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/rsa/members/:memberId/orientation',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/members/${c.memberId}/orientation`,
+    body: () => ({ to: 'demandee', requestedOn: '2026-11-02' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/rsa/members/:memberId/referents',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/members/${c.memberId}/referents`,
+    body: () => ({ kind: 'france_travail', partnerName: 'Agence Paris 18', startOn: '2026-11-02' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/rsa/members/:memberId/contracts',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/members/${c.memberId}/contracts`,
+    body: () => RSA_CONTRACT,
+  },
+  {
+    method: 'POST',
+    route: '/api/usagers/:id/rsa/contracts/:contractId/sign',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/contracts/${c.contractId}/sign`,
+    body: () => ({ signedOn: '2026-11-03' }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/usagers/:id/rsa/contracts/:contractId/plan',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/contracts/${c.contractId}/plan`,
+    body: () => ({ actions: [] }),
+  },
+  {
+    method: 'GET',
+    route: '/api/usagers/:id/rsa/contracts/:contractId/contract.pdf',
+    url: (c) => `/api/usagers/${c.fileId}/rsa/contracts/${c.contractId}/contract.pdf`,
+  },
+  { method: 'GET', route: '/api/rsa/actions', url: () => '/api/rsa/actions' },
+  { method: 'GET', route: '/api/rsa/tasks', url: () => '/api/rsa/tasks?scope=team' },
+  { method: 'GET', route: '/api/statistics/oarsa.csv', url: () => '/api/statistics/oarsa.csv?year=2026' },
+  { method: 'GET', route: '/api/admin/rsa/actions', url: () => '/api/admin/rsa/actions' },
+  {
+    method: 'POST',
+    route: '/api/admin/rsa/actions',
+    url: () => '/api/admin/rsa/actions',
+    body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Permis de conduire' }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/admin/rsa/actions/:id',
+    url: () => `/api/admin/rsa/actions/${rsaFixture.actionId}`,
+    body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Aide au permis de conduire' }),
+  },
   { method: 'GET', route: '/api/usagers/:id/genogram', url: (c) => `/api/usagers/${c.fileId}/genogram` },
   { method: 'GET', route: '/api/usagers/:id/genogram.svg', url: (c) => `/api/usagers/${c.fileId}/genogram.svg` },
   {

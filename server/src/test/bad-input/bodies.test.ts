@@ -112,7 +112,8 @@ describe('bad input on every route', () => {
         await writesNothing(`${r.method} ${r.url}`, async () => {
           for (const raw of RAW) {
             // The document upload is multipart: an empty multipart body is a 400 there (modules/documents).
-            if (raw.name === 'multipart' && r.url === '/api/usagers/:id/documents') continue;
+            // So is the CAF flux's (modules/rsa-ep).
+            if (raw.name === 'multipart' && ['/api/usagers/:id/documents', '/api/rsa/flux'].includes(r.url)) continue;
             const label = `${r.method} ${r.url} ${raw.name}`;
             const { err } = await expectRefused(
               label,

@@ -2,6 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../build-test-app.js';
+import { cafFlux, syntheticPersons } from '../../modules/rsa-ep/flux/fixtures.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../factories.js';
 
 /**
@@ -37,6 +38,14 @@ export interface Ids {
   commission: string;
   /** An aid application of the file, a draft filed by the transitions baseline (modules/aids). */
   aidApplication: string;
+  /** A contract of the file's principal person, an action of the referential (modules/rsa). */
+  contractId: string;
+  actionRef: string;
+  /** An RSA EP session ahead of the clock and a passage of the file inscribed at it (modules/rsa-ep). */
+  sessionId: string;
+  passageId: string;
+  /** A CAF flux staged on the site by its manager (modules/rsa-ep, flux). */
+  importId: string;
 }
 export interface Spec {
   who: Who;
@@ -75,6 +84,15 @@ const TABLES = [
   'aid_repayment',
   'commission_session',
   'commission_item',
+  'rsa_person',
+  'rsa_person_change',
+  'rsa_orientation',
+  'rsa_referent',
+  'rsa_contract',
+  'rsa_contract_action',
+  'rsa_ep_session',
+  'rsa_ep_passage',
+  'rsa_sanction',
 ] as const;
 /**
  * Commissions: a closed session of the site holding one decided application (agenda and decisions refused, 409; its PV,
@@ -202,6 +220,27 @@ const KNOWN_CODES = [
   'session_open',
   'no_decision',
   'already_deposited',
+  'rsa_referent_unknown',
+  'rsa_decision_before_request',
+  'rsa_weekly_hours',
+  'rsa_signed_future',
+  'rsa_already_renewed',
+  'rsa_unknown_action',
+  'rsa_unknown_document',
+  'ep_session_past',
+  'ep_already_inscribed',
+  'ep_closed',
+  'ep_not_decided',
+  'ep_already_notified',
+  'not_member',
+  'date_future',
+  'outcome_motif',
+  'sanction_incomplete',
+  'sanction_rate',
+  'sanction_months',
+  'no_sanction',
+  'sanction_lifted',
+  'flux_malformed',
 ];
 const ENGLISH =
   /\b(the|is|are|invalid|expected|received|must|should|required|error|bad request|not found|unexpected|too (big|small|long|large)|unsupported|failed|body)\b/i;
@@ -303,6 +342,7 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/documents', i.document],
     ['/api/commissions', i.commission],
     ['/api/aid-applications', i.aidApplication],
+    ['/api/admin/rsa/actions', i.actionRef],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -440,7 +480,35 @@ export function useBadInputApp(): void {
       absenceId: '',
       commission: '',
       aidApplication: '',
+      contractId: '',
+      actionRef: (await t.db.selectFrom('rsa_action_ref').select('id').executeTakeFirstOrThrow()).id,
+      sessionId: '',
+      passageId: '',
+      importId: '',
     };
+    ids.contractId = (
+      await t.db
+        .insertInto('rsa_contract')
+        .values({
+          person_id: (
+            await t.db
+              .selectFrom('case_file')
+              .select('principal_person_id')
+              .where('id', '=', file.id)
+              .executeTakeFirstOrThrow()
+          ).principal_person_id,
+          case_file_id: file.id,
+          kind: 'contrat_engagement',
+          start_on: '2026-11-02',
+          duration_months: 6,
+          end_on: '2027-05-01',
+          weekly_hours: 15,
+          created_by: users.ts.id,
+          created_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     ids.accessRequest = (
       await t.app.inject({
         method: 'POST',
@@ -541,6 +609,39 @@ export function useBadInputApp(): void {
     ids.notification = (
       await t.db.selectFrom('notification').select('id').where('user_id', '=', users.ts.id).executeTakeFirstOrThrow()
     ).id;
+  });
+  // RSA EP (modules/rsa-ep): a session ahead of the clock and a réorientation passage of the file inscribed at it.
+  beforeAll(async () => {
+    const session = await t.app.inject({
+      method: 'POST',
+      url: '/api/rsa/ep/sessions',
+      headers: sessions.resp.send,
+      payload: {
+        date: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
+        members: [{ organisation: 'Ville de Paris', name: 'Membre de l’EP' }],
+      },
+    });
+    ids.sessionId = session.json().id;
+    ids.passageId = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/usagers/${ids.file}/rsa/ep`,
+        headers: sessions.ts.send,
+        payload: { sessionId: ids.sessionId, motif: 'reorientation', facts: 'Orientation à revoir' },
+      })
+    ).json().id;
+    const b = 'badInputFlux';
+    const xml = cafFlux(syntheticPersons(1));
+    ids.importId = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/rsa/flux',
+        headers: { ...sessions.resp.send, 'content-type': `multipart/form-data; boundary=${b}` },
+        payload: Buffer.from(
+          `--${b}\r\nContent-Disposition: form-data; name="file"; filename="flux.xml"\r\n\r\n${xml}\r\n--${b}--\r\n`,
+        ),
+      })
+    ).json().importId;
   });
   afterAll(() => t.close());
 }

@@ -128,6 +128,103 @@ export const SPECS: Record<string, Spec> = {
   'GET /api/admin/registre': { who: 'admin', query: '?format=pdf' },
   // Sensitive sections: the baseline opens santé, then fills it at version 0 (routes run in registration order).
   // Genogram: the baseline draws it at version 0, then opens its relations (routes run in registration order).
+  // RSA (modules/rsa): the member is the household's second person; the contract is the principal person's.
+  'GET /api/usagers/:id/rsa': { who: 'ts' },
+  'PUT /api/usagers/:id/rsa/members/:memberId': {
+    who: 'ts',
+    body: () => ({
+      etatdosrsa: '2',
+      natpf: 'RSD',
+      toppersdrodevorsa: true,
+      rolepers: 'CJT',
+      dateOuverture: '2026-09-01',
+      numAllocataire: '1234567',
+      sitpersdemrsa: '0107',
+      ddSince: '2026-09-01',
+    }),
+  },
+  'POST /api/usagers/:id/rsa/members/:memberId/referents': {
+    who: 'ts',
+    body: () => ({
+      kind: 'france_travail',
+      partnerName: 'Agence Paris 18',
+      organisme: 'Paris 18',
+      startOn: '2026-11-02',
+    }),
+  },
+  // The baseline block above makes the person soumis aux droits et devoirs: the request is accepted.
+  'POST /api/usagers/:id/rsa/members/:memberId/orientation': {
+    who: 'ts',
+    body: () => ({ to: 'demandee', requestedOn: '2026-11-02', reason: 'Entrée dans les droits et devoirs' }),
+  },
+  'POST /api/usagers/:id/rsa/members/:memberId/contracts': {
+    who: 'ts',
+    body: () => ({
+      kind: 'contrat_engagement',
+      startOn: '2026-11-02',
+      durationMonths: 6,
+      weeklyHours: 10,
+      hoursReason: 'sante',
+      hoursReasonText: 'Soins en cours',
+      signedOn: '2026-11-02',
+      actions: [],
+    }),
+  },
+  'POST /api/usagers/:id/rsa/contracts/:contractId/sign': { who: 'ts', body: () => ({ signedOn: '2026-11-03' }) },
+  'PUT /api/usagers/:id/rsa/contracts/:contractId/plan': { who: 'ts', body: () => ({ actions: [] }) },
+  'GET /api/usagers/:id/rsa/contracts/:contractId/contract.pdf': { who: 'ts' },
+  'GET /api/rsa/actions': { who: 'ts' },
+  'GET /api/rsa/tasks': { who: 'ts', query: '?scope=team' },
+  'GET /api/statistics/oarsa.csv': { who: 'resp', query: '?year=2026' },
+  'GET /api/admin/rsa/actions': { who: 'admin' },
+  'POST /api/admin/rsa/actions': {
+    who: 'admin',
+    body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Permis de conduire', active: true }),
+  },
+  'PUT /api/admin/rsa/actions/:id': {
+    who: 'admin',
+    body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Aide au permis de conduire', active: true }),
+  },
+  // RSA EP (docs/api.md): the harness's passage is a réorientation inscribed at a session ahead of the clock, so the
+  // avis and the decision wait (422), nothing is decided to notify or remobilise (409); it is withdrawn last.
+  'GET /api/rsa/ep/sessions': { who: 'ts' },
+  'POST /api/rsa/ep/sessions': {
+    who: 'resp',
+    body: () => ({
+      date: '2099-01-15',
+      place: 'Salle du conseil',
+      members: [{ organisation: 'France Travail', name: 'Conseiller' }],
+      representatives: [{ name: 'Représentant des allocataires' }],
+    }),
+  },
+  'GET /api/rsa/ep/sessions/:sessionId': { who: 'ts' },
+  'GET /api/rsa/ep/tasks': { who: 'ts' },
+  'GET /api/usagers/:id/rsa/ep': { who: 'ts' },
+  'POST /api/usagers/:id/rsa/ep': {
+    who: 'ts',
+    body: (i) => ({ sessionId: i.sessionId, motif: 'manquement', facts: 'Absences aux rendez-vous' }),
+  },
+  'POST /api/usagers/:id/rsa/ep/:passageId/observations': {
+    who: 'ts',
+    baseline: 200,
+    body: () => ({ text: 'La personne explique ses absences' }),
+  },
+  'POST /api/usagers/:id/rsa/ep/:passageId/avis': {
+    who: 'resp',
+    baseline: 422,
+    body: () => ({ avis: 'reorientation', text: 'Avis favorable' }),
+  },
+  'POST /api/usagers/:id/rsa/ep/:passageId/decision': {
+    who: 'resp',
+    baseline: 422,
+    body: () => ({ outcome: 'maintien', reason: 'Motivation' }),
+  },
+  'POST /api/usagers/:id/rsa/ep/:passageId/withdraw': { who: 'ts', baseline: 200, body: () => ({ reason: 'Retrait' }) },
+  'POST /api/usagers/:id/rsa/ep/:passageId/remobilisation': { who: 'ts', baseline: 409, body: () => ({}) },
+  'POST /api/usagers/:id/rsa/ep/:passageId/notification': { who: 'ts', baseline: 409, body: () => ({}) },
+  // Multipart, not JSON (modules/rsa-ep/flux/flux.test.ts covers the upload and its malformed files).
+  'POST /api/rsa/flux': { who: 'resp' },
+  'GET /api/rsa/flux/:importId': { who: 'resp' },
   'GET /api/usagers/:id/genogram': { who: 'ts', query: '?relations=1' },
   'GET /api/usagers/:id/genogram.svg': { who: 'ts' },
   'PUT /api/usagers/:id/genogram': {

@@ -87,6 +87,9 @@ export function AppLayout() {
           ...(me?.can.agenda
             ? [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]
             : []),
+          ...(me?.can.rsaEpSessions
+            ? [{ text: 'EP RSA', linkProps: { to: paths.rsaEp.href() }, isActive: pathname.startsWith('/rsa') }]
+            : []),
           ...(me?.can.statistics ? [statisticsItem] : []),
           ...(me?.can.commissions ? [commissionsItem] : []),
         ]

@@ -9,6 +9,7 @@ import { SiteAbsencesPanel } from '../../features/journal/components/site-absenc
 import { DayPanel } from '../../features/journal/components/day-panel';
 import { TodoPanel } from '../../features/journal/components/todo-panel';
 import { RetentionPanel } from '../../features/retention/components/retention-panel';
+import { RsaTasks } from '../../features/rsa/components/rsa-tasks';
 import { useMyUsagers } from '../../features/usagers/api/get-my-usagers';
 import { useTeamUsagers } from '../../features/usagers/api/get-team-usagers';
 import { UsagerPicker } from '../../features/usagers/components/usager-picker';
@@ -66,6 +67,8 @@ export function HomeRoute() {
       {worker || secretary ? <DayPanel siteView={secretary} /> : null}
       {secretary ? <AccueilPanel secretary renderUsagerPicker={(p) => <UsagerPicker {...p} />} /> : null}
       {me.can.todo ? <TodoPanel /> : null}
+      {/* The RSA tasks are the social workers', like "à faire" (docs/api.md, "RSA"). */}
+      {me.can.todo ? <RsaTasks /> : null}
       {me.can.listRetentionUpcoming ? <RetentionPanel /> : null}
       {secretary ? null : (
         <>

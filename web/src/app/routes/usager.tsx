@@ -12,6 +12,8 @@ import { DocumentsTab } from '../../features/documents/components/documents-tab'
 import { GenogramTab } from '../../features/genogram/components/genogram-tab';
 import { MergesTab } from '../../features/file-merge/components/merges-tab';
 import { BudgetTab } from '../../features/aids/components/budget-tab';
+import { RsaTab } from '../../features/rsa/components/rsa-tab';
+import { RsaEpTab } from '../../features/rsa-ep/components/rsa-ep-tab';
 import { useUsager } from '../../features/usagers/api/get-usager';
 import { personName } from '../../features/usagers/coded';
 import { UsagerFile, type FileTab } from '../../features/usagers/components/usager-file';
@@ -65,6 +67,21 @@ export function UsagerRoute() {
               tabId: 'documents',
               label: 'Documents',
               content: <DocumentsTab fileId={file.data.id} canAdd={file.can.updateSituation} />,
+            },
+          ]
+        : []),
+      // RSA (docs/api.md, "RSA"), with the équipe pluridisciplinaire and sanctions below (modules/rsa-ep).
+      ...(file.can.readFull
+        ? [
+            {
+              tabId: 'rsa',
+              label: 'RSA',
+              content: (
+                <>
+                  <RsaTab fileId={file.data.id} />
+                  {file.can.rsaEp ? <RsaEpTab fileId={file.data.id} canInstruct={file.can.instructRsaEp} /> : null}
+                </>
+              ),
             },
           ]
         : []),

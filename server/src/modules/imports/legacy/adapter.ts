@@ -1,0 +1,293 @@
+import {
+  LEGACY_CODE_FIELDS,
+  LEGACY_FIELD_LABELS,
+  LEGACY_SOURCES,
+  REQUIRED_LEGACY_FIELDS,
+  type EntryType,
+  type ImportProfile,
+  type LegacyField,
+} from '@jalon/core';
+import { audit } from '../../../audit/audit.js';
+import { AppError } from '../../../errors.js';
+import { createImportedEntry } from '../../journal/index.js';
+import { addImportedMember, createImportedFile, siteDuplicateIds } from '../../usagers/index.js';
+import type { SourceAdapter, Validated } from '../pipeline.js';
+import { claimKey, findKey, recordImportedEntry } from '../queries.js';
+import { loadLegacyProfile } from './profiles.js';
+import { activeMotifCodes, householdOfFile, teamsOfSite, workersOfSite } from './queries.js';
+import { readSheet, sniffSheet } from './sheets.js';
+import { decodeText, detectDelimiter, parseCsv } from './text.js';
+import { codeListLookup, codeOf, entryTypeLookup, isEntryType, norm, parseLegacyDate, type Lookup } from './values.js';
+
+/** One legacy row, mapped to Jalon's codes (docs/architecture.md, "Import pipeline"). */
+export interface LegacyValue {
+  legacyId: string;
+  memberOf: string | null;
+  identity: { birthName: string; usedName: string | null; firstNames: string; birthDate: string } | null;
+  fields: Record<string, string | null>;
+  teamId: string | null;
+  referentId: string | null;
+  entry: { type: EntryType; occurredAt: string; motifs: string[]; note: string | null } | null;
+}
+
+interface Env {
+  teams: Lookup;
+  referents: Lookup;
+  motifs: Lookup;
+  defaultTeam: string | null;
+  /** Legacy ids met so far in this run, in file order: the next rows of one id are its journal history. */
+  seen: Set<string>;
+}
+
+/** The rows of an upload, keyed by field; a missing mapped column refuses the file. */
+function parseLegacy(input: { bytes: Buffer; profile: ImportProfile }) {
+  const sheet = sniffSheet(input.bytes);
+  let table: string[][];
+  if (sheet) table = readSheet(input.bytes, sheet);
+  else {
+    const { text } = decodeText(input.bytes);
+    table = parseCsv(text, detectDelimiter(text));
+  }
+  const header = (table[0] ?? []).map((h) => norm(h));
+  const index = new Map<LegacyField, number>();
+  const missing: string[] = [];
+  for (const [field, column] of Object.entries(input.profile.columns) as [LegacyField, string][]) {
+    const i = header.indexOf(norm(column));
+    if (i >= 0) index.set(field, i);
+    else if (REQUIRED_LEGACY_FIELDS.includes(field)) missing.push(`« ${column} » (${LEGACY_FIELD_LABELS[field]})`);
+  }
+  if (missing.length)
+    throw new AppError(
+      422,
+      'missing_columns',
+      `L’en-tête du fichier n’a pas les colonnes du profil ${input.profile.name} : ${missing.join(', ')}. Vérifiez la source choisie ou le profil.`,
+    );
+  if (table.length < 2) throw new AppError(422, 'empty_import', 'Le fichier ne contient aucune ligne après l’en-tête');
+  const rows = table.slice(1).map((cells) => {
+    const data: Record<string, string> = {};
+    for (const [field, i] of index) data[field] = (cells[i] ?? '').trim();
+    return data;
+  });
+  return { format: sheet ?? 'csv', rows };
+}
+
+const text = (v: string | undefined, max: number, label: string): string | null | { reason: string } => {
+  const s = (v ?? '').trim();
+  if (!s) return null;
+  if (s.length > max) return { reason: `${label} : ${max} caractères au maximum` };
+  return s;
+};
+const isReason = (v: unknown): v is { reason: string } => typeof v === 'object' && v !== null && 'reason' in v;
+
+function validateLegacy(
+  d: Record<string, string>,
+  profile: ImportProfile,
+  env: Env,
+  today: string,
+): Validated<LegacyValue> {
+  const legacyId = (d.legacyId ?? '').trim();
+  if (!legacyId) return { ok: false, reason: 'Identifiant dans l’ancien outil manquant' };
+  const unmapped: { field: string; value: string }[] = [];
+  const fields: Record<string, string | null> = {};
+  for (const field of Object.keys(LEGACY_CODE_FIELDS) as (keyof typeof LEGACY_CODE_FIELDS)[]) {
+    const c = codeOf(profile, field, d[field] ?? '', codeListLookup(field));
+    if ('unmapped' in c) unmapped.push({ field, value: c.unmapped });
+    else fields[field] = c.code;
+  }
+  const ref = (field: 'team' | 'referent' | 'entryMotif' | 'entryType', lookup: Lookup) => {
+    const c = codeOf(profile, field, d[field] ?? '', lookup);
+    if ('unmapped' in c) unmapped.push({ field, value: c.unmapped });
+    return 'code' in c ? c.code : null;
+  };
+  const teamId = ref('team', env.teams) ?? env.defaultTeam;
+  const referentId = ref('referent', env.referents);
+  const motif = ref('entryMotif', env.motifs);
+  const type = ref('entryType', entryTypeLookup);
+  if (unmapped.length) {
+    const list = unmapped.map((u) => `« ${u.value} » (${LEGACY_FIELD_LABELS[u.field as LegacyField]})`).join(', ');
+    return { ok: false, reason: `Valeurs sans correspondance : ${list}`, unmapped };
+  }
+  const checks = {
+    usedName: text(d.usedName, 100, 'Nom d’usage'),
+    phone: text(d.phone, 30, 'Téléphone'),
+    email: text(d.email, 200, 'Courriel'),
+    addressLine: text(d.addressLine, 200, 'Adresse'),
+    city: text(d.city, 100, 'Commune'),
+    entryNote: text(d.entryNote, 20_000, 'Note'),
+  };
+  for (const v of Object.values(checks)) if (isReason(v)) return { ok: false, ...v };
+  Object.assign(fields, checks);
+  const postal = (d.postalCode ?? '').trim();
+  if (postal && !/^\d{5}$/.test(postal))
+    return { ok: false, reason: `Code postal « ${postal} » invalide (5 chiffres)` };
+  fields.postalCode = postal || null;
+  let identity: LegacyValue['identity'] = null;
+  const [birthName, firstNames] = [text(d.birthName, 100, 'Nom de naissance'), text(d.firstNames, 150, 'Prénom')];
+  if (isReason(birthName)) return { ok: false, ...birthName };
+  if (isReason(firstNames)) return { ok: false, ...firstNames };
+  if (birthName || firstNames || d.birthDate) {
+    if (!birthName || !firstNames || !d.birthDate)
+      return {
+        ok: false,
+        reason: 'Identité incomplète : nom de naissance, prénom et date de naissance sont obligatoires',
+      };
+    const birthDate = parseLegacyDate(d.birthDate, profile.dateFormat, 'birthDate');
+    if (isReason(birthDate)) return { ok: false, ...birthDate };
+    if (birthDate > today) return { ok: false, reason: `Date de naissance « ${d.birthDate} » dans le futur` };
+    identity = { birthName, usedName: fields.usedName as string | null, firstNames, birthDate };
+  }
+  let entry: LegacyValue['entry'] = null;
+  if (d.entryDate) {
+    const at = parseLegacyDate(d.entryDate, profile.dateFormat, 'entryDate');
+    if (isReason(at)) return { ok: false, ...at };
+    const t = type ?? 'entretien_bureau';
+    if (!isEntryType(t)) return { ok: false, reason: `Type d’entrée « ${t} » inconnu` };
+    entry = {
+      type: t,
+      occurredAt: `${at}T12:00:00.000Z`,
+      motifs: motif ? [motif] : [],
+      note: checks.entryNote as string | null,
+    };
+  }
+  const memberOf = (d.memberOf ?? '').trim() || null;
+  return { ok: true, value: { legacyId, memberOf, identity, fields, teamId, referentId, entry } };
+}
+
+const byName = (rows: { id: string; names: string[] }[]): Lookup => {
+  const m = new Map<string, string>();
+  for (const r of rows) for (const n of r.names) m.set(norm(n), r.id);
+  return (raw) => m.get(norm(raw)) ?? null;
+};
+
+const personOf = (v: LegacyValue) => ({
+  ...v.identity!,
+  sex: v.fields.sex ?? null,
+  phone: v.fields.phone ?? null,
+  email: v.fields.email ?? null,
+  maritalStatus: v.fields.maritalStatus ?? 'NR',
+  employmentStatus: v.fields.employmentStatus ?? 'NR',
+});
+
+/** The legacy tools' exports: COORDIN, 4D, TIPI and a site's own export with a saved profile. */
+export const legacyAdapter: SourceAdapter<LegacyValue, ImportProfile, Env> = {
+  sources: LEGACY_SOURCES,
+  loadProfile: loadLegacyProfile,
+  parse: parseLegacy,
+  async prepare(db, run) {
+    const [teams, workers, motifs] = await Promise.all([
+      teamsOfSite(db, run.siteId),
+      workersOfSite(db, run.siteId),
+      activeMotifCodes(db),
+    ]);
+    const teamIds = new Set(teams.map((t) => t.id));
+    const defaultTeam =
+      run.options.teamId && teamIds.has(run.options.teamId) ? run.options.teamId : (teams[0]?.id ?? null);
+    return {
+      teams: byName(teams.map((t) => ({ id: t.id, names: [t.id, t.name] }))),
+      referents: byName(workers.map((w) => ({ id: w.id, names: [w.id, w.email, w.display_name] }))),
+      motifs: byName(motifs.map((m) => ({ id: m.code, names: [m.code, m.label] }))),
+      defaultTeam,
+      seen: new Set(),
+    };
+  },
+  validate: (data, run, env) => validateLegacy(data, run.profile, env, run.who.now.toISOString().slice(0, 10)),
+  async match(db, v, run, env) {
+    if (v.memberOf) {
+      if (!v.identity) return { decision: 'reject', reason: 'Membre du foyer sans identité' };
+      if (!v.fields.relationship)
+        return { decision: 'reject', reason: 'Membre du foyer sans lien avec la personne de référence' };
+      return { decision: 'member' };
+    }
+    if (env.seen.has(v.legacyId)) {
+      if (!v.entry) return { decision: 'skip', reason: 'Ligne répétée sans entrée de journal' };
+      return { decision: 'history' };
+    }
+    env.seen.add(v.legacyId);
+    const known = await findKey(db, run.siteId, run.source, `id:${v.legacyId}`);
+    if (known) return { decision: 'skip', reason: 'Identifiant déjà importé', fileId: known.case_file_id };
+    if (!v.identity)
+      return {
+        decision: 'reject',
+        reason: 'Identité incomplète : nom de naissance, prénom et date de naissance sont obligatoires',
+      };
+    const dup = await siteDuplicateIds(db, run.siteId, v.identity);
+    if (dup[0]) return { decision: 'merge', fileId: dup[0] };
+    return { decision: 'create' };
+  },
+  async commit(trx, v, row, run) {
+    const key = (id: string) => ({ siteId: run.siteId, source: run.source, key: `id:${id}`, importId: run.importId });
+    let fileId: string | null = null;
+    if (row.decision === 'create' || row.decision === 'merge') {
+      if (await findKey(trx, run.siteId, run.source, `id:${v.legacyId}`)) return { fileId: null };
+      if (row.decision === 'create') {
+        const f = v.fields;
+        fileId = (
+          await createImportedFile(trx, run.who, {
+            siteId: run.siteId,
+            teamId: v.teamId,
+            referentId: v.referentId,
+            importId: run.importId,
+            person: personOf(v),
+            household: {
+              addressLine: f.addressLine ?? null,
+              postalCode: f.postalCode ?? null,
+              city: f.city ?? null,
+              housingStatus: f.housingStatus ?? 'NR',
+              familyType: f.familyType ?? 'NR',
+            },
+          })
+        ).id;
+      } else {
+        fileId = row.matchFileId;
+        if (!fileId) return { fileId: null };
+        await audit(trx, run.who, 'import.merge', {
+          caseFileId: fileId,
+          targetType: 'case_file',
+          targetId: fileId,
+          diff: { import_id: run.importId },
+        });
+      }
+      if (!fileId) return { fileId: null };
+      await claimKey(trx, { ...key(v.legacyId), caseFileId: fileId });
+    } else if (row.decision === 'history') {
+      fileId = (await findKey(trx, run.siteId, run.source, `id:${v.legacyId}`))?.case_file_id ?? null;
+    } else if (row.decision === 'member' && v.memberOf && v.identity) {
+      fileId = (await findKey(trx, run.siteId, run.source, `id:${v.memberOf}`))?.case_file_id ?? null;
+      const household = fileId ? await householdOfFile(trx, fileId) : undefined;
+      if (!fileId || !household) return { fileId: null };
+      await addImportedMember(trx, run.who, {
+        caseFileId: fileId,
+        householdId: household.household_id,
+        person: personOf(v),
+        relationship: v.fields.relationship ?? '6',
+        importId: run.importId,
+      });
+      return { fileId };
+    }
+    if (fileId && v.entry) {
+      const e = await createImportedEntry(trx, run.who, {
+        caseFileId: fileId,
+        ...v.entry,
+        occurredAt: new Date(v.entry.occurredAt),
+        importId: run.importId,
+      });
+      await recordImportedEntry(trx, e.id, fileId, run.importId);
+    }
+    return { fileId };
+  },
+  preview: (v) => ({
+    legacyId: v.legacyId,
+    memberOf: v.memberOf,
+    birthName: v.identity?.birthName ?? null,
+    usedName: v.identity?.usedName ?? null,
+    firstNames: v.identity?.firstNames ?? null,
+    birthDate: v.identity?.birthDate ?? null,
+    ...v.fields,
+    teamId: v.teamId,
+    referentId: v.referentId,
+    entryDate: v.entry?.occurredAt.slice(0, 10) ?? null,
+    entryType: v.entry?.type ?? null,
+    entryMotif: v.entry?.motifs[0] ?? null,
+    entryNote: v.entry?.note ? '(note)' : null,
+  }),
+};

@@ -1,0 +1,142 @@
+import { NOT_PROVIDED, RsaBlockInput } from '@jalon/core';
+import type { SourceAdapter } from '../../imports/index.js';
+import { applyImportedRsaChange } from '../../rsa/index.js';
+import { createImportedFile, siteDuplicateIds } from '../../usagers/index.js';
+import { parseCafFlux } from './parse.js';
+import { memberBornOn, personsByAllocataire } from './queries.js';
+
+/**
+ * The CAF flux as a source of the staged import pipeline (docs/api.md, "RSA : flux CAF"; ADR 012). Each person of the
+ * flux is matched on the import's site by n° allocataire and birth date (updated), else by nom + prénom + date de
+ * naissance with the usagers' typo-tolerant matcher (to review: a worker confirms or refuses the match), else a
+ * demandeur gets a new file (created); what cannot be read is rejected with its reason. Updates go through the RSA
+ * module's change "imported", so applying the same values again changes nothing.
+ */
+
+export interface CafValue {
+  matricule: string;
+  nom: string;
+  prenom: string;
+  dtnai: string;
+  rolepers: string;
+  values: Partial<RsaBlockInput>;
+}
+
+const day = (v: string | undefined): string | null => {
+  if (!v) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(v);
+  if (!m) return null;
+  return v.includes('/') ? `${m[3]}-${m[2]}-${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
+};
+
+/** The RSA block values a row carries (only the fields present: an absent field keeps what Jalon holds). */
+function blockOf(
+  d: Record<string, string>,
+): { ok: true; value: Partial<RsaBlockInput> } | { ok: false; reason: string } {
+  const raw: Record<string, unknown> = {
+    numAllocataire: d.MATRICULE,
+    toppersdrodevorsa: d.TOPPERSDRODEVORSA === '1',
+    ...(d.ETATDOSRSA ? { etatdosrsa: d.ETATDOSRSA } : {}),
+    ...(d.NATPF ? { natpf: d.NATPF } : {}),
+    ...(d.ROLEPERS ? { rolepers: d.ROLEPERS } : {}),
+    ...(d.SITPERSDEMRSA ? { sitpersdemrsa: d.SITPERSDEMRSA } : {}),
+    ...(day(d.DTOUVDRORSA ?? d.DTDEMRSA) ? { dateOuverture: day(d.DTOUVDRORSA ?? d.DTDEMRSA) } : {}),
+  };
+  const r = RsaBlockInput.partial().safeParse(raw);
+  if (!r.success) return { ok: false, reason: r.error.issues.map((i) => i.message).join(' ; ') };
+  return { ok: true, value: r.data };
+}
+
+export const cafFluxAdapter: SourceAdapter<CafValue, { source: 'caf' }, null> = {
+  sources: ['caf'],
+  loadProfile: () => Promise.resolve({ source: 'caf' as const }),
+  parse: ({ bytes }) => ({ format: 'xml', rows: parseCafFlux(bytes).rows }),
+  prepare: () => Promise.resolve(null),
+  validate(d) {
+    const dtnai = day(d.DTNAI);
+    if (!d.NOM || !d.PRENOM || !dtnai)
+      return { ok: false, reason: `Ligne ${d.line ?? '?'} : nom, prénom et date de naissance sont obligatoires` };
+    if (!/^\d{7}$/.test(d.MATRICULE ?? ''))
+      return { ok: false, reason: `Ligne ${d.line ?? '?'} : n° allocataire (MATRICULE) de 7 chiffres attendu` };
+    const block = blockOf(d);
+    if (!block.ok) return { ok: false, reason: `Ligne ${d.line ?? '?'} : ${block.reason}` };
+    return {
+      ok: true,
+      value: {
+        matricule: d.MATRICULE ?? '',
+        nom: d.NOM,
+        prenom: d.PRENOM,
+        dtnai,
+        rolepers: d.ROLEPERS ?? '',
+        values: block.value,
+      },
+    };
+  },
+  async match(db, v, run) {
+    if (v.rolepers !== 'DEM' && v.rolepers !== 'CJT')
+      return { decision: 'skip', reason: 'Ni demandeur ni conjoint : pas de droits et devoirs à suivre' };
+    const sure = await personsByAllocataire(db, run.siteId, v.matricule, v.dtnai);
+    if (sure.length === 1) return { decision: 'history', fileId: sure[0]?.case_file_id ?? null };
+    if (sure.length > 1) return { decision: 'reject', reason: 'Plusieurs dossiers du site sous ce n° allocataire' };
+    const likely = await siteDuplicateIds(db, run.siteId, {
+      birthName: v.nom,
+      firstNames: v.prenom,
+      birthDate: v.dtnai,
+    });
+    if (likely[0]) return { decision: 'merge', fileId: likely[0] };
+    if (v.rolepers === 'CJT')
+      return { decision: 'skip', reason: 'Conjoint inconnu du site : rattachez-le au dossier du demandeur' };
+    return { decision: 'create' };
+  },
+  async commit(trx, v, row, run) {
+    let fileId = row.matchFileId;
+    let personId: string | null = null;
+    if (row.decision === 'create') {
+      const created = await createImportedFile(trx, run.who, {
+        siteId: run.siteId,
+        teamId: run.options.teamId ?? null,
+        referentId: null,
+        importId: run.importId,
+        person: {
+          birthName: v.nom,
+          usedName: null,
+          firstNames: v.prenom,
+          birthDate: v.dtnai,
+          sex: null,
+          phone: null,
+          email: null,
+          maritalStatus: NOT_PROVIDED,
+          employmentStatus: NOT_PROVIDED,
+        },
+        household: {
+          addressLine: null,
+          postalCode: null,
+          city: null,
+          housingStatus: NOT_PROVIDED,
+          familyType: NOT_PROVIDED,
+        },
+      });
+      fileId = created.id;
+      personId = created.personId;
+    } else if (fileId) personId = (await memberBornOn(trx, fileId, v.dtnai))?.person_id ?? null;
+    if (!fileId || !personId) return { fileId: null };
+    await applyImportedRsaChange(trx, run.who.now, {
+      personId,
+      caseFileId: fileId,
+      values: v.values,
+      source: `caf:${run.importId}`,
+    });
+    return { fileId };
+  },
+  preview: (v) => ({
+    matricule: v.matricule,
+    birthName: v.nom,
+    firstNames: v.prenom,
+    birthDate: v.dtnai,
+    rolepers: v.rolepers,
+    etatdosrsa: v.values.etatdosrsa ?? null,
+    natpf: v.values.natpf ?? null,
+    toppersdrodevorsa: v.values.toppersdrodevorsa ? '1' : '0',
+  }),
+};

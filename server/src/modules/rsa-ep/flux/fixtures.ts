@@ -1,0 +1,62 @@
+/**
+ * Synthetic CAF flux files for the tests and the bench (docs/api.md, "RSA : flux CAF"): invented persons only, in the
+ * structure the parser reads (IdentificationFlux, then InfosFoyerRSA with its Personne blocks).
+ */
+export interface FluxPerson {
+  matricule: string;
+  nom: string;
+  prenom: string;
+  dtnai: string;
+  rolepers?: string;
+  etatdosrsa?: string;
+  natpf?: string;
+  top?: '0' | '1';
+  sitpersdemrsa?: string;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const tag = (name: string, v: string | undefined) => (v === undefined ? '' : `<${name}>${esc(v)}</${name}>`);
+
+/** One foyer per distinct matricule, its persons in order. */
+export function cafFlux(persons: readonly FluxPerson[], head = { natflux: 'BENEF', dtcreaflux: '2026-12-01' }): string {
+  const foyers = new Map<string, FluxPerson[]>();
+  for (const p of persons) foyers.set(p.matricule, [...(foyers.get(p.matricule) ?? []), p]);
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<FluxBeneficiaires>',
+    `<IdentificationFlux><TYPEFLUX>M</TYPEFLUX><NATFLUX>${head.natflux}</NATFLUX><DTCREAFLUX>${head.dtcreaflux}</DTCREAFLUX></IdentificationFlux>`,
+  ];
+  for (const [matricule, ps] of foyers) {
+    const f = ps[0];
+    out.push(
+      '<InfosFoyerRSA>',
+      `<IdentificationRSA>${tag('MATRICULE', matricule)}</IdentificationRSA>`,
+      `<SituationDossierRSA>${tag('ETATDOSRSA', f?.etatdosrsa ?? '2')}</SituationDossierRSA>`,
+      `<DetailDroitRSA>${tag('NATPF', f?.natpf ?? 'RSD')}</DetailDroitRSA>`,
+    );
+    for (const p of ps)
+      out.push(
+        '<Personne>',
+        `<Identification>${tag('NOM', p.nom)}${tag('PRENOM', p.prenom)}${tag('DTNAI', p.dtnai)}</Identification>`,
+        `<Prestations><NATPREST>RSA</NATPREST>${tag('ROLEPERS', p.rolepers ?? 'DEM')}</Prestations>`,
+        `<Calculdroitrsa>${tag('TOPPERSDRODEVORSA', p.top ?? '1')}</Calculdroitrsa>`,
+        tag('SITPERSDEMRSA', p.sitpersdemrsa),
+        '</Personne>',
+      );
+    out.push('</InfosFoyerRSA>');
+  }
+  out.push('</FluxBeneficiaires>');
+  return out.join('\n');
+}
+
+/** `n` invented demandeurs (bench and volume tests). */
+export const syntheticPersons = (n: number, offset = 0): FluxPerson[] =>
+  Array.from({ length: n }, (_, i) => {
+    const k = i + offset;
+    return {
+      matricule: String(1_000_000 + (k % 9_000_000)).padStart(7, '0'),
+      nom: `Fluxnom${k.toString(36)}`,
+      prenom: ['Camille', 'Dominique', 'Alex', 'Sacha'][k % 4] ?? 'Camille',
+      dtnai: `19${50 + (k % 50)}-0${1 + (k % 9)}-1${k % 10}`,
+    };
+  });

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../../../db/schema.js';
+
+/** The files an OARSA export counts: active files of the scope (one site, or every site for the administrator). */
+const scoped = (siteId: string | null) =>
+  sql`cf.retention_state = 'active' and cf.merged_into is null and ${siteId === null ? sql`true` : sql`cf.site_id = ${siteId}`}`;
+
+/**
+ * The persons soumis aux droits et devoirs on `ref` (entered on or before it), with their seniority band, whether an
+ * orientation decision was taken by then (its organisme) and whether a signed contract was in force.
+ */
+export async function soumisAt(db: Queryable, siteId: string | null, ref: string) {
+  const r = await sql<{ band: string; organisme: string | null; contract: boolean; n: number }>`
+    select
+      case when p.dd_since > (${ref}::date - interval '6 months')::date then 'moins_6_mois'
+           when p.dd_since > (${ref}::date - interval '12 months')::date then '6_12_mois'
+           else 'un_an_et_plus' end as band,
+      (select d.organisme from rsa_orientation_decision d
+        where d.person_id = p.person_id and d.decided_on <= ${ref}::date
+        order by d.decided_on desc, d.at desc limit 1) as organisme,
+      exists (select 1 from rsa_contract c
+        where c.person_id = p.person_id and c.signed_on is not null
+          and c.start_on <= ${ref}::date and c.end_on >= ${ref}::date) as contract,
+      1::int as n
+    from rsa_person p
+    join case_file cf on cf.id = p.case_file_id
+    where p.toppersdrodevorsa and p.dd_since is not null and p.dd_since <= ${ref}::date and ${scoped(siteId)}`.execute(
+    db,
+  );
+  return r.rows;
+}
+
+/** The orientation decisions taken in the year: kind, réorientation, days since entry into droits et devoirs. */
+export async function decisionsInYear(db: Queryable, siteId: string | null, from: string, to: string) {
+  const r = await sql<{ kind: string; reorientation: boolean; delay: number | null }>`
+    select d.kind, d.reorientation, (d.decided_on - p.dd_since)::int as delay
+    from rsa_orientation_decision d
+    join case_file cf on cf.id = d.case_file_id
+    left join rsa_person p on p.person_id = d.person_id
+    where d.decided_on between ${from}::date and ${to}::date and ${scoped(siteId)}`.execute(db);
+  return r.rows;
+}
+
+/** The contrats d'engagement starting in the year (duration) and the themes of their plans' actions. */
+export async function contractsInYear(db: Queryable, siteId: string | null, from: string, to: string) {
+  const durations = await sql<{ duration: number; n: number }>`
+    select c.duration_months as duration, count(*)::int as n
+    from rsa_contract c join case_file cf on cf.id = c.case_file_id
+    where c.kind = 'contrat_engagement' and c.start_on between ${from}::date and ${to}::date and ${scoped(siteId)}
+    group by c.duration_months`.execute(db);
+  const themes = await sql<{ theme: string; n: number }>`
+    select r.theme, count(*)::int as n
+    from rsa_contract c join case_file cf on cf.id = c.case_file_id
+    join rsa_contract_action a on a.contract_id = c.id
+    join rsa_action_ref r on r.id = a.action_id
+    where c.kind = 'contrat_engagement' and c.start_on between ${from}::date and ${to}::date and ${scoped(siteId)}
+    group by r.theme order by r.theme`.execute(db);
+  return { durations: durations.rows, themes: themes.rows };
+}
