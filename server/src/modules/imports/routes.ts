@@ -21,8 +21,8 @@ export async function importRoutes(api: FastifyInstance, deps: AppDeps): Promise
       throwFileSizeLimit: false,
       limits: { fileSize: IMPORT_MAX_BYTES + 1, files: 1, fields: 6, fieldSize: 200, parts: 7 },
     });
-    // The body limit of this route is the import's: the multipart limit cuts the file itself.
-    scope.post('/api/imports', { bodyLimit: IMPORT_MAX_BYTES + 1024 * 1024 }, async (req, reply) => {
+    // The multipart limit cuts the file itself (a multipart body is streamed, not held by the JSON body limit).
+    scope.post('/api/imports', async (req, reply) => {
       const ctx = ctxOf(req, deps);
       if (Number(req.headers['content-length'] ?? 0) > IMPORT_MAX_BYTES + 1024 * 1024) throw tooLarge();
       if (!req.isMultipart())
@@ -60,14 +60,12 @@ export async function importRoutes(api: FastifyInstance, deps: AppDeps): Promise
   api.get('/api/imports', async (req) => ({ data: await listRecentImports(ctxOf(req, deps)) }));
   api.get('/api/imports/:id', async (req) => readImport(ctxOf(req, deps), parse(IdParams, req.params).id));
   api.put('/api/imports/:id/mapping', async (req) =>
-    mapImport(ctxOf(req, deps), parse(IdParams, req.params).id, parse(ImportMappingInput, req.body ?? {})),
+    mapImport(ctxOf(req, deps), parse(IdParams, req.params).id, parse(ImportMappingInput, req.body)),
   );
   api.post('/api/imports/:id/commit', async (req, reply) =>
     reply
       .code(202)
-      .send(
-        await requestCommit(ctxOf(req, deps), parse(IdParams, req.params).id, parse(CommitImportInput, req.body ?? {})),
-      ),
+      .send(await requestCommit(ctxOf(req, deps), parse(IdParams, req.params).id, parse(CommitImportInput, req.body))),
   );
   api.get('/api/imports/:id/report.csv', async (req, reply) => {
     const ctx = ctxOf(req, deps);

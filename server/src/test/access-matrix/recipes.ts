@@ -1,4 +1,5 @@
 import { minimalUsager } from '../factories.js';
+import { importFixture, importUpload } from './imports-fixture.js';
 
 /**
  * How access-matrix.test.ts calls each route of the access spec (core/src/policy/access-spec.ts), and the fixtures
@@ -357,6 +358,23 @@ const CASES: Case[] = [
     url: (c) => `/api/usagers/${c.fileId}/sections/sante`,
     body: () => ({ version: 0, data: { healthCoverage: 'ame' } }),
   },
+  // Imports (docs/api.md, "Imports"): a fresh file per upload; a fresh analysed import per mapping and commit call.
+  { method: 'POST', route: '/api/imports', url: () => '/api/imports', raw: () => importUpload() },
+  { method: 'GET', route: '/api/imports', url: () => '/api/imports' },
+  { method: 'GET', route: '/api/imports/:id', url: () => `/api/imports/${importFixture.id}` },
+  {
+    method: 'PUT',
+    route: '/api/imports/:id/mapping',
+    url: () => `/api/imports/${importFixture.forMapping.shift() ?? ''}/mapping`,
+    body: () => ({ codes: { sex: { X: 'F' } } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/commit',
+    url: () => `/api/imports/${importFixture.forCommit.shift() ?? ''}/commit`,
+    body: () => ({ confirmMerges: [] }),
+  },
+  { method: 'GET', route: '/api/imports/:id/report.csv', url: () => `/api/imports/${importFixture.id}/report.csv` },
   // Genogram (docs/api.md, Génogramme): a fresh file has none; the référent draws it at version 0.
   { method: 'GET', route: '/api/usagers/:id/genogram', url: (c) => `/api/usagers/${c.fileId}/genogram` },
   { method: 'GET', route: '/api/usagers/:id/genogram.svg', url: (c) => `/api/usagers/${c.fileId}/genogram.svg` },

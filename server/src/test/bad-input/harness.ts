@@ -2,6 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../build-test-app.js';
+import { committedImport } from '../access-matrix/imports-fixture.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../factories.js';
 
 /**
@@ -31,6 +32,7 @@ export interface Ids {
   accessRequest: string;
   document: string;
   visitId: string;
+  importId: string;
 }
 export interface Spec {
   who: Who;
@@ -77,6 +79,13 @@ const KNOWN_CODES = [
   'param_order',
   'transition_not_allowed',
   'unsupported_file_type',
+  'unknown_encoding',
+  'missing_columns',
+  'empty_import',
+  'unknown_source',
+  'profile_required',
+  'import_not_ready',
+  'unmapped_codes',
   'file_too_large',
   'file_missing',
   'empty_file',
@@ -249,6 +258,7 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/notifications', i.notification],
     ['/api/dpo/access-requests', i.accessRequest],
     ['/api/documents', i.document],
+    ['/api/imports', i.importId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -383,6 +393,7 @@ export function useBadInputApp(): void {
       accessRequest: '',
       document: '',
       visitId: '',
+      importId: '',
     };
     ids.accessRequest = (
       await t.app.inject({
@@ -392,6 +403,7 @@ export function useBadInputApp(): void {
         payload: { requester: 'personne', receivedOn: '2026-11-02', identityCheck: 'piece_presentee' },
       })
     ).json().id;
+    ids.importId = await committedImport(t, sessions.resp, site.id);
     const b = 'badInputBoundary';
     ids.document = (
       await t.app.inject({
