@@ -20,6 +20,8 @@ const AgendaRoute = lazy(() => import('./routes/agenda').then((m) => ({ default:
 /** Statistics carry the charting library: on demand too. */
 const StatisticsRoute = lazy(() => import('./routes/statistics').then((m) => ({ default: m.StatisticsRoute })));
 const BreakGlassRoute = lazy(() => import('./routes/break-glass').then((m) => ({ default: m.BreakGlassRoute })));
+/** Imports of legacy exports (two roles): on demand too. */
+const ImportsRoute = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsRoute })));
 const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
@@ -42,6 +44,7 @@ const router = createBrowserRouter([
           { path: paths.dpo.pattern, element: <DpoRoute /> },
           { path: paths.statistics.pattern, element: <StatisticsRoute /> },
           { path: paths.breakGlass.pattern, element: <BreakGlassRoute /> },
+          { path: paths.imports.pattern, element: <ImportsRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

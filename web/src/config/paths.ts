@@ -28,6 +28,7 @@ export const paths = {
   dpo: { pattern: '/dpo', href: () => '/dpo' },
   statistics: { pattern: '/statistiques', href: () => '/statistiques' },
   breakGlass: { pattern: '/acces-motives', href: () => '/acces-motives' },
+  imports: { pattern: '/imports', href: () => '/imports' },
 } as const;
 
 /** Only same-site paths are accepted as a return target after login (no open redirect). */

@@ -70,6 +70,7 @@ export function AppLayout() {
     linkProps: { to: paths.statistics.href() },
     isActive: pathname.startsWith('/statistiques'),
   };
+  const importsItem = { text: 'Imports', linkProps: { to: paths.imports.href() }, isActive: pathname === '/imports' };
   const navigation: HeaderProps['navigation'] =
     me?.can.landing === 'search'
       ? [
@@ -82,11 +83,13 @@ export function AppLayout() {
             ? [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]
             : []),
           ...(me?.can.statistics ? [statisticsItem] : []),
+          ...(me?.can.imports ? [importsItem] : []),
         ]
       : me?.can.manageOrganisation
         ? [
             { text: 'Administration', linkProps: { to: paths.admin.href() }, isActive: pathname.startsWith('/admin') },
             ...(me.can.statistics ? [statisticsItem] : []),
+            ...(me.can.imports ? [importsItem] : []),
           ]
         : undefined;
 
