@@ -6,6 +6,7 @@ import { canUseGenogram, type GenogramTarget } from '../genogram/policy.js';
 import { canListBreakGlass, canRequestBreakGlass } from './break-glass.js';
 import { canManageCommissions } from '../commission/policy.js';
 import { canCreateEntry, canWriteNote } from './journal.js';
+import { canUseImports } from '../imports/policy.js';
 import { canManageOrganisation, canReadAuditLog } from './organisation.js';
 import { canListRetentionUpcoming } from './partage.js';
 import { statisticsLevel } from './statistics.js';
@@ -81,6 +82,8 @@ export const sessionAbilities = (a: Actor) => ({
   reviewBreakGlass: canListBreakGlass(a),
   /** The administration pages. */
   manageOrganisation: canManageOrganisation(a),
+  /** The imports page (legacy exports): the administrator, a site's responsable. */
+  imports: canUseImports(a),
   /** The DPO's security log. */
   readAuditLog: canReadAuditLog(a),
   /** The files nearing their retention deadline (home page). */

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       'no-migrate': { type: 'boolean', default: false },
       'full-refresh': { type: 'boolean', default: false },
       only: { type: 'string' },
+      'import-persons': { type: 'string' },
     },
   });
   const settings = loadBenchSettings();
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
     ),
     migrate: !values['no-migrate'],
     fullRefresh: values['full-refresh'],
+    // The legacy import case: ≈ 100,000 rows on PostgreSQL by default, not run on PGlite unless asked.
+    importPersons: Number(values['import-persons'] ?? (databaseUrl ? 71_429 : 0)),
     log: (line) => console.log(line),
   });
   if (!values['no-write']) {

@@ -27,6 +27,8 @@ const AidApplicationRoute = lazy(() =>
 const CommissionsRoute = lazy(() => import('./routes/commissions').then((m) => ({ default: m.CommissionsRoute })));
 const CommissionRoute = lazy(() => import('./routes/commissions').then((m) => ({ default: m.CommissionRoute })));
 const RsaEpRoute = lazy(() => import('./routes/rsa-ep').then((m) => ({ default: m.RsaEpRoute })));
+/** Imports of legacy exports (two roles): on demand too. */
+const ImportsRoute = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsRoute })));
 const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
@@ -53,6 +55,7 @@ const router = createBrowserRouter([
           { path: paths.commissions.pattern, element: <CommissionsRoute /> },
           { path: paths.commission.pattern, element: <CommissionRoute /> },
           { path: paths.rsaEp.pattern, element: <RsaEpRoute /> },
+          { path: paths.imports.pattern, element: <ImportsRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

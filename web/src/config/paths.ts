@@ -32,6 +32,7 @@ export const paths = {
   commissions: { pattern: '/commissions', href: () => '/commissions' },
   commission: { pattern: '/commissions/:id', href: (id: string) => `/commissions/${encodeURIComponent(id)}` },
   rsaEp: { pattern: '/rsa/equipes-pluridisciplinaires', href: () => '/rsa/equipes-pluridisciplinaires' },
+  imports: { pattern: '/imports', href: () => '/imports' },
 } as const;
 
 /** Only same-site paths are accepted as a return target after login (no open redirect). */

@@ -9,7 +9,7 @@ import { importJobs } from './run.js';
 registerImportAdapter(legacyAdapter);
 
 /**
- * The staged import pipeline and the legacy import (docs/architecture.md, "Import pipeline"; ADR 012). Another source
+ * The staged import pipeline and the legacy import (docs/architecture.md, "Import pipeline"; ADR 013). Another source
  * (the CAF flux) plugs its `SourceAdapter` in with `registerImportAdapter` from its own module.
  */
 export const importsModule = {
@@ -35,7 +35,6 @@ export const importsModule = {
     'import.commit_request': { clearFields: ['merges_confirmed'] },
     'import.commit': { clearFields: ['counts'] },
     'import.merge': { clearFields: [] },
-    'import.report': {},
   },
   accessSpec: importsAccessSpec,
 } satisfies JalonModule;

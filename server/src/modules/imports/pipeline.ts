@@ -2,7 +2,7 @@ import type { Auditor } from '../../audit/audit.js';
 import type { Queryable, Trx } from '../../db/schema.js';
 
 /**
- * The staged import pipeline's source adapter (docs/architecture.md, "Import pipeline"; ADR 012). The pipeline owns
+ * The staged import pipeline's source adapter (docs/architecture.md, "Import pipeline"; ADR 013). The pipeline owns
  * the upload, the staging table, the job, the batches, the idempotency and the report; an adapter knows one kind of
  * file: how to read it, what a valid row is, whom a row matches and what committing it writes.
  *

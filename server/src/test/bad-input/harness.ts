@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../build-test-app.js';
 import { cafFlux, syntheticPersons } from '../../modules/rsa-ep/flux/fixtures.js';
+import { committedImport } from '../access-matrix/imports-fixture.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../factories.js';
 
 /**
@@ -133,6 +134,13 @@ const KNOWN_CODES = [
   'param_order',
   'transition_not_allowed',
   'unsupported_file_type',
+  'unknown_encoding',
+  'missing_columns',
+  'empty_import',
+  'unknown_source',
+  'profile_required',
+  'import_not_ready',
+  'unmapped_codes',
   'file_too_large',
   'file_missing',
   'empty_file',
@@ -343,6 +351,7 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/commissions', i.commission],
     ['/api/aid-applications', i.aidApplication],
     ['/api/admin/rsa/actions', i.actionRef],
+    ['/api/imports', i.importId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -517,6 +526,7 @@ export function useBadInputApp(): void {
         payload: { requester: 'personne', receivedOn: '2026-11-02', identityCheck: 'piece_presentee' },
       })
     ).json().id;
+    ids.importId = await committedImport(t, sessions.resp, site.id);
     const b = 'badInputBoundary';
     ids.document = (
       await t.app.inject({

@@ -63,6 +63,7 @@ describe('bad input on every route', () => {
                     document: bad.id,
                     commission: bad.id,
                     aidApplication: bad.id,
+                    importId: bad.id,
                   }
                 : { [which]: bad.id };
             const label = `${r.method} ${r.url} ${which}=${bad.id.slice(0, 40)}`;

@@ -76,6 +76,7 @@ export function AppLayout() {
     linkProps: { to: paths.commissions.href() },
     isActive: pathname.startsWith('/commissions'),
   };
+  const importsItem = { text: 'Imports', linkProps: { to: paths.imports.href() }, isActive: pathname === '/imports' };
   const navigation: HeaderProps['navigation'] =
     me?.can.landing === 'search'
       ? [
@@ -92,12 +93,14 @@ export function AppLayout() {
             : []),
           ...(me?.can.statistics ? [statisticsItem] : []),
           ...(me?.can.commissions ? [commissionsItem] : []),
+          ...(me?.can.imports ? [importsItem] : []),
         ]
       : me?.can.manageOrganisation
         ? [
             { text: 'Administration', linkProps: { to: paths.admin.href() }, isActive: pathname.startsWith('/admin') },
             ...(me.can.statistics ? [statisticsItem] : []),
             ...(me.can.commissions ? [commissionsItem] : []),
+            ...(me.can.imports ? [importsItem] : []),
           ]
         : undefined;
 

@@ -6,7 +6,7 @@ import { parseCafFlux } from './parse.js';
 import { memberBornOn, personsByAllocataire } from './queries.js';
 
 /**
- * The CAF flux as a source of the staged import pipeline (docs/api.md, "RSA : flux CAF"; ADR 012). Each person of the
+ * The CAF flux as a source of the staged import pipeline (docs/api.md, "RSA : flux CAF"; ADR 013). Each person of the
  * flux is matched on the import's site by n° allocataire and birth date (updated), else by nom + prénom + date de
  * naissance with the usagers' typo-tolerant matcher (to review: a worker confirms or refuses the match), else a
  * demandeur gets a new file (created); what cannot be read is rejected with its reason. Updates go through the RSA
