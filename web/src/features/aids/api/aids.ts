@@ -113,3 +113,21 @@ export const usePutFacts = (id: string) => {
     },
   });
 };
+
+export interface LateRepayment {
+  applicationId: string;
+  fileNumber: string;
+  aidLabel: string;
+  lateCount: number;
+  lateCents: number;
+  outstandingCents: number;
+  oldestLateDueDate: string;
+}
+
+/** The loans with late instalments on the user's files (home page). */
+export const useLateRepayments = () =>
+  useQuery({
+    queryKey: ['aids', 'late-repayments'],
+    queryFn: () => api.get<LateRepayment[]>('/aids/late-repayments'),
+    retry: false,
+  });
