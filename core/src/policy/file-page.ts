@@ -12,6 +12,7 @@ import { canListRetentionUpcoming } from './partage.js';
 import { statisticsLevel } from './statistics.js';
 import { canCreateUsager, canReadFullUsager, usagerAbilities } from './usager.js';
 import { canInstructRsaEp, canPlanEpSession, canReadRsaEp, canSeeEpSessions } from '../rsa-ep/policy.js';
+import { canListLateRepayments } from '../aids/policy.js';
 
 /**
  * The decisions the file page shows, sent by the server in `UsagerDto.can` (docs/architecture.md: the web never derives
@@ -98,6 +99,8 @@ export const sessionAbilities = (a: Actor) => ({
   landing: landingOf(a),
   /** The to-do panel of the home page. */
   todo: canListTodo(a),
+  /** The late loan repayments panel of the home page (modules/aids). */
+  aidLateRepayments: canListLateRepayments(a),
   /** The create form proposes the user as the new file's référent. */
   referentByDefault: isReferentByDefault(a),
   /** The RSA équipe pluridisciplinaire page (sessions of the site, task lists), and planning a session. */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The staged import pipeline (docs/architecture.md, "Import pipeline"; ADR 012).
+ * The staged import pipeline (docs/architecture.md, "Import pipeline"; ADR 013).
  * - `data_import`: one uploaded file of a source for a site; unique per (source, site, file hash): the same file
  *   uploaded again is the same import, so it changes nothing.
  * - `data_import_row`: the staged rows (their content sealed, emptied once committed), each with its state, the fate

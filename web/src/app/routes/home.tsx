@@ -10,6 +10,7 @@ import { DayPanel } from '../../features/journal/components/day-panel';
 import { TodoPanel } from '../../features/journal/components/todo-panel';
 import { RetentionPanel } from '../../features/retention/components/retention-panel';
 import { RsaTasks } from '../../features/rsa/components/rsa-tasks';
+import { LateRepaymentsPanel } from '../../features/aids/components/late-repayments-panel';
 import { useMyUsagers } from '../../features/usagers/api/get-my-usagers';
 import { useTeamUsagers } from '../../features/usagers/api/get-team-usagers';
 import { UsagerPicker } from '../../features/usagers/components/usager-picker';
@@ -70,6 +71,7 @@ export function HomeRoute() {
       {/* The RSA tasks are the social workers', like "à faire" (docs/api.md, "RSA"). */}
       {me.can.todo ? <RsaTasks /> : null}
       {me.can.listRetentionUpcoming ? <RetentionPanel /> : null}
+      {me.can.aidLateRepayments ? <LateRepaymentsPanel /> : null}
       {secretary ? null : (
         <>
           <section aria-labelledby="ma-file-active" className="fr-mb-6w">
