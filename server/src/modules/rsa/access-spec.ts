@@ -51,5 +51,5 @@ export const rsaAccessSpec: readonly RouteAccess[] = [
   { route: 'GET /api/statistics/oarsa.csv', allow: { responsable: 200, admin: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'GET /api/admin/rsa/actions', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'POST /api/admin/rsa/actions', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },
-  { route: 'PUT /api/admin/rsa/actions/:id', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
+  { route: 'PUT /api/admin/rsa/actions/:actionId', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
 ];

@@ -33,7 +33,7 @@ export interface Ids {
   visitId: string;
   /** A contract of the file's principal person, an action of the referential (modules/rsa). */
   contractId: string;
-  actionRef: string;
+  actionId: string;
 }
 export interface Spec {
   who: Who;
@@ -266,7 +266,6 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/notifications', i.notification],
     ['/api/dpo/access-requests', i.accessRequest],
     ['/api/documents', i.document],
-    ['/api/admin/rsa/actions', i.actionRef],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -402,7 +401,7 @@ export function useBadInputApp(): void {
       document: '',
       visitId: '',
       contractId: '',
-      actionRef: (await t.db.selectFrom('rsa_action_ref').select('id').executeTakeFirstOrThrow()).id,
+      actionId: (await t.db.selectFrom('rsa_action_ref').select('id').executeTakeFirstOrThrow()).id,
     };
     ids.contractId = (
       await t.db
