@@ -162,7 +162,8 @@ export const ActionRefInput = z
   .strict();
 export type ActionRefInput = z.infer<typeof ActionRefInput>;
 
-export const OarsaQuery = z.object({
+/** Strict, like every statistics query: an unknown filter is refused, never ignored (docs/security.md, Statistics). */
+export const OarsaQuery = z.strictObject({
   year: z.coerce
     .number({ error: 'Année attendue' })
     .int({ error: 'Année attendue' })

@@ -48,8 +48,13 @@ export const rsaAccessSpec: readonly RouteAccess[] = [
     },
     otherwise: 403,
   },
-  { route: 'GET /api/statistics/oarsa.csv', allow: { responsable: 200, admin: 200, anonymous: 401 }, otherwise: 403 },
+  // OARSA: a responsable gets their own site's (whichever site), the administrator every site's.
+  {
+    route: 'GET /api/statistics/oarsa.csv',
+    allow: { responsable: 200, responsable_other_site: 200, admin: 200, anonymous: 401 },
+    otherwise: 403,
+  },
   { route: 'GET /api/admin/rsa/actions', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
   { route: 'POST /api/admin/rsa/actions', allow: { admin: 201, anonymous: 401 }, otherwise: 403 },
-  { route: 'PUT /api/admin/rsa/actions/:id', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
+  { route: 'PUT /api/admin/rsa/actions/:actionId', allow: { admin: 200, anonymous: 401 }, otherwise: 403 },
 ];

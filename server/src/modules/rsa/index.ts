@@ -1,5 +1,6 @@
 import type { JalonModule } from '../../platform/module.js';
 import { rsaAccessSpec } from './access-spec.js';
+import { exportRsa } from './export.js';
 import { deleteRsaOfFile } from './queries.js';
 import { rsaRoutes } from './routes.js';
 
@@ -20,6 +21,7 @@ export const rsaModule = {
     anonymise: async (trx, fileId) => ({ rsa: await deleteRsaOfFile(trx, fileId) }),
     purge: async (trx, fileId) => ({ rsa: await deleteRsaOfFile(trx, fileId) }),
   },
+  accessExport: (trx, _ctx, fileId) => exportRsa(trx, fileId),
   // CAF codes, states and kinds identify nobody: printed; the n° allocataire and the dates are masked.
   auditActions: {
     'rsa_person.update': {

@@ -6,6 +6,7 @@ import {
   ActionRefInput,
   IdParams,
   OarsaQuery,
+  Uuid,
   OrientationInput,
   RsaBlockInput,
   RsaMemberParams,
@@ -23,6 +24,7 @@ import { transitionOrientation } from './orientation/service.js';
 import { rsaTasks } from './tasks/service.js';
 import { readRsa, saveRsaBlock, setRsaReferent } from './service.js';
 
+const ActionParams = z.object({ actionId: Uuid });
 const TasksQuery = z.object({ scope: z.enum(['mine', 'team'], { error: 'Portée : mine ou team' }).default('mine') });
 
 /** The RSA follow-up of a file (docs/api.md, "RSA"). Thin routes (style rule 6). */
@@ -68,8 +70,8 @@ export async function rsaRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
   app.post('/api/admin/rsa/actions', async (req, reply) =>
     reply.code(201).send(await createAction(ctxOf(req, deps), parse(ActionRefInput, req.body))),
   );
-  app.put('/api/admin/rsa/actions/:id', async (req) =>
-    updateAction(ctxOf(req, deps), parse(IdParams, req.params).id, parse(ActionRefInput, req.body)),
+  app.put('/api/admin/rsa/actions/:actionId', async (req) =>
+    updateAction(ctxOf(req, deps), parse(ActionParams, req.params).actionId, parse(ActionRefInput, req.body)),
   );
   // The DREES OARSA export, under the statistics' disclosure control (ADR 009).
   app.get('/api/statistics/oarsa.csv', async (req, reply) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
-import { applyImportedRsaChange } from './index.js';
+import { applyImportedRsaChange, rsaModule } from './index.js';
 
 /** The RSA follow-up (docs/api.md, "RSA") through the HTTP API on a migrated PGlite. */
 
@@ -170,5 +170,18 @@ describe('RSA block', () => {
         .sort(),
     ).toEqual(['france_travail', 'referent_unique']);
     expect(refs.find((r: { userId: string | null }) => r.userId === s.mate.id).endOn).toBe('2026-11-01');
+  });
+
+  it('is part of the DPO’s access export (RGPD art. 15) and goes with the file at retention', async () => {
+    const f = await rsaFile();
+    const part = await t.db.transaction().execute((trx) => rsaModule.accessExport(trx, {} as never, f.fileId));
+    expect(part?.title).toContain('Suivi RSA');
+    expect(JSON.stringify(part)).toContain('2 – Droit ouvert et versable');
+    expect(JSON.stringify(part)).toContain('7654321');
+    const removed = await t.db.transaction().execute((trx) => rsaModule.retention.purge(trx, f.fileId));
+    expect(removed.rsa).toBeGreaterThanOrEqual(2);
+    expect(
+      await t.db.selectFrom('rsa_person').select('person_id').where('case_file_id', '=', f.fileId).execute(),
+    ).toEqual([]);
   });
 });

@@ -585,7 +585,7 @@ const CASES: Case[] = [
   },
   {
     method: 'PUT',
-    route: '/api/admin/rsa/actions/:id',
+    route: '/api/admin/rsa/actions/:actionId',
     url: () => `/api/admin/rsa/actions/${rsaFixture.actionId}`,
     body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Aide au permis de conduire' }),
   },

@@ -41,7 +41,7 @@ export interface Ids {
   aidApplication: string;
   /** A contract of the file's principal person, an action of the referential (modules/rsa). */
   contractId: string;
-  actionRef: string;
+  actionId: string;
   /** An RSA EP session ahead of the clock and a passage of the file inscribed at it (modules/rsa-ep). */
   sessionId: string;
   passageId: string;
@@ -350,7 +350,6 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/documents', i.document],
     ['/api/commissions', i.commission],
     ['/api/aid-applications', i.aidApplication],
-    ['/api/admin/rsa/actions', i.actionRef],
     ['/api/imports', i.importId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
@@ -490,7 +489,7 @@ export function useBadInputApp(): void {
       commission: '',
       aidApplication: '',
       contractId: '',
-      actionRef: (await t.db.selectFrom('rsa_action_ref').select('id').executeTakeFirstOrThrow()).id,
+      actionId: (await t.db.selectFrom('rsa_action_ref').select('id').executeTakeFirstOrThrow()).id,
       sessionId: '',
       passageId: '',
       importId: '',

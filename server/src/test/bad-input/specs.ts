@@ -155,6 +155,7 @@ export const SPECS: Record<string, Spec> = {
   // The baseline block above makes the person soumis aux droits et devoirs: the request is accepted.
   'POST /api/usagers/:id/rsa/members/:memberId/orientation': {
     who: 'ts',
+    baseline: 200,
     body: () => ({ to: 'demandee', requestedOn: '2026-11-02', reason: 'Entrée dans les droits et devoirs' }),
   },
   'POST /api/usagers/:id/rsa/members/:memberId/contracts': {
@@ -170,7 +171,11 @@ export const SPECS: Record<string, Spec> = {
       actions: [],
     }),
   },
-  'POST /api/usagers/:id/rsa/contracts/:contractId/sign': { who: 'ts', body: () => ({ signedOn: '2026-11-03' }) },
+  'POST /api/usagers/:id/rsa/contracts/:contractId/sign': {
+    who: 'ts',
+    baseline: 200,
+    body: () => ({ signedOn: '2026-11-03' }),
+  },
   'PUT /api/usagers/:id/rsa/contracts/:contractId/plan': { who: 'ts', body: () => ({ actions: [] }) },
   'GET /api/usagers/:id/rsa/contracts/:contractId/contract.pdf': { who: 'ts' },
   'GET /api/rsa/actions': { who: 'ts' },
@@ -181,7 +186,7 @@ export const SPECS: Record<string, Spec> = {
     who: 'admin',
     body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Permis de conduire', active: true }),
   },
-  'PUT /api/admin/rsa/actions/:id': {
+  'PUT /api/admin/rsa/actions/:actionId': {
     who: 'admin',
     body: () => ({ theme: 'Mobilité', objective: 'Se déplacer', label: 'Aide au permis de conduire', active: true }),
   },

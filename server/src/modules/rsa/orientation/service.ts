@@ -16,7 +16,7 @@ import {
 import type { Selectable } from 'kysely';
 import { audit } from '../../../audit/audit.js';
 import type { Ctx } from '../../../context.js';
-import type { RsaPersonTable } from '../../../db/schema.js';
+import type { Queryable, RsaPersonTable } from '../../../db/schema.js';
 import { unprocessable } from '../../../errors.js';
 import { loadParams } from '../../params/index.js';
 import { historyOf, recordTransition } from '../../workflows/index.js';
@@ -107,8 +107,74 @@ export async function orientationsOfFile(
   return out;
 }
 
+type OrientationRow = Awaited<ReturnType<typeof findOrientation>>;
+
+/** The orientation row after the transition (the request's date and author, the decision's fields). */
+function nextRow(ctx: Ctx, ids: { personId: string; fileId: string }, row: OrientationRow, input: OrientationInput) {
+  const base = {
+    person_id: ids.personId,
+    case_file_id: ids.fileId,
+    state: input.to,
+    requested_on: day(row?.requested_on),
+    requested_by: row?.requested_by ?? null,
+    kind: row?.kind ?? null,
+    organisme: row?.organisme ?? null,
+    decided_on: day(row?.decided_on),
+    notified_on: day(row?.notified_on),
+    ep_reference: row?.ep_reference ?? null,
+    updated_at: ctx.now,
+  };
+  if (input.to === 'demandee' || input.to === 'reorientation_demandee')
+    return {
+      ...base,
+      requested_on: input.requestedOn,
+      requested_by: ctx.actor.id,
+      ep_reference: input.to === 'reorientation_demandee' ? (input.epReference ?? null) : null,
+    };
+  if (input.to === 'non_orientee') return { ...base, requested_on: null, requested_by: null };
+  return {
+    ...base,
+    kind: input.kind,
+    organisme: input.organisme,
+    decided_on: input.decidedOn,
+    notified_on: input.notifiedOn ?? null,
+    ep_reference: null,
+  };
+}
+
+/** A decision, kept with the target delay in force on its date (a decision keeps the values it used). */
+async function recordDecision(
+  trx: Queryable,
+  ctx: Ctx,
+  ids: { personId: string; fileId: string },
+  before: { from: OrientationState; requestedOn: string | null; epReference: string | null },
+  input: Extract<OrientationInput, { to: 'orientee' }>,
+) {
+  if (before.requestedOn && input.decidedOn < before.requestedOn)
+    throw unprocessable('rsa_decision_before_request', 'La décision ne peut pas précéder la demande', {
+      decidedOn: 'La décision ne peut pas précéder la demande',
+    });
+  const target = (await loadParams(trx, new Date(`${input.decidedOn}T12:00:00Z`)))['rsa.orientation.targetWeeks'];
+  const reorientation = before.from === 'reorientation_demandee';
+  await insertDecision(trx, {
+    person_id: ids.personId,
+    case_file_id: ids.fileId,
+    kind: input.kind,
+    organisme: input.organisme,
+    requested_on: before.requestedOn,
+    decided_on: input.decidedOn,
+    notified_on: input.notifiedOn ?? null,
+    reorientation,
+    ep_reference: reorientation ? before.epReference : null,
+    reason: input.reason ?? null,
+    decided_by: ctx.actor.id,
+    target_weeks: target,
+    at: ctx.now,
+  });
+}
+
 /**
- * One transition of a person's orientation (POST /api/usagers/:id/rsa/persons/:personId/orientation): checked by the
+ * One transition of a person's orientation (POST /api/usagers/:id/rsa/members/:memberId/orientation): checked by the
  * core table (roles, guards, maker-checker: whoever requested may not decide), recorded in `workflow_transition`, a
  * decision kept with its date, organisme and the target delay in force that day.
  */
@@ -116,6 +182,7 @@ export const transitionOrientation = (ctx: Ctx, fileId: string, memberId: string
   ctx.db.transaction().execute(async (trx) => {
     await loadRsaFile(trx, ctx, fileId, true);
     const personId = await personOfFile(trx, fileId, memberId);
+    const ids = { personId, fileId };
     const [row, block, history] = await Promise.all([
       findOrientation(trx, personId),
       findRsaPerson(trx, personId),
@@ -128,62 +195,16 @@ export const transitionOrientation = (ctx: Ctx, fileId: string, memberId: string
       organisme: input.to === 'orientee' ? input.organisme : null,
     };
     const decision = checkTransition(WF, from, input.to, ctx.actor, facts, history);
-    if (!decision.ok) {
-      if (decision.code === 'maker_checker')
-        throw unprocessable('maker_checker', decision.message, { to: decision.message });
-      throw unprocessable(decision.code, decision.message, { to: decision.message });
-    }
-    const base = {
-      person_id: personId,
-      case_file_id: fileId,
-      state: input.to,
-      requested_on: day(row?.requested_on),
-      requested_by: row?.requested_by ?? null,
-      kind: row?.kind ?? null,
-      organisme: row?.organisme ?? null,
-      decided_on: day(row?.decided_on),
-      notified_on: day(row?.notified_on),
-      ep_reference: row?.ep_reference ?? null,
-      updated_at: ctx.now,
-    };
-    if (input.to === 'demandee' || input.to === 'reorientation_demandee')
-      Object.assign(base, {
-        requested_on: input.requestedOn,
-        requested_by: ctx.actor.id,
-        ep_reference: input.to === 'reorientation_demandee' ? (input.epReference ?? null) : null,
-      });
-    if (input.to === 'non_orientee') Object.assign(base, { requested_on: null, requested_by: null });
-    if (input.to === 'orientee') {
-      if (base.requested_on && input.decidedOn < base.requested_on)
-        throw unprocessable('rsa_decision_before_request', 'La décision ne peut pas précéder la demande', {
-          decidedOn: 'La décision ne peut pas précéder la demande',
-        });
-      const target = (await loadParams(trx, new Date(`${input.decidedOn}T12:00:00Z`)))['rsa.orientation.targetWeeks'];
-      await insertDecision(trx, {
-        person_id: personId,
-        case_file_id: fileId,
-        kind: input.kind,
-        organisme: input.organisme,
-        requested_on: base.requested_on,
-        decided_on: input.decidedOn,
-        notified_on: input.notifiedOn ?? null,
-        reorientation: from === 'reorientation_demandee',
-        ep_reference: from === 'reorientation_demandee' ? base.ep_reference : null,
-        reason: input.reason ?? null,
-        decided_by: ctx.actor.id,
-        target_weeks: target,
-        at: ctx.now,
-      });
-      Object.assign(base, {
-        kind: input.kind,
-        organisme: input.organisme,
-        decided_on: input.decidedOn,
-        notified_on: input.notifiedOn ?? null,
-        ep_reference: null,
-      });
-    }
-    await upsertOrientation(trx, base);
-    const reason = input.reason ?? null;
+    if (!decision.ok) throw unprocessable(decision.code, decision.message, { to: decision.message });
+    if (input.to === 'orientee')
+      await recordDecision(
+        trx,
+        ctx,
+        ids,
+        { from, requestedOn: day(row?.requested_on), epReference: row?.ep_reference ?? null },
+        input,
+      );
+    await upsertOrientation(trx, nextRow(ctx, ids, row, input));
     await recordTransition(trx, {
       workflow: WF.name,
       subjectId: personId,
@@ -192,18 +213,15 @@ export const transitionOrientation = (ctx: Ctx, fileId: string, memberId: string
       to: input.to,
       actorId: ctx.actor.id,
       at: ctx.now,
-      reason,
+      reason: input.reason ?? null,
       instructs: decision.transition.instructs ?? false,
     });
+    const decided = input.to === 'orientee' ? { kind: input.kind, organisme: input.organisme } : {};
     await audit(trx, ctx, 'rsa_orientation.transition', {
       caseFileId: fileId,
       targetType: 'person',
       targetId: personId,
-      diff: {
-        from,
-        to: input.to,
-        ...(input.to === 'orientee' ? { kind: input.kind, organisme: input.organisme } : {}),
-      },
+      diff: { from, to: input.to, ...decided },
     });
     return { state: input.to };
   });
