@@ -17,6 +17,10 @@ export const canWriteBudget = (a: Actor, f: UsagerTarget): boolean => followsUsa
 export const canCreateAidApplication = (a: Actor, f: UsagerTarget): boolean => followsUsager(a, f);
 export const canReadAidApplication = (a: Actor, f: UsagerTarget): boolean =>
   canReadFullUsager(a, f) || siteManager(a, f);
+/** The list of late loan repayments (home page): workers and site managers of a site; scoped to their files. */
+export const canListLateRepayments = (a: Actor): boolean =>
+  (a.role === 'travailleur_social' || a.role === 'responsable') && a.siteId !== null;
+
 /** Moving an application (the workflow table then says which move): the followers and the site manager. */
 export const canActOnAidApplication = (a: Actor, f: UsagerTarget): boolean => followsUsager(a, f) || siteManager(a, f);
 

@@ -9,6 +9,7 @@ import { canManageOrganisation, canReadAuditLog } from './organisation.js';
 import { canListRetentionUpcoming } from './partage.js';
 import { statisticsLevel } from './statistics.js';
 import { canCreateUsager, canReadFullUsager, usagerAbilities } from './usager.js';
+import { canListLateRepayments } from '../aids/policy.js';
 
 /**
  * The decisions the file page shows, sent by the server in `UsagerDto.can` (docs/architecture.md: the web never derives
@@ -84,6 +85,8 @@ export const sessionAbilities = (a: Actor) => ({
   landing: landingOf(a),
   /** The to-do panel of the home page. */
   todo: canListTodo(a),
+  /** The late loan repayments panel of the home page (modules/aids). */
+  aidLateRepayments: canListLateRepayments(a),
   /** The create form proposes the user as the new file's référent. */
   referentByDefault: isReferentByDefault(a),
 });

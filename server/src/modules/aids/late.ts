@@ -1,4 +1,4 @@
-import { aidTypeLabel, canActOnAidApplication, loanStatus } from '@jalon/core';
+import { aidTypeLabel, canActOnAidApplication, canListLateRepayments, loanStatus } from '@jalon/core';
 import { authorizedFileIds } from '../../access/load-authorized.js';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
@@ -22,7 +22,7 @@ export interface LateRepaymentDto {
  */
 export async function listLateRepayments(ctx: Ctx): Promise<LateRepaymentDto[]> {
   const { actor } = ctx;
-  if ((actor.role !== 'travailleur_social' && actor.role !== 'responsable') || !actor.siteId)
+  if (!canListLateRepayments(actor) || !actor.siteId)
     throw forbidden('Liste réservée aux travailleurs sociaux et aux responsables de site');
   const today = ctx.now.toISOString().slice(0, 10);
   const candidates = await paidLoansWithDueInstalments(ctx.db, actor.siteId, today);

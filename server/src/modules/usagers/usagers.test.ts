@@ -84,6 +84,7 @@ describe('creating and reading a file', () => {
       agenda: 'own',
       landing: 'search',
       todo: true,
+      aidLateRepayments: true,
       referentByDefault: true,
     });
   });

@@ -8,6 +8,7 @@ import { AgendaLoadPanel } from '../../features/journal/components/agenda-load-p
 import { DayPanel } from '../../features/journal/components/day-panel';
 import { TodoPanel } from '../../features/journal/components/todo-panel';
 import { RetentionPanel } from '../../features/retention/components/retention-panel';
+import { LateRepaymentsPanel } from '../../features/aids/components/late-repayments-panel';
 import { useMyUsagers } from '../../features/usagers/api/get-my-usagers';
 import { useTeamUsagers } from '../../features/usagers/api/get-team-usagers';
 import { UsagerPicker } from '../../features/usagers/components/usager-picker';
@@ -65,6 +66,7 @@ export function HomeRoute() {
       {secretary ? <AccueilPanel secretary renderUsagerPicker={(p) => <UsagerPicker {...p} />} /> : null}
       {me.can.todo ? <TodoPanel /> : null}
       {me.can.listRetentionUpcoming ? <RetentionPanel /> : null}
+      {me.can.aidLateRepayments ? <LateRepaymentsPanel /> : null}
       {secretary ? null : (
         <>
           <section aria-labelledby="ma-file-active" className="fr-mb-6w">

@@ -7,6 +7,7 @@ import type {
   BudgetDto,
   BudgetPutInput,
   EligibilityDto,
+  EligibilityFactsInput,
 } from '@jalon/core';
 import { api } from '../../../lib/api-client';
 
@@ -100,3 +101,33 @@ export function parseEuros(text: string): number | null {
 /** 123456 → "1234,56" (what an input shows). */
 export const centsToInput = (cents: number): string =>
   `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+
+/** Corrects the pre-check's facts; the eligibility is read again. */
+export const usePutFacts = (id: string) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EligibilityFactsInput) => api.put<AidApplicationDto>(`/aid-applications/${enc(id)}/facts`, body),
+    onSuccess: (dto) => {
+      qc.setQueryData(appKey(id), dto);
+      void qc.invalidateQueries({ queryKey: [...appKey(id), 'eligibility'] });
+    },
+  });
+};
+
+export interface LateRepayment {
+  applicationId: string;
+  fileNumber: string;
+  aidLabel: string;
+  lateCount: number;
+  lateCents: number;
+  outstandingCents: number;
+  oldestLateDueDate: string;
+}
+
+/** The loans with late instalments on the user's files (home page). */
+export const useLateRepayments = () =>
+  useQuery({
+    queryKey: ['aids', 'late-repayments'],
+    queryFn: () => api.get<LateRepayment[]>('/aids/late-repayments'),
+    retry: false,
+  });

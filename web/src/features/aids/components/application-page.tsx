@@ -13,6 +13,7 @@ import { Loading } from '../../../components/ui/loading';
 import { formatDateTime } from '../../../lib/format';
 import { useAidApplication } from '../api/aids';
 import { EligibilityPanel } from './eligibility-panel';
+import { FactsForm } from './facts-form';
 import { LoanPanel } from './loan-panel';
 import { euros } from './money';
 import { TransitionForm } from './transition-form';
@@ -79,6 +80,7 @@ export function ApplicationPage({ id }: { id: string }) {
       <Details dto={dto} />
       <Decision dto={dto} />
       <EligibilityPanel id={dto.id} status={dto.status} />
+      {dto.can.editFacts ? <FactsForm dto={dto} /> : null}
       <TransitionForm key={dto.status} dto={dto} />
       <LoanPanel dto={dto} />
       <DataTable
