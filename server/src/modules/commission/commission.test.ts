@@ -309,3 +309,32 @@ describe('aid statistics', () => {
     expect((await inject(admin, 'GET', '/api/statistics/aids?year=abc')).statusCode).toBe(400);
   });
 });
+
+describe('retention and access export (the descriptor)', () => {
+  it('the export lists the file’s passages; anonymisation keeps the decisions without the letter; a purge deletes them', async () => {
+    const { commissionModule } = await import('./index.js');
+    const ctx = {
+      db: t.db,
+      actor: { id: '', role: 'dpo' as const, siteId: null, teamIds: [] },
+      now: new Date(),
+      requestId: 'test',
+    };
+    const part = await t.db.transaction().execute((trx) => commissionModule.accessExport(trx, ctx, fileId));
+    expect(part?.items.map((row) => row.find((c) => c.label === 'Décision')?.value).sort()).toEqual([
+      'Accord',
+      'Accord',
+      'Accord partiel',
+      'Refus',
+    ]);
+    const lines = () =>
+      t.db
+        .selectFrom('commission_item')
+        .select(['outcome', 'letter_document_id'])
+        .where('case_file_id', '=', fileId)
+        .execute();
+    await t.db.transaction().execute((trx) => commissionModule.retention.anonymise(trx, fileId));
+    expect((await lines()).map((l) => [l.outcome !== null, l.letter_document_id])).toEqual(Array(4).fill([true, null]));
+    await t.db.transaction().execute((trx) => commissionModule.retention.purge(trx, fileId));
+    expect(await lines()).toEqual([]);
+  });
+});
