@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { Uuid } from '../schemas/common.js';
+import { RequiredText, Uuid } from '../schemas/common.js';
 import { LEGACY_MAPPED_FIELDS, type LegacyMappedField } from './fields.js';
 
 const MAX_CODE = 200;
-const codeText = z
-  .string({ error: 'Code : texte attendu' })
-  .trim()
-  .min(1, { error: 'Code vide' })
-  .max(MAX_CODE, { error: `Code : ${MAX_CODE} caractères au maximum` });
+const codeText = RequiredText(MAX_CODE, 'Le code');
 
 /** The multipart fields of an upload, sent before the file (docs/api.md, "Imports"). */
 export const CreateImportFields = z

@@ -4,6 +4,7 @@ import type { Actor, UsagerTarget } from './actor.js';
 import { canPrintForPerson, canRecordAccessRequest } from '../access-request/index.js';
 import { canListBreakGlass, canRequestBreakGlass } from './break-glass.js';
 import { canCreateEntry, canWriteNote } from './journal.js';
+import { canUseImports } from '../imports/policy.js';
 import { canManageOrganisation, canReadAuditLog } from './organisation.js';
 import { canListRetentionUpcoming } from './partage.js';
 import { statisticsLevel } from './statistics.js';
@@ -73,6 +74,8 @@ export const sessionAbilities = (a: Actor) => ({
   reviewBreakGlass: canListBreakGlass(a),
   /** The administration pages. */
   manageOrganisation: canManageOrganisation(a),
+  /** The imports page (legacy exports): the administrator, a site's responsable. */
+  imports: canUseImports(a),
   /** The DPO's security log. */
   readAuditLog: canReadAuditLog(a),
   /** The files nearing their retention deadline (home page). */

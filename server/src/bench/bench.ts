@@ -9,6 +9,7 @@ import type { Db } from '../db/schema.js';
 import { measureBundle, type BundleResult } from './bundle.js';
 import { measureLoad, type LoadOptions, type LoadResult } from './load.js';
 import { measureStatistics, type StatisticsBench } from './statistics.js';
+import { measureImport, type ImportsBench } from './imports.js';
 import { measureLetters, type LettersBench } from './letters.js';
 import { measureRsa, type RsaBench } from './rsa.js';
 import { measureUseCases, pickActors, type UseCaseOptions, type UseCaseResults } from './measure.js';
@@ -35,6 +36,8 @@ export interface BenchOptions extends UseCaseOptions {
   migrate?: boolean;
   /** Recomputes every statistics aggregate (19 min at 1 M) instead of the job's incremental refresh. */
   fullRefresh?: boolean;
+  /** Persons of the legacy import case (1.4 rows each: 71,429 ≈ 100,000 rows); 0 or absent: not measured. */
+  importPersons?: number;
   log?: (line: string) => void;
 }
 
@@ -73,6 +76,8 @@ export interface BenchReport {
   letters?: LettersBench;
   /** Absent from reports written before the RSA module existed. */
   rsa?: RsaBench;
+  /** Absent from reports written before the imports existed, or when not measured. */
+  imports?: ImportsBench;
   seconds: number;
 }
 
@@ -192,6 +197,14 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     log('Ouverture de l’onglet RSA…');
     const rsa = await measureRsa(db, actors, opts.opens);
     log(`  ouverture RSA p95 ${rsa.open.p95.toFixed(1)} ms (${rsa.files} dossiers)`);
+    let imports: ImportsBench | undefined;
+    if (opts.importPersons) {
+      log(`Import d’un export ancien outil (${opts.importPersons} personnes)…`);
+      imports = await measureImport(db, opts.importPersons);
+      log(
+        `  ${imports.committed} lignes en ${((imports.stageMs + imports.analyseMs + imports.commitMs) / 1000).toFixed(1)} s, RSS max ${imports.peakRssMb.toFixed(0)} Mo`,
+      );
+    }
     const bundle = measureBundle(opts.root);
     const key = `${kind}-${dataset.usagers}${opts.label ? `-${opts.label}` : ''}`;
     return {
@@ -206,6 +219,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       statistics,
       letters,
       rsa,
+      imports,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
@@ -264,6 +278,11 @@ export function renderSection(r: BenchReport): string {
     ...(r.rsa
       ? [
           `| Open the RSA tab of a file incl. access-log row (\`readRsa\`: blocks, history, orientation, référents, contracts), ${int(r.rsa.open.n)} opens over ${int(r.rsa.files)} files: p95 | ${ms(r.rsa.open.p95)} ms (p50 ${ms(r.rsa.open.p50)}, p99 ${ms(r.rsa.open.p99)}) | ≤ 15 ms | ${check(r.rsa.open.p95 <= 15, applies)} |`,
+        ]
+      : []),
+    ...(r.imports
+      ? [
+          `| Legacy import (COORDIN-like CSV with history and members): ${int(r.imports.rows)} rows staged, analysed (dedupe), committed by batches | stage ${ms(r.imports.stageMs)} ms, analysis ${(r.imports.analyseMs / 1000).toFixed(1)} s, commit ${(r.imports.commitMs / 1000).toFixed(1)} s; peak RSS ${r.imports.peakRssMb.toFixed(0)} MB${r.kind === 'pglite' ? ' (includes PGlite)' : ''} | 100,000 rows ≤ 60 s, ≤ 300 MB | ${check(r.imports.stageMs + r.imports.analyseMs + r.imports.commitMs <= 60_000 && r.imports.peakRssMb <= 300, applies && r.imports.rows >= 100_000)} |`,
         ]
       : []),
     `| Mixed HTTP load (autocannon, ${l.durationSeconds} s, ${l.connections} connections, ${l.users} logged-in users; ${pct(l.mix.read)} % reads, ${pct(l.mix.search)} % search, ${pct(l.mix.write)} % writes) | ${int(l.requestsPerSecond)} req/s (${int(l.total)} requests); latency p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, max ${l.latency.max} ms; ${int(l.errors)} errors, ${int(l.timeouts)} timeouts, ${int(l.non2xx)} non-2xx; ${ms(l.cpuMsPerRequest)} ms of machine CPU per request (all processes) | ≥ 3,000 req/s, p99 ≤ 100 ms, 0 errors | ${check(l.requestsPerSecond >= 3000 && l.latency.p99 <= 100 && l.errors === 0 && l.non2xx === 0, applies && l.mix.search === 0.2)} |`,

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       'no-write': { type: 'boolean', default: false },
       'no-migrate': { type: 'boolean', default: false },
       'full-refresh': { type: 'boolean', default: false },
+      'import-persons': { type: 'string' },
     },
   });
   const settings = loadBenchSettings();
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
     ),
     migrate: !values['no-migrate'],
     fullRefresh: values['full-refresh'],
+    // The legacy import case: ≈ 100,000 rows on PostgreSQL by default, not run on PGlite unless asked.
+    importPersons: Number(values['import-persons'] ?? (databaseUrl ? 71_429 : 0)),
     log: (line) => console.log(line),
   });
   const out = values.out ?? fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));

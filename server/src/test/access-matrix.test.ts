@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modules } from '../modules/registry.js';
 import { buildTestApp, type TestApp } from './build-test-app.js';
+import { prepareImports } from './access-matrix/imports-fixture.js';
 import {
   BREAK_GLASS,
   CONSENT,
@@ -351,6 +352,10 @@ beforeAll(async () => {
     mergeFixture.merges.push((merged.json() as { id: string }).id);
   }
 }, 180_000);
+/** Imports of site A (modules/imports): one per call of the mapping and commit routes. */
+beforeAll(async () => {
+  await prepareImports(t.app, t.db, sessions.get('responsable') as Session, siteA.id, WHO.length);
+}, 120_000);
 afterAll(() => t.close());
 
 /** The core spec and every module's own entries (its descriptor's `accessSpec`: docs/architecture.md, "Module contract"). */

@@ -21,6 +21,8 @@ const AgendaRoute = lazy(() => import('./routes/agenda').then((m) => ({ default:
 const StatisticsRoute = lazy(() => import('./routes/statistics').then((m) => ({ default: m.StatisticsRoute })));
 const BreakGlassRoute = lazy(() => import('./routes/break-glass').then((m) => ({ default: m.BreakGlassRoute })));
 const RsaEpRoute = lazy(() => import('./routes/rsa-ep').then((m) => ({ default: m.RsaEpRoute })));
+/** Imports of legacy exports (two roles): on demand too. */
+const ImportsRoute = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsRoute })));
 const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
@@ -44,6 +46,7 @@ const router = createBrowserRouter([
           { path: paths.statistics.pattern, element: <StatisticsRoute /> },
           { path: paths.breakGlass.pattern, element: <BreakGlassRoute /> },
           { path: paths.rsaEp.pattern, element: <RsaEpRoute /> },
+          { path: paths.imports.pattern, element: <ImportsRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

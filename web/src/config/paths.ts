@@ -29,6 +29,7 @@ export const paths = {
   statistics: { pattern: '/statistiques', href: () => '/statistiques' },
   breakGlass: { pattern: '/acces-motives', href: () => '/acces-motives' },
   rsaEp: { pattern: '/rsa/equipes-pluridisciplinaires', href: () => '/rsa/equipes-pluridisciplinaires' },
+  imports: { pattern: '/imports', href: () => '/imports' },
 } as const;
 
 /** Only same-site paths are accepted as a return target after login (no open redirect). */

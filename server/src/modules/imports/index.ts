@@ -35,7 +35,6 @@ export const importsModule = {
     'import.commit_request': { clearFields: ['merges_confirmed'] },
     'import.commit': { clearFields: ['counts'] },
     'import.merge': { clearFields: [] },
-    'import.report': {},
   },
   accessSpec: importsAccessSpec,
 } satisfies JalonModule;

@@ -1,4 +1,3 @@
-import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { rowsForReading } from './queries.js';
 import { presentRow } from './read.js';
@@ -31,13 +30,10 @@ const HEADER = ['Ligne', 'Identifiant ancien outil', 'Nom', 'Prénom', 'Date de 
 
 /**
  * The import's report as CSV (UTF-8 with BOM, `;`), one line per row, streamed page by page. Before the commit it is
- * the dry run: every row's planned fate. The download is audited.
+ * the dry run: every row's planned fate.
  */
 export async function* importReport(ctx: Ctx, id: string): AsyncGenerator<string> {
   await loadImport(ctx, id);
-  await ctx.db
-    .transaction()
-    .execute((trx) => audit(trx, ctx, 'import.report', { targetType: 'data_import', targetId: id }));
   yield `\uFEFF${HEADER.join(';')}\r\n`;
   let after = 0;
   for (;;) {

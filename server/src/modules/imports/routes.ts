@@ -14,6 +14,20 @@ export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 const tooLarge = () =>
   new AppError(413, 'file_too_large', 'Fichier trop volumineux : 200 Mo au plus par import ; découpez l’export');
 
+/** The uploaded bytes, refused as soon as they pass the limit (the rest of the upload is not read). */
+async function readLimited(file: AsyncIterable<Buffer> & { truncated: boolean }): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of file) {
+    size += chunk.length;
+    if (size > IMPORT_MAX_BYTES) throw tooLarge();
+    chunks.push(chunk);
+  }
+  if (file.truncated) throw tooLarge();
+  if (size === 0) throw new AppError(400, 'file_missing', 'Le fichier reçu est vide');
+  return Buffer.concat(chunks);
+}
+
 /** Imports: upload (multipart: fields, then the file), status, mapping, commit, report (docs/api.md, "Imports"). */
 export async function importRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(async (scope) => {
@@ -21,8 +35,8 @@ export async function importRoutes(api: FastifyInstance, deps: AppDeps): Promise
       throwFileSizeLimit: false,
       limits: { fileSize: IMPORT_MAX_BYTES + 1, files: 1, fields: 6, fieldSize: 200, parts: 7 },
     });
-    // The body limit of this route is the import's: the multipart limit cuts the file itself.
-    scope.post('/api/imports', { bodyLimit: IMPORT_MAX_BYTES + 1024 * 1024 }, async (req, reply) => {
+    // The multipart limit cuts the file itself (a multipart body is streamed, not held by the JSON body limit).
+    scope.post('/api/imports', async (req, reply) => {
       const ctx = ctxOf(req, deps);
       if (Number(req.headers['content-length'] ?? 0) > IMPORT_MAX_BYTES + 1024 * 1024) throw tooLarge();
       if (!req.isMultipart())
@@ -36,38 +50,24 @@ export async function importRoutes(api: FastifyInstance, deps: AppDeps): Promise
         if (part.fieldname !== 'file') break;
         const fields = parse(CreateImportFields, raw);
         const siteId = await targetSite(ctx, fields);
-        const chunks: Buffer[] = [];
-        let size = 0;
-        for await (const chunk of part.file as AsyncIterable<Buffer>) {
-          size += chunk.length;
-          if (size > IMPORT_MAX_BYTES) throw tooLarge();
-          chunks.push(chunk);
-        }
-        if (part.file.truncated) throw tooLarge();
-        if (size === 0) throw new AppError(400, 'file_missing', 'Le fichier reçu est vide');
-        const r = await stageImport(ctx, { siteId, fields, fileName: part.filename, bytes: Buffer.concat(chunks) });
+        const bytes = await readLimited(part.file);
+        const r = await stageImport(ctx, { siteId, fields, fileName: part.filename, bytes });
         return reply.code(r.alreadyUploaded ? 200 : 201).send(r);
       }
       // Fields alone: their own errors first, then the missing file.
       await targetSite(ctx, parse(CreateImportFields, raw));
-      throw new AppError(
-        400,
-        'file_missing',
-        'Aucun fichier reçu : joignez-le dans le champ « file », après la source',
-      );
+      throw new AppError(400, 'file_missing', 'Aucun fichier reçu : joignez-le dans le champ « file »');
     });
   });
   api.get('/api/imports', async (req) => ({ data: await listRecentImports(ctxOf(req, deps)) }));
   api.get('/api/imports/:id', async (req) => readImport(ctxOf(req, deps), parse(IdParams, req.params).id));
   api.put('/api/imports/:id/mapping', async (req) =>
-    mapImport(ctxOf(req, deps), parse(IdParams, req.params).id, parse(ImportMappingInput, req.body ?? {})),
+    mapImport(ctxOf(req, deps), parse(IdParams, req.params).id, parse(ImportMappingInput, req.body)),
   );
   api.post('/api/imports/:id/commit', async (req, reply) =>
     reply
       .code(202)
-      .send(
-        await requestCommit(ctxOf(req, deps), parse(IdParams, req.params).id, parse(CommitImportInput, req.body ?? {})),
-      ),
+      .send(await requestCommit(ctxOf(req, deps), parse(IdParams, req.params).id, parse(CommitImportInput, req.body))),
   );
   api.get('/api/imports/:id/report.csv', async (req, reply) => {
     const ctx = ctxOf(req, deps);

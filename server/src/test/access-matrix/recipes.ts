@@ -1,5 +1,6 @@
 import { cafFlux, syntheticPersons } from '../../modules/rsa-ep/flux/fixtures.js';
 import { minimalUsager } from '../factories.js';
+import { importFixture, importUpload } from './imports-fixture.js';
 
 /**
  * How access-matrix.test.ts calls each route of the access spec (core/src/policy/access-spec.ts), and the fixtures
@@ -441,6 +442,23 @@ const CASES: Case[] = [
     route: '/api/rsa/flux/:importId',
     url: () => `/api/rsa/flux/${rsaFluxFixture.importId}`,
   },
+  // Imports (docs/api.md, "Imports"): a fresh file per upload; a fresh analysed import per mapping and commit call.
+  { method: 'POST', route: '/api/imports', url: () => '/api/imports', raw: () => importUpload() },
+  { method: 'GET', route: '/api/imports', url: () => '/api/imports' },
+  { method: 'GET', route: '/api/imports/:id', url: () => `/api/imports/${importFixture.id}` },
+  {
+    method: 'PUT',
+    route: '/api/imports/:id/mapping',
+    url: () => `/api/imports/${importFixture.forMapping.shift() ?? ''}/mapping`,
+    body: () => ({ codes: { sex: { X: 'F' } } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/commit',
+    url: () => `/api/imports/${importFixture.forCommit.shift() ?? ''}/commit`,
+    body: () => ({ confirmMerges: [] }),
+  },
+  { method: 'GET', route: '/api/imports/:id/report.csv', url: () => `/api/imports/${importFixture.id}/report.csv` },
   // Genogram (docs/api.md, Génogramme): a fresh file has none; the référent draws it at version 0.
   // RSA (modules/rsa): the member is the household's second person; the contract is the principal person's.
   { method: 'GET', route: '/api/usagers/:id/rsa', url: (c) => `/api/usagers/${c.fileId}/rsa` },

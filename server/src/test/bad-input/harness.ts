@@ -2,7 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../build-test-app.js';
-import { cafFlux, syntheticPersons } from '../../modules/rsa-ep/flux/fixtures.js';
+import { committedImport } from '../access-matrix/imports-fixture.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../factories.js';
 
 /**
@@ -38,7 +38,7 @@ export interface Ids {
   /** An RSA EP session ahead of the clock and a passage of the file inscribed at it (modules/rsa-ep). */
   sessionId: string;
   passageId: string;
-  /** A CAF flux staged on the site by its manager (modules/rsa-ep, flux). */
+  /** A committed import of the site (modules/imports); the CAF flux's status route reads it too. */
   importId: string;
 }
 export interface Spec {
@@ -95,6 +95,13 @@ const KNOWN_CODES = [
   'param_order',
   'transition_not_allowed',
   'unsupported_file_type',
+  'unknown_encoding',
+  'missing_columns',
+  'empty_import',
+  'unknown_source',
+  'profile_required',
+  'import_not_ready',
+  'unmapped_codes',
   'file_too_large',
   'file_missing',
   'empty_file',
@@ -290,6 +297,7 @@ export const fill = (url: string, over: Partial<Ids> = {}) => {
     ['/api/dpo/access-requests', i.accessRequest],
     ['/api/documents', i.document],
     ['/api/admin/rsa/actions', i.actionRef],
+    ['/api/imports', i.importId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? i.file;
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? id : i[name]) ?? `:${name}`);
@@ -461,6 +469,7 @@ export function useBadInputApp(): void {
         payload: { requester: 'personne', receivedOn: '2026-11-02', identityCheck: 'piece_presentee' },
       })
     ).json().id;
+    ids.importId = await committedImport(t, sessions.resp, site.id);
     const b = 'badInputBoundary';
     ids.document = (
       await t.app.inject({
@@ -555,18 +564,6 @@ export function useBadInputApp(): void {
         payload: { sessionId: ids.sessionId, motif: 'reorientation', facts: 'Orientation à revoir' },
       })
     ).json().id;
-    const b = 'badInputFlux';
-    const xml = cafFlux(syntheticPersons(1));
-    ids.importId = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/rsa/flux',
-        headers: { ...sessions.resp.send, 'content-type': `multipart/form-data; boundary=${b}` },
-        payload: Buffer.from(
-          `--${b}\r\nContent-Disposition: form-data; name="file"; filename="flux.xml"\r\n\r\n${xml}\r\n--${b}--\r\n`,
-        ),
-      })
-    ).json().importId;
   });
   afterAll(() => t.close());
 }

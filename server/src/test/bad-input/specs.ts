@@ -318,6 +318,14 @@ export const SPECS: Record<string, Spec> = {
   'POST /api/usagers/:id/documents': { who: 'ts' },
   'GET /api/usagers/:id/documents': { who: 'ts' },
   'GET /api/documents/:id/content': { who: 'ts' },
+  // Imports: multipart upload (a JSON body is refused with 415; modules/imports/imports.test.ts covers the files);
+  // `:id` is an import already committed: a well-formed mapping or commit is refused with 409.
+  'POST /api/imports': { who: 'resp' },
+  'GET /api/imports': { who: 'resp' },
+  'GET /api/imports/:id': { who: 'resp' },
+  'PUT /api/imports/:id/mapping': { who: 'resp', baseline: 409, body: () => ({ codes: { sex: { X: 'F' } } }) },
+  'POST /api/imports/:id/commit': { who: 'resp', baseline: 409, body: () => ({ confirmMerges: [] }) },
+  'GET /api/imports/:id/report.csv': { who: 'resp' },
   'GET /api/agenda/load': { who: 'resp', query: '?from=2026-11-23&to=2026-11-30' },
   // Fusion de dossiers: the file with itself is refused (422); `:id` of the undo is not a merge (404).
   'POST /api/usagers/:id/merge': {

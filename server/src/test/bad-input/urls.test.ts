@@ -61,6 +61,7 @@ describe('bad input on every route', () => {
                     notification: bad.id,
                     accessRequest: bad.id,
                     document: bad.id,
+                    importId: bad.id,
                   }
                 : { [which]: bad.id };
             const label = `${r.method} ${r.url} ${which}=${bad.id.slice(0, 40)}`;

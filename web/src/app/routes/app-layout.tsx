@@ -70,6 +70,7 @@ export function AppLayout() {
     linkProps: { to: paths.statistics.href() },
     isActive: pathname.startsWith('/statistiques'),
   };
+  const importsItem = { text: 'Imports', linkProps: { to: paths.imports.href() }, isActive: pathname === '/imports' };
   const navigation: HeaderProps['navigation'] =
     me?.can.landing === 'search'
       ? [
@@ -85,11 +86,13 @@ export function AppLayout() {
             ? [{ text: 'EP RSA', linkProps: { to: paths.rsaEp.href() }, isActive: pathname.startsWith('/rsa') }]
             : []),
           ...(me?.can.statistics ? [statisticsItem] : []),
+          ...(me?.can.imports ? [importsItem] : []),
         ]
       : me?.can.manageOrganisation
         ? [
             { text: 'Administration', linkProps: { to: paths.admin.href() }, isActive: pathname.startsWith('/admin') },
             ...(me.can.statistics ? [statisticsItem] : []),
+            ...(me.can.imports ? [importsItem] : []),
           ]
         : undefined;
 

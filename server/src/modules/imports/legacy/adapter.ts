@@ -79,6 +79,25 @@ const text = (v: string | undefined, max: number, label: string): string | null 
 };
 const isReason = (v: unknown): v is { reason: string } => typeof v === 'object' && v !== null && 'reason' in v;
 
+/** The row's identity: all three of name, first name and birth date, or none (a journal row), else a reason. */
+function identityOf(
+  d: Record<string, string>,
+  profile: ImportProfile,
+  usedName: string | null,
+  today: string,
+): LegacyValue['identity'] | { reason: string } {
+  const [birthName, firstNames] = [text(d.birthName, 100, 'Nom de naissance'), text(d.firstNames, 150, 'Prénom')];
+  if (isReason(birthName)) return birthName;
+  if (isReason(firstNames)) return firstNames;
+  if (!birthName && !firstNames && !d.birthDate) return null;
+  if (!birthName || !firstNames || !d.birthDate)
+    return { reason: 'Identité incomplète : nom de naissance, prénom et date de naissance sont obligatoires' };
+  const birthDate = parseLegacyDate(d.birthDate, profile.dateFormat, 'birthDate');
+  if (isReason(birthDate)) return birthDate;
+  if (birthDate > today) return { reason: `Date de naissance « ${d.birthDate} » dans le futur` };
+  return { birthName, usedName, firstNames, birthDate };
+}
+
 function validateLegacy(
   d: Record<string, string>,
   profile: ImportProfile,
@@ -121,21 +140,8 @@ function validateLegacy(
   if (postal && !/^\d{5}$/.test(postal))
     return { ok: false, reason: `Code postal « ${postal} » invalide (5 chiffres)` };
   fields.postalCode = postal || null;
-  let identity: LegacyValue['identity'] = null;
-  const [birthName, firstNames] = [text(d.birthName, 100, 'Nom de naissance'), text(d.firstNames, 150, 'Prénom')];
-  if (isReason(birthName)) return { ok: false, ...birthName };
-  if (isReason(firstNames)) return { ok: false, ...firstNames };
-  if (birthName || firstNames || d.birthDate) {
-    if (!birthName || !firstNames || !d.birthDate)
-      return {
-        ok: false,
-        reason: 'Identité incomplète : nom de naissance, prénom et date de naissance sont obligatoires',
-      };
-    const birthDate = parseLegacyDate(d.birthDate, profile.dateFormat, 'birthDate');
-    if (isReason(birthDate)) return { ok: false, ...birthDate };
-    if (birthDate > today) return { ok: false, reason: `Date de naissance « ${d.birthDate} » dans le futur` };
-    identity = { birthName, usedName: fields.usedName as string | null, firstNames, birthDate };
-  }
+  const identity = identityOf(d, profile, fields.usedName ?? null, today);
+  if (isReason(identity)) return { ok: false, ...identity };
   let entry: LegacyValue['entry'] = null;
   if (d.entryDate) {
     const at = parseLegacyDate(d.entryDate, profile.dateFormat, 'entryDate');
