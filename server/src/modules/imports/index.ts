@@ -52,6 +52,6 @@ export {
 } from './pipeline.js';
 export { drainImportJobs } from './kick.js';
 // The CAF flux's own routes (modules/rsa-ep) stage and read through the same use cases.
-export { stageImport, targetSite } from './service.js';
+export { requestCommit, stageImport, targetSite } from './service.js';
 export { readImport } from './read.js';
 export { IMPORT_MAX_BYTES } from './routes.js';

@@ -88,6 +88,7 @@ describe('creating and reading a file', () => {
       referentByDefault: true,
       rsaEpSessions: true,
       planEpSession: false,
+      imports: false,
     });
   });
 

@@ -45,7 +45,7 @@ export interface Ids {
   /** An RSA EP session ahead of the clock and a passage of the file inscribed at it (modules/rsa-ep). */
   sessionId: string;
   passageId: string;
-  /** A CAF flux staged on the site by its manager (modules/rsa-ep, flux). */
+  /** A committed import of the site (modules/imports); the CAF flux's status route reads it too. */
   importId: string;
 }
 export interface Spec {
@@ -639,18 +639,6 @@ export function useBadInputApp(): void {
         payload: { sessionId: ids.sessionId, motif: 'reorientation', facts: 'Orientation à revoir' },
       })
     ).json().id;
-    const b = 'badInputFlux';
-    const xml = cafFlux(syntheticPersons(1));
-    ids.importId = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/rsa/flux',
-        headers: { ...sessions.resp.send, 'content-type': `multipart/form-data; boundary=${b}` },
-        payload: Buffer.from(
-          `--${b}\r\nContent-Disposition: form-data; name="file"; filename="flux.xml"\r\n\r\n${xml}\r\n--${b}--\r\n`,
-        ),
-      })
-    ).json().importId;
   });
   afterAll(() => t.close());
 }

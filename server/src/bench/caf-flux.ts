@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@jalon/core';
+import type { Db } from '../db/schema.js';
+import { drainImportJobs, readImport, requestCommit, stageImport } from '../modules/imports/index.js';
+import { cafFlux, syntheticPersons } from '../modules/rsa-ep/flux/fixtures.js';
+
+export interface CafFluxBench {
+  persons: number;
+  bytes: number;
+  stageMs: number;
+  analyseMs: number;
+  commitMs: number;
+  /** Peak resident memory of the process during the import (sampled every 100 ms). */
+  peakRssMb: number;
+  committed: number;
+}
+
+/**
+ * "CAF flux import" (docs/benchmarks.md, "RSA : flux CAF"): a generated flux bénéficiaires of `persons` invented
+ * demandeurs staged, analysed and committed on one site by its manager, through the import pipeline. Target: 100,000
+ * persons in ≤ 30 s on PostgreSQL at 1 M usagers, with the peak memory reported.
+ */
+export async function measureCafFlux(db: Db, manager: Actor, persons: number): Promise<CafFluxBench> {
+  const bytes = Buffer.from(
+    cafFlux(syntheticPersons(persons, 500_000), { natflux: 'BENEF', dtcreaflux: '2026-12-01' }),
+  );
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const ctx = () => ({ db, actor: manager, now: new Date(), requestId: randomUUID() });
+  try {
+    const t0 = performance.now();
+    const { importId } = await stageImport(ctx(), {
+      siteId: manager.siteId ?? '',
+      fields: { source: 'caf' },
+      fileName: 'flux-bench.xml',
+      bytes,
+    });
+    const t1 = performance.now();
+    await drainImportJobs(db);
+    const t2 = performance.now();
+    await requestCommit(ctx(), importId, { confirmMerges: [] });
+    await drainImportJobs(db);
+    const t3 = performance.now();
+    const dto = await readImport(ctx(), importId);
+    return {
+      persons,
+      bytes: bytes.length,
+      stageMs: t1 - t0,
+      analyseMs: t2 - t1,
+      commitMs: t3 - t2,
+      peakRssMb: peak / 1024 / 1024,
+      committed: dto.counts.committed,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
