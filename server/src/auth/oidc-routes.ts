@@ -4,6 +4,7 @@ import { audit, auditAnonymous } from '../audit/audit.js';
 import type { AppDeps } from '../context.js';
 import { AppError } from '../errors.js';
 import { OidcError, OidcLogin, PENDING_TTL_MS } from './oidc.js';
+import { findOidcUser } from './queries.js';
 import { isEnrolled } from './second-factor.js';
 import { openSession } from './session-reply.js';
 import { SESSION_COOKIE, deleteSession, sha256Token } from './sessions.js';
@@ -57,11 +58,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       if (!(err instanceof OidcError)) req.log.warn({ err }, 'OIDC callback failed');
       return back(reply, code);
     }
-    const user = await db
-      .selectFrom('app_user')
-      .select(['id', 'role', 'active', 'locked_until'])
-      .where('email', '=', email)
-      .executeTakeFirst();
+    const user = await findOidcUser(db, email);
     if (!user || !user.active) {
       await auditAnonymous(db, now, 'auth.login_failed', {
         targetType: 'user',

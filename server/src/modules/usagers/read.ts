@@ -7,7 +7,7 @@ import {
   type UsagerListItem,
 } from '@jalon/core';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
-import { filesOfMyTeams, myActiveFiles } from '../../access/scopes.js';
+import { filesOfMyTeams, myActiveFiles } from '../../access/queries.js';
 import { findFileTarget, type FileTarget } from '../../access/targets.js';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
