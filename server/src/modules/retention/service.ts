@@ -16,7 +16,7 @@ import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
 import { audit, logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound, unprocessable } from '../../errors.js';
-import { displayName, findActiveReferents, findMembers, findUsagerRow, presentUsager } from '../usagers/index.js';
+import { displayName, loadUsagerFile, presentUsager } from '../usagers/index.js';
 import { fileRetentionState, retentionRuns, upcomingForReferent } from './queries.js';
 import { setRetentionHold } from './write-queries.js';
 import { loadParams } from '../params/index.js';
@@ -112,12 +112,12 @@ export function readArchivedFile(ctx: Ctx, fileId: string, input: ArchiveReadInp
   return ctx.db.transaction().execute(async (trx) => {
     if (!canReadArchivedFile(ctx.actor)) throw notFound('Dossier');
     const state = await fileRetentionState(trx, fileId);
-    const row = state?.retention_state === 'archived' ? await findUsagerRow(trx, fileId) : undefined;
-    if (!row) throw notFound('Dossier');
-    const [referents, members] = await Promise.all([
-      findActiveReferents(trx, fileId),
-      findMembers(trx, row.household_id),
-    ]);
+    const file =
+      state?.retention_state === 'archived'
+        ? await loadUsagerFile(trx, fileId, { referents: true, members: true })
+        : undefined;
+    if (!file) throw notFound('Dossier');
+    const { row, referents, members } = file;
     await audit(trx, ctx, 'case_file.archive_read', {
       caseFileId: fileId,
       diff: { reason: input.reason, note: input.note },
