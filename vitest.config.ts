@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'server',
           include: ['server/src/**/*.test.ts'],
           setupFiles: ['server/src/test/install-modules.ts'],
+          // Migrates once per run; each test file starts from that template (docs/testing.md, "Speed").
+          globalSetup: ['server/src/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',

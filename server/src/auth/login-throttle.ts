@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { clientKey } from './ip-throttle.js';
+import { deleteAccountAttempts, deleteAttempts, findAttemptBlockedUntil, upsertAttempt } from './queries.js';
 
 /**
  * Growing delay per account and client address (docs/security.md, Login). Each attempt is reserved by one atomic
@@ -30,40 +30,21 @@ export async function reserveAttempt(db: Db, email: string, ip: string, now: Dat
   const account = accountKey(email);
   const address = clientKey(ip);
   const stale = new Date(now.getTime() - QUIET_MS);
-  const next = sql`(case when login_attempt.last_at < ${stale} then 1 else login_attempt.failures + 1 end)`;
-  const delay = (n: unknown) =>
-    sql`case when ${n} >= ${FREE_ATTEMPTS} then ${now}::timestamptz + make_interval(secs => least(${FIRST_DELAY_S} * power(2, ${n} - ${FREE_ATTEMPTS}), ${MAX_DELAY_S})) end`;
-  const reserved = await sql<{ failures: number }>`
-    insert into login_attempt (account, address, failures, blocked_until, last_at)
-    values (${account}, ${address}, 1, ${delay(sql`1`)}, ${now})
-    on conflict (account, address) do update
-      set failures = ${next}, blocked_until = ${delay(next)}, last_at = excluded.last_at
-      where login_attempt.blocked_until is null or login_attempt.blocked_until <= ${now}
-    returning failures`.execute(db);
-  if (reserved.rows.length) return { account, address };
-  const row = await db
-    .selectFrom('login_attempt')
-    .select('blocked_until')
-    .where('account', '=', account)
-    .where('address', '=', address)
-    .executeTakeFirst();
+  const rules = { free: FREE_ATTEMPTS, firstDelayS: FIRST_DELAY_S, maxDelayS: MAX_DELAY_S };
+  if (await upsertAttempt(db, { account, address, now, stale }, rules)) return { account, address };
+  const row = await findAttemptBlockedUntil(db, account, address);
   const until = row?.blocked_until ? new Date(row.blocked_until).getTime() : now.getTime() + 1000;
   return Math.max(1, Math.ceil((until - now.getTime()) / 1000));
 }
 
 /** A successful login starts the count again; rows quiet for a day are dropped on the way. */
 export async function clearAttempts(db: Db, r: Reservation, now: Date): Promise<void> {
-  await db.deleteFrom('login_attempt').where('account', '=', r.account).where('address', '=', r.address).execute();
-  await db
-    .deleteFrom('login_attempt')
-    .where('last_at', '<', new Date(now.getTime() - QUIET_MS))
-    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', now)]))
-    .execute();
+  await deleteAttempts(db, r.account, r.address, now, new Date(now.getTime() - QUIET_MS));
 }
 
 /** An administrator who resets the password also lifts the delays of the account, from every address. */
 export async function clearAccountAttempts(db: Db, email: string): Promise<void> {
-  await db.deleteFrom('login_attempt').where('account', '=', accountKey(email)).execute();
+  await deleteAccountAttempts(db, accountKey(email));
 }
 
 export const accountDelayed = (seconds: number) =>

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { OidcError, OidcLogin, PENDING_TTL_MS } from './oidc.js';
 import { ipThrottleOf } from './ip-throttle.js';
 import { clearAttempts, reserveAttempt } from './login-throttle.js';
+import { findOidcUser } from './queries.js';
 import { isEnrolled } from './second-factor.js';
 import { openSession } from './session-reply.js';
 import { SESSION_COOKIE, deleteSession, sha256Token } from './sessions.js';
@@ -75,11 +76,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       ipThrottle.release(req.ip, now); // nothing was tried against the account
       return wait(reply, reservation);
     }
-    const user = await db
-      .selectFrom('app_user')
-      .select(['id', 'role', 'active', 'locked_until'])
-      .where('email', '=', email)
-      .executeTakeFirst();
+    const user = await findOidcUser(db, email);
     if (!user || !user.active) {
       await auditAnonymous(db, now, 'auth.login_failed', {
         targetType: 'user',

@@ -6,6 +6,7 @@ import type { AppDeps } from '../context.js';
 import { AppError, conflict, parse, unauthorized } from '../errors.js';
 import { assertNotCommonPassword } from './common-passwords.js';
 import { ipThrottleOf, tooManyAttempts } from './ip-throttle.js';
+import { anyUserExists, findLoginUser, findPasswordHash, insertUser, setOwnPassword } from './queries.js';
 import { accountDelayed, clearAttempts, reserveAttempt } from './login-throttle.js';
 import { checkSecondFactor, isEnrolled } from './second-factor.js';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
@@ -63,11 +64,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       ipThrottle.release(req.ip, now); // no password was tried
       throw retryLater(reply, reservation, accountDelayed(reservation));
     }
-    const user = await db
-      .selectFrom('app_user')
-      .select(['id', 'password_hash', 'active'])
-      .where('email', '=', input.email)
-      .executeTakeFirst();
+    const user = await findLoginUser(db, input.email);
     if (!user || !user.active) {
       await dummyVerify(input.password);
       await auditFailure(req, null, 'unknown_or_inactive');
@@ -116,12 +113,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.post('/api/auth/password', async (req, reply) => {
     const ctx = ctxOf(req, deps);
     const input = parse(ChangePasswordInput, req.body);
-    const user = await db
-      .selectFrom('app_user')
-      .select(['password_hash'])
-      .where('id', '=', ctx.actor.id)
-      .executeTakeFirstOrThrow();
-    if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    if (!(await verifyPassword(await findPasswordHash(db, ctx.actor.id), input.currentPassword))) {
       throw new AppError(422, 'wrong_password', 'Le mot de passe actuel est incorrect', {
         currentPassword: 'Mot de passe incorrect',
       });
@@ -134,18 +126,14 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     assertNotCommonPassword(input.newPassword, 'newPassword');
     const passwordHash = await hashPassword(input.newPassword);
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('app_user')
-        .set({ password_hash: passwordHash, password_changed_at: ctx.now, must_change_password: false })
-        .where('id', '=', ctx.actor.id)
-        .execute();
+      await setOwnPassword(trx, ctx.actor.id, passwordHash, ctx.now);
       await deleteUserSessions(trx, ctx.actor.id, req.session?.tokenHash);
       await audit(trx, ctx, 'auth.password_changed', { targetType: 'user', targetId: ctx.actor.id });
     });
     return reply.code(204).send();
   });
 
-  const setupNeeded = async () => !(await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst());
+  const setupNeeded = async () => !(await anyUserExists(db));
 
   app.get('/api/setup', async () => ({ needed: await setupNeeded() }));
 
@@ -155,26 +143,21 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const passwordHash = await hashPassword(input.password);
     const id = await db.transaction().execute(async (trx) => {
       // Serialised by the unique e-mail and this check inside the transaction: only the very first admin.
-      const any = await trx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
-      if (any) throw conflict('setup_done', 'L’installation est déjà faite : connectez-vous');
-      const row = await trx
-        .insertInto('app_user')
-        .values({
-          email: input.email,
-          display_name: input.displayName,
-          role: 'admin_fonctionnel',
-          site_id: null,
-          password_hash: passwordHash,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      if (await anyUserExists(trx)) throw conflict('setup_done', 'L’installation est déjà faite : connectez-vous');
+      const userId = await insertUser(trx, {
+        email: input.email,
+        display_name: input.displayName,
+        role: 'admin_fonctionnel',
+        site_id: null,
+        password_hash: passwordHash,
+      });
       await auditAnonymous(trx, req.now, 'setup.first_admin', {
-        actorId: row.id,
+        actorId: userId,
         targetType: 'user',
-        targetId: row.id,
+        targetId: userId,
         requestId: String(req.id),
       });
-      return row.id;
+      return userId;
     });
     const me = await startSession(reply, id, req.now);
     return reply.code(201).send(me);

@@ -5,6 +5,18 @@ import { aadOf, openText, sealText } from '../crypto/index.js';
 import type { Queryable } from '../db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { verifyPassword } from './passwords.js';
+import {
+  countUnusedRecoveryCodes,
+  enableFactor,
+  findFactorEnabledAt,
+  lockFactor,
+  removeFactor,
+  replaceRecoveryCodeHashes,
+  setLastStep,
+  spendRecoveryCode,
+  upsertPendingSecret,
+} from './second-factor-queries.js';
+import { findPasswordHash, userExists } from './queries.js';
 import { deleteUserSessions } from './sessions.js';
 import {
   RECOVERY_CODE_COUNT,
@@ -30,11 +42,7 @@ export const invalidCode = () =>
   );
 
 export async function isEnrolled(db: Queryable, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('user_second_factor')
-    .select('enabled_at')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const row = await findFactorEnabledAt(db, userId);
   return Boolean(row?.enabled_at);
 }
 
@@ -48,13 +56,7 @@ export async function startEnrolment(ctx: Ctx, email: string) {
       );
     }
     const secret = newTotpSecret();
-    await trx
-      .insertInto('user_second_factor')
-      .values({ user_id: ctx.actor.id, pending_secret: sealText(secret, pendingAad(ctx.actor.id)) })
-      .onConflict((oc) =>
-        oc.column('user_id').doUpdateSet({ pending_secret: sealText(secret, pendingAad(ctx.actor.id)) }),
-      )
-      .execute();
+    await upsertPendingSecret(trx, ctx.actor.id, sealText(secret, pendingAad(ctx.actor.id)));
     await audit(trx, ctx, 'auth.totp_enrolment_started', { targetType: 'user', targetId: ctx.actor.id });
     const uri = otpauthUri(email, secret);
     return { secret, otpauthUri: uri, qrCode: await qrCodeDataUrl(uri) };
@@ -63,23 +65,14 @@ export async function startEnrolment(ctx: Ctx, email: string) {
 
 async function replaceRecoveryCodes(trx: Queryable, userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
-  await trx
-    .insertInto('recovery_code')
-    .values(codes.map((c) => ({ user_id: userId, code_hash: hashRecoveryCode(c) })))
-    .execute();
+  await replaceRecoveryCodeHashes(trx, userId, codes.map(hashRecoveryCode));
   return codes;
 }
 
 /** Confirms the enrolment with a first code; returns the 10 recovery codes, shown once. */
 export async function confirmEnrolment(ctx: Ctx, code: string): Promise<{ recoveryCodes: string[] }> {
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('user_second_factor')
-      .select(['pending_secret', 'enabled_at'])
-      .where('user_id', '=', ctx.actor.id)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockFactor(trx, ctx.actor.id);
     if (row?.enabled_at) throw conflict('totp_already_enabled', 'La double authentification est déjà activée');
     if (!row?.pending_secret)
       throw conflict(
@@ -89,16 +82,11 @@ export async function confirmEnrolment(ctx: Ctx, code: string): Promise<{ recove
     const secret = openText(row.pending_secret, pendingAad(ctx.actor.id));
     const step = acceptTotp(secret, code, ctx.now, 0);
     if (step === null) throw invalidCode();
-    await trx
-      .updateTable('user_second_factor')
-      .set({
-        secret: sealText(secret, secretAad(ctx.actor.id)),
-        pending_secret: null,
-        enabled_at: ctx.now,
-        last_step: step,
-      })
-      .where('user_id', '=', ctx.actor.id)
-      .execute();
+    await enableFactor(trx, ctx.actor.id, {
+      secret: sealText(secret, secretAad(ctx.actor.id)),
+      enabledAt: ctx.now,
+      step,
+    });
     const recoveryCodes = await replaceRecoveryCodes(trx, ctx.actor.id);
     await audit(trx, ctx, 'auth.totp_enabled', { targetType: 'user', targetId: ctx.actor.id });
     return { recoveryCodes };
@@ -116,51 +104,24 @@ export async function checkSecondFactor(
   now: Date,
   requestId: string,
 ): Promise<'totp' | 'recovery' | null> {
-  const row = await trx
-    .selectFrom('user_second_factor')
-    .select(['secret', 'last_step'])
-    .where('user_id', '=', userId)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await lockFactor(trx, userId);
   if (!row?.secret) return null;
   const step = acceptTotp(openText(row.secret, secretAad(userId)), code.replace(/\s/g, ''), now, Number(row.last_step));
   if (step !== null) {
-    await trx.updateTable('user_second_factor').set({ last_step: step }).where('user_id', '=', userId).execute();
+    await setLastStep(trx, userId, step);
     return 'totp';
   }
-  const spent = await trx
-    .updateTable('recovery_code')
-    .set({ used_at: now })
-    .where('user_id', '=', userId)
-    .where('code_hash', '=', hashRecoveryCode(code))
-    .where('used_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
+  const spent = await spendRecoveryCode(trx, userId, hashRecoveryCode(code), now);
   if (!spent) return null;
-  const left = await trx
-    .selectFrom('recovery_code')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow();
+  const left = await countUnusedRecoveryCodes(trx, userId);
   await auditAnonymous(trx, now, 'auth.recovery_code_used', {
     actorId: userId,
     targetType: 'user',
     targetId: userId,
-    diff: { left: Number(left.n) },
+    diff: { left },
     requestId,
   });
   return 'recovery';
-}
-
-async function removeFactor(trx: Queryable, userId: string): Promise<boolean> {
-  await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
-  const del = await trx
-    .deleteFrom('user_second_factor')
-    .where('user_id', '=', userId)
-    .returning('enabled_at')
-    .executeTakeFirst();
-  return Boolean(del?.enabled_at);
 }
 
 /** Disabling by the user, with the password; refused where the factor is mandatory. */
@@ -168,12 +129,7 @@ export async function disableOwn(ctx: Ctx, password: string): Promise<void> {
   if (secondFactorRequired(ctx.actor.role)) {
     throw forbidden('La double authentification est obligatoire pour votre profil : elle ne peut pas être désactivée');
   }
-  const user = await ctx.db
-    .selectFrom('app_user')
-    .select('password_hash')
-    .where('id', '=', ctx.actor.id)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, password))) {
+  if (!(await verifyPassword(await findPasswordHash(ctx.db, ctx.actor.id), password))) {
     throw new AppError(422, 'wrong_password', 'Le mot de passe actuel est incorrect', {
       password: 'Mot de passe incorrect',
     });
@@ -188,8 +144,7 @@ export async function disableOwn(ctx: Ctx, password: string): Promise<void> {
 /** Reset by an admin (lost phone): the factor and recovery codes are removed and the user's sessions end. */
 export async function resetByAdmin(ctx: Ctx, userId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst();
-    if (!user) throw notFound('Utilisateur');
+    if (!(await userExists(trx, userId))) throw notFound('Utilisateur');
     if (!(await removeFactor(trx, userId)))
       throw conflict('totp_not_enabled', 'La double authentification n’est pas activée pour ce compte');
     await deleteUserSessions(trx, userId);

@@ -2,6 +2,7 @@ import { secondFactorRequired, sessionAbilities, type MeDto } from '@jalon/core'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { AppDeps, RequestSession } from '../context.js';
+import { findSessionUser } from './queries.js';
 import { isEnrolled } from './second-factor.js';
 import { SESSION_COOKIE, createSession } from './sessions.js';
 
@@ -54,25 +55,10 @@ export async function openSession(deps: AppDeps, reply: FastifyReply, userId: st
     sameSite: 'strict',
     secure: Boolean(deps.secureCookies),
   });
-  const user = await db
-    .selectFrom('app_user as u')
-    .leftJoin('site', 'site.id', 'u.site_id')
-    .select([
-      'u.id',
-      'u.email',
-      'u.display_name',
-      'u.role',
-      'u.site_id',
-      'site.name as site_name',
-      'site.profile as site_profile',
-      'u.must_change_password',
-    ])
-    .where('u.id', '=', userId)
-    .executeTakeFirstOrThrow();
-  const teams = await db.selectFrom('user_team').select('team_id').where('user_id', '=', userId).execute();
+  const user = await findSessionUser(db, userId);
   return meOf({
     csrfToken,
-    actor: { id: user.id, role: user.role, siteId: user.site_id, teamIds: teams.map((t) => t.team_id) },
+    actor: { id: user.id, role: user.role, siteId: user.site_id, teamIds: user.teamIds },
     user: {
       id: user.id,
       email: user.email,

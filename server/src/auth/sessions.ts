@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '@jalon/core';
-import { motivatedFileIdsOf } from '../access/motivated.js';
 import type { Queryable } from '../db/schema.js';
 import type { RequestSession } from '../context.js';
+import { deleteSessionRow, deleteUserSessionRows, findSessionRow, insertSession, touchSession } from './queries.js';
 
 export const SESSION_COOKIE = 'jalon_sid';
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -23,10 +23,7 @@ export async function createSession(
 ): Promise<{ cookie: string; csrfToken: string }> {
   const cookie = token();
   const csrfToken = token();
-  await db
-    .insertInto('session')
-    .values({ token_hash: sha256(cookie), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now })
-    .execute();
+  await insertSession(db, { tokenHash: sha256(cookie), userId, csrfToken, now });
   return { cookie, csrfToken };
 }
 
@@ -57,17 +54,13 @@ export function invalidateSessionCache(): void {
 
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
   sessionCache.delete(tokenHash);
-  await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+  await deleteSessionRow(db, tokenHash);
 }
 
 export async function deleteUserSessions(db: Queryable, userId: string, exceptTokenHash?: string): Promise<void> {
   for (const [hash, c] of sessionCache)
     if (c.session.user.id === userId && hash !== exceptTokenHash) sessionCache.delete(hash);
-  await db
-    .deleteFrom('session')
-    .where('user_id', '=', userId)
-    .$if(Boolean(exceptTokenHash), (q) => q.where('token_hash', '<>', exceptTokenHash ?? ''))
-    .execute();
+  await deleteUserSessionRows(db, userId, exceptTokenHash);
 }
 
 /** Resolves a cookie into the acting user, enforcing idle (30 min) and absolute (12 h) timeouts. */
@@ -95,43 +88,14 @@ export async function resolveSession(db: Queryable, cookie: string, now: Date): 
     return null;
   }
   if (t - cached.lastSeenAt > TOUCH_EVERY_MS) {
-    await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+    await touchSession(db, tokenHash, now);
     cached.lastSeenAt = t;
   }
   return cached.session;
 }
 
 async function loadSession(db: Queryable, tokenHash: string, now: Date) {
-  const row = await db
-    .selectFrom('session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .leftJoin('site', 'site.id', 'u.site_id')
-    .leftJoin('user_second_factor as f', 'f.user_id', 'u.id')
-    .select([
-      'f.enabled_at as factor_enabled_at',
-      's.csrf_token',
-      's.created_at',
-      's.last_seen_at',
-      'u.id',
-      'u.email',
-      'u.display_name',
-      'u.role',
-      'u.site_id',
-      'u.active',
-      'u.must_change_password',
-      'site.name as site_name',
-      'site.profile as site_profile',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('user_team')
-        .whereRef('user_team.user_id', '=', 'u.id')
-        .select((sb) => sb.fn.agg<string[]>('array_agg', ['user_team.team_id']).as('ids'))
-        .as('team_ids'),
-    )
-    .select((eb) => motivatedFileIdsOf(eb, now).as('motivated_file_ids'))
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await findSessionRow(db, tokenHash, now);
   if (!row) return null;
   const actor: Actor = {
     id: row.id,

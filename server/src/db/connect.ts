@@ -28,6 +28,8 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   /** PGlite data folder; in memory when absent. */
   dataDir?: string;
+  /** PGlite: start from this dump of a data directory (`dumpDataDir`), e.g. the tests' migrated template. */
+  loadDataDir?: Blob;
   /** PostgreSQL pool size (config `dbPoolMax`); 10 when absent. */
   poolMax?: number;
 }
@@ -36,6 +38,8 @@ export interface OpenedDb {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close: () => Promise<void>;
+  /** PGlite only: the data directory as a tar archive (the tests' migrated template, docs/testing.md). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 const DATE_OID = 1082;
@@ -167,6 +171,7 @@ export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
   }
   const client = await PGlite.create({
     dataDir: opts.dataDir,
+    loadDataDir: opts.loadDataDir,
     extensions: { pg_trgm, unaccent },
     parsers: {
       [pgliteTypes.DATE]: (v: string) => v,
@@ -174,7 +179,7 @@ export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
     },
   });
   const db = new Kysely<DB>({ dialect: pgliteDialect(client) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), dumpDataDir: () => client.dumpDataDir('none') };
 }
 
 /** Runs every pending migration; called at boot and by tests. */

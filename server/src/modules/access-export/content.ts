@@ -28,7 +28,7 @@ import { notFound } from '../../errors.js';
 import { installedModules } from '../../platform/installed.js';
 import { entryNoteAad } from '../journal/index.js';
 import { openSectionsForExport } from '../sections/index.js';
-import { findActiveReferents, findMembers, findUsagerRow, presentUsager } from '../usagers/index.js';
+import { loadUsagerFile, presentUsager } from '../usagers/index.js';
 import { consultationsOfFile, journalOfFile, sharesOfFile } from './queries.js';
 
 const CONTROLLER = 'Ville de Paris — Direction des solidarités (service social de proximité)';
@@ -90,13 +90,12 @@ export async function collectExport(
   scope: ExportScope,
 ): Promise<Omit<AccessExportDto, 'scopeLabel' | 'request'>> {
   const id = target.id;
-  const row = await findUsagerRow(trx, id);
-  if (!row) throw notFound('Dossier');
+  const loaded = await loadUsagerFile(trx, id, { referents: true, members: true });
+  if (!loaded) throw notFound('Dossier');
+  const { row, referents, members } = loaded;
   const a = ctx.actor;
   const all = scope === 'complet';
-  const [referents, members, entries, consultations, shares, sections, parts] = await Promise.all([
-    findActiveReferents(trx, id),
-    findMembers(trx, row.household_id),
+  const [entries, consultations, shares, sections, parts] = await Promise.all([
     journalOfFile(trx, id),
     all || canReadConsultations(a, target) ? consultationsOfFile(trx, id) : Promise.resolve([]),
     all || canReadShares(a, target) ? sharesOfFile(trx, id) : Promise.resolve(null),

@@ -1,4 +1,5 @@
 import type { JalonModule } from '../../platform/module.js';
+import { anonymiseAccessRequests } from './request-queries.js';
 import { accessExportRoutes } from './routes.js';
 
 /**
@@ -11,14 +12,7 @@ export const accessExportModule = {
   name: 'access-export',
   routes: (api, deps) => accessExportRoutes(api, deps),
   retention: {
-    anonymise: async (trx, caseFileId) => {
-      const r = await trx
-        .updateTable('access_request')
-        .set({ representative_name: null, identity_note: null })
-        .where('case_file_id', '=', caseFileId)
-        .executeTakeFirst();
-      return { accessRequests: Number(r.numUpdatedRows) };
-    },
+    anonymise: async (trx, caseFileId) => ({ accessRequests: await anonymiseAccessRequests(trx, caseFileId) }),
   },
   auditActions: {
     'access_request.create': { clearFields: ['requester', 'identityCheck', 'dueOn', 'notified'] },

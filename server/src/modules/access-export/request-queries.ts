@@ -61,3 +61,13 @@ export async function notifyReferents(
     .execute();
   return users.length;
 }
+
+/** Anonymisation (retention): the representative's name and the identity note go; dates and codes stay. */
+export async function anonymiseAccessRequests(db: Queryable, caseFileId: string): Promise<number> {
+  const r = await db
+    .updateTable('access_request')
+    .set({ representative_name: null, identity_note: null })
+    .where('case_file_id', '=', caseFileId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -15,6 +15,14 @@ import { conflict, forbidden, notFound } from '../../errors.js';
 import { findFileTarget } from '../../access/targets.js';
 import { presentNotification, presentQueueItem, reviewerSeesName } from './present.js';
 import { countUnread, findNotifications, findQueue } from './queries.js';
+import {
+  findOwnNotification,
+  insertGrant,
+  lockGrant,
+  markRead,
+  notifyReferents,
+  setReviewed,
+} from './write-queries.js';
 
 /**
  * Opens a file outside the caller's need-to-know for 24 hours, with a reason (docs/api.md, Motivated access, notifications, access export). The grant, its audit row and
@@ -35,45 +43,30 @@ export async function requestBreakGlass(ctx: Ctx, fileId: string, input: BreakGl
     if (!canRequestBreakGlass(ctx.actor, target))
       throw conflict('already_authorized', 'Vous avez déjà accès à l’ensemble de ce dossier');
     const expiresAt = new Date(ctx.now.getTime() + BREAK_GLASS_HOURS * 3_600_000);
-    const grant = await trx
-      .insertInto('break_glass_access')
-      .values({
-        case_file_id: target.id,
-        file_site_id: target.siteId,
-        user_id: ctx.actor.id,
-        user_role: role,
-        user_site_id: ctx.actor.siteId,
-        reason: input.reason,
-        justification: input.justification,
-        granted_at: ctx.now,
-        expires_at: expiresAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const grantId = await insertGrant(trx, {
+      case_file_id: target.id,
+      file_site_id: target.siteId,
+      user_id: ctx.actor.id,
+      user_role: role,
+      user_site_id: ctx.actor.siteId,
+      reason: input.reason,
+      justification: input.justification,
+      granted_at: ctx.now,
+      expires_at: expiresAt,
+    });
     const referents = [...new Set(target.referentIds)].filter((id) => id !== ctx.actor.id);
     if (referents.length) {
-      await trx
-        .insertInto('notification')
-        .values(
-          referents.map((userId) => ({
-            user_id: userId,
-            kind: 'break_glass' as const,
-            case_file_id: target.id,
-            break_glass_id: grant.id,
-            created_at: ctx.now,
-          })),
-        )
-        .execute();
+      await notifyReferents(trx, { userIds: referents, caseFileId: target.id, breakGlassId: grantId, now: ctx.now });
     }
     // The justification is free text about a person: the audit keeps the reason code only.
     await audit(trx, ctx, 'break_glass.grant', {
       caseFileId: target.id,
       targetType: 'break_glass_access',
-      targetId: grant.id,
+      targetId: grantId,
       diff: { reason: input.reason, expiresAt: expiresAt.toISOString(), notified: referents.length },
     });
     return {
-      id: grant.id,
+      id: grantId,
       caseFileId: target.id,
       reason: input.reason,
       grantedAt: ctx.now.toISOString(),
@@ -96,19 +89,10 @@ export async function listBreakGlass(
 /** Marks one motivated access reviewed, with the reviewer's comment; audited in the same transaction. */
 export async function reviewBreakGlass(ctx: Ctx, id: string, comment: string): Promise<BreakGlassQueueItemDto> {
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('break_glass_access')
-      .select(['id', 'case_file_id', 'file_site_id', 'reviewed_at'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockGrant(trx, id);
     if (!row || !canReviewBreakGlass(ctx.actor, row.file_site_id)) throw notFound('Accès motivé');
     if (row.reviewed_at !== null) throw conflict('already_reviewed', 'Cet accès motivé a déjà été revu');
-    await trx
-      .updateTable('break_glass_access')
-      .set({ reviewed_at: ctx.now, reviewed_by: ctx.actor.id, review_comment: comment })
-      .where('id', '=', id)
-      .execute();
+    await setReviewed(trx, id, { now: ctx.now, reviewerId: ctx.actor.id, comment });
     await audit(trx, ctx, 'break_glass.review', {
       caseFileId: row.case_file_id,
       targetType: 'break_glass_access',
@@ -132,21 +116,9 @@ export async function listNotifications(ctx: Ctx): Promise<NotificationListDto> 
 /** Marks one of the caller's notifications read; another user's notification is 404. */
 export async function markNotificationRead(ctx: Ctx, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('notification')
-      .set({ read_at: ctx.now })
-      .where('id', '=', id)
-      .where('user_id', '=', ctx.actor.id)
-      .where('read_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
+    const row = await markRead(trx, id, ctx.actor.id, ctx.now);
     if (!row) {
-      const mine = await trx
-        .selectFrom('notification')
-        .select('id')
-        .where('id', '=', id)
-        .where('user_id', '=', ctx.actor.id)
-        .executeTakeFirst();
+      const mine = await findOwnNotification(trx, id, ctx.actor.id);
       if (!mine) throw notFound('Notification');
       return;
     }

@@ -10,6 +10,7 @@ import {
 import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
+import { findChangeEvents } from './queries.js';
 
 /** The changes of a file the history shows (labels: core/src/labels). Reads (motivated access, exports, opened sections) are not changes. */
 const CHANGE_ACTIONS = [
@@ -45,16 +46,7 @@ const changedFields = (action: string, diff: unknown): string[] =>
 export async function listHistory(ctx: Ctx, fileId: string): Promise<{ items: HistoryItemDto[] }> {
   const target = await loadNeedToKnowUsager(ctx.db, ctx.actor, fileId, canReadFileHistory);
   const withNames = canSeeHistoryAuthors(ctx.actor, target);
-  const rows = await ctx.db
-    .selectFrom('audit_event as e')
-    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
-    .select(['e.at', 'e.action', 'e.diff', 'e.actor_role', 'u.display_name'])
-    .where('e.case_file_id', '=', fileId)
-    .where('e.action', 'in', CHANGE_ACTIONS)
-    .orderBy('e.at', 'desc')
-    .orderBy('e.seq', 'desc')
-    .limit(500)
-    .execute();
+  const rows = await findChangeEvents(ctx.db, fileId, CHANGE_ACTIONS);
   await logAccess(ctx.db, ctx, fileId, 'history');
   return {
     items: rows.map((r) => ({

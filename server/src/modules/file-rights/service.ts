@@ -9,7 +9,14 @@ import { loadAuthorizedUsager } from '../../access/load-authorized.js';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { conflict, notFound, unprocessable } from '../../errors.js';
-import { findActiveRestriction, findRestrictions } from './queries.js';
+import {
+  findActiveRestriction,
+  findRestrictions,
+  insertRestriction,
+  lockCaseFile,
+  lockRestriction,
+  setRestrictionLifted,
+} from './queries.js';
 
 /** The flags of the file, active and lifted: everyone who sees the file sees them (the UI honours them). */
 export async function listRestrictions(ctx: Ctx, fileId: string): Promise<{ items: RestrictionDto[] }> {
@@ -25,7 +32,7 @@ export async function createRestriction(
 ): Promise<RestrictionDto> {
   const id = await ctx.db.transaction().execute(async (trx) => {
     await loadAuthorizedUsager(trx, ctx.actor, fileId, canManageRestrictions);
-    await trx.selectFrom('case_file').select('id').where('id', '=', fileId).forUpdate().executeTakeFirst();
+    await lockCaseFile(trx, fileId);
     if (await findActiveRestriction(trx, fileId, input.kind)) {
       throw conflict(
         'restriction_active',
@@ -34,25 +41,21 @@ export async function createRestriction(
           : 'Une opposition est déjà en cours sur ce dossier',
       );
     }
-    const row = await trx
-      .insertInto('file_restriction')
-      .values({
-        case_file_id: fileId,
-        kind: input.kind,
-        start_date: input.startDate,
-        reason: input.reason,
-        created_by: ctx.actor.id,
-        created_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const restrictionId = await insertRestriction(trx, {
+      fileId,
+      kind: input.kind,
+      startDate: input.startDate,
+      reason: input.reason,
+      by: ctx.actor.id,
+      now: ctx.now,
+    });
     await audit(trx, ctx, 'file_restriction.create', {
       caseFileId: fileId,
       targetType: 'file_restriction',
-      targetId: row.id,
+      targetId: restrictionId,
       diff: { kind: input.kind, start_date: input.startDate, reason: '[masqué]' },
     });
-    return row.id;
+    return restrictionId;
   });
   return (await findRestrictions(ctx.db, fileId)).find((r) => r.id === id) as RestrictionDto;
 }
@@ -66,13 +69,7 @@ export async function liftRestriction(
 ): Promise<RestrictionDto> {
   await ctx.db.transaction().execute(async (trx) => {
     await loadAuthorizedUsager(trx, ctx.actor, fileId, canManageRestrictions);
-    const row = await trx
-      .selectFrom('file_restriction')
-      .select(['id', 'kind', 'start_date', 'end_date'])
-      .where('id', '=', restrictionId)
-      .where('case_file_id', '=', fileId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockRestriction(trx, fileId, restrictionId);
     if (!row) throw notFound('Demande');
     if (row.end_date !== null) throw conflict('restriction_lifted', 'Cette demande a déjà été levée');
     if (input.endDate < row.start_date) {
@@ -80,11 +77,7 @@ export async function liftRestriction(
         endDate: 'La date de levée ne peut pas précéder la date de début',
       });
     }
-    await trx
-      .updateTable('file_restriction')
-      .set({ end_date: input.endDate, lifted_by: ctx.actor.id, lifted_at: ctx.now })
-      .where('id', '=', restrictionId)
-      .execute();
+    await setRestrictionLifted(trx, restrictionId, { endDate: input.endDate, by: ctx.actor.id, now: ctx.now });
     await audit(trx, ctx, 'file_restriction.lift', {
       caseFileId: fileId,
       targetType: 'file_restriction',

@@ -148,3 +148,21 @@ export async function setUserTeams(db: Queryable, userId: string, teamIds: reado
       .values(teamIds.map((t) => ({ user_id: userId, team_id: t })))
       .execute();
 }
+
+/** The user's open référent links, with their file's site and team. */
+export const openReferentLinksOf = (db: Queryable, userId: string) =>
+  db
+    .selectFrom('case_file_referent as r')
+    .innerJoin('case_file as cf', 'cf.id', 'r.case_file_id')
+    .select(['r.id', 'r.case_file_id', 'r.kind', 'cf.site_id', 'cf.team_id'])
+    .where('r.user_id', '=', userId)
+    .where('r.end_at', 'is', null)
+    .execute();
+
+export async function endReferentLinks(db: Queryable, linkIds: readonly string[], at: Date): Promise<void> {
+  await db
+    .updateTable('case_file_referent')
+    .set({ end_at: at })
+    .where('id', 'in', [...linkIds])
+    .execute();
+}

@@ -2,6 +2,7 @@ import type { Role } from '@jalon/core';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
+import { endReferentLinks, openReferentLinksOf } from './queries.js';
 
 interface Placement {
   role: Role;
@@ -18,13 +19,7 @@ interface Placement {
  * they left. One audit row per file, in the caller's transaction; the file's history keeps who it was.
  */
 export async function endReferentLinksOutside(trx: Queryable, ctx: Ctx, userId: string, p: Placement) {
-  const links = await trx
-    .selectFrom('case_file_referent as r')
-    .innerJoin('case_file as cf', 'cf.id', 'r.case_file_id')
-    .select(['r.id', 'r.case_file_id', 'r.kind', 'cf.site_id', 'cf.team_id'])
-    .where('r.user_id', '=', userId)
-    .where('r.end_at', 'is', null)
-    .execute();
+  const links = await openReferentLinksOf(trx, userId);
   const stale = links.filter(
     (l) =>
       p.role !== 'travailleur_social' ||
@@ -32,15 +27,11 @@ export async function endReferentLinksOutside(trx: Queryable, ctx: Ctx, userId: 
       (l.team_id !== null && p.leftTeamIds.includes(l.team_id) && !p.teamIds.includes(l.team_id)),
   );
   if (!stale.length) return;
-  await trx
-    .updateTable('case_file_referent')
-    .set({ end_at: ctx.now })
-    .where(
-      'id',
-      'in',
-      stale.map((l) => l.id),
-    )
-    .execute();
+  await endReferentLinks(
+    trx,
+    stale.map((l) => l.id),
+    ctx.now,
+  );
   for (const l of stale)
     await audit(trx, ctx, 'usager.referent_ended', {
       caseFileId: l.case_file_id,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ParamName, ParamVersion } from '@jalon/core';
 import type { Queryable } from '../../db/schema.js';
 
@@ -33,3 +34,8 @@ export const insertVersion = (
     .values({ name: v.name, value: v.value, valid_from: v.validFrom, created_by: v.createdBy, created_at: v.at })
     .returning('id')
     .executeTakeFirstOrThrow();
+
+/** One writer at a time per parameter (transaction-scoped advisory lock), so two admins do not both close a version. */
+export async function lockParam(trx: Queryable, name: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`param:${name}`}))`.execute(trx);
+}

@@ -1,10 +1,9 @@
 import { PARAMETERS, paramsAt, planParamVersion, type ParamValues, type SetParamInput } from '@jalon/core';
-import { sql } from 'kysely';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { unprocessable } from '../../errors.js';
-import { closeVersion, insertVersion, listVersions, updateVersionValue } from './queries.js';
+import { closeVersion, insertVersion, listVersions, lockParam, updateVersionValue } from './queries.js';
 
 /** The values of every parameter on `date` (docs/architecture.md, "Parameters"). */
 export const loadParams = async (db: Queryable, date: Date): Promise<ParamValues> =>
@@ -27,7 +26,7 @@ export async function setParam(ctx: Ctx, input: SetParamInput): Promise<{ id: st
   const today = ctx.now.toISOString().slice(0, 10);
   return ctx.db.transaction().execute(async (trx) => {
     // One writer at a time per parameter, so two admins do not both close the same version.
-    await sql`select pg_advisory_xact_lock(hashtext(${`param:${input.name}`}))`.execute(trx);
+    await lockParam(trx, input.name);
     const versions = await listVersions(trx);
     const plan = planParamVersion(versions, input, today);
     if (!plan.ok) throw unprocessable(plan.code, plan.message, { value: plan.message });

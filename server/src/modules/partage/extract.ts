@@ -16,7 +16,7 @@ import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { motifLabels } from '../journal/index.js';
 import { openSectionsForExport } from '../sections/index.js';
-import { displayName, findActiveReferents, findMembers, findUsagerRow, type UsagerRow } from '../usagers/index.js';
+import { displayName, loadUsagerFile, type UsagerFile, type UsagerRow } from '../usagers/index.js';
 import { renderExtractPdf, type ExtractDocument, type ExtractSection } from './extract-pdf.js';
 import { findSectionOpeners, findShare, journalForExtract } from './queries.js';
 
@@ -25,8 +25,8 @@ const fr = (d: Date | string | null): string =>
 const day = (d: string | null): string => (d ? d.split('-').reverse().join('/') : '—');
 const v = (s: string | null | undefined): string => (s && s.trim() ? s : '—');
 
-type Referents = Awaited<ReturnType<typeof findActiveReferents>>;
-type Members = Awaited<ReturnType<typeof findMembers>>;
+type Referents = UsagerFile['referents'];
+type Members = NonNullable<UsagerFile['members']>;
 type Journal = Awaited<ReturnType<typeof journalForExtract>>;
 type Sensitive = Awaited<ReturnType<typeof openSectionsForExport>>;
 
@@ -172,10 +172,16 @@ export async function shareExtractPdf(
 ): Promise<{ pdf: Buffer; fileName: string }> {
   const target = await loadNeedToKnowUsager(ctx.db, ctx.actor, fileId, canReadShares);
   const share = await findShare(ctx.db, fileId, shareId);
-  const row = await findUsagerRow(ctx.db, fileId);
-  if (!share || !row) throw notFound('Partage');
-  const sections = share.sections as ShareableSection[];
+  const sections = (share?.sections ?? []) as ShareableSection[];
   const needs = new Set(sections);
+  // The file with the parts the share carries, nothing more (docs/architecture.md, "The file, assembled once").
+  const file = await loadUsagerFile(ctx.db, fileId, {
+    referents: needs.has('followUp'),
+    members: needs.has('members'),
+  });
+  if (!share || !file) throw notFound('Partage');
+  const { row, referents } = file;
+  const members = file.members ?? [];
   // A sensitive section is read into the extract only for who reads it on the file (référents, its opener, a
   // motivated access): docs/security.md, "Access: read vs write, relations".
   const openers = await findSectionOpeners(ctx.db, fileId, sections.filter(isSensitiveShareSection));
@@ -183,9 +189,7 @@ export async function shareExtractPdf(
     [...openers].filter(([, by]) => !canReadSensitiveSection(ctx.actor, target, { openedById: by })).map(([s]) => s),
   );
   const sensitiveShared = sections.filter(isSensitiveShareSection).filter((s) => !hidden.has(s));
-  const [referents, members, journal, motifs, sensitive] = await Promise.all([
-    needs.has('followUp') ? findActiveReferents(ctx.db, fileId) : Promise.resolve([]),
-    needs.has('members') ? findMembers(ctx.db, row.household_id) : Promise.resolve([]),
+  const [journal, motifs, sensitive] = await Promise.all([
     needs.has('journal') ? journalForExtract(ctx.db, fileId) : Promise.resolve([]),
     needs.has('journal') ? motifLabels(ctx.db) : Promise.resolve(new Map<string, string>()),
     openSectionsForExport(ctx.db, fileId, sensitiveShared),

@@ -21,6 +21,7 @@ import type { Queryable } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../errors.js';
 import { presentConsent, presentShare } from './present.js';
 import { findConsent, findSectionOpeners, findShare, listConsents, listShares } from './queries.js';
+import { insertConsent, insertShare, setConsentWithdrawn } from './write-queries.js';
 
 /**
  * A sensitive section goes into a share only when it is open on the file and the author may read it: a closed section
@@ -88,30 +89,26 @@ export function createShare(ctx: Ctx, fileId: string, input: CreateShareInput): 
         );
       }
     }
-    const row = await trx
-      .insertInto('file_share')
-      .values({
-        case_file_id: fileId,
-        recipient_name: input.recipientName ?? null,
-        recipient_organisation: input.recipientOrganisation,
-        legal_ground: input.legalGround,
-        consent_id: input.legalGround === 'consentement' ? (input.consentId ?? null) : null,
-        sections: input.sections,
-        shared_on: input.sharedDate,
-        person_informed: input.personInformed,
-        not_informed_reason: input.personInformed ? null : (input.notInformedReason ?? null),
-        created_by: ctx.actor.id,
-        created_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const shareId = await insertShare(trx, {
+      case_file_id: fileId,
+      recipient_name: input.recipientName ?? null,
+      recipient_organisation: input.recipientOrganisation,
+      legal_ground: input.legalGround,
+      consent_id: input.legalGround === 'consentement' ? (input.consentId ?? null) : null,
+      sections: input.sections,
+      shared_on: input.sharedDate,
+      person_informed: input.personInformed,
+      not_informed_reason: input.personInformed ? null : (input.notInformedReason ?? null),
+      created_by: ctx.actor.id,
+      created_at: ctx.now,
+    });
     await audit(trx, ctx, 'file_share.create', {
       caseFileId: fileId,
       targetType: 'file_share',
-      targetId: row.id,
+      targetId: shareId,
       diff: { legalGround: input.legalGround, sections: input.sections, personInformed: input.personInformed },
     });
-    const created = await findShare(trx, fileId, row.id);
+    const created = await findShare(trx, fileId, shareId);
     if (!created) throw notFound('Partage');
     return presentShare(created);
   });
@@ -120,18 +117,14 @@ export function createShare(ctx: Ctx, fileId: string, input: CreateShareInput): 
 export function createConsent(ctx: Ctx, fileId: string, input: CreateConsentInput): Promise<ConsentDto> {
   return ctx.db.transaction().execute(async (trx) => {
     await loadNeedToKnowUsager(trx, ctx.actor, fileId, canManageConsents, { write: true });
-    const row = await trx
-      .insertInto('consent')
-      .values({
-        case_file_id: fileId,
-        purpose: input.purpose,
-        recipient: input.recipient,
-        given_on: input.givenDate,
-        created_by: ctx.actor.id,
-        created_at: ctx.now,
-      })
-      .returning(['id', 'purpose', 'recipient', 'given_on', 'withdrawn_on', 'created_at'])
-      .executeTakeFirstOrThrow();
+    const row = await insertConsent(trx, {
+      case_file_id: fileId,
+      purpose: input.purpose,
+      recipient: input.recipient,
+      given_on: input.givenDate,
+      created_by: ctx.actor.id,
+      created_at: ctx.now,
+    });
     await audit(trx, ctx, 'consent.create', { caseFileId: fileId, targetType: 'consent', targetId: row.id });
     return presentConsent(row);
   });
@@ -153,12 +146,7 @@ export function withdrawConsent(
         withdrawnDate: 'Date antérieure au consentement',
       });
     }
-    const row = await trx
-      .updateTable('consent')
-      .set({ withdrawn_on: input.withdrawnDate })
-      .where('id', '=', consentId)
-      .returning(['id', 'purpose', 'recipient', 'given_on', 'withdrawn_on', 'created_at'])
-      .executeTakeFirstOrThrow();
+    const row = await setConsentWithdrawn(trx, consentId, input.withdrawnDate);
     await audit(trx, ctx, 'consent.withdraw', {
       caseFileId: fileId,
       targetType: 'consent',

@@ -1,8 +1,17 @@
-import { sql } from 'kysely';
 import type { AuditAction } from '../../audit/actions.js';
 import { audit, systemAuditor } from '../../audit/audit.js';
 import type { Trx } from '../../db/schema.js';
 import { installedModules } from '../../platform/installed.js';
+import {
+  anonymiseHousehold,
+  anonymisePersons,
+  enterRetentionMode,
+  lockFileForAnonymisation,
+  markAnonymised,
+  markArchived,
+  otherFileOfHousehold,
+  personsOnlyOf,
+} from './write-queries.js';
 
 /** A system audit row of the retention engine (no session): who = nobody, what, which file. Goes through `audit`. */
 export const auditSystem = (
@@ -15,12 +24,7 @@ export const auditSystem = (
 
 /** Intermediate archive: the file leaves the active base (no search, no list, no route but the DPO's). Data unchanged. */
 export async function archiveFile(trx: Trx, fileId: string, now: Date): Promise<void> {
-  await trx
-    .updateTable('case_file')
-    .set({ retention_state: 'archived', archived_at: now })
-    .where('id', '=', fileId)
-    .execute();
-  await trx.deleteFrom('usager_search').where('case_file_id', '=', fileId).execute();
+  await markArchived(trx, fileId, now);
   await auditSystem(trx, now, 'case_file.archive', fileId, {});
 }
 
@@ -35,58 +39,18 @@ export async function archiveFile(trx: Trx, fileId: string, now: Date): Promise<
  */
 export async function anonymiseFile(trx: Trx, fileId: string, now: Date): Promise<Record<string, number>> {
   // The statistics keep the closed months as published: these writes mark no month dirty (migration 202612070310).
-  await sql`select set_config('jalon.retention', 'on', true)`.execute(trx);
-  const f = await trx
-    .selectFrom('case_file')
-    .select(['household_id', 'principal_person_id'])
-    .where('id', '=', fileId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  await enterRetentionMode(trx);
+  const f = await lockFileForAnonymisation(trx, fileId);
   // Modules on the contract anonymise their own rows (platform/module.ts, ModuleRetention).
   for (const m of installedModules()) await m.retention?.anonymise?.(trx, fileId, now);
-  const persons = await sql<{ id: string }>`
-    select p.id from person p
-    where (p.id = ${f.principal_person_id} or p.id in (select person_id from household_member where household_id = ${f.household_id}))
-      and not exists (
-        select 1 from case_file o
-        where o.id <> ${fileId} and o.retention_state <> 'anonymised'
-          and (o.principal_person_id = p.id or o.household_id in (select household_id from household_member where person_id = p.id)))`
-    .execute(trx)
-    .then((r) => r.rows.map((x) => x.id));
-  if (persons.length) {
-    await sql`
-      update person set birth_name = 'ANONYME', used_name = null, first_names = '-', birth_place = null, phone = null, email = null,
-        caf_number = null, france_travail_id = null, nationality = 'NR', marital_status = 'NR', employment_status = 'NR',
-        caf_activity = 'NR', education_level = 'NR', birth_date = make_date(extract(year from birth_date)::int, 7, 1), updated_at = ${now}
-      where id = any(${persons}::uuid[])`.execute(trx);
-  }
-  const sharedHousehold = await trx
-    .selectFrom('case_file')
-    .select('id')
-    .where('household_id', '=', f.household_id)
-    .where('id', '<>', fileId)
-    .where('retention_state', '<>', 'anonymised')
-    .executeTakeFirst();
-  if (!sharedHousehold) {
-    await sql`
-      update household set address_line = null, city = null, domiciliation = false, domiciliation_organism = null,
-        housing_status = 'NR', housing_nature = 'NR',
-        postal_code = case when postal_code ~ '^(750(0[1-9]|1[0-9]|20)|75116)$' then postal_code end, updated_at = ${now}
-      where id = ${f.household_id}`.execute(trx);
-    await sql`
-      update household_member set start_date = date_trunc('year', start_date)::date, end_date = date_trunc('year', end_date)::date
-      where household_id = ${f.household_id}`.execute(trx);
-  }
+  const persons = await personsOnlyOf(trx, { id: fileId, ...f });
+  if (persons.length) await anonymisePersons(trx, persons, now);
+  const sharedHousehold = await otherFileOfHousehold(trx, f.household_id, fileId);
+  if (!sharedHousehold) await anonymiseHousehold(trx, f.household_id, now);
   // Each module's own rows of the file (its descriptor's `retention.anonymise`): journal, sections, shares, …
   const moduleCounts: Record<string, number> = {};
   for (const m of installedModules()) Object.assign(moduleCounts, await m.retention?.anonymise?.(trx, fileId, now));
-  await trx.deleteFrom('case_file_referent').where('case_file_id', '=', fileId).execute();
-  await trx.deleteFrom('usager_search').where('case_file_id', '=', fileId).execute();
-  await trx
-    .updateTable('case_file')
-    .set({ retention_state: 'anonymised', anonymised_at: now, closing_reason: null, retention_hold_note: null })
-    .where('id', '=', fileId)
-    .execute();
+  await markAnonymised(trx, fileId, now);
   const counts = { persons: persons.length, ...moduleCounts };
   await auditSystem(trx, now, 'case_file.anonymise', fileId, counts);
   return counts;

@@ -10,6 +10,7 @@ import type { Db } from '../../db/schema.js';
 import { anonymiseFile, archiveFile } from './anonymise.js';
 import { loadParams } from '../params/index.js';
 import { countNoticed, countOldLogRows, dueFiles, type DueFile } from './queries.js';
+import { insertRetentionRun, lockRetentionFacts } from './write-queries.js';
 
 export interface RetentionReport {
   runId: string;
@@ -66,19 +67,7 @@ export async function runRetention(
     try {
       await db.transaction().execute(async (trx) => {
         // Re-read under lock: a référent may have prolonged the file since the list was read.
-        const cur = await trx
-          .selectFrom('case_file as cf')
-          .select([
-            'cf.id',
-            'cf.retention_state',
-            'cf.last_contact_at',
-            'cf.opened_at',
-            'cf.retention_hold_kind',
-            'cf.retention_hold_until',
-          ])
-          .where('cf.id', '=', f.id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
+        const cur = await lockRetentionFacts(trx, f.id);
         if (retentionAction(factsOf(cur, activeDays), now) !== action) return;
         if (action === 'archive') await archiveFile(trx, f.id, now);
         else await anonymiseFile(trx, f.id, now);
@@ -96,22 +85,18 @@ export async function runRetention(
   const logPurged = opts.dryRun
     ? await countOldLogRows(db, cutoff)
     : Object.fromEntries((await purgeSecurityLog(db, now, logDays)).map((r) => [r.chain, r.purgedRows]));
-  const row = await db
-    .insertInto('retention_run')
-    .values({
-      started_at: startedAt,
-      finished_at: now,
-      trigger: opts.trigger,
-      dry_run: opts.dryRun,
-      archived,
-      anonymised,
-      noticed,
-      failed,
-      log_purged: JSON.stringify(logPurged),
-      details: JSON.stringify(actions.slice(0, 5000)),
-      params: JSON.stringify({ 'retention.dossier.activeDays': activeDays, 'retention.journaux.activeDays': logDays }),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { runId: row.id, dryRun: opts.dryRun, archived, anonymised, noticed, failed, logPurged, actions };
+  const runId = await insertRetentionRun(db, {
+    started_at: startedAt,
+    finished_at: now,
+    trigger: opts.trigger,
+    dry_run: opts.dryRun,
+    archived,
+    anonymised,
+    noticed,
+    failed,
+    log_purged: JSON.stringify(logPurged),
+    details: JSON.stringify(actions.slice(0, 5000)),
+    params: JSON.stringify({ 'retention.dossier.activeDays': activeDays, 'retention.journaux.activeDays': logDays }),
+  });
+  return { runId, dryRun: opts.dryRun, archived, anonymised, noticed, failed, logPurged, actions };
 }

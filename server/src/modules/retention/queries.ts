@@ -92,3 +92,26 @@ export const countOldLogRows = async (db: Queryable, cutoff: Date): Promise<Reco
   const row = r.rows[0];
   return { audit_event: Number(row?.audit_event ?? 0), access_log: Number(row?.access_log ?? 0) };
 };
+
+/** The last runs of the engine, newest first. */
+export const retentionRuns = (db: Queryable) =>
+  db
+    .selectFrom('retention_run')
+    .select([
+      'id',
+      'started_at',
+      'finished_at',
+      'trigger',
+      'dry_run',
+      'archived',
+      'anonymised',
+      'noticed',
+      'failed',
+      'log_purged',
+    ])
+    .orderBy('started_at', 'desc')
+    .limit(100)
+    .execute();
+
+export const fileRetentionState = (db: Queryable, fileId: string) =>
+  db.selectFrom('case_file').select(['retention_state']).where('id', '=', fileId).executeTakeFirst();

@@ -16,8 +16,9 @@ import { loadNeedToKnowUsager } from '../../access/load-authorized.js';
 import { audit, logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound, unprocessable } from '../../errors.js';
-import { displayName, findActiveReferents, findMembers, findUsagerRow, presentUsager } from '../usagers/index.js';
-import { upcomingForReferent } from './queries.js';
+import { displayName, loadUsagerFile, presentUsager } from '../usagers/index.js';
+import { fileRetentionState, retentionRuns, upcomingForReferent } from './queries.js';
+import { setRetentionHold } from './write-queries.js';
 import { loadParams } from '../params/index.js';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
@@ -63,17 +64,7 @@ export function extendRetention(ctx: Ctx, fileId: string, input: ExtendRetention
         },
       );
     }
-    const before = await trx
-      .updateTable('case_file')
-      .set({
-        retention_hold_kind: input.kind,
-        retention_hold_until: input.untilDate,
-        retention_hold_reason: input.reason,
-        retention_hold_note: input.note,
-      })
-      .where('id', '=', fileId)
-      .returning(['last_contact_at', 'opened_at', 'retention_hold_kind', 'retention_hold_until'])
-      .executeTakeFirstOrThrow();
+    const before = await setRetentionHold(trx, fileId, input);
     await audit(trx, ctx, 'case_file.retention_hold', {
       caseFileId: fileId,
       diff: { kind: input.kind, until: input.untilDate, reason: input.reason },
@@ -96,23 +87,7 @@ export function extendRetention(ctx: Ctx, fileId: string, input: ExtendRetention
 /** Reports of the last runs of the engine, for the DPO only. */
 export async function listRuns(ctx: Ctx): Promise<{ items: RetentionRunDto[] }> {
   if (!canReadRetentionRuns(ctx.actor)) throw notFound('Page');
-  const rows = await ctx.db
-    .selectFrom('retention_run')
-    .select([
-      'id',
-      'started_at',
-      'finished_at',
-      'trigger',
-      'dry_run',
-      'archived',
-      'anonymised',
-      'noticed',
-      'failed',
-      'log_purged',
-    ])
-    .orderBy('started_at', 'desc')
-    .limit(100)
-    .execute();
+  const rows = await retentionRuns(ctx.db);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -136,17 +111,13 @@ export async function listRuns(ctx: Ctx): Promise<{ items: RetentionRunDto[] }> 
 export function readArchivedFile(ctx: Ctx, fileId: string, input: ArchiveReadInput): Promise<UsagerDto> {
   return ctx.db.transaction().execute(async (trx) => {
     if (!canReadArchivedFile(ctx.actor)) throw notFound('Dossier');
-    const state = await trx
-      .selectFrom('case_file')
-      .select(['retention_state'])
-      .where('id', '=', fileId)
-      .executeTakeFirst();
-    const row = state?.retention_state === 'archived' ? await findUsagerRow(trx, fileId) : undefined;
-    if (!row) throw notFound('Dossier');
-    const [referents, members] = await Promise.all([
-      findActiveReferents(trx, fileId),
-      findMembers(trx, row.household_id),
-    ]);
+    const state = await fileRetentionState(trx, fileId);
+    const file =
+      state?.retention_state === 'archived'
+        ? await loadUsagerFile(trx, fileId, { referents: true, members: true })
+        : undefined;
+    if (!file) throw notFound('Dossier');
+    const { row, referents, members } = file;
     await audit(trx, ctx, 'case_file.archive_read', {
       caseFileId: fileId,
       diff: { reason: input.reason, note: input.note },

@@ -12,7 +12,7 @@ import {
 } from '@jalon/core';
 import type { Queryable } from '../../db/schema.js';
 import { openText } from '../../crypto/index.js';
-import { payloadAad, reasonAad } from './queries.js';
+import { findSectionsForExport, payloadAad, reasonAad } from './queries.js';
 
 type Data = Record<string, unknown>;
 const day = (d: unknown) => (typeof d === 'string' && d ? d.split('-').reverse().join('/') : null);
@@ -59,12 +59,7 @@ export async function openSectionsForExport(
   readable: (s: { openedById: string | null }) => boolean = () => true,
 ): Promise<AccessExportSectionDto[]> {
   if (only && !only.length) return [];
-  const rows = await db
-    .selectFrom('case_file_section')
-    .select(['section', 'opened_at', 'opened_by', 'reason_code', 'reason_text', 'payload', 'updated_at'])
-    .where('case_file_id', '=', fileId)
-    .$if(only !== undefined, (q) => q.where('section', 'in', [...(only ?? [])]))
-    .execute();
+  const rows = await findSectionsForExport(db, fileId, only);
   const order = (s: string) => SENSITIVE_SECTIONS.indexOf(s as SensitiveSection);
   return rows
     .filter((r) => readable({ openedById: r.opened_by }))

@@ -18,7 +18,14 @@ import type { Ctx } from '../../context.js';
 import { openText, sealText } from '../../crypto/index.js';
 import { conflict } from '../../errors.js';
 import { presentContent, presentStatus } from './present.js';
-import { findOpenedSections, findSection, payloadAad, reasonAad } from './queries.js';
+import {
+  findOpenedSections,
+  findSection,
+  insertOpenedSection,
+  payloadAad,
+  reasonAad,
+  updateSectionPayload,
+} from './queries.js';
 
 /** The sections the site's profile offers, each closed or with its opening mention; the read is logged. */
 export async function listSections(ctx: Ctx, fileId: string): Promise<SectionsDto> {
@@ -46,19 +53,14 @@ export const openSection = (
     const { section: s } = await loadAuthorizedSection(trx, ctx.actor, fileId, section, canOpenSensitiveSection);
     if (await findSection(trx, fileId, s))
       throw conflict('section_already_open', 'Cette section est déjà ouverte sur ce dossier');
-    const row = await trx
-      .insertInto('case_file_section')
-      .values({
-        case_file_id: fileId,
-        section: s,
-        opened_at: ctx.now,
-        opened_by: ctx.actor.id,
-        reason_code: input.reasonCode,
-        reason_text: sealText(input.reasonText, reasonAad(fileId, s)),
-      })
-      .onConflict((oc) => oc.columns(['case_file_id', 'section']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const row = await insertOpenedSection(trx, {
+      fileId,
+      section: s,
+      now: ctx.now,
+      by: ctx.actor.id,
+      reasonCode: input.reasonCode,
+      reasonText: sealText(input.reasonText, reasonAad(fileId, s)),
+    });
     if (!row) throw conflict('section_already_open', 'Cette section est déjà ouverte sur ce dossier');
     // The audit keeps the section and the reason code; the free text stays in the sealed row.
     await audit(trx, ctx, 'case_file_section.open', {
@@ -110,18 +112,11 @@ export const updateSection = (
     const changed = [...keys]
       .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(input.data[k] ?? null))
       .sort();
-    const updated = await trx
-      .updateTable('case_file_section')
-      .set({
-        payload: sealText(JSON.stringify(input.data), payloadAad(fileId, s)),
-        version: row.version + 1,
-        updated_at: ctx.now,
-        updated_by: ctx.actor.id,
-      })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .returning(['version', 'updated_at'])
-      .executeTakeFirst();
+    const updated = await updateSectionPayload(trx, row, {
+      payload: sealText(JSON.stringify(input.data), payloadAad(fileId, s)),
+      now: ctx.now,
+      by: ctx.actor.id,
+    });
     if (!updated)
       throw conflict('version_conflict', 'La section a été modifiée entre-temps : rechargez-la avant d’enregistrer');
     await audit(trx, ctx, 'case_file_section.update', {

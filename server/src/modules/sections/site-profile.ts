@@ -2,6 +2,7 @@ import { canSetSiteProfile, type SiteProfile } from '@jalon/core';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { forbidden, notFound } from '../../errors.js';
+import { lockSiteProfile, setSiteProfileRow } from './queries.js';
 
 /**
  * The admin chooses each site's minimisation profile. Narrowing it hides the sections it drops (the API refuses
@@ -10,14 +11,9 @@ import { forbidden, notFound } from '../../errors.js';
 export const setSiteProfile = (ctx: Ctx, siteId: string, profile: SiteProfile) => {
   if (!canSetSiteProfile(ctx.actor)) throw forbidden('Accès réservé à l’administration fonctionnelle');
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('site')
-      .select('profile')
-      .where('id', '=', siteId)
-      .forUpdate()
-      .executeTakeFirst();
+    const before = await lockSiteProfile(trx, siteId);
     if (!before) throw notFound('Site');
-    await trx.updateTable('site').set({ profile }).where('id', '=', siteId).execute();
+    await setSiteProfileRow(trx, siteId, profile);
     await audit(trx, ctx, 'site.profile_update', {
       targetType: 'site',
       targetId: siteId,

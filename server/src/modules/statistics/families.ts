@@ -12,7 +12,14 @@ import {
 } from '@jalon/core';
 import { statThresholds } from '../params/index.js';
 import type { Ctx } from '../../context.js';
-import { dynamicCategories, familyRows, refreshState, type FamilyRow, type FamilySource } from './queries.js';
+import {
+  dynamicCategories,
+  familyRows,
+  refreshState,
+  scopeSites,
+  type FamilyRow,
+  type FamilySource,
+} from './queries.js';
 import { teamsShownApart, type StatisticsScope } from './scope.js';
 
 /**
@@ -126,12 +133,7 @@ async function buildFamily(
   const extra = [...new Set(rows.map((r) => r.category).filter((c) => !known.has(c)))].sort();
   const cols = [...req.categories, ...extra.map((code) => ({ code, label: code }))];
   const colIndex = new Map(cols.map((c, j) => [c.code, j]));
-  const sites = await ctx.db
-    .selectFrom('site')
-    .select(['id', 'name', 'arrondissements'])
-    .$if(scope.siteIds !== null, (qb) => qb.where('id', 'in', scope.siteIds!))
-    .orderBy('name')
-    .execute();
+  const sites = await scopeSites(ctx.db, scope.siteIds);
   const arrs = [...new Set([...sites.flatMap((s) => s.arrondissements), ...rows.map((r) => r.arr)])].sort((a, b) =>
     a === 0 ? 1 : b === 0 ? -1 : a - b,
   );

@@ -143,3 +143,56 @@ export async function familyRows(
     group by 1, 2, 3, 4, 5`.execute(db);
   return r.rows.map((x) => ({ ...x, arr: Number(x.arr), n: Number(x.n) }));
 }
+
+/** Sites of the scope (all when `siteIds` is null), by name. */
+export const scopeSites = (db: Db, siteIds: readonly string[] | null) =>
+  db
+    .selectFrom('site')
+    .select(['id', 'code', 'name', 'arrondissements'])
+    .$if(siteIds !== null, (qb) => qb.where('id', 'in', [...siteIds!]))
+    .orderBy('name')
+    .execute();
+
+export const findSite = (db: Db, siteId: string) =>
+  db.selectFrom('site').select(['id', 'code', 'name']).where('id', '=', siteId).executeTakeFirst();
+
+export const teamsByName = (db: Db, teamIds: readonly string[]) =>
+  db
+    .selectFrom('team')
+    .select(['id', 'name'])
+    .where('id', 'in', [...teamIds])
+    .orderBy('name')
+    .execute();
+
+/** The last month of the population aggregate. */
+export const lastPopulationMonth = (db: Db) =>
+  db
+    .selectFrom('stat_population')
+    .select((eb) => eb.fn.max('month').as('m'))
+    .executeTakeFirst();
+
+/** Teams of the sites (all when null) with their number of active social workers. */
+export const teamWorkerCounts = (db: Db, siteIds: string[] | null) =>
+  db
+    .selectFrom('team as t')
+    .leftJoin('user_team as ut', 'ut.team_id', 't.id')
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.id', '=', 'ut.user_id').on('u.active', '=', true).on('u.role', '=', 'travailleur_social'),
+    )
+    .select((eb) => ['t.id', 't.name', eb.fn.count<number>('u.id').as('workers')])
+    .$if(siteIds !== null, (qb) =>
+      qb.where('t.site_id', 'in', siteIds!.length ? siteIds! : ['00000000-0000-0000-0000-000000000000']),
+    )
+    .groupBy(['t.id', 't.name'])
+    .execute();
+
+/** A worker's own journal entries by type between two Paris dates (`to` excluded). */
+export async function ownEntriesByType(db: Db, authorId: string, from: string, toExclusive: string) {
+  const r = await sql<{ type: string; n: number }>`
+    select type, count(*)::int as n from journal_entry
+    where author_id = ${authorId} and deleted_at is null
+      and occurred_at >= (${from}::timestamp at time zone 'Europe/Paris')
+      and occurred_at < (${toExclusive}::timestamp at time zone 'Europe/Paris')
+    group by type`.execute(db);
+  return r.rows;
+}

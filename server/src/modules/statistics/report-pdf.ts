@@ -9,6 +9,7 @@ import {
 } from '@jalon/core';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
+import { findSite } from './queries.js';
 import { monthLabel, indicatorTable } from './service.js';
 import { teamTable, waitingTime } from './views.js';
 import { openPdf } from '../../lib/pdf.js';
@@ -44,11 +45,7 @@ export async function siteReportPdf(
   year: number,
   currentMonth: string,
 ): Promise<{ pdf: Buffer; filename: string }> {
-  const site = await ctx.db
-    .selectFrom('site')
-    .select(['id', 'code', 'name'])
-    .where('id', '=', siteId)
-    .executeTakeFirst();
+  const site = await findSite(ctx.db, siteId);
   if (!site || !canDownloadSiteReport(ctx.actor, siteId)) throw notFound('Site');
   if (`${year}-01` > currentMonth) throw notFound('Rapport');
   // The calendar year, a published period: the same figures as the statistics page (months to come count nothing).

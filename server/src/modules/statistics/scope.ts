@@ -2,6 +2,7 @@ import { MIN_TEAM_WORKERS, statisticsLevel, type StatisticsLevel } from '@jalon/
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
+import { teamWorkerCounts } from './queries.js';
 
 /**
  * The rows of the aggregates a caller may read (policy in core/src/policy/statistics.ts): every site for the admin,
@@ -33,17 +34,6 @@ export const scopedSites = (scope: StatisticsScope, asked: readonly string[]): s
 
 /** Teams of a site that may be shown apart: at least MIN_TEAM_WORKERS active social workers. */
 export async function teamsShownApart(db: Db, siteIds: string[] | null): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('team as t')
-    .leftJoin('user_team as ut', 'ut.team_id', 't.id')
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.id', '=', 'ut.user_id').on('u.active', '=', true).on('u.role', '=', 'travailleur_social'),
-    )
-    .select((eb) => ['t.id', 't.name', eb.fn.count<number>('u.id').as('workers')])
-    .$if(siteIds !== null, (qb) =>
-      qb.where('t.site_id', 'in', siteIds!.length ? siteIds! : ['00000000-0000-0000-0000-000000000000']),
-    )
-    .groupBy(['t.id', 't.name'])
-    .execute();
+  const rows = await teamWorkerCounts(db, siteIds);
   return new Map(rows.filter((r) => Number(r.workers) >= MIN_TEAM_WORKERS).map((r) => [r.id, r.name]));
 }

@@ -16,34 +16,30 @@ import {
   type TeamTableDto,
   type WaitingTimeDto,
 } from '@jalon/core';
-import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
 import { statThresholds } from '../params/index.js';
 import { notFound } from '../../errors.js';
 import { AppError } from '../../errors.js';
 import { loadFamily } from './families.js';
 import { placeOf, publishedPeriod } from './params.js';
-import { refreshState, waitHistogram } from './queries.js';
+import {
+  lastPopulationMonth,
+  ownEntriesByType,
+  refreshState,
+  scopeSites,
+  teamsByName,
+  waitHistogram,
+} from './queries.js';
 import { scopedSites, statisticsScope } from './scope.js';
 import { assertPublished, emptyRow, existingRow, familyRequestFor, sliceOf } from './service.js';
 
 /** What the page may offer the caller. */
 export async function scopeView(ctx: Ctx): Promise<StatisticsScopeDto> {
   const scope = statisticsScope(ctx);
-  const sites = await ctx.db
-    .selectFrom('site')
-    .select(['id', 'code', 'name', 'arrondissements'])
-    .$if(scope.siteIds !== null, (qb) => qb.where('id', 'in', scope.siteIds!))
-    .orderBy('name')
-    .execute();
-  const teams = scope.teamIds?.length
-    ? await ctx.db.selectFrom('team').select(['id', 'name']).where('id', 'in', scope.teamIds).orderBy('name').execute()
-    : [];
+  const sites = await scopeSites(ctx.db, scope.siteIds);
+  const teams = scope.teamIds?.length ? await teamsByName(ctx.db, scope.teamIds) : [];
   const state = await refreshState(ctx.db);
-  const last = await ctx.db
-    .selectFrom('stat_population')
-    .select((eb) => eb.fn.max('month').as('m'))
-    .executeTakeFirst();
+  const last = await lastPopulationMonth(ctx.db);
   const month = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 7);
   return {
     level: scope.level,
@@ -142,14 +138,9 @@ export async function teamTable(ctx: Ctx, filter: StatisticsFilter): Promise<Tea
 export async function myActivity(ctx: Ctx, filter: StatisticsFilter): Promise<TeamTableDto> {
   statisticsScope(ctx);
   if (!canSeeOwnActivity(ctx.actor)) throw notFound('Page');
-  const r = await sql<{ type: string; n: number }>`
-    select type, count(*)::int as n from journal_entry
-    where author_id = ${ctx.actor.id} and deleted_at is null
-      and occurred_at >= (${filter.from}::timestamp at time zone 'Europe/Paris')
-      and occurred_at < (${filter.toExclusive}::timestamp at time zone 'Europe/Paris')
-    group by type`.execute(ctx.db);
+  const rows = await ownEntriesByType(ctx.db, ctx.actor.id, filter.from, filter.toExclusive);
   const cols = Object.keys(ENTRY_TYPE_LABELS);
-  const counts = cols.map((c) => Number(r.rows.find((x) => x.type === c)?.n ?? 0));
+  const counts = cols.map((c) => Number(rows.find((x) => x.type === c)?.n ?? 0));
   return {
     period: { fromMonth: filter.fromMonth, toMonth: filter.toMonth },
     labels: { rows: {}, cols: ENTRY_TYPE_LABELS },

@@ -37,10 +37,10 @@ export const usagersModule = {
 export { displayName, presentUsager } from './present.js';
 export {
   filesOfPerson,
-  findActiveReferents,
-  findMembers,
-  findUsagerRow,
+  loadUsagerFile,
   refreshSearch,
+  type FileParts,
+  type UsagerFile,
   type UsagerRow,
 } from './queries.js';
 export { findLikelyDuplicates, type PersonKeys } from './duplicates.js';

@@ -95,22 +95,34 @@ export const findActiveReferents = (db: Queryable, caseFileId: string) => refere
 
 export const findMembers = (db: Queryable, householdId: string) => membersQuery(db, householdId).execute();
 
+/** The parts of the file a consumer asks for besides its row: active référents, household members. */
+export interface FileParts {
+  referents: boolean;
+  members: boolean;
+}
+
 /**
- * The file's row with its active référents and (when the caller may see them) its household members, in one round
- * trip (docs/benchmarks.md: a file read was four queries; the socket writes were 38 % of the server's time under load). The
- * lists are `referentsQuery` and `membersQuery` correlated to the row, read as JSON (dates stay yyyy-mm-dd strings).
+ * The file assembled in one place for every consumer (file page, archived read, access export, share extract:
+ * docs/architecture.md, "The file, assembled once"): the row with its active référents and household members when
+ * asked for (`[]` and `null` when not), in one round trip (docs/benchmarks.md: a file read was four queries; the
+ * socket writes were 38 % of the server's time under load). The lists are `referentsQuery` and `membersQuery`
+ * correlated to the row, read as JSON (dates stay yyyy-mm-dd strings); the parts asked for are parameters, so every
+ * consumer runs the same prepared statement.
  */
-export async function findUsagerFile(db: Queryable, id: string, withMembers: boolean) {
+export async function loadUsagerFile(db: Queryable, id: string, parts: FileParts) {
   const row = await findUsagerRowQuery(db, id)
-    .select(() => jsonArrayFrom(referentsQuery(db, sql.ref('cf.id'))).as('referents'))
     .select(() =>
-      jsonArrayFrom(membersQuery(db, sql.ref('cf.household_id')).where(sql<boolean>`${withMembers}`)).as('members'),
+      jsonArrayFrom(referentsQuery(db, sql.ref('cf.id')).where(sql<boolean>`${parts.referents}`)).as('referents'),
+    )
+    .select(() =>
+      jsonArrayFrom(membersQuery(db, sql.ref('cf.household_id')).where(sql<boolean>`${parts.members}`)).as('members'),
     )
     .executeTakeFirst();
   if (!row) return undefined;
   const { referents, members, ...usager } = row;
-  return { row: usager as UsagerRow, referents, members: withMembers ? members : null };
+  return { row: usager as UsagerRow, referents, members: parts.members ? members : null };
 }
+export type UsagerFile = NonNullable<Awaited<ReturnType<typeof loadUsagerFile>>>;
 
 /**
  * Rebuilds the search rows of a file: one per current member and name variant (birth name, used name),

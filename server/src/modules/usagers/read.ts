@@ -7,19 +7,19 @@ import {
   type UsagerListItem,
 } from '@jalon/core';
 import { loadAuthorizedUsager } from '../../access/load-authorized.js';
-import { filesOfMyTeams, myActiveFiles } from '../../access/scopes.js';
+import { filesOfMyTeams, myActiveFiles } from '../../access/queries.js';
 import { findFileTarget, type FileTarget } from '../../access/targets.js';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { genogramTargetFor } from '../genogram/index.js';
 import { displayName, presentUsager } from './present.js';
-import { findUsagerFile, referentNameOf } from './queries.js';
+import { loadUsagerFile, referentNameOf } from './queries.js';
 
 /** The file assembled for a target already decided on: the part its abilities allow, nothing logged. */
 async function presentFile(ctx: Ctx, target: FileTarget): Promise<UsagerDto> {
   const can = fileAbilities(ctx.actor, target, await genogramTargetFor(ctx.db, ctx.actor, target));
-  const file = await findUsagerFile(ctx.db, target.id, can.readFull);
+  const file = await loadUsagerFile(ctx.db, target.id, { referents: true, members: can.readFull });
   if (!file) throw notFound('Dossier');
   return presentUsager(file.row, file.referents, file.members, can);
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '@jalon/core';
 import { sql, type ExpressionBuilder } from 'kysely';
-import { filesOfMyTeams } from '../../../access/scopes.js';
+import { filesOfMyTeams } from '../../../access/queries.js';
 import type { DB, Queryable } from '../../../db/schema.js';
 
 export type TaskScope = 'mine' | 'team';
