@@ -2,7 +2,6 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../build-test-app.js';
-import { cafFlux, syntheticPersons } from '../../modules/rsa-ep/flux/fixtures.js';
 import { committedImport } from '../access-matrix/imports-fixture.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../factories.js';
 
