@@ -41,15 +41,14 @@ export async function anonymiseFile(trx: Trx, fileId: string, now: Date): Promis
   // The statistics keep the closed months as published: these writes mark no month dirty (migration 202612070310).
   await enterRetentionMode(trx);
   const f = await lockFileForAnonymisation(trx, fileId);
-  // Modules on the contract anonymise their own rows (platform/module.ts, ModuleRetention).
-  for (const m of installedModules()) await m.retention?.anonymise?.(trx, fileId, now);
+  // Each module's own rows of the file first, once (its descriptor's `retention.anonymise`: journal, sections,
+  // shares, …; platform/module.ts, ModuleRetention), while the persons they name are still linked to the file.
+  const moduleCounts: Record<string, number> = {};
+  for (const m of installedModules()) Object.assign(moduleCounts, await m.retention?.anonymise?.(trx, fileId, now));
   const persons = await personsOnlyOf(trx, { id: fileId, ...f });
   if (persons.length) await anonymisePersons(trx, persons, now);
   const sharedHousehold = await otherFileOfHousehold(trx, f.household_id, fileId);
   if (!sharedHousehold) await anonymiseHousehold(trx, f.household_id, now);
-  // Each module's own rows of the file (its descriptor's `retention.anonymise`): journal, sections, shares, …
-  const moduleCounts: Record<string, number> = {};
-  for (const m of installedModules()) Object.assign(moduleCounts, await m.retention?.anonymise?.(trx, fileId, now));
   await markAnonymised(trx, fileId, now);
   const counts = { persons: persons.length, ...moduleCounts };
   await auditSystem(trx, now, 'case_file.anonymise', fileId, counts);
