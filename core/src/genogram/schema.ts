@@ -172,12 +172,27 @@ export type GenogramInput = z.input<typeof Genogram>;
 export const GenoRelations = z.array(GenoRelation).max(GENO_MAX_PERSONS * 2);
 
 /** PUT body: the whole drawing and the version it was read at (optimistic lock). */
-export const GenogramPutInput = z.strictObject({
-  version: z.number({ error: 'La version est attendue (nombre entier)' }).int().min(0),
-  data: Genogram,
-  /** Sent only by someone who opened the relationship lines; absent, they are left as they are. */
-  relations: GenoRelations.optional(),
-});
+export const GenogramPutInput = z
+  .strictObject({
+    version: z.number({ error: 'La version est attendue (nombre entier)' }).int().min(0),
+    data: Genogram,
+    /** Sent only by someone who opened the relationship lines; absent, they are left as they are. */
+    relations: GenoRelations.optional(),
+  })
+  .superRefine((input, ctx) => {
+    // A relationship line joins two different persons of the drawing it is saved with.
+    const ids = new Set(input.data.persons.map((p) => p.id));
+    (input.relations ?? []).forEach((r, i) => {
+      if (!ids.has(r.a) || !ids.has(r.b))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Relation : une personne absente du génogramme',
+          path: ['relations', i],
+        });
+      else if (r.a === r.b)
+        ctx.addIssue({ code: 'custom', message: 'Relation : deux personnes différentes', path: ['relations', i] });
+    });
+  });
 export type GenogramPutInput = z.infer<typeof GenogramPutInput>;
 
 export const emptyGenogram = (): Genogram => ({ persons: [], unions: [], filiations: [], twins: [], households: [] });

@@ -139,6 +139,16 @@ describe('genogram', () => {
     expect(withRel.json().relations).toEqual(relations);
     const parts = await t.db.selectFrom('access_log').select('part').where('case_file_id', '=', file.id).execute();
     expect(parts.map((p) => p.part)).toContain('genogram_relations');
+    // A line naming a person absent from the drawing, or joining a person to itself, is refused; nothing changes.
+    for (const bad of [
+      { a: 'f', b: 'nobody', kind: 'close' },
+      { a: 'f', b: 'f', kind: 'distant' },
+    ]) {
+      const refused = await call(s.ref, 'PUT', url(file.id), { version: 2, data, relations: [bad] });
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.body).toMatch(/Relation : (une personne absente du génogramme|deux personnes différentes)/);
+    }
+    expect((await call(s.ref, 'GET', url(file.id, '?relations=1'))).json()).toMatchObject({ version: 2, relations });
   });
 
   it('refuses bad input with French messages', async () => {
