@@ -46,6 +46,9 @@ export async function insertUploading(
 export const markReady = (db: Queryable, id: string, size: number, chunks: number) =>
   db.updateTable('document').set({ state: 'ready', size, chunk_count: chunks }).where('id', '=', id).execute();
 
+/** A refused or failed upload leaves no row. */
+export const deleteDocument = (db: Queryable, id: string) => db.deleteFrom('document').where('id', '=', id).execute();
+
 export const documentsOfFile = (db: Queryable, fileId: string) =>
   db
     .selectFrom('document as d')
@@ -116,3 +119,20 @@ export const expiringForReferent = (db: Queryable, userId: string, until: string
     .orderBy('d.valid_until')
     .limit(100)
     .execute();
+
+/** The database store's encrypted chunks (store.ts). */
+export const insertChunk = (
+  db: Queryable,
+  c: { document_id: string; seq: number; iv: Buffer; tag: Buffer; data: Buffer },
+) => db.insertInto('document_chunk').values(c).execute();
+
+export const findChunk = (db: Queryable, documentId: string, seq: number) =>
+  db
+    .selectFrom('document_chunk')
+    .select(['iv', 'tag', 'data'])
+    .where('document_id', '=', documentId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+
+export const deleteChunks = (db: Queryable, documentId: string) =>
+  db.deleteFrom('document_chunk').where('document_id', '=', documentId).execute();

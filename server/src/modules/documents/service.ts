@@ -16,7 +16,7 @@ import { audit, logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import { openText, sealText } from '../../crypto/index.js';
 import { AppError, notFound, parse, unprocessable } from '../../errors.js';
-import { documentsOfFile, entryOfFile, findDocument, insertUploading, markReady } from './queries.js';
+import { deleteDocument, documentsOfFile, entryOfFile, findDocument, insertUploading, markReady } from './queries.js';
 import { rechunk, type DocumentStore } from './store.js';
 
 const keyAad = (id: string) => `document.data_key:${id}`;
@@ -92,7 +92,7 @@ export async function uploadDocument(
     return { id: docId };
   } catch (err) {
     // Nothing of a refused or failed upload stays; the rest of the request body is discarded by the parser.
-    if (id) await store.remove(id).then(() => ctx.db.deleteFrom('document').where('id', '=', id!).execute());
+    if (id) await store.remove(id).then(() => deleteDocument(ctx.db, id!));
     part.file.resume();
     throw err;
   }

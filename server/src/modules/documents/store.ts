@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/schema.js';
+import { deleteChunks, findChunk, insertChunk } from './queries.js';
 
 /** Plaintext bytes per stored chunk: upload and download hold one chunk in memory, never the whole file. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -26,19 +27,11 @@ export const databaseStore = (db: Db): DocumentStore => ({
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(aadOf(documentId, seq));
     const data = Buffer.concat([cipher.update(plain), cipher.final()]);
-    await db
-      .insertInto('document_chunk')
-      .values({ document_id: documentId, seq, iv, tag: cipher.getAuthTag(), data })
-      .execute();
+    await insertChunk(db, { document_id: documentId, seq, iv, tag: cipher.getAuthTag(), data });
   },
   async *readChunks(documentId, count, key) {
     for (let seq = 0; seq < count; seq++) {
-      const c = await db
-        .selectFrom('document_chunk')
-        .select(['iv', 'tag', 'data'])
-        .where('document_id', '=', documentId)
-        .where('seq', '=', seq)
-        .executeTakeFirst();
+      const c = await findChunk(db, documentId, seq);
       if (!c) throw new Error(`Document ${documentId}: chunk ${seq} missing`);
       const decipher = createDecipheriv('aes-256-gcm', key, c.iv);
       decipher.setAAD(aadOf(documentId, seq));
@@ -47,7 +40,7 @@ export const databaseStore = (db: Db): DocumentStore => ({
     }
   },
   async remove(documentId) {
-    await db.deleteFrom('document_chunk').where('document_id', '=', documentId).execute();
+    await deleteChunks(db, documentId);
   },
 });
 

@@ -3,6 +3,7 @@ import { type Ctx } from '../../context.js';
 import { forbidden, unprocessable } from '../../errors.js';
 import { displayName } from '../usagers/index.js';
 import { expiringDocuments } from '../documents/index.js';
+import { agendaAppointments, pendingOrientations, unreportedAppointments } from './agenda-queries.js';
 
 const DAY = 86_400_000;
 export { parisMidnight };
@@ -25,34 +26,7 @@ export async function listAgenda(
     throw unprocessable('invalid_range', 'Période invalide (62 jours au plus)');
   const siteView = view === 'site';
   const worker = siteView ? q.workerId : a.id;
-  const rows = await ctx.db
-    .selectFrom('journal_entry as e')
-    .innerJoin('case_file as cf', 'cf.id', 'e.case_file_id')
-    .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
-    .leftJoin('app_user as w', 'w.id', 'e.appointment_worker_id')
-    .select([
-      'e.id',
-      'e.case_file_id',
-      'cf.file_number',
-      'p.birth_name',
-      'p.used_name',
-      'p.first_names',
-      'e.appointment_worker_id',
-      'w.display_name as worker_name',
-      'e.occurred_at',
-      'e.duration_minutes',
-      'e.place',
-      'e.appointment_status',
-    ])
-    .where('e.type', '=', 'rendez_vous')
-    .where('e.deleted_at', 'is', null)
-    .where('cf.site_id', '=', a.siteId)
-    .where('e.occurred_at', '>=', from)
-    .where('e.occurred_at', '<', to)
-    .$if(Boolean(worker), (qb) => qb.where('e.appointment_worker_id', '=', worker ?? ''))
-    .orderBy('e.occurred_at')
-    .limit(2000)
-    .execute();
+  const rows = await agendaAppointments(ctx.db, a.siteId, from, to, worker);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -73,38 +47,8 @@ export async function listAgenda(
 export async function listTodo(ctx: Ctx) {
   const a = ctx.actor;
   if (!canListTodo(a)) return { unreportedAppointments: [], pendingOrientations: [], expiringDocuments: [] };
-  const base = () =>
-    ctx.db
-      .selectFrom('journal_entry as e')
-      .innerJoin('case_file as cf', 'cf.id', 'e.case_file_id')
-      .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
-      .select([
-        'e.id',
-        'e.case_file_id',
-        'cf.file_number',
-        'p.birth_name',
-        'p.used_name',
-        'p.first_names',
-        'e.occurred_at',
-        'e.type',
-      ])
-      .where('e.deleted_at', 'is', null);
-  const unreported = await base()
-    .where('e.type', '=', 'rendez_vous')
-    .where('e.appointment_worker_id', '=', a.id)
-    .where('e.appointment_status', '=', 'prevu')
-    .where('e.occurred_at', '<', ctx.now)
-    .orderBy('e.occurred_at')
-    .limit(100)
-    .execute();
-  const pending = await base()
-    .where('e.type', '=', 'orientation')
-    .where('e.author_id', '=', a.id)
-    .where('e.orientation_outcome', 'is', null)
-    .where('e.occurred_at', '<', new Date(ctx.now.getTime() - 15 * DAY))
-    .orderBy('e.occurred_at')
-    .limit(100)
-    .execute();
+  const unreported = await unreportedAppointments(ctx.db, a.id, ctx.now);
+  const pending = await pendingOrientations(ctx.db, a.id, new Date(ctx.now.getTime() - 15 * DAY));
   const item = (r: (typeof unreported)[number]) => ({
     entryId: r.id,
     caseFileId: r.case_file_id,

@@ -5,6 +5,7 @@ import { forbidden, unprocessable } from '../../errors.js';
 import { recordTransition } from '../workflows/index.js';
 import { touchLastContact } from './queries.js';
 import { assertVisible, loadOwnEntry, targetOf } from './service.js';
+import { updateEntryRow } from './write-queries.js';
 
 /**
  * Appointment status as a workflow (docs/architecture.md, "Workflows"): the transition table of core decides with the
@@ -29,11 +30,11 @@ export async function setAppointmentStatus(
     const start = new Date(row.occurred_at);
     const decision = checkTransition(APPOINTMENT_WORKFLOW, from, input.status, ctx.actor, { now: ctx.now, start });
     if (!decision.ok) throw unprocessable(decision.code, decision.message, { status: decision.message });
-    await trx
-      .updateTable('journal_entry')
-      .set({ appointment_status: input.status, updated_at: ctx.now, version: row.version + 1 })
-      .where('id', '=', entryId)
-      .execute();
+    await updateEntryRow(trx, entryId, {
+      appointment_status: input.status,
+      updated_at: ctx.now,
+      version: row.version + 1,
+    });
     await recordTransition(trx, {
       workflow: APPOINTMENT_WORKFLOW.name,
       subjectId: entryId,

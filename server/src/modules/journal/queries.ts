@@ -77,6 +77,40 @@ export const timelineScope = (actor: Actor, readFull: boolean, secretaryOfSite: 
       ? { types: [...SECRETARY_ENTRY_TYPES], authorId: actor.id }
       : { types: [] as EntryType[], authorId: actor.id };
 
+/**
+ * One page of the timeline (journal/read.ts), newest first, keyset on (occurred_at, id): the entries within the scope,
+ * of the type and motif when given, before the given entry.
+ */
+export const timelinePage = (
+  db: Queryable,
+  caseFileId: string,
+  scope: ReturnType<typeof timelineScope>,
+  q: {
+    type?: string | undefined;
+    motif?: string | undefined;
+    before?: { at: Date; id: string } | undefined;
+    limit: number;
+  },
+) =>
+  entriesOfFile(db, caseFileId)
+    .$if(scope !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('e.author_id', '=', scope?.authorId ?? ''),
+          ...(scope?.types.length ? [eb('e.type', 'in', scope.types)] : []),
+        ]),
+      ),
+    )
+    .$if(Boolean(q.type), (qb) => qb.where('e.type', '=', q.type as never))
+    .$if(Boolean(q.motif), (qb) => qb.where(sql<boolean>`${q.motif ?? ''} = any(e.motifs)`))
+    .$if(Boolean(q.before), (qb) =>
+      qb.where(sql<boolean>`(e.occurred_at, e.id) < (${q.before?.at ?? new Date(0)}, ${q.before?.id ?? ''}::uuid)`),
+    )
+    .orderBy('e.occurred_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(q.limit)
+    .execute();
+
 /** Moves the file's "date du dernier contact" forward (retention depends on it). */
 export async function touchLastContact(db: Queryable, caseFileId: string, at: Date): Promise<void> {
   await db
@@ -106,6 +140,8 @@ export async function anonymiseJournalOfFile(trx: Trx, fileId: string): Promise<
 }
 
 // The motif catalogue and the partner directory (journal/catalogue.ts).
+
+export const motifCodeLabels = (db: Queryable) => db.selectFrom('motif').select(['code', 'label']).execute();
 
 export const listMotifs = (db: Queryable) =>
   db.selectFrom('motif').select(['code', 'label', 'active']).orderBy('position').orderBy('label').execute();

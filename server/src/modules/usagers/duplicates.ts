@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/schema.js';
 import { displayName } from './present.js';
 import { elsewhereCards, elsewhereMatches } from './elsewhere.js';
 import { findSiteDuplicates, normaliseNames } from './queries.js';
+import { duplicateFiles } from './search-queries.js';
 
 /** Who is about to get a file (a creation form, an imported row). */
 export interface PersonKeys {
@@ -34,16 +35,7 @@ export async function findLikelyDuplicates(ctx: Ctx, siteId: string, p: PersonKe
     birthDate: p.birthDate,
   });
   const [files, elsewhere] = await Promise.all([
-    ids.length
-      ? ctx.db
-          .selectFrom('case_file as cf')
-          .innerJoin('person as pr', 'pr.id', 'cf.principal_person_id')
-          .select(['cf.id', 'cf.file_number', 'cf.status', 'pr.birth_name', 'pr.used_name', 'pr.first_names'])
-          .select('pr.birth_date')
-          .where('cf.id', 'in', ids)
-          .orderBy('cf.file_number')
-          .execute()
-      : [],
+    ids.length ? duplicateFiles(ctx.db, ids) : [],
     elsewhereCards(ctx, siteId, k.surnames, () => k.firstWords),
   ]);
   return {

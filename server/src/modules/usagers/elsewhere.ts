@@ -4,6 +4,7 @@ import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { displayName } from './present.js';
+import { elsewhereSearchRows, personNames, siteNames } from './search-queries.js';
 
 export type ElsewhereCard = SearchResultDto['elsewhere'][number];
 
@@ -78,17 +79,7 @@ export async function elsewhereMatches(
   firstWords: (surname: Set<string>) => string[],
 ) {
   if (!names.length) return [];
-  const rows = await db
-    .selectFrom('usager_search as s')
-    .innerJoin('case_file as cf', (j) =>
-      j.onRef('cf.id', '=', 's.case_file_id').onRef('cf.principal_person_id', '=', 's.person_id'),
-    )
-    .select(['s.case_file_id', 's.person_id', 's.site_id', 's.name_n', 's.first_n'])
-    .where('s.name_n', 'in', [...new Set(names)])
-    .where('s.site_id', '<>', siteId)
-    .orderBy('s.case_file_id')
-    .limit(200)
-    .execute();
+  const rows = await elsewhereSearchRows(db, siteId, names);
   const seen = new Set<string>();
   const kept: typeof rows = [];
   for (const r of rows) {
@@ -105,24 +96,14 @@ export async function elsewhereMatches(
 
 async function showCards(ctx: Ctx, kept: Match[]): Promise<ElsewhereCard[]> {
   const [persons, sites] = await Promise.all([
-    ctx.db
-      .selectFrom('person')
-      .select(['id', 'birth_name', 'used_name', 'first_names'])
-      .where(
-        'id',
-        'in',
-        kept.map((r) => r.person_id),
-      )
-      .execute(),
-    ctx.db
-      .selectFrom('site')
-      .select(['id', 'name'])
-      .where(
-        'id',
-        'in',
-        kept.map((r) => r.site_id),
-      )
-      .execute(),
+    personNames(
+      ctx.db,
+      kept.map((r) => r.person_id),
+    ),
+    siteNames(
+      ctx.db,
+      kept.map((r) => r.site_id),
+    ),
   ]);
   const personById = new Map(persons.map((p) => [p.id, p]));
   const siteName = new Map(sites.map((x) => [x.id, x.name]));

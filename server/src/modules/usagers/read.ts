@@ -14,7 +14,8 @@ import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { genogramTargetFor } from '../genogram/index.js';
 import { displayName, presentUsager } from './present.js';
-import { loadUsagerFile, referentNameOf } from './queries.js';
+import { loadUsagerFile } from './queries.js';
+import { activeFilesIn, consultationsOfFile } from './read-queries.js';
 
 /** The file assembled for a target already decided on: the part its abilities allow, nothing logged. */
 async function presentFile(ctx: Ctx, target: FileTarget): Promise<UsagerDto> {
@@ -50,31 +51,7 @@ export async function fileAfterWrite(ctx: Ctx, target: FileTarget, opts: { relat
 export async function listConsultations(ctx: Ctx, id: string): Promise<{ items: ConsultationDto[] }> {
   const target = await loadAuthorizedUsager(ctx.db, ctx.actor, id, canReadGeneralUsager);
   if (!canReadConsultations(ctx.actor, target)) throw notFound('Dossier');
-  const rows = await ctx.db
-    .selectFrom('access_log as l')
-    .innerJoin('app_user as u', 'u.id', 'l.actor_id')
-    .leftJoin('site as s', 's.id', 'l.actor_site_id')
-    .select(['l.at', 'l.actor_role', 'l.part', 's.name as site_name', 'u.display_name'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('user_team as ut')
-            .select('ut.user_id')
-            .whereRef('ut.user_id', '=', 'l.actor_id')
-            .where(
-              'ut.team_id',
-              'in',
-              ctx.actor.teamIds.length ? [...ctx.actor.teamIds] : ['00000000-0000-0000-0000-000000000000'],
-            ),
-        )
-        .as('same_team'),
-    )
-    .where('l.case_file_id', '=', id)
-    .orderBy('l.at', 'desc')
-    .orderBy('l.id', 'desc')
-    .limit(200)
-    .execute();
+  const rows = await consultationsOfFile(ctx.db, id, ctx.actor.teamIds);
   await logAccess(ctx.db, ctx, id, 'consultations');
   return {
     items: rows.map((r) => ({
@@ -88,28 +65,7 @@ export async function listConsultations(ctx: Ctx, id: string): Promise<{ items: 
 }
 
 const listFiles = async (ctx: Ctx, scope: typeof myActiveFiles): Promise<{ items: UsagerListItem[] }> => {
-  const rows = await ctx.db
-    .selectFrom('case_file')
-    .innerJoin('person as p', 'p.id', 'case_file.principal_person_id')
-    .leftJoin('team as t', 't.id', 'case_file.team_id')
-    .select([
-      'case_file.id',
-      'case_file.file_number',
-      'case_file.status',
-      'case_file.last_contact_at',
-      'p.birth_name',
-      'p.used_name',
-      'p.first_names',
-      'p.birth_date',
-      't.name as team_name',
-    ])
-    .select((eb) => referentNameOf(eb as never, 'case_file.id'))
-    .where(scope(ctx.actor, ctx.now))
-    .where('case_file.status', '=', 'actif')
-    .orderBy('p.birth_name')
-    .orderBy('case_file.id')
-    .limit(200)
-    .execute();
+  const rows = await activeFilesIn(ctx.db, scope(ctx.actor, ctx.now));
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -1,10 +1,9 @@
 import { canSearchUsagers, type SearchQuery, type SearchResultDto } from '@jalon/core';
-import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
 import { forbidden } from '../../errors.js';
 import { elsewhereCards } from './elsewhere.js';
 import { displayName } from './present.js';
-import { referentNameOf } from './queries.js';
+import { personNames, queryWords, searchCandidates, searchResultFiles } from './search-queries.js';
 
 const DATE_FR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const FILE_NUMBER = /^(\d{2})-?(\d{1,6})$/;
@@ -59,52 +58,21 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
     throw forbidden('La recherche d’usagers n’est pas ouverte à votre profil');
   const siteId = ctx.actor.siteId;
   const parsed = parseQuery(query.q);
-  const words = parsed.text
-    ? (
-        await sql<{ t: string; k: string[] }>`
-          select t, jalon_query_keys(t) as k
-          from unnest(string_to_array(jalon_normalize(${parsed.text}), ' ')) with ordinality as w(t, n)
-          where length(t) >= 2 order by n limit 4`.execute(ctx.db)
-      ).rows
-    : [];
+  const words = parsed.text ? await queryWords(ctx.db, parsed.text) : [];
   const tokens = words.map((w) => w.t);
   if (!tokens.length && !parsed.birthDate && !parsed.fileNumber)
     return { results: [], elsewhere: [], page: query.page, hasMore: false };
 
-  // Rank by the best reading of the words typed: one as the surname, another as the first name.
-  const nameScore = (t: string) => sql`greatest(similarity(s.name_n, ${t}), word_similarity(${t}, s.name_n))`;
-  const readings = tokens.flatMap((t, i) => [
-    nameScore(t),
-    sql`0.6 * similarity(s.first_n, ${t})`,
-    ...tokens.filter((_, j) => j !== i).map((o) => sql`${nameScore(t)} + 0.5 * similarity(s.first_n, ${o})`),
-  ]);
-  const score = readings.length ? sql`greatest(${sql.join(readings, sql`, `)})` : sql`1`;
   const offset = (query.page - 1) * query.limit;
-  // An exact surname match ranks this result with the "known elsewhere" cards (which are exact by construction).
-  const exactNames = surnameCandidates(tokens);
-  const exactName = exactNames.length ? sql`(s.name_n in (${sql.join(exactNames)}))` : sql`false`;
-
-  const candidates = async (all: boolean, limit: number, skip: number) => {
-    const keyMatch = words.length
-      ? sql.join(
-          words.map((w) => sql`s.keys && ${w.k}::text[]`),
-          all ? sql` and ` : sql` or `,
-        )
-      : sql`true`;
-    return (
-      await sql<{ case_file_id: string; person_id: string; score: number; exact: boolean }>`
-      select case_file_id, person_id, score, exact from (
-        select distinct on (s.case_file_id) s.case_file_id, s.person_id,
-               (${score})::float8 as score, ${exactName} as exact
-        from usager_search s
-        ${parsed.fileNumber ? sql`join case_file f on f.id = s.case_file_id and f.file_number = ${parsed.fileNumber}` : sql``}
-        where s.site_id = ${siteId}
-          and (${keyMatch})
-          ${parsed.birthDate ? sql`and s.birth_date = ${parsed.birthDate}` : sql``}
-        order by s.case_file_id, score desc
-      ) x order by score desc, case_file_id limit ${limit} offset ${skip}`.execute(ctx.db)
-    ).rows;
-  };
+  // Ranked by the best reading of the words typed; an exact surname match ranks this result with the "known elsewhere"
+  // cards (which are exact by construction).
+  const candidates = searchCandidates(ctx.db, {
+    siteId,
+    words,
+    exactNames: surnameCandidates(tokens),
+    fileNumber: parsed.fileNumber,
+    birthDate: parsed.birthDate,
+  });
   let rows = await candidates(true, query.limit + 1, offset);
   // No row matches every word (and this is not the end of a longer list): rows that match any word.
   if (!rows.length && words.length > 1 && (offset === 0 || !(await candidates(true, 1, 0)).length)) {
@@ -115,35 +83,12 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
 
   const ids = page.map((r) => r.case_file_id);
   const [details, matchedPersons, elsewhere] = await Promise.all([
+    page.length ? searchResultFiles(ctx.db, ids) : [],
     page.length
-      ? ctx.db
-          .selectFrom('case_file as cf')
-          .innerJoin('person as p', 'p.id', 'cf.principal_person_id')
-          .leftJoin('team as t', 't.id', 'cf.team_id')
-          .select([
-            'cf.id',
-            'cf.file_number',
-            'cf.status',
-            'p.birth_name',
-            'p.used_name',
-            'p.first_names',
-            'p.birth_date',
-            't.name as team_name',
-          ])
-          .select((eb) => referentNameOf(eb as never, 'cf.id'))
-          .where('cf.id', 'in', ids)
-          .execute()
-      : [],
-    page.length
-      ? ctx.db
-          .selectFrom('person')
-          .select(['id', 'birth_name', 'used_name', 'first_names'])
-          .where(
-            'id',
-            'in',
-            page.map((r) => r.person_id),
-          )
-          .execute()
+      ? personNames(
+          ctx.db,
+          page.map((r) => r.person_id),
+        )
       : [],
     // Out of scope, the name alone decides (the birth date typed filters the site's own files only).
     tokens.length && query.page === 1
