@@ -86,7 +86,7 @@ export const timelinePage = (
   caseFileId: string,
   scope: ReturnType<typeof timelineScope>,
   q: {
-    type?: string | undefined;
+    type?: EntryType | undefined;
     motif?: string | undefined;
     before?: { at: Date; id: string } | undefined;
     limit: number;
@@ -101,7 +101,7 @@ export const timelinePage = (
         ]),
       ),
     )
-    .$if(Boolean(q.type), (qb) => qb.where('e.type', '=', q.type as never))
+    .$if(Boolean(q.type), (qb) => qb.where('e.type', '=', q.type as EntryType))
     .$if(Boolean(q.motif), (qb) => qb.where(sql<boolean>`${q.motif ?? ''} = any(e.motifs)`))
     .$if(Boolean(q.before), (qb) =>
       qb.where(sql<boolean>`(e.occurred_at, e.id) < (${q.before?.at ?? new Date(0)}, ${q.before?.id ?? ''}::uuid)`),

@@ -1,6 +1,6 @@
-import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { DB, Queryable } from '../../db/schema.js';
+import type { Queryable } from '../../db/schema.js';
 
 /** The file's row with its principal person, household, site and team: explicit columns only. */
 const findUsagerRowQuery = (db: Queryable, id: string) =>
@@ -160,16 +160,11 @@ export async function nextFileNumber(db: Queryable, now: Date): Promise<string> 
 }
 
 /** The active référent's name of a file, as a scalar subquery for list and search rows. */
-export const referentNameOf = (eb: ExpressionBuilder<DB, never>, fileIdRef: 'case_file.id' | 'cf.id') =>
-  eb
-    .selectFrom('case_file_referent as r')
-    .innerJoin('app_user as u', 'u.id', 'r.user_id')
-    .whereRef('r.case_file_id', '=', sql.ref(fileIdRef))
-    .where('r.kind', '=', 'referent')
-    .where('r.end_at', 'is', null)
-    .select('u.display_name')
-    .limit(1)
-    .as('referent_name');
+export const referentNameOf = (fileIdRef: 'case_file.id' | 'cf.id') =>
+  sql<string | null>`(
+    select u.display_name from case_file_referent r join app_user u on u.id = r.user_id
+    where r.case_file_id = ${sql.ref(fileIdRef)} and r.kind = 'referent' and r.end_at is null
+    limit 1)`.as('referent_name');
 
 /** The normalised words of a name (jalon_normalize, as the search rows store them). */
 export async function normaliseNames(db: Queryable, names: (string | null | undefined)[]): Promise<string[]> {

@@ -46,7 +46,7 @@ export const activeFilesIn = (db: Queryable, scope: ReturnType<typeof myActiveFi
       'p.birth_date',
       't.name as team_name',
     ])
-    .select((eb) => referentNameOf(eb as never, 'case_file.id'))
+    .select(referentNameOf('case_file.id'))
     .where(scope)
     .where('case_file.status', '=', 'actif')
     .orderBy('p.birth_name')

@@ -82,7 +82,7 @@ export const searchResultFiles = (db: Queryable, ids: string[]) =>
       'p.birth_date',
       't.name as team_name',
     ])
-    .select((eb) => referentNameOf(eb as never, 'cf.id'))
+    .select(referentNameOf('cf.id'))
     .where('cf.id', 'in', ids)
     .execute();
 

@@ -6,6 +6,7 @@ import {
   ORIENTATION_STATES,
   type OrientationInput,
   type OrientationKind,
+  type Organisme,
   type OrientationState,
   type RsaPersonDto,
 } from '@jalon/core';
@@ -72,7 +73,7 @@ export function OrientationPanel({
       return {
         to,
         kind: f.kind as OrientationKind,
-        organisme: f.organisme as never,
+        organisme: f.organisme as Organisme,
         decidedOn: f.date,
         notifiedOn: f.notifiedOn || null,
         reason: f.reason || undefined,
