@@ -1,5 +1,6 @@
 import type { JalonModule } from '../../platform/module.js';
 import { rsaEpAccessSpec } from './access-spec.js';
+import { exportEp } from './export.js';
 import { anonymiseEpOfFile, deleteEpOfFile } from './queries.js';
 import { rsaEpRoutes } from './routes.js';
 import { registerImportAdapter } from '../imports/index.js';
@@ -37,6 +38,8 @@ export const rsaEpModule = {
     anonymise: async (trx, fileId) => ({ rsaEpPassages: await anonymiseEpOfFile(trx, fileId) }),
     purge: async (trx, fileId) => ({ rsaEpPassages: await deleteEpOfFile(trx, fileId) }),
   },
+  // The person's passages, observations, avis, decisions and sanctions (RGPD art. 15).
+  accessExport: (trx, _ctx, fileId) => exportEp(trx, fileId),
   auditActions: {
     'rsa_ep_session.create': { clearFields: ['date', 'members', 'representatives'] },
     'rsa_ep.inscribe': { clearFields: ['motif', 'sessionDate', 'observationsDeadline', 'avisDeemedFrom'] },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../../test/factories.js';
 import { pdfText } from '../../test/pdf-text.js';
+import { rsaEpModule } from './index.js';
 
 /** RSA équipe pluridisciplinaire and sanctions (docs/api.md) through the HTTP API on a migrated PGlite. */
 
@@ -325,6 +326,12 @@ describe('sanctions suspension-remobilisation', () => {
     expect(r.json()).toMatchObject({ monthsWithheld: 1, reversedCents: 25000, monthsCancelled: 1 });
     expect((await passages('ref', fileId))[0]?.sanction).toMatchObject({ status: 'levee', reversedCents: 25000 });
     expect((await call('ref', 'POST', `${url}/remobilisation`, {})).statusCode).toBe(409);
+    // The person's access export (RGPD art. 15) carries the passage, its decision and the sanction, in French.
+    const part = await t.db.transaction().execute((trx) => rsaEpModule.accessExport(trx, {} as never, fileId));
+    expect(part?.title).toBe('RSA : équipe pluridisciplinaire et sanctions');
+    const printed = JSON.stringify(part);
+    for (const expected of ['Manquement aux devoirs', '50 % pendant 2 mois', 'Levée (remobilisation)'])
+      expect(printed).toContain(expected);
   });
 });
 
