@@ -1,4 +1,4 @@
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlite, parse as pgliteParse, protocol, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import {
@@ -52,7 +52,10 @@ const INT8_OID = 20;
 class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
-  constructor(private readonly client: PGlite) {}
+  private readonly prepared: PreparedStatements;
+  constructor(private readonly client: PGlite) {
+    this.prepared = new PreparedStatements(client);
+  }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
     const previous = this.queue;
@@ -60,7 +63,7 @@ class PGliteDriver implements Driver {
     this.queue = new Promise<void>((resolve) => (release = resolve));
     await previous;
     this.release = release;
-    return new PGliteConnection(this.client);
+    return new PGliteConnection(this.client, this.prepared);
   }
   async beginTransaction(c: DatabaseConnection): Promise<void> {
     await c.executeQuery(CompiledQuery.raw('begin'));
@@ -82,9 +85,14 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly client: PGlite) {}
+  constructor(
+    private readonly client: PGlite,
+    private readonly prepared: PreparedStatements,
+  ) {}
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    const res = await this.client.query<R>(q.sql, [...q.parameters]);
+    const res = PREPARABLE.test(q.sql)
+      ? await this.prepared.query<R>(q.sql, q.parameters)
+      : await this.client.query<R>(q.sql, [...q.parameters]);
     return {
       rows: res.rows,
       numAffectedRows: res.affectedRows === undefined ? undefined : BigInt(res.affectedRows),
@@ -93,6 +101,73 @@ class PGliteConnection implements DatabaseConnection {
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming is not supported on PGlite');
+  }
+}
+
+type BackendMessages = Awaited<ReturnType<PGlite['execProtocolStream']>>;
+type PGliteResults<R> = Awaited<ReturnType<PGlite['query']>> & { rows: R[] };
+
+/**
+ * PGlite's own `query()` parses and plans every statement at every call (an unnamed statement): on the file's
+ * queries planning cost more than running them (docs/benchmarks.md, "PGlite: prepared statements"). Like the
+ * PostgreSQL pool below, each query text is prepared once as a named statement of the one PGlite session, then
+ * bound and executed: PostgreSQL's plan cache reuses its plan. The messages are PGlite's public protocol helpers,
+ * the same ones its `query()` sends, minus the Parse and the statement's Describe.
+ */
+class PreparedStatements {
+  private readonly statements = new Map<string, { name: string; types: number[] }>();
+  private next = 0;
+  constructor(private readonly client: PGlite) {}
+
+  query<R>(text: string, parameters: readonly unknown[]): Promise<PGliteResults<R>> {
+    if (!this.statements.has(text) && this.statements.size >= MAX_PREPARED_PER_CONNECTION)
+      return this.client.query<R>(text, [...parameters]) as Promise<PGliteResults<R>>;
+    return this.client.runExclusive(() => this.run<R>(text, parameters, true));
+  }
+
+  private async run<R>(text: string, parameters: readonly unknown[], retry: boolean): Promise<PGliteResults<R>> {
+    const c = this.client;
+    const send = (m: Uint8Array) => c.execProtocolStream(m, { syncToFs: false });
+    const { serialize } = protocol;
+    const out: BackendMessages = [];
+    try {
+      let st = this.statements.get(text);
+      if (!st) {
+        const name = `j${(this.next++).toString(36)}`;
+        await send(serialize.parse({ name, text }));
+        const types = pgliteParse.parseDescribeStatementResults(await send(serialize.describe({ type: 'S', name })));
+        st = { name, types };
+        this.statements.set(text, st);
+      }
+      const types = st.types;
+      const values = parameters.map((v, i) => {
+        if (v === null || v === undefined) return null;
+        const serializer = c.serializers[types[i] ?? 0];
+        return serializer ? serializer(v) : String(v as string);
+      });
+      out.push(...(await send(serialize.bind({ statement: st.name, values }))));
+      out.push(...(await send(serialize.describe({ type: 'P' }))));
+      out.push(...(await send(serialize.execute({}))));
+    } catch (err) {
+      await send(serialize.sync());
+      // A schema change made a kept statement's result type stale: forget it and prepare the text again, once.
+      if (retry && (err as { code?: string }).code === '0A000') {
+        await this.forget(text);
+        return this.run<R>(text, parameters, false);
+      }
+      throw Object.assign(err as object, { query: text, params: parameters });
+    }
+    out.push(...(await send(serialize.sync())));
+    await c.syncToFs();
+    return pgliteParse.parseResults(out, c.parsers)[0] as PGliteResults<R>;
+  }
+
+  private async forget(text: string): Promise<void> {
+    const st = this.statements.get(text);
+    if (!st) return;
+    this.statements.delete(text);
+    await this.client.execProtocolStream(protocol.serialize.close({ type: 'S', name: st.name }), { syncToFs: false });
+    await this.client.execProtocolStream(protocol.serialize.sync(), { syncToFs: false });
   }
 }
 
