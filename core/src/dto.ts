@@ -129,6 +129,8 @@ export interface SearchResultDto {
    * only (docs/security.md, "Known elsewhere"); its file id only serves a motivated access (break-glass).
    */
   elsewhere: { displayName: string; siteName: string; caseFileId: string }[];
+  /** Over the user's card budget: no card is shown for that many minutes (the site's own results still are). */
+  elsewherePaused?: { minutes: number } | null;
   page: number;
   hasMore: boolean;
 }
@@ -140,6 +142,7 @@ export interface SearchResultDto {
 export interface DuplicateMatchesDto {
   onSite: { id: string; fileNumber: string; displayName: string; birthDate: string; status: 'actif' | 'clos' }[];
   elsewhere: SearchResultDto['elsewhere'];
+  elsewherePaused?: SearchResultDto['elsewherePaused'];
 }
 
 export interface ConsultationDto {

@@ -46,7 +46,8 @@ export async function findLikelyDuplicates(ctx: Ctx, siteId: string, p: PersonKe
       birthDate: f.birth_date,
       status: f.status,
     })),
-    elsewhere,
+    elsewhere: elsewhere.cards,
+    elsewherePaused: elsewhere.paused,
   };
 }
 

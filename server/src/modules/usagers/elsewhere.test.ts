@@ -93,7 +93,7 @@ describe('known elsewhere: no oracle', () => {
 });
 
 describe('known elsewhere: rate limit', () => {
-  it(`shows at most ${CARD_BUDGET} distinct files per user in 10 minutes, then a French 429`, async () => {
+  it(`shows at most ${CARD_BUDGET} distinct files per user in 10 minutes, then pauses the cards, not the search`, async () => {
     const c = await buildSite(t.db, { name: 'EPS Paris 20e' });
     const sC = await loginAs(t.app, await buildUser(t.db, 'travailleur_social', c.id, [c.teamA]));
     const names = Array.from(
@@ -111,9 +111,24 @@ describe('known elsewhere: rate limit', () => {
     // The same card again costs nothing more.
     expect((await search(sC, names[0] ?? '')).statusCode).toBe(200);
     const over = await search(sC, names[CARD_BUDGET] ?? '');
-    expect(over.statusCode).toBe(429);
-    expect(over.json().error.message).toMatch(/réessayez dans/);
+    // Over budget: no card, nothing counted, the minutes to wait; the search itself still answers.
+    expect(over.statusCode).toBe(200);
+    expect(over.json().elsewhere).toEqual([]);
+    expect(over.json().elsewherePaused.minutes).toBeGreaterThanOrEqual(1);
+    expect(over.json().elsewherePaused.minutes).toBeLessThanOrEqual(10);
+    // The duplicate check of a creation form is paused the same way (no card, no 429).
+    const dup = await t.app.inject({
+      method: 'GET',
+      url: `/api/usagers/duplicates?birthName=${names[CARD_BUDGET]}&firstNames=Zo%C3%A9&birthDate=2000-01-01`,
+      headers: sC.get,
+    });
+    expect(dup.statusCode, dup.body).toBe(200);
+    expect(dup.json().elsewhere).toEqual([]);
+    expect(dup.json().elsewherePaused).toBeTruthy();
     // Another user has their own budget.
-    expect((await search(sB, names[CARD_BUDGET] ?? '')).statusCode).toBe(200);
+    const other = await search(sB, names[CARD_BUDGET] ?? '');
+    expect(other.statusCode).toBe(200);
+    expect(other.json().elsewhere).toHaveLength(1);
+    expect(other.json().elsewherePaused).toBeNull();
   });
 });

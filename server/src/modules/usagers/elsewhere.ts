@@ -2,7 +2,6 @@ import type { SearchResultDto } from '@jalon/core';
 import { logAccess } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/schema.js';
-import { AppError } from '../../errors.js';
 import { displayName } from './present.js';
 import { elsewhereSearchRows, personNames, siteNames } from './search-queries.js';
 
@@ -20,21 +19,17 @@ const MAX_TRACKED_USERS = 10_000;
  */
 export const shownCards = new Map<string, Map<string, number>>();
 
-const tooManyCards = (seconds: number) =>
-  new AppError(
-    429,
-    'too_many_cards',
-    `Trop de personnes « connues ailleurs » affichées en peu de temps : réessayez dans ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}.`,
-  );
-
-/** Counts the cards against the user's budget, or refuses them all with a 429 (nothing shown, nothing counted). */
-function spendBudget(userId: string, fileIds: string[], now: number): void {
+/**
+ * Counts the cards against the user's budget. Over budget, nothing is shown or counted: the minutes before a new card
+ * may be shown (the search itself still answers with the site's own files).
+ */
+function spendBudget(userId: string, fileIds: string[], now: number): number | null {
   const mine = shownCards.get(userId) ?? new Map<string, number>();
   for (const [id, at] of mine) if (now - at >= CARD_WINDOW_MS) mine.delete(id);
   const fresh = [...new Set(fileIds)].filter((id) => !mine.has(id));
   if (mine.size + fresh.length > CARD_BUDGET) {
     const oldest = Math.min(...mine.values());
-    throw tooManyCards(Math.max(1, Math.ceil((oldest + CARD_WINDOW_MS - now) / 1000)));
+    return Math.max(1, Math.ceil((oldest + CARD_WINDOW_MS - now) / 60_000));
   }
   for (const id of fileIds) mine.set(id, now);
   if (!shownCards.has(userId) && shownCards.size >= MAX_TRACKED_USERS) {
@@ -42,6 +37,13 @@ function spendBudget(userId: string, fileIds: string[], now: number): void {
     if (first !== undefined) shownCards.delete(first);
   }
   shownCards.set(userId, mine);
+  return null;
+}
+
+/** The cards of one search or duplicate check; `paused`: over budget, no card shown for that many minutes. */
+export interface ElsewhereResult {
+  cards: ElsewhereCard[];
+  paused: { minutes: number } | null;
 }
 
 /**
@@ -51,22 +53,24 @@ function spendBudget(userId: string, fileIds: string[], now: number): void {
  * card cannot confirm a guess about anything but the name; household members are never carded (their presence
  * would say whose household they live in). The search rows are read alone (index on name_n), then the persons and
  * sites of the ten cards kept. Each card shown is counted against the user's budget and writes an access-log row
- * (`elsewhere_card`) on the file it names.
+ * (`elsewhere_card`) on the file it names. Over budget the cards are paused, not the search: a worker looking for
+ * common names keeps their own site's results (docs/security.md, "Known elsewhere").
  */
 export async function elsewhereCards(
   ctx: Ctx,
   siteId: string,
   names: string[],
   firstWords: (surname: Set<string>) => string[],
-): Promise<ElsewhereCard[]> {
+): Promise<ElsewhereResult> {
   const kept = await elsewhereMatches(ctx.db, siteId, names, firstWords);
-  if (!kept.length) return [];
-  spendBudget(
+  if (!kept.length) return { cards: [], paused: null };
+  const minutes = spendBudget(
     ctx.actor.id,
     kept.map((r) => r.case_file_id),
     ctx.now.getTime(),
   );
-  return showCards(ctx, kept);
+  if (minutes !== null) return { cards: [], paused: { minutes } };
+  return { cards: await showCards(ctx, kept), paused: null };
 }
 
 type Match = Awaited<ReturnType<typeof elsewhereMatches>>[number];

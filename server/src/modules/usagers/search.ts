@@ -93,7 +93,7 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
     // Out of scope, the name alone decides (the birth date typed filters the site's own files only).
     tokens.length && query.page === 1
       ? elsewhereCards(ctx, siteId, surnameCandidates(tokens), (surname) => tokens.filter((t) => !surname.has(t)))
-      : [],
+      : { cards: [], paused: null },
   ]);
   const byId = new Map(details.map((d) => [d.id, d]));
   const personById = new Map(matchedPersons.map((p) => [p.id, p]));
@@ -116,5 +116,5 @@ export async function searchUsagers(ctx: Ctx, query: SearchQuery): Promise<Searc
     ];
   });
 
-  return { results, elsewhere, page: query.page, hasMore };
+  return { results, elsewhere: elsewhere.cards, elsewherePaused: elsewhere.paused, page: query.page, hasMore };
 }

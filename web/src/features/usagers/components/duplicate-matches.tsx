@@ -43,7 +43,12 @@ export function DuplicateMatches({
           </ul>
         </>
       ) : null}
-      <ElsewhereCards cards={matches.elsewhere} canBreakGlass={canBreakGlass} headingLevel="h3" />
+      <ElsewhereCards
+        cards={matches.elsewhere}
+        paused={matches.elsewherePaused}
+        canBreakGlass={canBreakGlass}
+        headingLevel="h3"
+      />
       <p className="fr-mt-2w">S’il s’agit d’une autre personne, vous pouvez créer le dossier : ce choix est tracé.</p>
       <div className="fr-btns-group fr-btns-group--inline-sm">
         <Button priority="secondary" onClick={onConfirm} disabled={pending}>

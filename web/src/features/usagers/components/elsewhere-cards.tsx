@@ -8,13 +8,24 @@ import { paths } from '../../../config/paths';
  */
 export function ElsewhereCards({
   cards,
+  paused,
   canBreakGlass,
   headingLevel = 'h2',
 }: {
   cards: SearchResultDto['elsewhere'];
+  /** Over the card budget: the cards are paused for a few minutes, the site's own results still show. */
+  paused?: SearchResultDto['elsewherePaused'];
   canBreakGlass: boolean;
   headingLevel?: 'h2' | 'h3';
 }) {
+  if (paused && !cards.length)
+    return (
+      <p className="fr-text--sm fr-mt-3w jalon-elsewhere-paused" role="status">
+        Les fiches « Connu·e sur un autre site » sont suspendues pendant {paused.minutes} minute
+        {paused.minutes > 1 ? 's' : ''} : trop de fiches d’autres sites ont été affichées récemment. Les dossiers de
+        votre site restent affichés.
+      </p>
+    );
   if (!cards.length) return null;
   const Heading = headingLevel;
   return (

@@ -83,7 +83,9 @@ export function UsagerSearch({ canBreakGlass = false }: { canBreakGlass?: boolea
   })();
 
   const elsewhereSection = (first: boolean) =>
-    elsewhereFirst === first ? <ElsewhereCards cards={elsewhere} canBreakGlass={canBreakGlass} /> : null;
+    elsewhereFirst === first ? (
+      <ElsewhereCards cards={elsewhere} paused={data?.elsewherePaused} canBreakGlass={canBreakGlass} />
+    ) : null;
 
   return (
     <div role="search" aria-label="Recherche d’usagers" className="fr-mb-6w">
