@@ -3,6 +3,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { LEGACY_SOURCE_LABELS, LEGACY_SOURCES, type LegacySource } from '@jalon/core';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
+import { RequiredFieldsNote } from '../../../components/ui/required-fields-note';
 import { useImports, useSavedProfiles, useUploadImport, type SavedProfile } from '../api/imports';
 import { TargetFields, type ImportTarget } from './target-fields';
 
@@ -90,6 +91,7 @@ export function ImportUpload({
   return (
     <form onSubmit={submit} aria-labelledby="import-upload-title">
       <h2 id="import-upload-title">1. Déposer l’export</h2>
+      {sites ? <RequiredFieldsNote /> : null}
       <Select
         label="Ancien outil (profil de colonnes)"
         nativeSelectProps={{ value: source, onChange: (e) => setSource(e.target.value), name: 'source' }}

@@ -17,9 +17,13 @@ const STATUS: Record<ImportDto['status'], { label: string; severity?: 'success' 
 };
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
-/** The first error of a flux: the failure of its job, else its first rejected row with its line. */
-const firstError = (imp: ImportDto) =>
-  imp.error ?? (imp.errors[0] ? `Ligne ${imp.errors[0].seq} : ${imp.errors[0].reason}` : null);
+/** The first error of a flux: the failure of its job, else its first rejected row (its reason names its XML line). */
+function firstError(imp: ImportDto): string | null {
+  if (imp.error) return imp.error;
+  const row = imp.errors[0];
+  if (!row) return null;
+  return /^Ligne \d+/.test(row.reason) ? row.reason : `Personne n° ${row.seq} : ${row.reason}`;
+}
 
 /** Where a flux stands (GET /api/rsa/flux/:importId): status, progress, counts, first error, its review queue. */
 export function FluxStatus({ importId }: { importId: string }) {

@@ -1,6 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
+import { RequiredFieldsNote } from '../../../components/ui/required-fields-note';
 import { TargetFields, type ImportTarget } from '../../imports/components/target-fields';
 import { useUploadFlux } from '../api/flux';
 
@@ -26,6 +27,7 @@ export function FluxUpload({
   return (
     <form onSubmit={submit} aria-labelledby="flux-upload-title" className="fr-mb-6w">
       <h2 id="flux-upload-title">Déposer un flux</h2>
+      {sites ? <RequiredFieldsNote /> : null}
       <TargetFields idPrefix="flux" sites={sites} value={target} onChange={setTarget} />
       <div className="fr-upload-group fr-mb-3w">
         <label className="fr-label" htmlFor="flux-file">
