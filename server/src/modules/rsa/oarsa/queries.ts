@@ -9,14 +9,15 @@ const scoped = (siteId: string | null) =>
 const dayAfter = (ref: string) => sql`((${ref}::date + 1)::timestamp at time zone 'Europe/Paris')`;
 
 /**
- * The value a field of the person's RSA block held at `cutoff`, from its dated history (`rsa_person_change`): the
- * `from` of the first change recorded at or after `cutoff` that names the field, else the current value (docs/api.md,
- * "OARSA").
+ * Per person, the value a field of the RSA block held before `cutoff`: the `from` of the first change recorded at or
+ * after `cutoff` that names the field (docs/api.md, "OARSA"). A person absent from it kept the current value. One scan
+ * of the changes after the cutoff (none for the current year), not one look-up per person.
  */
-const fieldAt = (field: 'toppersdrodevorsa' | 'ddSince', person: RawBuilder<unknown>, cutoff: RawBuilder<unknown>) =>
-  sql`(select c.changes -> ${sql.lit(field)} from rsa_person_change c
-        where c.person_id = ${person} and c.at >= ${cutoff} and c.changes -> ${sql.lit(field)} is not null
-        order by c.at, c.seq limit 1)`;
+const valueBefore = (field: 'toppersdrodevorsa' | 'ddSince', cutoff: RawBuilder<unknown>) =>
+  sql`select distinct on (c.person_id) c.person_id, c.changes -> ${sql.lit(field)} ->> 'from' as v
+      from rsa_person_change c
+      where c.at >= ${cutoff} and c.changes -> ${sql.lit(field)} is not null
+      order by c.person_id, c.at, c.seq`;
 
 /**
  * The persons soumis aux droits et devoirs at the end of the day `ref`, as their blocks stood then (the history undone
@@ -27,19 +28,17 @@ const fieldAt = (field: 'toppersdrodevorsa' | 'ddSince', person: RawBuilder<unkn
 export async function soumisAt(db: Queryable, siteId: string | null, ref: string) {
   const cutoff = dayAfter(ref);
   const r = await sql<{ band: string; organisme: string | null; contract: boolean; n: number }>`
-    with later as (
-      select p.person_id, p.toppersdrodevorsa, p.dd_since,
-        ${fieldAt('toppersdrodevorsa', sql`p.person_id`, cutoff)} as top_later,
-        ${fieldAt('ddSince', sql`p.person_id`, cutoff)} as dd_later
+    with later_top as (${valueBefore('toppersdrodevorsa', cutoff)}),
+    later_dd as (${valueBefore('ddSince', cutoff)}),
+    block as (
+      select p.person_id,
+        case when lt.person_id is null then p.toppersdrodevorsa else coalesce(lt.v::boolean, false) end as soumis,
+        case when ld.person_id is null then p.dd_since else ld.v::date end as dd_since
       from rsa_person p
       join case_file cf on cf.id = p.case_file_id
+      left join later_top lt on lt.person_id = p.person_id
+      left join later_dd ld on ld.person_id = p.person_id
       where ${scoped(siteId)}
-    ), block as (
-      select person_id,
-        case when top_later is null then toppersdrodevorsa
-             else coalesce((top_later ->> 'from')::boolean, false) end as soumis,
-        case when dd_later is null then dd_since else (dd_later ->> 'from')::date end as dd_since
-      from later
     )
     select
       case when p.dd_since > (${ref}::date - interval '6 months')::date then 'moins_6_mois'
