@@ -60,4 +60,55 @@ describe('imports in the browser', () => {
     expect((await found.text()).toLowerCase()).toContain(`faureimport${tag}`);
     await page.context().close();
   });
+
+  it('saves a profile, imports the next export with it and a team; the recent imports open again', async () => {
+    const tagA = randomUUID().replace(/\D/g, '').slice(0, 6).padEnd(6, '3');
+    const tagB = randomUUID().replace(/\D/g, '').slice(0, 6).padEnd(6, '4');
+    const profileName = `Profil EPS 18 ${tagA}`;
+    const page = await login(e, 'responsable.eps18');
+    await page.goto('/imports');
+    const file = page.getByLabel(/Fichier exporté/);
+    await file.setInputFiles({ name: `coordin-${tagA}.csv`, mimeType: 'text/csv', buffer: coordinExport(tagA) });
+    await page.getByRole('button', { name: 'Analyser le fichier' }).click();
+    await poll(() => page.getByTestId('import-status').innerText()).toBe('Prêt à valider');
+    const first = new URL(page.url()).searchParams.get('import');
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    await page.getByLabel(/Situation conjugale : « M »/).fill('MAR');
+    await page.getByLabel(/Situation conjugale : « C »/).fill('Célibataire');
+    await page.getByLabel(/Enregistrer ces correspondances comme profil/).fill(profileName);
+    await page.getByRole('button', { name: 'Enregistrer les correspondances' }).click();
+    await poll(() => page.getByRole('button', { name: 'Valider l’import' }).count()).toBe(1);
+
+    // The next export of the site: the saved profile maps its codes, the chosen team goes to the files created.
+    await page.goto('/imports');
+    const profile = page.getByLabel(/Profil de correspondance enregistré/);
+    await poll(() => profile.locator('option').allInnerTexts()).toContain(`${profileName} (COORDIN)`);
+    await profile.selectOption({ label: `${profileName} (COORDIN)` });
+    const team = page.getByLabel('Équipe des dossiers créés');
+    const teamName = (await team.locator('option').nth(1).innerText()).trim();
+    await team.selectOption({ label: teamName });
+    await file.setInputFiles({ name: `coordin-${tagB}.csv`, mimeType: 'text/csv', buffer: coordinExport(tagB) });
+    await page.getByRole('button', { name: 'Analyser le fichier' }).click();
+    await poll(() => page.getByTestId('import-status').innerText()).toBe('Prêt à valider');
+    expect(await page.getByRole('heading', { name: '2. Valeurs sans correspondance' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Valider l’import' }).click();
+    await poll(() => page.getByTestId('import-status').innerText()).toBe('Importé');
+    const found = await page.request.get(`/api/usagers/search?q=${encodeURIComponent(`Nguyenimport${tagB}`)}`);
+    const hit = ((await found.json()) as { results: { displayName: string; teamName: string | null }[] }).results.find(
+      (r) => r.displayName.toLowerCase().includes(`nguyenimport${tagB}`),
+    );
+    expect(hit?.teamName).toBe(teamName);
+
+    // The recent imports: both listed; the first one opens again from the list.
+    const recent = page.getByRole('table', { name: 'Imports récents' });
+    await poll(() => recent.innerText()).toContain(`coordin-${tagB}.csv`);
+    expect(await recent.innerText()).toContain(`coordin-${tagA}.csv`);
+    await expectAccessible(page, 'imports: recent imports');
+    await recent.getByRole('link', { name: new RegExp(`coordin-${tagA}\\.csv`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('import') === first);
+    await poll(() => page.getByRole('heading', { level: 2, name: new RegExp(`coordin-${tagA}\\.csv`) }).count()).toBe(
+      1,
+    );
+    await page.context().close();
+  });
 });

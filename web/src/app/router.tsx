@@ -29,6 +29,8 @@ const CommissionRoute = lazy(() => import('./routes/commissions').then((m) => ({
 const RsaEpRoute = lazy(() => import('./routes/rsa-ep').then((m) => ({ default: m.RsaEpRoute })));
 /** Imports of legacy exports (two roles): on demand too. */
 const ImportsRoute = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsRoute })));
+/** The CAF flux upload (responsables and administration): on demand too. */
+const RsaFluxRoute = lazy(() => import('./routes/rsa-flux').then((m) => ({ default: m.RsaFluxRoute })));
 const AgendaPrintRoute = lazy(() => import('./routes/agenda-print').then((m) => ({ default: m.AgendaPrintRoute })));
 
 const router = createBrowserRouter([
@@ -56,6 +58,7 @@ const router = createBrowserRouter([
           { path: paths.commission.pattern, element: <CommissionRoute /> },
           { path: paths.rsaEp.pattern, element: <RsaEpRoute /> },
           { path: paths.imports.pattern, element: <ImportsRoute /> },
+          { path: paths.rsaFlux.pattern, element: <RsaFluxRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

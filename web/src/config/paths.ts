@@ -32,7 +32,15 @@ export const paths = {
   commissions: { pattern: '/commissions', href: () => '/commissions' },
   commission: { pattern: '/commissions/:id', href: (id: string) => `/commissions/${encodeURIComponent(id)}` },
   rsaEp: { pattern: '/rsa/equipes-pluridisciplinaires', href: () => '/rsa/equipes-pluridisciplinaires' },
-  imports: { pattern: '/imports', href: () => '/imports' },
+  rsaFlux: {
+    pattern: '/rsa/flux-caf',
+    href: (importId?: string) => (importId ? `/rsa/flux-caf?flux=${encodeURIComponent(importId)}` : '/rsa/flux-caf'),
+  },
+  /** With an import's id, the page opens it (its review, its commit, its report). */
+  imports: {
+    pattern: '/imports',
+    href: (importId?: string) => (importId ? `/imports?import=${encodeURIComponent(importId)}` : '/imports'),
+  },
 } as const;
 
 /** Only same-site paths are accepted as a return target after login (no open redirect). */

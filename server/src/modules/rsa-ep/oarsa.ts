@@ -8,15 +8,21 @@ const count = <T>(rows: readonly T[], key: (r: T) => string, cols: readonly stri
 const BREACHES = { premier: 'Premier manquement', repetition: 'Manquement répété' };
 const STATUSES = { en_cours: 'En cours ou échue', levee: 'Levée (remobilisation)' };
 
+const day = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
+
 /**
  * The équipe pluridisciplinaire and the sanctions in the DREES OARSA export (docs/api.md, "OARSA"; domain.md §3): the
- * year's referrals by motif, the decisions by outcome, the sanctions by breach and by remobilisation. Count tables
- * only: the export protects them (statistical secret) before printing.
+ * year's referrals by motif, the decisions by outcome, the sanctions by breach and by remobilisation, each as it stood
+ * on the period's last day (`ref`). Count tables only: the export protects them (statistical secret) before printing.
  */
 export async function epOarsaSections(s: OarsaScope): Promise<OarsaSection[]> {
   const passages = await epPassagesInYear(s.db, s.siteId, s.from, s.to);
-  const decided = passages.filter((p) => p.outcome !== null);
-  const sanctions = await sanctionsInYear(s.db, s.siteId, s.from, s.to);
+  // As things stood at the end of the period: a decision taken after it, a remobilisation after it do not count.
+  const decided = passages.filter((p) => p.outcome !== null && (day(p.decided_on) ?? '') <= s.ref);
+  const sanctions = (await sanctionsInYear(s.db, s.siteId, s.from, s.to)).map((x) => ({
+    breach: x.breach,
+    status: x.status === 'levee' && (day(x.lifted_on) ?? '') <= s.ref ? 'levee' : 'en_cours',
+  }));
   const breaches = Object.keys(BREACHES);
   const statuses = Object.keys(STATUSES);
   return [

@@ -182,7 +182,7 @@ export const epPassagesInYear = (db: Queryable, siteId: string | null, from: str
   const q = db
     .selectFrom('rsa_ep_passage as p')
     .innerJoin('rsa_ep_session as s', 's.id', 'p.session_id')
-    .select(['p.motif', 'p.outcome'])
+    .select(['p.motif', 'p.outcome', 'p.decided_on'])
     .where('p.state', '!=', 'annule')
     .where('s.session_date', '>=', from)
     .where('s.session_date', '<=', to);
@@ -195,7 +195,7 @@ export const sanctionsInYear = (db: Queryable, siteId: string | null, from: stri
     .selectFrom('rsa_sanction as x')
     .innerJoin('rsa_ep_passage as p', 'p.id', 'x.passage_id')
     .innerJoin('rsa_ep_session as s', 's.id', 'p.session_id')
-    .select(['x.breach', 'x.status'])
+    .select(['x.breach', 'x.status', 'x.lifted_on'])
     .where('p.decided_on', '>=', from)
     .where('p.decided_on', '<=', to);
   return (siteId ? q.where('s.site_id', '=', siteId) : q).execute();

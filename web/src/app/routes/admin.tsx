@@ -6,6 +6,7 @@ import { MotifsTab } from '../../features/admin/components/motifs-tab';
 import { ParametersTab } from '../../features/admin/components/parameters-tab';
 import { PartnersTab } from '../../features/admin/components/partners-tab';
 import { RegisterTab } from '../../features/admin/components/register-tab';
+import { RsaActionsTab } from '../../features/admin/components/rsa-actions-tab';
 import { SitesTab } from '../../features/admin/components/sites-tab';
 import { TeamsTab } from '../../features/admin/components/teams-tab';
 import { UsersTab } from '../../features/admin/components/users-tab';
@@ -22,6 +23,7 @@ const TABS = [
   { tabId: 'partenaires', label: 'Partenaires' },
   { tabId: 'listes', label: 'Listes de codes' },
   { tabId: 'courriers', label: 'Courriers' },
+  { tabId: 'actions-rsa', label: 'Actions RSA' },
   { tabId: 'parametres', label: 'Paramètres' },
   { tabId: 'taches', label: 'Tâches' },
   { tabId: 'registre', label: 'Registre des traitements' },
@@ -52,6 +54,7 @@ export function AdminRoute() {
         {selected === 'partenaires' ? <PartnersTab /> : null}
         {selected === 'listes' ? <CodeListsTab /> : null}
         {selected === 'courriers' ? <LetterTemplatesTab /> : null}
+        {selected === 'actions-rsa' ? <RsaActionsTab /> : null}
         {selected === 'parametres' ? <ParametersTab /> : null}
         {selected === 'taches' ? <JobsTab /> : null}
         {selected === 'registre' ? <RegisterTab /> : null}

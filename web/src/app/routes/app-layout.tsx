@@ -77,6 +77,12 @@ export function AppLayout() {
     isActive: pathname.startsWith('/commissions'),
   };
   const importsItem = { text: 'Imports', linkProps: { to: paths.imports.href() }, isActive: pathname === '/imports' };
+  // The CAF flux of the RSA: the same people as the imports (docs/api.md, "RSA : flux CAF").
+  const fluxItem = {
+    text: 'Flux CAF',
+    linkProps: { to: paths.rsaFlux.href() },
+    isActive: pathname === paths.rsaFlux.pattern,
+  };
   const navigation: HeaderProps['navigation'] =
     me?.can.landing === 'search'
       ? [
@@ -89,18 +95,24 @@ export function AppLayout() {
             ? [{ text: 'Agenda', linkProps: { to: paths.agenda.href() }, isActive: pathname.startsWith('/agenda') }]
             : []),
           ...(me?.can.rsaEpSessions
-            ? [{ text: 'EP RSA', linkProps: { to: paths.rsaEp.href() }, isActive: pathname.startsWith('/rsa') }]
+            ? [
+                {
+                  text: 'EP RSA',
+                  linkProps: { to: paths.rsaEp.href() },
+                  isActive: pathname.startsWith(paths.rsaEp.pattern),
+                },
+              ]
             : []),
           ...(me?.can.statistics ? [statisticsItem] : []),
           ...(me?.can.commissions ? [commissionsItem] : []),
-          ...(me?.can.imports ? [importsItem] : []),
+          ...(me?.can.imports ? [importsItem, fluxItem] : []),
         ]
       : me?.can.manageOrganisation
         ? [
             { text: 'Administration', linkProps: { to: paths.admin.href() }, isActive: pathname.startsWith('/admin') },
             ...(me.can.statistics ? [statisticsItem] : []),
             ...(me.can.commissions ? [commissionsItem] : []),
-            ...(me.can.imports ? [importsItem] : []),
+            ...(me.can.imports ? [importsItem, fluxItem] : []),
           ]
         : undefined;
 

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useSites } from '../../features/admin/api/get-sites';
 import { useImport } from '../../features/imports/api/imports';
 import { ImportReview } from '../../features/imports/components/import-review';
 import { ImportUpload } from '../../features/imports/components/import-upload';
+import { ImportsList } from '../../features/imports/components/imports-list';
+import { ErrorAlert } from '../../components/ui/error-alert';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { NotFoundRoute } from './not-found';
 import { useSession } from './require-auth';
@@ -13,13 +15,18 @@ function AdminSites({ onUploaded }: { onUploaded: (id: string) => void }) {
   return <ImportUpload sites={sites.data?.items ?? []} onUploaded={onUploaded} />;
 }
 
-/** /imports — bring a legacy tool's export into Jalon: upload, codes to map, preview, commit, report. */
+/**
+ * /imports — bring a legacy tool's export into Jalon: upload, codes to map, preview, commit, report; the recent
+ * imports below. The open import's id stays in the address (`?import=`): a CAF flux links here for its review.
+ */
 export function ImportsRoute() {
   const me = useSession();
   useDocumentTitle('Imports');
-  const [importId, setImportId] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const importId = params.get('import');
   const imp = useImport(importId);
   if (!me.can.imports) return <NotFoundRoute title="Page réservée aux responsables de site et à l’administration" />;
+  const open = (id: string) => setParams({ import: id });
   return (
     <>
       <h1>Import depuis les anciens outils</h1>
@@ -29,11 +36,13 @@ export function ImportsRoute() {
         n’est enregistré avant votre validation.
       </p>
       {me.user.role === 'admin_fonctionnel' ? (
-        <AdminSites onUploaded={setImportId} />
+        <AdminSites onUploaded={open} />
       ) : (
-        <ImportUpload sites={null} onUploaded={setImportId} />
+        <ImportUpload sites={null} onUploaded={open} />
       )}
-      {imp.data && <ImportReview imp={imp.data} />}
+      <ErrorAlert error={imp.error} title="Import introuvable" titleAs="h2" />
+      {imp.data && <ImportReview key={imp.data.id} imp={imp.data} />}
+      <ImportsList selectedId={importId} />
     </>
   );
 }

@@ -1,16 +1,45 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../../../db/schema.js';
 
 /** The files an OARSA export counts: active files of the scope (one site, or every site for the administrator). */
 const scoped = (siteId: string | null) =>
   sql`cf.retention_state = 'active' and cf.merged_into is null and ${siteId === null ? sql`true` : sql`cf.site_id = ${siteId}`}`;
 
+/** The first instant after the day `ref` in Paris: a change recorded from then on came after that day. */
+const dayAfter = (ref: string) => sql`((${ref}::date + 1)::timestamp at time zone 'Europe/Paris')`;
+
 /**
- * The persons soumis aux droits et devoirs on `ref` (entered on or before it), with their seniority band, whether an
- * orientation decision was taken by then (its organisme) and whether a signed contract was in force.
+ * Per person, the value a field of the RSA block held before `cutoff`: the `from` of the first change recorded at or
+ * after `cutoff` that names the field (docs/api.md, "OARSA"). A person absent from it kept the current value. One scan
+ * of the changes after the cutoff (none for the current year), not one look-up per person.
+ */
+const valueBefore = (field: 'toppersdrodevorsa' | 'ddSince', cutoff: RawBuilder<unknown>) =>
+  sql`select distinct on (c.person_id) c.person_id, c.changes -> ${sql.lit(field)} ->> 'from' as v
+      from rsa_person_change c
+      where c.at >= ${cutoff} and c.changes -> ${sql.lit(field)} is not null
+      order by c.person_id, c.at, c.seq`;
+
+/**
+ * The persons soumis aux droits et devoirs at the end of the day `ref`, as their blocks stood then (the history undone
+ * back to that day: a person who left afterwards is counted, one recorded as entering afterwards is not), with their
+ * seniority band, the orientation decision in force (taken by then: its organisme) and whether a contract signed by
+ * then was in force on that day.
  */
 export async function soumisAt(db: Queryable, siteId: string | null, ref: string) {
+  const cutoff = dayAfter(ref);
   const r = await sql<{ band: string; organisme: string | null; contract: boolean; n: number }>`
+    with later_top as (${valueBefore('toppersdrodevorsa', cutoff)}),
+    later_dd as (${valueBefore('ddSince', cutoff)}),
+    block as (
+      select p.person_id,
+        case when lt.person_id is null then p.toppersdrodevorsa else coalesce(lt.v::boolean, false) end as soumis,
+        case when ld.person_id is null then p.dd_since else ld.v::date end as dd_since
+      from rsa_person p
+      join case_file cf on cf.id = p.case_file_id
+      left join later_top lt on lt.person_id = p.person_id
+      left join later_dd ld on ld.person_id = p.person_id
+      where ${scoped(siteId)}
+    )
     select
       case when p.dd_since > (${ref}::date - interval '6 months')::date then 'moins_6_mois'
            when p.dd_since > (${ref}::date - interval '12 months')::date then '6_12_mois'
@@ -19,14 +48,11 @@ export async function soumisAt(db: Queryable, siteId: string | null, ref: string
         where d.person_id = p.person_id and d.decided_on <= ${ref}::date
         order by d.decided_on desc, d.at desc limit 1) as organisme,
       exists (select 1 from rsa_contract c
-        where c.person_id = p.person_id and c.signed_on is not null
+        where c.person_id = p.person_id and c.signed_on is not null and c.signed_on <= ${ref}::date
           and c.start_on <= ${ref}::date and c.end_on >= ${ref}::date) as contract,
       1::int as n
-    from rsa_person p
-    join case_file cf on cf.id = p.case_file_id
-    where p.toppersdrodevorsa and p.dd_since is not null and p.dd_since <= ${ref}::date and ${scoped(siteId)}`.execute(
-    db,
-  );
+    from block p
+    where p.soumis and p.dd_since is not null and p.dd_since <= ${ref}::date`.execute(db);
   return r.rows;
 }
 

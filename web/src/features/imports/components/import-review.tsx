@@ -85,7 +85,7 @@ function PreviewTable({ rows, caption }: { rows: ImportPreviewRowDto[]; caption:
           {rows.map((r) => (
             <tr key={r.id}>
               <td>{r.seq}</td>
-              <td>{r.values.legacyId}</td>
+              <td>{r.values.legacyId ?? r.values.matricule}</td>
               <td>{r.values.birthName}</td>
               <td>{r.values.firstNames}</td>
               <td>{r.values.birthDate}</td>
