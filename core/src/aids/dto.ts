@@ -44,6 +44,11 @@ export interface AidApplicationDto {
   status: AidState;
   statusLabel: string;
   facts: EligibilityFacts;
+  /**
+   * Labels of the pièces of the aid's checklist the file's documents do not satisfy, while the application waits for
+   * its dépôt (brouillon, pièces manquantes); null once deposited complete.
+   */
+  missingPieces: string[] | null;
   /** The budget as it stood when the application was created (a snapshot, not the live budget). */
   budgetSnapshot: { takenAt: string; fsl: BudgetSummary; paris: BudgetSummary; complet: BudgetSummary } | null;
   decision: {

@@ -59,8 +59,11 @@ export interface AidFacts {
     decidedForm: AidForm | null;
   };
   input: { reason: string | null; amountCents: number | null; form: AidForm | null; loanMonths: number | null };
-  /** Pièces still missing (the commission checklist), null while nobody keeps the list. */
-  missingPieces: number | null;
+  /**
+   * Labels of the pièces still missing on the aid's checklist (core/src/commission/pieces.ts), in checklist order;
+   * null when the checklist was not read (a move that does not file the application).
+   */
+  missingPieces: readonly string[] | null;
   /** What remains to repay on the loan of the application (0 without a loan). */
   loanOutstandingCents: number;
   /** The longest loan the parameters allow on the decision's date. */
@@ -129,9 +132,19 @@ export const AID_WORKFLOW: Workflow<AidState, AidFacts> = {
       to: 'deposee_complete',
       roles: WORKERS,
       guard: (f) =>
-        f.missingPieces ? `Il manque encore ${f.missingPieces} pièce(s) justificative(s) au dossier` : null,
+        f.missingPieces?.length
+          ? `Il manque encore ${f.missingPieces.length} pièce(s) justificative(s) au dossier : ${f.missingPieces.join(', ')}`
+          : null,
     },
-    { from: ['brouillon'], to: 'deposee_pieces_manquantes', roles: WORKERS },
+    {
+      from: ['brouillon'],
+      to: 'deposee_pieces_manquantes',
+      roles: WORKERS,
+      guard: (f) =>
+        f.missingPieces && f.missingPieces.length === 0
+          ? 'Aucune pièce ne manque : la demande se dépose complète'
+          : null,
+    },
     { from: ['deposee_complete', 'ajournement'], to: 'en_instruction', roles: WORKERS, instructs: true },
     { from: ['en_instruction', 'ajournement'], to: 'commission_ordinaire', roles: WORKERS, instructs: true },
     {

@@ -36,6 +36,7 @@ import {
   type Partage,
 } from './access-matrix/recipes.js';
 import { buildAidFixtures } from './access-matrix/aids-fixture.js';
+import { giveAidPieces } from './aid-pieces.js';
 import {
   buildSite,
   buildUser,
@@ -385,6 +386,7 @@ beforeAll(async () => {
   const fileId = (await createUsagerAs(t.app, ref)).id;
   commissionFixture.draft = await draft(fileId);
   const decided = await draft(fileId);
+  await giveAidPieces(t.app, ref, fileId);
   for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire'])
     await call(ref, 'POST', `/api/aid-applications/${decided}/transitions`, { to }, 200);
   const session = { sessionDate: '2026-12-10', kind: 'ordinaire' };

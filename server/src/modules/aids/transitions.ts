@@ -23,6 +23,7 @@ import { historyOf, recordTransition } from '../workflows/index.js';
 import { dtoOf, loadApplication, takeSnapshot, WORKFLOW } from './applications.js';
 import { computeEligibility } from './eligibility.js';
 import { stateOf, workflowFacts } from './facts.js';
+import { missingPiecesOf } from './pieces.js';
 import {
   findApplication,
   insertInstalments,
@@ -62,16 +63,10 @@ export const transitionApplication = (ctx: Ctx, id: string, input: AidTransition
 
 /**
  * One move of the workflow inside the caller's transaction (the commission records a batch of decisions in one):
- * the gate, the workflow check with maker-checker, the state change, its history and audit. `missingPieces`: the
- * pièces still missing, when the caller checked them (the commission's checklist), for the dépôt's guard.
+ * the gate, the workflow check with maker-checker, the state change, its history and audit. A dépôt reads the
+ * pièces missing from the file's documents (pieces.ts): « déposée complète » is refused while one is missing.
  */
-export async function applyTransition(
-  trx: Trx,
-  ctx: Ctx,
-  id: string,
-  input: AidTransitionInput,
-  checked: { missingPieces?: number | null } = {},
-) {
+export async function applyTransition(trx: Trx, ctx: Ctx, id: string, input: AidTransitionInput) {
   {
     const { row, target } = await loadApplication(trx, ctx, id, canActOnAidApplication, true, true);
     const from = stateOf(row);
@@ -85,10 +80,8 @@ export async function applyTransition(
       ? loanStatus(loan.schedule, loan.repayments, ctx.now.toISOString().slice(0, 10)).outstandingCents
       : 0;
     const loanMaxMonths = aidParamsOf(params)['aids.fsl.loanMaxMonths'];
-    const facts = {
-      ...workflowFacts(row, input, { loanOutstandingCents: outstanding, loanMaxMonths }),
-      ...(checked.missingPieces !== undefined ? { missingPieces: checked.missingPieces } : {}),
-    };
+    const missingPieces = to.startsWith('deposee_') ? await missingPiecesOf(trx, row, ctx.now) : null;
+    const facts = workflowFacts(row, input, { loanOutstandingCents: outstanding, loanMaxMonths, missingPieces });
     const decision = checkAidTransition(from, to, ctx.actor, facts, history);
     if (!decision.ok) throw unprocessable(decision.code, decision.message, { to: decision.message });
     let patch: Updateable<AidApplicationTable> = { status: to, updated_at: ctx.now };

@@ -1,5 +1,6 @@
 import { PAYMENT_FILE_COLUMNS, type AidApplicationDto, type CommissionDetailDto } from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giveAidPieces } from '../../test/aid-pieces.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session } from '../../test/factories.js';
 import { pdfText } from '../../test/pdf-text.js';
@@ -73,6 +74,7 @@ beforeAll(async () => {
   admin = await loginAs(t.app, await buildUser(t.db, 'admin_fonctionnel', null));
   secretary = await loginAs(t.app, await buildUser(t.db, 'secretaire', site.id));
   fileId = (await createUsagerAs(t.app, ref, minimalUsager({ firstNames: 'Aïcha', birthName: 'Benali' }))).id;
+  await giveAidPieces(t.app, ref, fileId);
   apps = {
     maintien: await applicationInCommission(MAINTIEN),
     energie: await applicationInCommission(ENERGIE),
@@ -270,8 +272,10 @@ describe('PV and payment file', () => {
 
 describe('pièces justificatives', () => {
   it('list what is missing, and the check deposits the draft with its pièces missing', async () => {
+    // A file without any document (the main file holds every pièce).
+    const bare = (await createUsagerAs(t.app, ref, minimalUsager())).id;
     const draft = (
-      await ok(ref, 'POST', `/api/usagers/${fileId}/aid-applications`, ENERGIE, 201)
+      await ok(ref, 'POST', `/api/usagers/${bare}/aid-applications`, ENERGIE, 201)
     ).json() as AidApplicationDto;
     const pieces = (await ok(ref, 'GET', `/api/aid-applications/${draft.id}/pieces`)).json();
     expect(pieces.complete).toBe(false);
