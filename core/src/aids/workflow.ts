@@ -72,6 +72,11 @@ export interface AidFacts {
 
 const WORKERS: readonly Role[] = ['travailleur_social'];
 const DECIDERS: readonly Role[] = ['travailleur_social', 'responsable'];
+/**
+ * Who may take a decision: the deciders, and the administration for the city-level FSL commission only (its gate,
+ * `canRecordCityCommissionDecisions`, is the commission's: the administration reaches no application otherwise).
+ */
+const DECISION_ROLES: readonly Role[] = [...DECIDERS, 'admin_fonctionnel'];
 
 const needsReason = (what: string) => (f: AidFacts) => (f.input.reason ? null : `Indiquez le motif ${what}`);
 
@@ -114,7 +119,7 @@ const paid = (f: AidFacts) =>
 const decide = (to: AidDecision, guard: (f: AidFacts) => string | null): Transition<AidState, AidFacts> => ({
   from: ['commission_ordinaire', 'commission_urgente'],
   to,
-  roles: DECIDERS,
+  roles: DECISION_ROLES,
   decides: true,
   guard,
 });

@@ -392,6 +392,8 @@ beforeAll(async () => {
   const session = { sessionDate: '2026-12-10', kind: 'ordinaire' };
   commissionFixture.open = (await call(resp, 'POST', '/api/commissions', session, 201)).id;
   commissionFixture.closed = (await call(resp, 'POST', '/api/commissions', session, 201)).id;
+  const admin = sessions.get('admin') as Session;
+  commissionFixture.ville = (await call(admin, 'POST', '/api/commissions', { ...session, level: 'ville' }, 201)).id;
   await call(resp, 'POST', `/api/commissions/${commissionFixture.closed}/agenda`, { applicationIds: [decided] }, 200);
   const decision = { applicationId: decided, outcome: 'accord', amountCents: 20_000 };
   await call(resp, 'POST', `/api/commissions/${commissionFixture.closed}/decisions`, { decisions: [decision] }, 200);

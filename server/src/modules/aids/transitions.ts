@@ -7,7 +7,9 @@ import {
   loanSchedule,
   loanStatus,
   addMonths,
+  type Actor,
   type AidApplicationDto,
+  type UsagerTarget,
   type AidState,
   type AidTransitionInput,
   type RepaymentInput,
@@ -63,12 +65,19 @@ export const transitionApplication = (ctx: Ctx, id: string, input: AidTransition
 
 /**
  * One move of the workflow inside the caller's transaction (the commission records a batch of decisions in one):
- * the gate, the workflow check with maker-checker, the state change, its history and audit. A dépôt reads the
+ * the gate (the caller's own when it widens it: the city-level commission's decisions by the administration), the
+ * workflow check with maker-checker, the state change, its history and audit. A dépôt reads the
  * pièces missing from the file's documents (pieces.ts): « déposée complète » is refused while one is missing.
  */
-export async function applyTransition(trx: Trx, ctx: Ctx, id: string, input: AidTransitionInput) {
+export async function applyTransition(
+  trx: Trx,
+  ctx: Ctx,
+  id: string,
+  input: AidTransitionInput,
+  gate: (a: Actor, f: UsagerTarget) => boolean = canActOnAidApplication,
+) {
   {
-    const { row, target } = await loadApplication(trx, ctx, id, canActOnAidApplication, true, true);
+    const { row, target } = await loadApplication(trx, ctx, id, gate, true, true);
     const from = stateOf(row);
     const to = input.to as AidState;
     const [history, loan, params] = await Promise.all([

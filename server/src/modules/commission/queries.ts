@@ -10,7 +10,8 @@ export const insertSession = (
   s: {
     date: string;
     kind: 'ordinaire' | 'urgente';
-    siteId: string;
+    level: 'site' | 'ville';
+    siteId: string | null;
     territory: string | null;
     by: string;
     at: Date;
@@ -21,6 +22,7 @@ export const insertSession = (
     .values({
       session_date: s.date,
       kind: s.kind,
+      level: s.level,
       site_id: s.siteId,
       territory: s.territory,
       created_by: s.by,
@@ -32,11 +34,12 @@ export const insertSession = (
 const sessionColumns = (db: Queryable) =>
   db
     .selectFrom('commission_session as s')
-    .innerJoin('site as si', 'si.id', 's.site_id')
+    .leftJoin('site as si', 'si.id', 's.site_id')
     .select([
       's.id',
       's.session_date',
       's.kind',
+      's.level',
       's.site_id',
       's.territory',
       's.closed_at',
@@ -230,13 +233,13 @@ export const applicationsByIds = async (db: Queryable, ids: readonly string[]): 
   ).map(factsOf);
 
 /**
- * The applications of a site waiting for a commission (state "commission", ordinary or urgent, urgent only for an
- * urgent session) and on no agenda undecided, oldest first.
+ * The applications of a site (null: the FSL applications of every site, for the city-level session) waiting for a
+ * commission (state "commission", ordinary or urgent, urgent only for an urgent session) and on no agenda undecided,
+ * oldest first.
  */
-export const waitingApplications = async (db: Queryable, siteId: string, urgentOnly: boolean) =>
+export const waitingApplications = async (db: Queryable, siteId: string | null, urgentOnly: boolean) =>
   (
-    await base(db)
-      .where('a.site_id', '=', siteId)
+    await (siteId === null ? base(db).where('a.scheme', '=', 'fsl') : base(db).where('a.site_id', '=', siteId))
       .where('a.status', 'in', urgentOnly ? ['commission_urgente'] : [...COMMISSION_STATES])
       .where(({ not, exists, selectFrom }) =>
         not(
