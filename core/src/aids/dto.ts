@@ -57,6 +57,8 @@ export interface AidApplicationDto {
     form: AidForm | null;
     loanMonths: number | null;
     reason: string | null;
+    /** Why the accord goes beyond the 12-month limit of an FSL aid (a derogation), or null. */
+    derogationReason: string | null;
     decidedAt: string;
     decidedBy: string;
     /** The parameters in force on the decision's date, kept with it. */

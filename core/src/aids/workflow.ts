@@ -1,6 +1,7 @@
 import type { Role } from '../domain/roles.js';
 import type { Transition, Workflow } from '../workflow/engine.js';
 import type { AidForm, AidScheme, AidType, ProcedureStage, UrgencyReason } from './codes.js';
+import { limitRefusal, type AidLimit } from './limits.js';
 
 /**
  * The aid application's states (issue "Aid applications"; domain.md §4 workflow): brouillon → déposée (complète or
@@ -58,7 +59,16 @@ export interface AidFacts {
     /** The form the decision granted (a subvention may be granted as a loan). */
     decidedForm: AidForm | null;
   };
-  input: { reason: string | null; amountCents: number | null; form: AidForm | null; loanMonths: number | null };
+  input: {
+    reason: string | null;
+    amountCents: number | null;
+    form: AidForm | null;
+    loanMonths: number | null;
+    /** Why an accord goes beyond the 12-month limit, where a derogation is allowed (limits.ts). */
+    derogationReason?: string | null;
+  };
+  /** The 12-month re-application limit of the aid on the decision's date, null or absent: none. */
+  limit?: AidLimit | null;
   /**
    * Labels of the pièces still missing on the aid's checklist (core/src/commission/pieces.ts), in checklist order;
    * null when the checklist was not read (a move that does not file the application).
@@ -109,7 +119,7 @@ function grantRefusal(f: AidFacts, partial: boolean): string | null {
     const m = f.input.loanMonths;
     if (m === null || m < 1 || m > f.loanMaxMonths) return `Indiquez la durée du prêt : de 1 à ${f.loanMaxMonths} mois`;
   }
-  return null;
+  return limitRefusal(f.application.aidType, f.limit ?? null, f.input.derogationReason ?? null);
 }
 
 const paid = (f: AidFacts) =>

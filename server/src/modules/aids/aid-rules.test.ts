@@ -87,6 +87,92 @@ describe('« pièces manquantes » on the workflow', () => {
       422,
       'Aucune pièce ne manque : la demande se dépose complète',
     ]);
-    void colleague;
+  });
+});
+
+const PEF = {
+  scheme: 'paris',
+  aidType: 'paris_energie_familles',
+  form: 'subvention',
+  requestedCents: 13_800,
+  payee: 'fournisseur',
+  creditorName: 'Fournisseur d’énergie',
+};
+/** Filed, instructed and sent to the commission by the référent; the colleague decides. */
+async function inCommission(fileId: string, body: object) {
+  const a = await create(fileId, body);
+  for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire']) await moveOk(ref, a.id, { to });
+  return a.id;
+}
+
+describe('12-month re-application limits', () => {
+  it('Paris Énergie Familles once per 12 months: the pre-check says why, an accord beyond is refused, no derogation', async () => {
+    const fileId = (await createUsagerAs(t.app, ref, minimalUsager({ postalCode: '75019' }))).id;
+    await giveAidPieces(t.app, ref, fileId);
+    const first = await inCommission(fileId, PEF);
+    const before = (await inject(ref, 'GET', `/api/aid-applications/${first}/eligibility`)).json();
+    expect(before.rules.find((r: { code: string }) => r.code === 'renouvellement')).toMatchObject({
+      status: 'ok',
+      label: 'Au plus 1 attribution(s) sur 12 mois',
+      detail: 'Aucune attribution sur les 12 derniers mois',
+    });
+    await moveOk(colleague, first, { to: 'accord' });
+    const second = await inCommission(fileId, PEF);
+    const check = (await inject(ref, 'GET', `/api/aid-applications/${second}/eligibility`)).json();
+    expect(check.result).toBe('non_eligible');
+    expect(check.rules.find((r: { code: string }) => r.code === 'renouvellement')).toMatchObject({
+      status: 'ko',
+      detail: 'Paris Énergie Familles : 1 déjà accordée(s) sur les 12 derniers mois (le 25/11/2026)',
+    });
+    const refused = await move(colleague, second, { to: 'accord', derogationReason: 'Coupure imminente' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.message).toBe(
+      'Paris Énergie Familles : au plus 1 attribution(s) sur 12 mois, 1 déjà accordée(s) sur les 12 derniers mois ' +
+        '(le 25/11/2026) ; le règlement municipal ne prévoit pas de dérogation',
+    );
+    // A refusal stays possible; another aid of the same file is not limited by this one.
+    await moveOk(colleague, second, { to: 'refus', reason: 'Déjà attribuée cette année' });
+  });
+
+  it('a limit the FSL sets (a dated parameter) is set aside only with the derogation’s reason, kept with the accord', async () => {
+    const [admin] = await t.db.selectFrom('app_user').select('id').limit(1).execute();
+    await t.db
+      .insertInto('parameter_version')
+      .values({
+        name: 'aids.limit.energie',
+        value: 1,
+        valid_from: t.clock.now().toISOString().slice(0, 10),
+        created_by: admin?.id ?? '',
+        created_at: t.clock.now(),
+      })
+      .execute();
+    const fileId = (await createUsagerAs(t.app, ref, minimalUsager())).id;
+    await giveAidPieces(t.app, ref, fileId);
+    const first = await inCommission(fileId, ENERGIE);
+    await moveOk(colleague, first, { to: 'accord' });
+    const second = await inCommission(fileId, ENERGIE);
+    const bare = await move(colleague, second, { to: 'accord' });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().error.message).toContain(': indiquez le motif de la dérogation');
+    const check = (await inject(ref, 'GET', `/api/aid-applications/${second}/eligibility`)).json();
+    expect(check.rules.find((r: { code: string }) => r.code === 'renouvellement')?.detail).toContain(
+      'une dérogation motivée reste possible en commission',
+    );
+    const granted = await moveOk(colleague, second, {
+      to: 'accord',
+      derogationReason: 'Nouvelle coupure après un changement de fournisseur',
+    });
+    expect(granted.decision).toMatchObject({
+      outcome: 'accord',
+      derogationReason: 'Nouvelle coupure après un changement de fournisseur',
+    });
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('diff')
+      .where('target_id', '=', second)
+      .where('action', '=', 'aid_application.transition')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit.diff)).toContain('derogation');
   });
 });

@@ -55,6 +55,7 @@ export const workflowFacts = (
     amountCents: input.amountCents ?? null,
     form: input.form ?? null,
     loanMonths: input.loanMonths ?? null,
+    derogationReason: input.derogationReason ?? null,
   },
   ...more,
   // Read from the file's documents by the moves that file the application (pieces.ts); null otherwise.

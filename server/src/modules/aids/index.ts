@@ -39,7 +39,7 @@ export const aidsModule = {
   auditActions: {
     'budget.update': { clearFields: ['resources', 'charges', 'debts'] },
     'aid_application.create': { clearFields: ['scheme', 'aidType', 'form', 'requestedCents', 'urgency'] },
-    'aid_application.transition': { clearFields: ['from', 'to', 'amountCents', 'form'] },
+    'aid_application.transition': { clearFields: ['from', 'to', 'amountCents', 'form', 'derogation'] },
     'aid_application.facts': { clearFields: ['fields'] },
     'aid_repayment.create': { clearFields: ['amountCents', 'paidOn'] },
   },

@@ -92,6 +92,7 @@ export function presentApplication(ctx: Ctx, p: PresentInput): AidApplicationDto
             form: (row.decided_form as AidForm | null) ?? null,
             loanMonths: row.loan_months,
             reason: row.decision_reason,
+            derogationReason: row.derogation_reason ?? null,
             decidedAt: new Date(row.decided_at).toISOString(),
             decidedBy: p.decidedBy,
             params: (row.decision_params ?? {}) as Record<string, number>,

@@ -6,7 +6,10 @@ import {
   isDecision,
   loanSchedule,
   loanStatus,
+  limitOf,
   addMonths,
+  type AidScheme,
+  type AidType,
   type Actor,
   type AidApplicationDto,
   type UsagerTarget,
@@ -38,9 +41,14 @@ import {
 /** The first instalment of a loan: the first day of the month after next (a month to organise the repayment). */
 const firstDue = (now: Date) => addMonths(`${now.toISOString().slice(0, 7)}-01`, 2);
 
-/** What a decision writes on the application: outcome, amount, form, reason, and the parameters and pre-check kept. */
-async function decisionPatch(trx: Trx, ctx: Ctx, row: ApplicationRow, to: AidState, input: AidTransitionInput) {
-  const { eligibility, params } = await computeEligibility(trx, row, ctx.now);
+type Checked = Awaited<ReturnType<typeof computeEligibility>>;
+
+/**
+ * What a decision writes on the application: outcome, amount, form, reason (and a derogation's), and the parameters
+ * and pre-check kept.
+ */
+function decisionPatch(ctx: Ctx, row: ApplicationRow, to: AidState, input: AidTransitionInput, checked: Checked) {
+  const { eligibility, params } = checked;
   const granted = to === 'accord' || to === 'accord_partiel';
   const patch: Updateable<AidApplicationTable> = {
     decision: to,
@@ -48,6 +56,7 @@ async function decisionPatch(trx: Trx, ctx: Ctx, row: ApplicationRow, to: AidSta
     decided_form: granted ? (input.form ?? row.form) : null,
     loan_months: granted && (input.form ?? row.form) === 'pret' ? (input.loanMonths ?? null) : null,
     decision_reason: input.reason ?? null,
+    derogation_reason: granted ? (input.derogationReason ?? null) : null,
     decided_at: ctx.now,
     decided_by: ctx.actor.id,
     decision_params: JSON.stringify(params),
@@ -90,11 +99,18 @@ export async function applyTransition(
       : 0;
     const loanMaxMonths = aidParamsOf(params)['aids.fsl.loanMaxMonths'];
     const missingPieces = to.startsWith('deposee_') ? await missingPiecesOf(trx, row, ctx.now) : null;
-    const facts = workflowFacts(row, input, { loanOutstandingCents: outstanding, loanMaxMonths, missingPieces });
+    // A decision reads the pre-check of its date: its parameters and the 12-month limit (core/src/aids/limits.ts).
+    const checked = isDecision(to) ? await computeEligibility(trx, row, ctx.now) : null;
+    const facts = {
+      ...workflowFacts(row, input, { loanOutstandingCents: outstanding, loanMaxMonths, missingPieces }),
+      limit: checked
+        ? limitOf(row.scheme as AidScheme, row.aid_type as AidType, checked.params, checked.previousGrants)
+        : null,
+    };
     const decision = checkAidTransition(from, to, ctx.actor, facts, history);
     if (!decision.ok) throw unprocessable(decision.code, decision.message, { to: decision.message });
     let patch: Updateable<AidApplicationTable> = { status: to, updated_at: ctx.now };
-    if (isDecision(to)) patch = { ...patch, ...(await decisionPatch(trx, ctx, row, to, input)) };
+    if (checked) patch = { ...patch, ...decisionPatch(ctx, row, to, input, checked) };
     // The budget is snapshotted again when the application is filed (a draft may wait for the budget).
     if (from === 'brouillon' && to.startsWith('deposee_'))
       patch.budget_snapshot = await takeSnapshot(trx, ctx, row.case_file_id, id);
@@ -121,6 +137,7 @@ export async function applyTransition(
         to,
         ...(patch.decided_cents ? { amountCents: patch.decided_cents } : {}),
         ...(patch.decided_form ? { form: patch.decided_form } : {}),
+        ...(patch.derogation_reason ? { derogation: true } : {}),
       },
     });
     return target;

@@ -87,6 +87,7 @@ export async function recordDecisions(ctx: Ctx, id: string, input: BulkDecisions
             amountCents: d.amountCents,
             form: d.form,
             loanMonths: d.loanMonths,
+            derogationReason: d.derogationReason,
           },
           gate,
         );
