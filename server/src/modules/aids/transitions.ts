@@ -65,6 +65,22 @@ function decisionPatch(ctx: Ctx, row: ApplicationRow, to: AidState, input: AidTr
   return patch;
 }
 
+/** The workflow facts of a move: the loan, the pièces missing for a dépôt, the limit for a decision. */
+async function factsOf(trx: Trx, ctx: Ctx, row: ApplicationRow, input: AidTransitionInput, checked: Checked | null) {
+  const [loan, params] = await Promise.all([loanOf(trx, row.id), loadParams(trx, ctx.now)]);
+  const outstanding = loan.schedule.length
+    ? loanStatus(loan.schedule, loan.repayments, ctx.now.toISOString().slice(0, 10)).outstandingCents
+    : 0;
+  const loanMaxMonths = aidParamsOf(params)['aids.fsl.loanMaxMonths'];
+  const missingPieces = input.to.startsWith('deposee_') ? await missingPiecesOf(trx, row, ctx.now) : null;
+  return {
+    ...workflowFacts(row, input, { loanOutstandingCents: outstanding, loanMaxMonths, missingPieces }),
+    limit: checked
+      ? limitOf(row.scheme as AidScheme, row.aid_type as AidType, checked.params, checked.previousGrants)
+      : null,
+  };
+}
+
 /** POST /api/aid-applications/:id/transitions: one move of the workflow, its history and audit in one transaction. */
 export const transitionApplication = (ctx: Ctx, id: string, input: AidTransitionInput): Promise<AidApplicationDto> =>
   ctx.db.transaction().execute(async (trx) => {
@@ -89,24 +105,10 @@ export async function applyTransition(
     const { row, target } = await loadApplication(trx, ctx, id, gate, true, true);
     const from = stateOf(row);
     const to = input.to as AidState;
-    const [history, loan, params] = await Promise.all([
-      historyOf(trx, WORKFLOW, [id]),
-      loanOf(trx, id),
-      loadParams(trx, ctx.now),
-    ]);
-    const outstanding = loan.schedule.length
-      ? loanStatus(loan.schedule, loan.repayments, ctx.now.toISOString().slice(0, 10)).outstandingCents
-      : 0;
-    const loanMaxMonths = aidParamsOf(params)['aids.fsl.loanMaxMonths'];
-    const missingPieces = to.startsWith('deposee_') ? await missingPiecesOf(trx, row, ctx.now) : null;
+    const history = await historyOf(trx, WORKFLOW, [id]);
     // A decision reads the pre-check of its date: its parameters and the 12-month limit (core/src/aids/limits.ts).
     const checked = isDecision(to) ? await computeEligibility(trx, row, ctx.now) : null;
-    const facts = {
-      ...workflowFacts(row, input, { loanOutstandingCents: outstanding, loanMaxMonths, missingPieces }),
-      limit: checked
-        ? limitOf(row.scheme as AidScheme, row.aid_type as AidType, checked.params, checked.previousGrants)
-        : null,
-    };
+    const facts = await factsOf(trx, ctx, row, input, checked);
     const decision = checkAidTransition(from, to, ctx.actor, facts, history);
     if (!decision.ok) throw unprocessable(decision.code, decision.message, { to: decision.message });
     let patch: Updateable<AidApplicationTable> = { status: to, updated_at: ctx.now };
