@@ -51,9 +51,10 @@ export const commissionAccessSpec: readonly RouteAccess[] = [
     allow: { referent: 200, ts_same_team: 200, anonymous: 401 },
     otherwise: 404,
   },
+  // Moved to the statistics module's aid indicators: a permanent redirect for those it served.
   {
     route: 'GET /api/statistics/aids',
-    allow: { responsable: 200, responsable_other_site: 200, admin: 200, anonymous: 401 },
+    allow: { responsable: 308, responsable_other_site: 308, admin: 308, anonymous: 401 },
     otherwise: 404,
   },
 ];

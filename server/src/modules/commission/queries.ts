@@ -1,5 +1,4 @@
 import { aidTypeLabel } from '@jalon/core';
-import { sql } from 'kysely';
 import type { Queryable } from '../../db/schema.js';
 import { COMMISSION_STATES, type ApplicationFacts } from './applications.js';
 
@@ -255,50 +254,3 @@ export const waitingApplications = async (db: Queryable, siteId: string | null, 
       .limit(500)
       .execute()
   ).map(factsOf);
-
-/**
- * One record per application of the sites, for the aid statistics of a year: month of the dépôt (its first
- * transition to a "déposée" state), month of the decision, outcome, amount granted and days in between.
- */
-export const aidStatRows = (db: Queryable, siteIds: readonly string[], year: number) =>
-  db
-    .selectFrom('aid_application as a')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('workflow_transition')
-          .select(['subject_id', (e) => e.fn.min('at').as('deposited_at')])
-          .where('workflow', '=', 'aid_application')
-          .where('to_state', 'in', ['deposee_complete', 'deposee_pieces_manquantes'])
-          .groupBy('subject_id')
-          .as('d'),
-      (j) => j.onRef('d.subject_id', '=', 'a.id'),
-    )
-    .select([
-      'a.aid_type',
-      'a.site_id',
-      'a.decision',
-      'a.decided_cents',
-      sql<string | null>`to_char(d.deposited_at at time zone 'Europe/Paris', 'YYYY-MM')`.as('deposit_month'),
-      sql<string | null>`to_char(a.decided_at at time zone 'Europe/Paris', 'YYYY-MM')`.as('decision_month'),
-      sql<
-        number | null
-      >`(a.decided_at at time zone 'Europe/Paris')::date - (d.deposited_at at time zone 'Europe/Paris')::date`.as(
-        'delay_days',
-      ),
-    ])
-    .where('a.site_id', 'in', siteIds.length > 0 ? [...siteIds] : NONE)
-    .where((eb) =>
-      eb.or([
-        eb(sql`extract(year from d.deposited_at at time zone 'Europe/Paris')`, '=', year),
-        eb(sql`extract(year from a.decided_at at time zone 'Europe/Paris')`, '=', year),
-      ]),
-    )
-    .execute();
-
-/** The sites of a statistics scope (null: every site), by name. */
-export const sitesOf = (db: Queryable, ids: readonly string[] | null) => {
-  let q = db.selectFrom('site').select(['id', 'name']).orderBy('name');
-  if (ids !== null) q = q.where('id', 'in', ids.length > 0 ? [...ids] : NONE);
-  return q.execute();
-};
