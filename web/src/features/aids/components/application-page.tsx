@@ -62,6 +62,7 @@ function Decision({ dto }: { dto: AidApplicationDto }) {
         {formatDateTime(d.decidedAt)} par {d.decidedBy}.
       </p>
       {d.reason ? <p>Motif : {d.reason}</p> : null}
+      {d.derogationReason ? <p>Dérogation à la limite sur 12 mois : {d.derogationReason}</p> : null}
     </section>
   );
 }
