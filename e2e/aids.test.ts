@@ -54,6 +54,27 @@ describe('budget and aid application in the browser', () => {
       'aucune durée de résidence',
     );
 
+    // The pièces of the checklist are missing: the page lists them and does not offer « déposée complète ».
+    const pieces = page.getByRole('region', { name: 'Pièces justificatives' });
+    await expect.poll(() => pieces.textContent()).toContain('Pièce d’identité ou titre de séjour');
+    const options = await page.getByLabel('Nouveau statut').locator('option').allTextContents();
+    expect(options).not.toContain('Déposée (complète)');
+    // Brought in (as the documents tab does), the page says so and offers the complete dépôt.
+    const fileId = (await page.request.get(`/api${url.replace('/aides/', '/aid-applications/')}`).then((r) => r.json()))
+      .caseFileId as string;
+    const csrf = ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+    for (const type of ['piece_identite', 'attestation_caf', 'bail', 'quittance', 'rib']) {
+      const uploaded = await page.request.post(`/api/usagers/${fileId}/documents`, {
+        headers: { 'x-csrf-token': csrf },
+        multipart: {
+          type,
+          file: { name: `${type}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') },
+        },
+      });
+      expect(uploaded.status(), await uploaded.text()).toBe(201);
+    }
+    await page.reload();
+    await expect.poll(() => pieces.textContent()).toContain('Toutes les pièces justificatives');
     await move(page, 'Déposée (complète)');
     await move(page, 'En instruction');
     await move(page, 'En commission ordinaire');

@@ -50,6 +50,17 @@ describe('a commission in the browser', () => {
     });
     expect(created.status(), await created.text()).toBe(201);
     const appId = ((await created.json()) as { id: string }).id;
+    // The pièces of the FSL maintien checklist: « déposée complète » is refused while one is missing.
+    for (const type of ['piece_identite', 'attestation_caf', 'bail', 'quittance']) {
+      const uploaded = await worker.request.post(`/api/usagers/${fileId}/documents`, {
+        headers: { 'x-csrf-token': csrf },
+        multipart: {
+          type,
+          file: { name: `${type}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') },
+        },
+      });
+      expect(uploaded.status(), await uploaded.text()).toBe(201);
+    }
     for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire']) {
       const moved = await send('post', `/api/aid-applications/${appId}/transitions`, { to });
       expect(moved.status(), await moved.text()).toBe(200);

@@ -44,6 +44,11 @@ export interface AidApplicationDto {
   status: AidState;
   statusLabel: string;
   facts: EligibilityFacts;
+  /**
+   * Labels of the pièces of the aid's checklist the file's documents do not satisfy, while the application waits for
+   * its dépôt (brouillon, pièces manquantes); null once deposited complete.
+   */
+  missingPieces: string[] | null;
   /** The budget as it stood when the application was created (a snapshot, not the live budget). */
   budgetSnapshot: { takenAt: string; fsl: BudgetSummary; paris: BudgetSummary; complet: BudgetSummary } | null;
   decision: {
@@ -52,6 +57,8 @@ export interface AidApplicationDto {
     form: AidForm | null;
     loanMonths: number | null;
     reason: string | null;
+    /** Why the accord goes beyond the 12-month limit of an FSL aid (a derogation), or null. */
+    derogationReason: string | null;
     decidedAt: string;
     decidedBy: string;
     /** The parameters in force on the decision's date, kept with it. */

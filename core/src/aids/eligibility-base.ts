@@ -60,6 +60,11 @@ export interface EligibilityInput {
   params: AidParamValues;
   /** Amount of the Paris aids of the same kind granted in the last 12 months (allocation exceptionnelle ceiling). */
   grantedLast12MonthsCents: number;
+  /**
+   * Days (yyyy-mm-dd) of the accords of the same aid in the 12 months before, for the re-application limit
+   * (limits.ts); undefined when the caller does not know the history (no limit rule then).
+   */
+  previousGrants?: readonly string[];
 }
 
 /** The household as the rules read it: couple, dependent children (LPRM "Enfant" under 20), ages for the UC. */

@@ -8,6 +8,7 @@ import {
   type EligibilityInput,
   type EligibilityRule,
 } from './eligibility-base.js';
+import { limitOf, limitRule } from './limits.js';
 import { parisRules } from './paris-rules.js';
 
 /** The FSL: no residence condition (loi 90-449 art. 6-1), resources without AL/APL, ARS and AEEH, the form's limits. */
@@ -99,6 +100,8 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
     rules = [...parisCommonRules(input), ...own.rules];
     suggestedCents = own.amountCents;
   }
+  const limit = input.previousGrants ? limitOf(input.scheme, input.aidType, input.params, input.previousGrants) : null;
+  if (limit) rules = [...rules, limitRule(input.aidType, limit)];
   const result = rules.some((r) => r.status === 'ko')
     ? 'non_eligible'
     : rules.some((r) => r.status === 'inconnu')

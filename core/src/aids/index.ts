@@ -8,3 +8,4 @@ export * from './eligibility.js';
 export * from './schemas.js';
 export * from './policy.js';
 export type * from './dto.js';
+export * from './limits.js';

@@ -5,6 +5,13 @@
  */
 const cents = (label: string, defaultValue: number) => ({ label, defaultValue, min: 0, max: 10_000_000 });
 
+const perYear = (aid: string, defaultValue: number) => ({
+  label: `${aid} : nombre maximal d’attributions sur 12 mois (0 : sans limite)`,
+  defaultValue,
+  min: 0,
+  max: 12,
+});
+
 export const AID_PARAMETERS = {
   'aids.fsl.subventionMaxCents': cents('FSL maintien : subvention maximale, au-delà un prêt (centimes)', 50_000),
   'aids.fsl.loanMaxMonths': { label: 'FSL : durée maximale d’un prêt (mois)', defaultValue: 36, min: 1, max: 36 },
@@ -60,6 +67,21 @@ export const AID_PARAMETERS = {
   'aids.paris.pef.ceiling3Cents': cents('Paris Énergie Familles : plafond, 3 enfants ou plus (centimes)', 500_000),
   'aids.paris.ae.maxResidentCents': cents('Allocation exceptionnelle : plafond sur 12 mois, 3 ans à Paris', 328_700),
   'aids.paris.ae.maxOtherCents': cents('Allocation exceptionnelle : plafond sur 12 mois, moins de 3 ans', 283_000),
+  // Re-application limits: how many accords of the aid a household may get over 12 months (0: no limit). The
+  // règlement municipal grants its monthly aids for 12 months and its yearly ones once a year, and Paris Énergie
+  // Familles "once per 12 months" (domain.md §5); the Paris FSL sets none that the sources show (domain.md §4).
+  'aids.limit.paris_solidarite': perYear('Paris Solidarité', 1),
+  'aids.limit.complement_sante_paris': perYear('Complément Santé Paris', 1),
+  'aids.limit.paris_logement': perYear('Paris Logement', 1),
+  'aids.limit.paris_forfait_familles': perYear('Paris Forfait Familles', 1),
+  'aids.limit.paris_logement_familles': perYear('Paris Logement Familles', 1),
+  'aids.limit.paris_logement_familles_monoparentales': perYear('Paris Logement Familles Monoparentales', 1),
+  'aids.limit.paris_energie_familles': perYear('Paris Énergie Familles', 1),
+  'aids.limit.acces': perYear('FSL accès', 0),
+  'aids.limit.maintien': perYear('FSL maintien', 0),
+  'aids.limit.energie': perYear('FSL énergie', 0),
+  'aids.limit.eau': perYear('FSL eau', 0),
+  'aids.limit.telephone': perYear('FSL téléphone, internet', 0),
   'aids.paris.ae.residenceMonths': {
     label: 'Allocation exceptionnelle : mois de domicile à Paris exigés',
     defaultValue: 1,

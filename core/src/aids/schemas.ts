@@ -131,6 +131,8 @@ export const AidTransitionInput = z
       .min(1, { error: 'Durée du prêt : de 1 à 36 mois' })
       .max(36, { error: 'Durée du prêt : de 1 à 36 mois' })
       .optional(),
+    /** An accord beyond the 12-month limit of an FSL aid: why (core/src/aids/limits.ts). */
+    derogationReason: OptionalText(1000, 'Motif de la dérogation'),
   })
   .strict();
 export type AidTransitionInput = z.infer<typeof AidTransitionInput>;

@@ -90,10 +90,17 @@ describe('refusals', () => {
     expect(check('deposee_complete', 'en_instruction', resp).ok).toBe(false);
     expect(check('commission_ordinaire', 'accord', sec).ok).toBe(false);
   });
-  it('a complete deposit with pièces still missing is refused, with the count', () => {
-    const r = check('brouillon', 'deposee_complete', a, facts({}, {}, { missingPieces: 2 }));
+  it('a complete deposit with pièces still missing is refused, with the count and the list', () => {
+    const missing = { missingPieces: ['RIB', 'Bail ou projet de bail'] };
+    const r = check('brouillon', 'deposee_complete', a, facts({}, {}, missing));
     expect(r).toMatchObject({ ok: false, message: expect.stringContaining('2 pièce(s)') });
-    expect(check('brouillon', 'deposee_pieces_manquantes', a, facts({}, {}, { missingPieces: 2 })).ok).toBe(true);
+    expect(r).toMatchObject({ message: expect.stringContaining(': RIB, Bail ou projet de bail') });
+    expect(check('brouillon', 'deposee_pieces_manquantes', a, facts({}, {}, missing)).ok).toBe(true);
+  });
+  it('"pièces manquantes" is refused when nothing is missing, "complète" allowed', () => {
+    const none = facts({}, {}, { missingPieces: [] });
+    expect(check('brouillon', 'deposee_pieces_manquantes', a, none)).toMatchObject({ ok: false });
+    expect(check('brouillon', 'deposee_complete', a, none).ok).toBe(true);
   });
   it('maker-checker: whoever instructed never decides, even after another sent it to the commission', () => {
     for (const to of ['accord', 'accord_partiel', 'refus', 'ajournement'] as const) {

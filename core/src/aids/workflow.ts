@@ -1,6 +1,7 @@
 import type { Role } from '../domain/roles.js';
 import type { Transition, Workflow } from '../workflow/engine.js';
 import type { AidForm, AidScheme, AidType, ProcedureStage, UrgencyReason } from './codes.js';
+import { limitRefusal, type AidLimit } from './limits.js';
 
 /**
  * The aid application's states (issue "Aid applications"; domain.md §4 workflow): brouillon → déposée (complète or
@@ -58,9 +59,21 @@ export interface AidFacts {
     /** The form the decision granted (a subvention may be granted as a loan). */
     decidedForm: AidForm | null;
   };
-  input: { reason: string | null; amountCents: number | null; form: AidForm | null; loanMonths: number | null };
-  /** Pièces still missing (the commission checklist), null while nobody keeps the list. */
-  missingPieces: number | null;
+  input: {
+    reason: string | null;
+    amountCents: number | null;
+    form: AidForm | null;
+    loanMonths: number | null;
+    /** Why an accord goes beyond the 12-month limit, where a derogation is allowed (limits.ts). */
+    derogationReason?: string | null;
+  };
+  /** The 12-month re-application limit of the aid on the decision's date, null or absent: none. */
+  limit?: AidLimit | null;
+  /**
+   * Labels of the pièces still missing on the aid's checklist (core/src/commission/pieces.ts), in checklist order;
+   * null when the checklist was not read (a move that does not file the application).
+   */
+  missingPieces: readonly string[] | null;
   /** What remains to repay on the loan of the application (0 without a loan). */
   loanOutstandingCents: number;
   /** The longest loan the parameters allow on the decision's date. */
@@ -69,6 +82,11 @@ export interface AidFacts {
 
 const WORKERS: readonly Role[] = ['travailleur_social'];
 const DECIDERS: readonly Role[] = ['travailleur_social', 'responsable'];
+/**
+ * Who may take a decision: the deciders, and the administration for the city-level FSL commission only (its gate,
+ * `canRecordCityCommissionDecisions`, is the commission's: the administration reaches no application otherwise).
+ */
+const DECISION_ROLES: readonly Role[] = [...DECIDERS, 'admin_fonctionnel'];
 
 const needsReason = (what: string) => (f: AidFacts) => (f.input.reason ? null : `Indiquez le motif ${what}`);
 
@@ -101,7 +119,7 @@ function grantRefusal(f: AidFacts, partial: boolean): string | null {
     const m = f.input.loanMonths;
     if (m === null || m < 1 || m > f.loanMaxMonths) return `Indiquez la durée du prêt : de 1 à ${f.loanMaxMonths} mois`;
   }
-  return null;
+  return limitRefusal(f.application.aidType, f.limit ?? null, f.input.derogationReason ?? null);
 }
 
 const paid = (f: AidFacts) =>
@@ -111,7 +129,7 @@ const paid = (f: AidFacts) =>
 const decide = (to: AidDecision, guard: (f: AidFacts) => string | null): Transition<AidState, AidFacts> => ({
   from: ['commission_ordinaire', 'commission_urgente'],
   to,
-  roles: DECIDERS,
+  roles: DECISION_ROLES,
   decides: true,
   guard,
 });
@@ -129,9 +147,19 @@ export const AID_WORKFLOW: Workflow<AidState, AidFacts> = {
       to: 'deposee_complete',
       roles: WORKERS,
       guard: (f) =>
-        f.missingPieces ? `Il manque encore ${f.missingPieces} pièce(s) justificative(s) au dossier` : null,
+        f.missingPieces?.length
+          ? `Il manque encore ${f.missingPieces.length} pièce(s) justificative(s) au dossier : ${f.missingPieces.join(', ')}`
+          : null,
     },
-    { from: ['brouillon'], to: 'deposee_pieces_manquantes', roles: WORKERS },
+    {
+      from: ['brouillon'],
+      to: 'deposee_pieces_manquantes',
+      roles: WORKERS,
+      guard: (f) =>
+        f.missingPieces && f.missingPieces.length === 0
+          ? 'Aucune pièce ne manque : la demande se dépose complète'
+          : null,
+    },
     { from: ['deposee_complete', 'ajournement'], to: 'en_instruction', roles: WORKERS, instructs: true },
     { from: ['en_instruction', 'ajournement'], to: 'commission_ordinaire', roles: WORKERS, instructs: true },
     {

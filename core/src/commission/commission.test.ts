@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   BulkDecisionsInput,
   PAYMENT_FILE_COLUMNS,
+  applicationFitsSession,
   canDecideInSession,
   canManageSession,
+  canRecordCityCommissionDecisions,
   checkPieces,
   checklistOf,
   euros,
@@ -107,5 +109,31 @@ describe('who manages a session', () => {
     expect(canDecideInSession(resp, { siteId: 's1' })).toBe(true);
     expect(canDecideInSession({ ...resp, role: 'admin_fonctionnel', siteId: null }, { siteId: 's1' })).toBe(false);
     expect(canManageSession({ ...resp, role: 'travailleur_social' }, { siteId: 's1' })).toBe(false);
+  });
+});
+
+describe('who decides a city-level session (docs/adr/012, "Who decides")', () => {
+  const resp = { id: 'u', role: 'responsable' as const, siteId: 's1', teamIds: [] };
+  const admin = { ...resp, role: 'admin_fonctionnel' as const, siteId: null };
+  const ville = { siteId: null, level: 'ville' as const };
+  it('the administration records its decisions; no responsable manages or decides it', () => {
+    expect(canRecordCityCommissionDecisions(admin, ville)).toBe(true);
+    expect(canDecideInSession(admin, ville)).toBe(true);
+    expect(canManageSession(admin, ville)).toBe(true);
+    expect(canManageSession(resp, ville)).toBe(false);
+    expect(canDecideInSession(resp, ville)).toBe(false);
+    for (const role of ['travailleur_social', 'secretaire', 'dpo'] as const)
+      expect(canRecordCityCommissionDecisions({ ...resp, role }, ville)).toBe(false);
+  });
+  it('never a site’s session, whatever its site', () => {
+    expect(canRecordCityCommissionDecisions(admin, { siteId: 's1', level: 'site' })).toBe(false);
+    expect(canDecideInSession(admin, { siteId: 's1', level: 'site' })).toBe(false);
+  });
+  it('takes the FSL applications of every site, never a Paris optional aid', () => {
+    expect(applicationFitsSession(ville, { siteId: 's1', scheme: 'fsl' })).toBe(true);
+    expect(applicationFitsSession(ville, { siteId: 's2', scheme: 'fsl' })).toBe(true);
+    expect(applicationFitsSession(ville, { siteId: 's1', scheme: 'paris' })).toBe(false);
+    expect(applicationFitsSession({ siteId: 's1' }, { siteId: 's2', scheme: 'fsl' })).toBe(false);
+    expect(applicationFitsSession({ siteId: 's1' }, { siteId: 's1', scheme: 'paris' })).toBe(true);
   });
 });

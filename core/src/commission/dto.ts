@@ -5,7 +5,9 @@ export interface CommissionSessionDto {
   id: string;
   sessionDate: string;
   kind: CommissionKind;
-  siteId: string;
+  /** `ville`: the city-level FSL commission, with no site (siteId null). */
+  level: 'site' | 'ville';
+  siteId: string | null;
   siteName: string;
   territory: string | null;
   status: 'ouverte' | 'close';

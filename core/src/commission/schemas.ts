@@ -15,8 +15,18 @@ export const CommissionSessionInput = z
     kind: z.enum(['ordinaire', 'urgente'], { error: choiceError('Type de commission') }),
     siteId: Uuid.optional(),
     territory: OptionalText(120, 'Territoire'),
+    /** `ville`: the city-level FSL commission (the administration), with no site. */
+    level: z.enum(['site', 'ville'], { error: choiceError('Niveau de la commission') }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.level === 'ville' && s.siteId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['siteId'],
+        message: 'Une commission de la Ville examine les demandes FSL de tous les sites : pas de site',
+      });
+  });
 export type CommissionSessionInput = z.infer<typeof CommissionSessionInput>;
 
 export const AgendaInput = z
@@ -59,6 +69,8 @@ export const CommissionDecision = z
       .min(1, { error: 'Durée du prêt : de 1 à 36 mois' })
       .max(36, { error: 'Durée du prêt : de 1 à 36 mois' })
       .optional(),
+    /** An accord beyond the 12-month limit of an FSL aid: why (core/src/aids/limits.ts). */
+    derogationReason: OptionalText(1000, 'Motif de la dérogation'),
   })
   .strict()
   .superRefine((d, ctx) => {

@@ -1,5 +1,6 @@
 import { CODE_LISTS, type CodeListId } from '../domain/code-lists.js';
 import { APPOINTMENT_STATUS_LABELS, ENTRY_TYPE_LABELS } from '../domain/journal.js';
+import { FSL_FAMILIES, PARIS_AIDS } from '../aids/codes.js';
 
 /**
  * The indicators of the "photographie sociale" (docs/api.md, Statistics; domain.md §3): an allowlist. The API accepts nothing else,
@@ -74,6 +75,29 @@ const activity = (
 });
 const TOTAL = (label: string): Category[] => [{ code: 'total', label }];
 
+/** The aid types (FSL families, then the Paris optional aids), columns of the aid indicators. */
+export const AID_TYPE_CATEGORIES: Category[] = [
+  ...Object.entries(FSL_FAMILIES.labels),
+  ...Object.entries(PARIS_AIDS.labels),
+].map(([code, label]) => ({ code, label }));
+/** A decision by outcome and, for an accord (full or partial), the amount granted (docs/api.md, Statistics). */
+export const AID_OUTCOME_CATEGORIES: Category[] = [
+  { code: 'accord_moins_200', label: 'Accord de moins de 200 €' },
+  { code: 'accord_200_499', label: 'Accord de 200 à 499 €' },
+  { code: 'accord_500_999', label: 'Accord de 500 à 999 €' },
+  { code: 'accord_1000_plus', label: 'Accord de 1 000 € ou plus' },
+  { code: 'refus', label: 'Refus' },
+  { code: 'ajournement', label: 'Ajournement' },
+];
+/** Days from the dépôt to the decision. */
+export const AID_DELAY_CATEGORIES: Category[] = [
+  { code: 'moins_15', label: 'Moins de 15 jours' },
+  { code: '15_29', label: '15 à 29 jours' },
+  { code: '30_59', label: '30 à 59 jours' },
+  { code: '60_plus', label: '60 jours ou plus' },
+  { code: 'NR', label: 'Dépôt non daté' },
+];
+
 export const INDICATORS: readonly IndicatorDef[] = [
   population('trancheAge', 'Usagers suivis par tranche d’âge', 'Tranche d’âge', [...AGE_BANDS, NR]),
   population('sexe', 'Usagers suivis par sexe', 'Sexe', [...fromList('sexe'), NR]),
@@ -138,6 +162,17 @@ export const INDICATORS: readonly IndicatorDef[] = [
     'rendez-vous',
     Object.entries(APPOINTMENT_STATUS_LABELS).map(([code, label]) => ({ code, label })),
   ),
+  // Aid applications (FSL and Paris optional aids): counted in the month of the event, by the file's site.
+  activity('aidesDemandes', 'Demandes d’aide déposées', 'Type d’aide', 'demandes déposées', AID_TYPE_CATEGORIES),
+  activity('aidesDecisions', 'Décisions d’aide par type d’aide', 'Type d’aide', 'décisions', AID_TYPE_CATEGORIES),
+  activity(
+    'aidesIssues',
+    'Décisions d’aide par issue et montant accordé',
+    'Issue et montant',
+    'décisions',
+    AID_OUTCOME_CATEGORIES,
+  ),
+  activity('aidesDelais', 'Délai entre le dépôt et la décision', 'Délai', 'décisions', AID_DELAY_CATEGORIES),
 ];
 
 export const INDICATOR_IDS = INDICATORS.map((i) => i.id) as [string, ...string[]];

@@ -19,6 +19,8 @@ export interface JalonModule {
   sealedColumns?: readonly SealedColumn[];
   /** What the retention engine does with the module's rows of one file, in the file's transaction. */
   retention?: ModuleRetention;
+  /** The module's part in a merge of two files (modules/file-merge) and in its undo. */
+  merge?: ModuleMerge;
   /** The module's part of the person's access export (RGPD art. 15), produced by the DPO. */
   accessExport?: (trx: Trx, ctx: Ctx, caseFileId: string) => Promise<AccessExportPart | null>;
   /** Background jobs the module runs on the job queue. */
@@ -34,6 +36,26 @@ export interface ModuleRetention {
   anonymise?: (trx: Trx, caseFileId: string, now: Date) => Promise<Record<string, number> | void>;
   /** Deletion of the module's rows of a file (a purge after the retention period, a merge undone, …). */
   purge?: (trx: Trx, caseFileId: string, now: Date) => Promise<Record<string, number> | void>;
+}
+
+/**
+ * A module's part in the merge of two files of the same person (docs/architecture.md, "Module contract"; modules/
+ * file-merge): `move` runs in the merge's transaction after the file's own rows moved, and returns what it moved, with
+ * each row's previous owner (kept as JSON with the merge); `moveBack` receives that record when the merge is undone
+ * (within 30 days) and puts back exactly those rows, on the rows still where the merge left them.
+ */
+export interface ModuleMerge {
+  move: (trx: Trx, from: string, to: string, now: Date) => Promise<ModuleMergeMoved | null>;
+  moveBack: (trx: Trx, moved: ModuleMergeMoved, from: string, to: string, now: Date) => Promise<void>;
+}
+
+export interface ModuleMergeMoved {
+  /** Counts for the merge's answer and its audit rows (identify nobody). */
+  counts: Record<string, number>;
+  /** What the undo needs (ids and previous owners), as JSON. */
+  rows: unknown;
+  /** In French: what stayed on the absorbed file, and why (the kept file has its own). */
+  left?: string[];
 }
 
 /** A titled part of the access export, already in French, for the PDF and the JSON. */

@@ -36,6 +36,7 @@ import {
   type Partage,
 } from './access-matrix/recipes.js';
 import { buildAidFixtures } from './access-matrix/aids-fixture.js';
+import { giveAidPieces } from './aid-pieces.js';
 import {
   buildSite,
   buildUser,
@@ -385,11 +386,14 @@ beforeAll(async () => {
   const fileId = (await createUsagerAs(t.app, ref)).id;
   commissionFixture.draft = await draft(fileId);
   const decided = await draft(fileId);
+  await giveAidPieces(t.app, ref, fileId);
   for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire'])
     await call(ref, 'POST', `/api/aid-applications/${decided}/transitions`, { to }, 200);
   const session = { sessionDate: '2026-12-10', kind: 'ordinaire' };
   commissionFixture.open = (await call(resp, 'POST', '/api/commissions', session, 201)).id;
   commissionFixture.closed = (await call(resp, 'POST', '/api/commissions', session, 201)).id;
+  const admin = sessions.get('admin') as Session;
+  commissionFixture.ville = (await call(admin, 'POST', '/api/commissions', { ...session, level: 'ville' }, 201)).id;
   await call(resp, 'POST', `/api/commissions/${commissionFixture.closed}/agenda`, { applicationIds: [decided] }, 200);
   const decision = { applicationId: decided, outcome: 'accord', amountCents: 20_000 };
   await call(resp, 'POST', `/api/commissions/${commissionFixture.closed}/decisions`, { decisions: [decision] }, 200);

@@ -27,6 +27,9 @@ import * as m202612080900 from './202612080900_create_aids.js';
 import * as m202612070510 from './202612070510_create_file_merge.js';
 import * as m202612070500 from './202612070500_create_letters.js';
 import * as m202612081000 from './202612081000_create_commission.js';
+import * as m202612090300 from './202612090300_commission_city_level.js';
+import * as m202612090310 from './202612090310_aid_derogation.js';
+import * as m202612090320 from './202612090320_stat_dirty_aids.js';
 import * as m202612081200 from './202612081200_create_worker_absence.js';
 import * as m202612080600 from './202612080600_create_imports.js';
 import * as m202612080800 from './202612080800_create_rsa_ep.js';
@@ -66,4 +69,7 @@ export const migrations: Record<string, Migration> = {
   '202612081200_create_worker_absence': m202612081200,
   '202612080700_create_rsa': m202612080700,
   '202612080800_create_rsa_ep': m202612080800,
+  '202612090300_commission_city_level': m202612090300,
+  '202612090310_aid_derogation': m202612090310,
+  '202612090320_stat_dirty_aids': m202612090320,
 };

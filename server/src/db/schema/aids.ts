@@ -34,6 +34,8 @@ export interface AidApplicationTable {
   decided_form: string | null;
   loan_months: number | null;
   decision_reason: string | null;
+  /** Why an accord goes beyond the 12-month limit of an FSL aid (migration 202612090310). */
+  derogation_reason: Generated<string | null>;
   decided_at: Timestamp | null;
   decided_by: string | null;
   /** The aid parameters in force on the decision's date, kept with it. */

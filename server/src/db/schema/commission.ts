@@ -6,7 +6,9 @@ export interface CommissionSessionTable {
   id: Generated<string>;
   session_date: DateStr;
   kind: 'ordinaire' | 'urgente';
-  site_id: string;
+  /** `ville`: the city-level FSL commission, with no site (migration 202612090300). */
+  level: Generated<'site' | 'ville'>;
+  site_id: string | null;
   territory: string | null;
   created_by: string;
   created_at: Timestamp;

@@ -1,5 +1,6 @@
 import type { AidApplicationDto, BudgetDto, EligibilityDto } from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giveAidPieces } from '../../test/aid-pieces.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import {
   buildSite,
@@ -86,6 +87,7 @@ beforeAll(async () => {
     startDate: '2020-02-02',
   });
   expect(child.statusCode, child.body).toBe(201);
+  await giveAidPieces(t.app, ref, fileId);
 });
 afterAll(async () => t.close());
 
@@ -145,7 +147,9 @@ describe('aid applications', () => {
     const a = await create(ref);
     expect(a).toMatchObject({ status: 'brouillon', requestedCents: 50_000, aidLabel: 'FSL maintien' });
     expect(a.budgetSnapshot?.fsl.resteAVivreCents).toBe(62_000);
-    expect(a.can.transitions).toEqual(['deposee_complete', 'deposee_pieces_manquantes', 'cloturee']);
+    // Every pièce of the checklist is in the file: it is deposited complete, never « pièces manquantes ».
+    expect(a.missingPieces).toEqual([]);
+    expect(a.can.transitions).toEqual(['deposee_complete', 'cloturee']);
     expect(a.history.map((h) => h.to)).toEqual(['brouillon']);
     const access = await t.db
       .selectFrom('access_log')
@@ -284,6 +288,7 @@ describe('eligibility and dated parameters', () => {
     colleague = await loginAs(t.app, colleagueUser as { email: string });
     const elder = (await createUsagerAs(t.app, ref, minimalUsager({ birthDate: '1950-05-05', postalCode: '75011' })))
       .id;
+    await giveAidPieces(t.app, ref, elder);
     const put = await inject(ref, 'PUT', `/api/usagers/${elder}/budget`, {
       version: 0,
       resources: [{ type: 'pension_retraite', monthlyCents: 90_000 }],

@@ -24,6 +24,7 @@ import { loadParams } from '../params/index.js';
 import { historyOf, recordTransition } from '../workflows/index.js';
 import { agesOf, currentBudget, dayOf, summariesOf } from './budget.js';
 import { stateOf, type BudgetSnapshot } from './facts.js';
+import { missingPiecesOf, PIECES_OPEN } from './pieces.js';
 import { FACTS_OPEN, presentApplication, presentSummary } from './present.js';
 import {
   findApplication,
@@ -62,11 +63,12 @@ export async function takeSnapshot(db: Queryable, ctx: Ctx, fileId: string, id: 
 }
 
 export async function dtoOf(db: Queryable, ctx: Ctx, row: ApplicationRow, target: FileTarget) {
-  const [history, loan, decidedBy, params] = await Promise.all([
+  const [history, loan, decidedBy, params, missingPieces] = await Promise.all([
     historyOf(db, WORKFLOW, [row.id]),
     loanOf(db, row.id),
     userName(db, row.decided_by),
     loadParams(db, ctx.now),
+    PIECES_OPEN.includes(stateOf(row)) ? missingPiecesOf(db, row, ctx.now) : Promise.resolve(null),
   ]);
   const mayEdit = followsUsager(ctx.actor, target) && !target.limited;
   return presentApplication(ctx, {
@@ -75,6 +77,7 @@ export async function dtoOf(db: Queryable, ctx: Ctx, row: ApplicationRow, target
     loan,
     decidedBy,
     loanMaxMonths: aidParamsOf(params)['aids.fsl.loanMaxMonths'],
+    missingPieces,
     mayAct: canActOnAidApplication(ctx.actor, target) && !target.limited,
     mayEdit,
   });
@@ -135,10 +138,11 @@ export const createApplication = (ctx: Ctx, fileId: string, input: AidApplicatio
     return dtoOf(trx, ctx, row as ApplicationRow, target);
   });
 
-/** One application; the read is logged on its file. */
+/** One application; the read is logged on its file (and the documents' list, while its missing pièces show). */
 export async function readApplication(ctx: Ctx, id: string): Promise<AidApplicationDto> {
   const { row, target } = await loadApplication(ctx.db, ctx, id, canReadAidApplication);
   await logAccess(ctx.db, ctx, row.case_file_id, 'aides');
+  if (PIECES_OPEN.includes(stateOf(row))) await logAccess(ctx.db, ctx, row.case_file_id, 'documents');
   return dtoOf(ctx.db, ctx, row, target);
 }
 

@@ -16,7 +16,7 @@ import { loadParams } from '../params/index.js';
 import { currentBudget } from './budget.js';
 import { factsOfRow, snapshotOf } from './facts.js';
 import { loadApplication } from './applications.js';
-import { findHousehold, grantedSince, type ApplicationRow } from './queries.js';
+import { findHousehold, grantDatesSince, grantedSince, type ApplicationRow } from './queries.js';
 
 const YEAR = 365 * 86_400_000;
 
@@ -26,10 +26,12 @@ const YEAR = 365 * 86_400_000;
  */
 export async function computeEligibility(db: Queryable, row: ApplicationRow, at: Date, params?: AidParamValues) {
   const day = at.toISOString().slice(0, 10);
-  const [h, values, granted] = await Promise.all([
+  const since = new Date(at.getTime() - YEAR);
+  const [h, values, granted, previousGrants] = await Promise.all([
     findHousehold(db, row.case_file_id, day),
     params ? Promise.resolve(params) : loadParams(db, at).then(aidParamsOf),
-    grantedSince(db, row.case_file_id, row.aid_type, new Date(at.getTime() - YEAR), row.id),
+    grantedSince(db, row.case_file_id, row.aid_type, since, row.id),
+    grantDatesSince(db, row.case_file_id, row.aid_type, since, row.id),
   ]);
   const budget = snapshotOf(row)?.budget ?? (await currentBudget(db, row.case_file_id));
   const eligibility = checkEligibility({
@@ -45,8 +47,9 @@ export async function computeEligibility(db: Queryable, row: ApplicationRow, at:
     budget,
     params: values,
     grantedLast12MonthsCents: granted,
+    previousGrants,
   });
-  return { eligibility, params: values };
+  return { eligibility, params: values, previousGrants };
 }
 
 /**

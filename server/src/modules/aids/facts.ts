@@ -47,7 +47,7 @@ export const applicationOf = (row: ApplicationRow): AidFacts['application'] => (
 export const workflowFacts = (
   row: ApplicationRow,
   input: Partial<AidTransitionInput>,
-  more: { loanOutstandingCents: number; loanMaxMonths: number },
+  more: Pick<AidFacts, 'loanOutstandingCents' | 'loanMaxMonths'> & { missingPieces?: readonly string[] | null },
 ): AidFacts => ({
   application: applicationOf(row),
   input: {
@@ -55,14 +55,15 @@ export const workflowFacts = (
     amountCents: input.amountCents ?? null,
     form: input.form ?? null,
     loanMonths: input.loanMonths ?? null,
+    derogationReason: input.derogationReason ?? null,
   },
-  // The pièces checklist is kept by the commission part (issue "Aid applications", Commission); unknown here.
-  missingPieces: null,
   ...more,
+  // Read from the file's documents by the moves that file the application (pieces.ts); null otherwise.
+  missingPieces: more.missingPieces ?? null,
 });
 
 /** Facts that satisfy the input guards, to list the statuses the page may offer (the server checks the real input). */
-export const offerFacts = (row: ApplicationRow, more: { loanOutstandingCents: number; loanMaxMonths: number }) =>
+export const offerFacts = (row: ApplicationRow, more: Parameters<typeof workflowFacts>[2]) =>
   workflowFacts(row, { reason: 'motif', amountCents: Math.max(1, row.requested_cents - 1), loanMonths: 1 }, more);
 
 export const stateOf = (row: ApplicationRow) => row.status as AidState;

@@ -1,6 +1,7 @@
 import type { JalonModule } from '../../platform/module.js';
 import { aidsAccessSpec } from './access-spec.js';
 import { exportAids } from './export.js';
+import { aidsMerge } from './merge.js';
 import { anonymiseAids, purgeAids } from './queries.js';
 import { aidsRoutes } from './routes.js';
 
@@ -31,12 +32,14 @@ export const aidsModule = {
     anonymise: async (trx, fileId) => anonymiseAids(trx, fileId),
     purge: async (trx, fileId) => purgeAids(trx, fileId),
   },
+  // A merge of files moves the budget and the applications (merge.ts); its undo puts them back.
+  merge: aidsMerge,
   accessExport: (trx, _ctx, fileId) => exportAids(trx, fileId),
   // Codes and amounts of public aids may print; the budget's lines are counted, never shown.
   auditActions: {
     'budget.update': { clearFields: ['resources', 'charges', 'debts'] },
     'aid_application.create': { clearFields: ['scheme', 'aidType', 'form', 'requestedCents', 'urgency'] },
-    'aid_application.transition': { clearFields: ['from', 'to', 'amountCents', 'form'] },
+    'aid_application.transition': { clearFields: ['from', 'to', 'amountCents', 'form', 'derogation'] },
     'aid_application.facts': { clearFields: ['fields'] },
     'aid_repayment.create': { clearFields: ['amountCents', 'paidOn'] },
   },

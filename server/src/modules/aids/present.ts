@@ -50,6 +50,8 @@ export interface PresentInput {
   loan: Loan;
   decidedBy: string;
   loanMaxMonths: number;
+  /** The pièces missing while the application waits for its dépôt (pieces.ts), null after. */
+  missingPieces: string[] | null;
   /** Whether the caller may act on it at all (followers and site manager), and edit it (followers). */
   mayAct: boolean;
   mayEdit: boolean;
@@ -61,7 +63,11 @@ export function presentApplication(ctx: Ctx, p: PresentInput): AidApplicationDto
   const today = ctx.now.toISOString().slice(0, 10);
   const loan = p.loan.schedule.length ? loanStatus(p.loan.schedule, p.loan.repayments, today) : null;
   const snap = snapshotOf(row);
-  const more = { loanOutstandingCents: loan?.outstandingCents ?? 0, loanMaxMonths: p.loanMaxMonths };
+  const more = {
+    loanOutstandingCents: loan?.outstandingCents ?? 0,
+    loanMaxMonths: p.loanMaxMonths,
+    missingPieces: p.missingPieces,
+  };
   const transitions = p.mayAct ? allowedAidTargets(stateOf(row), ctx.actor, offerFacts(row, more), p.history) : [];
   const app = applicationOf(row);
   return {
@@ -76,6 +82,7 @@ export function presentApplication(ctx: Ctx, p: PresentInput): AidApplicationDto
     creditorName: row.creditor_name,
     contractRef: row.contract_ref,
     facts: factsOfRow(row),
+    missingPieces: p.missingPieces,
     budgetSnapshot: snap ? { takenAt: snap.takenAt, ...snap.summaries } : null,
     decision:
       row.decision && row.decided_at
@@ -85,6 +92,7 @@ export function presentApplication(ctx: Ctx, p: PresentInput): AidApplicationDto
             form: (row.decided_form as AidForm | null) ?? null,
             loanMonths: row.loan_months,
             reason: row.decision_reason,
+            derogationReason: row.derogation_reason ?? null,
             decidedAt: new Date(row.decided_at).toISOString(),
             decidedBy: p.decidedBy,
             params: (row.decision_params ?? {}) as Record<string, number>,

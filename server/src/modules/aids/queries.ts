@@ -95,6 +95,21 @@ export async function grantedSince(db: Queryable, fileId: string, aidType: strin
   return r.total;
 }
 
+/** Days of the accords of one aid of a file since `since` (other applications): the 12-month limit's history. */
+export async function grantDatesSince(db: Queryable, fileId: string, aidType: string, since: Date, except: string) {
+  const rows = await db
+    .selectFrom('aid_application')
+    .select('decided_at')
+    .where('case_file_id', '=', fileId)
+    .where('aid_type', '=', aidType)
+    .where('decision', 'in', ['accord', 'accord_partiel'])
+    .where('decided_at', '>=', since)
+    .where('id', '!=', except)
+    .orderBy('decided_at')
+    .execute();
+  return rows.map((r) => new Date(r.decided_at as Date).toISOString().slice(0, 10));
+}
+
 export const insertInstalments = (trx: Trx, id: string, rows: { n: number; dueDate: string; amountCents: number }[]) =>
   trx
     .insertInto('aid_loan_instalment')
@@ -157,6 +172,7 @@ export async function anonymiseAids(trx: Trx, fileId: string) {
       facts: JSON.stringify({}),
       budget_snapshot: null,
       decision_reason: null,
+      derogation_reason: null,
       decision_eligibility: null,
     })
     .where('case_file_id', '=', fileId)

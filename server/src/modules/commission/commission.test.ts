@@ -1,8 +1,15 @@
-import { PAYMENT_FILE_COLUMNS, type AidApplicationDto, type CommissionDetailDto } from '@jalon/core';
+import {
+  PAYMENT_FILE_COLUMNS,
+  type AidApplicationDto,
+  type CommissionDetailDto,
+  type StatisticsTableDto,
+} from '@jalon/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giveAidPieces } from '../../test/aid-pieces.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session } from '../../test/factories.js';
 import { pdfText } from '../../test/pdf-text.js';
+import { refreshStatistics } from '../statistics/index.js';
 
 /** Commissions through the HTTP API (docs/api.md, "Commissions"; docs/formats.md, "Fichier de paiement"). */
 
@@ -73,6 +80,7 @@ beforeAll(async () => {
   admin = await loginAs(t.app, await buildUser(t.db, 'admin_fonctionnel', null));
   secretary = await loginAs(t.app, await buildUser(t.db, 'secretaire', site.id));
   fileId = (await createUsagerAs(t.app, ref, minimalUsager({ firstNames: 'Aïcha', birthName: 'Benali' }))).id;
+  await giveAidPieces(t.app, ref, fileId);
   apps = {
     maintien: await applicationInCommission(MAINTIEN),
     energie: await applicationInCommission(ENERGIE),
@@ -270,8 +278,10 @@ describe('PV and payment file', () => {
 
 describe('pièces justificatives', () => {
   it('list what is missing, and the check deposits the draft with its pièces missing', async () => {
+    // A file without any document (the main file holds every pièce).
+    const bare = (await createUsagerAs(t.app, ref, minimalUsager())).id;
     const draft = (
-      await ok(ref, 'POST', `/api/usagers/${fileId}/aid-applications`, ENERGIE, 201)
+      await ok(ref, 'POST', `/api/usagers/${bare}/aid-applications`, ENERGIE, 201)
     ).json() as AidApplicationDto;
     const pieces = (await ok(ref, 'GET', `/api/aid-applications/${draft.id}/pieces`)).json();
     expect(pieces.complete).toBe(false);
@@ -284,28 +294,38 @@ describe('pièces justificatives', () => {
 });
 
 describe('aid statistics', () => {
-  it('are read by the responsable and the administration, never by a worker', async () => {
-    const r = (await ok(resp, 'GET', '/api/statistics/aids?year=2026')).json();
-    expect(r.year).toBe(2026);
+  it('moved to the statistics module (308), its aid indicators protected, never by worker; refused to a worker', async () => {
+    const moved = await inject(resp, 'GET', '/api/statistics/aids?year=2026');
+    expect(moved.statusCode).toBe(308);
+    expect(moved.headers.location).toBe(
+      '/api/statistics/table?indicator=aidesDemandes&from=2026-01&to=2026-12&groupBy=mois',
+    );
+    await refreshStatistics(t.db, t.clock.now());
     // Every count printed is 0, hidden ("< 5", "secret"), or at least the threshold: 2 maintien, 2 énergie and
     // 2 allocations exceptionnelles of one site never show as such.
-    const counts = r.tables.filter((x: { key: string }) => /^(Demandes|Décisions)/.test(x.key));
-    expect(counts.length).toBe(5);
-    for (const table of counts) {
-      const values = table.rows.flatMap((row: { values: string[]; total: string }) => [...row.values, row.total]);
-      // A family the protection withholds prints nothing at all.
-      if (table.withheld) expect(values.every((v: string) => v === '')).toBe(true);
-      else
+    for (const indicator of ['aidesDemandes', 'aidesDecisions', 'aidesIssues', 'aidesDelais'])
+      for (const groupBy of ['mois', 'site']) {
+        const url = `/api/statistics/table?indicator=${indicator}&from=2026-01&to=2026-12&groupBy=${groupBy}`;
+        const r = (await ok(resp, 'GET', url)).json() as StatisticsTableDto;
+        const p = r.table;
+        if (p.status !== 'released') continue;
+        const values = [...p.cells.flat(), ...p.rowTotals, ...p.colTotals, p.grandTotal];
         for (const v of values)
-          expect(
-            v === '0' || v === 'secret' || v === `< ${r.threshold}` || Number(v) >= r.threshold,
-            `${table.key}: ${v}`,
-          ).toBe(true);
-    }
-    expect(JSON.stringify(counts)).not.toMatch(/"2"/);
-    expect(JSON.stringify(r)).not.toMatch(/Agent /);
+          expect(typeof v !== 'number' || v === 0 || v >= p.threshold, `${indicator}/${groupBy}: ${v}`).toBe(true);
+        expect(
+          values.some((v) => typeof v !== 'number'),
+          `${indicator}/${groupBy} hides its small counts`,
+        ).toBe(true);
+        expect(JSON.stringify(r)).not.toMatch(/Agent /);
+      }
+    const csv = await ok(
+      resp,
+      'GET',
+      '/api/statistics/table.csv?indicator=aidesIssues&from=2026-01&to=2026-12&groupBy=site',
+    );
+    expect(csv.body).toContain('Accord de 200 à 499 €');
     expect((await inject(ref, 'GET', '/api/statistics/aids?year=2026')).statusCode).toBe(404);
-    expect((await inject(admin, 'GET', '/api/statistics/aids?year=2026')).statusCode).toBe(200);
+    expect((await inject(admin, 'GET', '/api/statistics/aids?year=2026')).statusCode).toBe(308);
     expect((await inject(admin, 'GET', '/api/statistics/aids?year=abc')).statusCode).toBe(400);
   });
 });

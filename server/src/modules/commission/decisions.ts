@@ -1,4 +1,11 @@
-import { canDecideInSession, type BulkDecisionsInput } from '@jalon/core';
+import {
+  canActOnAidApplication,
+  canDecideInSession,
+  canRecordCityCommissionDecisions,
+  type Actor,
+  type BulkDecisionsInput,
+  type UsagerTarget,
+} from '@jalon/core';
 import { audit } from '../../audit/audit.js';
 import type { Ctx } from '../../context.js';
 import type { Trx } from '../../db/schema.js';
@@ -52,8 +59,16 @@ async function notify(
 export async function recordDecisions(ctx: Ctx, id: string, input: BulkDecisionsInput) {
   return ctx.db.transaction().execute(async (trx) => {
     const s = await lockOpenSession(trx, ctx, id);
-    if (!canDecideInSession(ctx.actor, { siteId: s.site_id }))
-      throw forbidden('Les décisions sont enregistrées par le responsable du site de la commission');
+    const scope = { siteId: s.site_id, level: s.level };
+    if (!canDecideInSession(ctx.actor, scope))
+      throw forbidden(
+        s.level === 'ville'
+          ? 'Les décisions de la commission FSL de la Ville sont enregistrées par l’administration'
+          : 'Les décisions sont enregistrées par le responsable du site de la commission',
+      );
+    // The agenda holds only applications that fit the session; the administration reaches them through it only.
+    const gate = (a: Actor, f: UsagerTarget) =>
+      canActOnAidApplication(a, f) || canRecordCityCommissionDecisions(a, scope);
     const items = new Map((await itemsOfSession(trx, id)).map((i) => [i.application_id, i]));
     const order: { itemId: string; position: number; applicationId: string }[] = [];
     for (const d of input.decisions) {
@@ -62,13 +77,20 @@ export async function recordDecisions(ctx: Ctx, id: string, input: BulkDecisions
         throw unprocessable('not_on_agenda', 'Cette demande n’est pas inscrite à l’ordre du jour de la commission');
       if (item.outcome) throw conflict('already_decided', `Demande n° ${item.position} : décision déjà enregistrée`);
       try {
-        await applyTransition(trx, ctx, d.applicationId, {
-          to: d.outcome,
-          reason: d.reason ?? null,
-          amountCents: d.amountCents,
-          form: d.form,
-          loanMonths: d.loanMonths,
-        });
+        await applyTransition(
+          trx,
+          ctx,
+          d.applicationId,
+          {
+            to: d.outcome,
+            reason: d.reason ?? null,
+            amountCents: d.amountCents,
+            form: d.form,
+            loanMonths: d.loanMonths,
+            derogationReason: d.derogationReason,
+          },
+          gate,
+        );
       } catch (e) {
         throw about(item.position, e);
       }

@@ -1,5 +1,6 @@
 import type { JalonModule } from '../../platform/module.js';
 import { commissionAccessSpec } from './access-spec.js';
+import { moveItemsBack, moveItemsOfFile } from './merge-queries.js';
 import { deleteItemsOfFile, detachLettersOfFile, itemsOfFile } from './queries.js';
 import { commissionRoutes } from './routes.js';
 
@@ -25,6 +26,14 @@ export const commissionModule = {
     anonymise: async (trx, fileId) => ({ commissionLetters: await detachLettersOfFile(trx, fileId) }),
     purge: async (trx, fileId) => ({ commissionItems: await deleteItemsOfFile(trx, fileId) }),
   },
+  // A merge of files: the agenda lines follow their applications to the kept file (their letters are documents).
+  merge: {
+    move: async (trx, from, to) => {
+      const items = await moveItemsOfFile(trx, from, to);
+      return items.length ? { counts: { commissionItems: items.length }, rows: items } : null;
+    },
+    moveBack: async (trx, moved, from, to) => moveItemsBack(trx, moved.rows as string[], from, to),
+  },
   accessExport: async (trx, _ctx, fileId) => {
     const rows = await itemsOfFile(trx, fileId);
     if (rows.length === 0) return null;
@@ -41,7 +50,7 @@ export const commissionModule = {
   },
   auditActions: {
     // A session is the organisation's, not a person's: its date and kind may be printed, and the counts.
-    'commission_session.create': { clearFields: ['sessionDate', 'kind'] },
+    'commission_session.create': { clearFields: ['sessionDate', 'kind', 'level'] },
     'commission_session.agenda': { clearFields: ['added'] },
     'commission_session.decide': { clearFields: ['decisions', 'letters', 'closed'] },
   },

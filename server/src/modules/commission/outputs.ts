@@ -34,7 +34,9 @@ export async function sessionPv(ctx: Ctx, id: string): Promise<{ pdf: Buffer; na
   const pdf = await pvPdf({
     sessionDate: s.session_date,
     kind: s.kind,
-    place: [s.site_name, s.territory].filter(Boolean).join(' — '),
+    place: [s.level === 'ville' ? 'Commission FSL de la Ville de Paris' : s.site_name, s.territory]
+      .filter(Boolean)
+      .join(' — '),
     closedAt: s.closed_at ? new Date(s.closed_at) : null,
     recordedBy: recorder,
     lines: items.map((i) => {

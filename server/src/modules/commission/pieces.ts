@@ -52,7 +52,7 @@ export async function checkApplicationPieces(ctx: Ctx, id: string) {
       throw conflict('already_deposited', 'Les pièces se vérifient au dépôt : cette demande est déjà déposée complète');
     const dto = await piecesOf(trx, app, ctx.now);
     const to = dto.complete ? 'deposee_complete' : app.state === 'brouillon' ? 'deposee_pieces_manquantes' : null;
-    if (to) await applyTransition(trx, ctx, id, { to, reason: null }, { missingPieces: dto.missing.length });
+    if (to) await applyTransition(trx, ctx, id, { to, reason: null });
     await logAccess(trx, ctx, app.caseFileId, 'documents');
     return { ...dto, state: to ?? app.state };
   });

@@ -1,5 +1,4 @@
 import { aidTypeLabel } from '@jalon/core';
-import { sql } from 'kysely';
 import type { Queryable } from '../../db/schema.js';
 import { COMMISSION_STATES, type ApplicationFacts } from './applications.js';
 
@@ -10,7 +9,8 @@ export const insertSession = (
   s: {
     date: string;
     kind: 'ordinaire' | 'urgente';
-    siteId: string;
+    level: 'site' | 'ville';
+    siteId: string | null;
     territory: string | null;
     by: string;
     at: Date;
@@ -21,6 +21,7 @@ export const insertSession = (
     .values({
       session_date: s.date,
       kind: s.kind,
+      level: s.level,
       site_id: s.siteId,
       territory: s.territory,
       created_by: s.by,
@@ -32,11 +33,12 @@ export const insertSession = (
 const sessionColumns = (db: Queryable) =>
   db
     .selectFrom('commission_session as s')
-    .innerJoin('site as si', 'si.id', 's.site_id')
+    .leftJoin('site as si', 'si.id', 's.site_id')
     .select([
       's.id',
       's.session_date',
       's.kind',
+      's.level',
       's.site_id',
       's.territory',
       's.closed_at',
@@ -230,13 +232,13 @@ export const applicationsByIds = async (db: Queryable, ids: readonly string[]): 
   ).map(factsOf);
 
 /**
- * The applications of a site waiting for a commission (state "commission", ordinary or urgent, urgent only for an
- * urgent session) and on no agenda undecided, oldest first.
+ * The applications of a site (null: the FSL applications of every site, for the city-level session) waiting for a
+ * commission (state "commission", ordinary or urgent, urgent only for an urgent session) and on no agenda undecided,
+ * oldest first.
  */
-export const waitingApplications = async (db: Queryable, siteId: string, urgentOnly: boolean) =>
+export const waitingApplications = async (db: Queryable, siteId: string | null, urgentOnly: boolean) =>
   (
-    await base(db)
-      .where('a.site_id', '=', siteId)
+    await (siteId === null ? base(db).where('a.scheme', '=', 'fsl') : base(db).where('a.site_id', '=', siteId))
       .where('a.status', 'in', urgentOnly ? ['commission_urgente'] : [...COMMISSION_STATES])
       .where(({ not, exists, selectFrom }) =>
         not(
@@ -252,50 +254,3 @@ export const waitingApplications = async (db: Queryable, siteId: string, urgentO
       .limit(500)
       .execute()
   ).map(factsOf);
-
-/**
- * One record per application of the sites, for the aid statistics of a year: month of the dépôt (its first
- * transition to a "déposée" state), month of the decision, outcome, amount granted and days in between.
- */
-export const aidStatRows = (db: Queryable, siteIds: readonly string[], year: number) =>
-  db
-    .selectFrom('aid_application as a')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('workflow_transition')
-          .select(['subject_id', (e) => e.fn.min('at').as('deposited_at')])
-          .where('workflow', '=', 'aid_application')
-          .where('to_state', 'in', ['deposee_complete', 'deposee_pieces_manquantes'])
-          .groupBy('subject_id')
-          .as('d'),
-      (j) => j.onRef('d.subject_id', '=', 'a.id'),
-    )
-    .select([
-      'a.aid_type',
-      'a.site_id',
-      'a.decision',
-      'a.decided_cents',
-      sql<string | null>`to_char(d.deposited_at at time zone 'Europe/Paris', 'YYYY-MM')`.as('deposit_month'),
-      sql<string | null>`to_char(a.decided_at at time zone 'Europe/Paris', 'YYYY-MM')`.as('decision_month'),
-      sql<
-        number | null
-      >`(a.decided_at at time zone 'Europe/Paris')::date - (d.deposited_at at time zone 'Europe/Paris')::date`.as(
-        'delay_days',
-      ),
-    ])
-    .where('a.site_id', 'in', siteIds.length > 0 ? [...siteIds] : NONE)
-    .where((eb) =>
-      eb.or([
-        eb(sql`extract(year from d.deposited_at at time zone 'Europe/Paris')`, '=', year),
-        eb(sql`extract(year from a.decided_at at time zone 'Europe/Paris')`, '=', year),
-      ]),
-    )
-    .execute();
-
-/** The sites of a statistics scope (null: every site), by name. */
-export const sitesOf = (db: Queryable, ids: readonly string[] | null) => {
-  let q = db.selectFrom('site').select(['id', 'name']).orderBy('name');
-  if (ids !== null) q = q.where('id', 'in', ids.length > 0 ? [...ids] : NONE);
-  return q.execute();
-};

@@ -7,7 +7,7 @@ import { recordDecisions } from './decisions.js';
 import { sessionLetters, sessionPaymentFile, sessionPv } from './outputs.js';
 import { checkApplicationPieces, applicationPieces } from './pieces.js';
 import { addToAgenda, createSession, sessionDetail, sessionsList } from './sessions.js';
-import { aidStatisticsOf } from './statistics.js';
+import { aidStatisticsLocation } from './statistics.js';
 
 const sendFile = (reply: FastifyReply, type: string, bytes: Buffer | string, name: string, inline = true) =>
   reply
@@ -64,5 +64,9 @@ export async function commissionRoutes(api: FastifyInstance, deps: AppDeps): Pro
     parse(EmptyBody, req.body === undefined ? {} : req.body);
     return checkApplicationPieces(ctxOf(req, deps), parse(IdParams, req.params).id);
   });
-  api.get('/api/statistics/aids', async (req) => aidStatisticsOf(ctxOf(req, deps), parse(YearQuery, req.query).year));
+  // Moved to the statistics module's indicators (docs/api.md, "Statistiques des aides"): a permanent redirect.
+  api.get('/api/statistics/aids', async (req, reply) => {
+    const location = aidStatisticsLocation(ctxOf(req, deps), parse(YearQuery, req.query).year);
+    return reply.code(308).header('location', location).send();
+  });
 }

@@ -1,5 +1,6 @@
 import {
   applicationFitsSession,
+  canCreateCitySession,
   canManageCommissions,
   canManageSession,
   type AgendaInput,
@@ -37,8 +38,9 @@ export const presentSession = (s: SessionRow): CommissionSessionDto => ({
   id: s.id,
   sessionDate: s.session_date,
   kind: s.kind,
+  level: s.level,
   siteId: s.site_id,
-  siteName: s.site_name ?? '',
+  siteName: s.site_name ?? (s.level === 'ville' ? 'Ville de Paris (FSL)' : ''),
   territory: s.territory,
   status: s.closed_at ? 'close' : 'ouverte',
   agendaCount: Number(s.agenda_count ?? 0),
@@ -49,7 +51,7 @@ export const presentSession = (s: SessionRow): CommissionSessionDto => ({
 export async function loadSession(db: Queryable, ctx: Ctx, id: string): Promise<SessionRow> {
   managersOnly(ctx);
   const s = await findSession(db, id);
-  if (!s || !canManageSession(ctx.actor, { siteId: s.site_id })) throw notFound('Commission');
+  if (!s || !canManageSession(ctx.actor, { siteId: s.site_id, level: s.level })) throw notFound('Commission');
   return s;
 }
 
@@ -65,17 +67,21 @@ export async function lockOpenSession(db: Queryable, ctx: Ctx, id: string): Prom
 export async function createSession(ctx: Ctx, input: CommissionSessionInput) {
   managersOnly(ctx);
   const admin = ctx.actor.role === 'admin_fonctionnel';
+  const level = input.level ?? 'site';
+  if (level === 'ville' && !canCreateCitySession(ctx.actor))
+    throw forbidden('La commission FSL de la Ville est organisée par l’administration');
   if (!admin && input.siteId && input.siteId !== ctx.actor.siteId)
     throw forbidden('Un responsable crée les commissions de son site');
-  const siteId = admin ? input.siteId : ctx.actor.siteId;
-  if (!siteId)
+  const siteId = level === 'ville' ? null : ((admin ? input.siteId : ctx.actor.siteId) ?? null);
+  if (level === 'site' && !siteId)
     throw unprocessable('site_required', 'Choisissez le site de la commission', { siteId: 'Site obligatoire' });
   return ctx.db.transaction().execute(async (trx) => {
-    if (!(await siteExists(trx, siteId)))
+    if (siteId && !(await siteExists(trx, siteId)))
       throw unprocessable('invalid_site', 'Site inconnu', { siteId: 'Site inconnu' });
     const { id } = await insertSession(trx, {
       date: input.sessionDate,
       kind: input.kind,
+      level,
       siteId,
       territory: input.territory ?? null,
       by: ctx.actor.id,
@@ -84,7 +90,7 @@ export async function createSession(ctx: Ctx, input: CommissionSessionInput) {
     await audit(trx, ctx, 'commission_session.create', {
       targetType: 'commission_session',
       targetId: id,
-      diff: { sessionDate: input.sessionDate, kind: input.kind },
+      diff: { sessionDate: input.sessionDate, kind: input.kind, level },
     });
     return presentSession((await findSession(trx, id)) as SessionRow);
   });
@@ -172,7 +178,7 @@ export async function addToAgenda(ctx: Ctx, id: string, input: AgendaInput) {
     const apps = new Map((await applicationsByIds(trx, input.applicationIds)).map((a) => [a.id, a]));
     for (const appId of input.applicationIds) {
       const a = apps.get(appId);
-      if (!a || !applicationFitsSession({ siteId: s.site_id }, a.siteId)) throw notFound('Demande d’aide');
+      if (!a || !applicationFitsSession({ siteId: s.site_id, level: s.level }, a)) throw notFound('Demande d’aide');
       if (!(COMMISSION_STATES as readonly string[]).includes(a.state))
         throw unprocessable('not_in_commission', 'Cette demande n’a pas été transmise à la commission');
       if (s.kind === 'urgente' && a.state !== 'commission_urgente')

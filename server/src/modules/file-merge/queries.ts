@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable, Trx } from '../../db/schema.js';
+import type { ModuleMergeMoved } from '../../platform/module.js';
 
 /**
  * SQL of the merge of two files (docs/api.md, "Fusion de dossiers"). Every move is recorded in `MovedRows` with the
@@ -16,6 +17,8 @@ export interface MovedRows {
   referentsAdded: { id: string; to: string }[];
   /** A membership ended in the absorbed household, and the one opened in the kept household. */
   members: { ended: string; added: string; personId: string }[];
+  /** What each module's `merge.move` returned (platform/module.ts), by module name; absent in older merges. */
+  modules?: Record<string, ModuleMergeMoved>;
 }
 
 export const lockMergeFiles = (trx: Trx, ids: string[]) =>

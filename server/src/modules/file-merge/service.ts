@@ -6,6 +6,7 @@ import type { Ctx } from '../../context.js';
 import type { Trx } from '../../db/schema.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { refreshSearch } from '../usagers/index.js';
+import { moduleCounts, moduleLeft, moveModuleRows, moveModuleRowsBack } from './modules.js';
 import {
   bumpVersion,
   insertMerge,
@@ -69,6 +70,7 @@ export async function mergeFiles(ctx: Ctx, keptId: string, input: MergeInput) {
       ...sections,
       ...(await moveReferents(trx, a.id, k.id, ctx.now)),
       members: await moveMembers(trx, a, k, today),
+      modules: await moveModuleRows(trx, a.id, k.id, ctx.now),
     };
     await setMerged(trx, a.id, k.id, ctx.now);
     await bumpVersion(trx, k.id, ctx.now);
@@ -93,15 +95,23 @@ export async function mergeFiles(ctx: Ctx, keptId: string, input: MergeInput) {
         targetId: merge.id,
         diff: { role, ...counts },
       });
+    const left = moduleLeft(moved.modules ?? {});
     return {
       id: merge.id,
       keptId: k.id,
       absorbedId: a.id,
       moved: counts,
       sectionsLeftOnAbsorbed: moved.sectionsKept,
-      message: moved.sectionsKept.length
-        ? `Fusion faite. Sections laissées sur le dossier absorbé (le dossier conservé en a déjà une) : ${moved.sectionsKept.join(', ')}`
-        : 'Fusion faite.',
+      leftOnAbsorbed: left,
+      message: [
+        'Fusion faite.',
+        ...(moved.sectionsKept.length
+          ? [
+              `Sections laissées sur le dossier absorbé (le dossier conservé en a déjà une) : ${moved.sectionsKept.join(', ')}`,
+            ]
+          : []),
+        ...(left.length ? [`Laissé sur le dossier absorbé : ${left.join(', ')}`] : []),
+      ].join(' '),
       undoUntil: mergeUndoDeadline(ctx.now).toISOString(),
     };
   });
@@ -113,6 +123,8 @@ const countsOf = (m: MovedRows) => ({
   sections: m.sections.length,
   referents: m.referentsAdded.length,
   members: m.members.length,
+  // The modules' counts (`aidApplications`, `budget`, `commissionItems`…), under one key the audit may print.
+  modules: moduleCounts(m.modules),
 });
 
 /** Within 30 days (core mergeUndoState), by a référent of the kept file: every recorded row goes back. */
@@ -129,6 +141,7 @@ export async function undoMerge(ctx: Ctx, mergeId: string) {
     if (state === 'expired')
       throw conflict('merge_undo_expired', 'Une fusion ne peut plus être annulée après 30 jours');
     const moved = m.moved as MovedRows;
+    await moveModuleRowsBack(trx, moved.modules, m.absorbed_id, m.kept_id, ctx.now);
     await moveBack(trx, { kept_id: m.kept_id, absorbed_id: m.absorbed_id, moved }, ctx.now);
     await setMerged(trx, m.absorbed_id, null, ctx.now);
     await bumpVersion(trx, m.kept_id, ctx.now);

@@ -1,4 +1,5 @@
 import type { JalonModule } from '../../platform/module.js';
+import { moveLettersBack, moveLettersOfFile } from './merge-queries.js';
 import { deleteLettersOfFile } from './queries.js';
 import { letterRoutes } from './routes.js';
 
@@ -12,6 +13,14 @@ export const lettersModule = {
   retention: {
     anonymise: async (trx, caseFileId) => ({ lettersSent: await deleteLettersOfFile(trx, caseFileId) }),
     purge: async (trx, caseFileId) => ({ lettersSent: await deleteLettersOfFile(trx, caseFileId) }),
+  },
+  // A merge of files moves the documents; the record of each letter sent follows its document (and comes back).
+  merge: {
+    move: async (trx, from, to) => {
+      const ids = await moveLettersOfFile(trx, from, to);
+      return ids.length ? { counts: { lettersSent: ids.length }, rows: ids } : null;
+    },
+    moveBack: async (trx, moved, from, to) => moveLettersBack(trx, moved.rows as string[], from, to),
   },
   auditActions: {
     // A template is the organisation's text, not a person's: its code, version and title may be printed.

@@ -34,11 +34,16 @@ export const MAX_TWO_WAY_CELLS = 260;
 const MONTHS_FR = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
 export const monthLabel = (ym: string) => `${MONTHS_FR[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
 
-/** Activity indicators that count again one column of "entrées par type". */
-const PARENTS: Record<string, { indicator: string; category: string }> = {
+/**
+ * Activity indicators that count again one column of another ("entrées par type"), or all of it (`category` null:
+ * the aid decisions by outcome and by delay count the decisions "par type d'aide" counts, so they share its totals).
+ */
+const PARENTS: Record<string, { indicator: string; category: string | null }> = {
   visitesDomicile: { indicator: 'entreesParType', category: 'visite_domicile' },
   rendezVousParStatut: { indicator: 'entreesParType', category: 'rendez_vous' },
   orientationsParPartenaire: { indicator: 'entreesParType', category: 'orientation' },
+  aidesIssues: { indicator: 'aidesDecisions', category: null },
+  aidesDelais: { indicator: 'aidesDecisions', category: null },
 };
 
 export interface FamilyRequest {
@@ -100,7 +105,7 @@ async function parentValues(
 ): Promise<Map<string, PublishedValue>> {
   const out = new Map<string, PublishedValue>();
   let parent: LoadedFamily;
-  let col: string;
+  let col: string | null;
   if (req.source === 'population' && req.name !== 'ensemble') {
     parent = await loadFamily(ctx, scope, { ...req, name: 'ensemble', categories: TOTAL, sensitive: false });
     col = 'total';
@@ -113,10 +118,10 @@ async function parentValues(
   } else return out;
   const pf = parent.protected;
   if (pf.withheld) return out;
-  out.set('g', pf.value(`m|${col}`));
+  out.set('g', pf.value(col === null ? 'g' : `m|${col}`));
   for (const t of pf.tables) {
     if (t.key === 'team') continue;
-    for (const r of t.rows) out.set(`${t.key}|${r}|*`, pf.value(`${t.key}|${r}|${col}`));
+    for (const r of t.rows) out.set(`${t.key}|${r}|*`, pf.value(`${t.key}|${r}|${col ?? '*'}`));
   }
   return out;
 }

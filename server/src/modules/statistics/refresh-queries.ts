@@ -123,6 +123,25 @@ export async function insertPopulation(trx: Kysely<DB>, from: string, to: string
     group by 1, 2, 3, 4, 5, 6`.execute(trx);
 }
 
+/** The first dépôt of an aid application (its workflow history; null while a draft). */
+const firstDeposit = (id: RawBuilder<unknown>) => sql`select min(w.at) as at from workflow_transition w
+  where w.workflow = 'aid_application' and w.subject_id = ${id}
+    and w.to_state in ('deposee_complete', 'deposee_pieces_manquantes')`;
+/** A decision by outcome, an accord by the amount granted (core AID_OUTCOME_CATEGORIES). */
+const aidOutcome = (a: RawBuilder<unknown>) => sql`(case
+  when ${a}.decision not in ('accord', 'accord_partiel') then ${a}.decision
+  when coalesce(${a}.decided_cents, 0) < 20000 then 'accord_moins_200'
+  when ${a}.decided_cents < 50000 then 'accord_200_499'
+  when ${a}.decided_cents < 100000 then 'accord_500_999'
+  else 'accord_1000_plus' end)`;
+/** Days from the dépôt to the decision (core AID_DELAY_CATEGORIES). */
+const aidDelay = (from: RawBuilder<unknown>, to: RawBuilder<unknown>) => sql`(case
+  when ${from} is null then 'NR'
+  when ${to} - ${from} < interval '15 days' then 'moins_15'
+  when ${to} - ${from} < interval '30 days' then '15_29'
+  when ${to} - ${from} < interval '60 days' then '30_59'
+  else '60_plus' end)`;
+
 export async function insertFlows(trx: Kysely<DB>, months: string[]): Promise<void> {
   const inMonths = (ts: RawBuilder<unknown>) => inMonthList(ts, months);
   await sql`
@@ -146,6 +165,20 @@ export async function insertFlows(trx: Kysely<DB>, months: string[]): Promise<vo
       union all
       select ${parisMonth(sql`f.closed_at`)}, f.id, 'clotures', 'total'
       from case_file f where ${inMonths(sql`f.closed_at`)}
+      union all
+      select ${parisMonth(sql`d.at`)}, a.case_file_id, 'aidesDemandes', a.aid_type
+      from aid_application a cross join lateral (${firstDeposit(sql`a.id`)}) d
+      where ${inMonths(sql`d.at`)}
+      union all
+      select ${parisMonth(sql`a.decided_at`)}, a.case_file_id, v.indicator, v.category
+      from aid_application a
+      cross join lateral (${firstDeposit(sql`a.id`)}) d
+      cross join lateral (
+        select 'aidesDecisions' as indicator, a.aid_type as category
+        union all select 'aidesIssues', ${aidOutcome(sql`a`)}
+        union all select 'aidesDelais', ${aidDelay(sql`d.at`, sql`a.decided_at`)}
+      ) v
+      where a.decision is not null and ${inMonths(sql`a.decided_at`)}
     ) x
     join case_file f on f.id = x.case_file_id
     join household h on h.id = f.household_id

@@ -29,6 +29,8 @@ const POPULATION = [
   'niveauScolarite',
   'domiciliation',
 ];
+/** The aid applications (FSL and Paris optional aids): dépôts, decisions, outcomes and amounts, delays. */
+const AIDS = ['aidesDemandes', 'aidesDecisions', 'aidesIssues', 'aidesDelais'];
 const ACTIVITY = [
   'ouvertures',
   'clotures',
@@ -91,6 +93,11 @@ export async function siteReportPdf(
   }
   heading(doc, 'Activité');
   for (const id of ACTIVITY) {
+    const t = await table(id);
+    section(doc, t.indicator.label, t.table, t.labels.cols);
+  }
+  heading(doc, 'Aides financières (FSL et aides facultatives de Paris)');
+  for (const id of AIDS) {
     const t = await table(id);
     section(doc, t.indicator.label, t.table, t.labels.cols);
   }

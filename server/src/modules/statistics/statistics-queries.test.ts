@@ -52,6 +52,20 @@ const POPULATION: [string, number, string, number][] = [
   ['2026-10', 19, 'F', 2],
   ['2026-10', 19, 'M', 8],
 ];
+/** The aid applications deposited (an aid indicator of the statistics module), by aid type: small counts too. */
+const AID_CATS = ['maintien', 'energie', 'paris_energie_familles'];
+const AID_FLOWS: [string, number, string, number][] = [
+  ['2026-08', 18, 'maintien', 4],
+  ['2026-08', 19, 'energie', 7],
+  ['2026-09', 18, 'energie', 9],
+  ['2026-09', 18, 'paris_energie_familles', 1],
+  ['2026-10', 19, 'maintien', 6],
+  ['2026-10', 18, 'energie', 3],
+];
+const FLOW_INDICATORS: Record<string, { cats: string[]; flows: [string, number, string, number][] }> = {
+  entreesParType: { cats: FLOW_CATS, flows: FLOWS },
+  aidesDemandes: { cats: AID_CATS, flows: AID_FLOWS },
+};
 const WAITS: [string, number, number][] = [
   ['2026-08', 18, 6],
   ['2026-09', 18, 3],
@@ -72,7 +86,8 @@ const atom = (key: string) => {
   if (!atoms.has(key)) atoms.set(key, atoms.size);
   return atoms.get(key)!;
 };
-const flowAtom = (site: string, m: string, a: number, c: string) => atom(`flow|${site}|${m}|${a}|${c}`);
+const flowAtom = (ind: string, site: string, m: string, a: number, c: string) =>
+  atom(`flow|${ind}|${site}|${m}|${a}|${c}`);
 const popAtom = (site: string, m: string, a: number, c: string) => atom(`pop|${site}|${m}|${a}|${c}`);
 const waitAtom = (site: string, m: string, a: number) => atom(`wait|${site}|${m}|${a}`);
 /** The other site: the same counts shifted, so that "all sites" and one site differ by small counts. */
@@ -94,11 +109,12 @@ beforeAll(async () => {
     [otherId, other.teamA, OTHER],
   ] as const) {
     const base = { site_id: site, team_id: team };
-    for (const [m, a, c, n] of FLOWS)
-      await t.db
-        .insertInto('stat_flow')
-        .values({ ...base, month: `${m}-01`, arrondissement: a, indicator: 'entreesParType', category: c, count: f(n) })
-        .execute();
+    for (const [indicator, { flows }] of Object.entries(FLOW_INDICATORS))
+      for (const [m, a, c, n] of flows)
+        await t.db
+          .insertInto('stat_flow')
+          .values({ ...base, month: `${m}-01`, arrondissement: a, indicator, category: c, count: f(n) })
+          .execute();
     for (const [m, a, c, n] of POPULATION)
       for (const [dimension, category] of [
         ['sexe', c],
@@ -151,9 +167,16 @@ const answersOf = (p: PublishedTable, pick: Picker, source: string): QueryAnswer
 
 /** Atoms of a value, given the query and what its row and column stand for. */
 const pickFor =
-  (kind: 'flow' | 'pop', q: Ask, rowKind: string, colKind: 'category' | 'rows', category: string | null): Picker =>
+  (
+    kind: 'flow' | 'pop',
+    q: Ask,
+    rowKind: string,
+    colKind: 'category' | 'rows',
+    category: string | null,
+    indicator = 'entreesParType',
+  ): Picker =>
   (row, col) => {
-    const cats = kind === 'flow' ? FLOW_CATS : SEX;
+    const cats = kind === 'flow' ? FLOW_INDICATORS[indicator]!.cats : SEX;
     let months = kind === 'flow' ? monthsOf(q.from, q.to) : MONTHS.filter((m) => m === q.to);
     let arrs = q.arrs.length ? q.arrs : ARRS;
     let sites = q.sites;
@@ -168,7 +191,7 @@ const pickFor =
     for (const x of sites)
       for (const m of months)
         for (const a of arrs)
-          for (const c of cs) out.push(kind === 'flow' ? flowAtom(x, m, a, c) : popAtom(x, m, a, c));
+          for (const c of cs) out.push(kind === 'flow' ? flowAtom(indicator, x, m, a, c) : popAtom(x, m, a, c));
     return out;
   };
 
@@ -199,16 +222,18 @@ async function collect(
         const base = `from=${from}&to=${to}${arrs.length ? `&arrondissements=${arrs.join(',')}` : ''}${sites}`;
         for (const [indicator, kind] of [
           ['entreesParType', 'flow'],
+          ['aidesDemandes', 'flow'],
           ['sexe', 'pop'],
         ] as const) {
+          const cats = kind === 'flow' ? FLOW_INDICATORS[indicator]!.cats : SEX;
           const src = (g: string) => `${indicator} ${base} ${g}`;
           for (const groupBy of ['', 'arrondissement', 'mois', 'site'])
-            for (const category of groupBy ? ['', 'total', ...(kind === 'flow' ? FLOW_CATS : SEX)] : ['']) {
+            for (const category of groupBy ? ['', 'total', ...cats] : ['']) {
               const url = `/api/statistics/table?indicator=${indicator}&${base}${groupBy ? `&groupBy=${groupBy}` : ''}${category ? `&category=${category}` : ''}`;
               const dto = (await get(url)) as StatisticsTableDto | null;
               if (!dto) continue;
               const cat = category || null;
-              const pick = pickFor(kind, q, groupBy || 'none', category ? 'rows' : 'category', cat);
+              const pick = pickFor(kind, q, groupBy || 'none', category ? 'rows' : 'category', cat, indicator);
               answers.push(...answersOf(dto.table, pick, src(`${groupBy}/${category}`)));
             }
           const cmp = (await get(
@@ -218,7 +243,7 @@ async function collect(
             answers.push(
               ...answersOf(
                 c.table,
-                pickFor(kind, { ...q, from: c.fromMonth, to: c.toMonth }, 'none', 'category', null),
+                pickFor(kind, { ...q, from: c.fromMonth, to: c.toMonth }, 'none', 'category', null, indicator),
                 src(name),
               ),
             );

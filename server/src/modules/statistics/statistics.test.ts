@@ -375,6 +375,7 @@ describe('yearly report PDF', () => {
     expect(text).toContain('Rapport d’activité 2026');
     expect(text).toContain(site.name);
     expect(text).toContain('< 5');
+    expect(text).toContain('Aides financières (FSL et aides facultatives de Paris)');
     expect((await get('otherManager', `/api/statistics/report.pdf?siteId=${site.id}&year=2026`)).statusCode).toBe(404);
     expect((await get('tsA', `/api/statistics/report.pdf?siteId=${site.id}&year=2026`)).statusCode).toBe(404);
     const adm = await get('admin', `/api/statistics/report.pdf?siteId=${site.id}&year=2026`);

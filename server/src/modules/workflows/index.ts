@@ -1,7 +1,7 @@
 import type { JalonModule } from '../../platform/module.js';
 import { anonymiseTransitions, purgeTransitions } from './queries.js';
 
-export { historyOf, recordTransition, type HistoryRow, type NewTransition } from './queries.js';
+export { historyOf, moveSubjectsHistory, recordTransition, type HistoryRow, type NewTransition } from './queries.js';
 
 /** Workflow history (docs/architecture.md, "Workflows"): the table every workflow writes its transitions to. */
 export const workflowsModule = {

@@ -74,3 +74,19 @@ export const anonymiseTransitions = (db: Queryable, caseFileId: string) =>
 
 export const purgeTransitions = (db: Queryable, caseFileId: string) =>
   db.deleteFrom('workflow_transition').where('case_file_id', '=', caseFileId).execute();
+
+/** A merge of files (modules/file-merge): the history of these subjects follows them to the file `to`. */
+export const moveSubjectsHistory = async (
+  db: Queryable,
+  workflow: string,
+  subjectIds: readonly string[],
+  to: string,
+) => {
+  if (subjectIds.length === 0) return;
+  await db
+    .updateTable('workflow_transition')
+    .set({ case_file_id: to })
+    .where('workflow', '=', workflow)
+    .where('subject_id', 'in', [...subjectIds])
+    .execute();
+};

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import { giveAidPieces } from '../aid-pieces.js';
 import type { Session } from '../factories.js';
 
 /**
@@ -46,6 +47,8 @@ export async function buildAidFixtures(
     });
     expect(r.statusCode, r.body).toBe(200);
   };
+  // The pièces of the checklist, so a filing « complète » is allowed (core/src/commission/pieces.ts).
+  await giveAidPieces(app, ref, fileId);
   aidFixture.id = await create();
   for (let i = 0; i < n; i++) aidFixture.drafts.push(await create());
   const loan = await create({

@@ -91,6 +91,8 @@ export const appointmentFixture = { id: '' };
 export const commissionFixture = {
   open: '',
   closed: '',
+  /** An open city-level FSL session (the administration's). */
+  ville: '',
   draft: '',
   piecesRead: [] as string[],
   piecesCheck: [] as string[],
@@ -156,6 +158,20 @@ const CASES: Case[] = [
     route: '/api/commissions/:id/agenda',
     url: () => `/api/commissions/${commissionFixture.open}/agenda`,
     body: () => ({ applicationIds: [commissionFixture.draft] }),
+  },
+  {
+    method: 'POST',
+    route: '/api/commissions#ville',
+    url: () => '/api/commissions',
+    body: () => ({ sessionDate: '2026-12-10', kind: 'ordinaire', level: 'ville' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/commissions/:id/decisions#ville',
+    url: () => `/api/commissions/${commissionFixture.ville}/decisions`,
+    body: () => ({
+      decisions: [{ applicationId: commissionFixture.draft, outcome: 'refus', reason: 'Hors critères' }],
+    }),
   },
   {
     method: 'POST',
@@ -771,7 +787,7 @@ const CASES: Case[] = [
     method: 'POST',
     route: '/api/aid-applications/:id/transitions',
     url: () => `/api/aid-applications/${aidFixture.drafts.shift() ?? ''}/transitions`,
-    body: () => ({ to: 'deposee_pieces_manquantes' }),
+    body: () => ({ to: 'deposee_complete' }),
   },
   {
     method: 'PUT',

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../build-test-app.js';
 import { committedImport } from '../access-matrix/imports-fixture.js';
+import { giveAidPieces } from '../aid-pieces.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session, type TestUser } from '../factories.js';
 
 /**
@@ -111,6 +112,7 @@ async function commissionFixtures(fileId: string) {
     requestedCents: 20_000,
     payee: 'personne',
   };
+  await giveAidPieces(t.app, sessions.ts, fileId);
   const decided = (await post(sessions.ts, `/api/usagers/${fileId}/aid-applications`, application)).id;
   for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire'])
     await post(sessions.ts, `/api/aid-applications/${decided}/transitions`, { to });

@@ -489,7 +489,7 @@ export const SPECS: Record<string, Spec> = {
   'POST /api/aid-applications/:id/transitions': {
     who: 'ts',
     baseline: 200,
-    body: () => ({ to: 'deposee_pieces_manquantes', reason: 'Quittance manquante' }),
+    body: () => ({ to: 'deposee_complete', reason: 'Pièces au dossier' }),
   },
   'PUT /api/aid-applications/:id/facts': { who: 'ts', body: () => ({ parisResidenceMonths: 24, rentArrears: false }) },
   // The fixture is no paid loan: a well-formed repayment is refused (422) after validation.
@@ -533,7 +533,7 @@ export const SPECS: Record<string, Spec> = {
   'GET /api/commissions/:id/payments.csv': { who: 'resp' },
   'GET /api/aid-applications/:id/pieces': { who: 'ts' },
   'POST /api/aid-applications/:id/pieces/check': { who: 'ts', baseline: 200 },
-  'GET /api/statistics/aids': { who: 'admin', query: '?year=2026' },
+  'GET /api/statistics/aids': { who: 'admin', query: '?year=2026', baseline: 308 },
 };
 
 /** The routes that have a spec (a route without one fails the first test, not every loop). */

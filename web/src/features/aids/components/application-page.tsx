@@ -62,6 +62,35 @@ function Decision({ dto }: { dto: AidApplicationDto }) {
         {formatDateTime(d.decidedAt)} par {d.decidedBy}.
       </p>
       {d.reason ? <p>Motif : {d.reason}</p> : null}
+      {d.derogationReason ? <p>Dérogation à la limite sur 12 mois : {d.derogationReason}</p> : null}
+    </section>
+  );
+}
+
+/** While the application waits for its dépôt: the pièces of its checklist missing from the file's documents. */
+function MissingPieces({ dto }: { dto: AidApplicationDto }) {
+  const missing = dto.missingPieces;
+  if (missing === null) return null;
+  return (
+    <section aria-labelledby="pieces-titre" className="fr-mb-4w">
+      <h2 id="pieces-titre" className="fr-h5">
+        Pièces justificatives
+      </h2>
+      {missing.length === 0 ? (
+        <p>Toutes les pièces justificatives demandées sont au dossier : la demande peut être déposée complète.</p>
+      ) : (
+        <>
+          <p>
+            Pièces manquantes (à ajouter dans l’onglet Documents du dossier ; la demande ne peut être déposée complète
+            avant) :
+          </p>
+          <ul>
+            {missing.map((label) => (
+              <li key={label}>{label}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
@@ -79,6 +108,7 @@ export function ApplicationPage({ id }: { id: string }) {
       </h1>
       <Details dto={dto} />
       <Decision dto={dto} />
+      <MissingPieces dto={dto} />
       <EligibilityPanel id={dto.id} status={dto.status} />
       {dto.can.editFacts ? <FactsForm dto={dto} /> : null}
       <TransitionForm key={dto.status} dto={dto} />

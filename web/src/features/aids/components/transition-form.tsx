@@ -16,6 +16,7 @@ export function TransitionForm({ dto }: { dto: AidApplicationDto }) {
   const [amount, setAmount] = useState('');
   const [form, setForm] = useState<string>(dto.form);
   const [months, setMonths] = useState('');
+  const [derogation, setDerogation] = useState('');
   const [local, setLocal] = useState<string | undefined>();
   if (dto.can.transitions.length === 0) return null;
   const deciding = isDecision(to) && (to === 'accord' || to === 'accord_partiel');
@@ -31,6 +32,7 @@ export function TransitionForm({ dto }: { dto: AidApplicationDto }) {
         ...(deciding && amountCents ? { amountCents } : {}),
         ...(deciding && dto.scheme === 'fsl' ? { form: form as AidApplicationDto['form'] } : {}),
         ...(deciding && form === 'pret' && months ? { loanMonths: Number(months) } : {}),
+        ...(deciding && dto.scheme === 'fsl' && derogation ? { derogationReason: derogation } : {}),
       },
       { onSuccess: () => setReason('') },
     );
@@ -73,6 +75,17 @@ export function TransitionForm({ dto }: { dto: AidApplicationDto }) {
               onChange={setMonths}
               inputMode="numeric"
               required
+            />
+          ) : null}
+          {dto.scheme === 'fsl' ? (
+            <TextField
+              name="derogationReason"
+              label="Motif de la dérogation (facultatif)"
+              value={derogation}
+              onChange={setDerogation}
+              textArea
+              maxLength={1000}
+              hint="Seulement pour accorder au-delà de la limite d’attributions sur 12 mois fixée pour cette aide"
             />
           ) : null}
         </>

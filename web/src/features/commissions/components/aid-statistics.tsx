@@ -1,61 +1,27 @@
-import type { AidStatTable } from '@jalon/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { Loading } from '../../../components/ui/loading';
 import { SelectField } from '../../../components/ui/select-field';
-import { useAidStatistics } from '../api/get-aid-statistics';
+import { PublishedTableView } from '../../statistics/components/published-table';
+import { AID_INDICATORS, useAidIndicator } from '../api/get-aid-statistics';
 
-function StatTable({ t }: { t: AidStatTable }) {
+/** One aid indicator of the year, by site: a slice of the statistics module's protected family. */
+function AidIndicator({ indicator, year }: { indicator: string; year: number }) {
+  const q = useAidIndicator(indicator, year);
+  if (q.isPending) return <Loading label="Calcul des statistiques…" />;
+  if (q.error) return <ErrorAlert error={q.error} title="Statistiques indisponibles" />;
   return (
-    <div className="fr-table fr-mb-3w">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table>
-              <caption>{t.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.rowTitle}</th>
-                  {t.cols.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                  <th scope="col">Total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {t.rows.map((r) => (
-                  <tr key={r.label}>
-                    <th scope="row">{r.label}</th>
-                    {r.values.map((v, i) => (
-                      <td key={i}>{v}</td>
-                    ))}
-                    <td>{r.total}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">Total</th>
-                  {t.total.values.map((v, i) => (
-                    <td key={i}>{v}</td>
-                  ))}
-                  <td>{t.total.total}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-      {t.withheld ? <p className="fr-text--sm">Tableau non diffusé. {t.withheld}</p> : null}
-    </div>
+    <PublishedTableView caption={`${q.data.indicator.label} (${year})`} table={q.data.table} labels={q.data.labels} />
   );
 }
 
-/** Applications, decisions, amounts and delays per aid type, month and site, under the statistical secret. */
+/**
+ * Applications, decisions (by outcome and amount granted) and delays per aid type and site, from the statistics
+ * module (its disclosure control; the « Statistiques » page has them by month and arrondissement too).
+ */
 export function AidStatistics() {
   const current = new Date().getFullYear();
   const [year, setYear] = useState(current);
-  const query = useAidStatistics(year);
   const years = [current, current - 1, current - 2].map((y) => ({ value: String(y), label: String(y) }));
   return (
     <section aria-labelledby="statistiques-aides">
@@ -69,20 +35,14 @@ export function AidStatistics() {
         onChange={(v) => setYear(Number(v))}
         options={years}
       />
-      {query.isPending ? <Loading label="Calcul des statistiques…" /> : null}
-      <ErrorAlert error={query.error} title="Statistiques indisponibles" />
-      {query.data ? (
-        <>
-          <p className="fr-text--sm">
-            Aucun chiffre par professionnel. Les effectifs inférieurs à {query.data.threshold} sont masqués (« &lt;{' '}
-            {query.data.threshold} »), ainsi que ceux qui permettraient de les recalculer (« secret ») ; un montant ou
-            un délai n’est publié que sur un effectif publié.
-          </p>
-          {query.data.tables.map((t) => (
-            <StatTable key={t.key} t={t} />
-          ))}
-        </>
-      ) : null}
+      <p className="fr-text--sm">
+        Aucun chiffre par professionnel. Les petits effectifs sont masqués (« &lt; 5 »), ainsi que ceux qui
+        permettraient de les recalculer (« secret ») ; les montants et les délais sont publiés par tranches. Le détail
+        par mois et par arrondissement est dans la page Statistiques.
+      </p>
+      {AID_INDICATORS.map((id) => (
+        <AidIndicator key={id} indicator={id} year={year} />
+      ))}
     </section>
   );
 }
