@@ -1,10 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// vitest's default is one worker fewer than the cores: one on the 2-core CI. Two test files at once there
+// (docs/testing.md, "Speed"); the e2e files stay one at a time (fixed ports, one Chromium).
+const workers = Math.max(2, availableParallelism() - 1);
 
 /** Three tiers, one runner: core (pure unit), server (API through app.inject on PGlite), e2e (Chromium). */
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', include: ['core/src/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'core', include: ['core/src/**/*.test.ts'], testTimeout: 30_000, maxWorkers: workers } },
       {
         test: {
           name: 'server',
@@ -15,6 +20,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          maxWorkers: workers,
         },
       },
       {
