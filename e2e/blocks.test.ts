@@ -59,14 +59,19 @@ describe('building blocks in the browser', () => {
   it('marks a started appointment honoré, keeps its history; an appointment ahead can only be cancelled', async () => {
     const { page, path } = await openFirstFile();
     const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
-    // Distinctive durations find the two entries among the demo's.
-    const create = (ms: number, durationMinutes: number) =>
-      page.request.post(`/api${path}/journal`, {
+    // Distinctive durations find the two entries among the demo's. At 18:00 UTC, after the demo's appointments (office
+    // hours, 8:00–16:45 UTC): neither clashes with one of the worker's (a clash answers 409), whatever the hour now.
+    const create = (days: number, durationMinutes: number) => {
+      const at = new Date();
+      at.setUTCDate(at.getUTCDate() + days);
+      at.setUTCHours(18, 0, 0, 0);
+      return page.request.post(`/api${path}/journal`, {
         headers: { 'x-csrf-token': me.csrfToken },
-        data: { type: 'rendez_vous', occurredAt: new Date(Date.now() + ms).toISOString(), durationMinutes },
+        data: { type: 'rendez_vous', occurredAt: at.toISOString(), durationMinutes },
       });
-    expect((await create(-3_600_000, 47)).status()).toBe(201);
-    expect((await create(3 * 86_400_000, 53)).status()).toBe(201);
+    };
+    expect((await create(-1, 47)).status()).toBe(201);
+    expect((await create(3, 53)).status()).toBe(201);
     await page.reload();
     await page.getByRole('tab', { name: 'Journal' }).click();
     const entry = (minutes: number) => page.locator('article').filter({ hasText: `${minutes} min` });

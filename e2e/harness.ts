@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authenticator } from 'otplib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../server/src/app.js';
 import type { OidcSettings } from '../server/src/auth/oidc.js';
-import { generateKeyring, installKeyring } from '../server/src/crypto/index.js';
-import { migrate, openDb } from '../server/src/db/connect.js';
+import { installKeyring, readKeyFile } from '../server/src/crypto/index.js';
+import { openDb } from '../server/src/db/connect.js';
 import type { Db } from '../server/src/db/schema.js';
-import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.js';
-import { refreshStatistics } from '../server/src/modules/statistics/refresh.js';
+import { DEMO_PASSWORD } from '../server/src/demo/seed.js';
 
 export const CHROMIUM = process.env.JALON_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -33,16 +33,18 @@ export interface E2E {
 
 /**
  * The production app (buildApp, the built web bundle, the demo dataset) on an in-memory PGlite, listening on a free
- * port, and Debian's Chromium driven by playwright-core.
+ * port, and Debian's Chromium driven by playwright-core. The PGlite starts from the seeded demo database the global
+ * setup dumped once for the run (e2e/global-setup.ts), with the key it was sealed with.
  */
 export async function startE2E(opts: { port?: number; oidc?: OidcSettings } = {}): Promise<E2E> {
   const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
   readFileSync(`${webDist}/index.html`); // fails clearly when the web app was not built (npm test builds it first)
-  installKeyring(generateKeyring()); // in-memory database: a key for this run only
-  const { db, kind, close } = await openDb({});
-  await migrate(db);
-  for (const a of await seedDemo(db, new Date())) if (a.totpSecret) demoSecrets.set(a.email, a.totpSecret);
-  await refreshStatistics(db, new Date()); // what the server's statistics job does at start
+  const demo = inject('e2eDemo');
+  if (!demo) throw new Error('No demo database: the e2e project runs with its global setup (vitest.config.ts)');
+  installKeyring(readKeyFile(join(demo, 'keys.json')));
+  const secrets = JSON.parse(readFileSync(join(demo, 'totp.json'), 'utf8')) as Record<string, string>;
+  for (const [email, secret] of Object.entries(secrets)) demoSecrets.set(email, secret);
+  const { db, kind, close } = await openDb({ loadDataDir: new Blob([readFileSync(join(demo, 'data.tar'))]) });
   const app = await buildApp({ db, dbKind: kind, clock: () => new Date(), webDist, oidc: opts.oidc });
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();

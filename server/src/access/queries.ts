@@ -1,5 +1,5 @@
 import type { Actor } from '@jalon/core';
-import type { ExpressionBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { DB, Queryable } from '../db/schema.js';
 
 /**
@@ -8,27 +8,45 @@ import type { DB, Queryable } from '../db/schema.js';
  * decision needs (targets.ts).
  */
 
+type FileEb = ExpressionBuilder<DB, 'case_file'>;
+
+/**
+ * The actor's own files: active files of the actor's site where the actor is a current référent or co-référent, or
+ * where one of `more.or` holds, and all of `more.and` hold. "Ma file active" (below) and the RSA tasks' "mine"
+ * (modules/rsa/tasks) are this predicate with their own extra conditions. A file of a site the actor left is never
+ * the actor's (docs/security.md, "Access: read vs write, relations").
+ */
+export const myFiles =
+  (actor: Actor, more: { and?: (eb: FileEb) => Expression<SqlBool>[]; or?: (eb: FileEb) => Expression<SqlBool>[] }) =>
+  (eb: FileEb): Expression<SqlBool> => {
+    if (actor.siteId === null) return eb.lit(false);
+    return eb.and([
+      eb('case_file.site_id', '=', actor.siteId),
+      ...(more.and?.(eb) ?? []),
+      eb('case_file.retention_state', '=', 'active'),
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('case_file_referent as r')
+            .select('r.id')
+            .whereRef('r.case_file_id', '=', 'case_file.id')
+            .where('r.end_at', 'is', null)
+            .where('r.user_id', '=', actor.id),
+        ),
+        ...(more.or?.(eb) ?? []),
+      ]),
+    ]);
+  };
+
 /**
  * "Ma file active": files of the actor's site today with a contact in the last 12 months where the actor is référent
- * or co-référent, or took part in a journal entry during those months. For the worker only. A file of a site the
- * actor left never stays in the list (docs/security.md, "Access: read vs write, relations").
+ * or co-référent, or took part in a journal entry during those months. For the worker only.
  */
-export const myActiveFiles = (actor: Actor, now: Date) => (eb: ExpressionBuilder<DB, 'case_file'>) => {
+export const myActiveFiles = (actor: Actor, now: Date) => {
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
-  if (actor.siteId === null) return eb.lit(false);
-  return eb.and([
-    eb('case_file.site_id', '=', actor.siteId),
-    eb('case_file.last_contact_at', '>=', yearAgo),
-    eb('case_file.retention_state', '=', 'active'),
-    eb.or([
-      eb.exists(
-        eb
-          .selectFrom('case_file_referent as r')
-          .select('r.id')
-          .whereRef('r.case_file_id', '=', 'case_file.id')
-          .where('r.end_at', 'is', null)
-          .where('r.user_id', '=', actor.id),
-      ),
+  return myFiles(actor, {
+    and: (eb) => [eb('case_file.last_contact_at', '>=', yearAgo)],
+    or: (eb) => [
       eb.exists(
         eb
           .selectFrom('journal_entry as e')
@@ -39,8 +57,8 @@ export const myActiveFiles = (actor: Actor, now: Date) => (eb: ExpressionBuilder
           .where('e.deleted_at', 'is', null)
           .where('e.occurred_at', '>=', yearAgo),
       ),
-    ]),
-  ]);
+    ],
+  });
 };
 
 /** Files of the actor's site followed by one of the actor's teams ("Mon équipe"), for social workers only. */

@@ -19,6 +19,9 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'jalon-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const keyring = generateKeyring();
+// A guard, not a speed check: a round trip is three `npm run` processes on the demo dataset, ~30 s on a quiet machine;
+// two test files share the CI's two cores (docs/testing.md, "Speed"), and a loaded machine must not fail it.
+const BACKUP_TIMEOUT = 300_000;
 installKeyring(keyring);
 
 const baseEnv = () =>
@@ -53,7 +56,7 @@ async function digestOf(opts: { databaseUrl?: string; dataDir?: string }) {
 describe('npm run backup / npm run restore', () => {
   it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     'PGlite: the archive restores every table identically and never carries the key',
-    { timeout: 120_000 },
+    { timeout: BACKUP_TIMEOUT },
     async () => {
       const dataDir = join(dir, 'data');
       const before = await fill({ dataDir });
@@ -101,7 +104,7 @@ describe('npm run backup / npm run restore', () => {
 
   it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
     'PostgreSQL: pg_dump / pg_restore round trip',
-    { timeout: 120_000 },
+    { timeout: BACKUP_TIMEOUT },
     async () => {
       const src = await createTestDatabase('jalon_backup_src');
       const dst = await createTestDatabase('jalon_backup_dst');

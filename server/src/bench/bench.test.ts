@@ -7,9 +7,10 @@ import { createTestDatabase } from '../test/build-test-app.js';
 import { runBench, writeReport, type BenchReport } from './bench.js';
 
 /**
- * The bench at small scale, so that it cannot rot (docs/benchmarks.md): ~2,000 usagers in an in-memory PGlite (or a fresh
- * PostgreSQL database when TEST_DATABASE_URL is set, which exercises the COPY path), a 2-second mixed load.
- * Only that every figure exists and that the load had no error is asserted — never a timing.
+ * The bench at small scale, so that it cannot rot (docs/benchmarks.md): 500 usagers in an in-memory PGlite (or a fresh
+ * PostgreSQL database when TEST_DATABASE_URL is set, which exercises the COPY path), a 2-second mixed load, the
+ * fixed-size cases smaller than in `npm run bench` (docs/testing.md, "Speed"). Only that every figure exists, that each
+ * case did the work asked and that the load had no error is asserted — never a timing.
  */
 describe('npm run bench, small scale', () => {
   let databaseUrl: string | undefined;
@@ -26,7 +27,7 @@ describe('npm run bench, small scale', () => {
   it('seeds, measures every figure and loads the real app without errors', { timeout: 240_000 }, async () => {
     report = await runBench({
       databaseUrl,
-      usagers: 2_000,
+      usagers: 500,
       duration: 2,
       connections: 8,
       loadUsers: 6,
@@ -36,12 +37,15 @@ describe('npm run bench, small scale', () => {
       opens: 100,
       writes: 50,
       maxMs: 30_000,
+      statisticsPages: 5,
+      letters: 10,
+      commissionApplications: 20,
       root: fileURLToPath(new URL('../../../', import.meta.url)),
     });
     const d = report.dataset;
     expect(d.sites).toBe(60);
     expect(d.users).toBe(1_700);
-    expect(d.usagers).toBe(2_000);
+    expect(d.usagers).toBe(500);
     expect(d.persons / d.usagers).toBeGreaterThan(2);
     expect(d.journal / d.usagers).toBeGreaterThan(8);
     expect(d.searchRows).toBeGreaterThanOrEqual(d.members);
@@ -62,9 +66,17 @@ describe('npm run bench, small scale', () => {
       loadP99: report.load.latency.p99,
       rssMax: report.load.rss.maxMb,
       bundleGzip: report.bundle.totalGzipKb,
+      statisticsP95: report.statistics.page.p95,
+      lettersMs: report.letters?.ms ?? NaN,
+      commissionMs: report.commission?.ms ?? NaN,
+      rsaOpenP95: report.rsa?.open.p95 ?? NaN,
     };
     for (const [name, v] of Object.entries(figures)) expect(Number.isFinite(v), `${name} = ${v}`).toBe(true);
     expect(u.search.n).toBe(100);
+    expect(report.statistics.page.n).toBe(5);
+    expect(report.letters?.letters).toBe(10);
+    expect(report.commission).toMatchObject({ applications: 20, letters: 20 });
+    expect(report.rsa?.files).toBeGreaterThan(0);
     expect(report.load.total).toBeGreaterThan(0);
     expect(report.load.errors).toBe(0);
     // On PostgreSQL the load server is a process of its own: the RSS sampled is the server's, not the bench's.

@@ -37,6 +37,11 @@ export interface BenchOptions extends UseCaseOptions {
   migrate?: boolean;
   /** Recomputes every statistics aggregate (19 min at 1 M) instead of the job's incremental refresh. */
   fullRefresh?: boolean;
+  /** Sizes of the fixed-size cases (defaults: 40 statistics pages, 50 letters, 200 commission decisions); the test
+   *  of the bench (bench.test.ts) runs them smaller. */
+  statisticsPages?: number;
+  letters?: number;
+  commissionApplications?: number;
   /** Persons of the legacy import case (1.4 rows each: 71,429 ≈ 100,000 rows); 0 or absent: not measured. */
   importPersons?: number;
   log?: (line: string) => void;
@@ -192,13 +197,16 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       `  ${load.requestsPerSecond.toFixed(0)} req/s (${load.cpuMsPerRequest.toFixed(2)} ms CPU/req), p99 ${load.latency.p99} ms, erreurs ${load.errors}, non-2xx ${load.non2xx}, RSS max ${load.rss.maxMb.toFixed(0)} Mo`,
     );
     log('Page des statistiques…');
-    const statistics = await measureStatistics(db, { pages: 40, fullRefresh: opts.fullRefresh, log });
+    const pages = opts.statisticsPages ?? 40;
+    const statistics = await measureStatistics(db, { pages, fullRefresh: opts.fullRefresh, log });
     log(`  page p95 ${statistics.page.p95.toFixed(0)} ms`);
-    log('Convocations du jour (50 courriers, un PDF)…');
-    const letters = await measureLetters(db, 50);
+    const letterCount = opts.letters ?? 50;
+    log(`Convocations du jour (${letterCount} courriers, un PDF)…`);
+    const letters = await measureLetters(db, letterCount);
     log(`  ${letters.letters} courriers en ${letters.ms.toFixed(0)} ms`);
-    log('Commission : 200 demandes décidées en bloc, 200 courriers…');
-    const commission = await measureCommission(db, 200);
+    const decisions = opts.commissionApplications ?? 200;
+    log(`Commission : ${decisions} demandes décidées en bloc, ${decisions} courriers…`);
+    const commission = await measureCommission(db, decisions);
     log(`  ${commission.applications} décisions et ${commission.letters} courriers en ${commission.ms.toFixed(0)} ms`);
     log('Ouverture de l’onglet RSA…');
     const rsa = await measureRsa(db, actors, opts.opens);

@@ -1,29 +1,19 @@
 import type { Actor } from '@jalon/core';
 import { sql, type ExpressionBuilder } from 'kysely';
-import { filesOfMyTeams } from '../../../access/queries.js';
+import { filesOfMyTeams, myFiles } from '../../../access/queries.js';
 import type { DB, Queryable } from '../../../db/schema.js';
 
 export type TaskScope = 'mine' | 'team';
 
 /**
- * The persons a task list covers: "mine" = files of my site where I am référent (or co-référent) or the person's
- * référent unique RSA; "team" = the files of my teams (access/scopes.ts).
+ * The persons a task list covers: "mine" = the actor's own files (access/queries.ts, `myFiles`: référent or
+ * co-référent on my site), or those where I am the person's référent unique RSA; "team" = the files of my teams.
  */
 const inScope = (actor: Actor, scope: TaskScope) => (eb: ExpressionBuilder<DB, 'case_file' | 'rsa_person'>) => {
-  if (scope === 'team') return filesOfMyTeams(actor)(eb as unknown as ExpressionBuilder<DB, 'case_file'>);
-  if (actor.siteId === null) return eb.lit(false);
-  return eb.and([
-    eb('case_file.site_id', '=', actor.siteId),
-    eb('case_file.retention_state', '=', 'active'),
-    eb.or([
-      eb.exists(
-        eb
-          .selectFrom('case_file_referent as r')
-          .select('r.id')
-          .whereRef('r.case_file_id', '=', 'case_file.id')
-          .where('r.end_at', 'is', null)
-          .where('r.user_id', '=', actor.id),
-      ),
+  const files = eb as unknown as ExpressionBuilder<DB, 'case_file'>;
+  if (scope === 'team') return filesOfMyTeams(actor)(files);
+  return myFiles(actor, {
+    or: () => [
       eb.exists(
         eb
           .selectFrom('rsa_referent as u')
@@ -33,8 +23,8 @@ const inScope = (actor: Actor, scope: TaskScope) => (eb: ExpressionBuilder<DB, '
           .where('u.end_on', 'is', null)
           .where('u.user_id', '=', actor.id),
       ),
-    ]),
-  ]);
+    ],
+  })(files);
 };
 
 const base = (db: Queryable, actor: Actor, scope: TaskScope) =>

@@ -2,7 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { ETATDOSRSA, NATPF, ROLEPERS, SITPERSDEMRSA, type RsaBlockInput, type RsaPersonDto } from '@jalon/core';
 import { useState } from 'react';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
-import { RsaTable } from './rsa-table';
+import { DataTable } from '../../../components/ui/data-table';
 import { DescriptionList } from '../../../components/ui/description-list';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
@@ -147,8 +147,9 @@ export function BlockPanel({ fileId, person, canWrite }: { fileId: string; perso
         </form>
       ) : null}
       {person.history.length > 0 ? (
-        <RsaTable
+        <DataTable
           caption={`Historique du droit RSA de ${person.name}`}
+          scrollLabel={`Historique du droit RSA de ${person.name}`}
           headers={['Date', 'Origine', 'Par', 'Changements']}
           rows={person.history.map((h, i) => ({
             key: `${h.at}-${i}`,

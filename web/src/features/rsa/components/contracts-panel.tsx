@@ -1,7 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { ACTION_STATUSES, addDays, type ContractDto, type RsaPersonDto } from '@jalon/core';
 import { useState } from 'react';
-import { RsaTable } from './rsa-table';
+import { DataTable } from '../../../components/ui/data-table';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { TextField } from '../../../components/ui/text-field';
 import { formatDate, today } from '../../../lib/format';
@@ -67,8 +67,9 @@ function PlanTable({ fileId, contract, canWrite }: { fileId: string; contract: C
     });
   return (
     <>
-      <RsaTable
+      <DataTable
         caption="Plan d’action"
+        scrollLabel="Plan d’action"
         empty="Aucune action au plan."
         headers={['Thème', 'Objectif', 'Action', 'Statut']}
         rows={contract.actions.map((a) => ({

@@ -11,7 +11,7 @@ import {
   type RsaPersonDto,
 } from '@jalon/core';
 import { useState } from 'react';
-import { RsaTable } from './rsa-table';
+import { DataTable } from '../../../components/ui/data-table';
 import { DescriptionList } from '../../../components/ui/description-list';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
@@ -186,8 +186,9 @@ export function OrientationPanel({
         </form>
       ) : null}
       {o.history.length > 0 ? (
-        <RsaTable
+        <DataTable
           caption={`Historique de l’orientation de ${person.name}`}
+          scrollLabel={`Historique de l’orientation de ${person.name}`}
           headers={['Date', 'Étape', 'Par', 'Motif']}
           rows={o.history.map((h, i) => ({
             key: `${h.at}-${i}`,

@@ -1,7 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { RsaPersonDto } from '@jalon/core';
 import { useState } from 'react';
-import { RsaTable } from './rsa-table';
+import { DataTable } from '../../../components/ui/data-table';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
@@ -32,8 +32,9 @@ export function ReferentsPanel({
       <h5 id={id('titre')} className="fr-h6">
         Référents RSA
       </h5>
-      <RsaTable
+      <DataTable
         caption={`Référents RSA de ${person.name}`}
+        scrollLabel={`Référents RSA de ${person.name}`}
         hideCaption
         empty="Aucun référent RSA désigné."
         headers={['Rôle', 'Nom', 'Organisme', 'Depuis le', 'Jusqu’au']}
