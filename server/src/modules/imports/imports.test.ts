@@ -350,9 +350,9 @@ describe('an interrupted commit resumes without duplicates', () => {
         ...BUILT_IN_PROFILES.coordin,
         codes: { ...BUILT_IN_PROFILES.coordin.codes, ...SIT },
       }),
-      commit: async (trx, v, row, run, env) => {
-        if (row.seq === 5 && crashes-- > 0) throw new Error('Processus interrompu');
-        return legacyAdapter.commit(trx, v, row, run, env);
+      commitMany: async (trx, items, run, env) => {
+        if (items.some((i) => i.row.seq === 5) && crashes-- > 0) throw new Error('Processus interrompu');
+        return legacyAdapter.commitMany!(trx, items, run, env);
       },
     });
     const rows = coordinRows(6, 'R', 1914).filter((r) => r[7] === '');

@@ -35,6 +35,10 @@ export const importsModule = {
     'import.commit_request': { clearFields: ['merges_confirmed'] },
     'import.commit': { clearFields: ['counts'] },
     'import.merge': { clearFields: [] },
+    // One row per committed batch (ADR 013): the files it created, merged or completed, and counts; never a value.
+    'import.batch': {
+      clearFields: ['rows', 'committed', 'created', 'merged', 'updated', 'entries', 'members', 'rsaChanged'],
+    },
   },
   accessSpec: importsAccessSpec,
 } satisfies JalonModule;
@@ -42,6 +46,9 @@ export const importsModule = {
 export {
   BATCH_ROWS,
   registerImportAdapter,
+  type BatchCommit,
+  type BatchWritten,
+  type CommitItem,
   type CommitRow,
   type ImportOptions,
   type ImportRun,

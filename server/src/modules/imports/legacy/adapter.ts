@@ -12,32 +12,16 @@ import { AppError } from '../../../errors.js';
 import { createImportedEntry } from '../../journal/index.js';
 import { addImportedMember, createImportedFile, siteDuplicateIds } from '../../usagers/index.js';
 import type { SourceAdapter, Validated } from '../pipeline.js';
+
+export type { LegacyValue } from './person.js';
 import { claimKey, findKey, recordImportedEntry } from '../queries.js';
+import { commitLegacyMany, matchLegacyMany } from './bulk.js';
+import { householdOf, personOf, type LegacyEnv, type LegacyValue } from './person.js';
 import { loadLegacyProfile } from './profiles.js';
 import { activeMotifCodes, householdOfFile, teamsOfSite, workersOfSite } from './queries.js';
 import { readSheet, sniffSheet } from './sheets.js';
 import { decodeText, detectDelimiter, parseCsv } from './text.js';
 import { codeListLookup, codeOf, entryTypeLookup, isEntryType, norm, parseLegacyDate, type Lookup } from './values.js';
-
-/** One legacy row, mapped to Jalon's codes (docs/architecture.md, "Import pipeline"). */
-export interface LegacyValue {
-  legacyId: string;
-  memberOf: string | null;
-  identity: { birthName: string; usedName: string | null; firstNames: string; birthDate: string } | null;
-  fields: Record<string, string | null>;
-  teamId: string | null;
-  referentId: string | null;
-  entry: { type: EntryType; occurredAt: string; motifs: string[]; note: string | null } | null;
-}
-
-interface Env {
-  teams: Lookup;
-  referents: Lookup;
-  motifs: Lookup;
-  defaultTeam: string | null;
-  /** Legacy ids met so far in this run, in file order: the next rows of one id are its journal history. */
-  seen: Set<string>;
-}
 
 /** The rows of an upload, keyed by field; a missing mapped column refuses the file. */
 function parseLegacy(input: { bytes: Buffer; profile: ImportProfile }) {
@@ -101,7 +85,7 @@ function identityOf(
 function validateLegacy(
   d: Record<string, string>,
   profile: ImportProfile,
-  env: Env,
+  env: LegacyEnv,
   today: string,
 ): Validated<LegacyValue> {
   const legacyId = (d.legacyId ?? '').trim();
@@ -165,17 +149,8 @@ const byName = (rows: { id: string; names: string[] }[]): Lookup => {
   return (raw) => m.get(norm(raw)) ?? null;
 };
 
-const personOf = (v: LegacyValue) => ({
-  ...v.identity!,
-  sex: v.fields.sex ?? null,
-  phone: v.fields.phone ?? null,
-  email: v.fields.email ?? null,
-  maritalStatus: v.fields.maritalStatus ?? 'NR',
-  employmentStatus: v.fields.employmentStatus ?? 'NR',
-});
-
 /** The legacy tools' exports: COORDIN, 4D, TIPI and a site's own export with a saved profile. */
-export const legacyAdapter: SourceAdapter<LegacyValue, ImportProfile, Env> = {
+export const legacyAdapter: SourceAdapter<LegacyValue, ImportProfile, LegacyEnv> = {
   sources: LEGACY_SOURCES,
   loadProfile: loadLegacyProfile,
   parse: parseLegacy,
@@ -226,7 +201,6 @@ export const legacyAdapter: SourceAdapter<LegacyValue, ImportProfile, Env> = {
     if (row.decision === 'create' || row.decision === 'merge') {
       if (await findKey(trx, run.siteId, run.source, `id:${v.legacyId}`)) return { fileId: null };
       if (row.decision === 'create') {
-        const f = v.fields;
         fileId = (
           await createImportedFile(trx, run.who, {
             siteId: run.siteId,
@@ -234,13 +208,7 @@ export const legacyAdapter: SourceAdapter<LegacyValue, ImportProfile, Env> = {
             referentId: v.referentId,
             importId: run.importId,
             person: personOf(v),
-            household: {
-              addressLine: f.addressLine ?? null,
-              postalCode: f.postalCode ?? null,
-              city: f.city ?? null,
-              housingStatus: f.housingStatus ?? 'NR',
-              familyType: f.familyType ?? 'NR',
-            },
+            household: householdOf(v),
           })
         ).id;
       } else {
@@ -281,6 +249,8 @@ export const legacyAdapter: SourceAdapter<LegacyValue, ImportProfile, Env> = {
     }
     return { fileId };
   },
+  matchMany: matchLegacyMany,
+  commitMany: (trx, items, run) => commitLegacyMany(trx, items, run),
   preview: (v) => ({
     legacyId: v.legacyId,
     memberOf: v.memberOf,

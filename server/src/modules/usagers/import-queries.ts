@@ -1,0 +1,99 @@
+import { sql, type Insertable } from 'kysely';
+import type {
+  CaseFileReferentTable,
+  CaseFileTable,
+  HouseholdMemberTable,
+  HouseholdTable,
+  PersonTable,
+  Queryable,
+} from '../../db/schema.js';
+
+// The set-based writes and lookups of an import batch (docs/architecture.md, "Import pipeline"; ADR 013): one
+// statement per table for the whole batch, on PGlite and PostgreSQL alike.
+
+export async function insertPersons(db: Queryable, rows: Insertable<PersonTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('person').values(rows).execute();
+}
+
+export async function insertHouseholds(db: Queryable, rows: Insertable<HouseholdTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('household').values(rows).execute();
+}
+
+export async function insertMembers(db: Queryable, rows: Insertable<HouseholdMemberTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('household_member').values(rows).execute();
+}
+
+export async function insertCaseFiles(db: Queryable, rows: Insertable<CaseFileTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('case_file').values(rows).execute();
+}
+
+export async function insertReferents(db: Queryable, rows: Insertable<CaseFileReferentTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('case_file_referent').values(rows).execute();
+}
+
+/** `n` numbers of the file sequence, in order. */
+export async function nextFileNumbers(db: Queryable, n: number): Promise<number[]> {
+  if (n <= 0) return [];
+  const r = await sql<{ n: number }>`
+    select nextval('case_file_number_seq')::int as n from generate_series(1, ${n}::int)`.execute(db);
+  return r.rows.map((x) => x.n).sort((a, b) => a - b);
+}
+
+/** The households of files, for members added by an import. */
+export const householdsOfFiles = (db: Queryable, fileIds: string[]) =>
+  fileIds.length
+    ? db.selectFrom('case_file').select(['id', 'household_id']).where('id', 'in', fileIds).execute()
+    : Promise.resolve([]);
+
+/** The search rows of a batch of files, rebuilt (the same rows as `refreshSearch`, in one statement each). */
+export async function refreshSearchOf(db: Queryable, fileIds: string[]): Promise<void> {
+  if (!fileIds.length) return;
+  await db.deleteFrom('usager_search').where('case_file_id', 'in', fileIds).execute();
+  await sql`
+    insert into usager_search (case_file_id, person_id, site_id, name_n, first_n, birth_date)
+    select distinct cf.id, p.id, cf.site_id, jalon_normalize(n.name), jalon_normalize(p.first_names), p.birth_date
+    from case_file cf
+    join household_member m on m.household_id = cf.household_id and m.end_date is null
+    join person p on p.id = m.person_id
+    cross join lateral (values (p.birth_name), (p.used_name)) as n(name)
+    where cf.id = any(${fileIds}::uuid[]) and n.name is not null
+      and cf.retention_state = 'active' and cf.merged_into is null`.execute(db);
+}
+
+/**
+ * The duplicate matcher of `findSiteDuplicates` (queries.ts) for a batch of persons, one statement: for each person
+ * (its index in the input), the first file of the site it finds, or none. Same keys, same conditions.
+ */
+export async function findSiteDuplicatesMany(
+  db: Queryable,
+  siteId: string,
+  persons: { birthName: string; usedName?: string | null; firstNames: string; birthDate: string }[],
+): Promise<(string | null)[]> {
+  if (!persons.length) return [];
+  const r = await sql<{ i: number; hit: string | null }>`
+    with input as (
+      select t.i, btrim(coalesce(jalon_normalize(t.b), '')) as birth, btrim(coalesce(jalon_normalize(t.u), '')) as used,
+        btrim(coalesce(jalon_normalize(t.f), '')) as first, t.d::date as birth_date
+      from unnest(${persons.map((_, i) => i)}::int[], ${persons.map((p) => p.birthName)}::text[],
+        ${persons.map((p) => p.usedName ?? '')}::text[], ${persons.map((p) => p.firstNames)}::text[],
+        ${persons.map((p) => p.birthDate)}::text[]) as t(i, b, u, f, d)
+    ), k as (
+      select i, birth_date, first, array_remove(array[nullif(birth, ''), nullif(used, '')], null) as surnames,
+        array(select distinct w from unnest(string_to_array(birth || ' ' || used, ' ')) w where length(w) >= 2) as sw,
+        array(select w from unnest(string_to_array(first, ' ')) w where length(w) >= 2) as fw
+      from input
+    )
+    select k.i, (
+      select s.case_file_id from usager_search s
+      where s.site_id = ${siteId}
+        and ((s.birth_date = k.birth_date
+              and exists (select 1 from unnest(k.sw) w where s.keys && jalon_query_keys(w))
+              and exists (select 1 from unnest(k.fw) w where s.keys && jalon_query_keys(w)))
+          or (s.name_n = any(k.surnames) and s.first_n = k.first))
+      limit 1) as hit
+    from k
+    where cardinality(k.sw) > 0 and cardinality(k.fw) > 0`.execute(db);
+  const out: (string | null)[] = persons.map(() => null);
+  for (const row of r.rows) out[row.i] = row.hit;
+  return out;
+}
