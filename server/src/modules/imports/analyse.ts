@@ -89,4 +89,3 @@ async function matchEach(db: Queryable, adapter: SourceAdapter, values: unknown[
   for (const v of values) out.push(await adapter.match(db, v, run, env));
   return out;
 }
-

@@ -249,9 +249,7 @@ export async function claimKeys(
   if (!keys.length) return;
   await db
     .insertInto('import_key')
-    .values(
-      keys.map((k) => ({ site_id: siteId, source, key: k.key, case_file_id: k.caseFileId, import_id: importId })),
-    )
+    .values(keys.map((k) => ({ site_id: siteId, source, key: k.key, case_file_id: k.caseFileId, import_id: importId })))
     .onConflict((oc) => oc.columns(['site_id', 'source', 'key']).doNothing())
     .execute();
 }

@@ -37,4 +37,3 @@ export async function openRun(
 
 export const readRaw = (row: { id: string; raw: string | null }): Record<string, string> =>
   JSON.parse(openText(row.raw ?? '{}', rawAad(row.id))) as Record<string, string>;
-

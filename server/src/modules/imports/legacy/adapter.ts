@@ -3,7 +3,6 @@ import {
   LEGACY_FIELD_LABELS,
   LEGACY_SOURCES,
   REQUIRED_LEGACY_FIELDS,
-  type EntryType,
   type ImportProfile,
   type LegacyField,
 } from '@jalon/core';

@@ -39,4 +39,3 @@ export interface LegacyEnv {
   /** Legacy ids met so far in this run, in file order: the next rows of one id are its journal history. */
   seen: Set<string>;
 }
-
