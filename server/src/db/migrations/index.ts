@@ -29,6 +29,7 @@ import * as m202612070500 from './202612070500_create_letters.js';
 import * as m202612081000 from './202612081000_create_commission.js';
 import * as m202612081200 from './202612081200_create_worker_absence.js';
 import * as m202612080600 from './202612080600_create_imports.js';
+import * as m202612090100 from './202612090100_person_caf_number_index.js';
 import * as m202612080800 from './202612080800_create_rsa_ep.js';
 import * as m202612080700 from './202612080700_create_rsa.js';
 
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '202612081200_create_worker_absence': m202612081200,
   '202612080700_create_rsa': m202612080700,
   '202612080800_create_rsa_ep': m202612080800,
+  '202612090100_person_caf_number_index': m202612090100,
 };

@@ -82,7 +82,8 @@ async function commitBatch(trx: Trx, page: Page, run: ImportRun, adapter: Source
   }
   let results: { fileId: string | null }[] = [];
   let written: BatchWritten | null = null;
-  if (adapter.commitMany) ({ results, written } = await adapter.commitMany(trx, items, run, env));
+  if (!items.length) results = [];
+  else if (adapter.commitMany) ({ results, written } = await adapter.commitMany(trx, items, run, env));
   else for (const it of items) results.push(await adapter.commit(trx, it.value, it.row, run, env));
   const keys: { key: string; caseFileId: string | null }[] = [];
   itemRows.forEach((row, i) => {
@@ -94,10 +95,17 @@ async function commitBatch(trx: Trx, page: Page, run: ImportRun, adapter: Source
   });
   await claimKeys(trx, run.siteId, run.source, run.importId, keys);
   await finishRows(trx, finished);
-  if (written)
-    await audit(trx, run.who, 'import.batch', {
-      targetType: 'data_import',
-      targetId: run.importId,
-      diff: { rows: page.length, committed: keys.length, ...written },
-    });
+  written ??= {
+    created: [],
+    merged: [],
+    updated: [...new Set(keys.flatMap((k) => (k.caseFileId ? [k.caseFileId] : [])))],
+    entries: 0,
+    members: 0,
+    rsaChanged: 0,
+  };
+  await audit(trx, run.who, 'import.batch', {
+    targetType: 'data_import',
+    targetId: run.importId,
+    diff: { rows: page.length, committed: keys.length, ...written },
+  });
 }

@@ -61,4 +61,4 @@ export { drainImportJobs } from './kick.js';
 // The CAF flux's own routes (modules/rsa-ep) stage and read through the same use cases.
 export { requestCommit, stageImport, targetSite } from './service.js';
 export { readImport } from './read.js';
-export { IMPORT_MAX_BYTES } from './routes.js';
+export { IMPORT_MAX_BYTES, uploadAndStage, uploadMultipart } from './upload.js';

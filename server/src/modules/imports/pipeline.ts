@@ -16,10 +16,10 @@ export interface SourceAdapter<V = unknown, P = unknown, E = unknown> {
   /** The column and code mapping of an upload: a saved profile (`profileId`) or the source's own. */
   loadProfile(db: Queryable, input: { source: string; profileId?: string; siteId: string }): Promise<P>;
   /**
-   * Reads the uploaded bytes: the format from the content, the encoding, the header against the profile. Throws an
+   * Reads the uploaded bytes, held whole (an adapter has this or `parseStream`): the format from the content, the encoding, the header against the profile. Throws an
    * `AppError` 4xx with a French reason when the file is unusable (nothing is staged then).
    */
-  parse(input: { bytes: Buffer; fileName: string; profile: P }): Promise<ParsedImport> | ParsedImport;
+  parse?(input: { bytes: Buffer; fileName: string; profile: P }): Promise<ParsedImport> | ParsedImport;
   /** Lookups a run needs (codes, teams, users of the site) and the run's own memory (ids seen so far). */
   prepare(db: Queryable, run: ImportRun<P>): Promise<E>;
   /** A staged row → the value to store, or a French reason (with the legacy values still to map, if any). */

@@ -45,6 +45,9 @@ export const setImport = (
     profile?: string;
     job_id?: string | null;
     committed_at?: Date;
+    file_hash?: string;
+    file_size?: number;
+    format?: string;
   },
 ) => db.updateTable('data_import').set(set).where('id', '=', id).execute();
 

@@ -3,7 +3,7 @@ import type { SourceAdapter } from '../../imports/index.js';
 import { commitFluxMany, matchFluxMany, type CafValue } from './bulk.js';
 
 export type { CafValue } from './bulk.js';
-import { parseCafFlux } from './parse.js';
+import { readCafFlux } from './parse.js';
 
 /**
  * The CAF flux as a source of the staged import pipeline (docs/api.md, "RSA : flux CAF"; ADR 013). Each person of the
@@ -42,7 +42,9 @@ function blockOf(
 export const cafFluxAdapter: SourceAdapter<CafValue, { source: 'caf' }, null> = {
   sources: ['caf'],
   loadProfile: () => Promise.resolve({ source: 'caf' as const }),
-  parse: ({ bytes }) => ({ format: 'xml', rows: parseCafFlux(bytes).rows }),
+  parseStream: async function* ({ chunks }) {
+    for await (const rows of readCafFlux(chunks)) yield { format: 'xml', rows };
+  },
   prepare: () => Promise.resolve(null),
   validate(d) {
     const dtnai = day(d.DTNAI);
