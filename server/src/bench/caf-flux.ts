@@ -22,7 +22,11 @@ export interface CafFluxBench {
  */
 export async function measureCafFlux(db: Db, manager: Actor, persons: number): Promise<CafFluxBench> {
   const bytes = Buffer.from(
-    cafFlux(syntheticPersons(persons, 500_000), { natflux: 'BENEF', dtcreaflux: '2026-12-01' }),
+    // Persons new to the database at each run (another run's would be matched, not created).
+    cafFlux(syntheticPersons(persons, 500_000 + (Date.now() % 100_000) * 10_000), {
+      natflux: 'BENEF',
+      dtcreaflux: '2026-12-01',
+    }),
   );
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);

@@ -1,7 +1,7 @@
 import { audit } from '../../audit/audit.js';
 import type { Db, Trx } from '../../db/schema.js';
 import { BATCH_ROWS, type BatchWritten, type CommitItem, type ImportRun, type SourceAdapter } from './pipeline.js';
-import { claimKeys, existingKeys, finishRows, rowCounts, rowsPage, setImport } from './queries.js';
+import { batchSettings, claimKeys, existingKeys, finishRows, rowCounts, rowsPage, setImport } from './queries.js';
 import { openRun, readRaw, type JobPayload, type Progress } from './run-context.js';
 
 type Page = Awaited<ReturnType<typeof rowsPage>>;
@@ -49,6 +49,7 @@ export async function commitImport(db: Db, payload: JobPayload, progress: Progre
  * in one statement each, and the batch audited (`import.batch`: the files and counts it wrote, never a value).
  */
 async function commitBatch(trx: Trx, page: Page, run: ImportRun, adapter: SourceAdapter, env: unknown) {
+  await batchSettings(trx);
   const known = await existingKeys(
     trx,
     run.siteId,

@@ -75,15 +75,13 @@ export interface RowAnalysis {
 /** The analysis of a page of rows, in one statement. */
 export async function saveAnalysis(db: Queryable, rows: RowAnalysis[]): Promise<void> {
   if (!rows.length) return;
-  const values = sql.join(
-    rows.map(
-      (r) => sql`(${r.id}::uuid, ${r.state}, ${r.decision}, ${r.reason}, ${r.preview}::jsonb, ${r.matchFileId}::uuid)`,
-    ),
-  );
   await sql`
     update data_import_row r set state = v.state, decision = v.decision, reason = v.reason,
       values_preview = v.preview, match_file_id = v.match, merge_confirmed = false
-    from (values ${values}) as v(id, state, decision, reason, preview, match)
+    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.state)}::text[],
+      ${rows.map((r) => r.decision)}::text[], ${rows.map((r) => r.reason)}::text[],
+      ${rows.map((r) => r.preview)}::jsonb[], ${rows.map((r) => r.matchFileId)}::uuid[])
+      as v(id, state, decision, reason, preview, match)
     where r.id = v.id`.execute(db);
 }
 
@@ -299,4 +297,13 @@ export async function recordImportedEntries(
     .insertInto('imported_entry')
     .values(entries.map((e) => ({ entry_id: e.entryId, case_file_id: e.caseFileId, import_id: importId })))
     .execute();
+}
+
+/**
+ * A batch's statements are planned as costly (hundreds of rows each) and PostgreSQL would compile them with its JIT,
+ * which costs more than it saves here (a second per page of the duplicate matcher at 1 M usagers: docs/benchmarks.md,
+ * "Import pipeline"): off for the batch's transaction only.
+ */
+export async function batchSettings(trx: Queryable): Promise<void> {
+  await sql`set local jit = off`.execute(trx);
 }

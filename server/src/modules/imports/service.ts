@@ -15,6 +15,7 @@ import { enqueue } from '../jobs/index.js';
 import { kickImportJobs } from './kick.js';
 import { adapterFor, type ImportOptions, type SourceAdapter } from './pipeline.js';
 import {
+  batchSettings,
   confirmMerges,
   findImport,
   findImportByHash,
@@ -99,6 +100,7 @@ export async function stageImport(
   try {
     importId = await ctx.db.transaction().execute(async (trx) => {
       const id = randomUUID();
+      await batchSettings(trx);
       await insertImport(trx, {
         id,
         source: fields.source,

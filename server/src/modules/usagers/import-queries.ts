@@ -61,8 +61,12 @@ export async function refreshSearchOf(db: Queryable, fileIds: string[]): Promise
 }
 
 /**
- * The duplicate matcher of `findSiteDuplicates` (queries.ts) for a batch of persons, one statement: for each person
- * (its index in the input), the first file of the site it finds, or none. Same keys, same conditions.
+ * The duplicate matcher of `findSiteDuplicates` (queries.ts) for a batch of persons, in one statement: for each person
+ * (its index in the input), a file of the site it finds, or none. Same conditions: the same birth date and a key in
+ * common with a surname word and with a first-name word, or the exact normalised surname and first names. Shaped for a
+ * batch (docs/benchmarks.md, "Import pipeline"): each person's query keys computed once (a key in common with any word
+ * = an overlap with the union of the words' keys), the candidates found by birth date and by exact name through their
+ * indexes, never through the keys' GIN index (a common first name's keys hit thousands of rows).
  */
 export async function findSiteDuplicatesMany(
   db: Queryable,
@@ -70,29 +74,31 @@ export async function findSiteDuplicatesMany(
   persons: { birthName: string; usedName?: string | null; firstNames: string; birthDate: string }[],
 ): Promise<(string | null)[]> {
   if (!persons.length) return [];
-  const r = await sql<{ i: number; hit: string | null }>`
+  const r = await sql<{ i: number; hit: string }>`
     with input as (
       select t.i, btrim(coalesce(jalon_normalize(t.b), '')) as birth, btrim(coalesce(jalon_normalize(t.u), '')) as used,
         btrim(coalesce(jalon_normalize(t.f), '')) as first, t.d::date as birth_date
       from unnest(${persons.map((_, i) => i)}::int[], ${persons.map((p) => p.birthName)}::text[],
         ${persons.map((p) => p.usedName ?? '')}::text[], ${persons.map((p) => p.firstNames)}::text[],
         ${persons.map((p) => p.birthDate)}::text[]) as t(i, b, u, f, d)
-    ), k as (
+    ), k as materialized (
       select i, birth_date, first, array_remove(array[nullif(birth, ''), nullif(used, '')], null) as surnames,
-        array(select distinct w from unnest(string_to_array(birth || ' ' || used, ' ')) w where length(w) >= 2) as sw,
-        array(select w from unnest(string_to_array(first, ' ')) w where length(w) >= 2) as fw
+        array(select q from unnest(string_to_array(birth || ' ' || used, ' ')) w, unnest(jalon_query_keys(w)) q
+          where length(w) >= 2) as sk,
+        array(select q from unnest(string_to_array(first, ' ')) w, unnest(jalon_query_keys(w)) q
+          where length(w) >= 2) as fk
       from input
-    )
-    select k.i, (
-      select s.case_file_id from usager_search s
+    ), m as (
+      select k.i, s.case_file_id from k join usager_search s on s.birth_date = k.birth_date
+      where s.site_id = ${siteId} and coalesce(s.keys, '{}') && k.sk and coalesce(s.keys, '{}') && k.fk
+      union all
+      select k.i, s.case_file_id from k cross join lateral unnest(k.surnames) n(name)
+        join usager_search s on s.name_n = n.name and s.first_n = k.first
       where s.site_id = ${siteId}
-        and ((s.birth_date = k.birth_date
-              and exists (select 1 from unnest(k.sw) w where s.keys && jalon_query_keys(w))
-              and exists (select 1 from unnest(k.fw) w where s.keys && jalon_query_keys(w)))
-          or (s.name_n = any(k.surnames) and s.first_n = k.first))
-      limit 1) as hit
-    from k
-    where cardinality(k.sw) > 0 and cardinality(k.fw) > 0`.execute(db);
+    )
+    select distinct on (m.i) m.i, m.case_file_id as hit from m
+    where m.i in (select i from k where cardinality(sk) > 0 and cardinality(fk) > 0)
+    order by m.i, m.case_file_id`.execute(db);
   const out: (string | null)[] = persons.map(() => null);
   for (const row of r.rows) out[row.i] = row.hit;
   return out;
