@@ -18,5 +18,5 @@ export async function touchLastContacts(db: Queryable, latest: { fileId: string;
     update case_file c set last_contact_at = greatest(coalesce(c.last_contact_at, v.at), v.at)
     from unnest(${latest.map((l) => l.fileId)}::uuid[], ${latest.map((l) => l.at.toISOString())}::timestamptz[])
       as v(id, at)
-    where c.id = v.id`.execute(db);
+    where c.id = v.id and (c.last_contact_at is null or c.last_contact_at < v.at)`.execute(db);
 }

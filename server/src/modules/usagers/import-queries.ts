@@ -45,18 +45,20 @@ export const householdsOfFiles = (db: Queryable, fileIds: string[]) =>
     ? db.selectFrom('case_file').select(['id', 'household_id']).where('id', 'in', fileIds).execute()
     : Promise.resolve([]);
 
-/** The search rows of a batch of files, rebuilt (the same rows as `refreshSearch`, in one statement each). */
-export async function refreshSearchOf(db: Queryable, fileIds: string[]): Promise<void> {
-  if (!fileIds.length) return;
-  await db.deleteFrom('usager_search').where('case_file_id', 'in', fileIds).execute();
+/**
+ * The search rows of persons just added to files (new files, new members): the rows `refreshSearch` would add for
+ * them, in one statement; the files' other rows are unchanged (nothing to delete: the persons are new).
+ */
+export async function addSearchRows(db: Queryable, personIds: string[]): Promise<void> {
+  if (!personIds.length) return;
   await sql`
     insert into usager_search (case_file_id, person_id, site_id, name_n, first_n, birth_date)
     select distinct cf.id, p.id, cf.site_id, jalon_normalize(n.name), jalon_normalize(p.first_names), p.birth_date
-    from case_file cf
-    join household_member m on m.household_id = cf.household_id and m.end_date is null
-    join person p on p.id = m.person_id
+    from person p
+    join household_member m on m.person_id = p.id and m.end_date is null
+    join case_file cf on cf.household_id = m.household_id
     cross join lateral (values (p.birth_name), (p.used_name)) as n(name)
-    where cf.id = any(${fileIds}::uuid[]) and n.name is not null
+    where p.id = any(${personIds}::uuid[]) and n.name is not null
       and cf.retention_state = 'active' and cf.merged_into is null`.execute(db);
 }
 
@@ -64,9 +66,9 @@ export async function refreshSearchOf(db: Queryable, fileIds: string[]): Promise
  * The duplicate matcher of `findSiteDuplicates` (queries.ts) for a batch of persons, in one statement: for each person
  * (its index in the input), a file of the site it finds, or none. Same conditions: the same birth date and a key in
  * common with a surname word and with a first-name word, or the exact normalised surname and first names. Shaped for a
- * batch (docs/benchmarks.md, "Import pipeline"): each person's query keys computed once (a key in common with any word
- * = an overlap with the union of the words' keys), the candidates found by birth date and by exact name through their
- * indexes, never through the keys' GIN index (a common first name's keys hit thousands of rows).
+ * batch (docs/benchmarks.md, "Import pipeline"): the candidates found by birth date and by exact name through their
+ * indexes, never through the keys' GIN index (a common first name's keys hit thousands of rows); the query keys
+ * computed once per person with candidates (a key in common with any word = an overlap with the union of their keys).
  */
 export async function findSiteDuplicatesMany(
   db: Queryable,
@@ -83,21 +85,27 @@ export async function findSiteDuplicatesMany(
         ${persons.map((p) => p.birthDate)}::text[]) as t(i, b, u, f, d)
     ), k as materialized (
       select i, birth_date, first, array_remove(array[nullif(birth, ''), nullif(used, '')], null) as surnames,
-        array(select q from unnest(string_to_array(birth || ' ' || used, ' ')) w, unnest(jalon_query_keys(w)) q
-          where length(w) >= 2) as sk,
-        array(select q from unnest(string_to_array(first, ' ')) w, unnest(jalon_query_keys(w)) q
-          where length(w) >= 2) as fk
+        array(select w from unnest(string_to_array(birth || ' ' || used, ' ')) w where length(w) >= 2) as sw,
+        array(select w from unnest(string_to_array(first, ' ')) w where length(w) >= 2) as fw
       from input
+    ), dated as materialized (
+      select k.i, s.case_file_id, s.keys from k join usager_search s on s.birth_date = k.birth_date
+      where s.site_id = ${siteId}
+    ), keyed as (
+      select k.i,
+        array(select q from unnest(k.sw) w, unnest(jalon_query_keys(w)) q) as sk,
+        array(select q from unnest(k.fw) w, unnest(jalon_query_keys(w)) q) as fk
+      from k where k.i in (select i from dated)
     ), m as (
-      select k.i, s.case_file_id from k join usager_search s on s.birth_date = k.birth_date
-      where s.site_id = ${siteId} and coalesce(s.keys, '{}') && k.sk and coalesce(s.keys, '{}') && k.fk
+      select d.i, d.case_file_id from dated d join keyed using (i)
+      where coalesce(d.keys, '{}') && keyed.sk and coalesce(d.keys, '{}') && keyed.fk
       union all
       select k.i, s.case_file_id from k cross join lateral unnest(k.surnames) n(name)
         join usager_search s on s.name_n = n.name and s.first_n = k.first
       where s.site_id = ${siteId}
     )
     select distinct on (m.i) m.i, m.case_file_id as hit from m
-    where m.i in (select i from k where cardinality(sk) > 0 and cardinality(fk) > 0)
+    where m.i in (select i from k where cardinality(sw) > 0 and cardinality(fw) > 0)
     order by m.i, m.case_file_id`.execute(db);
   const out: (string | null)[] = persons.map(() => null);
   for (const row of r.rows) out[row.i] = row.hit;

@@ -12,7 +12,7 @@ import {
   insertPersons,
   insertReferents,
   nextFileNumbers,
-  refreshSearchOf,
+  addSearchRows,
 } from './import-queries.js';
 
 /**
@@ -106,14 +106,14 @@ export async function createImportedFiles(
       .filter((m) => m.x.referentId)
       .map((m) => ({ case_file_id: m.id, user_id: m.x.referentId!, kind: 'referent' as const, start_at: who.now })),
   );
-  await refreshSearchOf(
+  await addSearchRows(
     trx,
-    made.map((m) => m.id),
+    made.map((m) => m.personId),
   );
   return made.map((m) => ({ id: m.id, fileNumber: m.fileNumber, personId: m.personId }));
 }
 
-/** Members added to the households of files (a member each), with the files' search rows rebuilt once. */
+/** Members added to the households of files (a member each), with their search rows. */
 export async function addImportedMembers(
   trx: Queryable,
   who: Auditor,
@@ -139,7 +139,10 @@ export async function addImportedMembers(
       start_reason: 'arrivee',
     })),
   );
-  await refreshSearchOf(trx, [...new Set(kept.map((x) => x.m.caseFileId))]);
+  await addSearchRows(
+    trx,
+    kept.map((x) => x.personId),
+  );
   return made.map((x) => (x.householdId ? { personId: x.personId } : null));
 }
 

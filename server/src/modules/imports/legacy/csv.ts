@@ -22,52 +22,111 @@ const mixed = () =>
     'Encodage du fichier incohérent (UTF-8 au début, puis autre chose) : enregistrez l’export en UTF-8 ou en Windows-1252 (ANSI), puis déposez-le à nouveau',
   );
 
-/** The text of a byte stream, slice by slice. */
-export async function* decodeChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
-  let offset = 0;
-  let ascii = true;
-  let bom = false;
-  for await (let chunk of chunks) {
-    if (!decoder) {
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-        decoder = new TextDecoder('utf-8', { fatal: true });
-        bom = true;
-        chunk = chunk.subarray(3);
-      } else if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
-        decoder = new TextDecoder(chunk[0] === 0xff ? 'utf-16le' : 'utf-16be');
-        bom = true;
-        chunk = chunk.subarray(2);
-      } else decoder = new TextDecoder('utf-8', { fatal: true });
-    }
-    if (!bom && offset < CONTROL_CHECKED)
-      for (const b of chunk.subarray(0, CONTROL_CHECKED - offset)) if (isControl(b)) throw unknownEncoding();
-    offset += chunk.length;
-    if (decoder.encoding === 'windows-1252') {
-      for (const b of chunk) if (NOT_1252.has(b)) throw unknownEncoding();
-      yield decoder.decode(chunk);
+/**
+ * The end of the valid UTF-8 at the start of `b`: `end` (where an incomplete sequence begins, or the length), the
+ * first invalid byte (`invalid`, -1 when none) and whether a non-ASCII character comes before it.
+ */
+function scanUtf8(b: Buffer): { end: number; invalid: number; nonAscii: boolean } {
+  let nonAscii = false;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
       continue;
     }
-    try {
-      yield decoder.decode(chunk, { stream: true });
-    } catch {
-      if (bom) throw unknownEncoding();
-      if (!ascii) throw mixed();
-      decoder = new TextDecoder('windows-1252');
-      for (const b of chunk) if (NOT_1252.has(b)) throw unknownEncoding();
-      yield decoder.decode(chunk);
-      continue;
+    const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (!n) return { end: i, invalid: i, nonAscii };
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k < n; k++) {
+      if (i + k >= b.length) return { end: i, invalid: -1, nonAscii };
+      const x = b[i + k]!;
+      if (x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return { end: i, invalid: i, nonAscii };
     }
-    if (ascii) for (const b of chunk) if (b > 0x7f) ascii = false;
+    nonAscii = true;
+    i += n;
   }
-  if (decoder && decoder.encoding !== 'windows-1252') {
-    try {
-      yield decoder.decode();
-    } catch {
-      throw ascii ? unknownEncoding() : mixed();
+  return { end: i, invalid: -1, nonAscii };
+}
+
+/**
+ * The text of a byte stream, slice by slice, whatever the cuts: UTF-8 (after a BOM, or while valid), Windows-1252 from
+ * the first invalid UTF-8 byte when all before it was ASCII (read alike by both), else refused; UTF-16 after its BOM.
+ */
+export async function* decodeChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const d = new Decoder();
+  let start: Buffer | null = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    if (start) {
+      // The first three bytes decide (a BOM), however the stream is cut.
+      start = Buffer.concat([start, chunk]);
+      if (start.length < 3) continue;
+      const first = start;
+      start = null;
+      yield d.begin(first);
+    } else yield d.next(chunk);
+  }
+  if (start?.length) yield d.begin(start);
+  yield d.end();
+}
+
+class Decoder {
+  private mode: 'utf-8' | 'bom' | 'utf-16' | 'windows-1252' = 'utf-8';
+  private utf16: TextDecoder | null = null;
+  private tail: Buffer = Buffer.alloc(0);
+  private offset = 0;
+  private nonAscii = false;
+
+  begin(chunk: Buffer): string {
+    if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      this.mode = 'bom';
+      return this.next(chunk.subarray(3));
     }
+    if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+      this.utf16 = new TextDecoder(chunk[0] === 0xff ? 'utf-16le' : 'utf-16be');
+      this.mode = 'utf-16';
+      return this.next(chunk.subarray(2));
+    }
+    return this.next(chunk);
+  }
+
+  next(chunk: Buffer): string {
+    if (this.utf16) return this.utf16.decode(chunk, { stream: true });
+    if (this.mode !== 'bom' && this.offset < CONTROL_CHECKED)
+      for (const b of chunk.subarray(0, CONTROL_CHECKED - this.offset)) if (isControl(b)) throw unknownEncoding();
+    this.offset += chunk.length;
+    if (this.mode === 'windows-1252') return cp1252(chunk);
+    const data = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+    const s = scanUtf8(data);
+    if (s.invalid < 0) {
+      this.nonAscii ||= s.nonAscii;
+      this.tail = Buffer.from(data.subarray(s.end));
+      return data.toString('utf8', 0, s.end);
+    }
+    return this.switchTo1252(data, s.nonAscii);
+  }
+
+  end(): string {
+    if (this.utf16) return this.utf16.decode();
+    // A sequence cut by the end of the file: not UTF-8.
+    return this.tail.length ? this.switchTo1252(this.tail, false) : '';
+  }
+
+  /** Invalid UTF-8: Windows-1252 when every character so far was ASCII (read alike by both), else refused. */
+  private switchTo1252(data: Buffer, nonAsciiBefore: boolean): string {
+    if (this.mode === 'bom') throw unknownEncoding();
+    if (this.nonAscii || nonAsciiBefore) throw mixed();
+    this.mode = 'windows-1252';
+    this.tail = Buffer.alloc(0);
+    return cp1252(data);
   }
 }
+
+const cp1252 = (b: Buffer) => {
+  for (const x of b) if (NOT_1252.has(x)) throw unknownEncoding();
+  return new TextDecoder('windows-1252').decode(b);
+};
 
 /** RFC 4180 rows from slices of text: a quoted field may hold the delimiter, doubled quotes and line breaks. */
 export class CsvReader {
@@ -75,18 +134,15 @@ export class CsvReader {
   private field = '';
   private quoted = false;
   private size = 0;
-  /** The last character of a slice when reading it needs the next one ('"', '\r'): read with the next slice. */
+  /** The last characters of a slice when reading them needs the next one ('"', '\r'): read with the next slice. */
   private carry = '';
   constructor(private readonly delimiter: string) {}
 
   push(slice: string): string[][] {
     let text = this.carry + slice;
-    this.carry = '';
-    const last = text[text.length - 1];
-    if (last === '\r' || last === '"') {
-      this.carry = last;
-      text = text.slice(0, -1);
-    }
+    const tail = /["\r]*$/.exec(text)?.[0] ?? '';
+    this.carry = tail;
+    text = text.slice(0, text.length - tail.length);
     return this.read(text);
   }
 
