@@ -151,8 +151,30 @@ describe('legacy import, CSV UTF-8 (COORDIN)', () => {
     expect(report.body).toContain('Membre ajouté');
     const actions = await t.db.selectFrom('audit_event').select('action').where('target_id', '=', importId).execute();
     expect(actions.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['import.create', 'import.map', 'import.commit_request', 'import.commit']),
+      expect.arrayContaining(['import.create', 'import.map', 'import.commit_request', 'import.commit', 'import.batch']),
     );
+    // One audit row per batch names the files it wrote, never a value of a person.
+    const batches = await t.db
+      .selectFrom('audit_event')
+      .select('diff')
+      .where('target_id', '=', importId)
+      .where('action', '=', 'import.batch')
+      .execute();
+    const diffs = batches.map(
+      (b) => (typeof b.diff === 'string' ? JSON.parse(b.diff) : b.diff) as { created: string[]; entries: number },
+    );
+    const created = diffs.flatMap((d) => d.created);
+    expect(created).toHaveLength(10);
+    expect(diffs.reduce((n, d) => n + d.entries, 0)).toBe(12);
+    expect(JSON.stringify(diffs)).not.toMatch(/Garnier|19\d\d-/);
+    // The created files and their members are found by the search (their search rows).
+    const search = await t.db
+      .selectFrom('usager_search')
+      .select(['case_file_id', 'person_id'])
+      .where('case_file_id', 'in', created)
+      .execute();
+    expect(new Set(search.map((r) => r.case_file_id)).size).toBe(10);
+    expect(new Set(search.map((r) => r.person_id)).size).toBe(12);
   });
 
   it('the same file again is the same import; its rows in another file change nothing', async () => {
