@@ -1,6 +1,7 @@
 import type { Db, Queryable, Trx } from '../../db/schema.js';
 import type { ImportOptions, ImportRun, RowMatch, SourceAdapter } from './pipeline.js';
-import { batchSettings, existingKeys, rowsPage, saveAnalysis, setImport, type RowAnalysis } from './queries.js';
+import { batchSettings } from './batch-queries.js';
+import { existingKeys, rowsPage, saveAnalysis, setImport, type RowAnalysis } from './queries.js';
 import { openRun, readRaw, type JobPayload, type Progress } from './run-context.js';
 
 const ANALYSE_PAGE = 1000;

@@ -1,7 +1,8 @@
 import { audit } from '../../audit/audit.js';
 import type { Db, Trx } from '../../db/schema.js';
 import { BATCH_ROWS, type BatchWritten, type CommitItem, type ImportRun, type SourceAdapter } from './pipeline.js';
-import { batchSettings, claimKeys, existingKeys, finishRows, rowCounts, rowsPage, setImport } from './queries.js';
+import { batchSettings, claimKeys, finishRows } from './batch-queries.js';
+import { existingKeys, rowCounts, rowsPage, setImport } from './queries.js';
 import { openRun, readRaw, type JobPayload, type Progress } from './run-context.js';
 
 type Page = Awaited<ReturnType<typeof rowsPage>>;

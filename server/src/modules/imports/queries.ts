@@ -96,43 +96,6 @@ export const confirmMerges = (db: Queryable, importId: string, rowIds: string[])
         .executeTakeFirst()
     : Promise.resolve(null);
 
-/** A committed or skipped row: its content is dropped (the report keeps the preview). */
-export const finishRow = (
-  db: Queryable,
-  id: string,
-  state: 'committed' | 'skipped',
-  fileId: string | null,
-  reason?: string,
-) =>
-  db
-    .updateTable('data_import_row')
-    .set({ state, result_file_id: fileId, raw: null, ...(reason ? { reason } : {}) })
-    .where('id', '=', id)
-    .execute();
-
-/** Records a key of a site's source; false when it was already there (the row or the legacy id was imported). */
-export async function claimKey(
-  db: Queryable,
-  k: { siteId: string; source: string; key: string; caseFileId: string | null; importId: string },
-): Promise<boolean> {
-  const r = await db
-    .insertInto('import_key')
-    .values({ site_id: k.siteId, source: k.source, key: k.key, case_file_id: k.caseFileId, import_id: k.importId })
-    .onConflict((oc) => oc.columns(['site_id', 'source', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  return Boolean(r);
-}
-
-export const findKey = (db: Queryable, siteId: string, source: string, key: string) =>
-  db
-    .selectFrom('import_key')
-    .select('case_file_id')
-    .where('site_id', '=', siteId)
-    .where('source', '=', source)
-    .where('key', '=', key)
-    .executeTakeFirst();
-
 export async function existingKeys(
   db: Queryable,
   siteId: string,
@@ -206,12 +169,6 @@ export const insertProfile = (
     .returning('id')
     .executeTakeFirstOrThrow();
 
-export const recordImportedEntry = (db: Queryable, entryId: string, caseFileId: string, importId: string) =>
-  db
-    .insertInto('imported_entry')
-    .values({ entry_id: entryId, case_file_id: caseFileId, import_id: importId })
-    .execute();
-
 /** The module's rows of a file, for the retention engine (anonymisation or purge). */
 export async function forgetFile(db: Queryable, caseFileId: string): Promise<number> {
   const keys = await db.deleteFrom('import_key').where('case_file_id', '=', caseFileId).executeTakeFirst();
@@ -238,72 +195,3 @@ export const jobProgress = (db: Queryable, jobId: string) =>
 
 export const siteExists = (db: Queryable, siteId: string) =>
   db.selectFrom('site').select('id').where('id', '=', siteId).executeTakeFirst();
-
-/** Records keys of a site's source (a batch); the keys already there are left as they are. */
-export async function claimKeys(
-  db: Queryable,
-  siteId: string,
-  source: string,
-  importId: string,
-  keys: { key: string; caseFileId: string | null }[],
-): Promise<void> {
-  if (!keys.length) return;
-  await db
-    .insertInto('import_key')
-    .values(keys.map((k) => ({ site_id: siteId, source, key: k.key, case_file_id: k.caseFileId, import_id: importId })))
-    .onConflict((oc) => oc.columns(['site_id', 'source', 'key']).doNothing())
-    .execute();
-}
-
-/** The files of keys a site's source already holds (key → file). */
-export async function filesOfKeys(
-  db: Queryable,
-  siteId: string,
-  source: string,
-  keys: string[],
-): Promise<Map<string, string | null>> {
-  if (!keys.length) return new Map();
-  const rows = await db
-    .selectFrom('import_key')
-    .select(['key', 'case_file_id'])
-    .where('site_id', '=', siteId)
-    .where('source', '=', source)
-    .where('key', 'in', [...new Set(keys)])
-    .execute();
-  return new Map(rows.map((r) => [r.key, r.case_file_id]));
-}
-
-/** `finishRow` for a batch, in one statement. */
-export async function finishRows(
-  db: Queryable,
-  rows: { id: string; state: 'committed' | 'skipped'; fileId: string | null; reason: string | null }[],
-): Promise<void> {
-  if (!rows.length) return;
-  await sql`
-    update data_import_row r set state = v.state, result_file_id = v.file, raw = null,
-      reason = coalesce(v.reason, r.reason)
-    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.state)}::text[],
-      ${rows.map((r) => r.fileId)}::uuid[], ${rows.map((r) => r.reason)}::text[]) as v(id, state, file, reason)
-    where r.id = v.id`.execute(db);
-}
-
-export async function recordImportedEntries(
-  db: Queryable,
-  importId: string,
-  entries: { entryId: string; caseFileId: string }[],
-): Promise<void> {
-  if (!entries.length) return;
-  await db
-    .insertInto('imported_entry')
-    .values(entries.map((e) => ({ entry_id: e.entryId, case_file_id: e.caseFileId, import_id: importId })))
-    .execute();
-}
-
-/**
- * A batch's statements are planned as costly (hundreds of rows each) and PostgreSQL would compile them with its JIT,
- * which costs more than it saves here (a second per page of the duplicate matcher at 1 M usagers: docs/benchmarks.md,
- * "Import pipeline"): off for the batch's transaction only.
- */
-export async function batchSettings(trx: Queryable): Promise<void> {
-  await sql`set local jit = off`.execute(trx);
-}

@@ -14,8 +14,8 @@ import { AppError, conflict, forbidden, notFound } from '../../errors.js';
 import { enqueue } from '../jobs/index.js';
 import { kickImportJobs } from './kick.js';
 import { adapterFor, type ImportOptions, type SourceAdapter } from './pipeline.js';
+import { batchSettings } from './batch-queries.js';
 import {
-  batchSettings,
   confirmMerges,
   findImport,
   findImportByHash,
@@ -97,6 +97,7 @@ export async function stageImport(
     ? adapter.parseStream({ chunks: counted, fileName: input.fileName, profile })
     : whole(adapter, counted, input.fileName, profile);
   let importId: string;
+  let digest = '';
   try {
     importId = await ctx.db.transaction().execute(async (trx) => {
       const id = randomUUID();
@@ -126,7 +127,7 @@ export async function stageImport(
         );
       }
       for await (const _ of counted); // the bytes after the last row, if any: they are part of the file's hash
-      const digest = hash.digest('hex');
+      digest = hash.digest('hex');
       const existing = await findImportByHash(trx, fields.source, siteId, digest);
       if (existing) throw new AlreadyUploaded(existing.id);
       await setImport(trx, id, { file_hash: digest, file_size: size, format });
@@ -140,6 +141,10 @@ export async function stageImport(
     });
   } catch (err) {
     if (err instanceof AlreadyUploaded) return { importId: err.importId, alreadyUploaded: true };
+    // The same file staged at the same time by another request: the first one's import.
+    const same = digest && (err as { code?: string }).code === '23505';
+    const other = same ? await findImportByHash(ctx.db, fields.source, siteId, digest) : undefined;
+    if (other) return { importId: other.id, alreadyUploaded: true };
     throw err;
   }
   kickImportJobs(ctx.db);

@@ -2,7 +2,6 @@ import {
   LEGACY_CODE_FIELDS,
   LEGACY_FIELD_LABELS,
   LEGACY_SOURCES,
-  REQUIRED_LEGACY_FIELDS,
   type ImportProfile,
   type LegacyField,
 } from '@jalon/core';

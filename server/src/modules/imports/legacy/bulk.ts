@@ -4,7 +4,7 @@ import type { Queryable, Trx } from '../../../db/schema.js';
 import { createImportedEntries } from '../../journal/index.js';
 import { addImportedMembers, createImportedFiles, siteDuplicateIdsMany } from '../../usagers/index.js';
 import type { BatchCommit, CommitItem, ImportRun, RowMatch } from '../pipeline.js';
-import { claimKeys, filesOfKeys, recordImportedEntries } from '../queries.js';
+import { claimKeys, filesOfKeys, recordImportedEntries } from '../batch-queries.js';
 import { householdOf, personOf, type LegacyEnv, type LegacyValue } from './person.js';
 
 /**
