@@ -91,7 +91,7 @@ export async function findSiteDuplicatesMany(
     ), dated as materialized (
       select k.i, s.case_file_id, s.keys from k join usager_search s on s.birth_date = k.birth_date
       where s.site_id = ${siteId}
-    ), keyed as (
+    ), keyed as materialized (
       select k.i,
         array(select q from unnest(k.sw) w, unnest(jalon_query_keys(w)) q) as sk,
         array(select q from unnest(k.fw) w, unnest(jalon_query_keys(w)) q) as fk

@@ -21,6 +21,9 @@ const day = (v: string | undefined): string | null => {
   return v.includes('/') ? `${m[3]}-${m[2]}-${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
 };
 
+/** Built once: a schema is compiled at its first use (per row, it was most of the flux's parsing time). */
+const PartialBlock = RsaBlockInput.partial();
+
 /** The RSA block values a row carries (only the fields present: an absent field keeps what Jalon holds). */
 function blockOf(
   d: Record<string, string>,
@@ -34,7 +37,7 @@ function blockOf(
     ...(d.SITPERSDEMRSA ? { sitpersdemrsa: d.SITPERSDEMRSA } : {}),
     ...(day(d.DTOUVDRORSA ?? d.DTDEMRSA) ? { dateOuverture: day(d.DTOUVDRORSA ?? d.DTDEMRSA) } : {}),
   };
-  const r = RsaBlockInput.partial().safeParse(raw);
+  const r = PartialBlock.safeParse(raw);
   if (!r.success) return { ok: false, reason: r.error.issues.map((i) => i.message).join(' ; ') };
   return { ok: true, value: r.data };
 }
