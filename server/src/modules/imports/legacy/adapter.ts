@@ -5,7 +5,6 @@ import {
   type ImportProfile,
   type LegacyField,
 } from '@jalon/core';
-import { AppError } from '../../../errors.js';
 import type { SourceAdapter, Validated } from '../pipeline.js';
 
 export type { LegacyValue } from './person.js';

@@ -67,17 +67,57 @@ export async function matchLegacyMany(
   return out.map((m) => m ?? { decision: 'reject', reason: 'Ligne non analysée' });
 }
 
+/** A batch being committed: its items, their results so far and the file of each legacy id (`id:<legacy id>`). */
+interface Batch {
+  trx: Trx;
+  items: CommitItem<LegacyValue>[];
+  run: ImportRun<ImportProfile>;
+  results: { fileId: string | null }[];
+  fileOf: Map<string, string | null>;
+}
+
 /** `commit` for a batch: files, merges, members and journal history, each kind in one statement per table. */
 export async function commitLegacyMany(
   trx: Trx,
   items: CommitItem<LegacyValue>[],
   run: ImportRun<ImportProfile>,
 ): Promise<BatchCommit> {
-  const results: { fileId: string | null }[] = items.map(() => ({ fileId: null }));
   const ids = items.flatMap(({ value: v, row }) =>
     row.decision === 'member' ? (v.memberOf ? [idKey(v.memberOf)] : []) : [idKey(v.legacyId)],
   );
-  const fileOf = new Map<string, string | null>(await filesOfKeys(trx, run.siteId, run.source, ids));
+  const b: Batch = {
+    trx,
+    items,
+    run,
+    results: items.map(() => ({ fileId: null })),
+    fileOf: new Map(await filesOfKeys(trx, run.siteId, run.source, ids)),
+  };
+  const { created, merged } = await writeFiles(b);
+  items.forEach(({ value: v, row }, i) => {
+    if (row.decision === 'history') b.results[i] = { fileId: b.fileOf.get(idKey(v.legacyId)) ?? null };
+  });
+  const members = await writeMembers(b);
+  const entries = await writeEntries(b);
+  const createdSet = new Set(created);
+  const updated = new Set(
+    [...entries.rows, ...members.rows].map((i) => b.results[i]?.fileId ?? '').filter((f) => f && !createdSet.has(f)),
+  );
+  return {
+    results: b.results,
+    written: {
+      created,
+      merged,
+      updated: [...updated],
+      entries: entries.rows.length,
+      members: members.added,
+      rsaChanged: 0,
+    },
+  };
+}
+
+/** The batch's new files and confirmed merges, their legacy ids claimed. */
+async function writeFiles(b: Batch): Promise<{ created: string[]; merged: string[] }> {
+  const { trx, items, run, results, fileOf } = b;
   const creates: number[] = [];
   const merged: string[] = [];
   const claimed: { key: string; caseFileId: string | null }[] = [];
@@ -118,55 +158,46 @@ export async function commitLegacyMany(
       diff: { import_id: run.importId },
     });
   await claimKeys(trx, run.siteId, run.source, run.importId, claimed);
-  const members: number[] = [];
-  items.forEach(({ value: v, row }, i) => {
-    if (row.decision === 'history') results[i] = { fileId: fileOf.get(idKey(v.legacyId)) ?? null };
-    else if (row.decision === 'member' && v.memberOf && v.identity && fileOf.get(idKey(v.memberOf))) members.push(i);
-  });
+  return { created: made.map((m) => m.id), merged };
+}
+
+/** The household members of the batch whose reference person's file is known. */
+async function writeMembers(b: Batch): Promise<{ rows: number[]; added: number }> {
+  const fileOfMember = (v: LegacyValue) => (v.memberOf ? b.fileOf.get(idKey(v.memberOf)) : null) ?? null;
+  const rows = b.items.flatMap(({ value: v, row }, i) =>
+    row.decision === 'member' && v.identity && fileOfMember(v) ? [i] : [],
+  );
   const added = await addImportedMembers(
-    trx,
-    run.who,
-    members.map((i) => {
-      const v = items[i]!.value;
-      return {
-        caseFileId: fileOf.get(idKey(v.memberOf!))!,
-        person: personOf(v),
-        relationship: v.fields.relationship ?? '6',
-      };
+    b.trx,
+    b.run.who,
+    rows.map((i) => {
+      const v = b.items[i]!.value;
+      return { caseFileId: fileOfMember(v)!, person: personOf(v), relationship: v.fields.relationship ?? '6' };
     }),
   );
-  members.forEach((i, n) => {
-    if (added[n]) results[i] = { fileId: fileOf.get(idKey(items[i]!.value.memberOf!)) ?? null };
+  rows.forEach((i, n) => {
+    if (added[n]) b.results[i] = { fileId: fileOfMember(b.items[i]!.value) };
   });
-  const withEntry = items.flatMap(({ value: v, row }, i) =>
-    row.decision !== 'member' && v.entry && results[i]?.fileId ? [i] : [],
+  return { rows, added: added.filter(Boolean).length };
+}
+
+/** The journal entries of the rows written (a file's first row, its history rows), recorded as imported. */
+async function writeEntries(b: Batch): Promise<{ rows: number[] }> {
+  const rows = b.items.flatMap(({ value: v, row }, i) =>
+    row.decision !== 'member' && v.entry && b.results[i]?.fileId ? [i] : [],
   );
   const entries = await createImportedEntries(
-    trx,
-    run.who,
-    withEntry.map((i) => {
-      const e = items[i]!.value.entry!;
-      return { caseFileId: results[i]!.fileId!, ...e, occurredAt: new Date(e.occurredAt) };
+    b.trx,
+    b.run.who,
+    rows.map((i) => {
+      const e = b.items[i]!.value.entry!;
+      return { caseFileId: b.results[i]!.fileId!, ...e, occurredAt: new Date(e.occurredAt) };
     }),
   );
   await recordImportedEntries(
-    trx,
-    run.importId,
-    entries.map((e, n) => ({ entryId: e.id, caseFileId: results[withEntry[n]!]!.fileId! })),
+    b.trx,
+    b.run.importId,
+    entries.map((e, n) => ({ entryId: e.id, caseFileId: b.results[rows[n]!]!.fileId! })),
   );
-  const created = new Set(made.map((m) => m.id));
-  const updated = new Set(
-    [...withEntry, ...members].map((i) => results[i]?.fileId ?? '').filter((f) => f && !created.has(f)),
-  );
-  return {
-    results,
-    written: {
-      created: [...created],
-      merged,
-      updated: [...updated],
-      entries: entries.length,
-      members: added.filter(Boolean).length,
-      rsaChanged: 0,
-    },
-  };
+  return { rows };
 }
