@@ -39,7 +39,7 @@ export interface BenchOptions extends UseCaseOptions {
   migrate?: boolean;
   /** Recomputes every statistics aggregate (19 min at 1 M) instead of the job's incremental refresh. */
   fullRefresh?: boolean;
-  /** Persons of the legacy import case (1.4 rows each: 71,429 ≈ 100,000 rows); 0 or absent: not measured. */
+  /** Persons of the legacy import case (1.4 rows each: 71,430 ≈ 100,000 rows); 0 or absent: not measured. */
   importPersons?: number;
   /** Persons of the CAF flux case (on the site with the most files); 0 or absent: not measured. */
   fluxPersons?: number;

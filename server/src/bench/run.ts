@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const report = await runPipelineBench({
       databaseUrl,
       which: values.only,
-      importPersons: Number(values['import-persons'] ?? (databaseUrl ? 71_429 : 1_000)),
+      importPersons: Number(values['import-persons'] ?? (databaseUrl ? 71_430 : 1_000)),
       fluxPersons: Number(values['flux-persons'] ?? (databaseUrl ? 100_000 : 1_000)),
       log: (l) => console.log(l),
     });
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     migrate: !values['no-migrate'],
     fullRefresh: values['full-refresh'],
     // The legacy import case: ≈ 100,000 rows on PostgreSQL by default, not run on PGlite unless asked.
-    importPersons: Number(values['import-persons'] ?? (databaseUrl ? 71_429 : 0)),
+    importPersons: Number(values['import-persons'] ?? (databaseUrl ? 71_430 : 0)),
     // The CAF flux case: 100,000 persons on PostgreSQL by default, not run on PGlite unless asked.
     fluxPersons: Number(values['flux-persons'] ?? (databaseUrl ? 100_000 : 0)),
     log: (line) => console.log(line),
