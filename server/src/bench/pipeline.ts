@@ -72,11 +72,16 @@ async function withCpu<T>(db: Db, run: () => Promise<T>): Promise<T & { nodeCpuS
 const usagersOf = async (db: Db) =>
   (await sql<{ n: number }>`select count(*)::int as n from case_file`.execute(db)).rows[0]?.n ?? 0;
 
-/** The site with the most files, and a manager of it made for the run: the flux is matched against its files. */
+/**
+ * The site with the most files that received no import yet (not a site an earlier bench run filled), and a manager of
+ * it made for the run: the flux is matched against its files.
+ */
 export async function busiestSiteManager(db: Db): Promise<{ actor: Actor; files: number }> {
   const site = (
     await sql<{ site_id: string; n: number }>`
-      select site_id, count(*)::int as n from case_file group by site_id order by n desc limit 1`.execute(db)
+      select site_id, count(*)::int as n from case_file
+      where site_id not in (select site_id from data_import)
+      group by site_id order by n desc limit 1`.execute(db)
   ).rows[0];
   const siteId =
     site?.site_id ??
