@@ -10,6 +10,8 @@ import { measureBundle, type BundleResult } from './bundle.js';
 import { measureLoad, type LoadOptions, type LoadResult } from './load.js';
 import { measureStatistics, type StatisticsBench } from './statistics.js';
 import { measureImport, type ImportsBench } from './imports.js';
+import { measureCafFlux, type CafFluxBench } from './caf-flux.js';
+import { busiestSiteManager } from './pipeline.js';
 import { measureLetters, type LettersBench } from './letters.js';
 import { measureCommission, type CommissionBench } from './commission.js';
 import { measureRsa, type RsaBench } from './rsa.js';
@@ -42,8 +44,10 @@ export interface BenchOptions extends UseCaseOptions {
   statisticsPages?: number;
   letters?: number;
   commissionApplications?: number;
-  /** Persons of the legacy import case (1.4 rows each: 71,429 ≈ 100,000 rows); 0 or absent: not measured. */
+  /** Persons of the legacy import case (1.4 rows each: 71,430 ≈ 100,000 rows); 0 or absent: not measured. */
   importPersons?: number;
+  /** Persons of the CAF flux case (on the site with the most files); 0 or absent: not measured. */
+  fluxPersons?: number;
   log?: (line: string) => void;
 }
 
@@ -86,6 +90,8 @@ export interface BenchReport {
   rsa?: RsaBench;
   /** Absent from reports written before the imports existed, or when not measured. */
   imports?: ImportsBench;
+  /** Absent when not measured. */
+  cafFlux?: CafFluxBench;
   seconds: number;
 }
 
@@ -219,6 +225,14 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
         `  ${imports.committed} lignes en ${((imports.stageMs + imports.analyseMs + imports.commitMs) / 1000).toFixed(1)} s, RSS max ${imports.peakRssMb.toFixed(0)} Mo`,
       );
     }
+    let cafFlux: CafFluxBench | undefined;
+    if (opts.fluxPersons) {
+      log(`Import d’un flux CAF (${opts.fluxPersons} personnes)…`);
+      cafFlux = await measureCafFlux(db, (await busiestSiteManager(db)).actor, opts.fluxPersons);
+      log(
+        `  ${cafFlux.committed} personnes en ${((cafFlux.stageMs + cafFlux.analyseMs + cafFlux.commitMs) / 1000).toFixed(1)} s, RSS max ${cafFlux.peakRssMb.toFixed(0)} Mo`,
+      );
+    }
     const bundle = measureBundle(opts.root);
     const key = `${kind}-${dataset.usagers}${opts.label ? `-${opts.label}` : ''}`;
     return {
@@ -235,6 +249,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       commission,
       rsa,
       imports,
+      cafFlux,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
@@ -303,6 +318,11 @@ export function renderSection(r: BenchReport): string {
     ...(r.imports
       ? [
           `| Legacy import (COORDIN-like CSV with history and members): ${int(r.imports.rows)} rows staged, analysed (dedupe), committed by batches | stage ${ms(r.imports.stageMs)} ms, analysis ${(r.imports.analyseMs / 1000).toFixed(1)} s, commit ${(r.imports.commitMs / 1000).toFixed(1)} s; peak RSS ${r.imports.peakRssMb.toFixed(0)} MB${r.kind === 'pglite' ? ' (includes PGlite)' : ''} | 100,000 rows ≤ 60 s, ≤ 300 MB | ${check(r.imports.stageMs + r.imports.analyseMs + r.imports.commitMs <= 60_000 && r.imports.peakRssMb <= 300, applies && r.imports.rows >= 100_000)} |`,
+        ]
+      : []),
+    ...(r.cafFlux
+      ? [
+          `| CAF flux of ${int(r.cafFlux.persons)} invented demandeurs on the busiest site: staged, matched (n° allocataire, duplicate matcher), committed (files, RSA blocks and history) | stage ${ms(r.cafFlux.stageMs)} ms, analysis ${(r.cafFlux.analyseMs / 1000).toFixed(1)} s, commit ${(r.cafFlux.commitMs / 1000).toFixed(1)} s; peak RSS ${r.cafFlux.peakRssMb.toFixed(0)} MB${r.kind === 'pglite' ? ' (includes PGlite)' : ''} | 100,000 persons ≤ 30 s, peak memory reported | ${check(r.cafFlux.stageMs + r.cafFlux.analyseMs + r.cafFlux.commitMs <= 30_000, applies && r.cafFlux.persons >= 100_000)} |`,
         ]
       : []),
     `| Mixed HTTP load (autocannon, ${l.durationSeconds} s, ${l.connections} connections, ${l.users} logged-in users; ${pct(l.mix.read)} % reads, ${pct(l.mix.search)} % search, ${pct(l.mix.write)} % writes) | ${int(l.requestsPerSecond)} req/s (${int(l.total)} requests); latency p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, max ${l.latency.max} ms; ${int(l.errors)} errors, ${int(l.timeouts)} timeouts, ${int(l.non2xx)} non-2xx; ${ms(l.cpuMsPerRequest)} ms of machine CPU per request (all processes) | ≥ 3,000 req/s, p99 ≤ 100 ms, 0 errors | ${check(l.requestsPerSecond >= 3000 && l.latency.p99 <= 100 && l.errors === 0 && l.non2xx === 0, applies && l.mix.search === 0.2)} |`,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@jalon/core';
 import type { Db } from '../db/schema.js';
 import { drainImportJobs, readImport, requestCommit, stageImport } from '../modules/imports/index.js';
-import { cafFlux, syntheticPersons } from '../modules/rsa-ep/flux/fixtures.js';
+import { cafFluxSlices } from '../modules/rsa-ep/flux/fixtures.js';
 
 export interface CafFluxBench {
   persons: number;
@@ -10,7 +10,7 @@ export interface CafFluxBench {
   stageMs: number;
   analyseMs: number;
   commitMs: number;
-  /** Peak resident memory of the process during the import (sampled every 100 ms). */
+  /** Peak resident memory of the process during the import (sampled every 100 ms; the file is made as it is read). */
   peakRssMb: number;
   committed: number;
 }
@@ -21,9 +21,16 @@ export interface CafFluxBench {
  * persons in ≤ 30 s on PostgreSQL at 1 M usagers, with the peak memory reported.
  */
 export async function measureCafFlux(db: Db, manager: Actor, persons: number): Promise<CafFluxBench> {
-  const bytes = Buffer.from(
-    cafFlux(syntheticPersons(persons, 500_000), { natflux: 'BENEF', dtcreaflux: '2026-12-01' }),
-  );
+  // Persons new to the database at each run (another run's would be matched, not created); the file made as it is
+  // read, slice by slice, as an upload reaches the server.
+  const offset = 500_000 + (Date.now() % 100_000) * 10_000;
+  let bytes = 0;
+  const chunks = (async function* () {
+    for (const slice of cafFluxSlices(persons, offset)) {
+      bytes += slice.length;
+      yield slice;
+    }
+  })();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const ctx = () => ({ db, actor: manager, now: new Date(), requestId: randomUUID() });
@@ -33,7 +40,7 @@ export async function measureCafFlux(db: Db, manager: Actor, persons: number): P
       siteId: manager.siteId ?? '',
       fields: { source: 'caf' },
       fileName: 'flux-bench.xml',
-      bytes,
+      chunks,
     });
     const t1 = performance.now();
     await drainImportJobs(db);
@@ -44,7 +51,7 @@ export async function measureCafFlux(db: Db, manager: Actor, persons: number): P
     const dto = await readImport(ctx(), importId);
     return {
       persons,
-      bytes: bytes.length,
+      bytes,
       stageMs: t1 - t0,
       analyseMs: t2 - t1,
       commitMs: t3 - t2,

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBench, writeReport, writeSection } from './bench.js';
 import { renderBlocksSection, runBlocksBench } from './blocks.js';
+import { renderPipelineSections, runPipelineBench } from './pipeline.js';
 import { loadBenchSettings } from '../config.js';
 import { installRegistry } from '../modules/registry.js';
 
@@ -9,7 +10,8 @@ import { installRegistry } from '../modules/registry.js';
 installRegistry();
 
 /**
- * `npm run bench [-- --usagers 5000 --duration 60 --label before-index]` (`-- --only blocks`: the building blocks' cases): measures the figures of docs/benchmarks.md and writes
+ * `npm run bench [-- --usagers 5000 --duration 60 --label before-index]` (`-- --only blocks`: the building blocks' cases;
+ * `-- --only imports|caf-flux|pipeline [--import-persons N --flux-persons N]`: the import pipeline's): measures the figures of docs/benchmarks.md and writes
  * them to docs/benchmarks.md. PostgreSQL when DATABASE_URL is set, else PGlite (JALON_DATA_DIR, or in memory);
  * an empty database is first filled with the scale dataset (--usagers). Traffic only to 127.0.0.1.
  */
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       'full-refresh': { type: 'boolean', default: false },
       only: { type: 'string' },
       'import-persons': { type: 'string' },
+      'flux-persons': { type: 'string' },
     },
   });
   const settings = loadBenchSettings();
@@ -45,6 +48,18 @@ async function main(): Promise<void> {
     return;
   }
   const databaseUrl = settings.databaseUrl;
+  // The import pipeline's cases alone (docs/benchmarks.md, "Import pipeline"): the legacy export, the CAF flux, or both.
+  if (values.only === 'imports' || values.only === 'caf-flux' || values.only === 'pipeline') {
+    const report = await runPipelineBench({
+      databaseUrl,
+      which: values.only,
+      importPersons: Number(values['import-persons'] ?? (databaseUrl ? 71_430 : 1_000)),
+      fluxPersons: Number(values['flux-persons'] ?? (databaseUrl ? 100_000 : 1_000)),
+      log: (l) => console.log(l),
+    });
+    if (!values['no-write']) for (const [key, text] of renderPipelineSections(report)) writeSection(out, key, text);
+    return;
+  }
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const report = await runBench({
     databaseUrl,
@@ -67,7 +82,9 @@ async function main(): Promise<void> {
     migrate: !values['no-migrate'],
     fullRefresh: values['full-refresh'],
     // The legacy import case: ≈ 100,000 rows on PostgreSQL by default, not run on PGlite unless asked.
-    importPersons: Number(values['import-persons'] ?? (databaseUrl ? 71_429 : 0)),
+    importPersons: Number(values['import-persons'] ?? (databaseUrl ? 71_430 : 0)),
+    // The CAF flux case: 100,000 persons on PostgreSQL by default, not run on PGlite unless asked.
+    fluxPersons: Number(values['flux-persons'] ?? (databaseUrl ? 100_000 : 0)),
     log: (line) => console.log(line),
   });
   if (!values['no-write']) {

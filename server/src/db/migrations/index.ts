@@ -32,6 +32,7 @@ import * as m202612090310 from './202612090310_aid_derogation.js';
 import * as m202612090320 from './202612090320_stat_dirty_aids.js';
 import * as m202612081200 from './202612081200_create_worker_absence.js';
 import * as m202612080600 from './202612080600_create_imports.js';
+import * as m202612090100 from './202612090100_person_caf_number_index.js';
 import * as m202612080800 from './202612080800_create_rsa_ep.js';
 import * as m202612080700 from './202612080700_create_rsa.js';
 
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '202612090300_commission_city_level': m202612090300,
   '202612090310_aid_derogation': m202612090310,
   '202612090320_stat_dirty_aids': m202612090320,
+  '202612090100_person_caf_number_index': m202612090100,
 };

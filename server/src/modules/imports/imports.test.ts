@@ -151,8 +151,31 @@ describe('legacy import, CSV UTF-8 (COORDIN)', () => {
     expect(report.body).toContain('Membre ajouté');
     const actions = await t.db.selectFrom('audit_event').select('action').where('target_id', '=', importId).execute();
     expect(actions.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['import.create', 'import.map', 'import.commit_request', 'import.commit']),
+      expect.arrayContaining(['import.create', 'import.map', 'import.commit_request', 'import.commit', 'import.batch']),
     );
+    // One audit row per batch names the files it wrote, never a value of a person.
+    const batches = await t.db
+      .selectFrom('audit_event')
+      .select('diff')
+      .where('target_id', '=', importId)
+      .where('action', '=', 'import.batch')
+      .execute();
+    const diffs = batches.map(
+      (b) => (typeof b.diff === 'string' ? JSON.parse(b.diff) : b.diff) as { created: string[]; entries: number },
+    );
+    const created = diffs.flatMap((d) => d.created);
+    expect(created).toHaveLength(10);
+    expect(diffs.reduce((n, d) => n + d.entries, 0)).toBe(12);
+    // Names and dates (YYYY-MM-DD: no uuid holds one) never appear.
+    expect(JSON.stringify(diffs)).not.toMatch(/Garnier|\d{4}-\d{2}-\d{2}/);
+    // The created files and their members are found by the search (their search rows).
+    const search = await t.db
+      .selectFrom('usager_search')
+      .select(['case_file_id', 'person_id'])
+      .where('case_file_id', 'in', created)
+      .execute();
+    expect(new Set(search.map((r) => r.case_file_id)).size).toBe(10);
+    expect(new Set(search.map((r) => r.person_id)).size).toBe(12);
   });
 
   it('the same file again is the same import; its rows in another file change nothing', async () => {
@@ -350,9 +373,9 @@ describe('an interrupted commit resumes without duplicates', () => {
         ...BUILT_IN_PROFILES.coordin,
         codes: { ...BUILT_IN_PROFILES.coordin.codes, ...SIT },
       }),
-      commit: async (trx, v, row, run, env) => {
-        if (row.seq === 5 && crashes-- > 0) throw new Error('Processus interrompu');
-        return legacyAdapter.commit(trx, v, row, run, env);
+      commitMany: async (trx, items, run, env) => {
+        if (items.some((i) => i.row.seq === 5) && crashes-- > 0) throw new Error('Processus interrompu');
+        return legacyAdapter.commitMany!(trx, items, run, env);
       },
     });
     const rows = coordinRows(6, 'R', 1914).filter((r) => r[7] === '');

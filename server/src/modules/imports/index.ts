@@ -35,6 +35,10 @@ export const importsModule = {
     'import.commit_request': { clearFields: ['merges_confirmed'] },
     'import.commit': { clearFields: ['counts'] },
     'import.merge': { clearFields: [] },
+    // One row per committed batch (ADR 013): the files it created, merged or completed, and counts; never a value.
+    'import.batch': {
+      clearFields: ['rows', 'committed', 'created', 'merged', 'updated', 'entries', 'members', 'rsaChanged'],
+    },
   },
   accessSpec: importsAccessSpec,
 } satisfies JalonModule;
@@ -42,6 +46,9 @@ export const importsModule = {
 export {
   BATCH_ROWS,
   registerImportAdapter,
+  type BatchCommit,
+  type BatchWritten,
+  type CommitItem,
   type CommitRow,
   type ImportOptions,
   type ImportRun,
@@ -54,4 +61,4 @@ export { drainImportJobs } from './kick.js';
 // The CAF flux's own routes (modules/rsa-ep) stage and read through the same use cases.
 export { requestCommit, stageImport, targetSite } from './service.js';
 export { readImport } from './read.js';
-export { IMPORT_MAX_BYTES } from './routes.js';
+export { IMPORT_MAX_BYTES, uploadAndStage, uploadMultipart } from './upload.js';

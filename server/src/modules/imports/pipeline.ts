@@ -16,10 +16,10 @@ export interface SourceAdapter<V = unknown, P = unknown, E = unknown> {
   /** The column and code mapping of an upload: a saved profile (`profileId`) or the source's own. */
   loadProfile(db: Queryable, input: { source: string; profileId?: string; siteId: string }): Promise<P>;
   /**
-   * Reads the uploaded bytes: the format from the content, the encoding, the header against the profile. Throws an
+   * Reads the uploaded bytes, held whole (an adapter has this or `parseStream`): the format from the content, the encoding, the header against the profile. Throws an
    * `AppError` 4xx with a French reason when the file is unusable (nothing is staged then).
    */
-  parse(input: { bytes: Buffer; fileName: string; profile: P }): Promise<ParsedImport> | ParsedImport;
+  parse?(input: { bytes: Buffer; fileName: string; profile: P }): Promise<ParsedImport> | ParsedImport;
   /** Lookups a run needs (codes, teams, users of the site) and the run's own memory (ids seen so far). */
   prepare(db: Queryable, run: ImportRun<P>): Promise<E>;
   /** A staged row → the value to store, or a French reason (with the legacy values still to map, if any). */
@@ -30,6 +30,50 @@ export interface SourceAdapter<V = unknown, P = unknown, E = unknown> {
   commit(trx: Trx, value: V, row: CommitRow, run: ImportRun<P>, env: E): Promise<{ fileId: string | null }>;
   /** The row as it will be stored, for the preview and the report (field → printable value). */
   preview(value: V): Record<string, string | null>;
+  /**
+   * Streamed reading (optional; preferred to `parse` when present): the bytes as they arrive → the rows in batches as
+   * they are read, each batch with the format. Throws like `parse`; a refusal after some batches stages nothing (the
+   * staging transaction is rolled back).
+   */
+  parseStream?(input: {
+    chunks: AsyncIterable<Buffer>;
+    fileName: string;
+    profile: P;
+  }): AsyncIterable<{ format: string; rows: Record<string, string>[] }>;
+  /**
+   * `match` for a page of valid rows in file order (optional; the pipeline uses it when present): one decision per
+   * value, in the same order, with set-based lookups instead of one query per row.
+   */
+  matchMany?(db: Queryable, values: V[], run: ImportRun<P>, env: E): Promise<RowMatch[]>;
+  /**
+   * `commit` for a batch (optional; used when present): writes every row of the batch in its transaction with
+   * set-based statements and returns one result per item (same order) and what it wrote, for the batch's audit row.
+   */
+  commitMany?(trx: Trx, items: CommitItem<V>[], run: ImportRun<P>, env: E): Promise<BatchCommit>;
+}
+
+export interface CommitItem<V> {
+  value: V;
+  row: CommitRow;
+}
+
+/** What a batch wrote: named in its `import.batch` audit row (ids and counts only: docs/architecture.md). */
+export interface BatchWritten {
+  /** Files created. */
+  created: string[];
+  /** Files that received a confirmed merge. */
+  merged: string[];
+  /** Files that received journal entries, household members or RSA changes. */
+  updated: string[];
+  entries: number;
+  members: number;
+  /** Persons whose RSA block changed. */
+  rsaChanged: number;
+}
+
+export interface BatchCommit {
+  results: { fileId: string | null }[];
+  written: BatchWritten;
 }
 
 export interface ParsedImport {

@@ -45,6 +45,9 @@ export const setImport = (
     profile?: string;
     job_id?: string | null;
     committed_at?: Date;
+    file_hash?: string;
+    file_size?: number;
+    format?: string;
   },
 ) => db.updateTable('data_import').set(set).where('id', '=', id).execute();
 
@@ -72,15 +75,13 @@ export interface RowAnalysis {
 /** The analysis of a page of rows, in one statement. */
 export async function saveAnalysis(db: Queryable, rows: RowAnalysis[]): Promise<void> {
   if (!rows.length) return;
-  const values = sql.join(
-    rows.map(
-      (r) => sql`(${r.id}::uuid, ${r.state}, ${r.decision}, ${r.reason}, ${r.preview}::jsonb, ${r.matchFileId}::uuid)`,
-    ),
-  );
   await sql`
     update data_import_row r set state = v.state, decision = v.decision, reason = v.reason,
       values_preview = v.preview, match_file_id = v.match, merge_confirmed = false
-    from (values ${values}) as v(id, state, decision, reason, preview, match)
+    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.state)}::text[],
+      ${rows.map((r) => r.decision)}::text[], ${rows.map((r) => r.reason)}::text[],
+      ${rows.map((r) => r.preview)}::jsonb[], ${rows.map((r) => r.matchFileId)}::uuid[])
+      as v(id, state, decision, reason, preview, match)
     where r.id = v.id`.execute(db);
 }
 
@@ -94,43 +95,6 @@ export const confirmMerges = (db: Queryable, importId: string, rowIds: string[])
         .where('id', 'in', rowIds)
         .executeTakeFirst()
     : Promise.resolve(null);
-
-/** A committed or skipped row: its content is dropped (the report keeps the preview). */
-export const finishRow = (
-  db: Queryable,
-  id: string,
-  state: 'committed' | 'skipped',
-  fileId: string | null,
-  reason?: string,
-) =>
-  db
-    .updateTable('data_import_row')
-    .set({ state, result_file_id: fileId, raw: null, ...(reason ? { reason } : {}) })
-    .where('id', '=', id)
-    .execute();
-
-/** Records a key of a site's source; false when it was already there (the row or the legacy id was imported). */
-export async function claimKey(
-  db: Queryable,
-  k: { siteId: string; source: string; key: string; caseFileId: string | null; importId: string },
-): Promise<boolean> {
-  const r = await db
-    .insertInto('import_key')
-    .values({ site_id: k.siteId, source: k.source, key: k.key, case_file_id: k.caseFileId, import_id: k.importId })
-    .onConflict((oc) => oc.columns(['site_id', 'source', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  return Boolean(r);
-}
-
-export const findKey = (db: Queryable, siteId: string, source: string, key: string) =>
-  db
-    .selectFrom('import_key')
-    .select('case_file_id')
-    .where('site_id', '=', siteId)
-    .where('source', '=', source)
-    .where('key', '=', key)
-    .executeTakeFirst();
 
 export async function existingKeys(
   db: Queryable,
@@ -204,12 +168,6 @@ export const insertProfile = (
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-
-export const recordImportedEntry = (db: Queryable, entryId: string, caseFileId: string, importId: string) =>
-  db
-    .insertInto('imported_entry')
-    .values({ entry_id: entryId, case_file_id: caseFileId, import_id: importId })
-    .execute();
 
 /** The module's rows of a file, for the retention engine (anonymisation or purge). */
 export async function forgetFile(db: Queryable, caseFileId: string): Promise<number> {

@@ -13,7 +13,8 @@ import { sealText } from '../../crypto/index.js';
 import { AppError, conflict, forbidden, notFound } from '../../errors.js';
 import { enqueue } from '../jobs/index.js';
 import { kickImportJobs } from './kick.js';
-import { adapterFor, type ImportOptions } from './pipeline.js';
+import { adapterFor, type ImportOptions, type SourceAdapter } from './pipeline.js';
+import { batchSettings } from './batch-queries.js';
 import {
   confirmMerges,
   findImport,
@@ -42,59 +43,119 @@ export async function targetSite(ctx: Ctx, fields: CreateImportFields): Promise<
 
 const who = (ctx: Ctx) => ({ id: ctx.actor.id, role: ctx.actor.role });
 
+/** The upload is already there (same source, site and content): its import is answered, nothing is staged again. */
+class AlreadyUploaded extends Error {
+  constructor(readonly importId: string) {
+    super('already uploaded');
+  }
+}
+
+/** A whole buffer as slices (the callers that hold the bytes: tests, the bench). */
+async function* slices(bytes: Buffer): AsyncGenerator<Buffer> {
+  for (let at = 0; at < bytes.length; at += 1 << 16) yield bytes.subarray(at, at + (1 << 16));
+}
+
+/** The rows of an adapter that reads whole files only: the stream collected first. */
+async function* whole(adapter: SourceAdapter, chunks: AsyncIterable<Buffer>, fileName: string, profile: unknown) {
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(c);
+  const parsed = await adapter.parse!({ bytes: Buffer.concat(parts), fileName, profile });
+  yield parsed;
+}
+
 /**
- * Stages an uploaded file: the adapter reads it (a refusal stages nothing), its rows are stored sealed with their
- * keys, the upload is audited and the analysis job enqueued, all in one transaction. The same file uploaded again for
- * the same source and site is the same import: its id is answered, nothing changes.
+ * Stages an uploaded file as it arrives (docs/architecture.md, "Import pipeline"): the adapter reads the stream
+ * (`parseStream`) and its rows are stored sealed with their keys batch by batch, in one transaction with the upload's
+ * audit row and the analysis job: a refusal at any row stages nothing. The content's hash, computed on the way, makes
+ * the same file uploaded again for the same source and site the same import: its id is answered, nothing changes.
  */
 export async function stageImport(
   ctx: Ctx,
-  input: { siteId: string; fields: CreateImportFields; fileName: string; bytes: Buffer },
+  input: {
+    siteId: string;
+    fields: CreateImportFields;
+    fileName: string;
+    bytes?: Buffer;
+    chunks?: AsyncIterable<Buffer>;
+  },
 ): Promise<{ importId: string; alreadyUploaded: boolean }> {
   const { fields, siteId } = input;
   const adapter = adapterFor(fields.source);
   if (!adapter) throw new AppError(400, 'unknown_source', 'Source inconnue : COORDIN, 4D, TIPI ou export d’un site');
-  const hash = createHash('sha256').update(input.bytes).digest('hex');
-  const existing = await findImportByHash(ctx.db, fields.source, siteId, hash);
-  if (existing) return { importId: existing.id, alreadyUploaded: true };
   const profile = await adapter.loadProfile(ctx.db, { source: fields.source, profileId: fields.profileId, siteId });
-  const parsed = await adapter.parse({ bytes: input.bytes, fileName: input.fileName, profile });
-  const importId = await ctx.db.transaction().execute(async (trx) => {
-    const options: ImportOptions = { teamId: fields.teamId ?? null };
-    const { id } = await insertImport(trx, {
-      source: fields.source,
-      format: parsed.format,
-      site_id: siteId,
-      file_name: input.fileName.slice(0, 200),
-      file_hash: hash,
-      file_size: input.bytes.length,
-      status: 'analysing',
-      profile: JSON.stringify(profile),
-      options: JSON.stringify(options),
-      created_by: ctx.actor.id,
-      created_by_role: ctx.actor.role,
-      created_at: ctx.now,
+  const hash = createHash('sha256');
+  let size = 0;
+  const source = input.chunks ?? slices(input.bytes ?? Buffer.alloc(0));
+  const counted = (async function* () {
+    for await (const c of source) {
+      hash.update(c);
+      size += c.length;
+      yield c;
+    }
+  })();
+  const batches = adapter.parseStream
+    ? adapter.parseStream({ chunks: counted, fileName: input.fileName, profile })
+    : whole(adapter, counted, input.fileName, profile);
+  let importId: string;
+  let digest = '';
+  try {
+    importId = await ctx.db.transaction().execute(async (trx) => {
+      const id = randomUUID();
+      await batchSettings(trx);
+      await insertImport(trx, {
+        id,
+        source: fields.source,
+        format: 'inconnu',
+        site_id: siteId,
+        file_name: input.fileName.slice(0, 200),
+        file_hash: `en-cours:${id}`,
+        file_size: 0,
+        status: 'analysing',
+        profile: JSON.stringify(profile),
+        options: JSON.stringify({ teamId: fields.teamId ?? null } satisfies ImportOptions),
+        created_by: ctx.actor.id,
+        created_by_role: ctx.actor.role,
+        created_at: ctx.now,
+      });
+      let seq = 0;
+      let format = 'inconnu';
+      for await (const batch of batches) {
+        format = batch.format;
+        await insertRows(
+          trx,
+          batch.rows.map((data) => stagedRow(id, ++seq, data)),
+        );
+      }
+      for await (const _ of counted); // the bytes after the last row, if any: they are part of the file's hash
+      digest = hash.digest('hex');
+      const existing = await findImportByHash(trx, fields.source, siteId, digest);
+      if (existing) throw new AlreadyUploaded(existing.id);
+      await setImport(trx, id, { file_hash: digest, file_size: size, format });
+      await audit(trx, ctx, 'import.create', {
+        targetType: 'data_import',
+        targetId: id,
+        diff: { source: fields.source, format, rows: seq, site_id: siteId },
+      });
+      await setImport(trx, id, { job_id: await enqueue(trx, analyseJob(id, ctx), ctx.now) });
+      return id;
     });
-    await insertRows(
-      trx,
-      parsed.rows.map((data, i) => {
-        const rowId = randomUUID();
-        const json = JSON.stringify(data);
-        const key = `row:${createHash('sha256').update(json).digest('hex').slice(0, 32)}`;
-        return { id: rowId, import_id: id, seq: i + 1, row_key: key, raw: sealText(json, rawAad(rowId)) };
-      }),
-    );
-    await audit(trx, ctx, 'import.create', {
-      targetType: 'data_import',
-      targetId: id,
-      diff: { source: fields.source, format: parsed.format, rows: parsed.rows.length, site_id: siteId },
-    });
-    const jobId = await enqueue(trx, analyseJob(id, ctx), ctx.now);
-    await setImport(trx, id, { job_id: jobId });
-    return id;
-  });
+  } catch (err) {
+    if (err instanceof AlreadyUploaded) return { importId: err.importId, alreadyUploaded: true };
+    // The same file staged at the same time by another request: the first one's import.
+    const same = digest && (err as { code?: string }).code === '23505';
+    const other = same ? await findImportByHash(ctx.db, fields.source, siteId, digest) : undefined;
+    if (other) return { importId: other.id, alreadyUploaded: true };
+    throw err;
+  }
   kickImportJobs(ctx.db);
   return { importId, alreadyUploaded: false };
+}
+
+function stagedRow(importId: string, seq: number, data: Record<string, string>) {
+  const rowId = randomUUID();
+  const json = JSON.stringify(data);
+  const key = `row:${createHash('sha256').update(json).digest('hex').slice(0, 32)}`;
+  return { id: rowId, import_id: importId, seq, row_key: key, raw: sealText(json, rawAad(rowId)) };
 }
 
 const analyseJob = (importId: string, ctx: Ctx) => ({

@@ -5,6 +5,8 @@ import { deleteRsaOfFile } from './queries.js';
 import { rsaRoutes } from './routes.js';
 
 export { applyImportedRsaChange, applyRsaChange, type RsaChange } from './block.js';
+/** The CAF flux's batch access (docs/architecture.md, "Import pipeline"): match by n° allocataire, imported changes. */
+export { applyImportedRsaChanges, rsaPersonsByAllocataire, type ImportedRsaChange } from './import-queries.js';
 /** The RSA tab's read, for the bench (server/src/bench/rsa.ts). */
 export { readRsa } from './service.js';
 export { registerOarsaProvider, type OarsaProvider, type OarsaScope, type OarsaSection } from './oarsa/providers.js';

@@ -46,3 +46,9 @@ export {
 export { findLikelyDuplicates, type PersonKeys } from './duplicates.js';
 export { siteDuplicateIds } from './duplicates.js';
 export { addImportedMember, createImportedFile, type ImportedHousehold, type ImportedPerson } from './imported.js';
+export {
+  addImportedMembers,
+  createImportedFiles,
+  siteDuplicateIdsMany,
+  type ImportedFileInput,
+} from './imported-many.js';

@@ -2,74 +2,18 @@ import {
   LEGACY_CODE_FIELDS,
   LEGACY_FIELD_LABELS,
   LEGACY_SOURCES,
-  REQUIRED_LEGACY_FIELDS,
-  type EntryType,
   type ImportProfile,
   type LegacyField,
 } from '@jalon/core';
-import { audit } from '../../../audit/audit.js';
-import { AppError } from '../../../errors.js';
-import { createImportedEntry } from '../../journal/index.js';
-import { addImportedMember, createImportedFile, siteDuplicateIds } from '../../usagers/index.js';
 import type { SourceAdapter, Validated } from '../pipeline.js';
-import { claimKey, findKey, recordImportedEntry } from '../queries.js';
+
+export type { LegacyValue } from './person.js';
+import { commitLegacyMany, matchLegacyMany } from './bulk.js';
+import type { LegacyEnv, LegacyValue } from './person.js';
 import { loadLegacyProfile } from './profiles.js';
-import { activeMotifCodes, householdOfFile, teamsOfSite, workersOfSite } from './queries.js';
-import { readSheet, sniffSheet } from './sheets.js';
-import { decodeText, detectDelimiter, parseCsv } from './text.js';
+import { activeMotifCodes, teamsOfSite, workersOfSite } from './queries.js';
+import { readLegacy } from './read.js';
 import { codeListLookup, codeOf, entryTypeLookup, isEntryType, norm, parseLegacyDate, type Lookup } from './values.js';
-
-/** One legacy row, mapped to Jalon's codes (docs/architecture.md, "Import pipeline"). */
-export interface LegacyValue {
-  legacyId: string;
-  memberOf: string | null;
-  identity: { birthName: string; usedName: string | null; firstNames: string; birthDate: string } | null;
-  fields: Record<string, string | null>;
-  teamId: string | null;
-  referentId: string | null;
-  entry: { type: EntryType; occurredAt: string; motifs: string[]; note: string | null } | null;
-}
-
-interface Env {
-  teams: Lookup;
-  referents: Lookup;
-  motifs: Lookup;
-  defaultTeam: string | null;
-  /** Legacy ids met so far in this run, in file order: the next rows of one id are its journal history. */
-  seen: Set<string>;
-}
-
-/** The rows of an upload, keyed by field; a missing mapped column refuses the file. */
-function parseLegacy(input: { bytes: Buffer; profile: ImportProfile }) {
-  const sheet = sniffSheet(input.bytes);
-  let table: string[][];
-  if (sheet) table = readSheet(input.bytes, sheet);
-  else {
-    const { text } = decodeText(input.bytes);
-    table = parseCsv(text, detectDelimiter(text));
-  }
-  const header = (table[0] ?? []).map((h) => norm(h));
-  const index = new Map<LegacyField, number>();
-  const missing: string[] = [];
-  for (const [field, column] of Object.entries(input.profile.columns) as [LegacyField, string][]) {
-    const i = header.indexOf(norm(column));
-    if (i >= 0) index.set(field, i);
-    else if (REQUIRED_LEGACY_FIELDS.includes(field)) missing.push(`« ${column} » (${LEGACY_FIELD_LABELS[field]})`);
-  }
-  if (missing.length)
-    throw new AppError(
-      422,
-      'missing_columns',
-      `L’en-tête du fichier n’a pas les colonnes du profil ${input.profile.name} : ${missing.join(', ')}. Vérifiez la source choisie ou le profil.`,
-    );
-  if (table.length < 2) throw new AppError(422, 'empty_import', 'Le fichier ne contient aucune ligne après l’en-tête');
-  const rows = table.slice(1).map((cells) => {
-    const data: Record<string, string> = {};
-    for (const [field, i] of index) data[field] = (cells[i] ?? '').trim();
-    return data;
-  });
-  return { format: sheet ?? 'csv', rows };
-}
 
 const text = (v: string | undefined, max: number, label: string): string | null | { reason: string } => {
   const s = (v ?? '').trim();
@@ -101,7 +45,7 @@ function identityOf(
 function validateLegacy(
   d: Record<string, string>,
   profile: ImportProfile,
-  env: Env,
+  env: LegacyEnv,
   today: string,
 ): Validated<LegacyValue> {
   const legacyId = (d.legacyId ?? '').trim();
@@ -165,20 +109,11 @@ const byName = (rows: { id: string; names: string[] }[]): Lookup => {
   return (raw) => m.get(norm(raw)) ?? null;
 };
 
-const personOf = (v: LegacyValue) => ({
-  ...v.identity!,
-  sex: v.fields.sex ?? null,
-  phone: v.fields.phone ?? null,
-  email: v.fields.email ?? null,
-  maritalStatus: v.fields.maritalStatus ?? 'NR',
-  employmentStatus: v.fields.employmentStatus ?? 'NR',
-});
-
 /** The legacy tools' exports: COORDIN, 4D, TIPI and a site's own export with a saved profile. */
-export const legacyAdapter: SourceAdapter<LegacyValue, ImportProfile, Env> = {
+export const legacyAdapter: SourceAdapter<LegacyValue, ImportProfile, LegacyEnv> = {
   sources: LEGACY_SOURCES,
   loadProfile: loadLegacyProfile,
-  parse: parseLegacy,
+  parseStream: (input) => readLegacy(input),
   async prepare(db, run) {
     const [teams, workers, motifs] = await Promise.all([
       teamsOfSite(db, run.siteId),
@@ -197,90 +132,11 @@ export const legacyAdapter: SourceAdapter<LegacyValue, ImportProfile, Env> = {
     };
   },
   validate: (data, run, env) => validateLegacy(data, run.profile, env, run.who.now.toISOString().slice(0, 10)),
-  async match(db, v, run, env) {
-    if (v.memberOf) {
-      if (!v.identity) return { decision: 'reject', reason: 'Membre du foyer sans identité' };
-      if (!v.fields.relationship)
-        return { decision: 'reject', reason: 'Membre du foyer sans lien avec la personne de référence' };
-      return { decision: 'member' };
-    }
-    if (env.seen.has(v.legacyId)) {
-      if (!v.entry) return { decision: 'skip', reason: 'Ligne répétée sans entrée de journal' };
-      return { decision: 'history' };
-    }
-    env.seen.add(v.legacyId);
-    const known = await findKey(db, run.siteId, run.source, `id:${v.legacyId}`);
-    if (known) return { decision: 'skip', reason: 'Identifiant déjà importé', fileId: known.case_file_id };
-    if (!v.identity)
-      return {
-        decision: 'reject',
-        reason: 'Identité incomplète : nom de naissance, prénom et date de naissance sont obligatoires',
-      };
-    const dup = await siteDuplicateIds(db, run.siteId, v.identity);
-    if (dup[0]) return { decision: 'merge', fileId: dup[0] };
-    return { decision: 'create' };
-  },
-  async commit(trx, v, row, run) {
-    const key = (id: string) => ({ siteId: run.siteId, source: run.source, key: `id:${id}`, importId: run.importId });
-    let fileId: string | null = null;
-    if (row.decision === 'create' || row.decision === 'merge') {
-      if (await findKey(trx, run.siteId, run.source, `id:${v.legacyId}`)) return { fileId: null };
-      if (row.decision === 'create') {
-        const f = v.fields;
-        fileId = (
-          await createImportedFile(trx, run.who, {
-            siteId: run.siteId,
-            teamId: v.teamId,
-            referentId: v.referentId,
-            importId: run.importId,
-            person: personOf(v),
-            household: {
-              addressLine: f.addressLine ?? null,
-              postalCode: f.postalCode ?? null,
-              city: f.city ?? null,
-              housingStatus: f.housingStatus ?? 'NR',
-              familyType: f.familyType ?? 'NR',
-            },
-          })
-        ).id;
-      } else {
-        fileId = row.matchFileId;
-        if (!fileId) return { fileId: null };
-        await audit(trx, run.who, 'import.merge', {
-          caseFileId: fileId,
-          targetType: 'case_file',
-          targetId: fileId,
-          diff: { import_id: run.importId },
-        });
-      }
-      if (!fileId) return { fileId: null };
-      await claimKey(trx, { ...key(v.legacyId), caseFileId: fileId });
-    } else if (row.decision === 'history') {
-      fileId = (await findKey(trx, run.siteId, run.source, `id:${v.legacyId}`))?.case_file_id ?? null;
-    } else if (row.decision === 'member' && v.memberOf && v.identity) {
-      fileId = (await findKey(trx, run.siteId, run.source, `id:${v.memberOf}`))?.case_file_id ?? null;
-      const household = fileId ? await householdOfFile(trx, fileId) : undefined;
-      if (!fileId || !household) return { fileId: null };
-      await addImportedMember(trx, run.who, {
-        caseFileId: fileId,
-        householdId: household.household_id,
-        person: personOf(v),
-        relationship: v.fields.relationship ?? '6',
-        importId: run.importId,
-      });
-      return { fileId };
-    }
-    if (fileId && v.entry) {
-      const e = await createImportedEntry(trx, run.who, {
-        caseFileId: fileId,
-        ...v.entry,
-        occurredAt: new Date(v.entry.occurredAt),
-        importId: run.importId,
-      });
-      await recordImportedEntry(trx, e.id, fileId, run.importId);
-    }
-    return { fileId };
-  },
+  // One row: the batch paths with one row (the pipeline uses them by pages and batches: bulk.ts).
+  match: async (db, v, run, env) => (await matchLegacyMany(db, [v], run, env))[0]!,
+  commit: async (trx, v, row, run) => (await commitLegacyMany(trx, [{ value: v, row }], run)).results[0]!,
+  matchMany: matchLegacyMany,
+  commitMany: (trx, items, run) => commitLegacyMany(trx, items, run),
   preview: (v) => ({
     legacyId: v.legacyId,
     memberOf: v.memberOf,

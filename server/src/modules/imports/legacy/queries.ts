@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../db/schema.js';
 
-/** Lookups of the legacy adapter: the site's teams and social workers, the active motifs, a file's household. */
+/** Lookups of the legacy adapter: the site's teams and social workers, the active motifs. */
 export const teamsOfSite = (db: Queryable, siteId: string) =>
   db.selectFrom('team').select(['id', 'name']).where('site_id', '=', siteId).orderBy('name').execute();
 
@@ -15,6 +15,3 @@ export const workersOfSite = (db: Queryable, siteId: string) =>
 
 export const activeMotifCodes = (db: Queryable) =>
   db.selectFrom('motif').select(['code', 'label']).where('active', '=', true).execute();
-
-export const householdOfFile = (db: Queryable, caseFileId: string) =>
-  db.selectFrom('case_file').select('household_id').where('id', '=', caseFileId).executeTakeFirst();

@@ -11,7 +11,7 @@ import { AppError } from '../../../errors.js';
 
 export type SheetFormat = 'xlsx' | 'ods';
 
-const isZip = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+export const isZip = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 const notASpreadsheet = () =>
   new AppError(

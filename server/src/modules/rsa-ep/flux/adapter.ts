@@ -1,9 +1,9 @@
-import { NOT_PROVIDED, RsaBlockInput } from '@jalon/core';
+import { RsaBlockInput } from '@jalon/core';
 import type { SourceAdapter } from '../../imports/index.js';
-import { applyImportedRsaChange } from '../../rsa/index.js';
-import { createImportedFile, siteDuplicateIds } from '../../usagers/index.js';
-import { parseCafFlux } from './parse.js';
-import { memberBornOn, personsByAllocataire } from './queries.js';
+import { commitFluxMany, matchFluxMany, type CafValue } from './bulk.js';
+
+export type { CafValue } from './bulk.js';
+import { readCafFlux } from './parse.js';
 
 /**
  * The CAF flux as a source of the staged import pipeline (docs/api.md, "RSA : flux CAF"; ADR 013). Each person of the
@@ -13,15 +13,6 @@ import { memberBornOn, personsByAllocataire } from './queries.js';
  * module's change "imported", so applying the same values again changes nothing.
  */
 
-export interface CafValue {
-  matricule: string;
-  nom: string;
-  prenom: string;
-  dtnai: string;
-  rolepers: string;
-  values: Partial<RsaBlockInput>;
-}
-
 const day = (v: string | undefined): string | null => {
   if (!v) return null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
@@ -29,6 +20,9 @@ const day = (v: string | undefined): string | null => {
   if (!m) return null;
   return v.includes('/') ? `${m[3]}-${m[2]}-${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
 };
+
+/** Built once: a schema is compiled at its first use (per row, it was most of the flux's parsing time). */
+const PartialBlock = RsaBlockInput.partial();
 
 /** The RSA block values a row carries (only the fields present: an absent field keeps what Jalon holds). */
 function blockOf(
@@ -43,7 +37,7 @@ function blockOf(
     ...(d.SITPERSDEMRSA ? { sitpersdemrsa: d.SITPERSDEMRSA } : {}),
     ...(day(d.DTOUVDRORSA ?? d.DTDEMRSA) ? { dateOuverture: day(d.DTOUVDRORSA ?? d.DTDEMRSA) } : {}),
   };
-  const r = RsaBlockInput.partial().safeParse(raw);
+  const r = PartialBlock.safeParse(raw);
   if (!r.success) return { ok: false, reason: r.error.issues.map((i) => i.message).join(' ; ') };
   return { ok: true, value: r.data };
 }
@@ -51,7 +45,9 @@ function blockOf(
 export const cafFluxAdapter: SourceAdapter<CafValue, { source: 'caf' }, null> = {
   sources: ['caf'],
   loadProfile: () => Promise.resolve({ source: 'caf' as const }),
-  parse: ({ bytes }) => ({ format: 'xml', rows: parseCafFlux(bytes).rows }),
+  parseStream: async function* ({ chunks }) {
+    for await (const rows of readCafFlux(chunks)) yield { format: 'xml', rows };
+  },
   prepare: () => Promise.resolve(null),
   validate(d) {
     const dtnai = day(d.DTNAI);
@@ -73,62 +69,15 @@ export const cafFluxAdapter: SourceAdapter<CafValue, { source: 'caf' }, null> = 
       },
     };
   },
+  // One row at a time: the batch paths below with one row (the pipeline uses them by pages and batches).
   async match(db, v, run) {
-    if (v.rolepers !== 'DEM' && v.rolepers !== 'CJT')
-      return { decision: 'skip', reason: 'Ni demandeur ni conjoint : pas de droits et devoirs à suivre' };
-    const sure = await personsByAllocataire(db, run.siteId, v.matricule, v.dtnai);
-    if (sure.length === 1) return { decision: 'history', fileId: sure[0]?.case_file_id ?? null };
-    if (sure.length > 1) return { decision: 'reject', reason: 'Plusieurs dossiers du site sous ce n° allocataire' };
-    const likely = await siteDuplicateIds(db, run.siteId, {
-      birthName: v.nom,
-      firstNames: v.prenom,
-      birthDate: v.dtnai,
-    });
-    if (likely[0]) return { decision: 'merge', fileId: likely[0] };
-    if (v.rolepers === 'CJT')
-      return { decision: 'skip', reason: 'Conjoint inconnu du site : rattachez-le au dossier du demandeur' };
-    return { decision: 'create' };
+    return (await matchFluxMany(db, [v], run))[0]!;
   },
   async commit(trx, v, row, run) {
-    let fileId = row.matchFileId;
-    let personId: string | null = null;
-    if (row.decision === 'create') {
-      const created = await createImportedFile(trx, run.who, {
-        siteId: run.siteId,
-        teamId: run.options.teamId ?? null,
-        referentId: null,
-        importId: run.importId,
-        person: {
-          birthName: v.nom,
-          usedName: null,
-          firstNames: v.prenom,
-          birthDate: v.dtnai,
-          sex: null,
-          phone: null,
-          email: null,
-          maritalStatus: NOT_PROVIDED,
-          employmentStatus: NOT_PROVIDED,
-        },
-        household: {
-          addressLine: null,
-          postalCode: null,
-          city: null,
-          housingStatus: NOT_PROVIDED,
-          familyType: NOT_PROVIDED,
-        },
-      });
-      fileId = created.id;
-      personId = created.personId;
-    } else if (fileId) personId = (await memberBornOn(trx, fileId, v.dtnai))?.person_id ?? null;
-    if (!fileId || !personId) return { fileId: null };
-    await applyImportedRsaChange(trx, run.who.now, {
-      personId,
-      caseFileId: fileId,
-      values: v.values,
-      source: `caf:${run.importId}`,
-    });
-    return { fileId };
+    return (await commitFluxMany(trx, [{ value: v, row }], run)).results[0]!;
   },
+  matchMany: (db, values, run) => matchFluxMany(db, values, run),
+  commitMany: (trx, items, run) => commitFluxMany(trx, items, run),
   preview: (v) => ({
     matricule: v.matricule,
     birthName: v.nom,

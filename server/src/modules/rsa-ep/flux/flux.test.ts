@@ -126,6 +126,24 @@ describe('CAF flux', () => {
       ).n,
     );
     expect(after).toBe(before + 1);
+    // Each person updated or created has a dated history row of origin "imported" naming the flux; one audit row per
+    // batch counts them.
+    const history = await t.db
+      .selectFrom('rsa_person_change')
+      .select(['origin', 'case_file_id'])
+      .where('source', '=', `caf:${id}`)
+      .execute();
+    expect(history.map((h) => h.origin)).toEqual(['imported', 'imported', 'imported']);
+    expect(history.map((h) => h.case_file_id)).toEqual(expect.arrayContaining([known.id, typo.id]));
+    const batch = await t.db
+      .selectFrom('audit_event')
+      .select('diff')
+      .where('target_id', '=', id)
+      .where('action', '=', 'import.batch')
+      .executeTakeFirstOrThrow();
+    const diff = (typeof batch.diff === 'string' ? JSON.parse(batch.diff) : batch.diff) as Record<string, unknown>;
+    expect(diff).toMatchObject({ rsaChanged: 3, merged: [typo.id] });
+    expect(JSON.stringify(diff)).not.toMatch(/Nouveauflux|1234567/);
 
     // Idempotent: the same file is the same import; the same rows in a later flux change nothing.
     const again = await upload(resp, FLUX);

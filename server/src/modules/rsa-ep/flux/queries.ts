@@ -1,33 +1,40 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../../../db/schema.js';
 
-/** SQL of the CAF flux adapter (docs/api.md, "RSA : flux CAF"). */
+/** SQL of the CAF flux adapter (docs/api.md, "RSA : flux CAF"); the RSA blocks are read through the rsa module. */
 
 /**
- * The persons of the site's files known under this n° allocataire (the person's own CAF number or the RSA block's)
- * and born on this day: a sure match.
+ * The current members of the site's files whose own CAF number and birth day are one of these pairs: a sure match
+ * (with the RSA blocks' n° allocataire, read by the rsa module).
  */
-export const personsByAllocataire = (db: Queryable, siteId: string, matricule: string, birthDate: string) =>
-  db
-    .selectFrom('person as p')
-    .innerJoin('household_member as m', 'm.person_id', 'p.id')
-    .innerJoin('case_file as c', 'c.household_id', 'm.household_id')
-    .leftJoin('rsa_person as r', (j) => j.onRef('r.person_id', '=', 'p.id').onRef('r.case_file_id', '=', 'c.id'))
-    .select(['p.id as person_id', 'c.id as case_file_id'])
-    .where('c.site_id', '=', siteId)
-    .where('m.end_date', 'is', null)
-    .where('p.birth_date', '=', birthDate)
-    .where((eb) => eb.or([eb('p.caf_number', '=', matricule), eb('r.num_allocataire', '=', matricule)]))
-    .limit(2)
-    .execute();
+export async function personsByCafNumber(
+  db: Queryable,
+  siteId: string,
+  keys: { matricule: string; birthDate: string }[],
+): Promise<{ matricule: string; birth_date: string; person_id: string; case_file_id: string }[]> {
+  if (!keys.length) return [];
+  const r = await sql<{ matricule: string; birth_date: string; person_id: string; case_file_id: string }>`
+    select distinct k.m as matricule, k.d as birth_date, p.id as person_id, c.id as case_file_id
+    from unnest(${keys.map((k) => k.matricule)}::text[], ${keys.map((k) => k.birthDate)}::text[]) as k(m, d)
+    join person p on p.caf_number = k.m and p.birth_date = k.d::date
+    join household_member m on m.person_id = p.id and m.end_date is null
+    join case_file c on c.household_id = m.household_id
+    where c.site_id = ${siteId}`.execute(db);
+  return r.rows;
+}
 
-/** The current member of a file born on this day (the person a confirmed match stands for). */
-export const memberBornOn = (db: Queryable, caseFileId: string, birthDate: string) =>
-  db
-    .selectFrom('case_file as c')
-    .innerJoin('household_member as m', 'm.household_id', 'c.household_id')
-    .innerJoin('person as p', 'p.id', 'm.person_id')
-    .select('p.id as person_id')
-    .where('c.id', '=', caseFileId)
-    .where('m.end_date', 'is', null)
-    .where('p.birth_date', '=', birthDate)
-    .executeTakeFirst();
+/** For each (file, birth day): a current member of the file born that day (the person a confirmed match stands for). */
+export async function membersBornOn(
+  db: Queryable,
+  keys: { caseFileId: string; birthDate: string }[],
+): Promise<{ case_file_id: string; birth_date: string; person_id: string }[]> {
+  if (!keys.length) return [];
+  const r = await sql<{ case_file_id: string; birth_date: string; person_id: string }>`
+    select distinct on (k.f, k.d) k.f as case_file_id, k.d as birth_date, p.id as person_id
+    from unnest(${keys.map((k) => k.caseFileId)}::uuid[], ${keys.map((k) => k.birthDate)}::text[]) as k(f, d)
+    join case_file c on c.id = k.f
+    join household_member m on m.household_id = c.household_id and m.end_date is null
+    join person p on p.id = m.person_id and p.birth_date = k.d::date
+    order by k.f, k.d, p.id`.execute(db);
+  return r.rows;
+}

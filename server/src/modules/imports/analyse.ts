@@ -1,0 +1,107 @@
+import type { Db, Queryable, Trx } from '../../db/schema.js';
+import type { ImportOptions, ImportRun, RowMatch, SourceAdapter } from './pipeline.js';
+import { batchSettings } from './batch-queries.js';
+import { existingKeys, rowsPage, saveAnalysis, setImport, type RowAnalysis } from './queries.js';
+import { openRun, readRaw, type JobPayload, type Progress } from './run-context.js';
+
+const ANALYSE_PAGE = 1000;
+/** What the report shows of a rejected row (its raw identity, never its other fields). */
+const IDENTITY_KEYS = ['legacyId', 'birthName', 'firstNames', 'birthDate'];
+
+/**
+ * Validates and matches every row not yet committed, in file order (idempotent: a retried job starts over). A row
+ * whose key the site already imported is skipped. The legacy values without a Jalon code are counted for the mapping.
+ * A page's valid rows are matched together when the adapter can (`matchMany`: set-based lookups).
+ */
+export async function analyseImport(db: Db, payload: JobPayload, progress: Progress) {
+  const { run, adapter, total } = await openRun(db, payload);
+  await setImport(db, run.importId, { status: 'analysing', error: null });
+  try {
+    const env = await adapter.prepare(db, run);
+    const unmapped: Unmapped = new Map();
+    let after = 0;
+    let done = 0;
+    for (;;) {
+      const page = await rowsPage(db, run.importId, after, ANALYSE_PAGE, ['staged', 'valid', 'rejected']);
+      if (!page.length) break;
+      await db.transaction().execute((trx) => analysePage(trx, page, run, adapter, env, unmapped));
+      done += page.length;
+      after = page[page.length - 1]!.seq;
+      await progress(done, total);
+    }
+    const options: ImportOptions = { ...run.options, unmapped: [...unmapped.values()] };
+    await setImport(db, run.importId, { status: 'ready', options: JSON.stringify(options) });
+    return { rows: done, unmapped: unmapped.size };
+  } catch (err) {
+    await setImport(db, run.importId, { status: 'failed', error: (err as Error).message });
+    throw err;
+  }
+}
+
+type Unmapped = Map<string, { field: string; value: string; count: number }>;
+
+/** One page in its transaction: validated, matched together (`matchMany` when the adapter has it), saved at once. */
+async function analysePage(
+  trx: Trx,
+  page: Awaited<ReturnType<typeof rowsPage>>,
+  run: ImportRun,
+  adapter: SourceAdapter,
+  env: unknown,
+  unmapped: Unmapped,
+) {
+  await batchSettings(trx);
+  const seen = await existingKeys(
+    trx,
+    run.siteId,
+    run.source,
+    page.map((r) => r.row_key),
+  );
+  const read = page.map((row) => {
+    const data = readRaw(row);
+    return { row, data, v: adapter.validate(data, run, env) };
+  });
+  const toMatch = read.flatMap((r) => (r.v.ok && !seen.has(r.row.row_key) ? [r.v.value] : []));
+  const matches = adapter.matchMany
+    ? await adapter.matchMany(trx, toMatch, run, env)
+    : await matchEach(trx, adapter, toMatch, run, env);
+  let m = 0;
+  const out: RowAnalysis[] = read.map(({ row, data, v }) => {
+    if (!v.ok) {
+      for (const u of v.unmapped ?? []) {
+        const k = `${u.field}\u0000${u.value}`;
+        unmapped.set(k, { ...u, count: (unmapped.get(k)?.count ?? 0) + 1 });
+      }
+      const who = Object.fromEntries(IDENTITY_KEYS.filter((k) => k in data).map((k) => [k, data[k]]));
+      return rejected(row.id, v.reason, JSON.stringify(who));
+    }
+    const preview = JSON.stringify(adapter.preview(v.value));
+    const match: RowMatch = seen.has(row.row_key)
+      ? { decision: 'skip', reason: 'Ligne déjà importée' }
+      : (matches[m++] ?? { decision: 'reject', reason: 'Ligne non analysée' });
+    if (match.decision === 'reject') return rejected(row.id, match.reason, preview);
+    return {
+      id: row.id,
+      state: 'valid',
+      decision: match.decision,
+      reason: match.decision === 'skip' ? match.reason : null,
+      preview,
+      matchFileId: 'fileId' in match ? (match.fileId ?? null) : null,
+    };
+  });
+  await saveAnalysis(trx, out);
+}
+
+const rejected = (id: string, reason: string, preview: string): RowAnalysis => ({
+  id,
+  state: 'rejected',
+  decision: null,
+  reason,
+  preview,
+  matchFileId: null,
+});
+
+async function matchEach(db: Queryable, adapter: SourceAdapter, values: unknown[], run: ImportRun, env: unknown) {
+  const out: RowMatch[] = [];
+  for (const v of values) out.push(await adapter.match(db, v, run, env));
+  return out;
+}

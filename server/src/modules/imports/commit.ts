@@ -1,0 +1,113 @@
+import { audit } from '../../audit/audit.js';
+import type { Db, Trx } from '../../db/schema.js';
+import { BATCH_ROWS, type BatchWritten, type CommitItem, type ImportRun, type SourceAdapter } from './pipeline.js';
+import { batchSettings, claimKeys, finishRows } from './batch-queries.js';
+import { existingKeys, rowCounts, rowsPage, setImport } from './queries.js';
+import { openRun, readRaw, type JobPayload, type Progress } from './run-context.js';
+
+type Page = Awaited<ReturnType<typeof rowsPage>>;
+type Finished = Parameters<typeof finishRows>[1][number];
+
+/**
+ * Commits the valid rows by batches, each batch one transaction that also marks its rows: a crash loses one batch,
+ * taken up again by the job's next attempt, and the row keys (`import_key`) make a row written twice impossible
+ * (docs/architecture.md, "Import pipeline"; ADR 013).
+ */
+export async function commitImport(db: Db, payload: JobPayload, progress: Progress) {
+  const { run, adapter, total } = await openRun(db, payload);
+  await setImport(db, run.importId, { status: 'committing', error: null });
+  try {
+    const env = await adapter.prepare(db, run);
+    let done = 0;
+    for (;;) {
+      const page = await rowsPage(db, run.importId, 0, run.options.batchRows ?? BATCH_ROWS, ['valid']);
+      if (!page.length) break;
+      await db.transaction().execute((trx) => commitBatch(trx, page, run, adapter, env));
+      done += page.length;
+      await progress(done, total);
+    }
+    const counts = Object.fromEntries(
+      (await rowCounts(db, run.importId)).map((r) => [`${r.state}:${r.decision ?? '-'}`, Number(r.n)]),
+    );
+    await db.transaction().execute(async (trx) => {
+      await setImport(trx, run.importId, { status: 'committed', committed_at: new Date() });
+      await audit(trx, run.who, 'import.commit', {
+        targetType: 'data_import',
+        targetId: run.importId,
+        diff: { counts },
+      });
+    });
+    return { rows: done };
+  } catch (err) {
+    await setImport(db, run.importId, { status: 'failed', error: (err as Error).message });
+    throw err;
+  }
+}
+
+/**
+ * One batch in its transaction: the rows to skip are marked, the others validated again and written by the adapter
+ * (`commitMany` when it has it: set-based; else `commit` row by row), then their keys claimed and their states set
+ * in one statement each, and the batch audited (`import.batch`: the files and counts it wrote, never a value).
+ */
+async function commitBatch(trx: Trx, page: Page, run: ImportRun, adapter: SourceAdapter, env: unknown) {
+  await batchSettings(trx);
+  const known = await existingKeys(
+    trx,
+    run.siteId,
+    run.source,
+    page.map((r) => r.row_key),
+  );
+  const finished: Finished[] = [];
+  const items: CommitItem<unknown>[] = [];
+  const itemRows: Page = [];
+  for (const row of page) {
+    const decision = row.decision as 'create' | 'merge' | 'skip' | 'history' | 'member';
+    const skip = (fileId: string | null, reason: string | null) =>
+      finished.push({ id: row.id, state: 'skipped', fileId, reason });
+    if (decision === 'skip') skip(row.match_file_id, null);
+    else if (decision === 'merge' && !row.merge_confirmed) skip(null, 'Fusion proposée non confirmée');
+    else if (known.has(row.row_key)) skip(null, 'Ligne déjà importée');
+    else {
+      known.add(row.row_key);
+      const v = adapter.validate(readRaw(row), run, env);
+      if (!v.ok) throw new Error(`Ligne ${row.seq} : ${v.reason}`);
+      const cr = {
+        id: row.id,
+        seq: row.seq,
+        decision,
+        matchFileId: row.match_file_id,
+        mergeConfirmed: row.merge_confirmed,
+      };
+      items.push({ value: v.value, row: cr });
+      itemRows.push(row);
+    }
+  }
+  let results: { fileId: string | null }[] = [];
+  let written: BatchWritten | null = null;
+  if (!items.length) results = [];
+  else if (adapter.commitMany) ({ results, written } = await adapter.commitMany(trx, items, run, env));
+  else for (const it of items) results.push(await adapter.commit(trx, it.value, it.row, run, env));
+  const keys: { key: string; caseFileId: string | null }[] = [];
+  itemRows.forEach((row, i) => {
+    const fileId = results[i]?.fileId ?? null;
+    if (fileId) {
+      keys.push({ key: row.row_key, caseFileId: fileId });
+      finished.push({ id: row.id, state: 'committed', fileId, reason: null });
+    } else finished.push({ id: row.id, state: 'skipped', fileId: null, reason: 'Dossier de rattachement non importé' });
+  });
+  await claimKeys(trx, run.siteId, run.source, run.importId, keys);
+  await finishRows(trx, finished);
+  written ??= {
+    created: [],
+    merged: [],
+    updated: [...new Set(keys.flatMap((k) => (k.caseFileId ? [k.caseFileId] : [])))],
+    entries: 0,
+    members: 0,
+    rsaChanged: 0,
+  };
+  await audit(trx, run.who, 'import.batch', {
+    targetType: 'data_import',
+    targetId: run.importId,
+    diff: { rows: page.length, committed: keys.length, ...written },
+  });
+}
