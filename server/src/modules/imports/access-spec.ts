@@ -15,6 +15,11 @@ export const importsAccessSpec: readonly RouteAccess[] = [
     allow: { admin: 200, responsable: 200, responsable_other_site: 200, anonymous: 401 },
     otherwise: 200,
   },
+  {
+    route: 'GET /api/imports/profiles',
+    allow: { admin: 200, responsable: 200, responsable_other_site: 200, anonymous: 401 },
+    otherwise: 200,
+  },
   { route: 'GET /api/imports/:id', allow: { admin: 200, responsable: 200, anonymous: 401 }, otherwise: 404 },
   { route: 'PUT /api/imports/:id/mapping', allow: { admin: 200, responsable: 200, anonymous: 401 }, otherwise: 404 },
   { route: 'POST /api/imports/:id/commit', allow: { admin: 202, responsable: 202, anonymous: 401 }, otherwise: 404 },

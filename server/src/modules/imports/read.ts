@@ -11,7 +11,7 @@ import {
 } from '@jalon/core';
 import type { Ctx } from '../../context.js';
 import type { ImportOptions } from './pipeline.js';
-import { jobProgress, listImports, rowCounts, rowsForReading } from './queries.js';
+import { jobProgress, listImports, listProfiles, rowCounts, rowsForReading } from './queries.js';
 import { loadImport } from './service.js';
 
 type ReadRow = Awaited<ReturnType<typeof rowsForReading>>[number];
@@ -94,4 +94,17 @@ export async function listRecentImports(ctx: Ctx) {
       status: r.status,
       createdAt: new Date(r.created_at).toISOString(),
     }));
+}
+
+/**
+ * The column-mapping profiles saved for the sites the caller imports to (every site for the administrator), and the
+ * ones saved for every site; nothing for a caller who imports nowhere.
+ */
+export async function listImportProfiles(ctx: Ctx) {
+  const admin = ctx.actor.role === 'admin_fonctionnel';
+  if (!admin && !(ctx.actor.role === 'responsable' && ctx.actor.siteId)) return [];
+  const rows = await listProfiles(ctx.db, admin ? null : ctx.actor.siteId);
+  return rows
+    .filter((r) => r.site_id === null || canImportToSite(ctx.actor, r.site_id))
+    .map((r) => ({ id: r.id, source: r.source, name: r.name, siteId: r.site_id }));
 }

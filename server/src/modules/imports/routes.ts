@@ -4,7 +4,7 @@ import { CommitImportInput, CreateImportFields, IdParams, ImportMappingInput } f
 import type { FastifyInstance } from 'fastify';
 import { ctxOf, type AppDeps } from '../../context.js';
 import { parse } from '../../errors.js';
-import { listRecentImports, readImport } from './read.js';
+import { listImportProfiles, listRecentImports, readImport } from './read.js';
 import { importReport } from './report.js';
 import { mapImport, requestCommit } from './service.js';
 import { uploadAndStage, uploadMultipart } from './upload.js';
@@ -27,6 +27,7 @@ export async function importRoutes(api: FastifyInstance, deps: AppDeps): Promise
     });
   });
   api.get('/api/imports', async (req) => ({ data: await listRecentImports(ctxOf(req, deps)) }));
+  api.get('/api/imports/profiles', async (req) => ({ data: await listImportProfiles(ctxOf(req, deps)) }));
   api.get('/api/imports/:id', async (req) => readImport(ctxOf(req, deps), parse(IdParams, req.params).id));
   api.put('/api/imports/:id/mapping', async (req) =>
     mapImport(ctxOf(req, deps), parse(IdParams, req.params).id, parse(ImportMappingInput, req.body)),

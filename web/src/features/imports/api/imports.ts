@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportDto, ImportMappingInput, ImportStatus } from '@jalon/core';
 import { api } from '../../../lib/api-client';
 
@@ -58,38 +58,18 @@ export interface SavedProfile {
   id: string;
   name: string;
   source: string;
-  siteId: string;
+  /** null: saved for every site. */
+  siteId: string | null;
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** How many recent imports are read to find the saved profiles. */
-const PROFILE_LOOKBACK = 20;
 
-/**
- * The column-mapping profiles saved on this site's imports. The API lists no profiles (docs/api.md, "Imports"): a
- * saved profile is found on the imports that saved or used it (their `profile` carries its id and name; a built-in
- * profile's id is its source's name, not a uuid), among the most recent legacy imports.
- */
-export const useSavedProfiles = (imports: ImportListItem[] | undefined, sources: readonly string[]) => {
-  const candidates = (imports ?? [])
-    .filter((i) => sources.includes(i.source) && i.status !== 'failed')
-    .slice(0, PROFILE_LOOKBACK);
-  return useQueries({
-    queries: candidates.map((i) => ({
-      queryKey: key(i.id),
-      queryFn: () => api.get<ImportDto>(`/imports/${encodeURIComponent(i.id)}`),
-      staleTime: 60_000,
-    })),
-    combine: (results) => {
-      const out = new Map<string, SavedProfile>();
-      for (const r of results) {
-        const p = r.data?.profile;
-        if (p && UUID.test(p.id) && !out.has(p.id))
-          out.set(p.id, { id: p.id, name: p.name, source: p.source, siteId: r.data?.siteId ?? '' });
-      }
-      return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-    },
+/** The column-mapping profiles saved for the sites the caller imports to (docs/api.md, "Imports"). */
+export const useSavedProfiles = (sources: readonly string[]) =>
+  useQuery({
+    queryKey: ['imports', 'profiles'],
+    queryFn: () => api.get<{ data: SavedProfile[] }>('/imports/profiles'),
+    select: (r) => r.data.filter((p) => sources.includes(p.source)).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    staleTime: 60_000,
   });
-};
 
 export const useMapImport = (id: string) => {
   const queryClient = useQueryClient();
@@ -99,6 +79,7 @@ export const useMapImport = (id: string) => {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: key(id) });
       void queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['imports', 'profiles'] });
     },
   });
 };

@@ -4,7 +4,7 @@ import { LEGACY_SOURCE_LABELS, LEGACY_SOURCES, type LegacySource } from '@jalon/
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { RequiredFieldsNote } from '../../../components/ui/required-fields-note';
-import { useImports, useSavedProfiles, useUploadImport, type SavedProfile } from '../api/imports';
+import { useSavedProfiles, useUploadImport, type SavedProfile } from '../api/imports';
 import { TargetFields, type ImportTarget } from './target-fields';
 
 const sourceLabel = (s: string) => LEGACY_SOURCE_LABELS[s as LegacySource] ?? s;
@@ -66,13 +66,12 @@ export function ImportUpload({
   onUploaded: (id: string) => void;
 }) {
   const upload = useUploadImport();
-  const imports = useImports();
-  const allProfiles = useSavedProfiles(imports.data, LEGACY_SOURCES);
+  const allProfiles = useSavedProfiles(LEGACY_SOURCES).data ?? [];
   const [source, setSource] = useState<string>('coordin');
   const [target, setTarget] = useState<ImportTarget>({ siteId: '', teamId: '' });
   const [profileId, setProfileId] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const profiles = allProfiles.filter((p) => !sites || p.siteId === target.siteId);
+  const profiles = allProfiles.filter((p) => !sites || p.siteId === null || p.siteId === target.siteId);
   const profileRequired = source === 'site_export';
   const submit = (e: FormEvent) => {
     e.preventDefault();
