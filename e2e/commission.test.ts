@@ -121,4 +121,19 @@ describe('a commission in the browser', () => {
     await page.context().close();
     await worker.context().close();
   }, 120_000);
+
+  it('the administration opens the city-level FSL session from the page', async () => {
+    const page = await login(e, 'admin');
+    await page.goto('/commissions');
+    await page.getByLabel('Niveau').selectOption('ville');
+    // A city-level session has no site: the site field goes away.
+    await expect.poll(() => page.getByLabel('Site', { exact: true }).count()).toBe(0);
+    await page.getByLabel('Date de la séance').fill('2027-01-14');
+    await page.getByRole('button', { name: 'Créer la commission' }).click();
+    await poll(() => page.getByRole('link', { name: '14/01/2027' }).count()).toBe(1);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '14/01/2027' }) });
+    await poll(() => row.textContent()).toContain('Ville de Paris (FSL)');
+    await expectAccessible(page, 'commissions (administration)');
+    await page.context().close();
+  }, 60_000);
 });

@@ -33,9 +33,18 @@ function SitePicker({ value, onChange, error }: { value: string; onChange: (v: s
   );
 }
 
-/** Creates a session: the responsable's site, or a site the administration chooses. */
+const LEVELS = [
+  { value: 'site', label: 'Commission d’un site' },
+  { value: 'ville', label: 'Commission FSL de la Ville de Paris (demandes FSL de tous les sites)' },
+];
+
+/**
+ * Creates a session: the responsable's site; the administration chooses a site or opens the city-level FSL session
+ * (docs/adr/012-aid-applications.md, "Who decides").
+ */
 function CreateForm({ chooseSite }: { chooseSite: boolean }) {
   const [sessionDate, setDate] = useState('');
+  const [level, setLevel] = useState<'site' | 'ville'>('site');
   const [kind, setKind] = useState<CommissionKind>('ordinaire');
   const [territory, setTerritory] = useState('');
   const [siteId, setSiteId] = useState('');
@@ -47,7 +56,8 @@ function CreateForm({ chooseSite }: { chooseSite: boolean }) {
       sessionDate,
       kind,
       territory: territory || undefined,
-      siteId: chooseSite ? siteId || undefined : undefined,
+      siteId: chooseSite && level === 'site' ? siteId || undefined : undefined,
+      level: chooseSite ? level : undefined,
     });
   };
   return (
@@ -78,6 +88,19 @@ function CreateForm({ chooseSite }: { chooseSite: boolean }) {
           />
         </div>
         {chooseSite ? (
+          <div className="fr-col-12 fr-col-md-3">
+            <SelectField
+              name="level"
+              label="Niveau"
+              value={level}
+              onChange={(v) => setLevel(v === 'ville' ? 'ville' : 'site')}
+              options={LEVELS}
+              error={errors.level}
+              required
+            />
+          </div>
+        ) : null}
+        {chooseSite && level === 'site' ? (
           <div className="fr-col-12 fr-col-md-3">
             <SitePicker value={siteId} onChange={setSiteId} error={errors.siteId} />
           </div>
@@ -123,7 +146,7 @@ export function CommissionList({ chooseSite }: { chooseSite: boolean }) {
                 {formatDate(s.sessionDate)}
               </Link>,
               COMMISSION_KINDS[s.kind],
-              [s.siteName, s.territory].filter(Boolean).join(' — '),
+              [s.level === 'ville' ? 'Ville de Paris (FSL)' : s.siteName, s.territory].filter(Boolean).join(' — '),
               String(s.agendaCount),
               String(s.decidedCount),
               s.status === 'close' ? 'Close' : 'Ouverte',
