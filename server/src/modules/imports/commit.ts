@@ -80,19 +80,12 @@ function readBatch(page: Page, run: ImportRun, adapter: SourceAdapter, env: unkn
   return { page, validated };
 }
 
-async function commitBatch(trx: Trx, batch: ReadBatch, run: ImportRun, adapter: SourceAdapter, env: unknown) {
-  const { page } = batch;
-  await batchSettings(trx);
-  const known = await existingKeys(
-    trx,
-    run.siteId,
-    run.source,
-    page.map((r) => r.row_key),
-  );
+/** The rows of a batch to skip (marked) and to write (validated: a row invalid now stops the batch). */
+function sortRows(batch: ReadBatch, known: Set<string>, run: ImportRun, adapter: SourceAdapter, env: unknown) {
   const finished: Finished[] = [];
   const items: CommitItem<unknown>[] = [];
   const itemRows: Page = [];
-  page.forEach((row, n) => {
+  batch.page.forEach((row, n) => {
     const decision = row.decision as 'create' | 'merge' | 'skip' | 'history' | 'member';
     const skip = (fileId: string | null, reason: string | null) =>
       finished.push({ id: row.id, state: 'skipped', fileId, reason });
@@ -114,6 +107,19 @@ async function commitBatch(trx: Trx, batch: ReadBatch, run: ImportRun, adapter: 
       itemRows.push(row);
     }
   });
+  return { finished, items, itemRows };
+}
+
+async function commitBatch(trx: Trx, batch: ReadBatch, run: ImportRun, adapter: SourceAdapter, env: unknown) {
+  const { page } = batch;
+  await batchSettings(trx);
+  const known = await existingKeys(
+    trx,
+    run.siteId,
+    run.source,
+    page.map((r) => r.row_key),
+  );
+  const { finished, items, itemRows } = sortRows(batch, known, run, adapter, env);
   let results: { fileId: string | null }[] = [];
   let written: BatchWritten | null = null;
   if (!items.length) results = [];
