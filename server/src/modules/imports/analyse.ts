@@ -19,8 +19,10 @@ export async function analyseImport(db: Db, payload: JobPayload, progress: Progr
   try {
     const env = await adapter.prepare(db, run);
     const unmapped: Unmapped = new Map();
-    // Two cores: the next page is read, decrypted and validated by Node while PostgreSQL matches and saves the
-    // current one (docs/adr/013-staged-imports.md, "Revision").
+    // Two cores (docs/adr/013-staged-imports.md, "Revision"): the next page is read, decrypted and validated by Node,
+    // and two pages are matched and saved at once, each in its transaction on its own connection. The analysis writes
+    // only its own rows, so the pages are independent, except the adapter's memory of the run (e.g. the legacy ids
+    // met so far): `matchMany` is called in page order (`turn`), before the next page may call it.
     const read = async (after: number) =>
       readPage(
         await rowsPage(db, run.importId, after, ANALYSE_PAGE, ['staged', 'valid', 'rejected']),
@@ -30,15 +32,36 @@ export async function analyseImport(db: Db, payload: JobPayload, progress: Progr
       );
     let done = 0;
     let next = read(0);
-    for (;;) {
-      const page = await next;
-      if (!page.length) break;
-      next = read(page[page.length - 1]!.row.seq);
-      // The read ahead fails with the page that follows: awaited then, never left unhandled meanwhile.
-      next.catch(() => {});
-      await db.transaction().execute((trx) => analysePage(trx, page, run, adapter, env, unmapped));
-      done += page.length;
-      await progress(done, total);
+    let turn: Promise<void> = Promise.resolve();
+    let previous: { saved: Promise<void>; rows: number } | null = null;
+    try {
+      for (;;) {
+        const page = await next;
+        if (!page.length) break;
+        next = read(page[page.length - 1]!.row.seq);
+        // The read ahead fails with the page that follows: awaited then, never left unhandled meanwhile.
+        next.catch(() => {});
+        const order = { after: turn, called: () => {} };
+        turn = new Promise<void>((resolve) => (order.called = resolve));
+        const saved = db.transaction().execute((trx) => analysePage(trx, page, run, adapter, env, unmapped, order));
+        saved.catch(() => {});
+        const before = previous;
+        previous = { saved, rows: page.length };
+        if (before) {
+          await before.saved;
+          done += before.rows;
+          await progress(done, total);
+        }
+      }
+      if (previous) {
+        await previous.saved;
+        done += previous.rows;
+        await progress(done, total);
+      }
+    } catch (err) {
+      // The other page in flight ends (committed or rolled back) before the import is marked failed.
+      await Promise.allSettled([previous?.saved]);
+      throw err;
     }
     const options: ImportOptions = { ...run.options, unmapped: [...unmapped.values()] };
     await setImport(db, run.importId, { status: 'ready', options: JSON.stringify(options) });
@@ -74,18 +97,28 @@ async function analysePage(
   adapter: SourceAdapter,
   env: unknown,
   unmapped: Unmapped,
+  order: { after: Promise<void>; called: () => void },
 ) {
-  await batchSettings(trx);
-  const seen = await existingKeys(
-    trx,
-    run.siteId,
-    run.source,
-    read.map((r) => r.row.row_key),
-  );
-  const toMatch = read.flatMap((r) => (r.v.ok && !seen.has(r.row.row_key) ? [r.v.value] : []));
-  const matches = adapter.matchMany
-    ? await adapter.matchMany(trx, toMatch, run, env)
-    : await matchEach(trx, adapter, toMatch, run, env);
+  let matching: Promise<RowMatch[]>;
+  let seen: Set<string>;
+  try {
+    await batchSettings(trx);
+    seen = await existingKeys(
+      trx,
+      run.siteId,
+      run.source,
+      read.map((r) => r.row.row_key),
+    );
+    const toMatch = read.flatMap((r) => (r.v.ok && !seen.has(r.row.row_key) ? [r.v.value] : []));
+    await order.after;
+    // Row by row (no `matchMany`), the next page waits for the whole page: `match` may keep the run's memory too.
+    matching = adapter.matchMany
+      ? adapter.matchMany(trx, toMatch, run, env)
+      : Promise.resolve(await matchEach(trx, adapter, toMatch, run, env));
+  } finally {
+    order.called();
+  }
+  const matches = await matching;
   let m = 0;
   const out: RowAnalysis[] = read.map(({ row, data, v, preview: shown }) => {
     if (!v.ok) {
