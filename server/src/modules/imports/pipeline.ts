@@ -121,12 +121,8 @@ export interface CommitRow {
   mergeConfirmed: boolean;
 }
 
-/**
- * Rows committed per transaction (a crash loses at most one batch, taken up again by the job's next attempt). 1,000:
- * half the statements, round trips and commits of 500 (docs/benchmarks.md, "Import pipeline"); the widest multi-row
- * insert (journal entries, 16 columns) stays far under PostgreSQL's 65,535 parameters.
- */
-export const BATCH_ROWS = 1000;
+/** Rows committed per transaction (a crash loses at most one batch, taken up again by the job's next attempt). */
+export const BATCH_ROWS = 500;
 
 const adapters = new Map<string, SourceAdapter>();
 
