@@ -61,11 +61,6 @@ export async function commitImport(db: Db, payload: JobPayload, progress: Progre
   }
 }
 
-/**
- * One batch in its transaction: the rows to skip are marked, the others validated again and written by the adapter
- * (`commitMany` when it has it: set-based; else `commit` row by row), then their keys claimed and their states set
- * in one statement each, and the batch audited (`import.batch`: the files and counts it wrote, never a value).
- */
 /** A page with each row to write validated again (outside any transaction: overlapped with the batch before). */
 interface ReadBatch {
   page: Page;
@@ -75,7 +70,12 @@ interface ReadBatch {
 function readBatch(page: Page, run: ImportRun, adapter: SourceAdapter, env: unknown): ReadBatch {
   const validated = page.map((row) => {
     if (row.decision === 'skip' || (row.decision === 'merge' && !row.merge_confirmed)) return null;
-    return adapter.validate(readRaw(row), run, env);
+    // A row that cannot be read now fails, as before, only if the batch comes to write it (not already imported).
+    try {
+      return adapter.validate(readRaw(row), run, env);
+    } catch {
+      return null;
+    }
   });
   return { page, validated };
 }
@@ -110,6 +110,11 @@ function sortRows(batch: ReadBatch, known: Set<string>, run: ImportRun, adapter:
   return { finished, items, itemRows };
 }
 
+/**
+ * One batch in its transaction: the rows to skip are marked, the others validated again and written by the adapter
+ * (`commitMany` when it has it: set-based; else `commit` row by row), then their keys claimed and their states set
+ * in one statement each, and the batch audited (`import.batch`: the files and counts it wrote, never a value).
+ */
 async function commitBatch(trx: Trx, batch: ReadBatch, run: ImportRun, adapter: SourceAdapter, env: unknown) {
   const { page } = batch;
   await batchSettings(trx);
