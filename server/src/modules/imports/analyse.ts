@@ -1,5 +1,5 @@
 import type { Db, Queryable, Trx } from '../../db/schema.js';
-import type { ImportOptions, ImportRun, RowMatch, SourceAdapter } from './pipeline.js';
+import type { ImportOptions, ImportRun, RowMatch, SourceAdapter, Validated } from './pipeline.js';
 import { batchSettings } from './batch-queries.js';
 import { existingKeys, rowsPage, saveAnalysis, setImport, type RowAnalysis } from './queries.js';
 import { openRun, readRaw, type JobPayload, type Progress } from './run-context.js';
@@ -19,15 +19,49 @@ export async function analyseImport(db: Db, payload: JobPayload, progress: Progr
   try {
     const env = await adapter.prepare(db, run);
     const unmapped: Unmapped = new Map();
-    let after = 0;
+    // Two cores (docs/adr/013-staged-imports.md, "Revision"): the next page is read, decrypted and validated by Node,
+    // and two pages are matched and saved at once, each in its transaction on its own connection. The analysis writes
+    // only its own rows, so the pages are independent, except the adapter's memory of the run (e.g. the legacy ids
+    // met so far): `matchMany` is called in page order (`turn`), before the next page may call it.
+    const read = async (after: number) =>
+      readPage(
+        await rowsPage(db, run.importId, after, ANALYSE_PAGE, ['staged', 'valid', 'rejected']),
+        run,
+        adapter,
+        env,
+      );
     let done = 0;
-    for (;;) {
-      const page = await rowsPage(db, run.importId, after, ANALYSE_PAGE, ['staged', 'valid', 'rejected']);
-      if (!page.length) break;
-      await db.transaction().execute((trx) => analysePage(trx, page, run, adapter, env, unmapped));
-      done += page.length;
-      after = page[page.length - 1]!.seq;
-      await progress(done, total);
+    let next = read(0);
+    let turn: Promise<void> = Promise.resolve();
+    let previous: { saved: Promise<void>; rows: number } | null = null;
+    try {
+      for (;;) {
+        const page = await next;
+        if (!page.length) break;
+        next = read(page[page.length - 1]!.row.seq);
+        // The read ahead fails with the page that follows: awaited then, never left unhandled meanwhile.
+        next.catch(() => {});
+        const order = { after: turn, called: () => {} };
+        turn = new Promise<void>((resolve) => (order.called = resolve));
+        const saved = db.transaction().execute((trx) => analysePage(trx, page, run, adapter, env, unmapped, order));
+        saved.catch(() => {});
+        const before = previous;
+        previous = { saved, rows: page.length };
+        if (before) {
+          await before.saved;
+          done += before.rows;
+          await progress(done, total);
+        }
+      }
+      if (previous) {
+        await previous.saved;
+        done += previous.rows;
+        await progress(done, total);
+      }
+    } catch (err) {
+      // The other page in flight ends (committed or rolled back) before the import is marked failed.
+      await Promise.allSettled([previous?.saved]);
+      throw err;
     }
     const options: ImportOptions = { ...run.options, unmapped: [...unmapped.values()] };
     await setImport(db, run.importId, { status: 'ready', options: JSON.stringify(options) });
@@ -40,32 +74,53 @@ export async function analyseImport(db: Db, payload: JobPayload, progress: Progr
 
 type Unmapped = Map<string, { field: string; value: string; count: number }>;
 
-/** One page in its transaction: validated, matched together (`matchMany` when the adapter has it), saved at once. */
+type ReadRow = {
+  row: Awaited<ReturnType<typeof rowsPage>>[number];
+  data: Record<string, string>;
+  v: Validated<unknown>;
+  preview: string | null;
+};
+
+/** A page's rows decrypted and validated (outside any transaction: overlapped with the page before). */
+const readPage = (page: Awaited<ReturnType<typeof rowsPage>>, run: ImportRun, adapter: SourceAdapter, env: unknown) =>
+  page.map((row): ReadRow => {
+    const data = readRaw(row);
+    const v = adapter.validate(data, run, env);
+    return { row, data, v, preview: v.ok ? JSON.stringify(adapter.preview(v.value)) : null };
+  });
+
+/** One page in its transaction: matched together (`matchMany` when the adapter has it), saved at once. */
 async function analysePage(
   trx: Trx,
-  page: Awaited<ReturnType<typeof rowsPage>>,
+  read: ReadRow[],
   run: ImportRun,
   adapter: SourceAdapter,
   env: unknown,
   unmapped: Unmapped,
+  order: { after: Promise<void>; called: () => void },
 ) {
-  await batchSettings(trx);
-  const seen = await existingKeys(
-    trx,
-    run.siteId,
-    run.source,
-    page.map((r) => r.row_key),
-  );
-  const read = page.map((row) => {
-    const data = readRaw(row);
-    return { row, data, v: adapter.validate(data, run, env) };
-  });
-  const toMatch = read.flatMap((r) => (r.v.ok && !seen.has(r.row.row_key) ? [r.v.value] : []));
-  const matches = adapter.matchMany
-    ? await adapter.matchMany(trx, toMatch, run, env)
-    : await matchEach(trx, adapter, toMatch, run, env);
+  let matching: Promise<RowMatch[]>;
+  let seen: Set<string>;
+  try {
+    await batchSettings(trx);
+    seen = await existingKeys(
+      trx,
+      run.siteId,
+      run.source,
+      read.map((r) => r.row.row_key),
+    );
+    const toMatch = read.flatMap((r) => (r.v.ok && !seen.has(r.row.row_key) ? [r.v.value] : []));
+    await order.after;
+    // Row by row (no `matchMany`), the next page waits for the whole page: `match` may keep the run's memory too.
+    matching = adapter.matchMany
+      ? adapter.matchMany(trx, toMatch, run, env)
+      : Promise.resolve(await matchEach(trx, adapter, toMatch, run, env));
+  } finally {
+    order.called();
+  }
+  const matches = await matching;
   let m = 0;
-  const out: RowAnalysis[] = read.map(({ row, data, v }) => {
+  const out: RowAnalysis[] = read.map(({ row, data, v, preview: shown }) => {
     if (!v.ok) {
       for (const u of v.unmapped ?? []) {
         const k = `${u.field}\u0000${u.value}`;
@@ -74,7 +129,7 @@ async function analysePage(
       const who = Object.fromEntries(IDENTITY_KEYS.filter((k) => k in data).map((k) => [k, data[k]]));
       return rejected(row.id, v.reason, JSON.stringify(who));
     }
-    const preview = JSON.stringify(adapter.preview(v.value));
+    const preview = shown ?? '{}';
     const match: RowMatch = seen.has(row.row_key)
       ? { decision: 'skip', reason: 'Ligne déjà importée' }
       : (matches[m++] ?? { decision: 'reject', reason: 'Ligne non analysée' });

@@ -1,6 +1,13 @@
 import { audit } from '../../audit/audit.js';
 import type { Db, Trx } from '../../db/schema.js';
-import { BATCH_ROWS, type BatchWritten, type CommitItem, type ImportRun, type SourceAdapter } from './pipeline.js';
+import {
+  BATCH_ROWS,
+  type BatchWritten,
+  type CommitItem,
+  type ImportRun,
+  type SourceAdapter,
+  type Validated,
+} from './pipeline.js';
 import { batchSettings, claimKeys, finishRows } from './batch-queries.js';
 import { existingKeys, rowCounts, rowsPage, setImport } from './queries.js';
 import { openRun, readRaw, type JobPayload, type Progress } from './run-context.js';
@@ -18,12 +25,22 @@ export async function commitImport(db: Db, payload: JobPayload, progress: Progre
   await setImport(db, run.importId, { status: 'committing', error: null });
   try {
     const env = await adapter.prepare(db, run);
+    const size = run.options.batchRows ?? BATCH_ROWS;
+    // Two cores: the next batch is read, decrypted and validated by Node while PostgreSQL writes the current one
+    // (docs/adr/013-staged-imports.md, "Revision"). A batch marks every row of its page, so the next page starts
+    // after its last row.
+    const read = async (after: number) =>
+      readBatch(await rowsPage(db, run.importId, after, size, ['valid']), run, adapter, env);
     let done = 0;
+    let next = read(0);
     for (;;) {
-      const page = await rowsPage(db, run.importId, 0, run.options.batchRows ?? BATCH_ROWS, ['valid']);
-      if (!page.length) break;
-      await db.transaction().execute((trx) => commitBatch(trx, page, run, adapter, env));
-      done += page.length;
+      const batch = await next;
+      if (!batch.page.length) break;
+      next = read(batch.page[batch.page.length - 1]!.seq);
+      // The read ahead fails with the batch that follows: awaited then, never left unhandled meanwhile.
+      next.catch(() => {});
+      await db.transaction().execute((trx) => commitBatch(trx, batch, run, adapter, env));
+      done += batch.page.length;
       await progress(done, total);
     }
     const counts = Object.fromEntries(
@@ -44,23 +61,31 @@ export async function commitImport(db: Db, payload: JobPayload, progress: Progre
   }
 }
 
-/**
- * One batch in its transaction: the rows to skip are marked, the others validated again and written by the adapter
- * (`commitMany` when it has it: set-based; else `commit` row by row), then their keys claimed and their states set
- * in one statement each, and the batch audited (`import.batch`: the files and counts it wrote, never a value).
- */
-async function commitBatch(trx: Trx, page: Page, run: ImportRun, adapter: SourceAdapter, env: unknown) {
-  await batchSettings(trx);
-  const known = await existingKeys(
-    trx,
-    run.siteId,
-    run.source,
-    page.map((r) => r.row_key),
-  );
+/** A page with each row to write validated again (outside any transaction: overlapped with the batch before). */
+interface ReadBatch {
+  page: Page;
+  validated: (Validated<unknown> | null)[];
+}
+
+function readBatch(page: Page, run: ImportRun, adapter: SourceAdapter, env: unknown): ReadBatch {
+  const validated = page.map((row) => {
+    if (row.decision === 'skip' || (row.decision === 'merge' && !row.merge_confirmed)) return null;
+    // A row that cannot be read now fails, as before, only if the batch comes to write it (not already imported).
+    try {
+      return adapter.validate(readRaw(row), run, env);
+    } catch {
+      return null;
+    }
+  });
+  return { page, validated };
+}
+
+/** The rows of a batch to skip (marked) and to write (validated: a row invalid now stops the batch). */
+function sortRows(batch: ReadBatch, known: Set<string>, run: ImportRun, adapter: SourceAdapter, env: unknown) {
   const finished: Finished[] = [];
   const items: CommitItem<unknown>[] = [];
   const itemRows: Page = [];
-  for (const row of page) {
+  batch.page.forEach((row, n) => {
     const decision = row.decision as 'create' | 'merge' | 'skip' | 'history' | 'member';
     const skip = (fileId: string | null, reason: string | null) =>
       finished.push({ id: row.id, state: 'skipped', fileId, reason });
@@ -69,7 +94,7 @@ async function commitBatch(trx: Trx, page: Page, run: ImportRun, adapter: Source
     else if (known.has(row.row_key)) skip(null, 'Ligne déjà importée');
     else {
       known.add(row.row_key);
-      const v = adapter.validate(readRaw(row), run, env);
+      const v = batch.validated[n] ?? adapter.validate(readRaw(row), run, env);
       if (!v.ok) throw new Error(`Ligne ${row.seq} : ${v.reason}`);
       const cr = {
         id: row.id,
@@ -81,7 +106,25 @@ async function commitBatch(trx: Trx, page: Page, run: ImportRun, adapter: Source
       items.push({ value: v.value, row: cr });
       itemRows.push(row);
     }
-  }
+  });
+  return { finished, items, itemRows };
+}
+
+/**
+ * One batch in its transaction: the rows to skip are marked, the others validated again and written by the adapter
+ * (`commitMany` when it has it: set-based; else `commit` row by row), then their keys claimed and their states set
+ * in one statement each, and the batch audited (`import.batch`: the files and counts it wrote, never a value).
+ */
+async function commitBatch(trx: Trx, batch: ReadBatch, run: ImportRun, adapter: SourceAdapter, env: unknown) {
+  const { page } = batch;
+  await batchSettings(trx);
+  const known = await existingKeys(
+    trx,
+    run.siteId,
+    run.source,
+    page.map((r) => r.row_key),
+  );
+  const { finished, items, itemRows } = sortRows(batch, known, run, adapter, env);
   let results: { fileId: string | null }[] = [];
   let written: BatchWritten | null = null;
   if (!items.length) results = [];

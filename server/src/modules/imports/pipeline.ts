@@ -42,7 +42,9 @@ export interface SourceAdapter<V = unknown, P = unknown, E = unknown> {
   }): AsyncIterable<{ format: string; rows: Record<string, string>[] }>;
   /**
    * `match` for a page of valid rows in file order (optional; the pipeline uses it when present): one decision per
-   * value, in the same order, with set-based lookups instead of one query per row.
+   * value, in the same order, with set-based lookups instead of one query per row. Called in page order, but the
+   * next page's call may start while this one's lookups run (two pages in flight, each in its transaction): what the
+   * adapter keeps of the run (rows met so far) is read and updated before its first `await`.
    */
   matchMany?(db: Queryable, values: V[], run: ImportRun<P>, env: E): Promise<RowMatch[]>;
   /**
