@@ -531,6 +531,7 @@ const CASES: Case[] = [
   // Imports (docs/api.md, "Imports"): a fresh file per upload; a fresh analysed import per mapping and commit call.
   { method: 'POST', route: '/api/imports', url: () => '/api/imports', raw: () => importUpload() },
   { method: 'GET', route: '/api/imports', url: () => '/api/imports' },
+  { method: 'GET', route: '/api/imports/profiles', url: () => '/api/imports/profiles' },
   { method: 'GET', route: '/api/imports/:id', url: () => `/api/imports/${importFixture.id}` },
   {
     method: 'PUT',

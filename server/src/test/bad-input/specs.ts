@@ -327,6 +327,7 @@ export const SPECS: Record<string, Spec> = {
   // `:id` is an import already committed: a well-formed mapping or commit is refused with 409.
   'POST /api/imports': { who: 'resp' },
   'GET /api/imports': { who: 'resp' },
+  'GET /api/imports/profiles': { who: 'resp' },
   'GET /api/imports/:id': { who: 'resp' },
   'PUT /api/imports/:id/mapping': { who: 'resp', baseline: 409, body: () => ({ codes: { sex: { X: 'F' } } }) },
   'POST /api/imports/:id/commit': { who: 'resp', baseline: 409, body: () => ({ confirmMerges: [] }) },
