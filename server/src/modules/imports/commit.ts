@@ -4,6 +4,7 @@ import {
   BATCH_ROWS,
   type BatchWritten,
   type CommitItem,
+  type CommitRow,
   type ImportRun,
   type SourceAdapter,
   type Validated,
@@ -33,15 +34,38 @@ export async function commitImport(db: Db, payload: JobPayload, progress: Progre
       readBatch(await rowsPage(db, run.importId, after, size, ['valid']), run, adapter, env);
     let done = 0;
     let next = read(0);
-    for (;;) {
-      const batch = await next;
-      if (!batch.page.length) break;
-      next = read(batch.page[batch.page.length - 1]!.seq);
-      // The read ahead fails with the batch that follows: awaited then, never left unhandled meanwhile.
-      next.catch(() => {});
-      await db.transaction().execute((trx) => commitBatch(trx, batch, run, adapter, env));
-      done += batch.page.length;
+    let previous: { saved: Promise<void>; rows: number; keys: Set<string> | null } | null = null;
+    const settle = async () => {
+      if (!previous) return;
+      await previous.saved;
+      done += previous.rows;
+      previous = null;
       await progress(done, total);
+    };
+    try {
+      for (;;) {
+        const batch = await next;
+        if (!batch.page.length) break;
+        next = read(batch.page[batch.page.length - 1]!.seq);
+        // The read ahead fails with the batch that follows: awaited then, never left unhandled meanwhile.
+        next.catch(() => {});
+        // Two batches in flight when they touch nothing in common; else this one waits for the one before.
+        if (previous && !independent(previous.keys, batch.keys)) await settle();
+        const saved = db.transaction().execute((trx) => commitBatch(trx, batch, run, adapter, env));
+        saved.catch(() => {});
+        const before = previous;
+        previous = { saved, rows: batch.page.length, keys: batch.keys };
+        if (before) {
+          await before.saved;
+          done += before.rows;
+          await progress(done, total);
+        }
+      }
+      await settle();
+    } catch (err) {
+      // The other batch in flight ends (committed or rolled back) before the import is marked failed.
+      await Promise.allSettled([previous?.saved]);
+      throw err;
     }
     const counts = Object.fromEntries(
       (await rowCounts(db, run.importId)).map((r) => [`${r.state}:${r.decision ?? '-'}`, Number(r.n)]),
@@ -61,24 +85,47 @@ export async function commitImport(db: Db, payload: JobPayload, progress: Progre
   }
 }
 
-/** A page with each row to write validated again (outside any transaction: overlapped with the batch before). */
+/**
+ * A page with each row to write validated again (outside any transaction: overlapped with the batch before), and the
+ * keys it touches (null: unknown, the batch waits for the one before).
+ */
 interface ReadBatch {
   page: Page;
   validated: (Validated<unknown> | null)[];
+  keys: Set<string> | null;
 }
 
 function readBatch(page: Page, run: ImportRun, adapter: SourceAdapter, env: unknown): ReadBatch {
+  const keys: Set<string> | null = adapter.commitKeys ? new Set() : null;
   const validated = page.map((row) => {
     if (row.decision === 'skip' || (row.decision === 'merge' && !row.merge_confirmed)) return null;
+    keys?.add(row.row_key);
+    if (row.match_file_id) keys?.add(`file:${row.match_file_id}`);
     // A row that cannot be read now fails, as before, only if the batch comes to write it (not already imported).
     try {
-      return adapter.validate(readRaw(row), run, env);
+      const v = adapter.validate(readRaw(row), run, env);
+      if (v.ok && keys) for (const k of adapter.commitKeys!(v.value, commitRow(row))) keys.add(k);
+      return v;
     } catch {
       return null;
     }
   });
-  return { page, validated };
+  return { page, validated, keys };
 }
+
+const independent = (a: Set<string> | null, b: Set<string> | null) => {
+  if (!a || !b) return false;
+  for (const k of b) if (a.has(k)) return false;
+  return true;
+};
+
+const commitRow = (row: Page[number]): CommitRow => ({
+  id: row.id,
+  seq: row.seq,
+  decision: row.decision as CommitRow['decision'],
+  matchFileId: row.match_file_id,
+  mergeConfirmed: row.merge_confirmed,
+});
 
 /** The rows of a batch to skip (marked) and to write (validated: a row invalid now stops the batch). */
 function sortRows(batch: ReadBatch, known: Set<string>, run: ImportRun, adapter: SourceAdapter, env: unknown) {
@@ -96,14 +143,7 @@ function sortRows(batch: ReadBatch, known: Set<string>, run: ImportRun, adapter:
       known.add(row.row_key);
       const v = batch.validated[n] ?? adapter.validate(readRaw(row), run, env);
       if (!v.ok) throw new Error(`Ligne ${row.seq} : ${v.reason}`);
-      const cr = {
-        id: row.id,
-        seq: row.seq,
-        decision,
-        matchFileId: row.match_file_id,
-        mergeConfirmed: row.merge_confirmed,
-      };
-      items.push({ value: v.value, row: cr });
+      items.push({ value: v.value, row: commitRow(row) });
       itemRows.push(row);
     }
   });

@@ -52,6 +52,14 @@ export interface SourceAdapter<V = unknown, P = unknown, E = unknown> {
    * set-based statements and returns one result per item (same order) and what it wrote, for the batch's audit row.
    */
   commitMany?(trx: Trx, items: CommitItem<V>[], run: ImportRun<P>, env: E): Promise<BatchCommit>;
+  /**
+   * What a row of the commit writes or reads beyond its own row and matched file (e.g. the legacy id whose file an
+   * earlier row creates, a CAF person): two batches that share a key are committed one after the other, in file order;
+   * two that share none, at once on two connections (docs/adr/013-staged-imports.md, "Revision"). An adapter without
+   * it has every batch wait for the one before. `commitMany` must then write its audit rows last: the audit chain's
+   * lock is held until commit, and the other batch in flight may be waiting for one of this batch's rows.
+   */
+  commitKeys?(value: V, row: CommitRow): string[];
 }
 
 export interface CommitItem<V> {

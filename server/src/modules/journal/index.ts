@@ -46,4 +46,4 @@ export { motifLabels } from './read.js';
 export { parisMidnight } from './agenda.js';
 export { createEntry } from './service.js';
 export { loadReadableEntry } from './service.js';
-export { createImportedEntries, createImportedEntry } from './imported.js';
+export { createImportedEntries } from './imported.js';

@@ -8,7 +8,7 @@ import {
   type RsaOrigin,
 } from '@jalon/core';
 import type { Selectable } from 'kysely';
-import { audit, systemAuditor, type Auditor } from '../../audit/audit.js';
+import { audit, type Auditor } from '../../audit/audit.js';
 import { diffFields } from '../../audit/diff.js';
 import type { Queryable, RsaPersonTable } from '../../db/schema.js';
 import { findRsaPerson, insertRsaChange, upsertRsaPerson } from './queries.js';
@@ -106,16 +106,6 @@ export async function applyRsaChange(trx: Queryable, who: Auditor, c: RsaChange)
   });
   return { changed };
 }
-
-/**
- * The CAF flux's entry point (docs/api.md, "RSA"): a change with origin `imported`, audited as the system, in the
- * import's transaction. `source` names the import.
- */
-export const applyImportedRsaChange = (
-  trx: Queryable,
-  now: Date,
-  c: { personId: string; caseFileId: string; values: Partial<RsaBlockValues>; source: string },
-) => applyRsaChange(trx, systemAuditor(now), { ...c, origin: 'imported', actorId: null });
 
 const labelled = (list: Parameters<typeof rsaLabel>[0], code: string | null) =>
   code === null ? null : { code, label: rsaLabel(list, code) ?? '' };

@@ -4,8 +4,8 @@ import type { Queryable, RsaPersonChangeTable, RsaPersonTable } from '../../db/s
 
 /**
  * The CAF flux's set-based access to the RSA blocks (docs/architecture.md, "Import pipeline"; ADR 013): the persons of
- * a site known under a n° allocataire, and `applyImportedRsaChange` for a whole batch (block.ts's rules: only the
- * fields present, a dated history row per person whose values change, nothing when the values are the same).
+ * a site known under a n° allocataire, and `applyImportedRsaChanges` for a batch (block.ts's rules: only the fields
+ * present, a dated history row per person whose values change, nothing when the values are the same).
  */
 
 type Row = Selectable<RsaPersonTable>;

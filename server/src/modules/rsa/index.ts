@@ -4,7 +4,7 @@ import { exportRsa } from './export.js';
 import { deleteRsaOfFile } from './queries.js';
 import { rsaRoutes } from './routes.js';
 
-export { applyImportedRsaChange, applyRsaChange, type RsaChange } from './block.js';
+export { applyRsaChange, type RsaChange } from './block.js';
 /** The CAF flux's batch access (docs/architecture.md, "Import pipeline"): match by n° allocataire, imported changes. */
 export { applyImportedRsaChanges, rsaPersonsByAllocataire, type ImportedRsaChange } from './import-queries.js';
 /** The RSA tab's read, for the bench (server/src/bench/rsa.ts). */
@@ -13,7 +13,7 @@ export { registerOarsaProvider, type OarsaProvider, type OarsaScope, type OarsaS
 
 /**
  * The RSA follow-up (docs/api.md, "RSA"; docs/architecture.md, "Module contract"): the CAF block of each person of a
- * file with its dated history (typed or imported: `applyImportedRsaChange` is the CAF flux's entry point), the
+ * file with its dated history (typed or imported: `applyImportedRsaChanges` is the CAF flux's entry point), the
  * orientation workflow, the référent unique RSA, the contrat d'engagement and its plan d'action.
  */
 export const rsaModule = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
-import { applyImportedRsaChange, rsaModule } from './index.js';
+import { applyImportedRsaChanges, rsaModule } from './index.js';
 
 /** The RSA follow-up (docs/api.md, "RSA") through the HTTP API on a migrated PGlite. */
 
@@ -97,18 +97,14 @@ describe('RSA block', () => {
   it('takes an imported change (the CAF flux) with its origin, once: the same change again is a no-op', async () => {
     const f = await rsaFile();
     const values = { etatdosrsa: '5' as const, numAllocataire: '7654321' };
-    const first = await t.db
-      .transaction()
-      .execute((trx) =>
-        applyImportedRsaChange(trx, new Date(), { ...f, caseFileId: f.fileId, values, source: 'flux-1' }),
-      );
-    expect(first.changed).toEqual(['etatdosrsa']);
-    const again = await t.db
-      .transaction()
-      .execute((trx) =>
-        applyImportedRsaChange(trx, new Date(), { ...f, caseFileId: f.fileId, values, source: 'flux-1' }),
-      );
-    expect(again.changed).toEqual([]);
+    const apply = () =>
+      t.db
+        .transaction()
+        .execute((trx) =>
+          applyImportedRsaChanges(trx, new Date(), 'flux-1', [{ personId: f.personId, caseFileId: f.fileId, values }]),
+        );
+    expect(await apply()).toEqual([f.personId]);
+    expect(await apply()).toEqual([]);
     const p = await rsaOf(f.fileId);
     expect(p.block.origin).toEqual({ code: 'imported', label: 'Flux CAF' });
     expect(p.block.natpf.code).toBe('RSD');

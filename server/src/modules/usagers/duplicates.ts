@@ -1,6 +1,5 @@
 import type { DuplicateMatchesDto } from '@jalon/core';
 import type { Ctx } from '../../context.js';
-import type { Queryable } from '../../db/schema.js';
 import { displayName } from './present.js';
 import { elsewhereCards, elsewhereMatches } from './elsewhere.js';
 import { findSiteDuplicates, normaliseNames } from './queries.js';
@@ -59,15 +58,6 @@ export async function overriddenDuplicates(ctx: Ctx, siteId: string, p: PersonKe
     elsewhereMatches(ctx.db, siteId, k.surnames, () => k.firstWords),
   ]);
   return [...onSite, ...elsewhere.map((r) => r.case_file_id)];
-}
-
-/**
- * The same matcher's files of a site, ids only, for a batch (the legacy import's dedupe, docs/architecture.md, "Import
- * pipeline"): run inside the import's own transaction, nothing shown, nothing counted or logged.
- */
-export async function siteDuplicateIds(db: Queryable, siteId: string, p: PersonKeys): Promise<string[]> {
-  const [birth = '', used = '', first = ''] = await normaliseNames(db, [p.birthName, p.usedName, p.firstNames]);
-  return findSiteDuplicates(db, siteId, { surnames: [birth, used].filter(Boolean), first, birthDate: p.birthDate });
 }
 
 export const hasDuplicates = (d: DuplicateMatchesDto) => d.onSite.length > 0 || d.elsewhere.length > 0;

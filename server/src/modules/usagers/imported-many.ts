@@ -16,7 +16,7 @@ import {
 } from './import-queries.js';
 
 /**
- * The set-based twins of `createImportedFile` and `addImportedMember` for an import batch (docs/architecture.md,
+ * Files and household members brought by an import batch (docs/architecture.md,
  * "Import pipeline"; ADR 013): the same rows (person, household, reference membership, case file, référent, search
  * keys), one statement per table for the whole batch. The caller audits the batch in the same transaction (one
  * `import.batch` row naming the files written: modules/imports).
@@ -146,6 +146,9 @@ export async function addImportedMembers(
   return made.map((x) => (x.householdId ? { personId: x.personId } : null));
 }
 
-/** `siteDuplicateIds` for a batch: the first file of the site each person matches, or null (same matcher). */
+/**
+ * The duplicate matcher of file creation for a batch (the imports' dedupe): the first file of the site each person
+ * matches, or null; run inside the import's own transaction, nothing shown, nothing counted or logged.
+ */
 export const siteDuplicateIdsMany = (db: Queryable, siteId: string, persons: PersonKeys[]) =>
   findSiteDuplicatesMany(db, siteId, persons);

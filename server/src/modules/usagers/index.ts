@@ -44,8 +44,7 @@ export {
   type UsagerRow,
 } from './queries.js';
 export { findLikelyDuplicates, type PersonKeys } from './duplicates.js';
-export { siteDuplicateIds } from './duplicates.js';
-export { addImportedMember, createImportedFile, type ImportedHousehold, type ImportedPerson } from './imported.js';
+export type { ImportedHousehold, ImportedPerson } from './imported.js';
 export {
   addImportedMembers,
   createImportedFiles,

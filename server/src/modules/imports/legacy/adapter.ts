@@ -137,6 +137,8 @@ export const legacyAdapter: SourceAdapter<LegacyValue, ImportProfile, LegacyEnv>
   commit: async (trx, v, row, run) => (await commitLegacyMany(trx, [{ value: v, row }], run)).results[0]!,
   matchMany: matchLegacyMany,
   commitMany: (trx, items, run) => commitLegacyMany(trx, items, run),
+  // A row reads or writes the file of its legacy id (a member, the file of its reference person's id).
+  commitKeys: (v, row) => [`id:${row.decision === 'member' ? (v.memberOf ?? '') : v.legacyId}`],
   preview: (v) => ({
     legacyId: v.legacyId,
     memberOf: v.memberOf,

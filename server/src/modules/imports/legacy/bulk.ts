@@ -98,6 +98,14 @@ export async function commitLegacyMany(
   });
   const members = await writeMembers(b);
   const entries = await writeEntries(b);
+  // The audit rows last: the chain's lock is held until commit (pipeline.ts, `commitKeys`).
+  for (const fileId of merged)
+    await audit(trx, run.who, 'import.merge', {
+      caseFileId: fileId,
+      targetType: 'case_file',
+      targetId: fileId,
+      diff: { import_id: run.importId },
+    });
   const createdSet = new Set(created);
   const updated = new Set(
     [...entries.rows, ...members.rows].map((i) => b.results[i]?.fileId ?? '').filter((f) => f && !createdSet.has(f)),
@@ -150,13 +158,6 @@ async function writeFiles(b: Batch): Promise<{ created: string[]; merged: string
     claimed.push({ key: idKey(items[i]!.value.legacyId), caseFileId: id });
     results[i] = { fileId: id };
   });
-  for (const fileId of merged)
-    await audit(trx, run.who, 'import.merge', {
-      caseFileId: fileId,
-      targetType: 'case_file',
-      targetId: fileId,
-      diff: { import_id: run.importId },
-    });
   await claimKeys(trx, run.siteId, run.source, run.importId, claimed);
   return { created: made.map((m) => m.id), merged };
 }

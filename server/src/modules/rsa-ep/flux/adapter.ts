@@ -78,6 +78,8 @@ export const cafFluxAdapter: SourceAdapter<CafValue, { source: 'caf' }, null> = 
   },
   matchMany: (db, values, run) => matchFluxMany(db, values, run),
   commitMany: (trx, items, run) => commitFluxMany(trx, items, run),
+  // A person's rows apply in file order: the batches holding the same person are committed one after the other.
+  commitKeys: (v) => [`person:${v.matricule}|${v.dtnai}`],
   preview: (v) => ({
     matricule: v.matricule,
     birthName: v.nom,
