@@ -56,12 +56,18 @@ export function cafFlux(persons: readonly FluxPerson[], head = { natflux: 'BENEF
 
 /**
  * The flux of `n` invented demandeurs (`syntheticPersons`, one foyer each) as 64 KB slices made as they are read: the
- * bench's file is never whole in its memory, as a file uploaded to the server is not.
+ * bench's file is never whole in its memory, as a file uploaded to the server is not. `vary` changes a person (by its
+ * number) as a later month's flux would.
  */
-export function* cafFluxSlices(n: number, offset: number, head = { natflux: 'BENEF', dtcreaflux: '2026-12-01' }) {
+export function* cafFluxSlices(
+  n: number,
+  offset: number,
+  head = { natflux: 'BENEF', dtcreaflux: '2026-12-01' },
+  vary: (k: number, p: FluxPerson) => FluxPerson = (_k, p) => p,
+) {
   let buf = `${headXml(head).join('\n')}\n`;
   for (let i = 0; i < n; i++) {
-    const p = syntheticPersons(1, offset + i)[0]!;
+    const p = vary(offset + i, syntheticPersons(1, offset + i)[0]!);
     buf += `${foyerXml(p.matricule, [p]).join('\n')}\n`;
     if (buf.length >= 1 << 16) {
       yield Buffer.from(buf);
