@@ -51,7 +51,9 @@ export async function commitImport(db: Db, payload: JobPayload, progress: Progre
         next.catch(() => {});
         // Two batches in flight when they touch nothing in common; else this one waits for the one before.
         if (previous && !independent(previous.keys, batch.keys)) await settle();
-        const saved = db.transaction().execute((trx) => commitBatch(trx, batch, run, adapter, env));
+        const saved = commitRetried(() =>
+          db.transaction().execute((trx) => commitBatch(trx, batch, run, adapter, env)),
+        );
         saved.catch(() => {});
         const before = previous;
         previous = { saved, rows: batch.page.length, keys: batch.keys };
@@ -82,6 +84,22 @@ export async function commitImport(db: Db, payload: JobPayload, progress: Progre
   } catch (err) {
     await setImport(db, run.importId, { status: 'failed', error: (err as Error).message });
     throw err;
+  }
+}
+
+/**
+ * Two batches in flight may wait for each other's rows (e.g. the statistics' month markers their entries add, in
+ * another order): PostgreSQL then stops one of them (deadlock, 40P01), which is rolled back whole and run again, the
+ * other batch having gone on. Likewise a serialisation failure (40001).
+ */
+async function commitRetried(run: () => Promise<void>, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= attempts || (code !== '40P01' && code !== '40001')) throw err;
+    }
   }
 }
 

@@ -363,6 +363,42 @@ describe('dedupe and merges', () => {
   });
 });
 
+describe('two batches in flight', () => {
+  it('a batch stopped by a deadlock is rolled back and run again: everything committed once', async () => {
+    let tries = 0;
+    registerImportAdapter({
+      ...legacyAdapter,
+      sources: ['deadlock_test'],
+      loadProfile: async () => ({
+        ...BUILT_IN_PROFILES.coordin,
+        codes: { ...BUILT_IN_PROFILES.coordin.codes, ...SIT },
+      }),
+      commitMany: async (trx, items, run, env) => {
+        const written = await legacyAdapter.commitMany!(trx, items, run, env);
+        if (items.some((i) => i.row.seq === 5) && tries++ === 0)
+          throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+        return written;
+      },
+    });
+    const rows = coordinRows(6, 'D', 1916).filter((r) => r[7] === '');
+    const up = await upload(resp, { source: 'deadlock_test' }, toCsv(COORDIN_HEADER, rows));
+    const id = up.json().importId as string;
+    await settled(id);
+    await t.db
+      .updateTable('data_import')
+      .set({ options: JSON.stringify({ batchRows: 3 }) })
+      .where('id', '=', id)
+      .execute();
+    const files = await count('case_file');
+    expect((await commit(id)).statusCode).toBe(202);
+    const dto = await settled(id);
+    expect(tries).toBe(2);
+    expect(dto.status).toBe('committed');
+    expect(dto.counts.committed).toBe(rows.length);
+    expect(await count('case_file')).toBe(files + 6);
+  });
+});
+
 describe('an interrupted commit resumes without duplicates', () => {
   it('a crash in the second batch keeps the batches committed beside it; the retry commits the rest once', async () => {
     let crashes = 1;
