@@ -16,7 +16,8 @@ import { findRsaPerson, insertRsaChange, upsertRsaPerson } from './queries.js';
 type Row = Selectable<RsaPersonTable>;
 export type RsaBlockValues = RsaBlockInput;
 
-const COLUMN: Record<RsaBlockField, keyof Row> = {
+/** The column of each field of the block (shared with the CAF flux's batch path, import-queries.ts). */
+export const COLUMN: Record<RsaBlockField, keyof Row> = {
   etatdosrsa: 'etatdosrsa',
   natpf: 'natpf',
   toppersdrodevorsa: 'toppersdrodevorsa',
@@ -44,7 +45,7 @@ const LIST_OF: Partial<Record<RsaBlockField, 'etatdosrsa' | 'natpf' | 'rolepers'
   sitpersdemrsa: 'sitpersdemrsa',
 };
 
-const valueOf = (row: Row | undefined, f: RsaBlockField): unknown => {
+export const valueOf = (row: Row | undefined, f: RsaBlockField): unknown => {
   if (!row) return f === 'toppersdrodevorsa' ? false : null;
   const v = row[COLUMN[f]];
   return v instanceof Date ? v.toISOString().slice(0, 10) : v;

@@ -1,4 +1,5 @@
-import { RSA_BLOCK_FIELDS, type RsaBlockField, type RsaBlockInput } from '@jalon/core';
+import { RSA_BLOCK_FIELDS, type RsaBlockInput } from '@jalon/core';
+import { COLUMN, valueOf } from './block.js';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Queryable, RsaPersonChangeTable, RsaPersonTable } from '../../db/schema.js';
 
@@ -9,22 +10,6 @@ import type { Queryable, RsaPersonChangeTable, RsaPersonTable } from '../../db/s
  */
 
 type Row = Selectable<RsaPersonTable>;
-const COLUMN: Record<RsaBlockField, keyof Row> = {
-  etatdosrsa: 'etatdosrsa',
-  natpf: 'natpf',
-  toppersdrodevorsa: 'toppersdrodevorsa',
-  rolepers: 'rolepers',
-  dateOuverture: 'date_ouverture',
-  numAllocataire: 'num_allocataire',
-  sitpersdemrsa: 'sitpersdemrsa',
-  ddSince: 'dd_since',
-};
-const valueOf = (row: Row | undefined, f: RsaBlockField): unknown => {
-  if (!row) return f === 'toppersdrodevorsa' ? false : null;
-  const v = row[COLUMN[f]];
-  return v instanceof Date ? v.toISOString().slice(0, 10) : v;
-};
-
 /** The current members of the site's files whose RSA block holds one of these (n° allocataire, birth date). */
 export async function rsaPersonsByAllocataire(
   db: Queryable,
