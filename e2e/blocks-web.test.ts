@@ -96,9 +96,13 @@ describe('building blocks pages in the browser', () => {
   it('attaches a document from a journal entry; the entry lists it', async () => {
     const { page, path } = await openFile();
     const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    // Yesterday at 18:00 UTC: after the demo's appointments (office hours, 8:00–15:45 UTC), so never a clash (409),
+    // whatever the hour the test runs at.
+    const at = new Date(Date.now() - 86_400_000);
+    at.setUTCHours(18, 0, 0, 0);
     const created = await page.request.post(`/api${path}/journal`, {
       headers: { 'x-csrf-token': me.csrfToken },
-      data: { type: 'rendez_vous', occurredAt: new Date(Date.now() - 7_200_000).toISOString(), durationMinutes: 37 },
+      data: { type: 'rendez_vous', occurredAt: at.toISOString(), durationMinutes: 37 },
     });
     expect(created.status()).toBe(201);
     await page.reload();

@@ -20,11 +20,15 @@ describe('letters in the browser', () => {
     await page.waitForURL((u) => /^\/usagers\/[0-9a-f-]{36}$/.test(u.pathname));
     const path = new URL(page.url()).pathname;
     const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    // In two days at 17:30 UTC: after the demo's appointments (office hours, 8:00–15:45 UTC), so never a clash (409),
+    // whatever the hour the test runs at.
+    const at = new Date(Date.now() + 2 * 86_400_000);
+    at.setUTCHours(17, 30, 0, 0);
     const created = await page.request.post(`/api${path}/journal`, {
       headers: { 'x-csrf-token': me.csrfToken },
       data: {
         type: 'rendez_vous',
-        occurredAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        occurredAt: at.toISOString(),
         durationMinutes: 41,
       },
     });
