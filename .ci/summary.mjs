@@ -3,7 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
-const firstLine = (text) => String(text ?? '').split('\n').find((l) => l.trim() !== '')?.slice(0, 300) ?? '';
+const firstLine = (text) =>
+  String(text ?? '')
+    .split('\n')
+    .find((l) => l.trim() !== '')
+    ?.slice(0, 300) ?? '';
 let passed = 0;
 let failed = 0;
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
