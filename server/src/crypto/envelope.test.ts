@@ -18,6 +18,11 @@ describe('AES-256-GCM envelope', () => {
     }
     expect(seal(k, 'x', 'a')).not.toBe(seal(k, 'x', 'a'));
   });
+  it('never gives two values the same IV, across the random pools the IVs are cut from', () => {
+    const ivs = Array.from({ length: 2_000 }, () => seal(k, 'x', 'a').split('.')[2]);
+    expect(new Set(ivs).size).toBe(2_000);
+    expect(ivs.every((iv) => Buffer.from(iv ?? '', 'base64url').length === 12)).toBe(true);
+  });
   it('refuses a ciphertext moved to another row, altered, or sealed with an unknown key', () => {
     const env = seal(k, 'Secret', 'journal_entry.note:1');
     expect(() => open(k, env, 'journal_entry.note:2')).toThrow(DecryptError);

@@ -103,12 +103,14 @@ async function analysePage(
   let seen: Set<string>;
   try {
     await batchSettings(trx);
-    seen = await existingKeys(
-      trx,
-      run.siteId,
-      run.source,
-      read.map((r) => r.row.row_key),
-    );
+    seen = adapter.idempotentWrites
+      ? new Set()
+      : await existingKeys(
+          trx,
+          run.siteId,
+          run.source,
+          read.map((r) => r.row.row_key),
+        );
     const toMatch = read.flatMap((r) => (r.v.ok && !seen.has(r.row.row_key) ? [r.v.value] : []));
     await order.after;
     // Row by row (no `matchMany`), the next page waits for the whole page: `match` may keep the run's memory too.

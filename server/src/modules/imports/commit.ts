@@ -176,12 +176,14 @@ function sortRows(batch: ReadBatch, known: Set<string>, run: ImportRun, adapter:
 async function commitBatch(trx: Trx, batch: ReadBatch, run: ImportRun, adapter: SourceAdapter, env: unknown) {
   const { page } = batch;
   await batchSettings(trx);
-  const known = await existingKeys(
-    trx,
-    run.siteId,
-    run.source,
-    page.map((r) => r.row_key),
-  );
+  const known = adapter.idempotentWrites
+    ? new Set<string>()
+    : await existingKeys(
+        trx,
+        run.siteId,
+        run.source,
+        page.map((r) => r.row_key),
+      );
   const { finished, items, itemRows } = sortRows(batch, known, run, adapter, env);
   let results: { fileId: string | null }[] = [];
   let written: BatchWritten | null = null;
@@ -196,7 +198,7 @@ async function commitBatch(trx: Trx, batch: ReadBatch, run: ImportRun, adapter: 
       finished.push({ id: row.id, state: 'committed', fileId, reason: null });
     } else finished.push({ id: row.id, state: 'skipped', fileId: null, reason: 'Dossier de rattachement non importé' });
   });
-  await claimKeys(trx, run.siteId, run.source, run.importId, keys);
+  if (!adapter.idempotentWrites) await claimKeys(trx, run.siteId, run.source, run.importId, keys);
   await finishRows(trx, finished);
   written ??= {
     created: [],

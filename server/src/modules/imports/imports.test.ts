@@ -380,7 +380,7 @@ describe('two batches in flight', () => {
         return written;
       },
     });
-    const rows = coordinRows(6, 'D', 1916).filter((r) => r[7] === '');
+    const rows = coordinRows(6, 'DL', 1918).filter((r) => r[7] === '');
     const up = await upload(resp, { source: 'deadlock_test' }, toCsv(COORDIN_HEADER, rows));
     const id = up.json().importId as string;
     await settled(id);

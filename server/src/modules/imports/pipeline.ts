@@ -60,6 +60,13 @@ export interface SourceAdapter<V = unknown, P = unknown, E = unknown> {
    * lock is held until commit, and the other batch in flight may be waiting for one of this batch's rows.
    */
   commitKeys?(value: V, row: CommitRow): string[];
+  /**
+   * True when the adapter's writes are idempotent by themselves: a later import finds by matching what an earlier one
+   * wrote, and applying the same values again changes nothing (the CAF flux). The pipeline then neither looks up nor
+   * records the rows' keys (`import_key`), which only such an adapter may spare: a row key is what keeps a legacy
+   * history row from being written twice.
+   */
+  idempotentWrites?: boolean;
 }
 
 export interface CommitItem<V> {

@@ -119,13 +119,17 @@ export async function stageImport(
       });
       let seq = 0;
       let format = 'inconnu';
+      // The next batch is read, sealed and keyed by Node while PostgreSQL stores the one before (two cores).
+      let storing: Promise<void> = Promise.resolve();
       for await (const batch of batches) {
         format = batch.format;
-        await insertRows(
-          trx,
-          batch.rows.map((data) => stagedRow(id, ++seq, data)),
-        );
+        const rows = batch.rows.map((data) => stagedRow(id, ++seq, data));
+        await storing;
+        storing = insertRows(trx, rows);
+        // Awaited with the next batch or after the last; never left unhandled meanwhile.
+        storing.catch(() => {});
       }
+      await storing;
       for await (const _ of counted); // the bytes after the last row, if any: they are part of the file's hash
       digest = hash.digest('hex');
       const existing = await findImportByHash(trx, fields.source, siteId, digest);

@@ -80,6 +80,8 @@ export const cafFluxAdapter: SourceAdapter<CafValue, { source: 'caf' }, null> = 
   commitMany: (trx, items, run) => commitFluxMany(trx, items, run),
   // A person's rows apply in file order: the batches holding the same person are committed one after the other.
   commitKeys: (v) => [`person:${v.matricule}|${v.dtnai}`],
+  // A later flux finds its persons by n° allocataire and the same values change nothing: no row keys needed.
+  idempotentWrites: true,
   preview: (v) => ({
     matricule: v.matricule,
     birthName: v.nom,
