@@ -43,7 +43,13 @@ export async function measureCafFlux(
     month.kind === 'first'
       ? cafFluxSlices(persons, offset)
       : cafFluxSlices(persons, offset, { natflux: 'BENEF', dtcreaflux: '2027-01-01' }, (k, p) =>
-          k % 10 === 3 ? { ...p, etatdosrsa: '3' } : p,
+          // The newcomers are other people: a name of their own (the generator's names 900 persons apart differ by
+          // one letter, with the same birth date and first name: the matcher would rightly send them to review).
+          k >= month.offset + persons
+            ? { ...p, nom: `Arrivant${k.toString(36)}` }
+            : k % 10 === 3
+              ? { ...p, etatdosrsa: '3' }
+              : p,
         );
   let bytes = 0;
   const chunks = (async function* () {
