@@ -7,6 +7,7 @@ const scoped = (siteId: string | null) =>
 
 /** The first instant after the day `ref` in Paris: a change recorded from then on came after that day. */
 const dayAfter = (ref: string) => sql`((${ref}::date + 1)::timestamp at time zone 'Europe/Paris')`;
+const dayAfterCol = (day: RawBuilder<unknown>) => sql`((${day} + 1)::timestamp at time zone 'Europe/Paris')`;
 
 /**
  * Per person, the value a field of the RSA block held before `cutoff`: the `from` of the first change recorded at or
@@ -56,13 +57,25 @@ export async function soumisAt(db: Queryable, siteId: string | null, ref: string
   return r.rows;
 }
 
-/** The orientation decisions taken in the year: kind, réorientation, days since entry into droits et devoirs. */
+/**
+ * The orientation decisions taken in the year: kind, réorientation, days since entry into droits et devoirs — the
+ * entry in force on the decision's day (the history undone back to it, as `valueBefore`): a person who left the
+ * droits et devoirs and entered them again later keeps the delay of that decision.
+ */
 export async function decisionsInYear(db: Queryable, siteId: string | null, from: string, to: string) {
   const r = await sql<{ kind: string; reorientation: boolean; delay: number | null }>`
-    select d.kind, d.reorientation, (d.decided_on - p.dd_since)::int as delay
+    select d.kind, d.reorientation,
+      (d.decided_on - case when later.found then later.v::date else p.dd_since end)::int as delay
     from rsa_orientation_decision d
     join case_file cf on cf.id = d.case_file_id
     left join rsa_person p on p.person_id = d.person_id
+    left join lateral (
+      select true as found, c.changes -> 'ddSince' ->> 'from' as v
+      from rsa_person_change c
+      where c.person_id = d.person_id and c.at >= ${dayAfterCol(sql`d.decided_on`)}
+        and c.changes -> 'ddSince' is not null
+      order by c.at, c.seq limit 1
+    ) later on true
     where d.decided_on between ${from}::date and ${to}::date and ${scoped(siteId)}`.execute(db);
   return r.rows;
 }
