@@ -86,9 +86,15 @@ describe('a commission in the browser', () => {
     await poll(() => decision.count()).toBe(1);
     await decision.selectOption('accord_partiel');
     await page.getByLabel('Montant accordé (€)').fill('500');
-    await page.getByLabel('Motif').fill('Dette en partie couverte par le bailleur');
+    await page.getByLabel('Motif', { exact: true }).fill('Dette en partie couverte par le bailleur');
+    // An FSL accord: the derogation's reason is offered (beyond the aid's 12-month limit) and kept with the decision.
+    await page.getByLabel(/Motif de la dérogation/).fill('Second impayé après un accident de travail');
     await page.getByRole('button', { name: 'Enregistrer les décisions' }).click();
     await poll(() => page.getByRole('status').innerText()).toContain('1 décision(s) enregistrée(s)');
+    const decided = (await (await worker.request.get(`/api/aid-applications/${appId}`)).json()) as {
+      decision: { derogationReason: string | null };
+    };
+    expect(decided.decision.derogationReason).toBe('Second impayé après un accident de travail');
     await poll(() => page.getByRole('link', { name: 'Fichier de paiement (CSV)' }).count()).toBe(1);
 
     const href = async (label: string) =>

@@ -2,6 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import {
   COMMISSION_KINDS,
   DECISION_OUTCOMES,
+  FSL_FAMILIES,
   euros,
   type CommissionAgendaItemDto,
   type CommissionDecision,
@@ -75,7 +76,12 @@ interface Draft {
   outcome: DecisionOutcome | '';
   amount: string;
   reason: string;
+  /** An FSL accord beyond the aid's 12-month limit: why (the API refuses it without one). */
+  derogation: string;
 }
+
+const isFsl = (aidType: string) => aidType in FSL_FAMILIES.labels;
+const grants = (outcome: Draft['outcome']) => outcome === 'accord' || outcome === 'accord_partiel';
 
 function DecisionFields({
   item,
@@ -123,6 +129,19 @@ function DecisionFields({
           maxLength={1000}
         />
       </div>
+      {isFsl(item.aidType) && grants(draft.outcome) ? (
+        <div className="fr-col-12">
+          <TextField
+            id={`derogation-${id}`}
+            name="derogationReason"
+            label="Motif de la dérogation (facultatif)"
+            hint="Seulement pour accorder au-delà de la limite d’attributions sur 12 mois fixée pour cette aide"
+            value={draft.derogation}
+            onChange={(v) => onChange({ ...draft, derogation: v })}
+            maxLength={1000}
+          />
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -131,13 +150,13 @@ function Agenda({ detail }: { detail: CommissionDetailDto }) {
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const mutation = useRecordDecisions(detail.id);
   const open = detail.agenda.filter((a) => a.decision === null);
-  const draftOf = (id: string): Draft => drafts[id] ?? { outcome: '', amount: '', reason: '' };
+  const draftOf = (id: string): Draft => drafts[id] ?? { outcome: '', amount: '', reason: '', derogation: '' };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const decisions: CommissionDecision[] = open.flatMap((a) => {
       const d = draftOf(a.applicationId);
       if (!d.outcome) return [];
-      const granted = d.outcome === 'accord' || d.outcome === 'accord_partiel';
+      const granted = grants(d.outcome);
       const cents = eurosToCents(d.amount);
       return [
         {
@@ -145,6 +164,7 @@ function Agenda({ detail }: { detail: CommissionDetailDto }) {
           outcome: d.outcome,
           amountCents: granted ? (cents ?? undefined) : undefined,
           reason: d.reason || undefined,
+          derogationReason: granted && isFsl(a.aidType) && d.derogation ? d.derogation : undefined,
         },
       ];
     });
