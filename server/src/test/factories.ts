@@ -116,3 +116,14 @@ export async function createUsagerAs(
   if (res.statusCode !== 201) throw new Error(`create failed ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; fileNumber: string };
 }
+
+/** A demandeur's RSA block, soumis aux droits et devoirs, droit ouvert et versable (RSA tests add their own dates). */
+export const RSA_BLOCK = {
+  etatdosrsa: '2',
+  natpf: 'RSD',
+  toppersdrodevorsa: true,
+  rolepers: 'DEM',
+  dateOuverture: null,
+  numAllocataire: null,
+  sitpersdemrsa: null,
+};

@@ -363,34 +363,41 @@ describe('dedupe and merges', () => {
   });
 });
 
+/**
+ * Six COORDIN persons (seven rows: R5 has a history row) imported through a source whose batch commit is `commitMany`,
+ * committed by batches of 3 rows: R1–R3, then R4, R5 and its history, then R6.
+ */
+async function commitInBatchesOf3(source: string, prefix: string, year: number, commitMany: CommitMany) {
+  registerImportAdapter({
+    ...legacyAdapter,
+    sources: [source],
+    loadProfile: async () => ({ ...BUILT_IN_PROFILES.coordin, codes: { ...BUILT_IN_PROFILES.coordin.codes, ...SIT } }),
+    commitMany,
+  });
+  const rows = coordinRows(6, prefix, year).filter((r) => r[7] === '');
+  const up = await upload(resp, { source }, toCsv(COORDIN_HEADER, rows));
+  const id = up.json().importId as string;
+  await settled(id);
+  await t.db
+    .updateTable('data_import')
+    .set({ options: JSON.stringify({ batchRows: 3 }) })
+    .where('id', '=', id)
+    .execute();
+  const files = await count('case_file');
+  expect((await commit(id)).statusCode).toBe(202);
+  return { id, rows, files };
+}
+type CommitMany = NonNullable<typeof legacyAdapter.commitMany>;
+
 describe('two batches in flight', () => {
   it('a batch stopped by a deadlock is rolled back and run again: everything committed once', async () => {
     let tries = 0;
-    registerImportAdapter({
-      ...legacyAdapter,
-      sources: ['deadlock_test'],
-      loadProfile: async () => ({
-        ...BUILT_IN_PROFILES.coordin,
-        codes: { ...BUILT_IN_PROFILES.coordin.codes, ...SIT },
-      }),
-      commitMany: async (trx, items, run, env) => {
-        const written = await legacyAdapter.commitMany!(trx, items, run, env);
-        if (items.some((i) => i.row.seq === 5) && tries++ === 0)
-          throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
-        return written;
-      },
+    const { id, rows, files } = await commitInBatchesOf3('deadlock_test', 'DL', 1918, async (trx, items, run, env) => {
+      const written = await legacyAdapter.commitMany!(trx, items, run, env);
+      if (items.some((i) => i.row.seq === 5) && tries++ === 0)
+        throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      return written;
     });
-    const rows = coordinRows(6, 'DL', 1918).filter((r) => r[7] === '');
-    const up = await upload(resp, { source: 'deadlock_test' }, toCsv(COORDIN_HEADER, rows));
-    const id = up.json().importId as string;
-    await settled(id);
-    await t.db
-      .updateTable('data_import')
-      .set({ options: JSON.stringify({ batchRows: 3 }) })
-      .where('id', '=', id)
-      .execute();
-    const files = await count('case_file');
-    expect((await commit(id)).statusCode).toBe(202);
     const dto = await settled(id);
     expect(tries).toBe(2);
     expect(dto.status).toBe('committed');
@@ -402,33 +409,14 @@ describe('two batches in flight', () => {
 describe('an interrupted commit resumes without duplicates', () => {
   it('a crash in the second batch keeps the batches committed beside it; the retry commits the rest once', async () => {
     let crashes = 1;
-    registerImportAdapter({
-      ...legacyAdapter,
-      sources: ['crash_test'],
-      loadProfile: async () => ({
-        ...BUILT_IN_PROFILES.coordin,
-        codes: { ...BUILT_IN_PROFILES.coordin.codes, ...SIT },
-      }),
-      commitMany: async (trx, items, run, env) => {
-        if (items.some((i) => i.row.seq === 5) && crashes-- > 0) throw new Error('Processus interrompu');
-        return legacyAdapter.commitMany!(trx, items, run, env);
-      },
+    const { id, rows, files } = await commitInBatchesOf3('crash_test', 'R', 1914, async (trx, items, run, env) => {
+      if (items.some((i) => i.row.seq === 5) && crashes-- > 0) throw new Error('Processus interrompu');
+      return legacyAdapter.commitMany!(trx, items, run, env);
     });
-    const rows = coordinRows(6, 'R', 1914).filter((r) => r[7] === '');
-    const up = await upload(resp, { source: 'crash_test' }, toCsv(COORDIN_HEADER, rows));
-    const id = up.json().importId as string;
-    await settled(id);
-    await t.db
-      .updateTable('data_import')
-      .set({ options: JSON.stringify({ batchRows: 3 }) })
-      .where('id', '=', id)
-      .execute();
-    const files = await count('case_file');
-    expect((await commit(id)).statusCode).toBe(202);
     let dto = await settled(id);
     expect(dto.status).toBe('failed');
-    // Batches of 3 rows: R1–R3, then R4, R5 and R5's history (crashes), then R6, independent of the crashed batch and
-    // started beside it (two batches in flight: docs/adr/013-staged-imports.md, "Revision"), so committed too.
+    // R4, R5 and R5's history crash; R6, independent of them and started beside them (two batches in flight:
+    // docs/adr/013-staged-imports.md, "Third pass"), is committed too.
     expect(dto.counts.committed).toBe(4);
     expect(await count('case_file')).toBe(files + 4);
     // The queue retries after its back-off: move the job's time.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
-import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
+import { buildSite, buildUser, createUsagerAs, loginAs, type Session, RSA_BLOCK } from '../../test/factories.js';
 
 /**
  * The OARSA's delay to the first orientation (docs/api.md, "OARSA") counts from the entry into droits et devoirs in
@@ -11,15 +11,6 @@ let t: TestApp;
 let s: Record<'ref' | 'mate' | 'resp', Session>;
 const call = (who: Session, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: method === 'GET' ? who.get : who.send, ...(payload ? { payload } : {}) });
-const BLOCK = {
-  etatdosrsa: '2',
-  natpf: 'RSD',
-  toppersdrodevorsa: true,
-  rolepers: 'DEM',
-  dateOuverture: null,
-  numAllocataire: null,
-  sitpersdemrsa: null,
-};
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -46,7 +37,7 @@ beforeAll(async () => {
     const base = `/api/usagers/${file.id}/rsa`;
     const { memberId } = (await call(s.ref, 'GET', base)).json().persons[0];
     const member = `${base}/members/${memberId}`;
-    expect((await call(s.ref, 'PUT', member, { ...BLOCK, ddSince: '2026-09-01' })).statusCode).toBe(200);
+    expect((await call(s.ref, 'PUT', member, { ...RSA_BLOCK, ddSince: '2026-09-01' })).statusCode).toBe(200);
     await call(s.ref, 'POST', `${member}/orientation`, { to: 'demandee', requestedOn: '2026-09-01' });
     const decided = await call(s.mate, 'POST', `${member}/orientation`, {
       to: 'orientee',
@@ -59,7 +50,7 @@ beforeAll(async () => {
   }
   await at('2026-11-01');
   for (const member of members)
-    expect((await call(s.ref, 'PUT', member, { ...BLOCK, ddSince: '2026-11-01' })).statusCode).toBe(200);
+    expect((await call(s.ref, 'PUT', member, { ...RSA_BLOCK, ddSince: '2026-11-01' })).statusCode).toBe(200);
   await at('2026-12-07');
 }, 240_000);
 afterAll(() => t.close());

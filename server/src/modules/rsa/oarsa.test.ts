@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
-import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
+import { buildSite, buildUser, createUsagerAs, loginAs, type Session, RSA_BLOCK } from '../../test/factories.js';
 
 /** The DREES OARSA export (docs/api.md, "OARSA") under the statistics' disclosure control (ADR 009). */
 
@@ -9,16 +9,7 @@ let s: Record<'ref' | 'mate' | 'resp' | 'otherResp' | 'admin', Session>;
 
 const call = (who: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: method === 'GET' ? who.get : who.send, ...(payload ? { payload } : {}) });
-const BLOCK = {
-  etatdosrsa: '2',
-  natpf: 'RSD',
-  toppersdrodevorsa: true,
-  rolepers: 'DEM',
-  dateOuverture: null,
-  numAllocataire: null,
-  sitpersdemrsa: null,
-  ddSince: '2025-03-01',
-};
+const BLOCK = { ...RSA_BLOCK, ddSince: '2025-03-01' };
 
 /** A person soumis aux droits et devoirs since `ddSince`, oriented to `organisme` (or not), with a contract or not. */
 async function person(ddSince: string, organisme: 'france_travail' | 'casvp' | null, contract: boolean) {

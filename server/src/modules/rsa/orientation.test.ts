@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
-import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
+import { buildSite, buildUser, createUsagerAs, loginAs, type Session, RSA_BLOCK } from '../../test/factories.js';
 import { pdfText } from '../../test/pdf-text.js';
 
 /** The RSA orientation workflow and the contrat d'engagement (docs/api.md, "RSA") through the HTTP API. */
@@ -26,10 +26,7 @@ const call = (who: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload
   t.app.inject({ method, url, headers: method === 'GET' ? who.get : who.send, ...(payload ? { payload } : {}) });
 
 const BLOCK = {
-  etatdosrsa: '2',
-  natpf: 'RSD',
-  toppersdrodevorsa: true,
-  rolepers: 'DEM',
+  ...RSA_BLOCK,
   dateOuverture: '2026-09-01',
   numAllocataire: '7654321',
   sitpersdemrsa: '0107',

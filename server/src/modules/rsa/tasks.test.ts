@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
-import { buildSite, buildUser, createUsagerAs, loginAs, type Session } from '../../test/factories.js';
+import { buildSite, buildUser, createUsagerAs, loginAs, type Session, RSA_BLOCK } from '../../test/factories.js';
 
 /** The RSA task lists of a worker and of their teams (docs/api.md, "RSA"); the test clock reads 25 Nov 2026. */
 
@@ -10,21 +10,12 @@ const files: Record<'late' | 'sign' | 'renew' | 'fresh', string> = { late: '', s
 
 const call = (who: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: method === 'GET' ? who.get : who.send, ...(payload ? { payload } : {}) });
-const BLOCK = {
-  etatdosrsa: '2',
-  natpf: 'RSD',
-  toppersdrodevorsa: true,
-  rolepers: 'DEM',
-  dateOuverture: null,
-  numAllocataire: null,
-  sitpersdemrsa: null,
-};
 
 async function rsaFile(ddSince: string) {
   const file = await createUsagerAs(t.app, s.ref);
   const base = `/api/usagers/${file.id}/rsa`;
   const { memberId } = (await call(s.ref, 'GET', base)).json().persons[0];
-  expect((await call(s.ref, 'PUT', `${base}/members/${memberId}`, { ...BLOCK, ddSince })).statusCode).toBe(200);
+  expect((await call(s.ref, 'PUT', `${base}/members/${memberId}`, { ...RSA_BLOCK, ddSince })).statusCode).toBe(200);
   return { id: file.id, member: `${base}/members/${memberId}` };
 }
 

@@ -7,7 +7,6 @@ const scoped = (siteId: string | null) =>
 
 /** The first instant after the day `ref` in Paris: a change recorded from then on came after that day. */
 const dayAfter = (ref: string) => sql`((${ref}::date + 1)::timestamp at time zone 'Europe/Paris')`;
-const dayAfterCol = (day: RawBuilder<unknown>) => sql`((${day} + 1)::timestamp at time zone 'Europe/Paris')`;
 
 /**
  * Per person, the value a field of the RSA block held before `cutoff`: the `from` of the first change recorded at or
@@ -59,7 +58,7 @@ export async function soumisAt(db: Queryable, siteId: string | null, ref: string
 
 /**
  * The orientation decisions taken in the year: kind, réorientation, days since entry into droits et devoirs — the
- * entry in force on the decision's day (the history undone back to it, as `valueBefore`): a person who left the
+ * entry Jalon held when the decision was recorded (the block's history undone back to then): a person who left the
  * droits et devoirs and entered them again later keeps the delay of that decision.
  */
 export async function decisionsInYear(db: Queryable, siteId: string | null, from: string, to: string) {
@@ -72,8 +71,7 @@ export async function decisionsInYear(db: Queryable, siteId: string | null, from
     left join lateral (
       select true as found, c.changes -> 'ddSince' ->> 'from' as v
       from rsa_person_change c
-      where c.person_id = d.person_id and c.at >= ${dayAfterCol(sql`d.decided_on`)}
-        and c.changes -> 'ddSince' is not null
+      where c.person_id = d.person_id and c.at > d.at and c.changes -> 'ddSince' is not null
       order by c.at, c.seq limit 1
     ) later on true
     where d.decided_on between ${from}::date and ${to}::date and ${scoped(siteId)}`.execute(db);
