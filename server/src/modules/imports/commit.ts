@@ -17,9 +17,9 @@ type Page = Awaited<ReturnType<typeof rowsPage>>;
 type Finished = Parameters<typeof finishRows>[1][number];
 
 /**
- * Commits the valid rows by batches, each batch one transaction that also marks its rows: a crash loses one batch,
- * taken up again by the job's next attempt, and the row keys (`import_key`) make a row written twice impossible
- * (docs/architecture.md, "Import pipeline"; ADR 013).
+ * Commits the valid rows by batches, each batch one transaction that also marks its rows, two batches in flight when
+ * they share no key: a crash loses the batches in flight, taken up again by the job's next attempt, and the row states
+ * and keys (`import_key`) make a row written twice impossible (docs/architecture.md, "Import pipeline"; ADR 013).
  */
 export async function commitImport(db: Db, payload: JobPayload, progress: Progress) {
   const { run, adapter, total } = await openRun(db, payload);

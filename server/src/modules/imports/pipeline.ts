@@ -136,7 +136,7 @@ export interface CommitRow {
   mergeConfirmed: boolean;
 }
 
-/** Rows committed per transaction (a crash loses at most one batch, taken up again by the job's next attempt). */
+/** Rows committed per transaction (a crash loses the batches in flight, taken up again by the job's next attempt). */
 export const BATCH_ROWS = 500;
 
 const adapters = new Map<string, SourceAdapter>();
