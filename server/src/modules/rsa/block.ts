@@ -16,8 +16,7 @@ import { findRsaPerson, insertRsaChange, upsertRsaPerson } from './queries.js';
 type Row = Selectable<RsaPersonTable>;
 export type RsaBlockValues = RsaBlockInput;
 
-/** The column of each field of the block (shared with the CAF flux's batch path, import-queries.ts). */
-export const COLUMN: Record<RsaBlockField, keyof Row> = {
+const COLUMN: Record<RsaBlockField, keyof Row> = {
   etatdosrsa: 'etatdosrsa',
   natpf: 'natpf',
   toppersdrodevorsa: 'toppersdrodevorsa',
@@ -45,11 +44,30 @@ const LIST_OF: Partial<Record<RsaBlockField, 'etatdosrsa' | 'natpf' | 'rolepers'
   sitpersdemrsa: 'sitpersdemrsa',
 };
 
-export const valueOf = (row: Row | undefined, f: RsaBlockField): unknown => {
+const valueOf = (row: Row | undefined, f: RsaBlockField): unknown => {
   if (!row) return f === 'toppersdrodevorsa' ? false : null;
   const v = row[COLUMN[f]];
   return v instanceof Date ? v.toISOString().slice(0, 10) : v;
 };
+
+/**
+ * What a change does to a block (only the fields it carries; an absent `toppersdrodevorsa` is false): each field whose
+ * value differs, from → to, and every column of the block after the change. Shared with the CAF flux's batch path
+ * (import-queries.ts).
+ */
+export function blockChange(before: Row | undefined, values: Partial<RsaBlockValues>) {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const f of RSA_BLOCK_FIELDS) {
+    if (!(f in values)) continue;
+    const to = values[f] ?? (f === 'toppersdrodevorsa' ? false : null);
+    const from = valueOf(before, f);
+    if (from !== to) changes[f] = { from, to };
+  }
+  const columns = Object.fromEntries(
+    RSA_BLOCK_FIELDS.map((f) => [COLUMN[f], f in changes ? changes[f]?.to : valueOf(before, f)]),
+  ) as Partial<Row>;
+  return { changes, columns };
+}
 
 export interface RsaChange {
   personId: string;
@@ -69,20 +87,11 @@ export interface RsaChange {
  */
 export async function applyRsaChange(trx: Queryable, who: Auditor, c: RsaChange): Promise<{ changed: string[] }> {
   const before = await findRsaPerson(trx, c.personId);
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const f of RSA_BLOCK_FIELDS) {
-    if (!(f in c.values)) continue;
-    const to = c.values[f] ?? (f === 'toppersdrodevorsa' ? false : null);
-    const from = valueOf(before, f);
-    if (from !== to) changes[f] = { from, to };
-  }
+  const { changes, columns } = blockChange(before, c.values);
   const changed = Object.keys(changes);
   if (changed.length === 0 && before?.case_file_id === c.caseFileId) return { changed };
-  const merged = Object.fromEntries(
-    RSA_BLOCK_FIELDS.map((f) => [COLUMN[f], f in changes ? changes[f]?.to : valueOf(before, f)]),
-  );
   await upsertRsaPerson(trx, {
-    ...(merged as Partial<Row>),
+    ...columns,
     person_id: c.personId,
     case_file_id: c.caseFileId,
     updated_at: who.now,

@@ -1,7 +1,7 @@
-import { RSA_BLOCK_FIELDS, type RsaBlockInput } from '@jalon/core';
-import { COLUMN, valueOf } from './block.js';
+import type { RsaBlockInput } from '@jalon/core';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Queryable, RsaPersonChangeTable, RsaPersonTable } from '../../db/schema.js';
+import { blockChange } from './block.js';
 
 /**
  * The CAF flux's set-based access to the RSA blocks (docs/architecture.md, "Import pipeline"; ADR 013): the persons of
@@ -53,20 +53,11 @@ export async function applyImportedRsaChanges(
   const history: Insertable<RsaPersonChangeTable>[] = [];
   for (const c of changes) {
     const before = state.get(c.personId);
-    const diff: Record<string, { from: unknown; to: unknown }> = {};
-    for (const f of RSA_BLOCK_FIELDS) {
-      if (!(f in c.values)) continue;
-      const to = c.values[f] ?? (f === 'toppersdrodevorsa' ? false : null);
-      const from = valueOf(before, f);
-      if (from !== to) diff[f] = { from, to };
-    }
+    const { changes: diff, columns } = blockChange(before, c.values);
     const changed = Object.keys(diff);
     if (changed.length === 0 && before?.case_file_id === c.caseFileId) continue;
-    const merged = Object.fromEntries(
-      RSA_BLOCK_FIELDS.map((f) => [COLUMN[f], f in diff ? diff[f]?.to : valueOf(before, f)]),
-    ) as Partial<Row>;
     const next = {
-      ...merged,
+      ...columns,
       person_id: c.personId,
       case_file_id: c.caseFileId,
       updated_at: now,
