@@ -7,6 +7,7 @@ import type {
   PersonTable,
   Queryable,
 } from '../../db/schema.js';
+import { insertSearchRows } from './queries.js';
 
 // The set-based writes and lookups of an import batch (docs/architecture.md, "Import pipeline"; ADR 013): one
 // statement per table for the whole batch, on PGlite and PostgreSQL alike.
@@ -50,16 +51,7 @@ export const householdsOfFiles = (db: Queryable, fileIds: string[]) =>
  * them, in one statement; the files' other rows are unchanged (nothing to delete: the persons are new).
  */
 export async function addSearchRows(db: Queryable, personIds: string[]): Promise<void> {
-  if (!personIds.length) return;
-  await sql`
-    insert into usager_search (case_file_id, person_id, site_id, name_n, first_n, birth_date)
-    select distinct cf.id, p.id, cf.site_id, jalon_normalize(n.name), jalon_normalize(p.first_names), p.birth_date
-    from person p
-    join household_member m on m.person_id = p.id and m.end_date is null
-    join case_file cf on cf.household_id = m.household_id
-    cross join lateral (values (p.birth_name), (p.used_name)) as n(name)
-    where p.id = any(${personIds}::uuid[]) and n.name is not null
-      and cf.retention_state = 'active' and cf.merged_into is null`.execute(db);
+  if (personIds.length) await insertSearchRows(db, sql`p.id = any(${personIds}::uuid[])`);
 }
 
 /**

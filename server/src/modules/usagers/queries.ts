@@ -131,6 +131,14 @@ export type UsagerFile = NonNullable<Awaited<ReturnType<typeof loadUsagerFile>>>
 export async function refreshSearch(db: Queryable, caseFileId: string | 'all'): Promise<void> {
   if (caseFileId === 'all') await db.deleteFrom('usager_search').execute();
   else await db.deleteFrom('usager_search').where('case_file_id', '=', caseFileId).execute();
+  await insertSearchRows(db, caseFileId === 'all' ? sql`true` : sql`cf.id = ${caseFileId}`);
+}
+
+/**
+ * The search rows of the active files and current members `where` keeps (on `cf`, the file, and `p`, the person): one
+ * per name variant, normalised in the database. Also the search rows of an import batch's new persons.
+ */
+export async function insertSearchRows(db: Queryable, where: RawBuilder<unknown>): Promise<void> {
   await sql`
     insert into usager_search (case_file_id, person_id, site_id, name_n, first_n, birth_date)
     select distinct cf.id, p.id, cf.site_id, jalon_normalize(n.name), jalon_normalize(p.first_names), p.birth_date
@@ -138,7 +146,7 @@ export async function refreshSearch(db: Queryable, caseFileId: string | 'all'): 
     join household_member m on m.household_id = cf.household_id and m.end_date is null
     join person p on p.id = m.person_id
     cross join lateral (values (p.birth_name), (p.used_name)) as n(name)
-    where ${caseFileId === 'all' ? sql`true` : sql`cf.id = ${caseFileId}`} and n.name is not null
+    where ${where} and n.name is not null
       and cf.retention_state = 'active' and cf.merged_into is null`.execute(db);
 }
 
