@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giveAidPieces } from '../../test/aid-pieces.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session } from '../../test/factories.js';
+import { aidRequestsAs } from '../../test/requests.js';
 
 /**
  * The rules of the aids' own workflow through the HTTP API (docs/api.md, "Budget et aides"): the pièces missing drive
@@ -23,20 +24,9 @@ const ENERGIE = {
   contractRef: 'PDL-0002',
 };
 
-const inject = (s: Session, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: method === 'GET' ? s.get : s.send, payload });
-const create = async (fileId: string, body: object = ENERGIE) => {
-  const r = await inject(ref, 'POST', `/api/usagers/${fileId}/aid-applications`, body);
-  expect(r.statusCode, r.body).toBe(201);
-  return r.json() as AidApplicationDto;
-};
-const move = (s: Session, id: string, body: object) =>
-  inject(s, 'POST', `/api/aid-applications/${id}/transitions`, body);
-const moveOk = async (s: Session, id: string, body: object) => {
-  const r = await move(s, id, body);
-  expect(r.statusCode, r.body).toBe(200);
-  return r.json() as AidApplicationDto;
-};
+const aid = aidRequestsAs(() => t.app);
+const { inject, move, moveOk } = aid;
+const create = (fileId: string, body: object = ENERGIE) => aid.create(ref, fileId, body);
 
 beforeAll(async () => {
   t = await buildTestApp();

@@ -11,6 +11,7 @@ import {
   type Session,
   type TestUser,
 } from '../../test/factories.js';
+import { aidRequestsAs } from '../../test/requests.js';
 
 /** Budget and aid applications through the HTTP API (docs/api.md, "Budget et aides"). */
 
@@ -48,20 +49,9 @@ const FSL_MAINTIEN = {
   contractRef: 'BAIL-2021-0042',
 };
 
-const inject = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: method === 'GET' ? s.get : s.send, payload });
-const create = async (s: Session, body: object = FSL_MAINTIEN, file = fileId) => {
-  const r = await inject(s, 'POST', `/api/usagers/${file}/aid-applications`, body);
-  expect(r.statusCode, r.body).toBe(201);
-  return r.json() as AidApplicationDto;
-};
-const move = (s: Session, id: string, body: object) =>
-  inject(s, 'POST', `/api/aid-applications/${id}/transitions`, body);
-const moveOk = async (s: Session, id: string, body: object) => {
-  const r = await move(s, id, body);
-  expect(r.statusCode, r.body).toBe(200);
-  return r.json() as AidApplicationDto;
-};
+const aid = aidRequestsAs(() => t.app);
+const { inject, move, moveOk } = aid;
+const create = (s: Session, body: object = FSL_MAINTIEN, file = fileId) => aid.create(s, file, body);
 /** Filed, instructed and sent to the commission by the référent. */
 async function toCommission(id: string, to = 'commission_ordinaire') {
   await moveOk(ref, id, { to: 'deposee_complete' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giveAidPieces } from '../../test/aid-pieces.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session } from '../../test/factories.js';
+import { requestsAs } from '../../test/requests.js';
 
 /**
  * The city-level FSL commission (docs/adr/012-aid-applications.md, "Who decides"): organised by the administration,
@@ -17,14 +18,7 @@ let respA: Session;
 let admin: Session;
 const apps = { fslA: '', fslB: '', parisA: '' };
 
-type Method = 'GET' | 'POST';
-const inject = (s: Session, method: Method, url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: method === 'GET' ? s.get : s.send, payload });
-const ok = async (s: Session, method: Method, url: string, payload?: object, status = 200) => {
-  const r = await inject(s, method, url, payload);
-  expect(r.statusCode, r.body).toBe(status);
-  return r;
-};
+const { inject, ok } = requestsAs(() => t.app);
 
 const FSL = {
   scheme: 'fsl',

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giveAidPieces } from '../../test/aid-pieces.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session } from '../../test/factories.js';
+import { requestsAs } from '../../test/requests.js';
 import { pdfText } from '../../test/pdf-text.js';
 import { refreshStatistics } from '../statistics/index.js';
 
@@ -23,14 +24,7 @@ let siteId: string;
 let fileId: string;
 let apps: { maintien: string; energie: string; paris: string; partial: string };
 
-type Method = 'GET' | 'POST';
-const inject = (s: Session, method: Method, url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: method === 'GET' ? s.get : s.send, payload });
-const ok = async (s: Session, method: Method, url: string, payload?: object, status = 200) => {
-  const r = await inject(s, method, url, payload);
-  expect(r.statusCode, r.body).toBe(status);
-  return r;
-};
+const { inject, ok } = requestsAs(() => t.app);
 
 const MAINTIEN = {
   scheme: 'fsl',

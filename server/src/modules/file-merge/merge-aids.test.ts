@@ -116,16 +116,14 @@ const listOf = async (fileId: string) =>
   ((await ok(ref, 'GET', `/api/usagers/${fileId}/aid-applications`)) as { id: string }[]).map((a) => a.id);
 const budgetOf = async (fileId: string) => (await ok(ref, 'GET', `/api/usagers/${fileId}/budget`)) as BudgetDto;
 
+/** The kept file absorbs its duplicate, as its référent asks. */
+const merge = (p: { kept: string; absorbed: string }) =>
+  ok(ref, 'POST', `/api/usagers/${p.kept}/merge`, { duplicateId: p.absorbed, reason: 'Doublon' }, 201);
+
 describe('merge of files and the aids', () => {
   it('moves the budget and the applications with their loan, history and commission line; the undo puts them back', async () => {
     const p = await pair(false);
-    const m = await ok(
-      ref,
-      'POST',
-      `/api/usagers/${p.kept}/merge`,
-      { duplicateId: p.absorbed, reason: 'Doublon' },
-      201,
-    );
+    const m = await merge(p);
     expect(m.moved.modules).toMatchObject({ budget: 1, aidApplications: 1, commissionItems: 1, lettersSent: 1 });
     expect(await fileOfRows(p.applicationId)).toEqual({
       application: p.kept,
@@ -164,13 +162,7 @@ describe('merge of files and the aids', () => {
 
   it('leaves the absorbed budget where it is when the kept file has its own, and says so', async () => {
     const p = await pair(true);
-    const m = await ok(
-      ref,
-      'POST',
-      `/api/usagers/${p.kept}/merge`,
-      { duplicateId: p.absorbed, reason: 'Doublon' },
-      201,
-    );
+    const m = await merge(p);
     expect(m.moved.modules).toMatchObject({ budget: 0, aidApplications: 1 });
     expect(m.message).toContain('Budget du foyer');
     expect((await budgetOf(p.kept)).resources[0]?.monthlyCents).toBe(90_000);
