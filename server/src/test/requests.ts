@@ -35,5 +35,11 @@ export function aidRequestsAs(app: () => FastifyInstance) {
     expect(r.statusCode, r.body).toBe(200);
     return r.json() as AidApplicationDto;
   };
-  return { inject, create, move, moveOk };
+  /** Created, filed, instructed and sent to the commission by `s` (the file holds its pièces). */
+  const inCommission = async (s: Session, fileId: string, body: object) => {
+    const { id } = await create(s, fileId, body);
+    for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire']) await moveOk(s, id, { to });
+    return id;
+  };
+  return { inject, create, move, moveOk, inCommission };
 }

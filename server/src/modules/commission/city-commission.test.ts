@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giveAidPieces } from '../../test/aid-pieces.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session } from '../../test/factories.js';
-import { requestsAs } from '../../test/requests.js';
+import { aidRequestsAs, requestsAs } from '../../test/requests.js';
 
 /**
  * The city-level FSL commission (docs/adr/012-aid-applications.md, "Who decides"): organised by the administration,
@@ -40,10 +40,7 @@ const PARIS = {
 async function inCommission(ref: Session, body: object) {
   const file = (await createUsagerAs(t.app, ref, minimalUsager())).id;
   await giveAidPieces(t.app, ref, file);
-  const a = (await ok(ref, 'POST', `/api/usagers/${file}/aid-applications`, body, 201)).json() as AidApplicationDto;
-  for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire'])
-    await ok(ref, 'POST', `/api/aid-applications/${a.id}/transitions`, { to });
-  return a.id;
+  return aidRequestsAs(() => t.app).inCommission(ref, file, body);
 }
 
 beforeAll(async () => {

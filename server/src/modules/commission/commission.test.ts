@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giveAidPieces } from '../../test/aid-pieces.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { buildSite, buildUser, createUsagerAs, loginAs, minimalUsager, type Session } from '../../test/factories.js';
-import { requestsAs } from '../../test/requests.js';
+import { aidRequestsAs, requestsAs } from '../../test/requests.js';
 import { pdfText } from '../../test/pdf-text.js';
 import { refreshStatistics } from '../statistics/index.js';
 
@@ -54,14 +54,8 @@ const PARIS = {
 };
 
 /** Created, filed, instructed and sent to the commission by the référent. */
-async function applicationInCommission(body: object, file = fileId) {
-  const created = (
-    await ok(ref, 'POST', `/api/usagers/${file}/aid-applications`, body, 201)
-  ).json() as AidApplicationDto;
-  for (const to of ['deposee_complete', 'en_instruction', 'commission_ordinaire'])
-    await ok(ref, 'POST', `/api/aid-applications/${created.id}/transitions`, { to });
-  return created.id;
-}
+const applicationInCommission = (body: object, file = fileId) =>
+  aidRequestsAs(() => t.app).inCommission(ref, file, body);
 
 beforeAll(async () => {
   t = await buildTestApp();
