@@ -2,6 +2,7 @@ import type { Db, Queryable, Trx } from '../../db/schema.js';
 import type { ImportOptions, ImportRun, RowMatch, SourceAdapter, Validated } from './pipeline.js';
 import { batchSettings } from './batch-queries.js';
 import { existingKeys, rowsPage, saveAnalysis, setImport, type RowAnalysis } from './queries.js';
+import { twoInFlight } from './in-flight.js';
 import { openRun, readRaw, type JobPayload, type Progress } from './run-context.js';
 
 const ANALYSE_PAGE = 1000;
@@ -30,39 +31,18 @@ export async function analyseImport(db: Db, payload: JobPayload, progress: Progr
         adapter,
         env,
       );
-    let done = 0;
-    let next = read(0);
     let turn: Promise<void> = Promise.resolve();
-    let previous: { saved: Promise<void>; rows: number } | null = null;
-    try {
-      for (;;) {
-        const page = await next;
-        if (!page.length) break;
-        next = read(page[page.length - 1]!.row.seq);
-        // The read ahead fails with the page that follows: awaited then, never left unhandled meanwhile.
-        next.catch(() => {});
+    const done = await twoInFlight({
+      read,
+      rows: (page) => page.length,
+      lastSeq: (page) => page[page.length - 1]!.row.seq,
+      run: (page) => {
         const order = { after: turn, called: () => {} };
         turn = new Promise<void>((resolve) => (order.called = resolve));
-        const saved = db.transaction().execute((trx) => analysePage(trx, page, run, adapter, env, unmapped, order));
-        saved.catch(() => {});
-        const before = previous;
-        previous = { saved, rows: page.length };
-        if (before) {
-          await before.saved;
-          done += before.rows;
-          await progress(done, total);
-        }
-      }
-      if (previous) {
-        await previous.saved;
-        done += previous.rows;
-        await progress(done, total);
-      }
-    } catch (err) {
-      // The other page in flight ends (committed or rolled back) before the import is marked failed.
-      await Promise.allSettled([previous?.saved]);
-      throw err;
-    }
+        return db.transaction().execute((trx) => analysePage(trx, page, run, adapter, env, unmapped, order));
+      },
+      progress: (n) => progress(n, total),
+    });
     const options: ImportOptions = { ...run.options, unmapped: [...unmapped.values()] };
     await setImport(db, run.importId, { status: 'ready', options: JSON.stringify(options) });
     return { rows: done, unmapped: unmapped.size };

@@ -11,6 +11,7 @@ import {
 } from './pipeline.js';
 import { batchSettings, claimKeys, finishRows } from './batch-queries.js';
 import { existingKeys, rowCounts, rowsPage, setImport } from './queries.js';
+import { twoInFlight } from './in-flight.js';
 import { openRun, readRaw, type JobPayload, type Progress } from './run-context.js';
 
 type Page = Awaited<ReturnType<typeof rowsPage>>;
@@ -32,43 +33,16 @@ export async function commitImport(db: Db, payload: JobPayload, progress: Progre
     // after its last row.
     const read = async (after: number) =>
       readBatch(await rowsPage(db, run.importId, after, size, ['valid']), run, adapter, env);
-    let done = 0;
-    let next = read(0);
-    let previous: { saved: Promise<void>; rows: number; keys: Set<string> | null } | null = null;
-    const settle = async () => {
-      if (!previous) return;
-      await previous.saved;
-      done += previous.rows;
-      previous = null;
-      await progress(done, total);
-    };
-    try {
-      for (;;) {
-        const batch = await next;
-        if (!batch.page.length) break;
-        next = read(batch.page[batch.page.length - 1]!.seq);
-        // The read ahead fails with the batch that follows: awaited then, never left unhandled meanwhile.
-        next.catch(() => {});
-        // Two batches in flight when they touch nothing in common; else this one waits for the one before.
-        if (previous && !independent(previous.keys, batch.keys)) await settle();
-        const saved = commitRetried(() =>
-          db.transaction().execute((trx) => commitBatch(trx, batch, run, adapter, env)),
-        );
-        saved.catch(() => {});
-        const before = previous;
-        previous = { saved, rows: batch.page.length, keys: batch.keys };
-        if (before) {
-          await before.saved;
-          done += before.rows;
-          await progress(done, total);
-        }
-      }
-      await settle();
-    } catch (err) {
-      // The other batch in flight ends (committed or rolled back) before the import is marked failed.
-      await Promise.allSettled([previous?.saved]);
-      throw err;
-    }
+    // Two batches in flight when they touch nothing in common; else a batch waits for the one before.
+    const done = await twoInFlight({
+      read,
+      rows: (batch) => batch.page.length,
+      lastSeq: (batch) => batch.page[batch.page.length - 1]!.seq,
+      independent: (before, batch) => independent(before.keys, batch.keys),
+      run: (batch) =>
+        commitRetried(() => db.transaction().execute((trx) => commitBatch(trx, batch, run, adapter, env))),
+      progress: (n) => progress(n, total),
+    });
     const counts = Object.fromEntries(
       (await rowCounts(db, run.importId)).map((r) => [`${r.state}:${r.decision ?? '-'}`, Number(r.n)]),
     );
